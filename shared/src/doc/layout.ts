@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+
+/**
+ * The Yjs document layout of one board — the single description of what is stored where.
+ *
+ *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId
+ *   stages    Y.Map<id, Y.Map>  { title, order }                 columns, sorted by (order, id)
+ *   lanes     Y.Map<id, Y.Map>  { title, kind, order }           rows, sorted by (order, id)
+ *   cards     Y.Map<id, Y.Map>  { kind, text, cell, …fields }     cell = { stageId, laneId, order }
+ *   links     Y.Map<id, object> { from, to }                     immutable: create or delete
+ *   personas  Y.Map<id, Y.Map>  { name, description, segment, order }
+ *
+ * Why maps keyed by id with an `order` number rather than Y.Arrays: a reorder or a move is
+ * one key write, so concurrent moves converge without duplicates. A card's cell is one
+ * coarse value so a move is atomic, while its text and other fields are separate keys so
+ * a move and a concurrent text edit both survive.
+ *
+ * The board id is not in the document: it is the room name.
+ */
+export const META = 'meta';
+export const STAGES = 'stages';
+export const LANES = 'lanes';
+export const CARDS = 'cards';
+export const LINKS = 'links';
+export const PERSONAS = 'personas';
+
+export interface CellValue {
+  stageId: string;
+  laneId: string;
+  order: number;
+}
+
+export interface LinkValue {
+  from: string;
+  to: string;
+}
+
+export type RecordMap = Y.Map<unknown>;
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META);
+export const stagesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(STAGES);
+export const lanesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(LANES);
+export const cardsMap = (doc: Y.Doc) => doc.getMap<RecordMap>(CARDS);
+export const linksMap = (doc: Y.Doc) => doc.getMap<LinkValue>(LINKS);
+export const personasMap = (doc: Y.Doc) => doc.getMap<RecordMap>(PERSONAS);
+
+/** Builds a nested record map from plain fields, skipping undefined values. */
+export function recordFrom(fields: Record<string, unknown>): RecordMap {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) map.set(key, value);
+  }
+  return map;
+}

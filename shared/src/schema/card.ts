@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { CardId, LaneId, StageId } from '../ids.ts';
+import { ID_PATTERN } from '../ids.ts';
+import { LIMITS } from './limits.ts';
+
+export const CARD_KINDS = ['touchpoint', 'pain', 'idea', 'note'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+/** The channel a touchpoint reaches the customer on. */
+export const CHANNELS = ['letter', 'sms', 'email', 'portal', 'chat', 'phone', 'app', 'payment'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Customer emotion at a touchpoint: −2 very negative … +2 very positive. */
+export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
+export type Emotion = (typeof EMOTIONS)[number];
+
+export const OWNER_TEAMS = ['frontstage', 'backstage'] as const;
+export type OwnerTeam = (typeof OWNER_TEAMS)[number];
+
+export const ACTION_STATUSES = ['proposed', 'agreed', 'in-progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+const score1to5 = z.number().int().min(1).max(5);
+
+/** Figures measured at a touchpoint; all optional because workshops rarely know them all. */
+export const touchpointMetricsSchema = z.object({
+  /** Contacts a year, e.g. 1,000,000 collection letters. */
+  yearlyVolume: z.number().nonnegative().finite().optional(),
+  /** Cost of one contact in the board's currency. */
+  costPerContact: z.number().nonnegative().finite().optional(),
+  /** Share (0…1) of customers who responded or served themselves, e.g. 0.43. */
+  responseRate: z.number().min(0).max(1).optional(),
+  /** Net promoter score measured at this touchpoint (−100…+100). */
+  nps: z.number().min(-100).max(100).optional(),
+  /** Customer satisfaction (0…100 %). */
+  csat: z.number().min(0).max(100).optional(),
+});
+export type TouchpointMetrics = z.infer<typeof touchpointMetricsSchema>;
+
+export const cardSchema = z.object({
+  id: z.string().regex(ID_PATTERN, 'must be a short id'),
+  kind: z.enum(CARD_KINDS),
+  stageId: z.string().regex(ID_PATTERN, 'must be a short id'),
+  laneId: z.string().regex(ID_PATTERN, 'must be a short id'),
+  /** Position inside its cell; fractional so a move rewrites one card only. */
+  order: z.number().finite(),
+  text: z.string().max(LIMITS.cardTextLength),
+  channel: z.enum(CHANNELS).optional(),
+  emotion: z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  /** The customer's own words at this point ("Is this a mistake?"). */
+  thought: z.string().max(LIMITS.cardTextLength).optional(),
+  ownerTeam: z.enum(OWNER_TEAMS).optional(),
+  metrics: touchpointMetricsSchema.optional(),
+  /** Idea/action fields: what the prioritised to-do list is made of. */
+  impact: score1to5.optional(),
+  effort: score1to5.optional(),
+  confidence: score1to5.optional(),
+  owner: z.string().max(LIMITS.titleLength).optional(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31').optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+});
+
+export type Card = Omit<z.infer<typeof cardSchema>, 'id' | 'stageId' | 'laneId'> & {
+  id: CardId;
+  stageId: StageId;
+  laneId: LaneId;
+};
+
+/** Fields a user edits on a card (position and identity change through other operations). */
+export type CardFields = Omit<Card, 'id' | 'stageId' | 'laneId' | 'order'>;
+
+export const isCard = (value: unknown): value is Card => cardSchema.safeParse(value).success;

@@ -1,0 +1,54 @@
+import {
+  createBoardId,
+  createCardId,
+  createLaneId,
+  createLinkId,
+  createPersonaId,
+  createStageId,
+  type BoardId,
+  type CardId,
+  type LaneId,
+  type PersonaId,
+  type StageId,
+} from './ids.ts';
+import type { Board } from './schema/board.ts';
+
+/** A board template: a complete, valid board plus what the gallery shows about it. */
+export interface BoardTemplate {
+  id: string;
+  title: string;
+  description: string;
+  board: Board;
+}
+
+/**
+ * A new board from a template, with fresh ids for every record, so two boards made from
+ * one template never share ids (copy/paste between them stays unambiguous).
+ */
+export function instantiateTemplate(template: BoardTemplate, overrides: { id?: BoardId; title?: string } = {}): Board {
+  const { board } = template;
+  const stageIds = new Map(board.stages.map((s) => [s.id, createStageId()]));
+  const laneIds = new Map(board.lanes.map((l) => [l.id, createLaneId()]));
+  const cardIds = new Map(board.cards.map((c) => [c.id, createCardId()]));
+  const personaIds = new Map(board.personas.map((p) => [p.id, createPersonaId()]));
+  return {
+    ...structuredClone(board),
+    id: overrides.id ?? createBoardId(),
+    title: overrides.title ?? board.title,
+    stages: board.stages.map((s) => ({ ...s, id: stageIds.get(s.id) as StageId })),
+    lanes: board.lanes.map((l) => ({ ...l, id: laneIds.get(l.id) as LaneId })),
+    personas: board.personas.map((p) => ({ ...p, id: personaIds.get(p.id) as PersonaId })),
+    activePersonaId: board.activePersonaId ? (personaIds.get(board.activePersonaId) ?? null) : null,
+    cards: board.cards.map((c) => ({
+      ...structuredClone(c),
+      id: cardIds.get(c.id) as CardId,
+      stageId: stageIds.get(c.stageId) as StageId,
+      laneId: laneIds.get(c.laneId) as LaneId,
+    })),
+    links: board.links.map((k) => ({
+      id: createLinkId(),
+      from: cardIds.get(k.from) as CardId,
+      to: cardIds.get(k.to) as CardId,
+    })),
+  };
+}
