@@ -4,8 +4,8 @@ import * as Y from 'yjs';
  * The Yjs document layout of one board — the single description of what is stored where.
  *
  *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId
- *   stages    Y.Map<id, Y.Map>  { title, order }                 columns, sorted by (order, id)
- *   lanes     Y.Map<id, Y.Map>  { title, kind, order }           rows, sorted by (order, id)
+ *   stages    Y.Map<id, Y.Map>  { title, order, removed? }       columns, sorted by (order, id)
+ *   lanes     Y.Map<id, Y.Map>  { title, kind, order, removed? } rows, sorted by (order, id)
  *   cards     Y.Map<id, Y.Map>  { kind, text, cell, …fields }     cell = { stageId, laneId, order }
  *   links     Y.Map<id, object> { from, to }                     immutable: create or delete
  *   personas  Y.Map<id, Y.Map>  { name, description, segment, order }
@@ -14,6 +14,10 @@ import * as Y from 'yjs';
  * one key write, so concurrent moves converge without duplicates. A card's cell is one
  * coarse value so a move is atomic, while its text and other fields are separate keys so
  * a move and a concurrent text edit both survive.
+ *
+ * Removed stages and lanes stay as tombstones (`removed: true`) instead of being deleted,
+ * so two users removing the last two stages at once cannot leave a board without a grid:
+ * the reader brings the tombstones back when no live one remains.
  *
  * The board id is not in the document: it is the room name.
  */

@@ -28,7 +28,7 @@ import {
 } from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
-import { readCellOf } from './read.ts';
+import { isRemoved, readCellOf } from './read.ts';
 
 /**
  * The edit operations the UI (and tests, and the fuzzer) use. Each is one transaction, so
@@ -68,10 +68,17 @@ function requireRecord(map: Y.Map<RecordMap>, id: string, what: string): RecordM
   return record;
 }
 
+/** A live (not removed) stage, lane or persona record. */
+function requireLive(map: Y.Map<RecordMap>, id: string, what: string): RecordMap {
+  const record = requireRecord(map, id, what);
+  if (isRemoved(record)) throw new BoardOpError('not-found', `${what} "${id}" was removed`);
+  return record;
+}
+
 function siblings(map: Y.Map<RecordMap>, exceptId?: string): Ordered[] {
   const out: Ordered[] = [];
   map.forEach((record, id) => {
-    if (id !== exceptId) out.push({ id, order: Number(record.get('order')) || 0 });
+    if (id !== exceptId && !isRemoved(record)) out.push({ id, order: Number(record.get('order')) || 0 });
   });
   return out.sort(compareOrdered);
 }
@@ -124,8 +131,8 @@ function checkFields(fields: Partial<CardFields>): void {
 
 export function addCard(doc: Y.Doc, input: AddCardInput, origin: unknown = LOCAL_ORIGIN): CardId {
   const { stageId, laneId, index, id: givenId, ...fields } = input;
-  requireRecord(stagesMap(doc), stageId, 'stage');
-  requireRecord(lanesMap(doc), laneId, 'lane');
+  requireLive(stagesMap(doc), stageId, 'stage');
+  requireLive(lanesMap(doc), laneId, 'lane');
   if (cardsMap(doc).size >= LIMITS.cards) {
     throw new BoardOpError('too-many', `a board holds at most ${LIMITS.cards} cards`);
   }
@@ -168,8 +175,8 @@ export function moveCard(doc: Y.Doc, id: CardId, to: MoveTarget, origin: unknown
 
 /** Moves several cards into one cell, keeping their relative order, in one transaction. */
 export function moveCards(doc: Y.Doc, ids: readonly CardId[], to: MoveTarget, origin: unknown = LOCAL_ORIGIN): void {
-  requireRecord(stagesMap(doc), to.stageId, 'stage');
-  requireRecord(lanesMap(doc), to.laneId, 'lane');
+  requireLive(stagesMap(doc), to.stageId, 'stage');
+  requireLive(lanesMap(doc), to.laneId, 'lane');
   const records = ids.map((id) => [id, requireRecord(cardsMap(doc), id, 'card')] as const);
   const moving = new Set<string>(ids);
   const others = cardsInCell(doc, to.stageId, to.laneId).filter((c) => !moving.has(c.id));
@@ -237,7 +244,7 @@ const cellKey = (axis: Axis): 'stageId' | 'laneId' => (axis === 'stage' ? 'stage
 function addAxis(doc: Y.Doc, axis: Axis, fields: Record<string, unknown>, index: number | undefined, origin: unknown): string {
   const map = axisMap(doc, axis);
   const max = axis === 'stage' ? LIMITS.stages : LIMITS.lanes;
-  if (map.size >= max) throw new BoardOpError('too-many', `a board holds at most ${max} ${axis}s`);
+  if (siblings(map).length >= max) throw new BoardOpError('too-many', `a board holds at most ${max} ${axis}s`);
   const id = axis === 'stage' ? createStageId() : createLaneId();
   const all = siblings(map);
   const order = orderAtIndex(all, index ?? all.length);
@@ -246,7 +253,7 @@ function addAxis(doc: Y.Doc, axis: Axis, fields: Record<string, unknown>, index:
 }
 
 function moveAxis(doc: Y.Doc, axis: Axis, id: string, toIndex: number, origin: unknown): void {
-  const record = requireRecord(axisMap(doc, axis), id, axis);
+  const record = requireLive(axisMap(doc, axis), id, axis);
   const order = orderAtIndex(siblings(axisMap(doc, axis), id), toIndex);
   doc.transact(() => record.set('order', order), origin);
 }
@@ -269,8 +276,8 @@ export type CardDisposition = { cards: 'move'; to: string } | { cards: 'delete' 
 
 function removeAxis(doc: Y.Doc, axis: Axis, id: string, disposition: CardDisposition | undefined, origin: unknown): void {
   const map = axisMap(doc, axis);
-  requireRecord(map, id, axis);
-  if (map.size <= 1) throw new BoardOpError('last-one', `a board needs at least one ${axis}`);
+  const record = requireLive(map, id, axis);
+  if (siblings(map).length <= 1) throw new BoardOpError('last-one', `a board needs at least one ${axis}`);
   const key = cellKey(axis);
   const affected: Array<[string, RecordMap, CellValue]> = [];
   cardsMap(doc).forEach((record, cardId) => {
@@ -282,7 +289,7 @@ function removeAxis(doc: Y.Doc, axis: Axis, id: string, disposition: CardDisposi
   }
   if (disposition?.cards === 'move') {
     if (disposition.to === id) throw new BoardOpError('invalid', `cannot move cards into the ${axis} being removed`);
-    requireRecord(map, disposition.to, axis);
+    requireLive(map, disposition.to, axis);
   }
   doc.transact(() => {
     if (disposition?.cards === 'move') {
@@ -301,7 +308,7 @@ function removeAxis(doc: Y.Doc, axis: Axis, id: string, disposition: CardDisposi
     } else if (affected.length > 0) {
       deleteCards(doc, affected.map(([cardId]) => cardId as CardId), origin);
     }
-    map.delete(id);
+    record.set('removed', true);
   }, origin);
 }
 
@@ -317,17 +324,17 @@ export const addLane = (
 ): LaneId => addAxis(doc, 'lane', { title: clampTitle(title), kind }, index, origin) as LaneId;
 
 export function renameStage(doc: Y.Doc, id: StageId, title: string, origin: unknown = LOCAL_ORIGIN): void {
-  const record = requireRecord(stagesMap(doc), id, 'stage');
+  const record = requireLive(stagesMap(doc), id, 'stage');
   doc.transact(() => record.set('title', clampTitle(title)), origin);
 }
 
 export function renameLane(doc: Y.Doc, id: LaneId, title: string, origin: unknown = LOCAL_ORIGIN): void {
-  const record = requireRecord(lanesMap(doc), id, 'lane');
+  const record = requireLive(lanesMap(doc), id, 'lane');
   doc.transact(() => record.set('title', clampTitle(title)), origin);
 }
 
 export function setLaneKind(doc: Y.Doc, id: LaneId, kind: LaneKind, origin: unknown = LOCAL_ORIGIN): void {
-  const record = requireRecord(lanesMap(doc), id, 'lane');
+  const record = requireLive(lanesMap(doc), id, 'lane');
   doc.transact(() => record.set('kind', kind), origin);
 }
 

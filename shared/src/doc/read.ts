@@ -43,8 +43,10 @@ export function readTitle(doc: Y.Doc): string {
   return str(metaMap(doc).get('title'));
 }
 
-function sortedRecords(map: Y.Map<RecordMap>): Array<{ id: string; order: number; record: RecordMap }> {
-  const out: Array<{ id: string; order: number; record: RecordMap }> = [];
+type SortedRecord = { id: string; order: number; record: RecordMap };
+
+function sortedRecords(map: Y.Map<RecordMap>): SortedRecord[] {
+  const out: SortedRecord[] = [];
   map.forEach((record, id) => {
     if (isValidId(id) && record && typeof record.get === 'function') {
       out.push({ id, order: num(record.get('order')), record });
@@ -53,15 +55,28 @@ function sortedRecords(map: Y.Map<RecordMap>): Array<{ id: string; order: number
   return out.sort(compareOrdered);
 }
 
+/** A stage or lane removed by a user stays as a tombstone (see `removeAxis` in ops.ts). */
+export const isRemoved = (record: RecordMap): boolean => record.get('removed') === true;
+
+/**
+ * Live stages or lanes. If two users concurrently removed the last ones, every one is a
+ * tombstone; they all come back rather than leaving a board with no grid.
+ */
+function liveRecords(map: Y.Map<RecordMap>): SortedRecord[] {
+  const all = sortedRecords(map);
+  const live = all.filter((r) => !isRemoved(r.record));
+  return live.length > 0 ? live : all;
+}
+
 export function readStages(doc: Y.Doc): Stage[] {
-  return sortedRecords(stagesMap(doc)).map(({ id, record }) => ({
+  return liveRecords(stagesMap(doc)).map(({ id, record }) => ({
     id: id as StageId,
     title: str(record.get('title')),
   }));
 }
 
 export function readLanes(doc: Y.Doc): Lane[] {
-  return sortedRecords(lanesMap(doc)).map(({ id, record }) => {
+  return liveRecords(lanesMap(doc)).map(({ id, record }) => {
     const kind = record.get('kind');
     return {
       id: id as LaneId,
@@ -92,6 +107,7 @@ const OPTIONAL_CARD_FIELDS = [
   'owner',
   'dueDate',
   'status',
+  'manualRank',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {
