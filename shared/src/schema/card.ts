@@ -58,6 +58,8 @@ export const cardSchema = z.object({
   owner: z.string().max(LIMITS.titleLength).optional(),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31').optional(),
   status: z.enum(ACTION_STATUSES).optional(),
+  /** Facilitator's dragged position in the to-do list (fractional); absent = follow the computed ranking. */
+  manualRank: z.number().finite().optional(),
 });
 
 export type Card = Omit<z.infer<typeof cardSchema>, 'id' | 'stageId' | 'laneId'> & {

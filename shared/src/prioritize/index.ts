@@ -1,0 +1,4 @@
+export * from './pains.ts';
+export * from './score.ts';
+export * from './matrix.ts';
+export * from './rank.ts';
