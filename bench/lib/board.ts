@@ -1,0 +1,183 @@
+import {
+  addCard,
+  cardsMap,
+  EMOTIONS,
+  instantiateTemplate,
+  readLanes,
+  readStages,
+  stagesMap,
+  updateCard,
+  writeBoardInto,
+  type AddCardInput,
+  type CardId,
+  type CardKind,
+  type LaneId,
+  type StageId,
+} from '@rejse/shared';
+import { DEFAULT_TEMPLATE_ID, findTemplate } from '@rejse/templates';
+import * as Y from 'yjs';
+import type { BenchClient } from './clients.ts';
+import type { RunningServer } from './servers.ts';
+
+/**
+ * The board every server is loaded with: Rejse's own document layout (shared/src/doc) and
+ * edit operations, so the peers carry byte-for-byte the same kind of updates Rejse does.
+ */
+
+/** Rooms for one scenario: Rejse boards are created over HTTP, the peers take any name. */
+export async function createRooms(server: RunningServer, count: number, prefix: string): Promise<string[]> {
+  const rooms: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (server.kind !== 'rejse') {
+      rooms.push(`${prefix}-${i}-${Math.random().toString(36).slice(2, 8)}`);
+      continue;
+    }
+    const response = await fetch(`${server.httpUrl}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `${prefix} ${i}` }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`POST /api/boards answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    }
+    const body = (await response.json()) as { id?: unknown };
+    if (typeof body.id !== 'string') throw new Error(`POST /api/boards returned no id: ${JSON.stringify(body)}`);
+    rooms.push(body.id);
+  }
+  return rooms;
+}
+
+/**
+ * Rejse seeds a new board from the blank template itself; for the peers the room's first
+ * client writes the same template, so all three carry the same stages and lanes.
+ */
+export function seedTemplateIfEmpty(server: RunningServer, doc: Y.Doc, title: string): void {
+  if (server.kind === 'rejse' || stagesMap(doc).size > 0) return;
+  const template = findTemplate(DEFAULT_TEMPLATE_ID);
+  if (!template) throw new Error('blank template missing');
+  writeBoardInto(doc, instantiateTemplate(template, { title }));
+}
+
+/** Resolves once `predicate` holds, checking after every change of the document. */
+export function waitForDoc(doc: Y.Doc, predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!predicate()) return;
+      cleanup();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      doc.off('afterTransaction', check);
+    };
+    doc.on('afterTransaction', check);
+  });
+}
+
+export interface Cell {
+  stageId: StageId;
+  laneId: LaneId;
+}
+
+/** Every (stage, lane) cell of the board, stage-major. */
+export function cellsOf(doc: Y.Doc): Cell[] {
+  const lanes = readLanes(doc);
+  const cells: Cell[] = [];
+  for (const stage of readStages(doc)) for (const lane of lanes) cells.push({ stageId: stage.id, laneId: lane.id });
+  return cells;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every server gets the same board. */
+export function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS: readonly CardKind[] = ['touchpoint', 'pain', 'idea', 'note'];
+const WORDS = [
+  'reminder', 'letter', 'invoice', 'customer', 'calls', 'portal', 'payment', 'plan', 'SMS', 'overdue',
+  'fee', 'dispute', 'agent', 'e-mail', 'unclear', 'amount', 'due', 'date', 'confused', 'pays',
+];
+
+/** A realistic card: a sentence of text, and for touchpoints the fields a workshop fills in. */
+export function cardInput(cell: Cell, rng: () => number): AddCardInput {
+  const kind = KINDS[Math.floor(rng() * KINDS.length)] ?? 'note';
+  const words: string[] = [];
+  const length = 6 + Math.floor(rng() * 10);
+  for (let i = 0; i < length; i++) words.push(WORDS[Math.floor(rng() * WORDS.length)] ?? 'note');
+  const input: AddCardInput = { ...cell, kind, text: words.join(' ') };
+  if (kind === 'touchpoint') {
+    input.channel = 'letter';
+    input.emotion = EMOTIONS[Math.floor(rng() * EMOTIONS.length)] ?? 0;
+  }
+  return input;
+}
+
+/** Adds `count` cards, `perTransaction` of them per update, spread over all cells. */
+export function addCards(doc: Y.Doc, count: number, perTransaction: number, seed: number): void {
+  const cells = cellsOf(doc);
+  if (cells.length === 0) throw new Error('board has no cells');
+  const rng = createRng(seed);
+  for (let done = 0; done < count; ) {
+    const batch = Math.min(perTransaction, count - done);
+    doc.transact(() => {
+      for (let i = 0; i < batch; i++) addCard(doc, cardInput(cells[(done + i) % cells.length] as Cell, rng));
+    });
+    done += batch;
+  }
+}
+
+/** The text of a timestamped edit: sequence number and the writer's send time (ms, performance.now()). */
+const STAMP = /^bench (\d+) (\d+\.\d+)$/;
+
+/** One edit: the writer's card gets new text carrying its send time. */
+export function writeStamp(doc: Y.Doc, cardId: CardId, seq: number): void {
+  updateCard(doc, cardId, { text: `bench ${seq} ${performance.now().toFixed(3)}` });
+}
+
+/**
+ * Calls `onStamp` for every remote timestamped edit this document receives, at the moment the
+ * provider applies it. Local edits are skipped.
+ */
+export function observeStamps(doc: Y.Doc, onStamp: (cardId: string, seq: number, sentAt: number) => void): void {
+  const cards = cardsMap(doc);
+  cards.observeDeep((events, transaction) => {
+    if (transaction.local) return;
+    for (const event of events) {
+      if (event.target === cards || !(event instanceof Y.YMapEvent) || !event.keysChanged.has('text')) continue;
+      const text = (event.target as Y.Map<unknown>).get('text');
+      if (typeof text !== 'string') continue;
+      const match = STAMP.exec(text);
+      if (!match) continue;
+      const key = event.path[0];
+      onStamp(typeof key === 'string' ? key : '', Number(match[1]), Number(match[2]));
+    }
+  });
+}
+
+/** Each client adds its own card, the one it will keep editing; resolves with the ids. */
+export async function addOwnCards(clients: readonly BenchClient[], timeoutMs: number): Promise<CardId[]> {
+  const ids = clients.map((client, i) => {
+    const cell = cellsOf(client.doc)[i % 7];
+    if (!cell) throw new Error('board has no cells');
+    return addCard(client.doc, { ...cell, kind: 'touchpoint', text: `bench card ${i}` });
+  });
+  // Everyone sees everyone's card before the clock starts.
+  await Promise.all(
+    clients.map((client) =>
+      waitForDoc(client.doc, () => ids.every((id) => cardsMap(client.doc).has(id)), timeoutMs, 'all cards of the room'),
+    ),
+  );
+  return ids;
+}

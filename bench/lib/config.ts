@@ -1,0 +1,47 @@
+/** Every size and duration of a run, fixed per mode so runs are comparable. */
+export interface BenchConfig {
+  mode: 'short' | 'full';
+  oneRoom: { clients: number; editsPerSecond: number; durationMs: number; drainMs: number };
+  manyRooms: {
+    rooms: number;
+    clientsPerRoom: number;
+    editsPerSecond: number;
+    durationMs: number;
+    drainMs: number;
+    /** When RSS is sampled after everyone disconnected (ms after the last close). */
+    afterMs: readonly number[];
+  };
+  coldJoin: { cards: number; cardsPerTransaction: number; joins: number; pauseMs: number };
+  /** The whole run is killed after this long. */
+  overallTimeoutMs: number;
+}
+
+export const FULL: BenchConfig = {
+  mode: 'full',
+  oneRoom: { clients: 50, editsPerSecond: 2, durationMs: 30_000, drainMs: 10_000 },
+  manyRooms: {
+    rooms: 200,
+    clientsPerRoom: 5,
+    editsPerSecond: 0.2,
+    durationMs: 30_000,
+    drainMs: 10_000,
+    afterMs: [5_000, 15_000, 30_000, 45_000],
+  },
+  coldJoin: { cards: 5000, cardsPerTransaction: 500, joins: 5, pauseMs: 2_000 },
+  overallTimeoutMs: 25 * 60_000,
+};
+
+export const SHORT: BenchConfig = {
+  mode: 'short',
+  oneRoom: { clients: 20, editsPerSecond: 2, durationMs: 6_000, drainMs: 5_000 },
+  manyRooms: {
+    rooms: 20,
+    clientsPerRoom: 5,
+    editsPerSecond: 0.5,
+    durationMs: 6_000,
+    drainMs: 5_000,
+    afterMs: [2_000, 5_000],
+  },
+  coldJoin: { cards: 1000, cardsPerTransaction: 250, joins: 3, pauseMs: 500 },
+  overallTimeoutMs: 5 * 60_000,
+};

@@ -1,0 +1,231 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The three servers under test. */
+export type ServerKind = 'rejse' | 'ywebsocket' | 'hocuspocus';
+export const SERVER_KINDS: readonly ServerKind[] = ['rejse', 'ywebsocket', 'hocuspocus'];
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  rejse: 'Rejse',
+  ywebsocket: 'y-websocket',
+  hocuspocus: 'Hocuspocus',
+};
+
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(benchDir, '..');
+
+/** What each server keeps and where; printed with the results so nobody compares blindly. */
+export function describePersistence(kind: ServerKind): string {
+  switch (kind) {
+    case 'rejse':
+      return 'SQLite in a temp DATA_DIR; every update appended before it is broadcast';
+    case 'ywebsocket':
+      return process.env.YPERSISTENCE
+        ? `LevelDB at YPERSISTENCE=${process.env.YPERSISTENCE} (y-leveldb)`
+        : 'in-memory only (YPERSISTENCE not set): documents stay in memory, lost on restart';
+    case 'hocuspocus':
+      return 'no database (no storage extension installed): onStoreDocument keeps the encoded state in an in-memory Map (2 s debounce), onLoadDocument restores it';
+  }
+}
+
+/** Every child the harness ever started, so an exit or a crash can still kill them. */
+const live = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    // The child leads its own process group (detached), so this reaches tsx's helpers too.
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Synchronous last resort for process 'exit' and fatal errors. */
+export function killAllServers(): void {
+  for (const child of live) killGroup(child, 'SIGKILL');
+  live.clear();
+}
+
+/** Resident set size of one process in bytes (VmRSS from /proc), or undefined once it is gone. */
+export function readRss(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match?.[1] ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  httpUrl: string;
+  /** Base URL a y-websocket provider or Hocuspocus provider is given. */
+  wsUrl: string;
+  persistence: string;
+  /** Last lines the server wrote to stderr, for error reports. */
+  stderrTail(): string;
+  /** Becomes defined when the server exits on its own. */
+  exitInfo(): string | undefined;
+  stop(): Promise<void>;
+}
+
+const READY = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
+
+/**
+ * Each server is started the way it is deployed: Rejse as its `start` script does
+ * (`node --import tsx src/main.ts`, from server/), the peers as plain JavaScript under plain
+ * `node`. The tsx loader costs Rejse ~25 MiB of resident memory at rest; see BENCHMARKS.md.
+ */
+function command(kind: ServerKind): { args: string[]; cwd: string } {
+  switch (kind) {
+    case 'rejse':
+      return { args: ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], cwd: path.join(repoRoot, 'server') };
+    case 'ywebsocket':
+      return { args: [path.join(benchDir, 'peers/ywebsocket.mjs')], cwd: benchDir };
+    case 'hocuspocus':
+      return { args: [path.join(benchDir, 'peers/hocuspocus.mjs')], cwd: benchDir };
+  }
+}
+
+/**
+ * Starts one server in its own process on 127.0.0.1, port 0, and resolves once it prints
+ * its "listening on" line.
+ */
+export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise<RunningServer> {
+  const { args, cwd } = command(kind);
+  const dataDir = kind === 'rejse' ? mkdtempSync(path.join(tmpdir(), 'rejse-bench-')) : undefined;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
+  if (dataDir) childEnv.DATA_DIR = dataDir;
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  live.add(child);
+  let stderr = '';
+  let stdout = '';
+  let exited: string | undefined;
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const removeDataDir = () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const exitedPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = `exited with ${signal ?? `code ${code}`}`;
+      live.delete(child);
+      resolve();
+    });
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not print its listening line within ${timeoutMs} ms`)), timeoutMs);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(-4000);
+      const match = READY.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} ${exited ?? 'exited'} before listening:\n${stderr}`));
+    });
+  }).catch((error: unknown) => {
+    killGroup(child, 'SIGKILL');
+    removeDataDir();
+    throw error;
+  });
+
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${kind} has no pid`);
+  const httpUrl = `http://127.0.0.1:${port}`;
+  return {
+    kind,
+    pid,
+    port,
+    httpUrl,
+    wsUrl: kind === 'rejse' ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`,
+    persistence: describePersistence(kind),
+    stderrTail: () => stderr,
+    exitInfo: () => exited,
+    async stop() {
+      if (!exited) {
+        killGroup(child, 'SIGTERM');
+        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+        await exitedPromise;
+        clearTimeout(timer);
+      }
+      removeDataDir();
+    },
+  };
+}
+
+/** Samples a process's RSS at a fixed interval until stopped. */
+export class RssSampler {
+  readonly samples: { t: number; rss: number }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    return this;
+  }
+
+  sample(): number | undefined {
+    const rss = readRss(this.pid);
+    if (rss !== undefined) this.samples.push({ t: performance.now(), rss });
+    return rss;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Highest RSS sampled between two instants (performance.now()). */
+  peakBetween(from: number, to: number): number {
+    let peak = 0;
+    for (const s of this.samples) if (s.t >= from && s.t <= to && s.rss > peak) peak = s.rss;
+    return peak;
+  }
+
+  meanBetween(from: number, to: number): number {
+    let sum = 0;
+    let n = 0;
+    for (const s of this.samples) {
+      if (s.t >= from && s.t <= to) {
+        sum += s.rss;
+        n++;
+      }
+    }
+    return n ? sum / n : 0;
+  }
+}
