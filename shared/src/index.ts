@@ -10,3 +10,5 @@ export * from './migrations/index.ts';
 export * from './protocol.ts';
 export * from './emotion.ts';
 export * from './templates.ts';
+export * from './prioritize/index.ts';
+export * from './export/index.ts';

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { docToBoard } from '../doc/read.ts';
+import { updateCard } from '../doc/ops.ts';
+import { boardToDoc } from '../doc/write.ts';
+import type { CardId } from '../ids.ts';
 import type { Board } from '../schema/board.ts';
 import { validateBoard } from '../schema/board.ts';
 import { DEFAULT_TOP_N, manualRankBetween, rankActions, topN, type ActionRow } from './rank.ts';
@@ -147,6 +151,17 @@ describe('dragging in the manual ranking', () => {
     const rows = rankActions(workshopBoard(), { by: 'manual' });
     expect(() => manualRankBetween(rows, 5, 0)).toThrow(RangeError);
     expect(() => manualRankBetween(rows, -1, 0)).toThrow(RangeError);
+  });
+
+  it('stores the dragged rank on the card in the shared document, and clearing it restores the score order', () => {
+    const doc = boardToDoc(workshopBoard());
+    const read = (): ActionRow[] => rankActions(docToBoard(doc, 'board_fixture'), { by: 'manual' });
+    const rank = manualRankBetween(read(), 4, 0);
+    updateCard(doc, 'i_portal' as CardId, { manualRank: rank });
+    expect(ids(read())).toEqual(['i_portal', 'i_creditor', 'i_fee', 'i_plain', 'i_unrated']);
+    updateCard(doc, 'i_portal' as CardId, { manualRank: null });
+    expect(ids(read())).toEqual(ids(rankActions(workshopBoard())));
+    doc.destroy();
   });
 
   it('goes back to the computed order when the manual rank is cleared', () => {

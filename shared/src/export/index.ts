@@ -1,0 +1,6 @@
+export * from './labels.ts';
+export * from './format.ts';
+export * from './persona.ts';
+export * from './csv.ts';
+export * from './markdown.ts';
+export * from './report.ts';
