@@ -1,0 +1,27 @@
+import * as Y from 'yjs';
+import { createBoardId, instantiateTemplate, writeBoardInto, type Board, type BoardTemplate } from '@rejse/shared';
+import type { BoardMeta, BoardStore } from '../storage/store.ts';
+
+/** The initial stored state of a board: the board written into a fresh document, encoded. */
+export function encodeInitialState(board: Board): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    writeBoardInto(doc, board);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Creates and stores a new board from a template (fresh ids throughout). */
+export function createBoardFromTemplate(
+  store: BoardStore,
+  template: BoardTemplate,
+  options: { title?: string; now: number },
+): { meta: BoardMeta; board: Board } {
+  const id = createBoardId();
+  const board = instantiateTemplate(template, options.title === undefined ? { id } : { id, title: options.title });
+  const meta: BoardMeta = { id, title: board.title, createdAt: options.now, updatedAt: options.now };
+  store.create(meta, encodeInitialState(board));
+  return { meta, board };
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MiB = 1024 * 1024;
+
+/**
+ * Every server-side limit in one place, with the reason it exists. Board content limits
+ * (title length, card count…) live in `@rejse/shared` (`LIMITS`); these protect the process.
+ */
+export const SERVER_LIMITS = {
+  /** Normal JSON requests (create board, later settings): far above any real request. */
+  httpBodyBytes: 1 * MiB,
+  /** Reserved for the board import endpoint (a whole board as JSON). */
+  httpImportBodyBytes: 8 * MiB,
+  /** Largest WebSocket frame; `ws` closes bigger frames with 1009 (its default is 100 MiB). */
+  wsMaxPayloadBytes: 8 * MiB,
+  /** Open connections to one board: a workshop is a few dozen people, this leaves room for projectors and tabs. */
+  connectionsPerBoard: 200,
+  /** Open connections from one IP address: a whole office behind one NAT still fits. */
+  connectionsPerIp: 500,
+  /**
+   * Bytes queued for one client before it is closed as a slow consumer (CLOSE.SLOW_CONSUMER).
+   * Above the largest frame, so one initial sync of a large board never trips it.
+   */
+  sendBufferBytes: 16 * MiB,
+  /** Ping every connection this often; one that did not answer the previous ping is terminated. */
+  pingIntervalMs: 30_000,
+  /** Stored update rows of a board after which its log is folded into a snapshot. */
+  compactAfterUpdates: 500,
+  /** Write a loaded board's `updatedAt` to the boards table at most this often (title changes go at once). */
+  touchIntervalMs: 1_000,
+} as const;
+
+/** The repository root, from this file's place in it (server/src/config.ts). */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ServerConfig {
+  /** 0 means any free port; the real one is printed on start. */
+  port: number;
+  host: string;
+  /** Directory holding `rejse.sqlite` (created if missing). */
+  dataDir: string;
+  /** Serve the built client (SPA) from `clientDist` too. */
+  serveClient: boolean;
+  clientDist: string;
+  /** Update rows per board before compaction (SERVER_LIMITS.compactAfterUpdates unless COMPACT_THRESHOLD is set). */
+  compactAfterUpdates: number;
+}
+
+export class ConfigError extends Error {}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from environment variables (see server/CONTEXT.md for the list). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
+  return {
+    port: parseInteger('PORT', env.PORT, 8787, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
+    serveClient: env.NODE_ENV === 'production',
+    clientDist: env.CLIENT_DIST?.trim() ? path.resolve(cwd, env.CLIENT_DIST.trim()) : path.join(REPO_ROOT, 'client', 'dist'),
+    compactAfterUpdates: parseInteger(
+      'COMPACT_THRESHOLD',
+      env.COMPACT_THRESHOLD,
+      SERVER_LIMITS.compactAfterUpdates,
+      1,
+      1_000_000,
+    ),
+  };
+}
+
+/** The file name of the database inside DATA_DIR. */
+export const DATABASE_FILE = 'rejse.sqlite';

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { Logger } from '../log.ts';
+
+/** Vite puts content-hashed files under /assets/: they never change, so browsers may keep them. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html, favicon…) is revalidated on each load so a new release shows up at once. */
+const REVALIDATE = 'no-cache';
+
+const isApiPath = (p: string): boolean => p === '/api' || p.startsWith('/api/');
+const isSocketPath = (p: string): boolean => p === '/ws' || p.startsWith('/ws/');
+/** A path naming a file (has an extension): a missing one is a 404, not the app. */
+const looksLikeFile = (p: string): boolean => path.posix.extname(p) !== '';
+
+/**
+ * Serves the built client from `distDir`: its files with their content types and cache
+ * headers, and `index.html` for `/`, `/b/<id>` and any other non-API path (the app routes
+ * in the browser).
+ */
+export function mountClient(app: Hono, distDir: string, log: Logger): void {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    log.warn('the client is not built; pages answer 503 until it is (run: pnpm build)', { clientDist: distDir });
+  }
+  /** The file serveStatic found for a request (its `onFound` runs after the response is built). */
+  const servedFiles = new WeakMap<Request, string>();
+  const files = serveStatic({
+    root: distDir,
+    onFound: (found, c) => {
+      servedFiles.set(c.req.raw, path.relative(distDir, found).split(path.sep).join('/'));
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    if (isApiPath(c.req.path) || isSocketPath(c.req.path)) return next();
+    const response = await files(c, next);
+    const served = servedFiles.get(c.req.raw);
+    if (response && served !== undefined) {
+      response.headers.set('Cache-Control', served.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
+    }
+    return response;
+  });
+
+  app.get('*', async (c, next) => {
+    const requested = c.req.path;
+    if (isApiPath(requested) || isSocketPath(requested) || looksLikeFile(requested)) return next();
+    let html: string;
+    try {
+      html = await readFile(indexFile, 'utf8');
+    } catch {
+      return c.text('The Rejse client is not built. Run "pnpm build" and restart the server.', 503, {
+        'Cache-Control': 'no-store',
+      });
+    }
+    return c.html(html, 200, { 'Cache-Control': REVALIDATE });
+  });
+}

@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The database schema, created and upgraded by the server itself. SQLite's `user_version`
+ * holds the number of the last applied step; each step runs in its own transaction.
+ *
+ * How to change the schema: append a step (never edit a released one) and extend
+ * the SQLite half of `store.contract.test.ts` if the change is observable.
+ */
+export interface SchemaStep {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
+  {
+    version: 1,
+    name: 'boards, snapshots and the update log',
+    sql: `
+      CREATE TABLE boards (
+        id         TEXT PRIMARY KEY,
+        title      TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX boards_by_updated ON boards (updated_at DESC);
+
+      -- One full Yjs state per board; kept apart from boards so listing never reads blobs.
+      CREATE TABLE board_snapshots (
+        board_id TEXT PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        data     BLOB NOT NULL
+      );
+
+      -- Updates received after the snapshot; seq orders them and marks what compaction folded in.
+      CREATE TABLE board_updates (
+        seq      INTEGER PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        data     BLOB NOT NULL
+      );
+      CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.version));
+
+/** Brings the database to the latest schema. Refuses a database written by a newer server. */
+export function migrateDatabase(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_SCHEMA_VERSION) {
+    throw new Error(
+      `the database schema is version ${from}, newer than this server understands (${LATEST_SCHEMA_VERSION}); update Rejse`,
+    );
+  }
+  for (const step of SCHEMA_STEPS) {
+    if (step.version <= from) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return { from, to: LATEST_SCHEMA_VERSION };
+}

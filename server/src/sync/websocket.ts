@@ -1,0 +1,188 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CLOSE, PROTOCOL_VERSION, isValidId } from '@rejse/shared';
+import type { Logger } from '../log.ts';
+import { resolveAccess } from './access.ts';
+import { Connection, type CloseReason } from './connection.ts';
+import type { RoomManager } from './rooms.ts';
+
+export interface SyncLimits {
+  wsMaxPayloadBytes: number;
+  connectionsPerBoard: number;
+  connectionsPerIp: number;
+  sendBufferBytes: number;
+  pingIntervalMs: number;
+}
+
+/** The URL prefix of board sockets: `ws://host/ws/<boardId>`, what `WebsocketProvider(url + '/ws', boardId)` opens. */
+export const SYNC_PATH_PREFIX = '/ws/';
+
+export interface SyncServer {
+  /** Open sync connections. */
+  readonly connectionCount: number;
+  /** Refuse new upgrades (503) from now on. */
+  stopAccepting(): void;
+  /** Terminates every socket still open and stops the ping timer. */
+  terminateAll(): void;
+}
+
+/** Parses `/ws/<id>`; anything else is not a sync path. The id itself is checked after the upgrade. */
+export function parseSyncPath(rawUrl: string | undefined): { boardId: string; params: URLSearchParams } | undefined {
+  if (!rawUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+  if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return undefined;
+  const rest = url.pathname.slice(SYNC_PATH_PREFIX.length);
+  if (rest.length === 0 || rest.includes('/')) return undefined;
+  let boardId: string;
+  try {
+    boardId = decodeURIComponent(rest);
+  } catch {
+    boardId = rest;
+  }
+  return { boardId, params: url.searchParams };
+}
+
+function rejectUpgrade(socket: Duplex, status: number, statusText: string, message: string): void {
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body,
+  );
+}
+
+/** `ws` hands frames over as a Buffer (binaryType 'nodebuffer'), but the type allows more. */
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+/**
+ * Serves the y-websocket protocol on the HTTP server's `upgrade` event. The request path
+ * is checked before upgrading (other paths get HTTP 404); every other refusal happens
+ * after the upgrade, as a close code the browser can read (4404 unknown board, 4426
+ * protocol mismatch, 4429 too many connections, 4500 server error).
+ */
+export function attachSyncServer(server: Server, rooms: RoomManager, limits: SyncLimits, log: Logger): SyncServer {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.wsMaxPayloadBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const live = new Set<Connection>();
+  /** Every upgraded socket, also those refused after the upgrade and still closing. */
+  const sockets = new Set<WebSocket>();
+  const perIp = new Map<string, number>();
+  let accepting = true;
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const onSocketError = (error: Error) => {
+      log.debug('socket error before the WebSocket upgrade', { error: error.message });
+      socket.destroy();
+    };
+    socket.on('error', onSocketError);
+    if (!accepting) return rejectUpgrade(socket, 503, 'Service Unavailable', 'the server is shutting down');
+    const target = parseSyncPath(request.url);
+    if (!target) return rejectUpgrade(socket, 404, 'Not Found', 'no WebSocket endpoint at this path');
+    if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
+      return rejectUpgrade(socket, 400, 'Bad Request', 'only WebSocket upgrades are supported');
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', onSocketError);
+      onSocket(ws, request, target.boardId, target.params);
+    });
+  });
+
+  function refuse(ws: WebSocket, reason: CloseReason): void {
+    ws.close(reason.code, reason.reason);
+  }
+
+  function onSocket(ws: WebSocket, request: IncomingMessage, boardId: string, params: URLSearchParams): void {
+    // First, before anything can fail: an 'error' event without a listener kills the process.
+    ws.on('error', (error) => log.debug('WebSocket error', { board: boardId, error: error.message }));
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+
+    const version = params.get('v');
+    if (version !== null && version !== String(PROTOCOL_VERSION)) return refuse(ws, CLOSE.PROTOCOL_MISMATCH);
+    if (!isValidId(boardId)) return refuse(ws, CLOSE.UNKNOWN_BOARD);
+    const decision = resolveAccess({ boardId, token: params.get('token') });
+    if (!decision.ok) return refuse(ws, decision.close);
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+
+    let room;
+    try {
+      room = rooms.acquire(boardId);
+    } catch (error) {
+      // Never serve (and later store) an empty board in place of one that failed to load.
+      log.error('could not load a board', { board: boardId, error });
+      return refuse(ws, CLOSE.SERVER_ERROR);
+    }
+    if (!room) return refuse(ws, CLOSE.UNKNOWN_BOARD);
+
+    const conn = new Connection(ws, boardId, ip, decision.access, limits.sendBufferBytes);
+    live.add(conn);
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const joined = room;
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        conn.close(CLOSE.MALFORMED_FRAME);
+        return;
+      }
+      joined.handleFrame(conn, toBytes(data));
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', () => {
+      live.delete(conn);
+      const count = (perIp.get(ip) ?? 1) - 1;
+      if (count > 0) perIp.set(ip, count);
+      else perIp.delete(ip);
+      rooms.disconnect(joined, conn);
+    });
+    joined.addConnection(conn);
+  }
+
+  const pingTimer = setInterval(() => {
+    for (const conn of live) {
+      if (!conn.alive) {
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      try {
+        conn.socket.ping();
+      } catch {
+        conn.socket.terminate();
+      }
+    }
+  }, limits.pingIntervalMs);
+  pingTimer.unref();
+
+  return {
+    get connectionCount() {
+      return live.size;
+    },
+    stopAccepting() {
+      accepting = false;
+    },
+    terminateAll() {
+      clearInterval(pingTimer);
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+    },
+  };
+}
