@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { BoardPage } from '../board/BoardPage.tsx';
+import { HomePage } from '../home/HomePage.tsx';
+import { useLocale } from '../i18n/index.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { usePathname } from './router.tsx';
+import { parseRoute } from './routes.ts';
+
+export function App() {
+  const route = parseRoute(usePathname());
+  const locale = useLocale();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'board':
+      return <BoardPage key={route.boardId} boardId={route.boardId} />;
+    default:
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Board } from '@rejse/shared';
+import { createContext, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import type { BoardCommands } from './commands.ts';
+import type { BoardSession, SessionStatus, UndoState } from './session.ts';
+
+interface BoardContextValue {
+  session: BoardSession;
+  commands: BoardCommands;
+}
+
+const BoardContext = createContext<BoardContextValue | null>(null);
+
+export function BoardProvider({ value, children }: { value: BoardContextValue; children: ReactNode }) {
+  return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
+}
+
+function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoard… hooks need a <BoardProvider>');
+  return value;
+}
+
+export const useSession = (): BoardSession => useBoardContext().session;
+export const useCommands = (): BoardCommands => useBoardContext().commands;
+
+/** The whole board snapshot; re-renders on every document change. Prefer `useBoard(selector)`. */
+export function useBoardSnapshot(): Board {
+  const session = useSession();
+  return useSyncExternalStore(session.subscribe, session.getBoard);
+}
+
+/**
+ * A slice of the board. The component re-renders only when the selected value changes
+ * by `equal` (pass `shallow` from zustand for arrays and objects).
+ */
+export function useBoard<T>(selector: (board: Board) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  const session = useSession();
+  const cache = useRef<{ board: Board; selector: (board: Board) => T; value: T } | null>(null);
+  const getSelected = (): T => {
+    const board = session.getBoard();
+    const cached = cache.current;
+    if (cached && cached.board === board && cached.selector === selector) return cached.value;
+    const value = selector(board);
+    if (cached && equal(cached.value, value)) {
+      cache.current = { board, selector, value: cached.value };
+      return cached.value;
+    }
+    cache.current = { board, selector, value };
+    return value;
+  };
+  return useSyncExternalStore(session.subscribe, getSelected);
+}
+
+export function useSessionStatus(): SessionStatus {
+  const { status } = useSession();
+  return useSyncExternalStore(status.subscribe, status.get);
+}
+
+export function useUndoState(): UndoState {
+  const { undoState } = useSession();
+  return useSyncExternalStore(undoState.subscribe, undoState.get);
+}

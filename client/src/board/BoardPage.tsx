@@ -1,0 +1,119 @@
+import type { BoardId } from '@rejse/shared';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { Link } from '../app/router.tsx';
+import { useUiStore } from '../app/uiStore.ts';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { useT } from '../i18n/index.ts';
+import { CardInspector } from '../panels/CardInspector.tsx';
+import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
+import { MessagePage } from '../ui/MessagePage.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { BoardProvider, useBoard, useSessionStatus } from './BoardContext.tsx';
+import { BoardHeader } from './BoardHeader.tsx';
+import { createCommands, type BoardCommands } from './commands.ts';
+import { wsBaseFor } from './connection.ts';
+import { BoardSession } from './session.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useBoardShortcuts } from './useBoardShortcuts.ts';
+
+/** Opens the board's live session for as long as the page shows it. */
+export function BoardPage({ boardId }: { boardId: BoardId }) {
+  const [value, setValue] = useState<{ session: BoardSession; commands: BoardCommands } | null>(null);
+
+  useEffect(() => {
+    const session = new BoardSession(boardId, wsBaseFor(window.location));
+    const commands = createCommands(session, (message) => useUiStore.getState().notify(message));
+    useUiStore.getState().resetBoardUi();
+    setValue({ session, commands });
+    return () => {
+      session.destroy();
+      useUiStore.getState().resetBoardUi();
+    };
+  }, [boardId]);
+
+  if (!value) return null;
+  return (
+    <BoardProvider value={value}>
+      <ReactFlowProvider>
+        <BoardScreen />
+      </ReactFlowProvider>
+    </BoardProvider>
+  );
+}
+
+function BoardScreen() {
+  const t = useT();
+  const { connection, loaded } = useSessionStatus();
+
+  if (connection === 'not-found') {
+    return <BoardMessage title={t('board.notFound.title')} body={t('board.notFound.body')} />;
+  }
+  if (connection === 'denied') {
+    return <BoardMessage title={t('board.denied.title')} body={t('board.denied.body')} />;
+  }
+  if (connection === 'reload' && !loaded) {
+    return <BoardMessage title={t('board.reload.title')} body={t('board.reload.body')} reload />;
+  }
+  if (!loaded) {
+    return (
+      <main className="board-loading" aria-busy="true">
+        <div className="spinner" aria-hidden="true" />
+        <p>{connection === 'offline' ? t('board.offlineLoading') : t('board.loading')}</p>
+      </main>
+    );
+  }
+  return <LoadedBoard />;
+}
+
+function LoadedBoard() {
+  const t = useT();
+  const title = useBoard((b) => b.title);
+  const { connection } = useSessionStatus();
+  useBoardShortcuts();
+
+  useEffect(() => {
+    document.title = t('board.documentTitle', { title: title || t('board.untitled') });
+  }, [t, title]);
+
+  return (
+    <div className="board-page">
+      <BoardHeader />
+      {connection === 'reload' ? (
+        <div className="banner banner--warning" role="alert">
+          <span>{t('board.reload.body')}</span>
+          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+            {t('common.reload')}
+          </button>
+        </div>
+      ) : null}
+      <Toolbar />
+      <div className="board-main">
+        <BoardCanvas />
+        <CardInspector />
+      </div>
+      <RemoveAxisDialog />
+      <Notice />
+    </div>
+  );
+}
+
+function BoardMessage({ title, body, reload = false }: { title: string; body: string; reload?: boolean }) {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  return (
+    <MessagePage title={title} body={body}>
+      {reload ? (
+        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </button>
+      ) : (
+        <Link to="/" className="button button--primary">
+          {t('board.allBoards')}
+        </Link>
+      )}
+    </MessagePage>
+  );
+}

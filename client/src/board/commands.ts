@@ -1,0 +1,106 @@
+import {
+  addCard,
+  addLane,
+  addStage,
+  BoardOpError,
+  deleteCards,
+  linkCards,
+  LOCAL_ORIGIN,
+  moveCards,
+  moveLane,
+  moveStage,
+  removeLane,
+  removeStage,
+  renameLane,
+  renameStage,
+  setBoardTitle,
+  unlinkCards,
+  updateCard,
+  type AddCardInput,
+  type CardDisposition,
+  type CardId,
+  type CardPatch,
+  type LaneId,
+  type LaneKind,
+  type LinkId,
+  type MoveTarget,
+  type StageId,
+} from '@rejse/shared';
+import type * as Y from 'yjs';
+import { t } from '../i18n/index.ts';
+import type { BoardSession } from './session.ts';
+
+/**
+ * Every edit the UI makes, as one object. Each command is one transaction with the local
+ * origin, ends its undo step, and reports a failed operation as a message instead of
+ * throwing into React.
+ */
+export interface BoardCommands {
+  setTitle(title: string): void;
+  addCard(input: AddCardInput): CardId | undefined;
+  updateCard(id: CardId, patch: CardPatch): void;
+  /** Deletes cards and links (links of deleted cards go with them), as one undo step. */
+  deleteElements(cards: readonly CardId[], links: readonly LinkId[]): void;
+  moveCards(ids: readonly CardId[], to: MoveTarget): void;
+  link(from: CardId, to: CardId): void;
+  addStage(title: string, index?: number): StageId | undefined;
+  renameStage(id: StageId, title: string): void;
+  moveStage(id: StageId, toIndex: number): void;
+  removeStage(id: StageId, disposition?: CardDisposition): boolean;
+  addLane(title: string, kind?: LaneKind, index?: number): LaneId | undefined;
+  renameLane(id: LaneId, title: string): void;
+  moveLane(id: LaneId, toIndex: number): void;
+  removeLane(id: LaneId, disposition?: CardDisposition): boolean;
+  undo(): void;
+  redo(): void;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof BoardOpError) return t(`error.op.${error.code}`);
+  return t('error.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}
+
+export function createCommands(session: BoardSession, report: (message: string) => void): BoardCommands {
+  const run = <T>(op: (doc: Y.Doc) => T): T | undefined => {
+    try {
+      session.endStep();
+      const result = op(session.doc);
+      session.endStep();
+      return result;
+    } catch (error) {
+      report(describeError(error));
+      return undefined;
+    }
+  };
+
+  return {
+    setTitle: (title) => run((doc) => setBoardTitle(doc, title)),
+    addCard: (input) => run((doc) => addCard(doc, input)),
+    updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
+    deleteElements: (cards, links) =>
+      run((doc) =>
+        doc.transact(() => {
+          if (cards.length > 0) deleteCards(doc, cards);
+          const linkIds = new Set(links);
+          // A link of a deleted card is already gone with it.
+          for (const id of linkIds) if (doc.getMap('links').has(id)) unlinkCards(doc, id);
+        }, LOCAL_ORIGIN),
+      ),
+    moveCards: (ids, to) => run((doc) => moveCards(doc, ids, to)),
+    link: (from, to) => run((doc) => linkCards(doc, from, to)),
+    addStage: (title, index) => run((doc) => addStage(doc, title, index)),
+    renameStage: (id, title) => run((doc) => renameStage(doc, id, title)),
+    moveStage: (id, toIndex) => run((doc) => moveStage(doc, id, toIndex)),
+    removeStage: (id, disposition) => run((doc) => (removeStage(doc, id, disposition), true)) ?? false,
+    addLane: (title, kind, index) => run((doc) => addLane(doc, title, kind, index)),
+    renameLane: (id, title) => run((doc) => renameLane(doc, id, title)),
+    moveLane: (id, toIndex) => run((doc) => moveLane(doc, id, toIndex)),
+    removeLane: (id, disposition) => run((doc) => (removeLane(doc, id, disposition), true)) ?? false,
+    undo: () => {
+      session.undoManager.undo();
+    },
+    redo: () => {
+      session.undoManager.redo();
+    },
+  };
+}

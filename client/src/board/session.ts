@@ -1,0 +1,154 @@
+import {
+  cardsMap,
+  docToBoard,
+  lanesMap,
+  linksMap,
+  LOCAL_ORIGIN,
+  metaMap,
+  personasMap,
+  PROTOCOL_VERSION,
+  stagesMap,
+  type Board,
+  type BoardId,
+} from '@rejse/shared';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
+import { createExternalStore, type ExternalStore } from './externalStore.ts';
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface SessionStatus {
+  connection: ConnectionState;
+  /** The board has been received from the server at least once (it can be edited from now on). */
+  loaded: boolean;
+}
+
+/**
+ * One open board: the Y.Doc, its WebSocket provider, the undo manager and the plain-data
+ * snapshot the UI reads. The snapshot is rebuilt lazily after a document update (so a
+ * render right after a local edit sees it) and subscribers are told once per animation
+ * frame, so a burst of remote updates costs one React render.
+ */
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly undoManager: Y.UndoManager;
+  readonly status: ExternalStore<SessionStatus>;
+  readonly undoState: ExternalStore<UndoState>;
+
+  private snapshot: Board;
+  private dirty = false;
+  private frame = 0;
+  private readonly listeners = new Set<() => void>();
+  private facts: ConnectionFacts;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    readonly boardId: BoardId,
+    wsBase: string,
+  ) {
+    this.snapshot = docToBoard(this.doc, boardId);
+    this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
+    this.status = createExternalStore<SessionStatus>(
+      { connection: connectionState(this.facts), loaded: false },
+      (a, b) => a.connection === b.connection && a.loaded === b.loaded,
+    );
+    this.undoState = createExternalStore<UndoState>(
+      { canUndo: false, canRedo: false },
+      (a, b) => a.canUndo === b.canUndo && a.canRedo === b.canRedo,
+    );
+
+    const onUpdate = () => {
+      this.dirty = true;
+      if (!this.frame) this.frame = requestAnimationFrame(this.flush);
+    };
+    this.doc.on('update', onUpdate);
+    this.cleanups.push(() => this.doc.off('update', onUpdate));
+
+    // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
+    this.undoManager = new Y.UndoManager(
+      [metaMap(this.doc), stagesMap(this.doc), lanesMap(this.doc), cardsMap(this.doc), linksMap(this.doc), personasMap(this.doc)],
+      { trackedOrigins: new Set([LOCAL_ORIGIN]) },
+    );
+    const onStack = () =>
+      this.undoState.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
+      this.undoManager.on(event, onStack);
+      this.cleanups.push(() => this.undoManager.off(event, onStack));
+    }
+
+    this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
+      params: { v: String(PROTOCOL_VERSION) },
+      // Reconnect after anything but the codes that say reconnecting cannot help.
+      shouldReconnect: (event) => !isFatalClose(event.code),
+    });
+    this.provider.on('sync', (synced) => this.updateFacts({ synced, everSynced: this.facts.everSynced || synced }));
+    this.provider.on('status', ({ status }) => {
+      if (status !== 'connected') this.updateFacts({ synced: false });
+    });
+    this.provider.on('connection-close', (event) => {
+      if (event && isFatalClose(event.code)) {
+        this.provider.shouldConnect = false;
+        this.updateFacts({ synced: false, fatalCode: event.code });
+      }
+    });
+
+    const onOnline = () => {
+      this.updateFacts({ online: true });
+      // Retry at once instead of waiting for the backoff timer.
+      if (this.facts.fatalCode === null && !this.provider.wsconnected) this.provider.connect();
+    };
+    const onOffline = () => this.updateFacts({ online: false });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    });
+  }
+
+  /** The board as plain data; the same object until the document changes. */
+  getBoard = (): Board => {
+    if (this.dirty) {
+      this.dirty = false;
+      this.snapshot = docToBoard(this.doc, this.boardId);
+    }
+    return this.snapshot;
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Ends one undo step: the next edit starts a new one even within the capture timeout. */
+  endStep(): void {
+    this.undoManager.stopCapturing();
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    for (const cleanup of this.cleanups) cleanup();
+    this.undoManager.destroy();
+    this.provider.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private flush = (): void => {
+    this.frame = 0;
+    for (const listener of [...this.listeners]) listener();
+  };
+
+  private updateFacts(patch: Partial<ConnectionFacts>): void {
+    this.facts = { ...this.facts, ...patch };
+    this.status.set({
+      connection: connectionState(this.facts),
+      loaded: this.status.get().loaded || this.facts.everSynced,
+    });
+  }
+}

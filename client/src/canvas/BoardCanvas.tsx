@@ -1,0 +1,251 @@
+import type { CardId, LaneId, LinkId, StageId } from '@rejse/shared';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeMouseHandler,
+  type NodeTypes,
+  type OnNodeDrag,
+  type Viewport,
+  type XYPosition,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useUiStore } from '../app/uiStore.ts';
+import { useBoardSnapshot, useCommands } from '../board/BoardContext.tsx';
+import { useT } from '../i18n/index.ts';
+import { cellAt, computeLayout, dropIndex } from './layout.ts';
+import { useCardKeys } from './useCardKeys.ts';
+import { useAddCardAt } from './useCanvasActions.ts';
+import { useFlowElements } from './useFlowState.ts';
+import { CardNodeComponent } from './nodes/CardNode.tsx';
+import { CellNodeComponent } from './nodes/CellNode.tsx';
+import { EmotionNodeComponent } from './nodes/EmotionNode.tsx';
+import { AddLaneNodeView, AddStageNodeView, LaneHeaderNode, StageHeaderNode } from './nodes/HeaderNodes.tsx';
+import { minimapColor } from './minimap.ts';
+import type { BoardNode, CardNode, LinkEdge } from './types.ts';
+
+const nodeTypes = {
+  card: CardNodeComponent,
+  cell: CellNodeComponent,
+  stage: StageHeaderNode,
+  lane: LaneHeaderNode,
+  emotion: EmotionNodeComponent,
+  addStage: AddStageNodeView,
+  addLane: AddLaneNodeView,
+} satisfies NodeTypes;
+const edgeTypes = {} satisfies EdgeTypes;
+
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
+
+/**
+ * The React Flow adapter: derived nodes in, commands out. Local state (selection,
+ * in-progress drag positions) never reaches the document; a drag is written once, when it
+ * ends, as a move to the cell under the card.
+ */
+export function BoardCanvas() {
+  const t = useT();
+  const board = useBoardSnapshot();
+  const commands = useCommands();
+  const addCardAt = useAddCardAt();
+  const selectedCards = useUiStore((s) => s.selectedCards);
+  const selectedLinks = useUiStore((s) => s.selectedLinks);
+  const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const layout = useMemo(() => computeLayout(board), [board]);
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const boardRef = useRef(board);
+  boardRef.current = board;
+
+  const linkLabel = useCallback(
+    (from: string, to: string) => t('link.ariaLabel', { from: from || t('card.empty'), to: to || t('card.empty') }),
+    [t],
+  );
+  const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel);
+  const onCardKeyDown = useCardKeys(layoutRef);
+
+  const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
+    let selection: Set<string> | null = null;
+    let moved: Map<string, XYPosition> | null = null;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selection ??= new Set(useUiStore.getState().selectedCards);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      } else if (change.type === 'position' && change.dragging && change.position) {
+        (moved ??= new Map()).set(change.id, change.position);
+      }
+    }
+    if (selection) {
+      const ui = useUiStore.getState();
+      ui.setSelection([...selection] as CardId[], ui.selectedLinks);
+    }
+    if (moved) {
+      const update = moved;
+      setDrag((previous) => new Map([...previous, ...update]));
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      selection ??= new Set(useUiStore.getState().selectedLinks);
+      if (change.selected) selection.add(change.id);
+      else selection.delete(change.id);
+    }
+    if (selection) {
+      const ui = useUiStore.getState();
+      ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
+    }
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
+    (_event, node, dragged) => {
+      const current = layoutRef.current;
+      const cards = dragged.filter((n): n is CardNode => n.type === 'card');
+      const box = current.cards.get(node.id);
+      if (cards.length > 0 && box) {
+        const centre = { x: node.position.x + box.width / 2, y: node.position.y + box.height / 2 };
+        const target = cellAt(current, centre);
+        if (target) {
+          // Keep the moved cards in their reading order.
+          const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
+          const ids = cards.map((c) => c.id as CardId).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+          const index = dropIndex(current, target.stageId, target.laneId, centre.y, new Set(ids));
+          const unchanged =
+            ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
+          if (!unchanged) commands.moveCards(ids, { ...target, index });
+        }
+      }
+      // Outside the grid the card snaps back: its position comes from the document again.
+      const ids = new Set(dragged.map((n) => n.id));
+      setDrag((previous) => {
+        const next = new Map(previous);
+        for (const id of ids) next.delete(id);
+        return next.size ? next : NO_DRAG;
+      });
+    },
+    [commands],
+  );
+
+  const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
+    (event, node) => {
+      if ((event.target as Element).closest('button, input, textarea, select')) return;
+      const ui = useUiStore.getState();
+      switch (node.type) {
+        case 'card':
+          ui.editCard(node.id as CardId);
+          break;
+        case 'cell':
+          addCardAt(node.data.stageId as StageId, node.data.laneId as LaneId);
+          break;
+        case 'stage':
+          ui.editHeader({ axis: 'stage', id: node.data.stageId as StageId });
+          break;
+        case 'lane':
+          ui.editHeader({ axis: 'lane', id: node.data.laneId as LaneId });
+          break;
+        default:
+          break;
+      }
+    },
+    [addCardAt],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: BoardNode[]; edges: LinkEdge[] }) => {
+      const cards = gone.filter((n) => n.type === 'card').map((n) => n.id as CardId);
+      const links = cut.map((e) => e.id as LinkId);
+      if (cards.length === 0 && links.length === 0) return;
+      commands.deleteElements(cards, links);
+      const ui = useUiStore.getState();
+      ui.setSelection([], []);
+      ui.editCard(null);
+    },
+    [commands],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.source !== connection.target) commands.link(connection.source as CardId, connection.target as CardId);
+    },
+    [commands],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: { source: string; target: string }) =>
+      connection.source !== connection.target && layoutRef.current.cards.has(connection.target),
+    [],
+  );
+
+  // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable.
+  const onMove = useCallback((_event: unknown, viewport: Viewport) => {
+    wrapper.current?.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(event);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeDescription'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeDescriptionNoKeyboard'),
+      // Arrow keys move cards between cells (see useCardKeys), so React Flow's pixel moves are not announced.
+      'node.a11yDescription.ariaLiveMessage': () => '',
+      'edge.a11yDescription.default': t('flow.edgeDescription'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fitView'),
+      'controls.interactive.ariaLabel': t('flow.interactive'),
+      'minimap.ariaLabel': t('flow.minimap'),
+      'handle.ariaLabel': t('flow.handle'),
+    }),
+    [t],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onKeyDown={onKeyDown} aria-label={t('canvas.label')} role="region">
+      <ReactFlow<BoardNode, LinkEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onMove={onMove}
+        onInit={(instance) => onMove(null, instance.getViewport())}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={DELETE_KEYS}
+        zoomOnDoubleClick={false}
+        nodeDragThreshold={4}
+        minZoom={0.15}
+        maxZoom={2}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        onlyRenderVisibleElements
+        elevateEdgesOnSelect
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import { compareOrdered, type Card, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
+
+/**
+ * Geometry of the journey grid, as pure functions of the board: stage columns across the
+ * top, lane rows down the left, one cell per (stage, lane), cards stacked in their cell.
+ * Every client computes the same layout from the same document, so positions are never
+ * stored: a card's place is its cell and its order.
+ */
+export const GRID = {
+  laneHeaderWidth: 188,
+  stageHeaderHeight: 72,
+  stageWidth: 252,
+  cellPadding: 12,
+  cardGap: 10,
+  /** Room under a cell's stack for its "+" button. */
+  addButtonSpace: 34,
+  minLaneHeight: 108,
+  /** The emotion lane is tall enough to draw the curve legibly. */
+  emotionLaneMinHeight: 196,
+  /** The "+" column after the last stage and the "+" row under the last lane. */
+  addStageWidth: 56,
+  addLaneHeight: 52,
+} as const;
+
+export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
+
+/** Card text metrics: the card clamps its text to the lines the layout reserved. */
+export const CARD_TEXT = {
+  lineHeight: 18,
+  /** Conservative characters per line at the card's width and 13 px text. */
+  charsPerLine: 27,
+  maxLines: 7,
+  /** Padding, the kind/channel/emotion row and the gap under it. */
+  chromeHeight: 46,
+} as const;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect extends Point {
+  width: number;
+  height: number;
+}
+
+export interface StageColumn extends Rect {
+  id: StageId;
+  index: number;
+}
+
+export interface LaneRow extends Rect {
+  id: LaneId;
+  index: number;
+  kind: LaneKind;
+}
+
+export interface CardBox extends Rect {
+  id: string;
+  stageId: StageId;
+  laneId: LaneId;
+  /** Position inside its cell, from the top. */
+  index: number;
+  /** Text lines the card shows before clamping. */
+  lines: number;
+}
+
+export interface GridLayout {
+  /** Stage header rectangles (their x and width are the column's). */
+  stages: StageColumn[];
+  /** Lane header rectangles (their y and height are the row's). */
+  lanes: LaneRow[];
+  cards: Map<string, CardBox>;
+  /** Card ids per cell, top to bottom; key from `cellKey`. */
+  cellCards: Map<string, string[]>;
+  /** The area covered by cells. */
+  grid: Rect;
+  addStage: Rect;
+  addLane: Rect;
+  /** Everything, headers included. */
+  bounds: Rect;
+}
+
+export type LayoutCard = Pick<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text'>;
+
+export interface LayoutInput {
+  stages: readonly { id: StageId }[];
+  lanes: readonly { id: LaneId; kind: LaneKind }[];
+  cards: readonly LayoutCard[];
+}
+
+export const cellKey = (stageId: string, laneId: string): string => `${stageId}\u0000${laneId}`;
+
+/** How many text lines a card needs, counting explicit line breaks and wrapping. */
+export function textLines(text: string): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += Math.max(1, Math.ceil(paragraph.length / CARD_TEXT.charsPerLine));
+  }
+  return Math.min(CARD_TEXT.maxLines, Math.max(1, lines));
+}
+
+export const cardHeight = (lines: number): number => CARD_TEXT.chromeHeight + lines * CARD_TEXT.lineHeight;
+
+function stackHeight(heights: readonly number[]): number {
+  if (heights.length === 0) return 0;
+  return heights.reduce((sum, h) => sum + h, 0) + GRID.cardGap * (heights.length - 1);
+}
+
+export function computeLayout(input: LayoutInput): GridLayout {
+  const stageIds = new Set<string>(input.stages.map((s) => s.id));
+  const laneIds = new Set<string>(input.lanes.map((l) => l.id));
+
+  // Cards per cell, in order.
+  const byCell = new Map<string, LayoutCard[]>();
+  for (const card of input.cards) {
+    if (!stageIds.has(card.stageId) || !laneIds.has(card.laneId)) continue;
+    const key = cellKey(card.stageId, card.laneId);
+    const list = byCell.get(key);
+    if (list) list.push(card);
+    else byCell.set(key, [card]);
+  }
+  const lineCount = new Map<string, number>();
+  for (const list of byCell.values()) {
+    list.sort(compareOrdered);
+    for (const card of list) lineCount.set(card.id, textLines(card.text));
+  }
+
+  const gridX = GRID.laneHeaderWidth;
+  const gridY = GRID.stageHeaderHeight;
+
+  const stages: StageColumn[] = input.stages.map((stage, index) => ({
+    id: stage.id,
+    index,
+    x: gridX + index * GRID.stageWidth,
+    y: 0,
+    width: GRID.stageWidth,
+    height: GRID.stageHeaderHeight,
+  }));
+
+  const lanes: LaneRow[] = [];
+  let y = gridY;
+  input.lanes.forEach((lane, index) => {
+    let fullest = 0;
+    for (const stage of input.stages) {
+      const list = byCell.get(cellKey(stage.id, lane.id)) ?? [];
+      fullest = Math.max(fullest, stackHeight(list.map((c) => cardHeight(lineCount.get(c.id) ?? 1))));
+    }
+    const minimum = lane.kind === 'emotions' ? GRID.emotionLaneMinHeight : GRID.minLaneHeight;
+    const height = Math.max(minimum, GRID.cellPadding + fullest + GRID.cardGap + GRID.addButtonSpace);
+    lanes.push({ id: lane.id, index, kind: lane.kind, x: 0, y, width: GRID.laneHeaderWidth, height });
+    y += height;
+  });
+
+  const cards = new Map<string, CardBox>();
+  const cellCards = new Map<string, string[]>();
+  for (const stage of stages) {
+    for (const lane of lanes) {
+      const key = cellKey(stage.id, lane.id);
+      const list = byCell.get(key);
+      if (!list) continue;
+      cellCards.set(
+        key,
+        list.map((c) => c.id),
+      );
+      let top = lane.y + GRID.cellPadding;
+      list.forEach((card, index) => {
+        const lines = lineCount.get(card.id) ?? 1;
+        const height = cardHeight(lines);
+        cards.set(card.id, {
+          id: card.id,
+          stageId: stage.id,
+          laneId: lane.id,
+          index,
+          lines,
+          x: stage.x + GRID.cellPadding,
+          y: top,
+          width: CARD_WIDTH,
+          height,
+        });
+        top += height + GRID.cardGap;
+      });
+    }
+  }
+
+  const grid: Rect = { x: gridX, y: gridY, width: stages.length * GRID.stageWidth, height: y - gridY };
+  return {
+    stages,
+    lanes,
+    cards,
+    cellCards,
+    grid,
+    addStage: { x: grid.x + grid.width, y: 0, width: GRID.addStageWidth, height: GRID.stageHeaderHeight },
+    addLane: { x: 0, y: grid.y + grid.height, width: GRID.laneHeaderWidth, height: GRID.addLaneHeight },
+    bounds: {
+      x: 0,
+      y: 0,
+      width: grid.x + grid.width + GRID.addStageWidth,
+      height: grid.y + grid.height + GRID.addLaneHeight,
+    },
+  };
+}
+
+export function cellRect(stage: StageColumn, lane: LaneRow): Rect {
+  return { x: stage.x, y: lane.y, width: stage.width, height: lane.height };
+}
+
+const within = (value: number, start: number, size: number): boolean => value >= start && value < start + size;
+
+/** The cell under a point of the flow, or null outside the grid (headers included). */
+export function cellAt(layout: GridLayout, point: Point): { stageId: StageId; laneId: LaneId } | null {
+  const stage = layout.stages.find((s) => within(point.x, s.x, s.width));
+  const lane = layout.lanes.find((l) => within(point.y, l.y, l.height));
+  return stage && lane ? { stageId: stage.id, laneId: lane.id } : null;
+}
+
+/**
+ * Where cards dropped at height `y` go in a cell: the number of remaining cards (the
+ * moving ones taken out) whose middle lies above `y`.
+ */
+export function dropIndex(
+  layout: GridLayout,
+  stageId: string,
+  laneId: string,
+  y: number,
+  moving: ReadonlySet<string>,
+): number {
+  const lane = layout.lanes.find((l) => l.id === laneId);
+  if (!lane) return 0;
+  const ids = (layout.cellCards.get(cellKey(stageId, laneId)) ?? []).filter((id) => !moving.has(id));
+  let top = lane.y + GRID.cellPadding;
+  let index = 0;
+  for (const id of ids) {
+    const height = layout.cards.get(id)?.height ?? cardHeight(1);
+    if (y > top + height / 2) index += 1;
+    else break;
+    top += height + GRID.cardGap;
+  }
+  return index;
+}
+
+/** The lane the emotion curve is drawn in: the emotions lane, else the touchpoints lane. */
+export function emotionHostLane(layout: GridLayout): LaneRow | null {
+  return layout.lanes.find((l) => l.kind === 'emotions') ?? layout.lanes.find((l) => l.kind === 'touchpoints') ?? null;
+}
+
+/** Where a new card appears: its cell and its box as if appended (for scrolling it into view). */
+export function appendedCardRect(layout: GridLayout, stageId: string, laneId: string): Rect | null {
+  const stage = layout.stages.find((s) => s.id === stageId);
+  const lane = layout.lanes.find((l) => l.id === laneId);
+  if (!stage || !lane) return null;
+  const ids = layout.cellCards.get(cellKey(stageId, laneId)) ?? [];
+  const last = ids.length ? layout.cards.get(ids[ids.length - 1] as string) : undefined;
+  const y = last ? last.y + last.height + GRID.cardGap : lane.y + GRID.cellPadding;
+  return { x: stage.x + GRID.cellPadding, y, width: CARD_WIDTH, height: cardHeight(1) };
+}

@@ -1,0 +1,142 @@
+import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useUiStore, type HeaderEdit } from '../../app/uiStore.ts';
+import { useCommands, useSession } from '../../board/BoardContext.tsx';
+import { useT } from '../../i18n/index.ts';
+import { IconButton } from '../../ui/IconButton.tsx';
+
+type AxisRef = HeaderEdit;
+
+interface AxisHeaderProps {
+  target: AxisRef;
+  title: string;
+  index: number;
+  count: number;
+  kind?: LaneKind;
+}
+
+/**
+ * A stage or lane header: the title (double-click or the pencil renames it in place), and
+ * buttons to move it and to remove it. Removing one that holds cards asks first.
+ */
+export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProps) {
+  const t = useT();
+  const commands = useCommands();
+  const session = useSession();
+  const editing = useUiStore(
+    (s) => s.editingHeader?.axis === target.axis && s.editingHeader.id === target.id,
+  );
+  const editHeader = useUiStore((s) => s.editHeader);
+  const requestRemove = useUiStore((s) => s.requestRemove);
+  const isStage = target.axis === 'stage';
+  const shown = title || t(isStage ? 'stage.new' : 'lane.new');
+
+  const move = (delta: number) => {
+    if (target.axis === 'stage') commands.moveStage(target.id, index + delta);
+    else commands.moveLane(target.id, index + delta);
+  };
+
+  const remove = () => {
+    const cards = countCardsIn(session.doc, target.axis, target.id);
+    if (cards > 0) requestRemove(target);
+    else if (target.axis === 'stage') commands.removeStage(target.id);
+    else commands.removeLane(target.id);
+  };
+
+  return (
+    <div
+      className={`axis-header axis-header--${target.axis}${kind ? ` axis-header--${kind}` : ''}`}
+      data-stage-id={isStage ? target.id : undefined}
+      data-lane-id={isStage ? undefined : target.id}
+    >
+      {editing ? (
+        <HeaderTitleEditor target={target} title={title} onDone={() => editHeader(null)} />
+      ) : (
+        <div className="axis-header__text">
+          {isStage ? <span className="axis-header__number">{index + 1}</span> : null}
+          <h2 className="axis-header__title" title={shown}>
+            {shown}
+          </h2>
+          {kind && kind !== 'custom' && t(`lane.kind.${kind}`) !== title ? (
+            <span className="axis-header__kind">{t(`lane.kind.${kind}`)}</span>
+          ) : null}
+        </div>
+      )}
+      <div className="axis-header__tools nodrag">
+        <IconButton
+          icon="pencil"
+          label={t(isStage ? 'stage.rename' : 'lane.rename', { title: shown })}
+          onClick={() => editHeader(target)}
+        />
+        <IconButton
+          icon={isStage ? 'left' : 'up'}
+          label={t(isStage ? 'stage.moveLeft' : 'lane.moveUp', { title: shown })}
+          unavailable={index === 0}
+          onClick={() => move(-1)}
+        />
+        <IconButton
+          icon={isStage ? 'right' : 'down'}
+          label={t(isStage ? 'stage.moveRight' : 'lane.moveDown', { title: shown })}
+          unavailable={index >= count - 1}
+          onClick={() => move(1)}
+        />
+        <IconButton
+          icon="trash"
+          className="icon-button--danger"
+          label={t(isStage ? 'stage.remove' : 'lane.remove', { title: shown })}
+          unavailable={count <= 1}
+          reason={t(isStage ? 'stage.lastOne' : 'lane.lastOne')}
+          onClick={remove}
+        />
+      </div>
+    </div>
+  );
+}
+
+function HeaderTitleEditor({ target, title, onDone }: { target: AxisRef; title: string; onDone: () => void }) {
+  const t = useT();
+  const commands = useCommands();
+  const [value, setValue] = useState(title);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    ref.current?.select();
+  }, []);
+
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    const next = value.trim();
+    if (save && next && next !== title) {
+      if (target.axis === 'stage') commands.renameStage(target.id as StageId, next);
+      else commands.renameLane(target.id as LaneId, next);
+    }
+    onDone();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      finish(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(false);
+    }
+  };
+
+  return (
+    <input
+      ref={ref}
+      className="axis-header__input nodrag nopan"
+      aria-label={t(target.axis === 'stage' ? 'stage.titleLabel' : 'lane.titleLabel')}
+      value={value}
+      maxLength={LIMITS.titleLength}
+      onChange={(event) => setValue(event.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(true)}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import type { LaneId, StageId } from '@rejse/shared';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { Icon } from '../../ui/icons.tsx';
+import type { CellNode } from '../types.ts';
+import { useAddCardAt } from '../useCanvasActions.ts';
+
+/** The background of one (stage, lane) cell; double-click or its "+" adds a card here. */
+function CellNodeView({ data }: NodeProps<CellNode>) {
+  const t = useT();
+  const addCardAt = useAddCardAt();
+  const names = { stage: data.stageTitle || t('stage.new'), lane: data.laneTitle || t('lane.new') };
+  return (
+    <div className="cell" data-stage-id={data.stageId} data-lane-id={data.laneId}>
+      <button
+        type="button"
+        className="cell__add nodrag nopan"
+        aria-label={t('cell.add', names)}
+        title={t('cell.add', names)}
+        onClick={() => addCardAt(data.stageId as StageId, data.laneId as LaneId)}
+      >
+        <Icon name="plus" size={14} />
+      </button>
+    </div>
+  );
+}
+
+export const CellNodeComponent = memo(CellNodeView);

@@ -1,0 +1,60 @@
+import type { CardKind, Channel, Emotion, LaneKind } from '@rejse/shared';
+import type { Edge, Node } from '@xyflow/react';
+
+/**
+ * The React Flow node and edge types of the canvas. Node data is plain, serialisable
+ * data derived from the board (no callbacks): components reach commands through context.
+ */
+export type StageNodeData = { stageId: string; title: string; index: number; count: number };
+export type LaneNodeData = { laneId: string; title: string; kind: LaneKind; index: number; count: number };
+export type CellNodeData = { stageId: string; laneId: string; stageTitle: string; laneTitle: string };
+export type CardNodeData = {
+  kind: CardKind;
+  text: string;
+  channel: Channel | null;
+  emotion: Emotion | null;
+  stageId: string;
+  laneId: string;
+  lines: number;
+  linkCount: number;
+};
+export type CurvePointData = {
+  stageId: string;
+  index: number;
+  count: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+};
+export type EmotionNodeData = {
+  points: CurvePointData[];
+  titles: Record<string, string>;
+  stageWidth: number;
+  /** The curve is drawn over the touchpoints lane because there is no emotions lane. */
+  overlay: boolean;
+};
+export type AddNodeData = Record<string, never>;
+
+export type StageNode = Node<StageNodeData, 'stage'>;
+export type LaneNode = Node<LaneNodeData, 'lane'>;
+export type CellNode = Node<CellNodeData, 'cell'>;
+export type CardNode = Node<CardNodeData, 'card'>;
+export type EmotionNode = Node<EmotionNodeData, 'emotion'>;
+export type AddStageNode = Node<AddNodeData, 'addStage'>;
+export type AddLaneNode = Node<AddNodeData, 'addLane'>;
+
+export type BoardNode = StageNode | LaneNode | CellNode | CardNode | EmotionNode | AddStageNode | AddLaneNode;
+export type LinkEdge = Edge<Record<string, never>, 'link'>;
+
+/** Prefixes keep node ids of different kinds apart; cards use their own id. */
+export const nodeId = {
+  stage: (id: string) => `stage:${id}`,
+  lane: (id: string) => `lane:${id}`,
+  cell: (stageId: string, laneId: string) => `cell:${stageId}:${laneId}`,
+  emotion: 'emotion-curve',
+  addStage: 'add-stage',
+  addLane: 'add-lane',
+} as const;
+
+/** Stacking: cells at the bottom, then headers, the curve (its axis overlaps the lane header), links, cards. */
+export const Z = { cell: 0, header: 1, curve: 2, link: 3, card: 4 } as const;

@@ -1,0 +1,73 @@
+import type { CardId } from '@rejse/shared';
+import { useCallback, type KeyboardEvent, type RefObject } from 'react';
+import { useUiStore } from '../app/uiStore.ts';
+import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { cellKey, computeLayout, type GridLayout } from './layout.ts';
+import { useReveal } from './useCanvasActions.ts';
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/**
+ * Keyboard on a focused card: Enter edits its text; the arrow keys move it to the
+ * neighbouring cell (left/right: stage; up/down: within its cell, then into the next lane).
+ */
+export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardEvent<HTMLElement>) => void {
+  const commands = useCommands();
+  const session = useSession();
+  const reveal = useReveal();
+  return useCallback(
+    (event) => {
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const nodeElement = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node-card');
+      const id = nodeElement?.dataset.id as CardId | undefined;
+      if (!id) return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        useUiStore.getState().editCard(id);
+        return;
+      }
+      const layout = layoutRef.current;
+      const box = layout.cards.get(id);
+      if (!box) return;
+      const stageIndex = layout.stages.findIndex((s) => s.id === box.stageId);
+      const laneIndex = layout.lanes.findIndex((l) => l.id === box.laneId);
+      const inCell = layout.cellCards.get(cellKey(box.stageId, box.laneId))?.length ?? 1;
+      let target: { stageIndex: number; laneIndex: number; index: number | undefined } | null = null;
+      switch (event.key) {
+        case 'ArrowLeft':
+          target = { stageIndex: stageIndex - 1, laneIndex, index: box.index };
+          break;
+        case 'ArrowRight':
+          target = { stageIndex: stageIndex + 1, laneIndex, index: box.index };
+          break;
+        case 'ArrowUp':
+          target =
+            box.index > 0
+              ? { stageIndex, laneIndex, index: box.index - 1 }
+              : { stageIndex, laneIndex: laneIndex - 1, index: undefined };
+          break;
+        case 'ArrowDown':
+          target =
+            box.index < inCell - 1
+              ? { stageIndex, laneIndex, index: box.index + 1 }
+              : { stageIndex, laneIndex: laneIndex + 1, index: 0 };
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+      const stage = layout.stages[target.stageIndex];
+      const lane = layout.lanes[target.laneIndex];
+      if (!stage || !lane) return;
+      commands.moveCards([id], {
+        stageId: stage.id,
+        laneId: lane.id,
+        ...(target.index === undefined ? {} : { index: target.index }),
+      });
+      const moved = computeLayout(session.getBoard()).cards.get(id);
+      if (moved) reveal(moved);
+    },
+    [commands, session, layoutRef, reveal],
+  );
+}

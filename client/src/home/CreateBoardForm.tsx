@@ -1,0 +1,91 @@
+import { LIMITS } from '@rejse/shared';
+import { useState, type FormEvent } from 'react';
+import { navigate } from '../app/router.tsx';
+import { useT } from '../i18n/index.ts';
+import { Icon } from '../ui/icons.tsx';
+import { createBoard, listTemplates } from './api.ts';
+import { describeApiError } from './errors.ts';
+import { useResource } from './useResource.ts';
+
+const DEFAULT_TEMPLATE = 'blank';
+
+/** Title and template for a new board; opens it once created. */
+export function CreateBoardForm() {
+  const t = useT();
+  const [templates] = useResource(listTemplates);
+  const [title, setTitle] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const list = templates.state === 'ready' ? templates.data : [];
+  const template = picked ?? (list.find((tpl) => tpl.id === DEFAULT_TEMPLATE) ?? list[0])?.id ?? null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmed = title.trim();
+      const created = await createBoard({
+        ...(trimmed ? { title: trimmed } : {}),
+        ...(template ? { template } : {}),
+      });
+      navigate(created.url);
+    } catch (failure) {
+      setError(t('home.create.failed', { error: describeApiError(t, failure) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="create-board" onSubmit={submit} aria-labelledby="create-board-heading">
+      <h2 id="create-board-heading" className="section-title">
+        {t('home.create.heading')}
+      </h2>
+      <label className="field">
+        <span className="field__label">{t('home.create.titleLabel')}</span>
+        <input
+          className="input"
+          value={title}
+          maxLength={LIMITS.titleLength}
+          placeholder={t('home.create.titlePlaceholder')}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </label>
+      <fieldset className="field">
+        <legend className="field__label">{t('home.create.templateLabel')}</legend>
+        {templates.state === 'loading' ? <p className="muted">{t('home.create.templateLoading')}</p> : null}
+        {templates.state === 'error' ? <p className="muted">{t('home.create.templateError')}</p> : null}
+        <div className="template-picker">
+          {list.map((tpl) => (
+            <label key={tpl.id} className={`template-option${template === tpl.id ? ' is-picked' : ''}`}>
+              <input
+                type="radio"
+                name="template"
+                value={tpl.id}
+                checked={template === tpl.id}
+                onChange={() => setPicked(tpl.id)}
+              />
+              <span className="template-option__title">{tpl.title}</span>
+              <span className="template-option__description">{tpl.description}</span>
+              <span className="template-option__summary">
+                {t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        <Icon name="plus" />
+        {busy ? t('home.create.creating') : t('home.create.submit')}
+      </button>
+    </form>
+  );
+}

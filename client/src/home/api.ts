@@ -1,0 +1,97 @@
+/** The HTTP API the home page uses (see the server's routes); errors are JSON `{ error }`. */
+export interface BoardSummary {
+  id: string;
+  title: string;
+  createdAt: string | number;
+  updatedAt: string | number;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+  /** Stage and card counts (or the lists themselves). */
+  stages: number;
+  cards: number;
+}
+
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request(path: string, init?: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string' ? body.error : '';
+    throw new ApiError(response.status, message);
+  }
+  return body;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
+const asCount = (value: unknown): number =>
+  Array.isArray(value) ? value.length : typeof value === 'number' && Number.isFinite(value) ? value : 0;
+const asTime = (value: unknown): string | number => (typeof value === 'number' ? value : asString(value));
+
+export async function listBoards(): Promise<BoardSummary[]> {
+  const body = await request('/api/boards');
+  if (!Array.isArray(body)) return [];
+  return body
+    .map(asRecord)
+    .filter((b) => typeof b.id === 'string')
+    .map((b) => ({
+      id: asString(b.id),
+      title: asString(b.title),
+      createdAt: asTime(b.createdAt),
+      updatedAt: asTime(b.updatedAt ?? b.createdAt),
+    }));
+}
+
+export async function listTemplates(): Promise<TemplateSummary[]> {
+  const body = await request('/api/templates');
+  if (!Array.isArray(body)) return [];
+  return body
+    .map(asRecord)
+    .filter((t) => typeof t.id === 'string')
+    .map((t) => ({
+      id: asString(t.id),
+      title: asString(t.title),
+      description: asString(t.description),
+      stages: asCount(t.stages),
+      cards: asCount(t.cards),
+    }));
+}
+
+export async function createBoard(input: { title?: string; template?: string }): Promise<CreatedBoard> {
+  const body = asRecord(
+    await request('/api/boards', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  );
+  const id = asString(body.id);
+  return { id, title: asString(body.title), url: asString(body.url) || `/b/${encodeURIComponent(id)}` };
+}

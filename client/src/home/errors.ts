@@ -1,0 +1,11 @@
+import type { Translate } from '../i18n/index.ts';
+import { ApiError } from './api.ts';
+
+/** A short reason for a failed request, for "could not …: {error}" messages. */
+export function describeApiError(t: Translate, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('error.network');
+    return error.message || t('error.status', { status: error.status });
+  }
+  return error instanceof Error ? error.message : String(error);
+}
