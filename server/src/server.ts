@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import { RoomManager } from './sync/rooms.ts';
-import { attachSyncServer } from './sync/websocket.ts';
+import { attachSyncServer, type SyncLimits } from './sync/websocket.ts';
 
 export interface RejseServer {
   /** `http://host:port`, with the real port when the config asked for port 0. */
@@ -27,6 +27,8 @@ export interface StartOptions {
   log?: Logger;
   /** Use this store instead of the SQLite file in `config.dataDir` (tests). */
   store?: BoardStore;
+  /** Override connection limits (tests use small ones to reach them quickly). */
+  limits?: Partial<SyncLimits>;
 }
 
 /** Close code for connections still open at shutdown (standard "going away"; clients reconnect). */
@@ -80,7 +82,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     log,
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
-  const sync = attachSyncServer(server, rooms, SERVER_LIMITS, log);
+  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log);
   server.on('clientError', (error, socket) => {
     log.debug('bad HTTP request', { error: error.message });
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
