@@ -45,6 +45,7 @@ const edgeTypes = {} satisfies EdgeTypes;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
+const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
 /**
  * The React Flow adapter: derived nodes in, commands out. Local state (selection,
@@ -244,7 +245,14 @@ export function BoardCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          style={MINIMAP_SIZE}
+        />
       </ReactFlow>
     </div>
   );

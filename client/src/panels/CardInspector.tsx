@@ -63,7 +63,7 @@ export function CardInspector() {
   if (!card) return null;
 
   return (
-    <aside className="inspector" aria-label={t('inspector.label')} data-card-id={card.id}>
+    <aside className="inspector" aria-label={t('inspector.label')} data-inspected-card={card.id}>
       <InspectorHeader title={t(`kind.${card.kind}`)} onClose={close} />
       <div className="inspector__body">
         <p className="inspector__location">{t('inspector.location', { stage: selected.stage, lane: selected.lane })}</p>
