@@ -17,6 +17,7 @@ import { FULL, SHORT, type BenchConfig } from './lib/config.ts';
 import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerValues } from './lib/report.ts';
 import {
   describePersistence,
+  idleRuntimeRss,
   killAllServers,
   repoRoot,
   RssSampler,
@@ -95,6 +96,9 @@ const host = machine();
 log(`Rejse load benchmark — ${config.mode} mode, ${startedAt.toISOString()}`);
 log(`machine: ${host.nproc} cores (${host.cpu}), node ${host.node}, load ${host.loadAverage}`);
 for (const kind of kinds) log(`  ${SERVER_LABELS[kind].padEnd(12)} persistence: ${describePersistence(kind)}`);
+const runtime = await idleRuntimeRss();
+const mib = (v: number | undefined) => (v === undefined ? '?' : `${(v / MiB).toFixed(1)} MiB`);
+log(`idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (Rejse runs under tsx, the peers do not)`);
 
 const failures: string[] = [];
 const results: Record<string, { title: string; setup: string; values: ServerValues; notes: Partial<Record<ServerKind, string[]>>; errors: Partial<Record<ServerKind, string>> }> = {};
@@ -176,6 +180,7 @@ writeFileSync(
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       machine: host,
+      idleRuntimeRss: runtime,
       config,
       servers: Object.fromEntries(kinds.map((k) => [k, { label: SERVER_LABELS[k], persistence: describePersistence(k) }])),
       results,

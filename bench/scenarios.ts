@@ -106,24 +106,31 @@ export const manyRooms: Scenario = {
   title: 'Many rooms, light edits',
   describe: ({ manyRooms: m }) =>
     `${m.rooms} rooms × ${m.clientsPerRoom} clients, each editing ${m.editsPerSecond}/s for ${m.durationMs / 1000} s; ` +
-    `then everyone disconnects and RSS is sampled ${m.afterMs.map((t) => `${t / 1000}`).join(', ')} s later`,
+    `everyone disconnects, RSS is sampled ${m.afterMs.map((t) => `${t / 1000}`).join(', ')} s later; ` +
+    `then ${m.rooms} fresh rooms take the same load for ${m.secondRoundMs / 1000} s`,
   metrics: [
     ...latencyMetrics,
     { key: 'rssBaseline', label: 'server RSS at rest', better: 'lower', format: 'mib' },
     { key: 'rssPeak', label: 'server RSS peak under load', better: 'lower', format: 'mib' },
     { key: 'rssPerRoom', label: 'server RSS per room (peak − rest) / rooms', better: 'lower', format: 'kib' },
+    { key: 'roomsAfter', label: 'rooms still in memory after all left', better: 'lower', format: 'int' },
     { key: 'rssAfter', label: 'server RSS after all left (last sample)', better: 'lower', format: 'mib' },
-    { key: 'rssRetainedPct', label: 'growth still held after all left', better: 'lower', format: 'pct' },
+    { key: 'rssRetainedPct', label: 'RSS growth still held after all left', better: 'lower', format: 'pct' },
+    { key: 'rssPeakRound2', label: 'server RSS peak, second round (fresh rooms)', better: 'lower', format: 'mib' },
+    { key: 'round2Growth', label: 'second peak − first peak', format: 'mib' },
     harnessMetric,
   ],
   async run({ server, config, rss, baseline, log }) {
     const m = config.manyRooms;
-    const result = await runEditLoad(
-      server,
-      { rooms: m.rooms, clientsPerRoom: m.clientsPerRoom, editsPerSecond: m.editsPerSecond, durationMs: m.durationMs, drainMs: m.drainMs, prefix: 'many-rooms' },
-      log,
-    );
+    const load = {
+      rooms: m.rooms,
+      clientsPerRoom: m.clientsPerRoom,
+      editsPerSecond: m.editsPerSecond,
+      drainMs: m.drainMs,
+    };
+    const result = await runEditLoad(server, { ...load, durationMs: m.durationMs, prefix: 'many-rooms' }, log);
     const rssPeak = rss.peakBetween(result.loadStart, result.loadEnd);
+    const roomsDuring = await server.roomsLoaded();
     destroyAll(result.clients);
     collectGarbage();
     const leftAt = performance.now();
@@ -132,20 +139,36 @@ export const manyRooms: Scenario = {
       await sleep(Math.max(0, leftAt + at - performance.now()));
       after.push(rss.sample() ?? Number.NaN);
     }
+    const roomsAfter = await server.roomsLoaded();
     const rssAfter = after[after.length - 1] ?? Number.NaN;
     const growth = rssPeak - baseline;
-    log(`  RSS after all left: ${after.map((v, i) => `${(m.afterMs[i] ?? 0) / 1000}s ${(v / MiB).toFixed(1)} MiB`).join(', ')}`);
+    log(
+      `  rooms in memory: ${roomsDuring ?? '?'} under load, ${roomsAfter ?? '?'} after all left; RSS after: ` +
+        after.map((v, i) => `${(m.afterMs[i] ?? 0) / 1000} s ${(v / MiB).toFixed(1)} MiB`).join(', '),
+    );
+
+    const second = await runEditLoad(server, { ...load, durationMs: m.secondRoundMs, prefix: 'many-rooms-2' }, log);
+    const rssPeakRound2 = rss.peakBetween(second.loadStart, second.loadEnd);
+    destroyAll(second.clients);
+    collectGarbage();
+    const notes: string[] = [];
+    if (result.received < result.expected) notes.push(`${result.expected - result.received} deliveries missing`);
+    if (second.received < second.expected) notes.push(`second round: ${second.expected - second.received} deliveries missing`);
     return {
       values: {
         ...loadValues(result),
         rssBaseline: baseline,
         rssPeak,
         rssPerRoom: growth / m.rooms,
+        roomsDuring: roomsDuring ?? Number.NaN,
+        roomsAfter: roomsAfter ?? Number.NaN,
         rssAfter,
         rssRetainedPct: growth > 0 ? (100 * (rssAfter - baseline)) / growth : Number.NaN,
         ...Object.fromEntries(after.map((v, i) => [`rssAfter${m.afterMs[i]}ms`, v])),
+        rssPeakRound2,
+        round2Growth: rssPeakRound2 - rssPeak,
       },
-      notes: result.received < result.expected ? [`${result.expected - result.received} deliveries missing`] : [],
+      notes,
     };
   },
 };
@@ -163,6 +186,8 @@ export const coldJoin: Scenario = {
     { key: 'firstJoin', label: 'first join after everyone left', better: 'lower', format: 'ms' },
     { key: 'cards', label: 'cards seen by every joiner', format: 'int' },
     { key: 'docBytes', label: 'document size (state as update)', format: 'kib' },
+    { key: 'applyFloor', label: 'client applying that state locally (floor)', format: 'ms' },
+    { key: 'roomsBeforeJoin', label: 'rooms in memory before each join', format: 'int' },
     { key: 'seedMs', label: 'build board → all cards on server', format: 'ms' },
     { key: 'rssBaseline', label: 'server RSS at rest', better: 'lower', format: 'mib' },
     { key: 'rssPeak', label: 'server RSS peak', better: 'lower', format: 'mib' },
@@ -178,22 +203,34 @@ export const coldJoin: Scenario = {
     await waitForDoc(seeder.doc, () => stagesMap(seeder.doc).size > 0, 30_000, 'the board template');
     addCards(seeder.doc, c.cards, c.cardsPerTransaction, 42);
     // A second client proves the server holds every card before everyone leaves.
-    const checker = connectClient(server, room, 120_000);
+    const checker = connectClient(server, room, { timeoutMs: 120_000 });
     await checker.synced;
     await waitForDoc(checker.doc, () => cardsMap(checker.doc).size >= c.cards, 120_000, `${c.cards} cards at a second client`);
     const seedMs = performance.now() - start;
-    const docBytes = Y.encodeStateAsUpdate(checker.doc).byteLength;
+    const state = Y.encodeStateAsUpdate(checker.doc);
+    const docBytes = state.byteLength;
+    // What a join costs the client alone: decoding and applying the same state, no network.
+    const applyTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const local = new Y.Doc();
+      const t0 = performance.now();
+      Y.applyUpdate(local, state);
+      applyTimes.push(performance.now() - t0);
+      local.destroy();
+    }
     log(`  board of ${c.cards} cards (${(docBytes / 1024).toFixed(0)} KiB) on the server after ${seedMs.toFixed(0)} ms`);
     seeder.destroy();
     checker.destroy();
     collectGarbage();
 
     const joins: number[] = [];
+    const roomsBefore: number[] = [];
     let cardsSeen = Number.POSITIVE_INFINITY;
     for (let i = 0; i < c.joins; i++) {
       await sleep(c.pauseMs);
+      roomsBefore.push((await server.roomsLoaded()) ?? Number.NaN);
       const t0 = performance.now();
-      const joiner = connectClient(server, room, 60_000);
+      const joiner = connectClient(server, room, { timeoutMs: 60_000 });
       await joiner.synced;
       const elapsed = performance.now() - t0;
       const count = cardsMap(joiner.doc).size;
@@ -213,6 +250,8 @@ export const coldJoin: Scenario = {
         firstJoin: joins[0] ?? Number.NaN,
         cards: cardsSeen,
         docBytes,
+        applyFloor: median(applyTimes),
+        roomsBeforeJoin: Math.max(...roomsBefore),
         seedMs,
         rssBaseline: baseline,
         rssPeak: rss.peakBetween(start, end),

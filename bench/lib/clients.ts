@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { PROTOCOL_VERSION } from '@rejse/shared';
 import type { RunningServer } from './servers.ts';
 
 /**
@@ -18,10 +19,43 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/** `ws` in place of the browser WebSocket; both providers accept a constructor. */
-const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket;
+/**
+ * Clients share a source address at most this many at a time (127.0.0.1, 127.0.0.2, … — all
+ * loopback). A thousand people are not one office: Rejse refuses more than 500 connections
+ * from one address (SERVER_LIMITS.connectionsPerIp), the peers have no such limit, and every
+ * server sees the same spread.
+ */
+export const CLIENTS_PER_ADDRESS = 250;
 
-export function connectClient(server: RunningServer, room: string, timeoutMs = 30_000): BenchClient {
+export function sourceAddress(clientIndex: number): string {
+  return `127.0.0.${1 + Math.floor(clientIndex / CLIENTS_PER_ADDRESS)}`;
+}
+
+const polyfills = new Map<string, typeof globalThis.WebSocket>();
+
+/** `ws` in place of the browser WebSocket, bound to a loopback source address; both providers accept a constructor. */
+function webSocketFrom(localAddress: string): typeof globalThis.WebSocket {
+  let polyfill = polyfills.get(localAddress);
+  if (!polyfill) {
+    class BoundWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { localAddress });
+      }
+    }
+    polyfill = BoundWebSocket as unknown as typeof globalThis.WebSocket;
+    polyfills.set(localAddress, polyfill);
+  }
+  return polyfill;
+}
+
+export interface ConnectOptions {
+  timeoutMs?: number;
+  localAddress?: string;
+}
+
+export function connectClient(server: RunningServer, room: string, options: ConnectOptions = {}): BenchClient {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const WebSocketPolyfill = webSocketFrom(options.localAddress ?? '127.0.0.1');
   const doc = new Y.Doc();
   let resolveSynced: () => void = () => {};
   let rejectSynced: (error: Error) => void = () => {};
@@ -68,6 +102,8 @@ export function connectClient(server: RunningServer, room: string, timeoutMs = 3
   const provider = new WebsocketProvider(server.wsUrl, room, doc, {
     WebSocketPolyfill,
     disableBc: true,
+    // Rejse's own client announces its protocol version the same way.
+    ...(server.kind === 'rejse' ? { params: { v: String(PROTOCOL_VERSION) } } : {}),
   });
   const onSync = (isSynced: boolean) => {
     if (isSynced) done();
@@ -99,12 +135,15 @@ export async function connectMany(
   wave = 50,
 ): Promise<BenchClient[][]> {
   const byRoom: BenchClient[][] = rooms.map(() => []);
-  const pending: { room: number }[] = [];
-  for (let c = 0; c < perRoom; c++) for (let r = 0; r < rooms.length; r++) pending.push({ room: r });
+  const pending: { room: number; address: string }[] = [];
+  // Room-major, so the clients of one room mostly share an address, like people in one office.
+  for (let r = 0; r < rooms.length; r++) {
+    for (let c = 0; c < perRoom; c++) pending.push({ room: r, address: sourceAddress(pending.length) });
+  }
   for (let i = 0; i < pending.length; i += wave) {
     const slice = pending.slice(i, i + wave);
-    const clients = slice.map(({ room }) => {
-      const client = connectClient(server, rooms[room] as string);
+    const clients = slice.map(({ room, address }) => {
+      const client = connectClient(server, rooms[room] as string, { localAddress: address });
       (byRoom[room] as BenchClient[]).push(client);
       return client;
     });

@@ -10,6 +10,11 @@ export interface BenchConfig {
     drainMs: number;
     /** When RSS is sampled after everyone disconnected (ms after the last close). */
     afterMs: readonly number[];
+    /**
+     * Then the same load again on fresh rooms for this long: if the first rooms were freed,
+     * the second peak lands where the first did; if they are still held, it lands higher.
+     */
+    secondRoundMs: number;
   };
   coldJoin: { cards: number; cardsPerTransaction: number; joins: number; pauseMs: number };
   /** The whole run is killed after this long. */
@@ -25,7 +30,8 @@ export const FULL: BenchConfig = {
     editsPerSecond: 0.2,
     durationMs: 30_000,
     drainMs: 10_000,
-    afterMs: [5_000, 15_000, 30_000, 45_000],
+    afterMs: [5_000, 15_000, 30_000],
+    secondRoundMs: 10_000,
   },
   coldJoin: { cards: 5000, cardsPerTransaction: 500, joins: 5, pauseMs: 2_000 },
   overallTimeoutMs: 25 * 60_000,
@@ -41,6 +47,7 @@ export const SHORT: BenchConfig = {
     durationMs: 6_000,
     drainMs: 5_000,
     afterMs: [2_000, 5_000],
+    secondRoundMs: 3_000,
   },
   coldJoin: { cards: 1000, cardsPerTransaction: 250, joins: 3, pauseMs: 500 },
   overallTimeoutMs: 5 * 60_000,

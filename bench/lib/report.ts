@@ -28,7 +28,8 @@ export function formatValue(value: number | undefined, format: MetricDef['format
 
 /** Rejse ÷ peer, marked ✓ when that favours Rejse and ✗ when it does not. */
 export function ratio(metric: MetricDef, ours: number | undefined, theirs: number | undefined): { value: number; text: string } {
-  if (!metric.better || ours === undefined || theirs === undefined || Number.isNaN(ours) || Number.isNaN(theirs) || theirs === 0) {
+  // A ratio of differences that can be zero or negative says nothing; show none.
+  if (!metric.better || ours === undefined || theirs === undefined || Number.isNaN(ours) || Number.isNaN(theirs) || theirs <= 0 || ours < 0) {
     return { value: Number.NaN, text: '' };
   }
   const value = ours / theirs;

@@ -77,6 +77,11 @@ export interface RunningServer {
   stderrTail(): string;
   /** Becomes defined when the server exits on its own. */
   exitInfo(): string | undefined;
+  /**
+   * Documents the server holds in memory: Rejse's GET /api/health, the peer runners'
+   * GET /bench-stats. Undefined when the server does not answer.
+   */
+  roomsLoaded(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -171,6 +176,15 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
     persistence: describePersistence(kind),
     stderrTail: () => stderr,
     exitInfo: () => exited,
+    async roomsLoaded() {
+      try {
+        const response = await fetch(`${httpUrl}${kind === 'rejse' ? '/api/health' : '/bench-stats'}`);
+        const body = (await response.json()) as { rooms?: unknown };
+        return typeof body.rooms === 'number' ? body.rooms : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async stop() {
       if (!exited) {
         killGroup(child, 'SIGTERM');
@@ -228,4 +242,27 @@ export class RssSampler {
     }
     return n ? sum / n : 0;
   }
+}
+
+/**
+ * Resident memory of an idle `node`, with and without the tsx loader Rejse runs under — so
+ * a reader can tell how much of a server's RSS at rest is the runtime rather than the server.
+ */
+export async function idleRuntimeRss(): Promise<{ node: number | undefined; nodeWithTsx: number | undefined }> {
+  const measure = async (args: string[]): Promise<number | undefined> => {
+    const child = spawn(process.execPath, [...args, '-e', 'setInterval(() => {}, 1000)'], {
+      cwd: path.join(repoRoot, 'server'),
+      stdio: 'ignore',
+      detached: true,
+    });
+    live.add(child);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const rss = child.pid === undefined ? undefined : readRss(child.pid);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killGroup(child, 'SIGKILL');
+    await exited;
+    live.delete(child);
+    return rss;
+  };
+  return { node: await measure([]), nodeWithTsx: await measure(['--import', 'tsx']) };
 }

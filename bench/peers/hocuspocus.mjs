@@ -31,6 +31,14 @@ const server = new Server({
   async onStoreDocument({ documentName, document }) {
     stored.set(documentName, Y.encodeStateAsUpdate(document));
   },
+  // The one addition for the benchmark: how many documents the server holds in memory.
+  onRequest({ request, response, instance }) {
+    if (request.url !== '/bench-stats') return Promise.resolve();
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ rooms: instance.getDocumentsCount() }));
+    // Rejecting without a reason is how a hook tells Hocuspocus the request was answered.
+    return Promise.reject();
+  },
 });
 
 await server.listen();

@@ -11,13 +11,19 @@
  */
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
-import { setupWSConnection } from '@y/websocket-server/utils';
+import { docs, setupWSConnection } from '@y/websocket-server/utils';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? '0');
 
 const wss = new WebSocketServer({ noServer: true });
-const server = http.createServer((_request, response) => {
+const server = http.createServer((request, response) => {
+  // The one addition for the benchmark: how many documents the server holds in memory.
+  if (request.url === '/bench-stats') {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ rooms: docs.size }));
+    return;
+  }
   response.writeHead(200, { 'Content-Type': 'text/plain' });
   response.end('okay');
 });
