@@ -29,6 +29,7 @@ import { CellNodeComponent } from './nodes/CellNode.tsx';
 import { EmotionNodeComponent } from './nodes/EmotionNode.tsx';
 import { AddLaneNodeView, AddStageNodeView, LaneHeaderNode, StageHeaderNode } from './nodes/HeaderNodes.tsx';
 import { minimapColor } from './minimap.ts';
+import { StickyHeaders } from './StickyHeaders.tsx';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 
 const nodeTypes = {
@@ -71,6 +72,10 @@ export function BoardCanvas() {
   const linkLabel = useCallback(
     (from: string, to: string) => t('link.ariaLabel', { from: from || t('card.empty'), to: to || t('card.empty') }),
     [t],
+  );
+  const titles = useMemo(
+    () => new Map<string, string>([...board.stages, ...board.lanes].map((item) => [item.id, item.title])),
+    [board.stages, board.lanes],
   );
   const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel);
   const onCardKeyDown = useCardKeys(layoutRef);
@@ -244,6 +249,7 @@ export function BoardCanvas() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+        <StickyHeaders layout={layout} titles={titles} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
         <MiniMap
           position="bottom-right"

@@ -1,5 +1,5 @@
 import { LIMITS, type CardId } from '@rejse/shared';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../app/uiStore.ts';
 import { useCommands } from '../../board/BoardContext.tsx';
@@ -52,7 +52,27 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
         <p className={`card__text${data.text ? '' : ' card__text--empty'}`}>{data.text || t('card.empty')}</p>
       )}
       <Handle type="source" position={Position.Bottom} id="bottom" className="card__handle" />
+      <DropZone />
     </div>
+  );
+}
+
+const connecting = (s: ReactFlowState) => s.connection.inProgress;
+
+/**
+ * While a link is being drawn, the whole card accepts its end (not only the small dots).
+ * Out of the way otherwise, so the card can still be dragged.
+ */
+function DropZone() {
+  const active = useStore(connecting);
+  return (
+    <Handle
+      type="target"
+      position={Position.Top}
+      id="body"
+      isConnectableStart={false}
+      className={`card__drop-zone${active ? ' is-active' : ''}`}
+    />
   );
 }
 
