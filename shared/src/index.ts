@@ -13,3 +13,4 @@ export * from './emotion.ts';
 export * from './templates.ts';
 export * from './prioritize/index.ts';
 export * from './export/index.ts';
+export * from './facilitation/index.ts';

@@ -10,3 +10,5 @@ export const SEED_ORIGIN = 'rejse:seed';
 export const MIGRATION_ORIGIN = 'rejse:migration';
 /** Applying updates from storage on the server: replay, not an edit. */
 export const STORAGE_ORIGIN = 'rejse:storage';
+/** Changes the server makes itself (timer, vote results, revealed drafts): broadcast and stored like edits, never undone. */
+export const SERVER_ORIGIN = 'rejse:server';

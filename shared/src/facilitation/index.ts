@@ -1,0 +1,4 @@
+export * from './roles.ts';
+export * from './timer.ts';
+export * from './voting.ts';
+export * from './layout.ts';
