@@ -4,13 +4,21 @@ import {
   type BoardMeta,
   type BoardStorageStats,
   type BoardStore,
+  type StoredAccessToken,
   type StoredBoardState,
+  type StoredVoteRound,
 } from './store.ts';
 
 interface MemoryBoard {
   meta: BoardMeta;
   snapshot: Uint8Array;
   updates: { seq: number; data: Uint8Array }[];
+  tokens: Map<string, StoredAccessToken>;
+  participants: Map<string, Uint8Array>;
+  rounds: Map<string, StoredVoteRound>;
+  /** round id → participant id → card id → count */
+  votes: Map<string, Map<string, Map<string, number>>>;
+  drafts: Map<string, Uint8Array>;
 }
 
 /** Byte arrays are copied in and out, so callers can never alias stored data (as with SQLite). */
@@ -36,7 +44,16 @@ export function createMemoryStore(): BoardStore {
     create(meta, initialState) {
       open();
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id);
-      boards.set(meta.id, { meta: { ...meta }, snapshot: copy(initialState), updates: [] });
+      boards.set(meta.id, {
+        meta: { ...meta },
+        snapshot: copy(initialState),
+        updates: [],
+        tokens: new Map(),
+        participants: new Map(),
+        rounds: new Map(),
+        votes: new Map(),
+        drafts: new Map(),
+      });
     },
     exists(id) {
       open();
@@ -88,6 +105,101 @@ export function createMemoryStore(): BoardStore {
         snapshotBytes: board.snapshot.byteLength,
         updateBytes: board.updates.reduce((sum, u) => sum + u.data.byteLength, 0),
       };
+    },
+    setAccessToken(boardId, role, tokenHash, createdAt) {
+      get(boardId).tokens.set(role, { role, tokenHash: copy(tokenHash), createdAt });
+    },
+    accessTokens(boardId) {
+      open();
+      const board = boards.get(boardId);
+      if (!board) return [];
+      return [...board.tokens.values()]
+        .sort((a, b) => (a.role < b.role ? -1 : 1))
+        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash) }));
+    },
+    participantSecretHash(boardId, participantId) {
+      open();
+      const hash = boards.get(boardId)?.participants.get(participantId);
+      return hash ? copy(hash) : undefined;
+    },
+    addParticipant(boardId, participantId, secretHash) {
+      const board = get(boardId);
+      if (board.participants.has(participantId)) throw new Error(`participant "${participantId}" already exists`);
+      board.participants.set(participantId, copy(secretHash));
+    },
+    createVoteRound(boardId, round) {
+      const board = get(boardId);
+      if (board.rounds.has(round.id)) throw new Error(`vote round "${round.id}" already exists`);
+      board.rounds.set(round.id, { ...round });
+    },
+    voteRound(boardId, roundId) {
+      open();
+      const round = boards.get(boardId)?.rounds.get(roundId);
+      return round ? { ...round } : undefined;
+    },
+    openVoteRound(boardId) {
+      open();
+      const board = boards.get(boardId);
+      const openRounds = [...(board?.rounds.values() ?? [])].filter((r) => r.closedAt === null);
+      const latest = openRounds.sort((a, b) => b.startedAt - a.startedAt)[0];
+      return latest ? { ...latest } : undefined;
+    },
+    voteRounds(boardId) {
+      open();
+      const board = boards.get(boardId);
+      return [...(board?.rounds.values() ?? [])]
+        .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1))
+        .map((r) => ({ ...r }));
+    },
+    closeVoteRound(boardId, roundId, closedAt) {
+      const round = get(boardId).rounds.get(roundId);
+      if (!round) throw new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
+      round.closedAt = closedAt;
+    },
+    setVote(boardId, roundId, participantId, cardId, count) {
+      const board = get(boardId);
+      if (!board.rounds.has(roundId)) throw new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
+      let byParticipant = board.votes.get(roundId);
+      if (!byParticipant) board.votes.set(roundId, (byParticipant = new Map()));
+      let mine = byParticipant.get(participantId);
+      if (!mine) byParticipant.set(participantId, (mine = new Map()));
+      if (count > 0) mine.set(cardId, count);
+      else mine.delete(cardId);
+    },
+    participantVotes(boardId, roundId, participantId) {
+      open();
+      const mine = boards.get(boardId)?.votes.get(roundId)?.get(participantId);
+      return new Map([...(mine ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : 1)));
+    },
+    roundVotes(boardId, roundId) {
+      open();
+      const byParticipant = boards.get(boardId)?.votes.get(roundId);
+      const rows = [];
+      for (const [participantId, mine] of byParticipant ?? []) {
+        for (const [cardId, count] of mine) rows.push({ participantId, cardId, count });
+      }
+      return rows.sort((a, b) =>
+        a.participantId === b.participantId ? (a.cardId < b.cardId ? -1 : 1) : a.participantId < b.participantId ? -1 : 1,
+      );
+    },
+    loadDraft(boardId, participantId) {
+      open();
+      const state = boards.get(boardId)?.drafts.get(participantId);
+      return state ? copy(state) : undefined;
+    },
+    saveDraft(boardId, participantId, state) {
+      get(boardId).drafts.set(participantId, copy(state));
+    },
+    listDrafts(boardId) {
+      open();
+      const board = boards.get(boardId);
+      return [...(board?.drafts ?? [])]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([participantId, state]) => ({ participantId, state: copy(state) }));
+    },
+    deleteDraft(boardId, participantId) {
+      open();
+      boards.get(boardId)?.drafts.delete(participantId);
     },
     close() {
       closed = true;

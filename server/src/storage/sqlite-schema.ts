@@ -41,6 +41,60 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'secret links, participants, vote rounds and votes, private drafts',
+    sql: `
+      -- One link per role and board; only the SHA-256 of the token is stored.
+      CREATE TABLE board_tokens (
+        board_id   TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        role       TEXT NOT NULL,
+        token_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, role)
+      );
+
+      -- A participant id is bound to the hash of its secret on first use.
+      CREATE TABLE board_participants (
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        secret_hash    BLOB NOT NULL,
+        created_at     INTEGER NOT NULL,
+        PRIMARY KEY (board_id, participant_id)
+      );
+
+      CREATE TABLE vote_rounds (
+        board_id         TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        round_id         TEXT NOT NULL,
+        target           TEXT NOT NULL,
+        votes_per_person INTEGER NOT NULL,
+        allow_multiple   INTEGER NOT NULL,
+        started_at       INTEGER NOT NULL,
+        closed_at        INTEGER,
+        PRIMARY KEY (board_id, round_id)
+      );
+
+      -- Votes stay here, never in the shared document, while their round is open.
+      CREATE TABLE votes (
+        board_id       TEXT NOT NULL,
+        round_id       TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        card_id        TEXT NOT NULL,
+        count          INTEGER NOT NULL,
+        PRIMARY KEY (board_id, round_id, participant_id, card_id),
+        FOREIGN KEY (board_id, round_id) REFERENCES vote_rounds (board_id, round_id) ON DELETE CASCADE
+      );
+
+      -- Private-mode drafts: one small Yjs document per participant, replaced whole on change.
+      CREATE TABLE board_drafts (
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        data           BLOB NOT NULL,
+        updated_at     INTEGER NOT NULL,
+        PRIMARY KEY (board_id, participant_id)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.version));

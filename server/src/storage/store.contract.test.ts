@@ -183,15 +183,86 @@ for (const impl of implementations) {
       expect([...state.updates[0]!]).toEqual([0, 0]);
     });
 
+    it('a board keeps one token hash per role, and setting it again replaces it', () => {
+      store.create(meta('b1'), new Uint8Array([0, 0]));
+      expect(store.accessTokens('b1')).toEqual([]);
+      store.setAccessToken('b1', 'editor', new Uint8Array([1, 2, 3]), 10);
+      store.setAccessToken('b1', 'viewer', new Uint8Array([4]), 10);
+      store.setAccessToken('b1', 'editor', new Uint8Array([9, 9]), 20);
+      expect(store.accessTokens('b1')).toEqual([
+        { role: 'editor', tokenHash: new Uint8Array([9, 9]), createdAt: 20 },
+        { role: 'viewer', tokenHash: new Uint8Array([4]), createdAt: 10 },
+      ]);
+      expect(store.accessTokens('nope')).toEqual([]);
+      expect(() => store.setAccessToken('nope', 'editor', new Uint8Array([1]), 1)).toThrow(/unknown board/);
+    });
+
+    it('a participant id is bound once per board to its secret hash', () => {
+      store.create(meta('b1'), new Uint8Array([0, 0]));
+      store.create(meta('b2'), new Uint8Array([0, 0]));
+      expect(store.participantSecretHash('b1', 'p1')).toBeUndefined();
+      store.addParticipant('b1', 'p1', new Uint8Array([7, 7]), 1);
+      expect(store.participantSecretHash('b1', 'p1')).toEqual(new Uint8Array([7, 7]));
+      expect(() => store.addParticipant('b1', 'p1', new Uint8Array([8]), 2)).toThrow();
+      expect(store.participantSecretHash('b1', 'p1')).toEqual(new Uint8Array([7, 7]));
+      expect(store.participantSecretHash('b2', 'p1')).toBeUndefined();
+    });
+
+    it('vote rounds open and close, and votes are kept per participant and card', () => {
+      store.create(meta('b1'), new Uint8Array([0, 0]));
+      const round = { id: 'r1', target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: true, startedAt: 100, closedAt: null };
+      store.createVoteRound('b1', round);
+      expect(() => store.createVoteRound('b1', round)).toThrow();
+      expect(store.openVoteRound('b1')).toEqual(round);
+      store.setVote('b1', 'r1', 'p1', 'c_a', 2);
+      store.setVote('b1', 'r1', 'p1', 'c_b', 1);
+      store.setVote('b1', 'r1', 'p2', 'c_a', 1);
+      store.setVote('b1', 'r1', 'p1', 'c_b', 0);
+      expect(store.participantVotes('b1', 'r1', 'p1')).toEqual(new Map([['c_a', 2]]));
+      expect(store.participantVotes('b1', 'r1', 'p3')).toEqual(new Map());
+      expect(store.roundVotes('b1', 'r1')).toEqual([
+        { participantId: 'p1', cardId: 'c_a', count: 2 },
+        { participantId: 'p2', cardId: 'c_a', count: 1 },
+      ]);
+      store.closeVoteRound('b1', 'r1', 200);
+      expect(store.openVoteRound('b1')).toBeUndefined();
+      expect(store.voteRound('b1', 'r1')).toEqual({ ...round, closedAt: 200 });
+      store.createVoteRound('b1', { ...round, id: 'r2', startedAt: 300 });
+      expect(store.voteRounds('b1').map((r) => r.id)).toEqual(['r1', 'r2']);
+      expect(() => store.closeVoteRound('b1', 'nope', 1)).toThrow();
+      expect(() => store.createVoteRound('nope', round)).toThrow(/unknown board/);
+    });
+
+    it('private drafts are kept per participant, replaced whole and deleted', () => {
+      store.create(meta('b1'), new Uint8Array([0, 0]));
+      expect(store.loadDraft('b1', 'p1')).toBeUndefined();
+      store.saveDraft('b1', 'p1', new Uint8Array([1]), 1);
+      store.saveDraft('b1', 'p1', new Uint8Array([2, 2]), 2);
+      store.saveDraft('b1', 'p2', new Uint8Array([3]), 2);
+      expect(store.loadDraft('b1', 'p1')).toEqual(new Uint8Array([2, 2]));
+      expect(store.listDrafts('b1')).toEqual([
+        { participantId: 'p1', state: new Uint8Array([2, 2]) },
+        { participantId: 'p2', state: new Uint8Array([3]) },
+      ]);
+      store.deleteDraft('b1', 'p1');
+      expect(store.listDrafts('b1').map((d) => d.participantId)).toEqual(['p2']);
+      expect(() => store.saveDraft('nope', 'p1', new Uint8Array([1]), 1)).toThrow(/unknown board/);
+    });
+
     if (impl.persistent) {
       it('everything written is there after reopening the store', () => {
         const doc = new Y.Doc();
         store.create(meta('b1'), Y.encodeStateAsUpdate(doc));
         store.appendUpdate('b1', updateSetting(doc, 'a', '1'));
         store.touch('b1', { title: 'Kept', updatedAt: 5_000 });
+        store.setAccessToken('b1', 'viewer', new Uint8Array([5]), 1);
+        store.createVoteRound('b1', { id: 'r1', target: 'pains', votesPerPerson: 2, allowMultiplePerCard: false, startedAt: 1, closedAt: null });
+        store.setVote('b1', 'r1', 'p1', 'c_a', 1);
         store.close();
         store = fixture.reopen!();
         expect(store.getMeta('b1')).toEqual({ id: 'b1', title: 'Kept', createdAt: 1_000, updatedAt: 5_000 });
+        expect(store.accessTokens('b1')).toEqual([{ role: 'viewer', tokenHash: new Uint8Array([5]), createdAt: 1 }]);
+        expect(store.participantVotes('b1', 'r1', 'p1')).toEqual(new Map([['c_a', 1]]));
         expect(replay(store.load('b1')!)).toEqual({ a: '1' });
       });
     }

@@ -32,6 +32,30 @@ export interface BoardStorageStats {
   updateBytes: number;
 }
 
+/** One secret link of a board: only the SHA-256 hash of its token is kept. */
+export interface StoredAccessToken {
+  role: string;
+  tokenHash: Uint8Array;
+  createdAt: number;
+}
+
+/** A dot-voting round; its votes are kept apart (see `setVote`). */
+export interface StoredVoteRound {
+  id: string;
+  target: string;
+  votesPerPerson: number;
+  allowMultiplePerCard: boolean;
+  startedAt: number;
+  /** Null while the round is open. */
+  closedAt: number | null;
+}
+
+export interface StoredVote {
+  participantId: string;
+  cardId: string;
+  count: number;
+}
+
 export interface BoardStore {
   /** Stores a new board with its initial state as the snapshot. Throws if the id exists. */
   create(meta: BoardMeta, initialState: Uint8Array): void;
@@ -51,6 +75,40 @@ export interface BoardStore {
   /** Updates the metadata shown in board lists. */
   touch(id: string, changes: { title?: string; updatedAt?: number }): void;
   stats(id: string): BoardStorageStats | undefined;
+
+  /** Sets (or replaces) the token hash of one role's link. Throws for an unknown board. */
+  setAccessToken(boardId: string, role: string, tokenHash: Uint8Array, createdAt: number): void;
+  /** The board's current links (hashes); empty for an unknown board. */
+  accessTokens(boardId: string): StoredAccessToken[];
+
+  /** The secret hash a participant id was bound to on this board, if any. */
+  participantSecretHash(boardId: string, participantId: string): Uint8Array | undefined;
+  /** Binds a participant id to a secret hash. Throws if the id is already bound or the board is unknown. */
+  addParticipant(boardId: string, participantId: string, secretHash: Uint8Array, createdAt: number): void;
+
+  /** Stores a new round. Throws if the id exists or the board is unknown. */
+  createVoteRound(boardId: string, round: StoredVoteRound): void;
+  voteRound(boardId: string, roundId: string): StoredVoteRound | undefined;
+  /** The board's open round, if any (at most one is open at a time). */
+  openVoteRound(boardId: string): StoredVoteRound | undefined;
+  /** Every round of the board, oldest first. */
+  voteRounds(boardId: string): StoredVoteRound[];
+  closeVoteRound(boardId: string, roundId: string, closedAt: number): void;
+  /** Sets one participant's vote count on one card in a round (0 removes it). */
+  setVote(boardId: string, roundId: string, participantId: string, cardId: string, count: number): void;
+  /** One participant's votes in a round (cards with no vote are absent). */
+  participantVotes(boardId: string, roundId: string, participantId: string): Map<string, number>;
+  /** Every vote in a round. */
+  roundVotes(boardId: string, roundId: string): StoredVote[];
+
+  /** A participant's private drafts document (a Yjs state), if any. */
+  loadDraft(boardId: string, participantId: string): Uint8Array | undefined;
+  /** Replaces a participant's drafts document. Throws for an unknown board. */
+  saveDraft(boardId: string, participantId: string, state: Uint8Array, updatedAt: number): void;
+  /** Every participant's drafts of a board. */
+  listDrafts(boardId: string): { participantId: string; state: Uint8Array }[];
+  deleteDraft(boardId: string, participantId: string): void;
+
   close(): void;
 }
 
