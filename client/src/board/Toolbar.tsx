@@ -1,8 +1,8 @@
 import type { StageId } from '@rejse/shared';
-import { useReactFlow } from '@xyflow/react';
 import { useUiStore } from '../app/uiStore.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useAddAxis, useAddCardAt } from '../canvas/useCanvasActions.ts';
+import { useFitBoard } from '../canvas/useFitBoard.ts';
 import { useT } from '../i18n/index.ts';
 import { IconButton } from '../ui/IconButton.tsx';
 import { useCommands, useSession, useUndoState } from './BoardContext.tsx';
@@ -16,7 +16,7 @@ export function Toolbar() {
   const addCardAt = useAddCardAt();
   const addStage = useAddAxis('stage');
   const addLane = useAddAxis('lane');
-  const { fitView } = useReactFlow();
+  const fitBoard = useFitBoard();
 
   const addCard = () => {
     const board = session.getBoard();
@@ -47,7 +47,7 @@ export function Toolbar() {
           icon="fit"
           label={t('toolbar.zoomToFit')}
           showLabel
-          onClick={() => void fitView({ padding: 0.06, duration: 250 })}
+          onClick={() => fitBoard({ duration: 250 })}
         />
       </div>
     </div>

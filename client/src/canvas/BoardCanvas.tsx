@@ -24,6 +24,7 @@ import { cellAt, computeLayout, dropIndex } from './layout.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
 import { useFlowElements } from './useFlowState.ts';
+import { MAX_ZOOM, MIN_ZOOM, useFitBoard } from './useFitBoard.ts';
 import { CardNodeComponent } from './nodes/CardNode.tsx';
 import { CellNodeComponent } from './nodes/CellNode.tsx';
 import { EmotionNodeComponent } from './nodes/EmotionNode.tsx';
@@ -45,7 +46,6 @@ const edgeTypes = {} satisfies EdgeTypes;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
 /**
@@ -79,6 +79,7 @@ export function BoardCanvas() {
   );
   const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel);
   const onCardKeyDown = useCardKeys(layoutRef);
+  const fitBoard = useFitBoard();
 
   const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
     let selection: Set<string> | null = null;
@@ -235,22 +236,20 @@ export function BoardCanvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onMove={onMove}
-        onInit={(instance) => onMove(null, instance.getViewport())}
+        onInit={() => fitBoard()}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={DELETE_KEYS}
         zoomOnDoubleClick={false}
         nodeDragThreshold={4}
-        minZoom={0.15}
-        maxZoom={2}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         onlyRenderVisibleElements
         elevateEdgesOnSelect
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <StickyHeaders layout={layout} titles={titles} />
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <Controls position="bottom-left" showInteractive={false} showFitView={false} />
         <MiniMap
           position="bottom-right"
           pannable

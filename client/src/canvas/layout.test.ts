@@ -11,6 +11,7 @@ import {
   computeLayout,
   dropIndex,
   emotionHostLane,
+  fitViewport,
   GRID,
   textLines,
   type LayoutCard,
@@ -140,6 +141,27 @@ describe('dropping on the grid', () => {
     expect(appendedCardRect(layout, 's1', 'l1')?.y).toBe(b.y + b.height + GRID.cardGap);
     expect(appendedCardRect(layout, 's3', 'l1')?.y).toBe(layout.lanes[0]!.y + GRID.cellPadding);
     expect(appendedCardRect(layout, 'nope', 'l1')).toBeNull();
+  });
+});
+
+describe('fitting the board to the screen', () => {
+  it('centres a board that fits, at most at 100 %', () => {
+    const view = fitViewport({ x: 0, y: 0, width: 400, height: 200 }, 1000, 800, { padding: 20 });
+    expect(view).toEqual({ zoom: 1, x: 300, y: 300 });
+  });
+
+  it('scales a large board down to fit, keeping it centred', () => {
+    const view = fitViewport({ x: 0, y: 0, width: 2000, height: 1000 }, 1040, 800, { padding: 20 });
+    expect(view.zoom).toBe(0.5);
+    expect(view.x).toBe(20);
+    expect(view.y).toBe((800 - 500) / 2);
+  });
+
+  it('keeps the top-left in view when even the smallest zoom cannot show everything', () => {
+    const view = fitViewport({ x: 0, y: 0, width: 2000, height: 40000 }, 1000, 800, { padding: 20, minZoom: 0.15 });
+    expect(view.zoom).toBe(0.15);
+    expect(view.y).toBe(20);
+    expect(view.x).toBe((1000 - 300) / 2);
   });
 });
 

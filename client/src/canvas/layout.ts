@@ -254,3 +254,29 @@ export function appendedCardRect(layout: GridLayout, stageId: string, laneId: st
   const y = last ? last.y + last.height + GRID.cardGap : lane.y + GRID.cellPadding;
   return { x: stage.x + GRID.cellPadding, y, width: CARD_WIDTH, height: cardHeight(1) };
 }
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * The viewport that shows the whole board: centred when it fits, otherwise at the zoom
+ * floor with the top-left (headers) in view rather than the middle of a huge board.
+ */
+export function fitViewport(
+  bounds: Rect,
+  width: number,
+  height: number,
+  { padding = 24, minZoom = 0.15, maxZoom = 1 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+): Viewport {
+  if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0) return { x: padding, y: padding, zoom: 1 };
+  const ideal = Math.min((width - 2 * padding) / bounds.width, (height - 2 * padding) / bounds.height);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
+  const place = (start: number, size: number, room: number): number => {
+    const scaled = size * zoom;
+    return scaled + 2 * padding <= room ? (room - scaled) / 2 - start * zoom : padding - start * zoom;
+  };
+  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
+}

@@ -20,31 +20,44 @@ export function kindForLane(kind: LaneKind | undefined): CardKind {
   }
 }
 
+/** Below this zoom, text being typed is too small to read: revealing zooms in to READABLE_ZOOM. */
+const MIN_EDIT_ZOOM = 0.55;
+const READABLE_ZOOM = 0.85;
+const MARGIN = 32;
+
 /**
- * Pans (without zooming out) so a rectangle of the flow is on screen. Needed before
- * editing something new: with only visible elements rendered, an off-screen card has no
- * DOM to type into.
+ * Brings a rectangle of the flow on screen before something there is edited: with only
+ * visible elements rendered, an off-screen card has no DOM to type into. Pans as little
+ * as possible; zooms in only when the text would be unreadably small.
  */
 export function useReveal(): (rect: Rect) => void {
   const store = useStoreApi();
-  const { setCenter } = useReactFlow();
+  const { setViewport } = useReactFlow();
   return useCallback(
     (rect) => {
       const { transform, width, height } = store.getState();
-      const [tx, ty, zoom] = transform;
-      const left = rect.x * zoom + tx;
-      const top = rect.y * zoom + ty;
-      const margin = 24;
-      const visible =
-        left >= margin &&
-        top >= margin &&
-        left + rect.width * zoom <= width - margin &&
-        top + rect.height * zoom <= height - margin;
-      if (visible) return;
-      const nextZoom = Math.max(zoom, 0.6);
-      void setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, { zoom: nextZoom, duration: 0 });
+      let [x, y, zoom] = transform;
+      if (zoom < MIN_EDIT_ZOOM) {
+        // Zoom in around the rectangle, keeping it where it was on screen.
+        const cx = rect.x + rect.width / 2;
+        const cy = rect.y + rect.height / 2;
+        const sx = Math.min(Math.max(cx * zoom + x, MARGIN), width - MARGIN);
+        const sy = Math.min(Math.max(cy * zoom + y, MARGIN), height - MARGIN);
+        zoom = READABLE_ZOOM;
+        x = sx - cx * zoom;
+        y = sy - cy * zoom;
+      }
+      const shift = (start: number, size: number, room: number): number => {
+        if (start < MARGIN) return MARGIN - start;
+        if (start + size > room - MARGIN) return Math.max(MARGIN - start, room - MARGIN - (start + size));
+        return 0;
+      };
+      x += shift(rect.x * zoom + x, rect.width * zoom, width);
+      y += shift(rect.y * zoom + y, rect.height * zoom, height);
+      const [tx, ty, tz] = transform;
+      if (x !== tx || y !== ty || zoom !== tz) void setViewport({ x, y, zoom }, { duration: 0 });
     },
-    [store, setCenter],
+    [store, setViewport],
   );
 }
 

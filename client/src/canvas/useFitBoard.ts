@@ -1,0 +1,22 @@
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useCallback } from 'react';
+import { useSession } from '../board/BoardContext.tsx';
+import { computeLayout, fitViewport } from './layout.ts';
+
+export const MIN_ZOOM = 0.15;
+export const MAX_ZOOM = 2;
+
+/** "Zoom to fit": the whole board, or its top-left part at the smallest zoom if it is huge. */
+export function useFitBoard(): (options?: { duration?: number }) => void {
+  const session = useSession();
+  const store = useStoreApi();
+  const { setViewport } = useReactFlow();
+  return useCallback(
+    ({ duration = 0 } = {}) => {
+      const { width, height } = store.getState();
+      const { bounds } = computeLayout(session.getBoard());
+      void setViewport(fitViewport(bounds, width, height, { padding: 28, minZoom: MIN_ZOOM, maxZoom: 1 }), { duration });
+    },
+    [session, store, setViewport],
+  );
+}
