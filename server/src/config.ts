@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS } from '@rejse/shared';
 
 const MiB = 1024 * 1024;
 
@@ -29,6 +30,34 @@ export const SERVER_LIMITS = {
   compactAfterUpdates: 500,
   /** Write a loaded board's `updatedAt` to the boards table at most this often (title changes go at once). */
   touchIntervalMs: 1_000,
+  /**
+   * Stored bytes of one board (snapshot + update log, compacted first when near). An update
+   * that would pass it is refused with CLOSE.BOARD_TOO_LARGE. Below `sendBufferBytes`, so a
+   * new client's first sync of the largest board still fits its send buffer. `BOARD_MAX_BYTES`.
+   */
+  boardBytes: 12 * MiB,
+  /** Cards on one board (the model's own limit); past it the update is refused with BOARD_TOO_LARGE. `BOARD_MAX_CARDS`. */
+  boardCards: LIMITS.cards,
+  /**
+   * Presence updates of a connection's own client ids: a cursor at 20 Hz plus renewals fits;
+   * sustained more closes with CLOSE.RATE_LIMITED. (The stock client echoes everyone else's
+   * presence back; those echoes are dropped, not counted.)
+   */
+  awarenessRate: { perSecond: 30, burst: 60 },
+  /** Full-state requests (sync step 1, awareness query) per connection; the stock client sends one per connection. */
+  stateRequestRate: { perSecond: 2, burst: 10 },
+  /** One presence state, as JSON bytes; bigger closes with 1009 (a cursor and a selection are far smaller). */
+  awarenessStateBytes: 32 * 1024,
+  /** Presence client ids one connection may speak for (a stock client has one; a tab that changed its id, two). */
+  awarenessIdsPerConnection: 4,
+  /**
+   * Updates held back because their dependencies have not arrived (a real client's only in
+   * the moment before its sync step 2). Yjs re-merges the held-back bytes on every such
+   * update, so a client that piles them up is closed with MALFORMED_FRAME and they are dropped.
+   */
+  pendingUpdateBytes: 128 * 1024,
+  /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
+  pendingUpdatesPerConnection: 50,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */
@@ -45,6 +74,10 @@ export interface ServerConfig {
   clientDist: string;
   /** Update rows per board before compaction (SERVER_LIMITS.compactAfterUpdates unless COMPACT_THRESHOLD is set). */
   compactAfterUpdates: number;
+  /** SERVER_LIMITS.boardBytes unless BOARD_MAX_BYTES is set. */
+  boardMaxBytes: number;
+  /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
+  boardMaxCards: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       1,
       1_000_000,
     ),
+    boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
+    boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
   };
 }
 

@@ -9,6 +9,7 @@ import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
+import type { RoomLimits } from './sync/room.ts';
 import { RoomManager } from './sync/rooms.ts';
 import { attachSyncServer, type SyncLimits } from './sync/websocket.ts';
 
@@ -29,6 +30,8 @@ export interface StartOptions {
   store?: BoardStore;
   /** Override connection limits (tests use small ones to reach them quickly). */
   limits?: Partial<SyncLimits>;
+  /** Override board size, rate and presence limits (tests). */
+  roomLimits?: Partial<RoomLimits>;
 }
 
 /** Close code for connections still open at shutdown (standard "going away"; clients reconnect). */
@@ -73,6 +76,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
+    limits: { maxBoardBytes: config.boardMaxBytes, maxBoardCards: config.boardMaxCards, ...options.roomLimits },
   });
   const app = createApp({
     store: boardStore,

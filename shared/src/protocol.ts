@@ -18,6 +18,8 @@ export const CLOSE = {
   BOARD_TOO_LARGE: { code: 4413, reason: 'board size limit reached' },
   PROTOCOL_MISMATCH: { code: 4426, reason: 'client version does not match server, reload the page' },
   TOO_MANY_CONNECTIONS: { code: 4429, reason: 'too many connections' },
+  /** The connection sent presence updates or full-state requests faster than the server's rate limit. */
+  RATE_LIMITED: { code: 4430, reason: 'too many messages, slow down' },
   SERVER_ERROR: { code: 4500, reason: 'server error' },
   /** Standard code sent by `ws` itself when a frame exceeds maxPayload. */
   MESSAGE_TOO_BIG: { code: 1009, reason: 'message too big' },

@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { CLOSE, LIMITS, STORAGE_ORIGIN, metaMap, migrateDoc, readTitle } from '@rejse/shared';
+import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore, StoredBoardState } from '../storage/store.ts';
-import { Connection } from './connection.ts';
+import type { Connection } from './connection.ts';
 import {
   MalformedFrameError,
   decodeClientMessage,
@@ -13,6 +15,29 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './messages.ts';
+import { clearPending, pendingBytes, wouldExceedCards, type BoardSizeLimits } from './board-size.ts';
+import { TokenBucket, type RateLimit } from './rate.ts';
+
+/** What one board and each of its connections may do (values and reasons: SERVER_LIMITS). */
+export interface RoomLimits extends BoardSizeLimits {
+  awarenessRate: RateLimit;
+  stateRequestRate: RateLimit;
+  awarenessStateBytes: number;
+  awarenessIdsPerConnection: number;
+  pendingUpdateBytes: number;
+  pendingUpdatesPerConnection: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  maxBoardBytes: SERVER_LIMITS.boardBytes,
+  maxBoardCards: SERVER_LIMITS.boardCards,
+  awarenessRate: SERVER_LIMITS.awarenessRate,
+  stateRequestRate: SERVER_LIMITS.stateRequestRate,
+  awarenessStateBytes: SERVER_LIMITS.awarenessStateBytes,
+  awarenessIdsPerConnection: SERVER_LIMITS.awarenessIdsPerConnection,
+  pendingUpdateBytes: SERVER_LIMITS.pendingUpdateBytes,
+  pendingUpdatesPerConnection: SERVER_LIMITS.pendingUpdatesPerConnection,
+};
 
 export interface RoomOptions {
   /** Update rows after which the log is folded into a snapshot. */
@@ -21,6 +46,27 @@ export interface RoomOptions {
   touchIntervalMs: number;
   log: Logger;
   now?: () => number;
+  /** Board size, rate and presence limits; DEFAULT_ROOM_LIMITS for what is not given. */
+  limits?: Partial<RoomLimits>;
+}
+
+/** A frame the server refuses for a limit; the connection is closed with `close`. */
+class LimitExceededError extends Error {
+  constructor(
+    readonly close: { code: number; reason: string },
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LimitExceededError';
+  }
+}
+
+/** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
+interface ConnectionGuard {
+  awareness: TokenBucket;
+  stateRequests: TokenBucket;
+  /** Updates in a row from this connection that left more held back than before. */
+  pendingStrikes: number;
 }
 
 /** The stored state could not be turned into a document; the board is not served. */
@@ -51,20 +97,47 @@ export function docFromStoredState(boardId: string, state: StoredBoardState): Y.
   }
 }
 
-/** Checks a whole awareness update before any of it is applied (the y-protocols reader applies as it goes). */
-function validateAwarenessUpdate(update: Uint8Array): void {
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text ("null" removes the client's presence). */
+  json: string;
+  /** Encoded size of the JSON text. */
+  bytes: number;
+}
+
+/** Reads a whole awareness update before any of it is applied (the y-protocols reader applies as it goes). */
+function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
+    // Every entry takes at least three bytes: a count past that is a lie, not a reason to loop.
+    if (count > update.length) throw new Error(`${count} entries in ${update.length} bytes`);
+    const entries: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const start = decoder.pos;
+      const json = decoding.readVarString(decoder);
+      JSON.parse(json);
+      entries.push({ clientId, clock, json, bytes: decoder.pos - start });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+    return entries;
   } catch (error) {
     throw new MalformedFrameError(`invalid awareness update: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.json);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /**
@@ -84,7 +157,12 @@ export class Room {
   /** Called once if storage fails; the manager evicts the room so the next connection loads it fresh. */
   onFailure: ((room: Room) => void) | null = null;
 
+  /** Which connection speaks for each presence client id (set on first use, released when it closes). */
   private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly guards = new WeakMap<Connection, ConnectionGuard>();
+  private readonly limits: RoomLimits;
+  /** Bytes of the stored state: snapshot + the update rows after it. */
+  private storedBytes: number;
   private rowsSinceSnapshot: number;
   private lastSeq: number;
   private compactionScheduled = false;
@@ -117,6 +195,8 @@ export class Room {
   ) {
     this.doc = doc;
     this.now = options.now ?? Date.now;
+    this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
+    this.storedBytes = state.updates.reduce((sum, update) => sum + update.length, state.snapshot.length);
     this.rowsSinceSnapshot = state.updates.length;
     this.lastSeq = state.lastSeq;
     this.title = readTitle(doc);
@@ -149,8 +229,18 @@ export class Room {
     return this.rowsSinceSnapshot;
   }
 
+  /** Bytes of the stored state (snapshot + update log), as the room last wrote it. */
+  get storedStateBytes(): number {
+    return this.storedBytes;
+  }
+
   addConnection(conn: Connection): void {
     this.connections.add(conn);
+    this.guards.set(conn, {
+      awareness: new TokenBucket(this.limits.awarenessRate, this.now),
+      stateRequests: new TokenBucket(this.limits.stateRequestRate, this.now),
+      pendingStrikes: 0,
+    });
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -161,9 +251,15 @@ export class Room {
   /** Forgets a connection and tells the others its presence is gone. */
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0 && !this.destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    const ids = [...conn.awarenessIds];
+    for (const id of ids) {
+      if (this.awarenessOwners.get(id) === conn) this.awarenessOwners.delete(id);
     }
+    conn.awarenessIds.clear();
+    if (this.destroyed) return;
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    // Held-back updates this connection left behind would otherwise wait forever.
+    if ((this.guards.get(conn)?.pendingStrikes ?? 0) > 0) clearPending(this.doc);
   }
 
   /** Handles one binary frame from `conn`. A frame that cannot be handled closes that connection only. */
@@ -173,19 +269,21 @@ export class Room {
       const message = decodeClientMessage(frame);
       switch (message.type) {
         case 'sync-step1':
+          this.takeStateRequest(conn);
           conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           return;
         case 'sync-update':
           // Roles slot in here: a viewer's updates are refused (today every connection may edit).
           if (!conn.access.canEditDocument) return;
-          Y.applyUpdate(this.doc, message.update, conn);
+          this.checkBoardSize(message.update);
+          this.applyClientUpdate(conn, message.update);
           return;
         case 'awareness':
           if (!conn.access.canSharePresence) return;
-          validateAwarenessUpdate(message.update);
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.applyClientAwareness(conn, message.update);
           return;
         case 'query-awareness':
+          this.takeStateRequest(conn);
           conn.send(
             encodeAwareness(
               awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
@@ -198,6 +296,16 @@ export class Room {
     } catch (error) {
       // A storage failure inside the update handler is already handled (the room failed).
       if (this.failure) return;
+      if (error instanceof LimitExceededError) {
+        this.options.log.info('closing a connection that passed a limit', {
+          board: this.boardId,
+          ip: conn.ip,
+          code: error.close.code,
+          limit: error.message,
+        });
+        conn.close(error.close);
+        return;
+      }
       this.options.log.debug('closing a connection after a malformed frame', {
         board: this.boardId,
         ip: conn.ip,
@@ -205,6 +313,86 @@ export class Room {
       });
       conn.close(CLOSE.MALFORMED_FRAME);
     }
+  }
+
+  private takeStateRequest(conn: Connection): void {
+    if (this.guards.get(conn)?.stateRequests.take() === false) {
+      throw new LimitExceededError(CLOSE.RATE_LIMITED, 'full-state requests per second');
+    }
+  }
+
+  /**
+   * Refuses an update that would take the board past its byte or card limit, before
+   * anything of it is applied or stored. Near the byte limit the log is compacted first
+   * (overwritten values then stop counting).
+   */
+  private checkBoardSize(update: Uint8Array): void {
+    const { maxBoardBytes, maxBoardCards } = this.limits;
+    if (this.storedBytes + update.length > maxBoardBytes) {
+      this.compact();
+      if (this.storedBytes + update.length > maxBoardBytes) {
+        throw new LimitExceededError(
+          CLOSE.BOARD_TOO_LARGE,
+          `board bytes: ${this.storedBytes} stored + ${update.length} > ${maxBoardBytes}`,
+        );
+      }
+    }
+    if (wouldExceedCards(this.doc, update, maxBoardCards)) {
+      throw new LimitExceededError(CLOSE.BOARD_TOO_LARGE, `board cards: more than ${maxBoardCards}`);
+    }
+  }
+
+  /**
+   * Applies a client's update. Yjs holds back updates whose dependencies have not arrived
+   * and re-merges them with every further one; a connection that keeps adding to them is
+   * closed and what it held back is dropped (nothing of it was stored or sent).
+   */
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    const before = pendingBytes(this.doc);
+    Y.applyUpdate(this.doc, update, conn);
+    const after = pendingBytes(this.doc);
+    const guard = this.guards.get(conn);
+    if (!guard) return;
+    if (after === 0) {
+      guard.pendingStrikes = 0;
+      return;
+    }
+    if (after > before) guard.pendingStrikes += 1;
+    if (after > this.limits.pendingUpdateBytes || guard.pendingStrikes > this.limits.pendingUpdatesPerConnection) {
+      clearPending(this.doc);
+      guard.pendingStrikes = 0;
+      throw new MalformedFrameError(`updates whose dependencies never arrive (${after} bytes held back)`);
+    }
+  }
+
+  /**
+   * Applies the part of a presence update that is this connection's to give: entries for
+   * client ids it speaks for (claimed on first use, up to `awarenessIdsPerConnection`).
+   * Entries for other connections' ids are dropped without counting — the stock client
+   * echoes every presence change it receives back to the server.
+   */
+  private applyClientAwareness(conn: Connection, update: Uint8Array): void {
+    const entries = parseAwarenessUpdate(update);
+    const own: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner && owner !== conn && !owner.closed) continue;
+      if (owner !== conn) {
+        if (conn.awarenessIds.size >= this.limits.awarenessIdsPerConnection) continue;
+        owner?.awarenessIds.delete(entry.clientId);
+        this.awarenessOwners.set(entry.clientId, conn);
+        conn.awarenessIds.add(entry.clientId);
+      }
+      if (entry.bytes > this.limits.awarenessStateBytes) {
+        throw new LimitExceededError(CLOSE.MESSAGE_TOO_BIG, `presence state of ${entry.bytes} bytes`);
+      }
+      own.push(entry);
+    }
+    if (own.length === 0) return;
+    if (this.guards.get(conn)?.awareness.take() === false) {
+      throw new LimitExceededError(CLOSE.RATE_LIMITED, 'presence updates per second');
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -215,6 +403,7 @@ export class Room {
       this.fail(error);
       return;
     }
+    this.storedBytes += update.length;
     this.rowsSinceSnapshot += 1;
     this.noteChange();
     const frame = encodeSyncUpdate(update);
@@ -226,22 +415,10 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    _origin: unknown,
   ): void => {
-    if (origin instanceof Connection) {
-      // A client id belongs to the connection that last spoke for it (a reconnecting tab keeps its id).
-      for (const id of [...added, ...updated]) {
-        const owner = this.awarenessOwners.get(id);
-        if (owner === origin) continue;
-        owner?.awarenessIds.delete(id);
-        this.awarenessOwners.set(id, origin);
-        origin.awarenessIds.add(id);
-      }
-    }
-    for (const id of removed) {
-      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
-      this.awarenessOwners.delete(id);
-    }
+    // Ownership of ids is settled before applying (applyClientAwareness) and released when
+    // the connection closes; a removed state keeps its owner, who may set it again.
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     // Sent to everyone, the sender too: the stock client counts its own echoed renewal as
@@ -299,6 +476,7 @@ export class Room {
       const snapshot = Y.encodeStateAsUpdate(this.doc);
       this.store.compact(this.boardId, snapshot, this.lastSeq);
       this.rowsSinceSnapshot = 0;
+      this.storedBytes = snapshot.length;
     } catch (error) {
       // Nothing is lost: the log stays and the next compaction tries again.
       this.options.log.error('compaction failed, the update log is kept', { board: this.boardId, error });

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, boardToDoc, cardsMap, deleteCard, instantiateTemplate, updateCard } from '@rejse/shared';
+import { findTemplate } from '@rejse/templates';
+import { clearPending, countNewCards, pendingBytes, wouldExceedCards } from './board-size.ts';
+import { TokenBucket } from './rate.ts';
+
+function blankDoc(): Y.Doc {
+  const template = findTemplate('blank');
+  if (!template) throw new Error('no blank template');
+  return boardToDoc(instantiateTemplate(template, {}));
+}
+
+/** Runs `edit` on a replica of `server` and returns the update it produced. */
+function updateFrom(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(replica);
+  edit(replica);
+  return Y.encodeStateAsUpdate(replica, before);
+}
+
+const cell = (doc: Y.Doc) => {
+  const stage = [...doc.getMap('stages').keys()][0]!;
+  const lane = [...doc.getMap('lanes').keys()][0]!;
+  return { stageId: stage, laneId: lane } as Parameters<typeof addCard>[1];
+};
+
+describe('counting the cards an update would add', () => {
+  it('counts new cards, not edits or deletions of existing ones', () => {
+    const server = blankDoc();
+    const three = updateFrom(server, (doc) => {
+      for (let i = 0; i < 3; i++) addCard(doc, { ...cell(doc), kind: 'note', text: `n${i}` });
+    });
+    expect(countNewCards(server, three)).toBe(3);
+    Y.applyUpdate(server, three);
+    const ids = [...cardsMap(server).keys()];
+    const edits = updateFrom(server, (doc) => {
+      updateCard(doc, ids[0] as never, { text: 'changed' });
+      deleteCard(doc, ids[1] as never);
+    });
+    expect(countNewCards(server, edits)).toBe(0);
+  });
+
+  it('counts a deleted card written back under its old key', () => {
+    const server = blankDoc();
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+    const map = cardsMap(replica);
+    map.set('card_a', new Y.Map());
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(replica, Y.encodeStateVector(server)));
+    map.delete('card_a');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(replica, Y.encodeStateVector(server)));
+    const before = Y.encodeStateVector(replica);
+    map.set('card_a', new Y.Map());
+    expect(countNewCards(server, Y.encodeStateAsUpdate(replica, before))).toBe(1);
+  });
+
+  it('skips the exact count when the update is too small to matter, and refuses past the limit', () => {
+    const server = blankDoc();
+    const two = updateFrom(server, (doc) => {
+      addCard(doc, { ...cell(doc), kind: 'note', text: 'a' });
+      addCard(doc, { ...cell(doc), kind: 'note', text: 'b' });
+    });
+    expect(wouldExceedCards(server, two, 2)).toBe(false);
+    expect(wouldExceedCards(server, two, 1)).toBe(true);
+    expect(wouldExceedCards(server, two, 10_000)).toBe(false);
+  });
+
+  it('a new card costs at least 8 bytes, even with one-letter keys written in bulk', () => {
+    const server = blankDoc();
+    const update = updateFrom(server, (doc) => {
+      doc.transact(() => {
+        for (let i = 0; i < 500; i++) cardsMap(doc).set(String.fromCharCode(0x41 + (i % 26)) + (i >= 26 ? i : ''), new Y.Map());
+      });
+    });
+    expect(update.length / countNewCards(server, update)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('held-back updates are measured and can be dropped', () => {
+    const server = blankDoc();
+    const other = new Y.Doc();
+    other.getMap('x').set('a', 1);
+    const sv = Y.encodeStateVector(other);
+    other.getMap('x').set('b', 2);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(other, sv));
+    expect(pendingBytes(server)).toBeGreaterThan(0);
+    clearPending(server);
+    expect(pendingBytes(server)).toBe(0);
+  });
+});
+
+describe('token bucket', () => {
+  it('allows the burst, then the sustained rate', () => {
+    let now = 0;
+    const bucket = new TokenBucket({ perSecond: 10, burst: 3 }, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    now += 100;
+    expect(bucket.take()).toBe(true);
+    expect(bucket.take()).toBe(false);
+    now += 10_000;
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+  });
+});
