@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { destroyOpenClients } from './lib/clients.ts';
 import { FULL, SHORT, type BenchConfig } from './lib/config.ts';
 import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerValues } from './lib/report.ts';
 import {
@@ -127,7 +128,9 @@ for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
       const settleStart = performance.now();
       await sleep(1500);
       const baseline = rss.meanBetween(settleStart + 500, performance.now());
+      const loadAverage = os.loadavg()[0] ?? Number.NaN;
       const outcome = await scenario.run({ server, config, rss, baseline, log });
+      outcome.values.loadAverage = loadAverage;
       if (server.exitInfo()) throw new Error(`server ${server.exitInfo()} during the scenario:\n${server.stderrTail()}`);
       entry.values[kind] = outcome.values;
       entry.notes[kind] = outcome.notes;
@@ -140,6 +143,8 @@ for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
       const tail = server.stderrTail().trim();
       if (tail) log(`  server stderr (tail):\n${tail.split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
     } finally {
+      const leftOpen = destroyOpenClients();
+      if (leftOpen > 0) log(`  closed ${leftOpen} client(s) the scenario left open`);
       rss.stop();
       await server.stop();
       (globalThis as { gc?: () => void }).gc?.();

@@ -15,7 +15,7 @@ export interface MetricDef {
   label: string;
   /** Which way is better; undefined for context figures that are not a contest. */
   better?: 'lower' | 'higher';
-  format: 'ms' | 'int' | 'rate' | 'pct' | 'mib' | 'kib' | 'bool';
+  format: 'ms' | 'int' | 'rate' | 'pct' | 'mib' | 'kib' | 'bool' | 'load';
 }
 
 export interface ScenarioContext {
@@ -50,6 +50,10 @@ const latencyMetrics: MetricDef[] = [
   { key: 'converged', label: 'all replicas converged', format: 'bool' },
   { key: 'sentPerSecond', label: 'edits sent/s', format: 'rate' },
   { key: 'connectMs', label: 'connect + sync all clients', better: 'lower', format: 'ms' },
+  { key: 'serverCpuPct', label: 'server CPU under load (% of one core)', better: 'lower', format: 'pct' },
+  { key: 'serverCpuPerK', label: 'server CPU per 1,000 deliveries', better: 'lower', format: 'ms' },
+  { key: 'serverLoopP99', label: 'server event-loop delay p99', better: 'lower', format: 'ms' },
+  { key: 'serverLoopMax', label: 'server event-loop delay max', better: 'lower', format: 'ms' },
 ];
 
 function loadValues(result: EditLoadResult): Record<string, number> {
@@ -63,11 +67,17 @@ function loadValues(result: EditLoadResult): Record<string, number> {
     converged: result.converged ? 1 : 0,
     sentPerSecond: result.sentPerSecond,
     connectMs: result.connectMs,
+    serverCpuPct: result.serverCpuPct,
+    serverCpuPerK: result.serverCpuPerK,
+    serverLoopP99: result.serverLoopP99,
+    serverLoopMax: result.serverLoopMax,
     harnessLoopP99: result.harnessLoopP99,
   };
 }
 
 const harnessMetric: MetricDef = { key: 'harnessLoopP99', label: 'harness event-loop delay p99', format: 'ms' };
+/** Other work on the (shared) machine when the run started: high values mean noisy figures. */
+const loadMetric: MetricDef = { key: 'loadAverage', label: 'machine load average (1 min) at start', format: 'load' };
 
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -83,6 +93,7 @@ export const oneRoom: Scenario = {
     { key: 'rssBaseline', label: 'server RSS at rest', better: 'lower', format: 'mib' },
     { key: 'rssPeak', label: 'server RSS peak under load', better: 'lower', format: 'mib' },
     harnessMetric,
+    loadMetric,
   ],
   async run({ server, config, rss, baseline, log }) {
     const o = config.oneRoom;
@@ -119,6 +130,7 @@ export const manyRooms: Scenario = {
     { key: 'rssPeakRound2', label: 'server RSS peak, second round (fresh rooms)', better: 'lower', format: 'mib' },
     { key: 'round2Growth', label: 'second peak − first peak', format: 'mib' },
     harnessMetric,
+    loadMetric,
   ],
   async run({ server, config, rss, baseline, log }) {
     const m = config.manyRooms;
@@ -184,6 +196,7 @@ export const coldJoin: Scenario = {
     { key: 'joinMin', label: 'cold join → synced, fastest', better: 'lower', format: 'ms' },
     { key: 'joinMax', label: 'cold join → synced, slowest', better: 'lower', format: 'ms' },
     { key: 'firstJoin', label: 'first join after everyone left', better: 'lower', format: 'ms' },
+    { key: 'joinCpu', label: 'server CPU per join, median (10 ms ticks)', better: 'lower', format: 'ms' },
     { key: 'cards', label: 'cards seen by every joiner', format: 'int' },
     { key: 'docBytes', label: 'document size (state as update)', format: 'kib' },
     { key: 'applyFloor', label: 'client applying that state locally (floor)', format: 'ms' },
@@ -191,6 +204,7 @@ export const coldJoin: Scenario = {
     { key: 'seedMs', label: 'build board → all cards on server', format: 'ms' },
     { key: 'rssBaseline', label: 'server RSS at rest', better: 'lower', format: 'mib' },
     { key: 'rssPeak', label: 'server RSS peak', better: 'lower', format: 'mib' },
+    loadMetric,
   ],
   async run({ server, config, rss, baseline, log }) {
     const c = config.coldJoin;
@@ -224,15 +238,18 @@ export const coldJoin: Scenario = {
     collectGarbage();
 
     const joins: number[] = [];
+    const joinCpu: number[] = [];
     const roomsBefore: number[] = [];
     let cardsSeen = Number.POSITIVE_INFINITY;
     for (let i = 0; i < c.joins; i++) {
       await sleep(c.pauseMs);
       roomsBefore.push((await server.roomsLoaded()) ?? Number.NaN);
+      const cpu0 = server.cpuSeconds() ?? Number.NaN;
       const t0 = performance.now();
       const joiner = connectClient(server, room, { timeoutMs: 60_000 });
       await joiner.synced;
       const elapsed = performance.now() - t0;
+      joinCpu.push(1000 * ((server.cpuSeconds() ?? Number.NaN) - cpu0));
       const count = cardsMap(joiner.doc).size;
       joiner.destroy();
       if (count !== c.cards) throw new Error(`joiner ${i + 1} synced with ${count} cards, expected ${c.cards}`);
@@ -248,6 +265,7 @@ export const coldJoin: Scenario = {
         joinMin: Math.min(...joins),
         joinMax: Math.max(...joins),
         firstJoin: joins[0] ?? Number.NaN,
+        joinCpu: median(joinCpu),
         cards: cardsSeen,
         docBytes,
         applyFloor: median(applyTimes),

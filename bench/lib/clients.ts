@@ -48,6 +48,28 @@ function webSocketFrom(localAddress: string): typeof globalThis.WebSocket {
   return polyfill;
 }
 
+/** Every client not yet destroyed, so a failed scenario leaves no provider reconnecting behind. */
+const open = new Set<BenchClient>();
+
+export function destroyOpenClients(): number {
+  const count = open.size;
+  for (const client of [...open]) client.destroy();
+  return count;
+}
+
+function track(client: BenchClient): BenchClient {
+  open.add(client);
+  const destroy = client.destroy;
+  return {
+    doc: client.doc,
+    synced: client.synced,
+    destroy() {
+      if (!open.delete(client)) return;
+      destroy();
+    },
+  };
+}
+
 export interface ConnectOptions {
   timeoutMs?: number;
   localAddress?: string;
@@ -67,6 +89,8 @@ export function connectClient(server: RunningServer, room: string, options: Conn
     () => rejectSynced(new Error(`${server.kind}: client for room ${room} not synced within ${timeoutMs} ms`)),
     timeoutMs,
   );
+  // A server that died will not answer: fail now rather than at the timeout.
+  void server.exited.then((how) => rejectSynced(new Error(`${server.kind} ${how} while a client was syncing`)));
   const done = () => {
     clearTimeout(timer);
     resolveSynced();
@@ -87,7 +111,7 @@ export function connectClient(server: RunningServer, room: string, options: Conn
     });
     // A provider given its socket attaches only when told to.
     provider.attach();
-    return {
+    return track({
       doc,
       synced,
       destroy() {
@@ -96,7 +120,7 @@ export function connectClient(server: RunningServer, room: string, options: Conn
         socket.destroy();
         doc.destroy();
       },
-    };
+    });
   }
 
   const provider = new WebsocketProvider(server.wsUrl, room, doc, {
@@ -116,7 +140,7 @@ export function connectClient(server: RunningServer, room: string, options: Conn
       rejectSynced(new Error(`${server.kind}: room ${room} closed with ${code}`));
     }
   });
-  return {
+  return track({
     doc,
     synced,
     destroy() {
@@ -124,7 +148,7 @@ export function connectClient(server: RunningServer, room: string, options: Conn
       provider.destroy();
       doc.destroy();
     },
-  };
+  });
 }
 
 /** Connects clients in waves so a thousand handshakes do not all land in one tick. */

@@ -31,6 +31,13 @@ export interface EditLoadResult {
   converged: boolean;
   /** p99 event-loop delay of the harness during the load: how much of the latency is ours. */
   harnessLoopP99: number;
+  /** The server's own event-loop delay during the load (probe.mjs), ms. */
+  serverLoopP99: number;
+  serverLoopMax: number;
+  /** Server CPU time during the load as a share of one core, %. */
+  serverCpuPct: number;
+  /** Server CPU time per 1,000 updates delivered, ms. */
+  serverCpuPerK: number;
   loadStart: number;
   loadEnd: number;
   clients: BenchClient[];
@@ -85,6 +92,8 @@ export async function runEditLoad(
   let sent = 0;
   const seqs = new Map<BenchClient, number>();
   const timers: NodeJS.Timeout[] = [];
+  await server.loopDelay();
+  const cpuStart = server.cpuSeconds() ?? Number.NaN;
   const loadStart = performance.now();
   loop.enable();
   byRoom.forEach((roomClients, r) => {
@@ -116,6 +125,8 @@ export async function runEditLoad(
   while (received < expected && performance.now() < drainDeadline) await sleep(20);
   const loadEnd = performance.now();
   loop.disable();
+  const cpuUsed = (server.cpuSeconds() ?? Number.NaN) - cpuStart;
+  const serverLoop = await server.loopDelay();
 
   const converged = byRoom.every((roomClients, r) =>
     roomClients.every((client) =>
@@ -144,6 +155,10 @@ export async function runEditLoad(
     converged,
     // The histogram records whole timer intervals; what exceeds the interval is the delay.
     harnessLoopP99: Math.max(0, loop.percentile(99) / 1e6 - loopResolutionMs),
+    serverLoopP99: serverLoop?.p99 ?? Number.NaN,
+    serverLoopMax: serverLoop?.max ?? Number.NaN,
+    serverCpuPct: (100 * cpuUsed) / ((loadEnd - loadStart) / 1000),
+    serverCpuPerK: received ? (1000 * cpuUsed * 1000) / received : Number.NaN,
     loadStart,
     loadEnd,
     clients,

@@ -23,6 +23,8 @@ export function formatValue(value: number | undefined, format: MetricDef['format
       return `${(value / 1024).toFixed(1)} KiB`;
     case 'bool':
       return value ? 'yes' : 'NO';
+    case 'load':
+      return value.toFixed(2);
   }
 }
 

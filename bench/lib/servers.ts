@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The three servers under test. */
 export type ServerKind = 'rejse' | 'ywebsocket' | 'hocuspocus';
@@ -77,11 +77,17 @@ export interface RunningServer {
   stderrTail(): string;
   /** Becomes defined when the server exits on its own. */
   exitInfo(): string | undefined;
+  /** Resolves (with how) when the process exits, for whatever reason. */
+  exited: Promise<string>;
   /**
    * Documents the server holds in memory: Rejse's GET /api/health, the peer runners'
    * GET /bench-stats. Undefined when the server does not answer.
    */
   roomsLoaded(): Promise<number | undefined>;
+  /** The server's event-loop delay since the previous call (the first call just starts the interval). */
+  loopDelay(): Promise<LoopDelay | undefined>;
+  /** CPU seconds the server process has used so far. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -93,15 +99,40 @@ const READY = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
  * `node`. The tsx loader costs Rejse ~25 MiB of resident memory at rest; see BENCHMARKS.md.
  */
 function command(kind: ServerKind): { args: string[]; cwd: string } {
+  // The same event-loop probe goes into every server (see probe.mjs).
+  const probe = ['--import', pathToFileURL(path.join(benchDir, 'lib/probe.mjs')).href];
   switch (kind) {
     case 'rejse':
-      return { args: ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], cwd: path.join(repoRoot, 'server') };
+      return { args: [...probe, '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], cwd: path.join(repoRoot, 'server') };
     case 'ywebsocket':
-      return { args: [path.join(benchDir, 'peers/ywebsocket.mjs')], cwd: benchDir };
+      return { args: [...probe, path.join(benchDir, 'peers/ywebsocket.mjs')], cwd: benchDir };
     case 'hocuspocus':
-      return { args: [path.join(benchDir, 'peers/hocuspocus.mjs')], cwd: benchDir };
+      return { args: [...probe, path.join(benchDir, 'peers/hocuspocus.mjs')], cwd: benchDir };
   }
 }
+
+/** The server's own event-loop delay over an interval (ms), from probe.mjs. */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in seconds. */
+export function readCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ; 100 on every Linux build in practice. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * Starts one server in its own process on 127.0.0.1, port 0, and resolves once it prints
@@ -125,6 +156,7 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
   live.add(child);
   let stderr = '';
   let stdout = '';
+  let probeWaiter: ((delay: LoopDelay) => void) | undefined;
   let exited: string | undefined;
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -132,11 +164,11 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
   const removeDataDir = () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  const exitedPromise = new Promise<void>((resolve) => {
+  const exitedPromise = new Promise<string>((resolve) => {
     child.on('exit', (code, signal) => {
       exited = `exited with ${signal ?? `code ${code}`}`;
       live.delete(child);
-      resolve();
+      resolve(exited);
     });
   });
 
@@ -144,6 +176,10 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
     const timer = setTimeout(() => reject(new Error(`${kind} did not print its listening line within ${timeoutMs} ms`)), timeoutMs);
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout = (stdout + chunk).slice(-4000);
+      for (const match of chunk.matchAll(/^BENCH-PROBE (\{.*\})$/gm)) {
+        probeWaiter?.(JSON.parse(match[1] as string) as LoopDelay);
+        probeWaiter = undefined;
+      }
       const match = READY.exec(stdout);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -176,6 +212,26 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
     persistence: describePersistence(kind),
     stderrTail: () => stderr,
     exitInfo: () => exited,
+    exited: exitedPromise,
+    cpuSeconds: () => readCpuSeconds(pid),
+    loopDelay() {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          probeWaiter = undefined;
+          resolve(undefined);
+        }, 2000);
+        probeWaiter = (delay) => {
+          clearTimeout(timer);
+          resolve(delay);
+        };
+        try {
+          process.kill(pid, 'SIGUSR2');
+        } catch {
+          clearTimeout(timer);
+          resolve(undefined);
+        }
+      });
+    },
     async roomsLoaded() {
       try {
         const response = await fetch(`${httpUrl}${kind === 'rejse' ? '/api/health' : '/bench-stats'}`);
