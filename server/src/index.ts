@@ -1,14 +1,14 @@
 /** The server package's public surface (tests, benchmarks, tools). */
 import path from 'node:path';
 import { DATABASE_FILE } from './config.ts';
-import { createSqliteStore } from './storage/sqlite-store.ts';
+import { checkSqliteIntegrity, createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStorageStats } from './storage/store.ts';
 
 export { loadConfig, SERVER_LIMITS, DATABASE_FILE, type ServerConfig } from './config.ts';
 export { startRejseServer, type RejseServer, type StartOptions } from './server.ts';
 export { createApp, type AppDeps } from './http/app.ts';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './log.ts';
-export { createSqliteStore } from './storage/sqlite-store.ts';
+export { checkSqliteIntegrity, createSqliteStore } from './storage/sqlite-store.ts';
 export { createMemoryStore } from './storage/memory-store.ts';
 export type { BoardMeta, BoardStore, BoardStorageStats, StoredBoardState } from './storage/store.ts';
 export { RoomManager, type RoomStats } from './sync/rooms.ts';
@@ -24,4 +24,9 @@ export function readBoardStorageStats(dataDir: string, boardId: string): BoardSt
   } finally {
     store.close();
   }
+}
+
+/** `PRAGMA integrity_check` of a data directory's database file, read-only: `['ok']` when sound. */
+export function checkDatabaseIntegrity(dataDir: string): string[] {
+  return checkSqliteIntegrity(path.join(dataDir, DATABASE_FILE));
 }

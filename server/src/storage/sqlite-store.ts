@@ -49,6 +49,22 @@ const toMeta = (row: MetaRow): BoardMeta => ({
 /** better-sqlite3 returns Buffers; callers get plain Uint8Arrays viewing the same bytes. */
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
+/**
+ * Runs SQLite's `PRAGMA integrity_check` on a database file through a read-only connection
+ * (safe while a server uses it, and after a crash). Returns `['ok']` for a sound file,
+ * otherwise the problems SQLite lists.
+ */
+export function checkSqliteIntegrity(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const rows = db.prepare<[], { integrity_check: string }>('PRAGMA integrity_check').all();
+    return rows.map((row) => row.integrity_check);
+  } finally {
+    db.close();
+  }
+}
+
 export interface SqliteStoreOptions {
   /** Open read-only (inspection tools and tests); no schema changes are made. */
   readonly?: boolean;

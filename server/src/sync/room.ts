@@ -473,10 +473,13 @@ export class Room {
     this.flushTouch();
     if (this.rowsSinceSnapshot === 0) return;
     try {
+      // Logged at debug level before and after, so a crash test can tell a kill landed in between.
+      this.options.log.debug('compaction started', { board: this.boardId, rows: this.rowsSinceSnapshot });
       const snapshot = Y.encodeStateAsUpdate(this.doc);
       this.store.compact(this.boardId, snapshot, this.lastSeq);
       this.rowsSinceSnapshot = 0;
       this.storedBytes = snapshot.length;
+      this.options.log.debug('compaction finished', { board: this.boardId, bytes: snapshot.length });
     } catch (error) {
       // Nothing is lost: the log stays and the next compaction tries again.
       this.options.log.error('compaction failed, the update log is kept', { board: this.boardId, error });
