@@ -74,6 +74,11 @@ export interface ServerConfig {
   clientDist: string;
   /** Update rows per board before compaction (SERVER_LIMITS.compactAfterUpdates unless COMPACT_THRESHOLD is set). */
   compactAfterUpdates: number;
+  /**
+   * REJSE_ADMIN_TOKEN: lists every board (`GET /api/boards`) and acts as the facilitator on
+   * every board, for the operator. Null (the default) disables both.
+   */
+  adminToken: string | null;
   /** SERVER_LIMITS.boardBytes unless BOARD_MAX_BYTES is set. */
   boardMaxBytes: number;
   /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
@@ -91,6 +96,16 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
   return value;
 }
 
+/** The admin token must be as hard to guess as a board link: at least 24 URL-safe characters. */
+function parseAdminToken(raw: string | undefined): string | null {
+  const token = raw?.trim();
+  if (!token) return null;
+  if (!/^[A-Za-z0-9_-]{24,256}$/.test(token)) {
+    throw new ConfigError('REJSE_ADMIN_TOKEN must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"');
+  }
+  return token;
+}
+
 /** Reads the configuration from environment variables (see server/CONTEXT.md for the list). */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
   return {
@@ -106,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       1,
       1_000_000,
     ),
+    adminToken: parseAdminToken(env.REJSE_ADMIN_TOKEN),
     boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
   };

@@ -10,8 +10,10 @@ import { createLogger, type Logger } from './log.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room.ts';
+import { DraftRooms } from './sync/drafts.ts';
+import { createLiveBoards } from './sync/live-boards.ts';
 import { RoomManager } from './sync/rooms.ts';
-import { attachSyncServer, type SyncLimits } from './sync/websocket.ts';
+import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/websocket.ts';
 
 export interface RejseServer {
   /** `http://host:port`, with the real port when the config asked for port 0. */
@@ -78,15 +80,25 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     log,
     limits: { maxBoardBytes: config.boardMaxBytes, maxBoardCards: config.boardMaxCards, ...options.roomLimits },
   });
+  const drafts = new DraftRooms(boardStore, log);
+  let syncServer: SyncServer | null = null;
+  const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const app = createApp({
     store: boardStore,
     boards: rooms,
+    live,
+    adminToken: config.adminToken,
     health: () => ({ ...rooms.stats() }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
-  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log);
+  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log, {
+    store: boardStore,
+    adminToken: config.adminToken,
+    drafts,
+  });
+  syncServer = sync;
   server.on('clientError', (error, socket) => {
     log.debug('bad HTTP request', { error: error.message });
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -109,6 +121,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       server.closeIdleConnections();
       // Everything a client sent is already stored; compacting now makes the next start fast.
       rooms.closeAll(SHUTDOWN_CLOSE);
+      drafts.closeAll(SHUTDOWN_CLOSE);
       await waitUntil(() => sync.connectionCount === 0, SHUTDOWN_GRACE_MS);
       sync.terminateAll();
       server.closeAllConnections();

@@ -158,14 +158,60 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   };
 }
 
+export type Role = 'facilitator' | 'editor' | 'viewer';
+
 export interface CreatedBoard {
   id: string;
   title: string;
   url: string;
   createdAt: string;
+  /** Always 'facilitator': the creator holds the facilitator link. */
+  role: 'facilitator';
+  /** The facilitator's secret token. */
+  token: string;
+  /** Page addresses with each role's token (`/b/<id>?token=…`). */
+  links: Record<Role, string>;
 }
 
-/** Creates a board through the HTTP API (`POST /api/boards`). */
+/**
+ * The facilitator token of every board created through `createBoard` in this process, so
+ * that `connectClient` and `boardFetch` work without passing it (suites written before
+ * boards had secret links rely on that).
+ */
+const facilitatorTokens = new Map<string, string>();
+
+/** The facilitator token `createBoard` received for a board (undefined for boards made otherwise). */
+export const facilitatorToken = (boardId: string): string | undefined => facilitatorTokens.get(boardId);
+
+/** The token inside a link such as `/b/<id>?token=…`. */
+export function tokenOf(link: string): string {
+  const token = new URL(link, 'http://localhost').searchParams.get('token');
+  if (!token) throw new Error(`no token in ${link}`);
+  return token;
+}
+
+/** `Authorization: Bearer` headers for a token. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/**
+ * `fetch` on the server's API with a board token: the one given, else the facilitator token
+ * of the board named in the path (`/api/boards/<id>…`), if this process created it.
+ */
+export function boardFetch(
+  server: Pick<RunningServer, 'url'>,
+  apiPath: string,
+  init: RequestInit & { token?: string | null } = {},
+): Promise<Response> {
+  const { token: given, ...rest } = init;
+  const boardId = /^\/api\/boards\/([^/?]+)/.exec(apiPath)?.[1];
+  const token = given === undefined ? (boardId ? facilitatorTokens.get(boardId) : undefined) : given;
+  const headers = new Headers(rest.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  if (rest.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return fetch(`${server.url}${apiPath}`, { ...rest, headers });
+}
+
+/** Creates a board through the HTTP API (`POST /api/boards`); the result carries its three secret links. */
 export async function createBoard(
   server: Pick<RunningServer, 'url'>,
   body: { title?: string; template?: string } = {},
@@ -176,7 +222,9 @@ export async function createBoard(
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedBoard;
+  const created = (await res.json()) as CreatedBoard;
+  facilitatorTokens.set(created.id, created.token);
+  return created;
 }
 
 export interface ConnectClientOptions {
@@ -184,6 +232,11 @@ export interface ConnectClientOptions {
   doc?: Y.Doc;
   /** URL parameters (`v`, `token`). */
   params?: Record<string, string>;
+  /**
+   * The board token (`?token=`). Undefined: the facilitator token from `createBoard`, if
+   * any; null: no token at all. A `token` in `params` wins over both.
+   */
+  token?: string | null;
   /** Whether to reconnect after the server closes the connection (y-websocket's default: not for 4400–4499). */
   shouldReconnect?: (event: { code: number; reason: string }) => boolean;
 }
@@ -203,11 +256,13 @@ export function connectClient(
   opts: ConnectClientOptions = {},
 ): ConnectedClient {
   const doc = opts.doc ?? new Y.Doc();
+  const token = opts.token === undefined ? facilitatorTokens.get(boardId) : opts.token;
+  const params = { ...(token ? { token } : {}), ...opts.params };
   const provider = new WebsocketProvider(server.wsUrl, boardId, doc, {
     // `ws` implements the browser WebSocket API that the provider needs.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: opts.params ?? {},
+    params,
     ...(opts.shouldReconnect ? { shouldReconnect: (event: { code: number; reason: string }) => opts.shouldReconnect!(event) } : {}),
   });
   const synced = new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CLOSE, PROTOCOL_VERSION, addCard, cardsMap, type CardId } from '@rejse/shared';
-import { connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { connectClient, createBoard, facilitatorToken, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell, health, openRawSocket, seededBytes, upgradeStatus } from './util.ts';
 
 let server: RunningServer;
@@ -55,7 +55,7 @@ describe('connecting', () => {
     const old = openRawSocket(server, `/ws/${board.id}?v=999`);
     expect(await old.closed).toMatchObject({ code: CLOSE.PROTOCOL_MISMATCH.code, reason: CLOSE.PROTOCOL_MISMATCH.reason });
 
-    const current = connectClient(server, board.id, { params: { v: String(PROTOCOL_VERSION), token: 'reserved' } });
+    const current = connectClient(server, board.id, { params: { v: String(PROTOCOL_VERSION) } });
     const stock = connectClient(server, board.id);
     try {
       await Promise.all([current.synced, stock.synced]);
@@ -119,7 +119,7 @@ describe('malformed frames', () => {
   });
 
   it.each(cases)('$name closes only the connection that sent it (4400)', async ({ name, frame }) => {
-    const raw = openRawSocket(server, `/ws/${boardA}`);
+    const raw = openRawSocket(server, `/ws/${boardA}?token=${facilitatorToken(boardA)}`);
     await raw.opened;
     // The server greets with its sync step 1: the room is loaded and the connection is live.
     await vi.waitFor(() => expect(raw.received.length).toBeGreaterThan(0));
@@ -129,7 +129,7 @@ describe('malformed frames', () => {
   });
 
   it('a frame over the 8 MiB limit closes that connection with 1009 and the server stays up', async () => {
-    const raw = openRawSocket(server, `/ws/${boardA}`);
+    const raw = openRawSocket(server, `/ws/${boardA}?token=${facilitatorToken(boardA)}`);
     await raw.opened;
     raw.ws.send(new Uint8Array(8 * 1024 * 1024 + 1));
     expect((await raw.closed).code).toBe(CLOSE.MESSAGE_TOO_BIG.code);
@@ -139,7 +139,7 @@ describe('malformed frames', () => {
   it('an awareness query is answered with the current presence', async () => {
     a1.provider.awareness.setLocalStateField('user', { name: 'Bo' });
     await vi.waitFor(() => expect(a2.provider.awareness.getStates().get(a1.doc.clientID)).toBeDefined());
-    const raw = openRawSocket(server, `/ws/${boardA}`);
+    const raw = openRawSocket(server, `/ws/${boardA}?token=${facilitatorToken(boardA)}`);
     await raw.opened;
     await vi.waitFor(() => expect(raw.received.length).toBeGreaterThan(0));
     const before = raw.received.length;

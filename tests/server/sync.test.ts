@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, docToBoard, readTitle, setBoardTitle, updateCard, type CardId } from '@rejse/shared';
-import { connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { bearer, boardFetch, connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell } from './util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -15,8 +15,10 @@ afterEach(() => {
 
 describe('live sync between stock y-websocket clients', () => {
   let server: RunningServer;
+  // The global board list is only for the operator's admin token.
+  const admin = 'admin-token-for-the-sync-tests-0123456';
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: { REJSE_ADMIN_TOKEN: admin } });
   });
   afterAll(async () => {
     await server?.stop();
@@ -49,7 +51,7 @@ describe('live sync between stock y-websocket clients', () => {
     setBoardTitle(a.doc, 'Pre-reminder window');
     // The HTTP view reads the live room, so it shows the edits once the server has them.
     await vi.waitFor(async () => {
-      const res = await fetch(`${server.url}/api/boards/${board.id}`);
+      const res = await boardFetch(server, `/api/boards/${board.id}`);
       expect(((await res.json()) as { cards: unknown[] }).cards).toHaveLength(10);
     });
     const late = connect(server, board.id);
@@ -76,7 +78,7 @@ describe('live sync between stock y-websocket clients', () => {
     await a.synced;
     setBoardTitle(a.doc, 'After');
     await vi.waitFor(async () => {
-      const list = (await (await fetch(`${server.url}/api/boards`)).json()) as { id: string; title: string }[];
+      const list = (await (await fetch(`${server.url}/api/boards`, { headers: bearer(admin) })).json()) as { id: string; title: string }[];
       expect(list.find((b) => b.id === board.id)?.title).toBe('After');
     });
   });

@@ -7,8 +7,13 @@ import { TEMPLATES } from '@rejse/templates';
 import { silentLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { DraftRooms } from '../sync/drafts.ts';
+import { createLiveBoards } from '../sync/live-boards.ts';
 import { RoomManager } from '../sync/rooms.ts';
 import { createApp } from './app.ts';
+
+const ADMIN = 'admin-token-for-the-app-tests-0123';
+const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -20,9 +25,12 @@ function setup(options: { clientDist?: string } = {}) {
   const store = createMemoryStore();
   const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   let clock = Date.parse('2026-01-01T00:00:00Z');
+  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
   const app = createApp({
     store,
     boards: rooms,
+    live,
+    adminToken: ADMIN,
     health: () => ({ ...rooms.stats() }),
     clientDist: options.clientDist ?? null,
     log: silentLogger,
@@ -66,10 +74,10 @@ describe('HTTP API', () => {
   it('creating a board with an empty body uses the blank template and its title', async () => {
     const res = await app.request('/api/boards', { method: 'POST' });
     expect(res.status).toBe(201);
-    const { id, title } = (await res.json()) as { id: string; title: string };
+    const { id, title, token } = (await res.json()) as { id: string; title: string; token: string };
     const blank = TEMPLATES.find((t) => t.id === 'blank')!;
     expect(title).toBe(blank.board.title);
-    const board = (await (await app.request(`/api/boards/${id}`)).json()) as Board;
+    const board = (await (await app.request(`/api/boards/${id}`, bearer(token))).json()) as Board;
     expect(board.stages.map((s) => s.title)).toEqual(blank.board.stages.map((s) => s.title));
   });
 
@@ -77,8 +85,8 @@ describe('HTTP API', () => {
     const template = TEMPLATES.find((t) => t.board.cards.length > 0) ?? TEMPLATES[0]!;
     const res = await app.request('/api/boards', json({ template: template.id }));
     expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
-    const board = (await (await app.request(`/api/boards/${id}`)).json()) as Board;
+    const { id, token } = (await res.json()) as { id: string; token: string };
+    const board = (await (await app.request(`/api/boards/${id}`, bearer(token))).json()) as Board;
     expect(board.cards).toHaveLength(template.board.cards.length);
     expect(board.stages).toHaveLength(template.board.stages.length);
     const templateIds = new Set(template.board.cards.map((c) => c.id));
@@ -86,8 +94,8 @@ describe('HTTP API', () => {
   });
 
   it('the board JSON is the schema-valid board with the requested id and title', async () => {
-    const { id } = (await (await app.request('/api/boards', json({ title: 'Pre-reminder' }))).json()) as { id: string };
-    const res = await app.request(`/api/boards/${id}`);
+    const { id, token } = (await (await app.request('/api/boards', json({ title: 'Pre-reminder' }))).json()) as { id: string; token: string };
+    const res = await app.request(`/api/boards/${id}`, bearer(token));
     expect(res.status).toBe(200);
     const board = await res.json();
     const result = validateBoard(board);
@@ -95,14 +103,14 @@ describe('HTTP API', () => {
     expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: 1 });
   });
 
-  it('boards are listed newest updated first', async () => {
+  it('boards are listed newest updated first (with the admin token)', async () => {
     const first = (await (await app.request('/api/boards', json({ title: 'First' }))).json()) as { id: string };
     const second = (await (await app.request('/api/boards', json({ title: 'Second' }))).json()) as { id: string };
-    const list = (await (await app.request('/api/boards')).json()) as { id: string; title: string; updatedAt: string }[];
+    const list = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; title: string; updatedAt: string }[];
     expect(list.map((b) => b.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ title: 'Second' });
     store.touch(first.id, { updatedAt: Date.parse('2030-01-01T00:00:00Z') });
-    const relisted = (await (await app.request('/api/boards')).json()) as { id: string; updatedAt: string }[];
+    const relisted = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; updatedAt: string }[];
     expect(relisted.map((b) => b.id)).toEqual([first.id, second.id]);
     expect(relisted[0]?.updatedAt).toBe('2030-01-01T00:00:00.000Z');
   });
@@ -197,7 +205,7 @@ describe('HTTP API', () => {
     store.list = () => {
       throw new Error('secret database path /var/lib/x');
     };
-    const res = await app.request('/api/boards');
+    const res = await app.request('/api/boards', bearer(ADMIN));
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: 'internal server error' });

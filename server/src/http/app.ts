@@ -4,12 +4,20 @@ import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { mountBoardRoutes, type BoardReader } from './boards.ts';
 import { HttpError } from './errors.ts';
+import { mountFacilitationRoutes } from './facilitation.ts';
+import type { LiveBoards } from './live.ts';
+import { mountTokenRoutes } from './tokens.ts';
+import { mountVoteRoutes } from './votes.ts';
 import { securityHeaders } from './security.ts';
 import { mountClient } from './static.ts';
 
 export interface AppDeps {
   store: BoardStore;
   boards: BoardReader;
+  /** Server-side edits of live boards, closing connections, revealing drafts (the sync layer). */
+  live: LiveBoards;
+  /** REJSE_ADMIN_TOKEN (null: no global board list, no operator access). */
+  adminToken?: string | null;
   /** Extra fields for `GET /api/health` (the server adds `rooms` and `connections`). */
   health?: () => Record<string, unknown>;
   /** Serve the built client from this directory (production); null or absent: API only. */
@@ -30,7 +38,11 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', securityHeaders());
 
   app.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));
-  mountBoardRoutes(app, { store: deps.store, boards: deps.boards, now });
+  const auth = { store: deps.store, adminToken: deps.adminToken ?? null, now };
+  mountBoardRoutes(app, { ...auth, boards: deps.boards });
+  mountTokenRoutes(app, { ...auth, live: deps.live });
+  mountVoteRoutes(app, { ...auth, live: deps.live });
+  mountFacilitationRoutes(app, { ...auth, live: deps.live });
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);
 

@@ -1,21 +1,23 @@
 import type { Hono } from 'hono';
 import { LIMITS, isValidId, type Board } from '@rejse/shared';
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate } from '@rejse/templates';
+import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
 import type { BoardMeta, BoardStore } from '../storage/store.ts';
+import { isAdminRequest, requireBoardAccess, type AuthDeps } from './auth.ts';
 import { readJsonBody, isPlainObject } from './body.ts';
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, HttpError, notFound } from './errors.ts';
+import { boardLink } from './tokens.ts';
 
 /** Reads a board as plain data (the sync layer answers from the live document when it is loaded). */
 export interface BoardReader {
   readBoard(id: string): Board | undefined;
 }
 
-export interface BoardRoutesDeps {
+export interface BoardRoutesDeps extends AuthDeps {
   store: BoardStore;
   boards: BoardReader;
-  now: () => number;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -57,13 +59,35 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
       now: deps.now(),
       ...(input.title !== undefined ? { title: input.title } : {}),
     });
-    return c.json({ id: meta.id, title: meta.title, url: `/b/${meta.id}`, createdAt: iso(meta.createdAt) }, 201);
+    // The creator gets all three secret links; only their hashes are kept.
+    const tokens = issueBoardTokens(deps.store, meta.id, deps.now());
+    return c.json(
+      {
+        id: meta.id,
+        title: meta.title,
+        url: `/b/${meta.id}`,
+        createdAt: iso(meta.createdAt),
+        role: 'facilitator',
+        token: tokens.facilitator,
+        links: {
+          facilitator: boardLink(meta.id, tokens.facilitator),
+          editor: boardLink(meta.id, tokens.editor),
+          viewer: boardLink(meta.id, tokens.viewer),
+        },
+      },
+      201,
+    );
   });
 
-  app.get('/api/boards', (c) => c.json(deps.store.list().map(listItem)));
+  // Nobody lists everyone's boards, except the operator with the admin token.
+  app.get('/api/boards', (c) => {
+    if (!isAdminRequest(c, deps)) throw new HttpError(403, 'listing all boards needs the admin token');
+    return c.json(deps.store.list().map(listItem));
+  });
 
   app.get('/api/boards/:id', (c) => {
     const id = c.req.param('id');
+    requireBoardAccess(c, deps, id, 'viewer');
     const board = isValidId(id) ? deps.boards.readBoard(id) : undefined;
     if (!board) throw notFound(`unknown board "${id.slice(0, 80)}"`);
     return c.json(board);

@@ -6,6 +6,7 @@ import { CLOSE, LIMITS, STORAGE_ORIGIN, metaMap, migrateDoc, readTitle } from '@
 import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore, StoredBoardState } from '../storage/store.ts';
+import { checkDocumentUpdate } from './access.ts';
 import type { Connection } from './connection.ts';
 import {
   MalformedFrameError,
@@ -272,12 +273,18 @@ export class Room {
           this.takeStateRequest(conn);
           conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           return;
-        case 'sync-update':
-          // Roles slot in here: a viewer's updates are refused (today every connection may edit).
-          if (!conn.access.canEditDocument) return;
+        case 'sync-update': {
+          // Roles and locks: a refused update is never applied, stored or broadcast (see access.ts).
+          const verdict = checkDocumentUpdate(conn.access, this.doc, message.update);
+          if (!verdict.ok) {
+            this.options.log.info('refused an update', { board: this.boardId, role: conn.access.role, reason: verdict.reason });
+            conn.close(CLOSE.FORBIDDEN);
+            return;
+          }
           this.checkBoardSize(message.update);
           this.applyClientUpdate(conn, message.update);
           return;
+        }
         case 'awareness':
           if (!conn.access.canSharePresence) return;
           this.applyClientAwareness(conn, message.update);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { CLOSE } from '@rejse/shared';
+import { issueBoardTokens } from '../auth/tokens.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
@@ -30,13 +31,18 @@ async function start(store: BoardStore, limits: Partial<SyncLimits> = {}, compac
   return server;
 }
 
+/** The facilitator token of each board the tests made (connections need one). */
+const tokens = new Map<string, string>();
+
 async function createBoardOn(server: RejseServer): Promise<string> {
   const res = await server.app.request('/api/boards', { method: 'POST' });
-  return ((await res.json()) as { id: string }).id;
+  const { id, token } = (await res.json()) as { id: string; token: string };
+  tokens.set(id, token);
+  return id;
 }
 
 function client(server: RejseServer, boardId: string): TestClient {
-  const c = connectTestClient(server.url, boardId);
+  const c = connectTestClient(server.url, boardId, tokens.get(boardId));
   clients.push(c);
   return c;
 }
@@ -50,7 +56,7 @@ describe('sync server limits and failures', () => {
     const reader = client(server, boardId);
     await Promise.all([writer.synced, reader.synced]);
 
-    const slow = new WebSocket(`${server.url.replace('http', 'ws')}/ws/${boardId}`);
+    const slow = new WebSocket(`${server.url.replace('http', 'ws')}/ws/${boardId}?token=${tokens.get(boardId)}`);
     sockets.push(slow);
     slow.on('error', () => {});
     const slowClosed = new Promise<number>((resolve) => slow.once('close', (code) => resolve(code)));
@@ -110,11 +116,12 @@ describe('sync server limits and failures', () => {
     store.create({ id: 'emptystate', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
     store.create({ id: 'garbage', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([1, 1, 5, 0, 0xff]));
     for (const boardId of ['emptystate', 'garbage']) {
+      tokens.set(boardId, issueBoardTokens(store, boardId, 1).facilitator);
       const c = client(server, boardId);
       expect(await c.closed).toEqual({ code: CLOSE.SERVER_ERROR.code, reason: CLOSE.SERVER_ERROR.reason });
       expect(store.stats(boardId)).toMatchObject({ updateRows: 0 });
       expect(server.rooms.stats().rooms).toBe(0);
-      const res = await server.app.request(`/api/boards/${boardId}`);
+      const res = await server.app.request(`/api/boards/${boardId}`, { headers: { authorization: `Bearer ${tokens.get(boardId)}` } });
       expect(res.status).toBe(500);
     }
     expect([...store.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);

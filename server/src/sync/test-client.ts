@@ -26,9 +26,10 @@ export interface TestClient {
   close(): void;
 }
 
-export function connectTestClient(baseUrl: string, boardId: string): TestClient {
+export function connectTestClient(baseUrl: string, boardId: string, token?: string): TestClient {
   const doc = new Y.Doc();
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/${boardId}`);
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/${boardId}${query}`);
   ws.on('error', () => {});
   let markSynced: () => void = () => {};
   const synced = new Promise<void>((resolve) => {

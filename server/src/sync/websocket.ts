@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE, PROTOCOL_VERSION, isValidId } from '@rejse/shared';
 import type { Logger } from '../log.ts';
-import { resolveAccess } from './access.ts';
+import { resolveAccess, type AccessDeps, type ConnectionAccess } from './access.ts';
 import { Connection, type CloseReason } from './connection.ts';
+import type { DraftRooms } from './drafts.ts';
 import type { RoomManager } from './rooms.ts';
 
 export interface SyncLimits {
@@ -25,10 +26,25 @@ export interface SyncServer {
   stopAccepting(): void;
   /** Terminates every socket still open and stops the ping timer. */
   terminateAll(): void;
+  /** Closes the board's connections (board and drafts) whose access matches; returns how many. */
+  closeConnections(boardId: string, match: (access: ConnectionAccess) => boolean, reason: CloseReason): number;
 }
 
-/** Parses `/ws/<id>`; anything else is not a sync path. The id itself is checked after the upgrade. */
-export function parseSyncPath(rawUrl: string | undefined): { boardId: string; params: URLSearchParams } | undefined {
+/** Who may connect (secret links) and where private drafts live. */
+export interface SyncAccess extends AccessDeps {
+  drafts: DraftRooms;
+}
+
+/** The path segment between a board id and a participant id on a drafts socket. */
+const DRAFTS_SEGMENT = 'drafts';
+
+/**
+ * Parses `/ws/<id>` and `/ws/<id>/drafts/<participantId>`; anything else is not a sync path.
+ * The ids themselves are checked after the upgrade.
+ */
+export function parseSyncPath(
+  rawUrl: string | undefined,
+): { boardId: string; draftsOf?: string; params: URLSearchParams } | undefined {
   if (!rawUrl) return undefined;
   let url: URL;
   try {
@@ -37,15 +53,21 @@ export function parseSyncPath(rawUrl: string | undefined): { boardId: string; pa
     return undefined;
   }
   if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return undefined;
-  const rest = url.pathname.slice(SYNC_PATH_PREFIX.length);
-  if (rest.length === 0 || rest.includes('/')) return undefined;
-  let boardId: string;
-  try {
-    boardId = decodeURIComponent(rest);
-  } catch {
-    boardId = rest;
+  const parts = url.pathname.slice(SYNC_PATH_PREFIX.length).split('/');
+  const decode = (part: string): string => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  const [board, segment, participant] = parts;
+  if (!board) return undefined;
+  if (parts.length === 1) return { boardId: decode(board), params: url.searchParams };
+  if (parts.length === 3 && segment === DRAFTS_SEGMENT && participant) {
+    return { boardId: decode(board), draftsOf: decode(participant), params: url.searchParams };
   }
-  return { boardId, params: url.searchParams };
+  return undefined;
 }
 
 function rejectUpgrade(socket: Duplex, status: number, statusText: string, message: string): void {
@@ -72,7 +94,13 @@ function toBytes(data: RawData): Uint8Array {
  * after the upgrade, as a close code the browser can read (4404 unknown board, 4426
  * protocol mismatch, 4429 too many connections, 4500 server error).
  */
-export function attachSyncServer(server: Server, rooms: RoomManager, limits: SyncLimits, log: Logger): SyncServer {
+export function attachSyncServer(
+  server: Server,
+  rooms: RoomManager,
+  limits: SyncLimits,
+  log: Logger,
+  access: SyncAccess,
+): SyncServer {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.wsMaxPayloadBytes,
@@ -99,7 +127,7 @@ export function attachSyncServer(server: Server, rooms: RoomManager, limits: Syn
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('error', onSocketError);
-      onSocket(ws, request, target.boardId, target.params);
+      onSocket(ws, request, target.boardId, target.params, target.draftsOf);
     });
   });
 
@@ -107,7 +135,13 @@ export function attachSyncServer(server: Server, rooms: RoomManager, limits: Syn
     ws.close(reason.code, reason.reason);
   }
 
-  function onSocket(ws: WebSocket, request: IncomingMessage, boardId: string, params: URLSearchParams): void {
+  function onSocket(
+    ws: WebSocket,
+    request: IncomingMessage,
+    boardId: string,
+    params: URLSearchParams,
+    draftsOf: string | undefined,
+  ): void {
     // First, before anything can fail: an 'error' event without a listener kills the process.
     ws.on('error', (error) => log.debug('WebSocket error', { board: boardId, error: error.message }));
     sockets.add(ws);
@@ -116,8 +150,9 @@ export function attachSyncServer(server: Server, rooms: RoomManager, limits: Syn
     const version = params.get('v');
     if (version !== null && version !== String(PROTOCOL_VERSION)) return refuse(ws, CLOSE.PROTOCOL_MISMATCH);
     if (!isValidId(boardId)) return refuse(ws, CLOSE.UNKNOWN_BOARD);
-    const decision = resolveAccess({ boardId, token: params.get('token') });
+    const decision = resolveAccess({ boardId, token: params.get('token') }, access);
     if (!decision.ok) return refuse(ws, decision.close);
+    if (draftsOf !== undefined) return onDraftsSocket(ws, request, boardId, draftsOf, decision.access, params);
     const ip = request.socket.remoteAddress ?? 'unknown';
     if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
     if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
@@ -156,6 +191,50 @@ export function attachSyncServer(server: Server, rooms: RoomManager, limits: Syn
     joined.addConnection(conn);
   }
 
+  /** A private drafts socket: same limits and bookkeeping as a board socket, its own small room. */
+  function onDraftsSocket(
+    ws: WebSocket,
+    request: IncomingMessage,
+    boardId: string,
+    participantId: string,
+    boardAccess: ConnectionAccess,
+    params: URLSearchParams,
+  ): void {
+    const allowed = access.drafts.authorize(boardId, participantId, boardAccess, params.get('secret'));
+    if ('code' in allowed) return refuse(ws, allowed);
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    let room;
+    try {
+      room = access.drafts.acquire(boardId, participantId);
+    } catch (error) {
+      log.error('could not load private drafts', { board: boardId, error });
+      return refuse(ws, CLOSE.SERVER_ERROR);
+    }
+    const conn = new Connection(ws, boardId, ip, allowed, limits.sendBufferBytes);
+    live.add(conn);
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const joined = room;
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        conn.close(CLOSE.MALFORMED_FRAME);
+        return;
+      }
+      joined.handleFrame(conn, toBytes(data));
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', () => {
+      live.delete(conn);
+      const count = (perIp.get(ip) ?? 1) - 1;
+      if (count > 0) perIp.set(ip, count);
+      else perIp.delete(ip);
+      access.drafts.disconnect(joined, conn);
+    });
+    joined.addConnection(conn);
+  }
+
   const pingTimer = setInterval(() => {
     for (const conn of live) {
       if (!conn.alive) {
@@ -178,6 +257,15 @@ export function attachSyncServer(server: Server, rooms: RoomManager, limits: Syn
     },
     stopAccepting() {
       accepting = false;
+    },
+    closeConnections(boardId, match, reason) {
+      let closed = 0;
+      for (const conn of live) {
+        if (conn.boardId !== boardId || conn.closed || !match(conn.access)) continue;
+        conn.close(reason);
+        closed += 1;
+      }
+      return closed;
     },
     terminateAll() {
       clearInterval(pingTimer);

@@ -1,0 +1,25 @@
+import type * as Y from 'yjs';
+import type { Role } from '@rejse/shared';
+
+/**
+ * What the HTTP routes may do to live boards (implemented by the sync layer, see
+ * sync/live-boards.ts), so that http/ never reaches into rooms or sockets itself.
+ */
+export interface LiveBoards {
+  /**
+   * Runs `edit` on the board's document in one transaction with the server's origin: the
+   * change is stored and broadcast like any client's update. Loads the board if no one is
+   * connected. Undefined for an unknown board; throws if the board cannot be loaded or stored.
+   */
+  edit<T>(boardId: string, edit: (doc: Y.Doc) => T): T | undefined;
+  /** Reads the live document (or a throw-away copy of the stored one). Undefined for an unknown board. */
+  read<T>(boardId: string, read: (doc: Y.Doc) => T): T | undefined;
+  /** Closes the board's open connections whose role matches; returns how many. */
+  closeConnections(
+    boardId: string,
+    match: (access: { role: Role; via: 'link' | 'admin' }) => boolean,
+    reason: { code: number; reason: string },
+  ): number;
+  /** Copies every participant's private drafts into the board, empties them and ends private mode. Returns the number of cards revealed. */
+  revealDrafts(boardId: string): number | undefined;
+}
