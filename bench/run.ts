@@ -18,12 +18,14 @@ import { FULL, SHORT, type BenchConfig } from './lib/config.ts';
 import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerValues } from './lib/report.ts';
 import {
   describePersistence,
+  getRejseRoot,
   idleRuntimeRss,
   killAllServers,
   repoRoot,
   RssSampler,
   SERVER_KINDS,
   SERVER_LABELS,
+  setRejseRoot,
   startServer,
   type ServerKind,
 } from './lib/servers.ts';
@@ -45,8 +47,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     scenario: { type: 'string' },
     out: { type: 'string' },
+    'rejse-root': { type: 'string' },
   },
 });
+if (args['rejse-root']) setRejseRoot(args['rejse-root']);
 const config: BenchConfig = args.short ? SHORT : FULL;
 const kinds: ServerKind[] = parseList(args.only, SERVER_KINDS, 'server');
 const scenarioIds: ScenarioId[] = parseList(args.scenario, SCENARIO_IDS, 'scenario');
@@ -62,7 +66,11 @@ function machine() {
       return undefined;
     }
   };
+  const root = getRejseRoot();
   return {
+    rejseRoot: root,
+    rejseCommit: tryRun(`git -C ${JSON.stringify(root)} rev-parse --short HEAD`) ?? 'not a git checkout',
+    rejseServerChanges: tryRun(`git -C ${JSON.stringify(root)} status --porcelain -- server shared templates`)?.split('\n').filter(Boolean).length ?? 0,
     nproc: tryRun('nproc') ?? String(os.cpus().length),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: tryRun('free -h') ?? `${(os.totalmem() / MiB).toFixed(0)} MiB total`,
@@ -96,6 +104,7 @@ const startedAt = new Date();
 const host = machine();
 log(`Rejse load benchmark — ${config.mode} mode, ${startedAt.toISOString()}`);
 log(`machine: ${host.nproc} cores (${host.cpu}), node ${host.node}, load ${host.loadAverage}`);
+log(`Rejse from ${host.rejseRoot} at ${host.rejseCommit}${host.rejseServerChanges ? ` + ${host.rejseServerChanges} uncommitted file(s) in server/, shared/, templates/` : ''}`);
 for (const kind of kinds) log(`  ${SERVER_LABELS[kind].padEnd(12)} persistence: ${describePersistence(kind)}`);
 const runtime = await idleRuntimeRss();
 const mib = (v: number | undefined) => (v === undefined ? '?' : `${(v / MiB).toFixed(1)} MiB`);

@@ -51,7 +51,7 @@ const latencyMetrics: MetricDef[] = [
   { key: 'sentPerSecond', label: 'edits sent/s', format: 'rate' },
   { key: 'connectMs', label: 'connect + sync all clients', better: 'lower', format: 'ms' },
   { key: 'serverCpuPct', label: 'server CPU under load (% of one core)', better: 'lower', format: 'pct' },
-  { key: 'serverCpuPerK', label: 'server CPU per 1,000 deliveries', better: 'lower', format: 'ms' },
+  { key: 'serverCpuPerK', label: 'server CPU per 1,000 edits (incl. their fan-out)', better: 'lower', format: 'ms' },
   { key: 'serverLoopP99', label: 'server event-loop delay p99', better: 'lower', format: 'ms' },
   { key: 'serverLoopMax', label: 'server event-loop delay max', better: 'lower', format: 'ms' },
 ];

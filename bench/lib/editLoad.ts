@@ -36,7 +36,7 @@ export interface EditLoadResult {
   serverLoopMax: number;
   /** Server CPU time during the load as a share of one core, %. */
   serverCpuPct: number;
-  /** Server CPU time per 1,000 updates delivered, ms. */
+  /** Server CPU time per 1,000 edits received, ms. */
   serverCpuPerK: number;
   loadStart: number;
   loadEnd: number;
@@ -158,7 +158,7 @@ export async function runEditLoad(
     serverLoopP99: serverLoop?.p99 ?? Number.NaN,
     serverLoopMax: serverLoop?.max ?? Number.NaN,
     serverCpuPct: (100 * cpuUsed) / ((loadEnd - loadStart) / 1000),
-    serverCpuPerK: received ? (1000 * cpuUsed * 1000) / received : Number.NaN,
+    serverCpuPerK: sent ? (1000 * cpuUsed * 1000) / sent : Number.NaN,
     loadStart,
     loadEnd,
     clients,

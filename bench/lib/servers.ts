@@ -17,6 +17,16 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(benchDir, '..');
 
+/**
+ * Where Rejse's server is taken from: this checkout, or another tree given with --rejse-root
+ * (e.g. an exported commit, so a run measures a known version while server/ is being edited).
+ */
+let rejseRoot = repoRoot;
+export function setRejseRoot(dir: string): void {
+  rejseRoot = path.resolve(dir);
+}
+export const getRejseRoot = (): string => rejseRoot;
+
 /** What each server keeps and where; printed with the results so nobody compares blindly. */
 export function describePersistence(kind: ServerKind): string {
   switch (kind) {
@@ -103,7 +113,7 @@ function command(kind: ServerKind): { args: string[]; cwd: string } {
   const probe = ['--import', pathToFileURL(path.join(benchDir, 'lib/probe.mjs')).href];
   switch (kind) {
     case 'rejse':
-      return { args: [...probe, '--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], cwd: path.join(repoRoot, 'server') };
+      return { args: [...probe, '--import', 'tsx', path.join(rejseRoot, 'server/src/main.ts')], cwd: path.join(rejseRoot, 'server') };
     case 'ywebsocket':
       return { args: [...probe, path.join(benchDir, 'peers/ywebsocket.mjs')], cwd: benchDir };
     case 'hocuspocus':
