@@ -17,7 +17,7 @@ import { addCard, cardsMap, docToBoard, readLanes, readStages, updateCard, type 
 import { applyRandomOp, createRng, type Rng } from '@rejse/shared/testing';
 import { checkDatabaseIntegrity } from '@rejse/server';
 import { startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
-import { LONG, connect, fetchBoard, fuzzSeed, missingFrom, openBoard, type FaultBoard } from './util.ts';
+import { LONG, TEST_TIMEOUT_MS, connect, fetchBoard, fuzzSeed, missingFrom, openBoard, type FaultBoard } from './util.ts';
 
 const clients: ConnectedClient[] = [];
 const servers: RunningServer[] = [];
@@ -164,7 +164,7 @@ describe('crash durability', () => {
       `[crash] ${rounds} kills, ${writesBeforeKills} writes, ${received.value} updates received by the observer, ` +
         `${cardsMap(writerDoc).size} cards at the end`,
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('a kill during compaction leaves a sound SQLite file and every acknowledged update', async () => {
     const rng = createRng(fuzzSeed('power-cut', 4_242));
@@ -214,5 +214,5 @@ describe('crash durability', () => {
     }
     console.info(`[power-cut] ${rounds} kills, ${midCompaction} of them between "compaction started" and "finished"`);
     expect(midCompaction).toBeGreaterThanOrEqual(rounds / 2);
-  });
+  }, TEST_TIMEOUT_MS);
 });

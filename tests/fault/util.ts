@@ -18,6 +18,8 @@ import {
 
 /** `REJSE_LONG=1` runs the long mode (thousands of operations, 100,000+ frames). */
 export const LONG = process.env.REJSE_LONG === '1';
+/** Per-test timeout: the integration default in CI, far more in the long mode. */
+export const TEST_TIMEOUT_MS = LONG ? 30 * 60_000 : 60_000;
 
 /**
  * The seed of a fuzz run: `REJSE_FUZZ_SEED` replays one; otherwise CI uses the fixed

@@ -1,0 +1,100 @@
+/**
+ * Convergence against the real server: K stock y-websocket clients apply seeded random
+ * edit operations from the shared edit API, go offline and come back at random (editing
+ * while offline), and the board invariants hold on every replica after every step. At the
+ * end every replica, the server's live board and the board the server stored (read again
+ * after a SIGKILL and a restart) are the same board.
+ *
+ * CI: a few hundred operations with a fixed seed; `REJSE_LONG=1`: thousands, seed from the
+ * clock; `REJSE_FUZZ_SEED=<n>` replays a seed (the operations are fixed by the seed; which
+ * remote edits a replica has seen when it picks its next target still depends on timing).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { docToBoard } from '@rejse/shared';
+import { applyRandomOp, boardInvariantViolations, createRng } from '@rejse/shared/testing';
+import { startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { LONG, TEST_TIMEOUT_MS, connect, fetchBoard, fuzzSeed, openBoard, sameStateVectors } from './util.ts';
+
+const clients: ConnectedClient[] = [];
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  // Reverse order: the restarted server shares the first one's data directory, which the first removes.
+  for (const server of servers.splice(0).reverse()) await server.stop();
+});
+
+/** Lets the sockets deliver what is queued: a few turns of the event loop (not a timed sleep). */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+describe('convergence against the real server', () => {
+  it('random edits from several clients with random disconnects and offline edits converge on every replica and in storage', async () => {
+    const seed = fuzzSeed('convergence', 20_261_123);
+    const rng = createRng(seed);
+    const replicas = LONG ? 8 : 5;
+    const operations = LONG ? 5_000 : 600;
+
+    // A low compaction threshold so snapshots are written while the clients edit.
+    const server = await startServer({ env: { COMPACT_THRESHOLD: '25' } });
+    servers.push(server);
+    const board = await openBoard(server, 'Convergence');
+    for (let i = 0; i < replicas; i++) clients.push(connect(server, board));
+    await Promise.all(clients.map((client) => client.synced));
+
+    const online = clients.map(() => true);
+    const tally: Record<string, number> = {};
+    const check = (index: number, step: number) => {
+      const problems = boardInvariantViolations(docToBoard(clients[index]!.doc, board.id));
+      expect(problems, `replica ${index} after step ${step} (seed ${seed})`).toEqual([]);
+    };
+
+    for (let step = 0; step < operations; step++) {
+      const index = rng.int(replicas);
+      const client = clients[index]!;
+      const roll = rng.next();
+      if (roll < 0.04) {
+        // Go offline or come back; edits made meanwhile are sent on reconnect.
+        if (online[index]) client.provider.disconnect();
+        else client.provider.connect();
+        online[index] = !online[index];
+        tally[online[index] ? 'reconnect' : 'disconnect'] = (tally[online[index] ? 'reconnect' : 'disconnect'] ?? 0) + 1;
+      } else {
+        const name = applyRandomOp(client.doc, rng, board.id);
+        tally[name] = (tally[name] ?? 0) + 1;
+        check(index, step);
+      }
+      // Sometimes let the network catch up, sometimes keep editing on stale replicas.
+      if (rng.chance(0.3)) await turns(1 + rng.int(4));
+      if (step % 50 === 49) for (let i = 0; i < replicas; i++) check(i, step);
+    }
+
+    for (let i = 0; i < replicas; i++) {
+      if (!online[i]) clients[i]!.provider.connect();
+    }
+    const docs = clients.map((client) => client.doc);
+    await vi.waitFor(
+      () => {
+        expect(clients.every((client) => client.provider.synced)).toBe(true);
+        expect(sameStateVectors(docs)).toBe(true);
+        const first = docToBoard(docs[0]!, board.id);
+        for (const doc of docs.slice(1)) expect(docToBoard(doc, board.id)).toEqual(first);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const expected = docToBoard(docs[0]!, board.id);
+    for (let i = 0; i < replicas; i++) check(i, operations);
+    await vi.waitFor(async () => expect(await fetchBoard(server, board)).toEqual(expected), { timeout: 10_000 });
+
+    // What the server stored (no shutdown compaction after SIGKILL) is the same board.
+    await server.kill('SIGKILL');
+    const restarted = await startServer({ dataDir: server.dataDir });
+    servers.push(restarted);
+    expect(await fetchBoard(restarted, board)).toEqual(expected);
+
+    console.info(
+      `[convergence] ${replicas} replicas, ${operations} steps, ${expected.cards.length} cards, ${expected.links.length} links, ` +
+        `${expected.stages.length} stages, ${expected.lanes.length} lanes at the end; ${JSON.stringify(tally)}`,
+    );
+  }, TEST_TIMEOUT_MS);
+});
