@@ -76,11 +76,13 @@ async function laneIdOf(page: Page, title: string): Promise<string> {
 describe('the board in two browsers', () => {
   it('shows a card added in one browser in the other, moves it everywhere when it is dragged, and keeps it after reloading', async () => {
     const board = await createBoard(server, { title: 'Two browsers', template: 'blank' });
-    const url = `${server.url}${board.url}`;
+    // Both open the editor's secret link; the page keeps its token and takes it out of the address.
+    const url = `${server.url}${board.links.editor}`;
     const [a, b] = await Promise.all([openPage(), openPage()]);
     await Promise.all([a.goto(url), b.goto(url)]);
     for (const page of [a, b]) {
       await expect.poll(() => connection(page).textContent(), POLL).toBe('Connected');
+      expect(new URL(page.url()).search).toBe('');
     }
 
     const dueDate = await stageIdOf(a, 'Due date');
@@ -139,9 +141,13 @@ describe('the board in two browsers', () => {
     await expect.poll(() => page.getByRole('link', { name: /Pre-reminder window/ }).count(), POLL).toBe(1);
   });
 
-  it('tells the user when a board does not exist', async () => {
+  it('tells the user when a board does not exist, and when its link is missing', async () => {
     const page = await openPage();
     await page.goto(`${server.url}/b/no-such-board`);
     await expect.poll(() => page.getByRole('heading', { name: 'Board not found' }).count(), POLL).toBe(1);
+
+    const board = await createBoard(server, { title: 'Needs a link' });
+    await page.goto(`${server.url}${board.url}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'This board needs its link' }).count(), POLL).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { knownToken, rememberBoard, takeTokenFromAddress } from '../app/knownBoards.ts';
 import { Link } from '../app/router.tsx';
 import { useUiStore } from '../app/uiStore.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -9,7 +10,7 @@ import { CardInspector } from '../panels/CardInspector.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { BoardProvider, useBoard, useSessionStatus } from './BoardContext.tsx';
+import { BoardProvider, useBoard, useSession, useSessionStatus } from './BoardContext.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
 import { createCommands, type BoardCommands } from './commands.ts';
 import { wsBaseFor } from './connection.ts';
@@ -22,7 +23,10 @@ export function BoardPage({ boardId }: { boardId: BoardId }) {
   const [value, setValue] = useState<{ session: BoardSession; commands: BoardCommands } | null>(null);
 
   useEffect(() => {
-    const session = new BoardSession(boardId, wsBaseFor(window.location));
+    // A secret link brings its token in the address: keep it for this board, then hide it.
+    const fromLink = takeTokenFromAddress(window.location, window.history);
+    if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
+    const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId));
     const commands = createCommands(session, (message) => useUiStore.getState().notify(message));
     useUiStore.getState().resetBoardUi();
     setValue({ session, commands });
@@ -55,6 +59,9 @@ function BoardScreen() {
   if (connection === 'reload' && !loaded) {
     return <BoardMessage title={t('board.reload.title')} body={t('board.reload.body')} reload />;
   }
+  if (connection === 'refused' && !loaded) {
+    return <BoardMessage title={t('board.refused.title')} body={t('board.refused.body')} reload />;
+  }
   if (!loaded) {
     return (
       <main className="board-loading" aria-busy="true">
@@ -68,6 +75,7 @@ function BoardScreen() {
 
 function LoadedBoard() {
   const t = useT();
+  const { boardId } = useSession();
   const title = useBoard((b) => b.title);
   const { connection } = useSessionStatus();
   useBoardShortcuts();
@@ -76,12 +84,16 @@ function LoadedBoard() {
     document.title = t('board.documentTitle', { title: title || t('board.untitled') });
   }, [t, title]);
 
+  useEffect(() => {
+    rememberBoard({ id: boardId, title, openedAt: Date.now() });
+  }, [boardId, title]);
+
   return (
     <div className="board-page">
       <BoardHeader />
-      {connection === 'reload' ? (
+      {connection === 'reload' || connection === 'refused' ? (
         <div className="banner banner--warning" role="alert">
-          <span>{t('board.reload.body')}</span>
+          <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
           <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
             {t('common.reload')}
           </button>

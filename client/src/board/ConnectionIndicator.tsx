@@ -10,6 +10,7 @@ const LABELS: Record<ConnectionState, MessageKey> = {
   'not-found': 'connection.notFound',
   reload: 'connection.reload',
   denied: 'connection.denied',
+  refused: 'connection.refused',
 };
 
 /** Always visible: whether edits are reaching the server right now. */

@@ -8,7 +8,8 @@ export type ConnectionState =
   | 'offline'
   | 'not-found'
   | 'reload'
-  | 'denied';
+  | 'denied'
+  | 'refused';
 
 export interface ConnectionFacts {
   /** The WebSocket is open and the first sync exchange finished. */
@@ -28,6 +29,8 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.fatalCode !== null) {
     if (facts.fatalCode === CLOSE.UNKNOWN_BOARD.code) return 'not-found';
     if (facts.fatalCode === CLOSE.PROTOCOL_MISMATCH.code) return 'reload';
+    // The server refused one of our edits (viewer link, locked board): this copy has diverged.
+    if (facts.fatalCode === CLOSE.FORBIDDEN.code) return 'refused';
     return 'denied';
   }
   if (!facts.online) return 'offline';

@@ -50,6 +50,8 @@ export class BoardSession {
   constructor(
     readonly boardId: BoardId,
     wsBase: string,
+    /** The secret link token this browser holds for the board, if any. */
+    token: string | null = null,
   ) {
     this.snapshot = docToBoard(this.doc, boardId);
     this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
@@ -82,7 +84,7 @@ export class BoardSession {
     }
 
     this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
-      params: { v: String(PROTOCOL_VERSION) },
+      params: { v: String(PROTOCOL_VERSION), ...(token ? { token } : {}) },
       // Reconnect after anything but the codes that say reconnecting cannot help.
       shouldReconnect: (event) => !isFatalClose(event.code),
     });

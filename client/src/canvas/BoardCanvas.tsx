@@ -1,4 +1,4 @@
-import type { CardId, LaneId, LinkId, StageId } from '@rejse/shared';
+import type { CardId, CardKind, LaneId, LinkId, StageId } from '@rejse/shared';
 import {
   Background,
   BackgroundVariant,
@@ -77,7 +77,11 @@ export function BoardCanvas() {
     () => new Map<string, string>([...board.stages, ...board.lanes].map((item) => [item.id, item.title])),
     [board.stages, board.lanes],
   );
-  const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel);
+  const cardLabel = useCallback(
+    (kind: CardKind, text: string) => t('card.ariaLabel', { kind: t(`kind.${kind}`), text: text || t('card.empty') }),
+    [t],
+  );
+  const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel, cardLabel);
   const onCardKeyDown = useCardKeys(layoutRef);
   const fitBoard = useFitBoard();
 

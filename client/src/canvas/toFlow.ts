@@ -1,4 +1,4 @@
-import { emotionCurve, type Board } from '@rejse/shared';
+import { emotionCurve, type Board, type Card } from '@rejse/shared';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
 import { emotionHostLane, GRID, type GridLayout, type Rect } from './layout.ts';
@@ -21,7 +21,10 @@ const inert = { draggable: false, selectable: false, deletable: false, connectab
 /** Grid nodes are not selectable, yet take double-clicks and hold buttons. */
 const interactive = { pointerEvents: 'all' } as const;
 
-export function boardToNodes(board: Board, layout: GridLayout): BoardNode[] {
+/** The accessible name of a card node, e.g. "Pain point: Letter does not say…". */
+export type CardLabel = (kind: Card['kind'], text: string) => string;
+
+export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLabel = (_kind, text) => text): BoardNode[] {
   const nodes: BoardNode[] = [];
   const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
   const laneTitle = new Map<string, string>(board.lanes.map((l) => [l.id, l.title]));
@@ -115,6 +118,7 @@ export function boardToNodes(board: Board, layout: GridLayout): BoardNode[] {
       ...fixed(box),
       zIndex: Z.card,
       connectable: true,
+      ariaLabel: cardLabel(card.kind, card.text),
       data: {
         kind: card.kind,
         text: card.text,
@@ -180,6 +184,7 @@ function sameNode(a: BoardNode, b: BoardNode): boolean {
     a.width === b.width &&
     a.height === b.height &&
     a.zIndex === b.zIndex &&
+    a.ariaLabel === b.ariaLabel &&
     sameRecord(a.data, b.data)
   );
 }

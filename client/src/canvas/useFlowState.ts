@@ -2,7 +2,7 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes } from './toFlow.ts';
+import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardLabel } from './toFlow.ts';
 import type { BoardNode, LinkEdge } from './types.ts';
 
 /**
@@ -16,15 +16,16 @@ export function useFlowElements(
   selectedLinks: readonly string[],
   drag: ReadonlyMap<string, XYPosition>,
   linkLabel: (fromText: string, toText: string) => string,
+  cardLabel: CardLabel,
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
 
   const derivedNodes = useMemo(() => {
-    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout));
+    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel));
     previousNodes.current = new Map(next.map((n) => [n.id, n]));
     return next;
-  }, [board, layout]);
+  }, [board, layout, cardLabel]);
 
   const derivedEdges = useMemo(() => {
     const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));

@@ -1,5 +1,6 @@
 import { LIMITS } from '@rejse/shared';
 import { useState, type FormEvent } from 'react';
+import { rememberBoard } from '../app/knownBoards.ts';
 import { navigate } from '../app/router.tsx';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -31,6 +32,13 @@ export function CreateBoardForm() {
       const created = await createBoard({
         ...(trimmed ? { title: trimmed } : {}),
         ...(template ? { template } : {}),
+      });
+      rememberBoard({
+        id: created.id,
+        title: created.title,
+        token: created.token,
+        role: created.role,
+        openedAt: Date.now(),
       });
       navigate(created.url);
     } catch (failure) {
@@ -69,7 +77,9 @@ export function CreateBoardForm() {
                 onChange={() => setPicked(tpl.id)}
               />
               <span className="template-option__title">{tpl.title}</span>
-              <span className="template-option__description">{tpl.description}</span>
+              <span className="template-option__description" title={tpl.description}>
+                {tpl.description}
+              </span>
               <span className="template-option__summary">
                 {t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
               </span>

@@ -1,11 +1,8 @@
-/** The HTTP API the home page uses (see the server's routes); errors are JSON `{ error }`. */
-export interface BoardSummary {
-  id: string;
-  title: string;
-  createdAt: string | number;
-  updatedAt: string | number;
-}
-
+/**
+ * The HTTP API the home page uses (see the server's routes); errors are JSON `{ error }`.
+ * There is no board list: the server lists boards only for its operator, so the home page
+ * shows the boards this browser has opened (`app/knownBoards.ts`).
+ */
 export interface TemplateSummary {
   id: string;
   title: string;
@@ -19,6 +16,9 @@ export interface CreatedBoard {
   id: string;
   title: string;
   url: string;
+  /** The creator's secret token (the facilitator's link), when the server issues links. */
+  token: string | null;
+  role: string | null;
 }
 
 export class ApiError extends Error {
@@ -53,21 +53,6 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
 const asCount = (value: unknown): number =>
   Array.isArray(value) ? value.length : typeof value === 'number' && Number.isFinite(value) ? value : 0;
-const asTime = (value: unknown): string | number => (typeof value === 'number' ? value : asString(value));
-
-export async function listBoards(): Promise<BoardSummary[]> {
-  const body = await request('/api/boards');
-  if (!Array.isArray(body)) return [];
-  return body
-    .map(asRecord)
-    .filter((b) => typeof b.id === 'string')
-    .map((b) => ({
-      id: asString(b.id),
-      title: asString(b.title),
-      createdAt: asTime(b.createdAt),
-      updatedAt: asTime(b.updatedAt ?? b.createdAt),
-    }));
-}
 
 export async function listTemplates(): Promise<TemplateSummary[]> {
   const body = await request('/api/templates');
@@ -93,5 +78,11 @@ export async function createBoard(input: { title?: string; template?: string }):
     }),
   );
   const id = asString(body.id);
-  return { id, title: asString(body.title), url: asString(body.url) || `/b/${encodeURIComponent(id)}` };
+  return {
+    id,
+    title: asString(body.title),
+    url: asString(body.url) || `/b/${encodeURIComponent(id)}`,
+    token: asString(body.token) || null,
+    role: asString(body.role) || null,
+  };
 }

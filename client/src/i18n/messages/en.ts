@@ -8,10 +8,8 @@ export const en = {
   'app.name': 'Rejse',
   'app.tagline': 'Customer journey maps for credit-management teams',
   'common.cancel': 'Cancel',
-  'common.close': 'Close',
   'common.retry': 'Try again',
   'common.reload': 'Reload',
-  'common.save': 'Save',
   'common.dismiss': 'Dismiss message',
 
   'notFound.title': 'Page not found',
@@ -31,12 +29,10 @@ export const en = {
   'home.create.submit': 'Create board',
   'home.create.creating': 'Creating…',
   'home.create.failed': 'The board could not be created: {error}',
-  'home.list.heading': 'Boards',
+  'home.list.heading': 'Your boards',
   'home.list.count': '{count, plural, one {# board} other {# boards}}',
-  'home.list.loading': 'Loading boards…',
-  'home.list.error': 'The boards could not be loaded: {error}',
-  'home.list.empty': 'No boards yet. Create the first one to start mapping.',
-  'home.list.updated': 'Updated {date}',
+  'home.list.empty': 'No boards on this device yet. Create one, or open a board link you were given.',
+  'home.list.opened': 'Opened {date}',
   'home.list.untitled': 'Untitled journey',
 
   'error.network': 'the server could not be reached',
@@ -49,8 +45,11 @@ export const en = {
   'board.notFound.body': 'This board does not exist, or its address is mistyped.',
   'board.reload.title': 'A newer version of Rejse is running',
   'board.reload.body': 'This page is out of date. Reload to keep working; your changes on the server are safe.',
-  'board.denied.title': 'No access',
-  'board.denied.body': 'You are not allowed to open this board.',
+  'board.denied.title': 'This board needs its link',
+  'board.denied.body': 'Open the board from the secret link you were given (ask the facilitator for one), or the link no longer works.',
+  'board.refused.title': 'That change was not allowed',
+  'board.refused.body':
+    'Your link cannot make that change (a view-only link, or the board is locked). Reload to see the board as it is.',
   'board.titleLabel': 'Board title',
   'board.untitled': 'Untitled journey',
   'board.documentTitle': '{title} · Rejse',
@@ -62,7 +61,8 @@ export const en = {
   'connection.offline': 'Offline — changes are saved when you reconnect',
   'connection.reload': 'Out of date — please reload',
   'connection.notFound': 'Board not found',
-  'connection.denied': 'No access to this board',
+  'connection.denied': 'No access — open the board from its link',
+  'connection.refused': 'Change not allowed — please reload',
 
   'toolbar.label': 'Board tools',
   'toolbar.addCard': 'Add card',
@@ -82,9 +82,9 @@ export const en = {
   'flow.interactive': 'Lock or unlock the board',
   'flow.minimap': 'Overview map',
   'flow.handle': 'Link handle',
-  'flow.nodeDescription': 'Press Enter or Space to select, Enter again to edit, Delete to remove. Arrow keys move a selected card.',
-  'flow.nodeDescriptionNoKeyboard': 'Press Enter or Space to select, Enter again to edit, Delete to remove.',
-  'flow.nodeMoved': 'Moved selected card {direction}. New position, x: {x}, y: {y}',
+  'flow.nodeDescription':
+    'Enter edits the card’s text, Delete removes it, the arrow keys move it to the neighbouring cell.',
+  'flow.nodeDescriptionNoKeyboard': 'Double-click to edit the card’s text.',
   'flow.edgeDescription': 'Press Enter or Space to select this link, Delete to remove it.',
 
   'stage.new': 'New stage',
@@ -114,7 +114,6 @@ export const en = {
   'lane.kind.custom': 'Other',
 
   'cell.add': 'Add card to {stage} · {lane}',
-  'cell.label': '{stage} · {lane}',
 
   'kind.touchpoint': 'Touchpoint',
   'kind.pain': 'Pain point',

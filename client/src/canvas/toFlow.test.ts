@@ -1,0 +1,86 @@
+import { addCard, boardToDoc, docToBoard, linkCards, updateCard, type Board, type BoardId, type CardId } from '@rejse/shared';
+import { describe, expect, it } from 'vitest';
+import { computeLayout } from './layout.ts';
+import { boardToEdges, boardToNodes, reconcileNodes } from './toFlow.ts';
+import type { BoardNode } from './types.ts';
+
+function smallBoard(): Board {
+  return {
+    id: 'b1' as BoardId,
+    title: 'Test',
+    schemaVersion: 1,
+    locale: 'en',
+    currency: 'EUR',
+    personas: [],
+    activePersonaId: null,
+    stages: [
+      { id: 's1', title: 'Invoice' },
+      { id: 's2', title: 'Reminder' },
+    ] as Board['stages'],
+    lanes: [
+      { id: 'l1', title: 'Touchpoints', kind: 'touchpoints' },
+      { id: 'l2', title: 'Pain points', kind: 'pains' },
+      { id: 'l3', title: 'Emotions', kind: 'emotions' },
+    ] as Board['lanes'],
+    cards: [],
+    links: [],
+  };
+}
+
+const byType = (nodes: BoardNode[], type: BoardNode['type']) => nodes.filter((n) => n.type === type);
+
+describe('board to React Flow nodes', () => {
+  it('derives a cell per stage and lane, a header per stage and lane, the curve, and the add buttons', () => {
+    const board = smallBoard();
+    const nodes = boardToNodes(board, computeLayout(board));
+    expect(byType(nodes, 'cell')).toHaveLength(6);
+    expect(byType(nodes, 'stage').map((n) => n.data)).toEqual([
+      { stageId: 's1', title: 'Invoice', index: 0, count: 2 },
+      { stageId: 's2', title: 'Reminder', index: 1, count: 2 },
+    ]);
+    expect(byType(nodes, 'lane')).toHaveLength(3);
+    expect(byType(nodes, 'emotion')).toHaveLength(1);
+    expect(byType(nodes, 'addStage')).toHaveLength(1);
+    expect(byType(nodes, 'addLane')).toHaveLength(1);
+    for (const node of nodes) {
+      if (node.type !== 'card') expect(node).toMatchObject({ draggable: false, selectable: false, deletable: false });
+    }
+  });
+
+  it('places cards at their cell with plain, serialisable data and an accessible name', () => {
+    const doc = boardToDoc(smallBoard());
+    const a = addCard(doc, { stageId: 's2' as never, laneId: 'l2' as never, kind: 'pain', text: 'Fee without a reason' });
+    const b = addCard(doc, { stageId: 's1' as never, laneId: 'l1' as never, kind: 'touchpoint', text: 'Invoice', channel: 'letter', emotion: -1 });
+    linkCards(doc, a, b);
+    const board = docToBoard(doc, 'b1');
+    const layout = computeLayout(board);
+    const nodes = boardToNodes(board, layout, (kind, text) => `${kind}: ${text}`);
+    const card = nodes.find((n) => n.id === a);
+    expect(card).toMatchObject({
+      type: 'card',
+      position: { x: layout.cards.get(a)!.x, y: layout.cards.get(a)!.y },
+      ariaLabel: 'pain: Fee without a reason',
+      data: { kind: 'pain', stageId: 's2', laneId: 'l2', channel: null, emotion: null, linkCount: 1 },
+    });
+    expect(JSON.parse(JSON.stringify(nodes))).toEqual(nodes);
+    const edges = boardToEdges(board, layout);
+    expect(edges).toHaveLength(1);
+    // The pain card is in the lower lane, so its link leaves from its top towards the touchpoint.
+    expect(edges[0]).toMatchObject({ source: a, target: b, sourceHandle: 'top', targetHandle: 'bottom' });
+  });
+
+  it('keeps the previous object of every node that did not change, so React skips re-rendering it', () => {
+    const doc = boardToDoc(smallBoard());
+    const a = addCard(doc, { stageId: 's1' as never, laneId: 'l1' as never, kind: 'touchpoint', text: 'One' });
+    const b = addCard(doc, { stageId: 's2' as never, laneId: 'l1' as never, kind: 'touchpoint', text: 'Two' });
+    const first = docToBoard(doc, 'b1');
+    const before = boardToNodes(first, computeLayout(first));
+    updateCard(doc, b as CardId, { text: 'Two, edited' });
+    const second = docToBoard(doc, 'b1');
+    const after = reconcileNodes(new Map(before.map((n) => [n.id, n])), boardToNodes(second, computeLayout(second)));
+    const find = (list: BoardNode[], id: string) => list.find((n) => n.id === id);
+    expect(find(after, a)).toBe(find(before, a));
+    expect(find(after, b)).not.toBe(find(before, b));
+    expect(find(after, 'stage:s1')).toBe(find(before, 'stage:s1'));
+  });
+});
