@@ -8,7 +8,6 @@ import {
   ReactFlow,
   type Connection,
   type EdgeChange,
-  type EdgeTypes,
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
@@ -42,7 +41,6 @@ const nodeTypes = {
   addStage: AddStageNodeView,
   addLane: AddLaneNodeView,
 } satisfies NodeTypes;
-const edgeTypes = {} satisfies EdgeTypes;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
@@ -231,7 +229,6 @@ export function BoardCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

@@ -150,7 +150,6 @@ export function boardToEdges(
     const fromAbove = from.y + from.height / 2 <= to.y + to.height / 2;
     edges.push({
       id: link.id,
-      type: 'link',
       source: link.from,
       target: link.to,
       sourceHandle: fromAbove ? 'bottom' : 'top',

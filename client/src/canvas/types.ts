@@ -44,7 +44,8 @@ export type AddStageNode = Node<AddNodeData, 'addStage'>;
 export type AddLaneNode = Node<AddNodeData, 'addLane'>;
 
 export type BoardNode = StageNode | LaneNode | CellNode | CardNode | EmotionNode | AddStageNode | AddLaneNode;
-export type LinkEdge = Edge<Record<string, never>, 'link'>;
+/** A link between two cards, drawn as React Flow's default (Bézier) edge. */
+export type LinkEdge = Edge<Record<string, never>>;
 
 /** Prefixes keep node ids of different kinds apart; cards use their own id. */
 export const nodeId = {

@@ -1,0 +1,83 @@
+import { EMPTY_FACILITATION, readFacilitation, type Board, type FacilitationState, type Role } from '@rejse/shared';
+import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { createExternalStore, type ExternalStore } from '../board/externalStore.ts';
+import type { BoardSession } from '../board/session.ts';
+import { createFacilitationApi, type FacilitationApi } from './api.ts';
+import { createServerClock, type ServerClock } from './clock.ts';
+import type { DraftsSession } from './drafts.ts';
+import { participantFor, type ParticipantIdentity } from './participant.ts';
+
+/**
+ * Who this browser is on the board (role, participant identity) and the tools the
+ * facilitation features share: the API with this browser's token, the server clock, and
+ * the private drafts session while private mode is on.
+ */
+export interface FacilitationContextValue {
+  boardId: string;
+  token: string | null;
+  role: Role;
+  participant: ParticipantIdentity;
+  api: FacilitationApi;
+  clock: ServerClock;
+  /** The open drafts session (editors in private mode), else null. */
+  drafts: ExternalStore<DraftsSession | null>;
+}
+
+const FacilitationContext = createContext<FacilitationContextValue | null>(null);
+
+export function FacilitationProvider({
+  boardId,
+  token,
+  role,
+  children,
+}: {
+  boardId: string;
+  token: string | null;
+  role: Role;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => {
+    const participant = participantFor(boardId);
+    const api = createFacilitationApi(boardId, token, participant);
+    return {
+      boardId,
+      token,
+      role,
+      participant,
+      api,
+      clock: createServerClock(() => api.time()),
+      drafts: createExternalStore<DraftsSession | null>(null),
+    };
+  }, [boardId, token, role]);
+  useEffect(() => () => value.clock.destroy(), [value]);
+  return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>;
+}
+
+export function useFacilitationContext(): FacilitationContextValue {
+  const value = useContext(FacilitationContext);
+  if (!value) throw new Error('facilitation hooks need a <FacilitationProvider>');
+  return value;
+}
+
+export const useRole = (): Role => useFacilitationContext().role;
+
+/**
+ * The facilitation state of the board (timer, locks, focus, rounds…), re-read when the
+ * document changes (the session's board snapshot changes with every update).
+ */
+export function useFacilitationState(session: BoardSession): FacilitationState {
+  const cache = useRef<{ board: Board; state: FacilitationState } | null>(null);
+  const get = (): FacilitationState => {
+    const board = session.getBoard();
+    if (cache.current?.board === board) return cache.current.state;
+    const state = session.doc.isDestroyed ? EMPTY_FACILITATION : readFacilitation(session.doc);
+    cache.current = { board, state };
+    return state;
+  };
+  return useSyncExternalStore(session.subscribe, get);
+}
+
+export function useDrafts(): DraftsSession | null {
+  const { drafts } = useFacilitationContext();
+  return useSyncExternalStore(drafts.subscribe, drafts.get);
+}
