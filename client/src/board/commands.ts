@@ -5,6 +5,7 @@ import {
   BoardOpError,
   deleteCards,
   linkCards,
+  linksMap,
   LOCAL_ORIGIN,
   moveCards,
   moveLane,
@@ -83,7 +84,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
           if (cards.length > 0) deleteCards(doc, cards);
           const linkIds = new Set(links);
           // A link of a deleted card is already gone with it.
-          for (const id of linkIds) if (doc.getMap('links').has(id)) unlinkCards(doc, id);
+          for (const id of linkIds) if (linksMap(doc).has(id)) unlinkCards(doc, id);
         }, LOCAL_ORIGIN),
       ),
     moveCards: (ids, to) => run((doc) => moveCards(doc, ids, to)),

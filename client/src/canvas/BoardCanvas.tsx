@@ -15,7 +15,7 @@ import {
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
 import { useBoardSnapshot, useCommands } from '../board/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
@@ -66,6 +66,16 @@ export function BoardCanvas() {
   layoutRef.current = layout;
   const boardRef = useRef(board);
   boardRef.current = board;
+
+  // Someone else deleted a selected card or link, or the card being edited: let go of it.
+  useEffect(() => {
+    const ui = useUiStore.getState();
+    const linkIds = new Set<string>(board.links.map((l) => l.id));
+    const cards = ui.selectedCards.filter((id) => layout.cards.has(id));
+    const links = ui.selectedLinks.filter((id) => linkIds.has(id));
+    if (cards.length !== ui.selectedCards.length || links.length !== ui.selectedLinks.length) ui.setSelection(cards, links);
+    if (ui.editingCard && !layout.cards.has(ui.editingCard)) ui.editCard(null);
+  }, [board, layout]);
 
   const linkLabel = useCallback(
     (from: string, to: string) => t('link.ariaLabel', { from: from || t('card.empty'), to: to || t('card.empty') }),
