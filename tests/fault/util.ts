@@ -4,11 +4,13 @@
  * from any loopback address, seeds, RSS, and comparing replicas.
  */
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { docToBoard, type Board } from '@rejse/shared';
 import { seedFrom } from '@rejse/shared/testing';
 import {
+  bearer,
   connectClient,
   createBoard,
   type ConnectClientOptions,
@@ -31,40 +33,38 @@ export function fuzzSeed(name: string, fixed: number): number {
   return seed;
 }
 
-/** A board and what a client needs to open it (the access token, once boards have one). */
+/** A board and the facilitator token its creator got (tests act as the creator unless they say otherwise). */
 export interface FaultBoard {
   id: string;
-  /** The creator's (facilitator's) token, when the server issues one. */
-  token: string | null;
-  /** URL parameters of a sync connection (`token`). */
-  params: Record<string, string>;
+  token: string;
 }
 
-/** Creates a board through the HTTP API; picks up its facilitator token if the API returns one. */
+/** Creates a board through the HTTP API. */
 export async function openBoard(server: Pick<RunningServer, 'url'>, title = 'Fault test'): Promise<FaultBoard> {
-  const created = (await createBoard(server, { title })) as unknown as { id: string; token?: unknown };
-  const token = typeof created.token === 'string' ? created.token : null;
-  return { id: created.id, token, params: token ? { token } : {} };
+  const created = await createBoard(server, { title });
+  return { id: created.id, token: created.token };
 }
 
 /** Headers that open `board` over HTTP (its token as a bearer token). */
 export function authHeaders(board: Pick<FaultBoard, 'token'>): Record<string, string> {
-  return board.token ? { authorization: `Bearer ${board.token}` } : {};
+  return bearer(board.token);
 }
 
-/** A stock y-websocket client on `board` (keeps reconnecting after 4xxx codes unless told otherwise). */
+/** A stock y-websocket client on `board` with its token (reconnects unless the server sends a 44xx code). */
 export function connect(
   server: Pick<RunningServer, 'wsUrl'>,
   board: FaultBoard,
-  opts: Omit<ConnectClientOptions, 'params'> = {},
+  opts: Omit<ConnectClientOptions, 'token'> = {},
 ): ConnectedClient {
-  return connectClient(server, board.id, { ...opts, params: { ...board.params } });
+  return connectClient(server, board.id, { ...opts, token: board.token });
 }
 
-/** `/ws/<id>?…` for a raw socket on `board` (with its token). */
-export function socketPath(board: FaultBoard, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ ...board.params, ...extra }).toString();
-  return `/ws/${encodeURIComponent(board.id)}${query ? `?${query}` : ''}`;
+/** `/ws/<id>?token=…` for a raw socket on `board`; `token: null` leaves the token out. */
+export function socketPath(board: FaultBoard, extra: Record<string, string | null> = {}): string {
+  const params: Record<string, string> = {};
+  if (extra.token !== null) params.token = board.token;
+  for (const [key, value] of Object.entries(extra)) if (value !== null) params[key] = value;
+  return `/ws/${encodeURIComponent(board.id)}?${new URLSearchParams(params).toString()}`;
 }
 
 export interface RawSocket {
@@ -167,4 +167,67 @@ export function missingFrom(doc: Y.Doc, known: Y.Doc, boardId: string): string[]
 /** Destroys clients and swallows nothing: a helper for afterEach. */
 export function destroyAll(clients: ConnectedClient[]): void {
   for (const client of clients.splice(0)) client.destroy();
+}
+
+export interface RawHttpResponse {
+  status: number;
+  head: string;
+  body: string;
+}
+
+/**
+ * One HTTP request over a plain TCP socket, so paths reach the server exactly as written
+ * (fetch would normalise `..` and encodings). `streamBytes` then sends a chunked body of
+ * that many bytes, stopping as soon as the server answers. Resolves with the response once
+ * it is complete (by Content-Length) or the server closes.
+ */
+export function rawHttp(
+  server: Pick<RunningServer, 'port'>,
+  head: string,
+  opts: { body?: string; streamBytes?: number } = {},
+): Promise<RawHttpResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    let data = Buffer.alloc(0);
+    let answered = false;
+    const timer = setTimeout(() => finish(new Error(`no complete response within 15 s to: ${head.split('\r\n')[0]}`)), 15_000);
+    const parse = (): RawHttpResponse | null => {
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return null;
+      const headText = data.subarray(0, end).toString('latin1');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headText)?.[1] ?? 0);
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(headText)?.[1];
+      const body = data.subarray(end + 4);
+      if (length !== undefined && body.length < Number(length)) return null;
+      return { status, head: headText, body: body.toString('utf8') };
+    };
+    const finish = (result: RawHttpResponse | Error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      answered = true;
+      data = Buffer.concat([data, chunk]);
+      const response = parse();
+      if (response) finish(response);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      const response = parse() ?? (data.length > 0 ? { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(data.toString('latin1'))?.[1] ?? 0), head: data.toString('latin1'), body: '' } : null);
+      finish(response ?? new Error(`the server closed without answering: ${head.split('\r\n')[0]}`));
+    });
+    socket.once('connect', async () => {
+      socket.write(head);
+      if (opts.body !== undefined) socket.write(opts.body);
+      if (opts.streamBytes === undefined) return;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      for (let sent = 0; sent < opts.streamBytes && !answered && !socket.destroyed; sent += chunk.length) {
+        const ok = socket.write(`${chunk.length.toString(16)}\r\n`) && socket.write(chunk) && socket.write('\r\n');
+        if (!ok) await new Promise<void>((resolve) => socket.once('drain', () => resolve()).once('close', () => resolve()));
+      }
+      if (!socket.destroyed && !answered) socket.write('0\r\n\r\n');
+    });
+  });
 }

@@ -383,8 +383,12 @@ export class Room {
     const own: AwarenessEntry[] = [];
     for (const entry of entries) {
       const owner = this.awarenessOwners.get(entry.clientId);
-      if (owner && owner !== conn && !owner.closed) continue;
       if (owner !== conn) {
+        if (owner && !owner.closed) continue;
+        // An echo or a replay changes nothing, so it claims nothing (else a stock client's echo
+        // of a closing connection's presence would take it over, and it would never be removed).
+        const known = this.awareness.meta.get(entry.clientId);
+        if (known && entry.clock <= known.clock) continue;
         if (conn.awarenessIds.size >= this.limits.awarenessIdsPerConnection) continue;
         owner?.awarenessIds.delete(entry.clientId);
         this.awarenessOwners.set(entry.clientId, conn);
