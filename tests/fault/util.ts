@@ -76,6 +76,12 @@ export interface RawSocket {
   received: Uint8Array[];
   receivedCount(): number;
   isOpen(): boolean;
+  /**
+   * Pings the server and resolves 'alive' on its pong, or 'closed' if the connection closes
+   * first. The server handles frames in order, so 'alive' means every frame sent before was
+   * handled without closing the connection.
+   */
+  probe(): Promise<'alive' | 'closed'>;
 }
 
 /**
@@ -107,7 +113,25 @@ export function rawSocket(
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
   });
-  return { ws, opened, closed, received, receivedCount: () => count, isOpen: () => ws.readyState === WebSocket.OPEN };
+  let pings = 0;
+  const probe = (): Promise<'alive' | 'closed'> => {
+    if (ws.readyState !== WebSocket.OPEN) return closed.then(() => 'closed');
+    const payload = Buffer.from(String(++pings));
+    return new Promise((resolve) => {
+      const onPong = (data: Buffer) => {
+        if (!data.equals(payload)) return;
+        ws.off('pong', onPong);
+        resolve('alive');
+      };
+      ws.on('pong', onPong);
+      void closed.then(() => {
+        ws.off('pong', onPong);
+        resolve('closed');
+      });
+      ws.ping(payload);
+    });
+  };
+  return { ws, opened, closed, received, receivedCount: () => count, isOpen: () => ws.readyState === WebSocket.OPEN, probe };
 }
 
 /** Sends a frame unless the socket is no longer open; resolves once `ws` has handed it to the OS. */
