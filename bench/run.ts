@@ -29,8 +29,8 @@ import {
   startServer,
   type ServerKind,
 } from './lib/servers.ts';
-import { MiB, sleep } from './lib/stats.ts';
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from './scenarios.ts';
+import { median, MiB, sleep } from './lib/stats.ts';
+import { SCENARIO_IDS, SCENARIOS, type Scenario, type ScenarioId } from './scenarios.ts';
 
 function parseList<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
   if (!raw) return [...allowed];
@@ -48,10 +48,13 @@ const { values: args } = parseArgs({
     scenario: { type: 'string' },
     out: { type: 'string' },
     'rejse-root': { type: 'string' },
+    repeat: { type: 'string' },
   },
 });
 if (args['rejse-root']) setRejseRoot(args['rejse-root']);
 const config: BenchConfig = args.short ? SHORT : FULL;
+const repeat = args.repeat ? Number(args.repeat) : config.repeat;
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) throw new Error(`--repeat must be 1…9, got "${args.repeat}"`);
 const kinds: ServerKind[] = parseList(args.only, SERVER_KINDS, 'server');
 const scenarioIds: ScenarioId[] = parseList(args.scenario, SCENARIO_IDS, 'scenario');
 const outFile = path.resolve(args.out ?? path.join(repoRoot, 'bench/results/latest.json'));
@@ -95,9 +98,10 @@ process.on('SIGINT', () => shutdown(130, 'interrupted'));
 process.on('SIGTERM', () => shutdown(143, 'terminated'));
 process.on('uncaughtException', (error) => shutdown(1, `uncaught: ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (error) => shutdown(1, `unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`));
+const overallTimeoutMs = config.overallTimeoutMs * repeat;
 const overall = setTimeout(
-  () => shutdown(2, `benchmark exceeded its overall timeout of ${config.overallTimeoutMs / 60_000} min; servers killed`),
-  config.overallTimeoutMs,
+  () => shutdown(2, `benchmark exceeded its overall timeout of ${overallTimeoutMs / 60_000} min; servers killed`),
+  overallTimeoutMs,
 );
 
 const startedAt = new Date();
@@ -111,55 +115,94 @@ const mib = (v: number | undefined) => (v === undefined ? '?' : `${(v / MiB).toF
 log(`idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (Rejse runs under tsx, the peers do not)`);
 
 const failures: string[] = [];
-const results: Record<string, { title: string; setup: string; values: ServerValues; notes: Partial<Record<ServerKind, string[]>>; errors: Partial<Record<ServerKind, string>> }> = {};
+interface ScenarioEntry {
+  title: string;
+  setup: string;
+  /** Medians over the repetitions: what the tables show. */
+  values: ServerValues;
+  /** Every repetition's figures. */
+  runs: Partial<Record<ServerKind, Record<string, number>[]>>;
+  notes: Partial<Record<ServerKind, string[]>>;
+  errors: Partial<Record<ServerKind, string>>;
+}
+const results: Record<string, ScenarioEntry> = {};
+
+/** One scenario on one server, in a fresh server process. */
+async function runOnce(scenario: Scenario, kind: ServerKind): Promise<{ values?: Record<string, number>; notes: string[]; error?: string }> {
+  let server;
+  try {
+    server = await startServer(kind);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  FAILED TO START: ${message}`);
+    return { notes: [], error: `failed to start: ${message}` };
+  }
+  const rss = new RssSampler(server.pid).start();
+  try {
+    // Let the fresh process settle, then take its resting RSS.
+    const settleStart = performance.now();
+    await sleep(1500);
+    const baseline = rss.meanBetween(settleStart + 500, performance.now());
+    const loadAverage = os.loadavg()[0] ?? Number.NaN;
+    const outcome = await scenario.run({ server, config, rss, baseline, log });
+    outcome.values.loadAverage = loadAverage;
+    if (server.exitInfo()) throw new Error(`server ${server.exitInfo()} during the scenario:\n${server.stderrTail()}`);
+    for (const note of outcome.notes) log(`  note: ${note}`);
+    return outcome;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  ERROR: ${message}`);
+    const tail = server.stderrTail().trim();
+    if (tail) log(`  server stderr (tail):\n${tail.split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+    return { notes: [], error: message };
+  } finally {
+    const leftOpen = destroyOpenClients();
+    if (leftOpen > 0) log(`  closed ${leftOpen} client(s) the scenario left open`);
+    rss.stop();
+    await server.stop();
+    (globalThis as { gc?: () => void }).gc?.();
+  }
+}
+
+/** Per figure, the median over the repetitions that produced it. */
+function medianValues(runs: readonly Record<string, number>[]): Record<string, number> {
+  const keys = new Set(runs.flatMap((r) => Object.keys(r)));
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const values = runs.map((r) => r[key]).filter((v): v is number => v !== undefined && !Number.isNaN(v));
+    // A single run that did not converge must show, not be outvoted.
+    out[key] = values.length ? (key === 'converged' ? Math.min(...values) : median(values)) : Number.NaN;
+  }
+  return out;
+}
 
 for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
   const setup = scenario.describe(config);
-  log(`\n▶ ${scenario.title}: ${setup}`);
-  const entry = { title: scenario.title, setup, values: {} as ServerValues, notes: {} as Partial<Record<ServerKind, string[]>>, errors: {} as Partial<Record<ServerKind, string>> };
+  log(`\n▶ ${scenario.title}: ${setup}${repeat > 1 ? ` — ${repeat} repetitions, medians shown` : ''}`);
+  const entry: ScenarioEntry = { title: scenario.title, setup, values: {}, runs: {}, notes: {}, errors: {} };
   results[scenario.id] = entry;
-  for (const kind of kinds) {
-    if (exiting) break;
-    log(`${SERVER_LABELS[kind]}:`);
-    let server;
-    try {
-      server = await startServer(kind);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push(`${kind} failed to start: ${message}`);
-      entry.errors[kind] = `failed to start: ${message}`;
-      log(`  FAILED TO START: ${message}`);
-      continue;
-    }
-    const rss = new RssSampler(server.pid).start();
-    try {
-      // Let the fresh process settle, then take its resting RSS.
-      const settleStart = performance.now();
-      await sleep(1500);
-      const baseline = rss.meanBetween(settleStart + 500, performance.now());
-      const loadAverage = os.loadavg()[0] ?? Number.NaN;
-      const outcome = await scenario.run({ server, config, rss, baseline, log });
-      outcome.values.loadAverage = loadAverage;
-      if (server.exitInfo()) throw new Error(`server ${server.exitInfo()} during the scenario:\n${server.stderrTail()}`);
-      entry.values[kind] = outcome.values;
-      entry.notes[kind] = outcome.notes;
-      for (const note of outcome.notes) log(`  note: ${note}`);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push(`${scenario.id} on ${kind}: ${message}`);
-      entry.errors[kind] = message;
-      log(`  ERROR: ${message}`);
-      const tail = server.stderrTail().trim();
-      if (tail) log(`  server stderr (tail):\n${tail.split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
-    } finally {
-      const leftOpen = destroyOpenClients();
-      if (leftOpen > 0) log(`  closed ${leftOpen} client(s) the scenario left open`);
-      rss.stop();
-      await server.stop();
-      (globalThis as { gc?: () => void }).gc?.();
+  for (let rep = 0; rep < repeat && !exiting; rep++) {
+    // Rotate the order each repetition, so no server always runs first (or right after another).
+    const order = kinds.map((_, i) => kinds[(i + rep) % kinds.length] as ServerKind);
+    for (const kind of order) {
+      if (exiting) break;
+      if (entry.errors[kind]) continue;
+      log(`${SERVER_LABELS[kind]}${repeat > 1 ? ` (${rep + 1}/${repeat})` : ''}:`);
+      const outcome = await runOnce(scenario, kind);
+      if (outcome.error || !outcome.values) {
+        entry.errors[kind] = outcome.error ?? 'no figures';
+        failures.push(`${scenario.id} on ${kind}: ${entry.errors[kind]}`);
+        continue;
+      }
+      (entry.runs[kind] ??= []).push(outcome.values);
+      (entry.notes[kind] ??= []).push(...outcome.notes);
     }
   }
-  log(`\n${scenario.title} — ${setup}`);
+  for (const kind of kinds) {
+    const runs = entry.runs[kind];
+    if (runs?.length) entry.values[kind] = medianValues(runs);
+  }
+  log(`\n${scenario.title} — ${setup}${repeat > 1 ? ` (median of ${repeat} runs)` : ''}`);
   log(textTable(scenario, entry.values, kinds));
 }
 
@@ -183,7 +226,8 @@ for (const scenario of SCENARIOS) {
     perPeer[peer] = row;
   }
   ratios[scenario.id] = perPeer;
-  markdown.push(`### ${scenario.title}\n\n${entry.setup}.\n\n${markdownTable(scenario, entry.values, kinds)}\n`);
+  const reps = repeat > 1 ? ` Median of ${repeat} runs per server.` : '';
+  markdown.push(`### ${scenario.title}\n\n${entry.setup}.${reps}\n\n${markdownTable(scenario, entry.values, kinds)}\n`);
 }
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(
@@ -196,6 +240,7 @@ writeFileSync(
       machine: host,
       idleRuntimeRss: runtime,
       config,
+      repeat,
       servers: Object.fromEntries(kinds.map((k) => [k, { label: SERVER_LABELS[k], persistence: describePersistence(k) }])),
       results,
       ratios,

@@ -17,7 +17,9 @@ export interface BenchConfig {
     secondRoundMs: number;
   };
   coldJoin: { cards: number; cardsPerTransaction: number; joins: number; pauseMs: number };
-  /** The whole run is killed after this long. */
+  /** Repetitions of every scenario per server (order rotated); tables show the medians. */
+  repeat: number;
+  /** The whole run is killed after this long (per repetition). */
   overallTimeoutMs: number;
 }
 
@@ -34,7 +36,8 @@ export const FULL: BenchConfig = {
     secondRoundMs: 10_000,
   },
   coldJoin: { cards: 5000, cardsPerTransaction: 500, joins: 5, pauseMs: 2_000 },
-  overallTimeoutMs: 25 * 60_000,
+  repeat: 3,
+  overallTimeoutMs: 15 * 60_000,
 };
 
 export const SHORT: BenchConfig = {
@@ -50,5 +53,6 @@ export const SHORT: BenchConfig = {
     secondRoundMs: 3_000,
   },
   coldJoin: { cards: 1000, cardsPerTransaction: 250, joins: 3, pauseMs: 500 },
+  repeat: 1,
   overallTimeoutMs: 5 * 60_000,
 };
