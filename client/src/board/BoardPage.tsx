@@ -6,6 +6,10 @@ import { Link } from '../app/router.tsx';
 import { useUiStore } from '../app/uiStore.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/index.ts';
+import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
+import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
+import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
+import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
@@ -78,7 +82,8 @@ function LoadedBoard() {
   const { boardId } = useSession();
   const title = useBoard((b) => b.title);
   const { connection } = useSessionStatus();
-  useBoardShortcuts();
+  // The role decides which commands and controls this page offers (the server enforces it too).
+  const access = useBoardAccess(boardId);
 
   useEffect(() => {
     document.title = t('board.documentTitle', { title: title || t('board.untitled') });
@@ -88,26 +93,50 @@ function LoadedBoard() {
     rememberBoard({ id: boardId, title, openedAt: Date.now() });
   }, [boardId, title]);
 
+  if (!access) {
+    return (
+      <main className="board-loading" aria-busy="true">
+        <div className="spinner" aria-hidden="true" />
+        <p>{t('board.loading')}</p>
+      </main>
+    );
+  }
+
   return (
-    <div className="board-page">
-      <BoardHeader />
-      {connection === 'reload' || connection === 'refused' ? (
-        <div className="banner banner--warning" role="alert">
-          <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-            {t('common.reload')}
-          </button>
+    <FacilitationProvider boardId={boardId} token={access.token} role={access.role}>
+      <GuardedCommands>
+        <BoardShortcuts />
+        <div className="board-page" data-role={access.role}>
+          <BoardHeader />
+          {connection === 'reload' || connection === 'refused' ? (
+            <div className="banner banner--warning" role="alert">
+              <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
+              <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+                {t('common.reload')}
+              </button>
+            </div>
+          ) : null}
+          <Toolbar />
+          <div className="board-main">
+            <div className="workshop-column">
+              <WorkshopBar />
+              <BoardCanvas />
+            </div>
+            <WorkshopPanels />
+            <CardInspector />
+          </div>
+          <RemoveAxisDialog />
+          <Notice />
         </div>
-      ) : null}
-      <Toolbar />
-      <div className="board-main">
-        <BoardCanvas />
-        <CardInspector />
-      </div>
-      <RemoveAxisDialog />
-      <Notice />
-    </div>
+      </GuardedCommands>
+    </FacilitationProvider>
   );
+}
+
+/** Undo/redo keys, with the commands this role may use. */
+function BoardShortcuts() {
+  useBoardShortcuts();
+  return null;
 }
 
 function BoardMessage({ title, body, reload = false }: { title: string; body: string; reload?: boolean }) {

@@ -46,8 +46,6 @@ export class DraftsSession {
         ...(token ? { token } : {}),
         [PARTICIPANT_SECRET_PARAM]: participant.secret,
       },
-      // Drafts carry no presence.
-      awareness: undefined,
     });
     this.doc.on('update', this.refresh);
   }

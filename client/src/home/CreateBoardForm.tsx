@@ -2,6 +2,7 @@ import { LIMITS } from '@rejse/shared';
 import { useState, type FormEvent } from 'react';
 import { rememberBoard } from '../app/knownBoards.ts';
 import { navigate } from '../app/router.tsx';
+import { saveShareLinks } from '../facilitation/shareLinks.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { createBoard, listTemplates } from './api.ts';
@@ -40,6 +41,7 @@ export function CreateBoardForm() {
         role: created.role,
         openedAt: Date.now(),
       });
+      saveShareLinks(created.id, created.links);
       navigate(created.url);
     } catch (failure) {
       setError(t('home.create.failed', { error: describeApiError(t, failure) }));

@@ -19,6 +19,8 @@ export interface CreatedBoard {
   /** The creator's secret token (the facilitator's link), when the server issues links. */
   token: string | null;
   role: string | null;
+  /** The editor's and viewer's links (`/b/<id>?token=…`), shown only now: the facilitator keeps them to share. */
+  links: { editor?: string; viewer?: string };
 }
 
 export class ApiError extends Error {
@@ -83,6 +85,10 @@ export async function createBoard(input: { title?: string; template?: string }):
     title: asString(body.title),
     url: asString(body.url) || `/b/${encodeURIComponent(id)}`,
     token: asString(body.token) || null,
+    links: {
+      ...(asString(asRecord(body.links).editor) ? { editor: asString(asRecord(body.links).editor) } : {}),
+      ...(asString(asRecord(body.links).viewer) ? { viewer: asString(asRecord(body.links).viewer) } : {}),
+    },
     role: asString(body.role) || null,
   };
 }

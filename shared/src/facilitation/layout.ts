@@ -17,7 +17,8 @@ import { isVoteTarget, type OpenVoteRound, type VoteRoundResult, type VoteTarget
  *     lockedCards    string[]                   card ids editors may not move or delete
  *     focusStageId   string | null              the stage under discussion; others are dimmed
  *     privateMode    boolean                    editors' new cards go to their private drafts
- *     summon         { x, y, zoom, nonce }      everyone's view jumps here once per nonce
+ *     summon         { x, y, zoom, nonce }      everyone's view jumps here once per nonce (x, y: the
+ *                                                summoner's view centre in flow coordinates; screens differ)
  *     voting         OpenVoteRound | null       the open dot-voting round (no votes in it)
  *     round:<id>     VoteRoundResult            a closed round with its totals, kept for good
  *
@@ -200,7 +201,7 @@ export function setPrivateMode(doc: Y.Doc, on: boolean, origin: unknown): void {
   doc.transact(() => facilitationMap(doc).set(FACILITATION_KEYS.privateMode, on), origin);
 }
 
-/** Asks every client to move its view to this viewport (flow coordinates, as React Flow's viewport). */
+/** Asks every client to centre its view on (x, y) in flow coordinates at this zoom. */
 export function summonTo(doc: Y.Doc, viewport: { x: number; y: number; zoom: number }, origin: unknown): string {
   const nonce = randomId(10);
   doc.transact(() => facilitationMap(doc).set(FACILITATION_KEYS.summon, { x: viewport.x, y: viewport.y, zoom: viewport.zoom, nonce }), origin);

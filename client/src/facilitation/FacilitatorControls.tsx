@@ -1,0 +1,284 @@
+import {
+  DEFAULT_VOTES_PER_PERSON,
+  MAX_VOTES_PER_PERSON,
+  setCardsLocked,
+  setFocus,
+  setLocks,
+  setPrivateMode,
+  summonTo,
+  type FacilitationState,
+  type TimerAction,
+  type VoteTarget,
+} from '@rejse/shared';
+import { useStoreApi } from '@xyflow/react';
+import { useState } from 'react';
+import { useUiStore } from '../app/uiStore.ts';
+import { useBoard, useSession } from '../board/BoardContext.tsx';
+import { useT } from '../i18n/index.ts';
+import { FacilitationApiError } from './api.ts';
+import { useFacilitationContext } from './FacilitationContext.tsx';
+import { Menu } from './Menu.tsx';
+import { FACILITATION_ORIGIN } from './origin.ts';
+import { ShareDialog } from './ShareDialog.tsx';
+
+const MINUTE = 60_000;
+
+/** Runs a facilitation request and reports a failure as a notice. */
+function useRunner(): (work: () => Promise<unknown>) => void {
+  const t = useT();
+  return (work) => {
+    work().catch((error: unknown) => {
+      const message = error instanceof FacilitationApiError || error instanceof Error ? error.message : String(error);
+      useUiStore.getState().notify(t('facilitation.failed', { error: message }));
+    });
+  };
+}
+
+/** The facilitator's controls: timer, voting rounds, locks, focus, private mode, summon, links. Hidden for other roles (and refused by the server). */
+export function FacilitatorControls({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const [sharing, setSharing] = useState(false);
+  return (
+    <div className="workshop-controls" role="group" aria-label={t('facilitation.controls.label')}>
+      <TimerControls state={state} />
+      <VotingControls state={state} />
+      <LockControls state={state} />
+      <FocusControl state={state} />
+      <PrivateControl state={state} />
+      <SummonButton />
+      <button type="button" className="button button--small" onClick={() => setSharing(true)}>
+        {t('facilitation.share.open')}
+      </button>
+      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
+    </div>
+  );
+}
+
+function TimerControls({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const { api } = useFacilitationContext();
+  const run = useRunner();
+  const [minutes, setMinutes] = useState('5');
+  const act = (action: TimerAction) => run(() => api.timer(action));
+  const parsed = Number(minutes.replace(',', '.'));
+  const valid = Number.isFinite(parsed) && parsed > 0 && parsed <= 24 * 60;
+  const { timer } = state;
+  return (
+    <Menu label={t('facilitation.timer.menu')} summary={t('facilitation.timer.menu')}>
+      <form
+        className="workshop-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid) act({ type: 'start', durationMs: Math.round(parsed * MINUTE) });
+        }}
+      >
+        <label className="field field--inline">
+          <span className="field__label">{t('facilitation.timer.minutes')}</span>
+          <input
+            className="input input--narrow"
+            type="number"
+            min={1}
+            max={1440}
+            step={1}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button--primary button--small" disabled={!valid}>
+          {t('facilitation.timer.start')}
+        </button>
+      </form>
+      <div className="workshop-form__row">
+        {timer.state === 'running' ? (
+          <button type="button" className="button button--small" onClick={() => act({ type: 'pause' })}>
+            {t('facilitation.timer.pause')}
+          </button>
+        ) : null}
+        {timer.state === 'paused' ? (
+          <button type="button" className="button button--small" onClick={() => act({ type: 'resume' })}>
+            {t('facilitation.timer.resume')}
+          </button>
+        ) : null}
+        {timer.state !== 'stopped' ? (
+          <>
+            <button type="button" className="button button--small" onClick={() => act({ type: 'add', ms: MINUTE })}>
+              {t('facilitation.timer.addMinute')}
+            </button>
+            <button type="button" className="button button--small" onClick={() => act({ type: 'stop' })}>
+              {t('facilitation.timer.stop')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </Menu>
+  );
+}
+
+function VotingControls({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const { api } = useFacilitationContext();
+  const run = useRunner();
+  const [target, setTarget] = useState<VoteTarget>('ideas');
+  const [votes, setVotes] = useState(String(DEFAULT_VOTES_PER_PERSON));
+  const [multiple, setMultiple] = useState(false);
+  const open = state.openRound;
+  if (open) {
+    return (
+      <button type="button" className="button button--primary button--small" onClick={() => run(() => api.closeRound(open.id))}>
+        {t('facilitation.vote.close')}
+      </button>
+    );
+  }
+  const count = Number(votes);
+  const valid = Number.isInteger(count) && count >= 1 && count <= MAX_VOTES_PER_PERSON;
+  return (
+    <Menu label={t('facilitation.vote.menu')} summary={t('facilitation.vote.menu')}>
+      <form
+        className="workshop-form workshop-form--column"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!valid) return;
+          run(() => api.startRound({ target, votesPerPerson: count, allowMultiplePerCard: multiple }));
+          (event.currentTarget.closest('details') as HTMLDetailsElement | null)?.removeAttribute('open');
+        }}
+      >
+        <fieldset className="workshop-form__row">
+          <legend className="field__label">{t('facilitation.vote.target')}</legend>
+          {(['ideas', 'pains'] as const).map((value) => (
+            <label key={value} className="radio">
+              <input type="radio" name="vote-target" checked={target === value} onChange={() => setTarget(value)} />
+              {t(value === 'ideas' ? 'facilitation.vote.onIdeas' : 'facilitation.vote.onPains')}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field field--inline">
+          <span className="field__label">{t('facilitation.vote.perPerson')}</span>
+          <input
+            className="input input--narrow"
+            type="number"
+            min={1}
+            max={MAX_VOTES_PER_PERSON}
+            value={votes}
+            onChange={(event) => setVotes(event.target.value)}
+          />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={multiple} onChange={(event) => setMultiple(event.target.checked)} />
+          {t('facilitation.vote.multiple')}
+        </label>
+        <button type="submit" className="button button--primary button--small" disabled={!valid}>
+          {t('facilitation.vote.start')}
+        </button>
+      </form>
+    </Menu>
+  );
+}
+
+function LockControls({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const session = useSession();
+  const selected = useUiStore((s) => s.selectedCards);
+  const { locks } = state;
+  const selectedLocked = selected.length > 0 && selected.every((id) => locks.cards.has(id));
+  return (
+    <Menu label={t('facilitation.lock.menu')} summary={t('facilitation.lock.menu')}>
+      <div className="workshop-form workshop-form--column">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={locks.structure}
+            onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
+          />
+          {t('facilitation.lock.structure')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={locks.board}
+            onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
+          />
+          {t('facilitation.lock.board')}
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={selected.length === 0}
+          onClick={() => setCardsLocked(session.doc, selected, !selectedLocked, FACILITATION_ORIGIN)}
+        >
+          {selectedLocked
+            ? t('facilitation.lock.unlockCards', { count: selected.length })
+            : t('facilitation.lock.lockCards', { count: selected.length })}
+        </button>
+        <p className="muted workshop-form__hint">{t('facilitation.lock.lockedCount', { count: locks.cards.size })}</p>
+      </div>
+    </Menu>
+  );
+}
+
+function FocusControl({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const session = useSession();
+  const stages = useBoard((b) => b.stages);
+  return (
+    <label className="workshop-focus">
+      <span className="visually-hidden">{t('facilitation.focus.label')}</span>
+      <select
+        className="input input--small"
+        value={state.focusStageId ?? ''}
+        onChange={(event) => setFocus(session.doc, event.target.value || null, FACILITATION_ORIGIN)}
+      >
+        <option value="">{t('facilitation.focus.none')}</option>
+        {stages.map((stage) => (
+          <option key={stage.id} value={stage.id}>
+            {t('facilitation.focus.on', { stage: stage.title || t('board.untitled') })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function PrivateControl({ state }: { state: FacilitationState }) {
+  const t = useT();
+  const session = useSession();
+  const { api } = useFacilitationContext();
+  const run = useRunner();
+  if (!state.privateMode) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setPrivateMode(session.doc, true, FACILITATION_ORIGIN)}>
+        {t('facilitation.private.start')}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="button button--primary button--small"
+      onClick={() =>
+        run(async () => {
+          const count = await api.revealDrafts();
+          useUiStore.getState().notify(t('facilitation.private.revealed', { count }));
+        })
+      }
+    >
+      {t('facilitation.private.reveal')}
+    </button>
+  );
+}
+
+function SummonButton() {
+  const t = useT();
+  const session = useSession();
+  const store = useStoreApi();
+  const summon = () => {
+    const { transform, width, height } = store.getState();
+    const [x, y, zoom] = transform;
+    summonTo(session.doc, { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom, zoom }, FACILITATION_ORIGIN);
+    useUiStore.getState().notify(t('facilitation.summon.sent'));
+  };
+  return (
+    <button type="button" className="button button--small" onClick={summon}>
+      {t('facilitation.summon.button')}
+    </button>
+  );
+}

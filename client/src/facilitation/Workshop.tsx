@@ -1,0 +1,73 @@
+import { useState, useSyncExternalStore } from 'react';
+import { useSession } from '../board/BoardContext.tsx';
+import { useT } from '../i18n/index.ts';
+import { usePeers } from '../presence/peers.ts';
+import { useFollow } from '../presence/follow.ts';
+import { colourFor, displayName } from '../presence/identity.ts';
+import { NamePrompt } from '../presence/NamePrompt.tsx';
+import { ParticipantList } from '../presence/ParticipantList.tsx';
+import { PresenceLayer } from '../presence/PresenceLayer.tsx';
+import { usePublishPresence } from '../presence/publish.ts';
+import { DraftsConnector, DraftsPanel } from './DraftsPanel.tsx';
+import { FacilitatorControls } from './FacilitatorControls.tsx';
+import { useFacilitationContext, useFacilitationState } from './FacilitationContext.tsx';
+import { FocusOverlay } from './FocusOverlay.tsx';
+import { TimerDisplay } from './TimerDisplay.tsx';
+import { useSummon } from './useSummon.ts';
+import { VotingPanel } from './VotingPanel.tsx';
+import './facilitation.css';
+import '../presence/presence.css';
+
+/**
+ * The workshop strip above the canvas: the timer, the facilitator's controls (facilitators
+ * only — the server refuses them to others anyway), the name prompt and who is here. It
+ * also draws the canvas overlays (cursors, selections, focus) and obeys summon and follow.
+ */
+export function WorkshopBar() {
+  const t = useT();
+  const session = useSession();
+  const { role } = useFacilitationContext();
+  const state = useFacilitationState(session);
+  const name = useSyncExternalStore(displayName.subscribe, displayName.get);
+  const [editingName, setEditingName] = useState(false);
+  const shownName = name ?? t('presence.guest');
+  const peers = usePeers(session);
+
+  usePublishPresence(session, role, shownName);
+  useFollow(peers);
+  useSummon(state.summon, role === 'facilitator');
+
+  return (
+    <div className="workshop-bar" role="region" aria-label={t('facilitation.bar.label')}>
+      <TimerDisplay timer={state.timer} />
+      {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
+      {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
+      {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
+      {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
+      <div className="workshop-bar__end">
+        {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
+        <ParticipantList
+          me={{ name: shownName, color: colourFor(session.provider.awareness.clientID), role }}
+          peers={peers}
+          onEditName={() => setEditingName(true)}
+        />
+      </div>
+      <PresenceLayer peers={peers} />
+      <FocusOverlay stageId={state.focusStageId} />
+      <DraftsConnector privateMode={state.privateMode} />
+    </div>
+  );
+}
+
+/** Side panels for the workshop: dot voting and its results, private drafts. */
+export function WorkshopPanels() {
+  const session = useSession();
+  const state = useFacilitationState(session);
+  if (!state.openRound && state.rounds.length === 0 && !state.privateMode) return null;
+  return (
+    <aside className="workshop-panels">
+      <VotingPanel state={state} />
+      <DraftsPanel state={state} />
+    </aside>
+  );
+}

@@ -1,0 +1,27 @@
+import type { SummonValue } from '@rejse/shared';
+import { useEffect, useRef } from 'react';
+import { useUiStore } from '../app/uiStore.ts';
+import { t } from '../i18n/index.ts';
+import { following, useMoveView } from '../presence/follow.ts';
+
+/**
+ * Moves this view once for every new summon (a new nonce) from the facilitator. The summon
+ * already in the document when the page opens is not obeyed: it is old news.
+ */
+export function useSummon(summon: SummonValue | null, isFacilitator: boolean): void {
+  const move = useMoveView();
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const nonce = summon?.nonce ?? null;
+    if (seen.current === undefined) {
+      seen.current = nonce;
+      return;
+    }
+    if (nonce === seen.current || !summon) return;
+    seen.current = nonce;
+    if (isFacilitator) return;
+    following.set(null);
+    move(summon);
+    useUiStore.getState().notify(t('facilitation.summon.received'));
+  }, [summon?.nonce]);
+}

@@ -1,0 +1,48 @@
+import { createExternalStore } from '../board/externalStore.ts';
+
+/**
+ * The name this person shows to others (asked once, remembered in this browser, editable)
+ * and their colour (derived from their presence id, so it is stable for a session).
+ */
+const NAME_KEY = 'rejse.displayName';
+export const MAX_NAME_LENGTH = 40;
+
+function readStoredName(): string | null {
+  try {
+    const name = globalThis.localStorage?.getItem(NAME_KEY)?.trim();
+    return name ? name.slice(0, MAX_NAME_LENGTH) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The display name, or null until the person has chosen one. */
+export const displayName = createExternalStore<string | null>(readStoredName());
+
+export function saveDisplayName(name: string): void {
+  const trimmed = name.trim().slice(0, MAX_NAME_LENGTH);
+  if (!trimmed) return;
+  try {
+    globalThis.localStorage?.setItem(NAME_KEY, trimmed);
+  } catch {
+    // Kept for this tab only.
+  }
+  displayName.set(trimmed);
+}
+
+/** Colours readable as cursor labels (white text) and as outlines on the light canvas. */
+export const PRESENCE_COLOURS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d7c0f', '#b45309', '#0e7490'] as const;
+
+export function colourFor(seed: number | string): string {
+  const text = String(seed);
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
+  return PRESENCE_COLOURS[hash % PRESENCE_COLOURS.length] ?? PRESENCE_COLOURS[0];
+}
+
+/** One or two letters for an avatar: "Ana Berg" → "AB", "bo" → "B". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!].map((w) => w[0]) : [words[0]?.[0]];
+  return letters.filter(Boolean).join('').toUpperCase() || '?';
+}

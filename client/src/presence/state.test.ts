@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { centreOf, readPresence, viewportFor } from './state.ts';
+import { initials } from './identity.ts';
+
+describe('presence states', () => {
+  it('a remote state is read defensively: bad fields become defaults, non-people are ignored', () => {
+    expect(readPresence(null)).toBeNull();
+    expect(readPresence({ cursor: { x: 1, y: 2 } })).toBeNull();
+    expect(
+      readPresence({
+        user: { name: 'Ana', color: 'red; background: url(x)', role: 'admin' },
+        cursor: { x: 'a', y: 2 },
+        selection: ['c_1', 5],
+        view: { x: 1, y: 2, zoom: 0 },
+        active: false,
+      }),
+    ).toEqual({
+      user: { name: 'Ana', color: '#76828f', role: 'viewer' },
+      cursor: null,
+      selection: ['c_1'],
+      view: null,
+      active: false,
+    });
+  });
+
+  it('following a view centre gives the same viewport on a same-sized screen and the same centre on another', () => {
+    const centre = centreOf([-200, 100, 0.5], 1440, 900);
+    expect(viewportFor(centre, 1440, 900)).toEqual({ x: -200, y: 100, zoom: 0.5 });
+    const other = viewportFor(centre, 1000, 700);
+    expect(centreOf([other.x, other.y, other.zoom], 1000, 700)).toEqual(centre);
+  });
+
+  it('avatars show initials', () => {
+    expect(initials('Ana Berg')).toBe('AB');
+    expect(initials('  bo ')).toBe('B');
+    expect(initials('Jens Peter Hansen')).toBe('JH');
+    expect(initials('')).toBe('?');
+  });
+});
