@@ -16,7 +16,7 @@ import {
 } from '@rejse/shared';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '@rejse/templates';
 import * as Y from 'yjs';
-import type { BenchClient } from './clients.ts';
+import type { BenchClient, BenchRoom } from './clients.ts';
 import type { RunningServer } from './servers.ts';
 
 /**
@@ -24,12 +24,16 @@ import type { RunningServer } from './servers.ts';
  * edit operations, so the peers carry byte-for-byte the same kind of updates Rejse does.
  */
 
-/** Rooms for one scenario: Rejse boards are created over HTTP, the peers take any name. */
-export async function createRooms(server: RunningServer, count: number, prefix: string): Promise<string[]> {
-  const rooms: string[] = [];
+/**
+ * Rooms for one scenario: Rejse boards are created over HTTP, the peers take any name.
+ * Rejse clients join through the board's **editor** link — what workshop participants get —
+ * so every update they send passes Rejse's per-update role and lock check.
+ */
+export async function createRooms(server: RunningServer, count: number, prefix: string): Promise<BenchRoom[]> {
+  const rooms: BenchRoom[] = [];
   for (let i = 0; i < count; i++) {
     if (server.kind !== 'rejse') {
-      rooms.push(`${prefix}-${i}-${Math.random().toString(36).slice(2, 8)}`);
+      rooms.push({ name: `${prefix}-${i}-${Math.random().toString(36).slice(2, 8)}` });
       continue;
     }
     const response = await fetch(`${server.httpUrl}/api/boards`, {
@@ -40,9 +44,11 @@ export async function createRooms(server: RunningServer, count: number, prefix: 
     if (response.status !== 201) {
       throw new Error(`POST /api/boards answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     }
-    const body = (await response.json()) as { id?: unknown };
+    const body = (await response.json()) as { id?: unknown; links?: { editor?: unknown } };
     if (typeof body.id !== 'string') throw new Error(`POST /api/boards returned no id: ${JSON.stringify(body)}`);
-    rooms.push(body.id);
+    const editorLink = typeof body.links?.editor === 'string' ? body.links.editor : undefined;
+    const token = editorLink ? new URL(editorLink, server.httpUrl).searchParams.get('token') : null;
+    rooms.push(token ? { name: body.id, token } : { name: body.id });
   }
   return rooms;
 }

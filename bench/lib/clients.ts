@@ -33,6 +33,12 @@ export function sourceAddress(clientIndex: number): string {
 
 const polyfills = new Map<string, typeof globalThis.WebSocket>();
 
+/** A room to join: its name (Rejse: the board id) and, for Rejse, the secret-link token. */
+export interface BenchRoom {
+  name: string;
+  token?: string;
+}
+
 /** `ws` in place of the browser WebSocket, bound to a loopback source address; both providers accept a constructor. */
 function webSocketFrom(localAddress: string): typeof globalThis.WebSocket {
   let polyfill = polyfills.get(localAddress);
@@ -75,7 +81,8 @@ export interface ConnectOptions {
   localAddress?: string;
 }
 
-export function connectClient(server: RunningServer, room: string, options: ConnectOptions = {}): BenchClient {
+export function connectClient(server: RunningServer, target: BenchRoom, options: ConnectOptions = {}): BenchClient {
+  const room = target.name;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const WebSocketPolyfill = webSocketFrom(options.localAddress ?? '127.0.0.1');
   const doc = new Y.Doc();
@@ -127,7 +134,9 @@ export function connectClient(server: RunningServer, room: string, options: Conn
     WebSocketPolyfill,
     disableBc: true,
     // Rejse's own client announces its protocol version the same way.
-    ...(server.kind === 'rejse' ? { params: { v: String(PROTOCOL_VERSION) } } : {}),
+    ...(server.kind === 'rejse'
+      ? { params: { v: String(PROTOCOL_VERSION), ...(target.token ? { token: target.token } : {}) } }
+      : {}),
   });
   const onSync = (isSynced: boolean) => {
     if (isSynced) done();
@@ -154,7 +163,7 @@ export function connectClient(server: RunningServer, room: string, options: Conn
 /** Connects clients in waves so a thousand handshakes do not all land in one tick. */
 export async function connectMany(
   server: RunningServer,
-  rooms: readonly string[],
+  rooms: readonly BenchRoom[],
   perRoom: number,
   wave = 50,
 ): Promise<BenchClient[][]> {
@@ -167,7 +176,7 @@ export async function connectMany(
   for (let i = 0; i < pending.length; i += wave) {
     const slice = pending.slice(i, i + wave);
     const clients = slice.map(({ room, address }) => {
-      const client = connectClient(server, rooms[room] as string, { localAddress: address });
+      const client = connectClient(server, rooms[room] as BenchRoom, { localAddress: address });
       (byRoom[room] as BenchClient[]).push(client);
       return client;
     });
