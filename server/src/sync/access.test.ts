@@ -22,7 +22,7 @@ import {
   type CardId,
 } from '@rejse/shared';
 import { findTemplate } from '@rejse/templates';
-import { accessFor, checkDocumentUpdate } from './access.ts';
+import { accessFor, checkDocumentUpdate, presenceMatchesRole } from './access.ts';
 
 const facilitator = accessFor('facilitator', 'link');
 const editor = accessFor('editor', 'link');
@@ -117,5 +117,16 @@ describe('which document updates each role may make', () => {
     expect(checkDocumentUpdate(facilitator, server, add)).toEqual({ ok: true });
     expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'y' })))).toEqual({ ok: true });
     expect(cardsMap(server).size).toBe(1);
+  });
+});
+
+describe('presence claims', () => {
+  it('a presence state may name only the role of its own link', () => {
+    const state = (role: string) => JSON.stringify({ user: { name: 'Ana', color: '#0f766e', role }, cursor: null });
+    expect(presenceMatchesRole(state('viewer'), viewer)).toBe(true);
+    expect(presenceMatchesRole(state('facilitator'), viewer)).toBe(false);
+    expect(presenceMatchesRole(state('facilitator'), facilitator)).toBe(true);
+    expect(presenceMatchesRole(JSON.stringify({ user: { name: 'Bo' } }), viewer)).toBe(true);
+    expect(presenceMatchesRole('null', editor)).toBe(true);
   });
 });

@@ -122,3 +122,21 @@ export function checkDocumentUpdate(access: ConnectionAccess, doc: Y.Doc, update
   }
   return OK;
 }
+
+/**
+ * Whether a presence state (awareness JSON) may be relayed for this connection: a state that
+ * names a role (`user.role`) must name the connection's own, so the participant list never
+ * shows a viewer as the facilitator. States without a role (other clients, tests) pass.
+ */
+export function presenceMatchesRole(json: string, access: ConnectionAccess): boolean {
+  if (!json.includes('"role"')) return true;
+  try {
+    const state: unknown = JSON.parse(json);
+    if (!state || typeof state !== 'object') return true;
+    const user = (state as { user?: unknown }).user;
+    if (!user || typeof user !== 'object' || !('role' in user)) return true;
+    return (user as { role: unknown }).role === access.role;
+  } catch {
+    return false;
+  }
+}

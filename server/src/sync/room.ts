@@ -6,7 +6,7 @@ import { CLOSE, LIMITS, STORAGE_ORIGIN, metaMap, migrateDoc, readTitle } from '@
 import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore, StoredBoardState } from '../storage/store.ts';
-import { checkDocumentUpdate } from './access.ts';
+import { checkDocumentUpdate, presenceMatchesRole } from './access.ts';
 import type { Connection } from './connection.ts';
 import {
   MalformedFrameError,
@@ -382,6 +382,8 @@ export class Room {
     const entries = parseAwarenessUpdate(update);
     const own: AwarenessEntry[] = [];
     for (const entry of entries) {
+      // Presence may not claim another role than the connection's link grants (dropped, not closed).
+      if (!presenceMatchesRole(entry.json, conn.access)) continue;
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner !== conn) {
         if (owner && !owner.closed) continue;
