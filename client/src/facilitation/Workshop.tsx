@@ -11,7 +11,7 @@ import { usePublishPresence } from '../presence/publish.ts';
 import { DraftsConnector, DraftsPanel } from './DraftsPanel.tsx';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { useFacilitationContext, useFacilitationState } from './FacilitationContext.tsx';
-import { FocusOverlay } from './FocusOverlay.tsx';
+import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
@@ -54,6 +54,7 @@ export function WorkshopBar() {
       </div>
       <PresenceLayer peers={peers} />
       <FocusOverlay stageId={state.focusStageId} />
+      <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
     </div>
   );
