@@ -2,13 +2,15 @@ import { useCallback } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
 import { formatMessage, type MessageParams } from './format.ts';
 import type { Locale } from './locales.ts';
+import { da } from './messages/da.ts';
 import { en, type MessageKey, type Messages } from './messages/en.ts';
+import { sv } from './messages/sv.ts';
 
 export type { MessageKey, MessageParams };
 
-export { LOCALES, DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
+export { LOCALES, DEFAULT_LOCALE, isLocale, preferredLocale, type Locale } from './locales.ts';
 
-const CATALOGUES: Readonly<Record<Locale, Messages>> = { en };
+export const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, da, sv };
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   return formatMessage(CATALOGUES[locale][key] ?? en[key], locale, params);

@@ -1,15 +1,26 @@
-/** Locales with a catalogue. Danish and Swedish get a `messages/<locale>.ts` of type `Messages`. */
-export const LOCALES = ['en'] as const;
+/** Locales with a catalogue (`messages/<locale>.ts`, each of type `Messages`). */
+export const LOCALES = ['en', 'da', 'sv'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
-/** The first of the browser's preferred languages that has a catalogue. */
+/**
+ * Languages without a catalogue that read one of ours more easily than English. Norwegian
+ * (Bokmål grew out of written Danish; Nynorsk readers manage too) gets Danish.
+ */
+const NEAREST: Readonly<Record<string, Locale>> = { nb: 'da', no: 'da', nn: 'da' };
+
+/**
+ * The first of the browser's preferred languages that has a catalogue (`da-DK` → da,
+ * `sv-FI` → sv, `nb-NO` → da); English when none does.
+ */
 export function preferredLocale(languages: readonly string[]): Locale {
   for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
+    const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
     if (isLocale(base)) return base;
+    const nearest = NEAREST[base];
+    if (nearest) return nearest;
   }
   return DEFAULT_LOCALE;
 }
