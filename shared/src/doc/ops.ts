@@ -11,6 +11,7 @@ import {
   type PersonaId,
   type StageId,
 } from '../ids.ts';
+import { CURRENCIES, type Currency } from '../schema/board.ts';
 import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
@@ -99,6 +100,31 @@ export function cardsInCell(doc: Y.Doc, stageId: string, laneId: string, exceptI
 export function setBoardTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL_ORIGIN): void {
   clampTitle(title);
   doc.transact(() => metaMap(doc).set('title', title), origin);
+}
+
+/**
+ * Sets the board's locale (a BCP 47 tag, stored in canonical form: `da-dk` → `da-DK`) and
+ * currency together: they govern how exports and the report write numbers, dates and money,
+ * not anyone's UI language. Throws `invalid` for a malformed tag or an unknown currency.
+ */
+export function setBoardLocale(doc: Y.Doc, locale: string, currency: Currency, origin: unknown = LOCAL_ORIGIN): void {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(locale.trim())[0];
+  } catch {
+    canonical = undefined;
+  }
+  if (!canonical || canonical.length < 2 || canonical.length > 35) {
+    throw new BoardOpError('invalid', `"${locale.slice(0, 40)}" is not a language tag such as "da" or "sv-SE"`);
+  }
+  if (!(CURRENCIES as readonly string[]).includes(currency)) {
+    throw new BoardOpError('invalid', `"${String(currency).slice(0, 10)}" is not one of ${CURRENCIES.join(', ')}`);
+  }
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (meta.get('locale') !== canonical) meta.set('locale', canonical);
+    if (meta.get('currency') !== currency) meta.set('currency', currency);
+  }, origin);
 }
 
 // ───────────────────────────── cards ─────────────────────────────
