@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { createBoardId, instantiateTemplate, writeBoardInto, type Board, type BoardTemplate } from '@rejse/shared';
+import {
+  createBoardId,
+  instantiateTemplate,
+  writeBoardInto,
+  type Board,
+  type BoardTemplate,
+  type Currency,
+} from '@rejse/shared';
 import type { BoardMeta, BoardStore } from '../storage/store.ts';
 
 /** The initial stored state of a board: the board written into a fresh document, encoded. */
@@ -17,10 +24,16 @@ export function encodeInitialState(board: Board): Uint8Array {
 export function createBoardFromTemplate(
   store: BoardStore,
   template: BoardTemplate,
-  options: { title?: string; now: number },
+  options: { title?: string; now: number; locale?: string; currency?: Currency },
 ): { meta: BoardMeta; board: Board } {
   const id = createBoardId();
-  const board = instantiateTemplate(template, options.title === undefined ? { id } : { id, title: options.title });
+  const made = instantiateTemplate(template, options.title === undefined ? { id } : { id, title: options.title });
+  // The board's own locale and currency (exports, report); the template's when not chosen.
+  const board: Board = {
+    ...made,
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.currency !== undefined ? { currency: options.currency } : {}),
+  };
   const meta: BoardMeta = { id, title: board.title, createdAt: options.now, updatedAt: options.now };
   store.create(meta, encodeInitialState(board));
   return { meta, board };

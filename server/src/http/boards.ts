@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { LIMITS, isValidId, type Board } from '@rejse/shared';
-import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate } from '@rejse/templates';
+import { CURRENCIES, LIMITS, isValidId, type Board, type Currency } from '@rejse/shared';
+import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates } from '@rejse/templates';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
@@ -32,25 +32,49 @@ const listItem = (meta: BoardMeta) => ({
 interface CreateBoardInput {
   title?: string;
   template: string;
+  /** The board's locale (BCP 47, canonical); also picks the template's language. */
+  locale?: string;
+  currency?: Currency;
+}
+
+/** A BCP 47 tag in canonical form, or undefined when it is not one. */
+function canonicalLocale(tag: string): string | undefined {
+  try {
+    const canonical = Intl.getCanonicalLocales(tag.trim())[0];
+    return canonical && canonical.length <= 35 ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseCreateBoard(body: unknown): CreateBoardInput {
   if (body === undefined) return { template: DEFAULT_TEMPLATE_ID };
   if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object like {"title": "…", "template": "blank"}');
-  const { title, template } = body;
+  const { title, template, locale, currency } = body;
   if (title !== undefined && typeof title !== 'string') throw badRequest('title must be a string');
   if (template !== undefined && typeof template !== 'string') throw badRequest('template must be a string');
+  const canonical = typeof locale === 'string' ? canonicalLocale(locale) : undefined;
+  if (locale !== undefined && !canonical) throw badRequest('locale must be a language tag such as "da" or "sv-SE"');
+  if (currency !== undefined && !(CURRENCIES as readonly unknown[]).includes(currency)) {
+    throw badRequest(`currency must be one of ${CURRENCIES.join(', ')}`);
+  }
   const trimmed = title?.trim();
   if (trimmed !== undefined && trimmed.length > LIMITS.titleLength) {
     throw badRequest(`title is ${trimmed.length} characters long; the limit is ${LIMITS.titleLength}`);
   }
-  return { template: template ?? DEFAULT_TEMPLATE_ID, ...(trimmed ? { title: trimmed } : {}) };
+  return {
+    template: template ?? DEFAULT_TEMPLATE_ID,
+    ...(trimmed ? { title: trimmed } : {}),
+    ...(canonical ? { locale: canonical } : {}),
+    ...(currency !== undefined ? { currency: currency as Currency } : {}),
+  };
 }
 
 export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
   app.post('/api/boards', async (c) => {
     const input = parseCreateBoard(await readJsonBody(c, SERVER_LIMITS.httpBodyBytes));
-    const template = findTemplate(input.template);
+    // The template in the board's language (English when there is no translation).
+    const template = findTemplate(input.template, input.locale);
     if (!template) {
       const known = TEMPLATES.map((t) => t.id).join(', ');
       throw badRequest(`unknown template "${input.template}" (known templates: ${known})`);
@@ -58,6 +82,8 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
     const { meta } = createBoardFromTemplate(deps.store, template, {
       now: deps.now(),
       ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.currency !== undefined ? { currency: input.currency } : {}),
     });
     // The creator gets all three secret links; only their hashes are kept.
     const tokens = issueBoardTokens(deps.store, meta.id, deps.now());
@@ -93,9 +119,10 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
     return c.json(board);
   });
 
+  // `?locale=da` lists the templates in that language (English when there is no translation).
   app.get('/api/templates', (c) =>
     c.json(
-      TEMPLATES.map((t) => ({
+      listTemplates(c.req.query('locale')).map((t) => ({
         id: t.id,
         title: t.title,
         description: t.description,
