@@ -4,6 +4,7 @@ import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { mountBoardRoutes, type BoardReader } from './boards.ts';
 import { HttpError } from './errors.ts';
+import { mountExportRoutes } from './exports.ts';
 import { mountFacilitationRoutes } from './facilitation.ts';
 import type { LiveBoards } from './live.ts';
 import { mountTokenRoutes } from './tokens.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   mountTokenRoutes(app, { ...auth, live: deps.live });
   mountVoteRoutes(app, { ...auth, live: deps.live });
   mountFacilitationRoutes(app, { ...auth, live: deps.live });
+  mountExportRoutes(app, { ...auth, live: deps.live });
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);
 

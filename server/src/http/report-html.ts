@@ -1,0 +1,269 @@
+/**
+ * The workshop report as one self-contained HTML page (no scripts, inline CSS with print
+ * rules), rendered from the same `reportModel` as the browser's report page. Every piece of
+ * user text goes through `escapeHtml`; the emotion chart is built from numbers only
+ * (`emotionChartGeometry`), with stage titles as escaped text nodes.
+ */
+import {
+  DEFAULT_EXPORT_LABELS,
+  emotionChartGeometry,
+  fillIn,
+  formatDay,
+  formatNumber,
+  formatSigned,
+  type ExportLabels,
+  type ReportModel,
+} from '@rejse/shared';
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text for an HTML text node or a quoted attribute value. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+
+/** Words of the report page beyond the shared export labels (English; a locale can pass its own). */
+export interface ReportLabels {
+  documentTitle: string;
+  /** `{date}` */
+  date: string;
+  participants: string;
+  persona: string;
+  summary: string;
+  /** `{stages} {touchpoints} {pains} {actions} {votes}` */
+  summaryText: string;
+  emotionCurve: string;
+  emotionCurveEmpty: string;
+  painsByStage: string;
+  noPains: string;
+  addressedBy: string;
+  notAddressed: string;
+  /** `{n}` */
+  actions: string;
+  noActions: string;
+  /** `{n}` actions below the cut line. */
+  belowLine: string;
+  linkedPains: string;
+  mapPicture: string;
+  mapPictureMissing: string;
+  generatedBy: string;
+}
+
+export const DEFAULT_REPORT_LABELS: ReportLabels = {
+  documentTitle: '{title} — workshop report',
+  date: 'Date: {date}',
+  participants: 'Participants',
+  persona: 'Persona',
+  summary: 'In numbers',
+  summaryText: '{stages} stages · {touchpoints} touchpoints · {pains} pain points · {actions} actions · {votes} votes',
+  emotionCurve: 'Emotion curve',
+  emotionCurveEmpty: 'No touchpoint has an emotion yet, so there is no curve.',
+  painsByStage: 'Pain points by stage',
+  noPains: 'No pain points were mapped.',
+  addressedBy: 'Addressed by',
+  notAddressed: 'No action addresses this yet.',
+  actions: 'Top {n} actions',
+  noActions: 'No actions yet.',
+  belowLine: '{n} more below the line.',
+  linkedPains: 'Pain points',
+  mapPicture: 'The map',
+  mapPictureMissing:
+    'The picture of the map is not part of this file. Open the board’s report page in Rejse (/b/{id}/report) to print the report with the live map.',
+  generatedBy: 'Made with Rejse',
+};
+
+export interface ReportHtmlOptions {
+  boardId: string;
+  labels?: ExportLabels;
+  reportLabels?: ReportLabels;
+}
+
+const SEVERITY_CLASS = ['', 'sev-1', 'sev-2', 'sev-3'] as const;
+
+function chartSvg(model: ReportModel, labels: ExportLabels, words: ReportLabels): string {
+  if (model.emotionCurve.every((p) => p.mean === null)) return `<p class="muted">${escapeHtml(words.emotionCurveEmpty)}</p>`;
+  const g = emotionChartGeometry(model.emotionCurve);
+  const parts: string[] = [];
+  parts.push(
+    `<svg class="chart" role="img" aria-label="${escapeHtml(words.emotionCurve)}" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" xmlns="http://www.w3.org/2000/svg">`,
+  );
+  for (const line of g.gridlines) {
+    const label = labels.emotion[String(line.value) as keyof ExportLabels['emotion']];
+    parts.push(
+      `<line class="grid${line.value === 0 ? ' zero' : ''}" x1="${g.plot.left}" x2="${g.plot.right}" y1="${line.y}" y2="${line.y}"><title>${escapeHtml(label)}</title></line>`,
+      `<text class="axis" x="${g.plot.left - 8}" y="${line.y + 4}" text-anchor="end">${escapeHtml(formatSigned(line.value, model.locale))}</text>`,
+    );
+  }
+  for (const point of g.points) {
+    parts.push(`<line class="spread" x1="${point.x}" x2="${point.x}" y1="${point.yMin}" y2="${point.yMax}" />`);
+  }
+  for (const d of g.paths) parts.push(`<path class="curve" d="${d}" />`);
+  for (const point of g.points) {
+    parts.push(
+      `<circle class="dot" cx="${point.x}" cy="${point.y}" r="4"><title>${escapeHtml(formatNumber(point.mean, model.locale))}</title></circle>`,
+    );
+  }
+  model.emotionCurve.forEach((stage, i) => {
+    const x = g.stages[i]?.x ?? 0;
+    parts.push(
+      `<text class="stage" x="${x}" y="${g.plot.bottom + 18}" text-anchor="middle">${escapeHtml(truncate(stage.stageTitle, Math.max(4, Math.floor(g.stageWidth / 7))))}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+const listOf = (items: readonly string[]): string => items.map(escapeHtml).join('; ');
+
+/** The report page. Pure: the same model and labels always give the same bytes. */
+export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions): string {
+  const labels = options.labels ?? DEFAULT_EXPORT_LABELS;
+  const words = options.reportLabels ?? DEFAULT_REPORT_LABELS;
+  const title = model.title.trim() || labels.phrases.untitled;
+  const out: string[] = [];
+  out.push(
+    '<!doctype html>',
+    `<html lang="${escapeHtml(model.locale)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(fillIn(words.documentTitle, { title }))}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main class="report">',
+    '<header class="report-header">',
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="muted">${escapeHtml(fillIn(words.date, { date: model.dateText }))}</p>`,
+  );
+  if (model.participants.length > 0) {
+    out.push(`<p><strong>${escapeHtml(words.participants)}:</strong> ${listOf(model.participants)}</p>`);
+  }
+  if (model.persona) {
+    const details = [model.persona.segment, model.persona.description].filter((t): t is string => Boolean(t?.trim()));
+    out.push(
+      `<p class="persona"><strong>${escapeHtml(words.persona)}:</strong> ${escapeHtml(model.persona.name)}${details.length ? ` — ${details.map(escapeHtml).join(' — ')}` : ''}</p>`,
+    );
+  }
+  const n = (value: number): string => formatNumber(value, model.locale);
+  out.push(
+    `<p class="summary">${escapeHtml(
+      fillIn(words.summaryText, {
+        stages: n(model.counts.stages),
+        touchpoints: n(model.counts.touchpoints),
+        pains: n(model.counts.pains),
+        actions: n(model.counts.actions),
+        votes: n(model.counts.votes),
+      }),
+    )}</p>`,
+    '</header>',
+  );
+
+  out.push('<section class="block">', `<h2>${escapeHtml(words.emotionCurve)}</h2>`, chartSvg(model, labels, words), '</section>');
+
+  out.push('<section class="block">', `<h2>${escapeHtml(fillIn(words.actions, { n: n(model.topN) }))}</h2>`);
+  if (model.actions.length === 0) {
+    out.push(`<p class="muted">${escapeHtml(words.noActions)}</p>`);
+  } else {
+    const c = labels.columns;
+    out.push(
+      '<table class="actions">',
+      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(words.linkedPains)}</th><th class="num">${escapeHtml(c.score)}</th></tr></thead>`,
+      '<tbody>',
+    );
+    for (const action of model.actions) {
+      out.push(
+        '<tr>',
+        `<td class="num">${escapeHtml(n(action.rank))}</td>`,
+        `<td><span class="action-text">${escapeHtml(action.text || labels.phrases.untitled)}</span><br><span class="muted small">${escapeHtml(action.stageTitle)}${action.quadrant ? ` · ${escapeHtml(labels.quadrant[action.quadrant])}` : ''}</span></td>`,
+        `<td>${escapeHtml(action.owner ?? '')}</td>`,
+        `<td class="nowrap">${action.dueDate ? escapeHtml(formatDay(action.dueDate, model.locale)) : ''}</td>`,
+        `<td>${escapeHtml(labels.status[action.status])}</td>`,
+        `<td>${listOf(action.linkedPains.map((p) => p.text))}</td>`,
+        `<td class="num">${escapeHtml(n(action.score))}</td>`,
+        '</tr>',
+      );
+    }
+    out.push('</tbody>', '</table>');
+  }
+  if (model.belowLine > 0) out.push(`<p class="muted">${escapeHtml(fillIn(words.belowLine, { n: n(model.belowLine) }))}</p>`);
+  out.push('</section>');
+
+  out.push('<section class="block">', `<h2>${escapeHtml(words.painsByStage)}</h2>`);
+  if (model.painsByStage.length === 0) out.push(`<p class="muted">${escapeHtml(words.noPains)}</p>`);
+  for (const group of model.painsByStage) {
+    out.push('<div class="stage-group">', `<h3>${escapeHtml(group.stageTitle || labels.phrases.untitled)}</h3>`, '<ul class="pains">');
+    for (const pain of group.pains) {
+      const addressed = pain.addressedBy.length
+        ? `${escapeHtml(words.addressedBy)}: ${listOf(pain.addressedBy.map((i) => i.text))}`
+        : escapeHtml(words.notAddressed);
+      out.push(
+        `<li class="${SEVERITY_CLASS[pain.severity]}"><span class="pain-text">${escapeHtml(pain.text || labels.phrases.untitled)}</span> <span class="badge">${escapeHtml(fillIn(labels.phrases.severity, { n: pain.severity }))}</span><br><span class="muted small">${addressed}</span></li>`,
+      );
+    }
+    out.push('</ul>', '</div>');
+  }
+  out.push('</section>');
+
+  out.push(
+    '<section class="block">',
+    `<h2>${escapeHtml(words.mapPicture)}</h2>`,
+    `<p class="muted">${escapeHtml(fillIn(words.mapPictureMissing, { id: options.boardId }))}</p>`,
+    '</section>',
+    `<footer class="muted small">${escapeHtml(words.generatedBy)} · ${escapeHtml(model.generatedAt)}</footer>`,
+    '</main>',
+    '</body>',
+    '</html>',
+  );
+  return out.join('\n');
+}
+
+const REPORT_CSS = `
+:root { color-scheme: light; --ink: #1d2430; --muted: #5b6575; --line: #d8dde6; --accent: #2f5fd0; --pain: #c2413b; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+.report { max-width: 960px; margin: 0 auto; padding: 32px 24px 48px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 0 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 12px 0 4px; }
+.muted { color: var(--muted); }
+.small { font-size: 12px; }
+.block { margin-top: 28px; break-inside: avoid-page; }
+.summary { margin-top: 8px; }
+.chart { width: 100%; height: auto; max-width: 720px; display: block; }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.chart .grid.zero { stroke: #9aa4b5; stroke-dasharray: 4 3; }
+.chart .axis, .chart .stage { font-size: 11px; fill: var(--muted); }
+.chart .curve { fill: none; stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; }
+.chart .spread { stroke: var(--accent); stroke-opacity: .3; stroke-width: 8; stroke-linecap: round; }
+.chart .dot { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+table.actions { width: 100%; border-collapse: collapse; }
+table.actions th, table.actions td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+table.actions th { font-size: 12px; color: var(--muted); font-weight: 600; }
+.num { text-align: right !important; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.action-text, .pain-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+ul.pains { margin: 0; padding-left: 18px; }
+ul.pains li { margin: 4px 0; }
+.badge { display: inline-block; font-size: 11px; border-radius: 8px; padding: 0 6px; border: 1px solid var(--line); color: var(--muted); }
+.sev-3 .badge { border-color: var(--pain); color: var(--pain); }
+.sev-2 .badge { border-color: #d98b2b; color: #a86412; }
+footer { margin-top: 36px; }
+@page { margin: 16mm 14mm; }
+@media print {
+  body { font-size: 11pt; }
+  .report { max-width: none; padding: 0; }
+  tr, li, .stage-group, .chart { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
