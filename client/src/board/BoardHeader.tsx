@@ -2,11 +2,16 @@ import { LIMITS } from '@rejse/shared';
 import { useState, type KeyboardEvent } from 'react';
 import { Link } from '../app/router.tsx';
 import { useT } from '../i18n/index.ts';
+import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
+import { BoardSettingsButton } from '../settings/BoardSettings.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useBoard, useCommands } from './BoardContext.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 
-/** Back to the list, the board title (edited in place) and the connection state. */
+/**
+ * Back to the list, the board title (edited in place), the connection state, this browser's
+ * UI language and (for the facilitator) the board's settings.
+ */
 export function BoardHeader() {
   const t = useT();
   return (
@@ -17,6 +22,8 @@ export function BoardHeader() {
       </Link>
       <BoardTitle />
       <ConnectionIndicator />
+      <LanguageMenu />
+      <BoardSettingsButton />
     </header>
   );
 }

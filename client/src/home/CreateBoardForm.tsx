@@ -1,9 +1,11 @@
-import { LIMITS } from '@rejse/shared';
-import { useState, type FormEvent } from 'react';
+import { CURRENCIES, LIMITS, type Currency } from '@rejse/shared';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { rememberBoard } from '../app/knownBoards.ts';
 import { navigate } from '../app/router.tsx';
 import { saveShareLinks } from '../facilitation/shareLinks.ts';
-import { useT } from '../i18n/index.ts';
+import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT, type Locale } from '../i18n/index.ts';
+import { defaultCurrencyFor } from '../settings/boardFormat.ts';
+import '../settings/settings.css';
 import { Icon } from '../ui/icons.tsx';
 import { createBoard, listTemplates } from './api.ts';
 import { describeApiError } from './errors.ts';
@@ -11,11 +13,28 @@ import { useResource } from './useResource.ts';
 
 const DEFAULT_TEMPLATE = 'blank';
 
-/** Title and template for a new board; opens it once created. */
+/** Title, language, currency and template for a new board; opens it once created. */
 export function CreateBoardForm() {
   const t = useT();
-  const [templates] = useResource(listTemplates);
+  const uiLocale = useLocale();
+  // The board's own language and currency: they follow the UI language until chosen here.
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const [chosenCurrency, setChosenCurrency] = useState<Currency | null>(null);
+  const boardLocale = chosenLocale ?? uiLocale;
+  const currency = chosenCurrency ?? defaultCurrencyFor(boardLocale);
+  const [templates, reloadTemplates] = useResource(() => listTemplates(boardLocale));
   const [title, setTitle] = useState('');
+  const localeId = useId();
+  const currencyId = useId();
+  const localeHintId = useId();
+
+  // The template gallery speaks the board's language.
+  const shownLocale = useRef(boardLocale);
+  useEffect(() => {
+    if (shownLocale.current === boardLocale) return;
+    shownLocale.current = boardLocale;
+    reloadTemplates();
+  }, [boardLocale, reloadTemplates]);
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +52,8 @@ export function CreateBoardForm() {
       const created = await createBoard({
         ...(trimmed ? { title: trimmed } : {}),
         ...(template ? { template } : {}),
+        locale: boardLocale,
+        currency,
       });
       rememberBoard({
         id: created.id,
@@ -64,6 +85,47 @@ export function CreateBoardForm() {
           onChange={(event) => setTitle(event.target.value)}
         />
       </label>
+      <div className="create-board__locale">
+        <label className="field" htmlFor={localeId}>
+          <span className="field__label">{t('home.create.localeLabel')}</span>
+          <select
+            id={localeId}
+            className="input"
+            value={boardLocale}
+            aria-describedby={localeHintId}
+            onChange={(event) => {
+              if (isLocale(event.target.value)) setChosenLocale(event.target.value);
+            }}
+          >
+            {LOCALES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {LOCALE_NAMES[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={currencyId}>
+          <span className="field__label">{t('home.create.currencyLabel')}</span>
+          <select
+            id={currencyId}
+            className="input"
+            value={currency}
+            onChange={(event) => {
+              const next = CURRENCIES.find((c) => c === event.target.value);
+              if (next) setChosenCurrency(next);
+            }}
+          >
+            {CURRENCIES.map((option) => (
+              <option key={option} value={option}>
+                {t(`currency.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id={localeHintId} className="muted create-board__hint">
+          {t('home.create.localeHint')}
+        </p>
+      </div>
       <fieldset className="field">
         <legend className="field__label">{t('home.create.templateLabel')}</legend>
         {templates.state === 'loading' ? <p className="muted">{t('home.create.templateLoading')}</p> : null}

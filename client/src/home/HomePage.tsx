@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/index.ts';
+import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { BoardList } from './BoardList.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
 
@@ -17,6 +18,7 @@ export function HomePage() {
           {t('app.name')}
         </span>
         <span className="home__tagline">{t('app.tagline')}</span>
+        <LanguageMenu className="language-menu--end" />
       </header>
       <main className="home__main">
         <div className="home__intro">

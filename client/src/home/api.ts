@@ -56,8 +56,9 @@ const asString = (value: unknown): string => (typeof value === 'string' ? value 
 const asCount = (value: unknown): number =>
   Array.isArray(value) ? value.length : typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
-export async function listTemplates(): Promise<TemplateSummary[]> {
-  const body = await request('/api/templates');
+/** The templates in `locale`'s language (the server falls back to English). */
+export async function listTemplates(locale?: string): Promise<TemplateSummary[]> {
+  const body = await request(locale ? `/api/templates?locale=${encodeURIComponent(locale)}` : '/api/templates');
   if (!Array.isArray(body)) return [];
   return body
     .map(asRecord)
@@ -71,7 +72,13 @@ export async function listTemplates(): Promise<TemplateSummary[]> {
     }));
 }
 
-export async function createBoard(input: { title?: string; template?: string }): Promise<CreatedBoard> {
+export async function createBoard(input: {
+  title?: string;
+  template?: string;
+  /** The board's locale: the template's language, and how exports write numbers and dates. */
+  locale?: string;
+  currency?: string;
+}): Promise<CreatedBoard> {
   const body = asRecord(
     await request('/api/boards', {
       method: 'POST',

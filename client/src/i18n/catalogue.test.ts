@@ -23,6 +23,7 @@ const SAME_AS_ENGLISH = new Set([
   'channel.app',
   'channel.chat',
   'channel.email',
+  'currency.EUR',
   'emotion.0',
   'facilitation.bar.label',
   'facilitation.timer.menu',

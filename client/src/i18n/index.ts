@@ -8,7 +8,7 @@ import { sv } from './messages/sv.ts';
 
 export type { MessageKey, MessageParams };
 
-export { LOCALES, DEFAULT_LOCALE, isLocale, preferredLocale, type Locale } from './locales.ts';
+export { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, isLocale, preferredLocale, type Locale } from './locales.ts';
 
 export const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, da, sv };
 

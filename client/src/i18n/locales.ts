@@ -3,6 +3,12 @@ export const LOCALES = ['en', 'da', 'sv'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/**
+ * Each language's name in itself, the same in every UI language (someone who cannot read the
+ * current one still finds their own), so these are not catalogue messages.
+ */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', da: 'Dansk', sv: 'Svenska' };
+
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
 /**

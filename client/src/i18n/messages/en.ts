@@ -281,6 +281,25 @@ export const en = {
   'presence.name.label': 'Your name',
   'presence.name.placeholder': 'Shown to the others',
   'presence.name.save': 'Save',
+  // Language of this browser's UI, and each board's own locale and currency (exports, report).
+  'language.label': 'Language',
+  'currency.DKK': 'Danish kroner (DKK)',
+  'currency.SEK': 'Swedish kronor (SEK)',
+  'currency.EUR': 'Euro (EUR)',
+  'currency.NOK': 'Norwegian kroner (NOK)',
+  'currency.USD': 'US dollars (USD)',
+  'home.create.localeLabel': 'Board language',
+  'home.create.currencyLabel': 'Currency',
+  'home.create.localeHint': 'The templates’ language, and how exports and the report write numbers, dates and amounts.',
+  'settings.open': 'Board settings',
+  'settings.title': 'Board settings',
+  'settings.intro':
+    'The board’s language and currency decide how exports and the report write numbers, dates and amounts. Everyone’s screen keeps its own language.',
+  'settings.locale': 'Language of exports and report',
+  'settings.currency': 'Currency',
+  'settings.example': 'Example: {number} · {amount} · {date}',
+  'settings.save': 'Save',
+  'settings.saved': 'Board settings saved.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
