@@ -128,3 +128,152 @@ export function fillIn(template: string, values: Readonly<Record<string, string 
     Object.hasOwn(values, name) ? String(values[name]) : whole,
   );
 }
+
+/** Danish export words, matching the Danish UI and templates (»…« quotes). */
+export const EXPORT_LABELS_DA: ExportLabels = {
+  columns: {
+    rank: 'Placering',
+    text: 'Handling',
+    stage: 'Fase',
+    linkedPains: 'Tilknyttede smertepunkter',
+    impact: 'Effekt',
+    effort: 'Indsats',
+    score: 'Score',
+    votes: 'Stemmer',
+    owner: 'Ansvarlig',
+    dueDate: 'Frist',
+    status: 'Status',
+    quadrant: 'Kvadrant',
+  },
+  status: {
+    proposed: 'Foreslået',
+    agreed: 'Besluttet',
+    'in-progress': 'I gang',
+    done: 'Færdig',
+    dropped: 'Fravalgt',
+  },
+  quadrant: {
+    'quick-win': 'Hurtig gevinst',
+    'big-bet': 'Stor satsning',
+    'fill-in': 'Lille forbedring',
+    'money-pit': 'Pengesluger',
+  },
+  channel: {
+    letter: 'Brev',
+    sms: 'SMS',
+    email: 'E-mail',
+    portal: 'Portal',
+    chat: 'Chat',
+    phone: 'Telefon',
+    app: 'App',
+    payment: 'Betaling',
+  },
+  emotion: {
+    '-2': 'meget negativ',
+    '-1': 'negativ',
+    '0': 'neutral',
+    '1': 'positiv',
+    '2': 'meget positiv',
+  },
+  headings: {
+    actionList: 'Prioriterede handlinger',
+    top: 'Top {n}',
+    belowLine: 'Under stregen',
+    persona: 'Persona',
+    touchpoints: 'Kontaktpunkter',
+    pains: 'Smertepunkter',
+    ideas: 'Idéer',
+  },
+  phrases: {
+    noActions: 'Ingen handlinger endnu.',
+    emptyStage: 'Intet kortlagt endnu.',
+    untitled: 'Uden titel',
+    emotion: '{label} ({value})',
+    thought: '»{text}«',
+    severity: 'alvorlighed {n}',
+    addresses: 'løser: {list}',
+    generated: 'Genereret {date}',
+  },
+};
+
+/** Swedish export words, matching the Swedish UI and templates (”…” quotes). */
+export const EXPORT_LABELS_SV: ExportLabels = {
+  columns: {
+    rank: 'Placering',
+    text: 'Åtgärd',
+    stage: 'Fas',
+    linkedPains: 'Kopplade smärtpunkter',
+    impact: 'Effekt',
+    effort: 'Insats',
+    score: 'Poäng',
+    votes: 'Röster',
+    owner: 'Ansvarig',
+    dueDate: 'Klart senast',
+    status: 'Status',
+    quadrant: 'Kvadrant',
+  },
+  status: {
+    proposed: 'Föreslagen',
+    agreed: 'Beslutad',
+    'in-progress': 'Pågår',
+    done: 'Klar',
+    dropped: 'Bortvald',
+  },
+  quadrant: {
+    'quick-win': 'Snabb vinst',
+    'big-bet': 'Stor satsning',
+    'fill-in': 'Liten förbättring',
+    'money-pit': 'Pengaslukare',
+  },
+  channel: {
+    letter: 'Brev',
+    sms: 'SMS',
+    email: 'E-post',
+    portal: 'Portal',
+    chat: 'Chatt',
+    phone: 'Telefon',
+    app: 'App',
+    payment: 'Betalning',
+  },
+  emotion: {
+    '-2': 'mycket negativ',
+    '-1': 'negativ',
+    '0': 'neutral',
+    '1': 'positiv',
+    '2': 'mycket positiv',
+  },
+  headings: {
+    actionList: 'Prioriterade åtgärder',
+    top: 'Topp {n}',
+    belowLine: 'Under strecket',
+    persona: 'Persona',
+    touchpoints: 'Kontaktpunkter',
+    pains: 'Smärtpunkter',
+    ideas: 'Idéer',
+  },
+  phrases: {
+    noActions: 'Inga åtgärder ännu.',
+    emptyStage: 'Inget kartlagt ännu.',
+    untitled: 'Utan titel',
+    emotion: '{label} ({value})',
+    thought: '”{text}”',
+    severity: 'allvarlighetsgrad {n}',
+    addresses: 'åtgärdar: {list}',
+    generated: 'Genererad {date}',
+  },
+};
+
+const EXPORT_LABELS_BY_LANGUAGE: Readonly<Record<string, ExportLabels>> = {
+  en: DEFAULT_EXPORT_LABELS,
+  da: EXPORT_LABELS_DA,
+  sv: EXPORT_LABELS_SV,
+};
+
+/**
+ * The export words for a board's locale, by its language (`da-DK` → Danish, `sv` → Swedish);
+ * English for any other or a malformed tag.
+ */
+export function exportLabelsFor(locale: string | null | undefined): ExportLabels {
+  const language = (locale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return EXPORT_LABELS_BY_LANGUAGE[language] ?? DEFAULT_EXPORT_LABELS;
+}
