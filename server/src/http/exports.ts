@@ -6,6 +6,7 @@ import {
   createBoardId,
   docToBoard,
   exportFileName,
+  exportLabelsFor,
   isRankBy,
   migrateBoardJson,
   parseTopN,
@@ -26,6 +27,7 @@ import { isPlainObject, readJsonBody } from './body.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
 import type { LiveBoards } from './live.ts';
 import { renderReportHtml } from './report-html.ts';
+import { reportLabelsFor } from './report-labels.ts';
 import { boardLink } from './tokens.ts';
 
 export interface ExportRoutesDeps extends AuthDeps {
@@ -104,7 +106,9 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const { by, topN } = rankingOf(c, settings);
     // Every action goes in the file unless `top` asks for the cut; a spreadsheet can filter.
     const cut = c.req.query('top') === undefined ? {} : { topN };
-    const csv = actionListCsv(board, { votes, by, ...(separator ? { separator } : {}), ...cut });
+    // Headers and words in the board's language; ';' and decimal commas where its locale expects them.
+    const labels = exportLabelsFor(board.locale);
+    const csv = actionListCsv(board, { votes, by, labels, ...(separator ? { separator } : {}), ...cut });
     return fileResponse(c, csv, 'text/csv; charset=utf-8; header=present', exportFileName(board.title, 'csv', 'actions'));
   });
 
@@ -113,7 +117,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const { by, topN } = rankingOf(c, settings);
     return fileResponse(
       c,
-      actionListMarkdown(board, { votes, by, topN }),
+      actionListMarkdown(board, { votes, by, topN, labels: exportLabelsFor(board.locale) }),
       'text/markdown; charset=utf-8',
       exportFileName(board.title, 'md', 'actions'),
     );
@@ -123,7 +127,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const { board, votes } = load(c);
     return fileResponse(
       c,
-      boardMarkdown(board, { votes, generatedAt: new Date(deps.now()) }),
+      boardMarkdown(board, { votes, generatedAt: new Date(deps.now()), labels: exportLabelsFor(board.locale) }),
       'text/markdown; charset=utf-8',
       exportFileName(board.title, 'md', 'board'),
     );
@@ -141,7 +145,11 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(tz ? { timeZone: tz } : {}) });
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id }),
+      renderReportHtml(model, {
+        boardId: board.id,
+        labels: exportLabelsFor(board.locale),
+        reportLabels: reportLabelsFor(board.locale),
+      }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',
