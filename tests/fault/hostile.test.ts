@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, addCard, cardsMap, docToBoard } from '@rejse/shared';
+import { CLOSE, addCard, cardsMap, docToBoard, readTitle, setBoardTitle } from '@rejse/shared';
 import { applyRandomOp, boardInvariantViolations, createRng, type Rng } from '@rejse/shared/testing';
 import { SERVER_LIMITS, checkDatabaseIntegrity } from '@rejse/server';
 import { startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
@@ -260,8 +260,9 @@ describe('hostile input', () => {
     expect(new Set(await Promise.all(wrongToken.map((s) => s.closed.then((c) => c.code))))).toEqual(new Set([CLOSE.UNAUTHORIZED.code]));
     expect(new Set(await Promise.all(unknown.map((s) => s.closed.then((c) => c.code))))).toEqual(new Set([CLOSE.UNKNOWN_BOARD.code]));
     // The honest clients of the full board still sync with each other.
-    const id = addCard(honest[0]!.doc, { ...firstCell(honest[0]!.doc), kind: 'pain', text: 'during the connection flood' });
-    await vi.waitFor(() => expect(cardsMap(honest[1]!.doc).has(id)).toBe(true));
+    // (A title edit: the fuzzer's edits may have left no live lane to add a card to.)
+    setBoardTitle(honest[0]!.doc, 'Attacked, during the connection flood');
+    await vi.waitFor(() => expect(readTitle(honest[1]!.doc)).toBe('Attacked, during the connection flood'));
     await heartbeat();
     samplePeak();
     for (const s of flood) s.ws.terminate();

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, boardToDoc, cardsMap, deleteCard, instantiateTemplate, updateCard } from '@rejse/shared';
+import {
+  LOCAL_ORIGIN,
+  addCard,
+  addStage,
+  boardToDoc,
+  cardsMap,
+  deleteCard,
+  instantiateTemplate,
+  lanesMap,
+  removeLane,
+  stagesMap,
+  updateCard,
+  type LaneId,
+} from '@rejse/shared';
 import { findTemplate } from '@rejse/templates';
 import { clearPending, countNewCards, pendingBytes, wouldExceedCards } from './board-size.ts';
+import { structureViolation } from './structure.ts';
 import { TokenBucket } from './rate.ts';
 
 function blankDoc(): Y.Doc {
@@ -100,5 +114,49 @@ describe('token bucket', () => {
     expect(bucket.take()).toBe(false);
     now += 10_000;
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+  });
+});
+
+describe('updates that would break the board structure', () => {
+  const check = (server: Y.Doc, update: Uint8Array) => structureViolation(server, Y.decodeUpdate(update)) !== null;
+
+  it('deleting or overwriting every lane record is caught', () => {
+    const server = blankDoc();
+    const deleted = updateFrom(server, (doc) => {
+      for (const key of [...lanesMap(doc).keys()]) lanesMap(doc).delete(key);
+    });
+    expect(check(server, deleted)).toBe(true);
+    const overwritten = updateFrom(server, (doc) => {
+      for (const key of [...stagesMap(doc).keys()]) stagesMap(doc).set(key, 'not a record' as never);
+    });
+    expect(check(server, overwritten)).toBe(true);
+  });
+
+  it('a value that is not a record, written straight into the cards map, is caught', () => {
+    const server = blankDoc();
+    expect(check(server, updateFrom(server, (doc) => cardsMap(doc).set('c_notarecord', 'just text' as never)))).toBe(true);
+    expect(check(server, updateFrom(server, (doc) => addCard(doc, { ...cell(doc), kind: 'note', text: 'a real card' })))).toBe(false);
+  });
+
+  it('what clients do is let through: removing lanes (tombstones), adding a stage, undoing it', () => {
+    const server = blankDoc();
+    const removed = updateFrom(server, (doc) => {
+      for (const key of [...lanesMap(doc).keys()].slice(1)) removeLane(doc, key as LaneId, { cards: 'delete' });
+    });
+    expect(check(server, removed)).toBe(false);
+
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    let before = Y.encodeStateVector(replica);
+    addStage(replica, 'Extra', 0);
+    const added = Y.encodeStateAsUpdate(replica, before);
+    expect(check(server, added)).toBe(false);
+    Y.applyUpdate(server, added);
+    before = Y.encodeStateVector(replica);
+    undo.undo();
+    // Undo deletes the added stage record itself; the others stay.
+    expect(stagesMap(replica).size).toBe(stagesMap(server).size - 1);
+    expect(check(server, Y.encodeStateAsUpdate(replica, before))).toBe(false);
   });
 });

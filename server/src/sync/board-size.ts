@@ -17,7 +17,7 @@ export interface BoardSizeLimits {
 const MIN_BYTES_PER_NEW_CARD = 8;
 
 /** The stored item `id` points into, if the document has it. */
-function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
+export function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
   const structs = doc.store.clients.get(id.client);
   const last = structs?.[structs.length - 1];
   if (!last || id.clock >= last.id.clock + last.length) return undefined;
@@ -30,10 +30,10 @@ function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
  * directly into the top-level cards map that are not live keys there (a new card, or a
  * deleted one brought back). Throws if the update cannot be decoded.
  */
-export function countNewCards(doc: Y.Doc, update: Uint8Array): number {
+export function countNewCards(doc: Y.Doc, update: Uint8Array, decoded = Y.decodeUpdate(update)): number {
   const cards = cardsMap(doc);
   const added = new Set<string>();
-  for (const struct of Y.decodeUpdate(update).structs) {
+  for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     let key: string | null = null;
     if ((struct.parent as unknown) === CARDS) {
@@ -48,11 +48,16 @@ export function countNewCards(doc: Y.Doc, update: Uint8Array): number {
   return added.size;
 }
 
-/** Whether `update` could take the board past `maxCards` (cheap unless it is close). */
-export function wouldExceedCards(doc: Y.Doc, update: Uint8Array, maxCards: number): boolean {
+/** Whether `update` could take the board past `maxCards` (counted only when it could be close). */
+export function wouldExceedCards(
+  doc: Y.Doc,
+  update: Uint8Array,
+  maxCards: number,
+  decoded?: ReturnType<typeof Y.decodeUpdate>,
+): boolean {
   const current = cardsMap(doc).size;
   if (current + Math.ceil(update.length / MIN_BYTES_PER_NEW_CARD) <= maxCards) return false;
-  return current + countNewCards(doc, update) > maxCards;
+  return current + countNewCards(doc, update, decoded) > maxCards;
 }
 
 /** Bytes of updates Yjs holds back because their dependencies have not arrived. */

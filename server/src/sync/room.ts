@@ -17,6 +17,7 @@ import {
   encodeSyncUpdate,
 } from './messages.ts';
 import { clearPending, pendingBytes, wouldExceedCards, type BoardSizeLimits } from './board-size.ts';
+import { structureViolation, type DecodedUpdate } from './structure.ts';
 import { TokenBucket, type RateLimit } from './rate.ts';
 
 /** What one board and each of its connections may do (values and reasons: SERVER_LIMITS). */
@@ -127,6 +128,15 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     return entries;
   } catch (error) {
     throw new MalformedFrameError(`invalid awareness update: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Decodes a client's Yjs update once for the checks before it is applied. */
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    return Y.decodeUpdate(update);
+  } catch (error) {
+    throw new MalformedFrameError(`invalid Yjs update: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -281,7 +291,10 @@ export class Room {
             conn.close(CLOSE.FORBIDDEN);
             return;
           }
-          this.checkBoardSize(message.update);
+          const decoded = decodeUpdate(message.update);
+          this.checkBoardSize(message.update, decoded);
+          const violation = structureViolation(this.doc, decoded);
+          if (violation) throw new MalformedFrameError(`an update that ${violation}`);
           this.applyClientUpdate(conn, message.update);
           return;
         }
@@ -333,7 +346,7 @@ export class Room {
    * anything of it is applied or stored. Near the byte limit the log is compacted first
    * (overwritten values then stop counting).
    */
-  private checkBoardSize(update: Uint8Array): void {
+  private checkBoardSize(update: Uint8Array, decoded: DecodedUpdate): void {
     const { maxBoardBytes, maxBoardCards } = this.limits;
     if (this.storedBytes + update.length > maxBoardBytes) {
       this.compact();
@@ -344,7 +357,7 @@ export class Room {
         );
       }
     }
-    if (wouldExceedCards(this.doc, update, maxBoardCards)) {
+    if (wouldExceedCards(this.doc, update, maxBoardCards, decoded)) {
       throw new LimitExceededError(CLOSE.BOARD_TOO_LARGE, `board cards: more than ${maxBoardCards}`);
     }
   }
