@@ -36,6 +36,13 @@ const SAME_AS_ENGLISH = new Set([
   'home.create.titleLabel',
   'inspector.text',
   'inspector.kind',
+  // Editor: acronyms on cards, and words Danish and Swedish share with English.
+  'card.figures.nps',
+  'card.figures.csat',
+  'inspector.action.status',
+  'persona.segment',
+  // Prioritising: the word for an action's status.
+  'prioritize.row.status',
 ]);
 
 type Part = ReturnType<typeof parseMessage>[number];

@@ -147,7 +147,7 @@ export const EXPORT_LABELS_DA: ExportLabels = {
   },
   status: {
     proposed: 'Foreslået',
-    agreed: 'Besluttet',
+    agreed: 'Vedtaget',
     'in-progress': 'I gang',
     done: 'Færdig',
     dropped: 'Fravalgt',
@@ -217,7 +217,7 @@ export const EXPORT_LABELS_SV: ExportLabels = {
     agreed: 'Beslutad',
     'in-progress': 'Pågår',
     done: 'Klar',
-    dropped: 'Bortvald',
+    dropped: 'Slopad',
   },
   quadrant: {
     'quick-win': 'Snabb vinst',
