@@ -18,7 +18,7 @@ export function App() {
     case 'home':
       return <HomePage />;
     case 'board':
-      return <BoardPage key={route.boardId} boardId={route.boardId} />;
+      return <BoardPage key={route.boardId} boardId={route.boardId} view={route.view ?? 'map'} />;
     default:
       return <NotFoundPage />;
   }

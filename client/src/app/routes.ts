@@ -1,16 +1,25 @@
 import { isValidId, type BoardId } from '@rejse/shared';
 
-export type Route = { page: 'home' } | { page: 'board'; boardId: BoardId } | { page: 'not-found' };
+/** A board's views besides the map: the prioritised to-do list and the printable report. */
+export const BOARD_VIEWS = ['actions', 'report'] as const;
+export type BoardView = (typeof BOARD_VIEWS)[number];
 
-/** The page for a path: `/`, `/b/<boardId>`, or not found. */
+/** `view` is absent for the map, so a plain board route reads as before. */
+export type Route = { page: 'home' } | { page: 'board'; boardId: BoardId; view?: BoardView } | { page: 'not-found' };
+
+const isBoardView = (value: string): value is BoardView => (BOARD_VIEWS as readonly string[]).includes(value);
+
+/** The page for a path: `/`, `/b/<boardId>`, `/b/<boardId>/actions`, `/b/<boardId>/report`, or not found. */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
-  const match = /^\/b\/([^/]+)\/?$/.exec(pathname);
+  const match = /^\/b\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
   if (match) {
     const id = decodeURIComponent(match[1] as string);
-    if (isValidId(id)) return { page: 'board', boardId: id as BoardId };
+    const view = match[2];
+    if (isValidId(id) && view === undefined) return { page: 'board', boardId: id as BoardId };
+    if (isValidId(id) && view !== undefined && isBoardView(view)) return { page: 'board', boardId: id as BoardId, view };
   }
   return { page: 'not-found' };
 }
 
-export const boardPath = (id: string): string => `/b/${encodeURIComponent(id)}`;
+export const boardPath = (id: string, view?: BoardView): string => `/b/${encodeURIComponent(id)}${view ? `/${view}` : ''}`;

@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { knownToken, rememberBoard, takeTokenFromAddress } from '../app/knownBoards.ts';
 import { Link } from '../app/router.tsx';
+import type { BoardView } from '../app/routes.ts';
 import { useUiStore } from '../app/uiStore.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/index.ts';
@@ -11,6 +12,7 @@ import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
 import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
+import { BoardTabs, BoardViewContent } from '../prioritize/BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -23,7 +25,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
 /** Opens the board's live session for as long as the page shows it. */
-export function BoardPage({ boardId }: { boardId: BoardId }) {
+export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: BoardView | 'map' }) {
   const [value, setValue] = useState<{ session: BoardSession; commands: BoardCommands } | null>(null);
 
   useEffect(() => {
@@ -44,13 +46,13 @@ export function BoardPage({ boardId }: { boardId: BoardId }) {
   return (
     <BoardProvider value={value}>
       <ReactFlowProvider>
-        <BoardScreen />
+        <BoardScreen view={view} />
       </ReactFlowProvider>
     </BoardProvider>
   );
 }
 
-function BoardScreen() {
+function BoardScreen({ view }: { view: BoardView | 'map' }) {
   const t = useT();
   const { connection, loaded } = useSessionStatus();
 
@@ -74,10 +76,10 @@ function BoardScreen() {
       </main>
     );
   }
-  return <LoadedBoard />;
+  return <LoadedBoard view={view} />;
 }
 
-function LoadedBoard() {
+function LoadedBoard({ view }: { view: BoardView | 'map' }) {
   const t = useT();
   const { boardId } = useSession();
   const title = useBoard((b) => b.title);
@@ -108,6 +110,7 @@ function LoadedBoard() {
         <BoardShortcuts />
         <div className="board-page" data-role={access.role}>
           <BoardHeader />
+          <BoardTabs view={view} />
           {connection === 'reload' || connection === 'refused' ? (
             <div className="banner banner--warning" role="alert">
               <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
@@ -116,11 +119,11 @@ function LoadedBoard() {
               </button>
             </div>
           ) : null}
-          <Toolbar />
+          {view === 'map' ? <Toolbar /> : null}
           <div className="board-main">
             <div className="workshop-column">
               <WorkshopBar />
-              <BoardCanvas />
+              {view === 'map' ? <BoardCanvas /> : <BoardViewContent view={view} />}
             </div>
             <WorkshopPanels />
             <CardInspector />

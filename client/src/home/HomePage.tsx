@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.ts';
 import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { BoardList } from './BoardList.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
+import { ImportBoard } from './ImportBoard.tsx';
 
 export function HomePage() {
   const t = useT();
@@ -27,7 +28,10 @@ export function HomePage() {
         </div>
         <div className="home__grid">
           <BoardList />
-          <CreateBoardForm />
+          <div className="home__side">
+            <CreateBoardForm />
+            <ImportBoard />
+          </div>
         </div>
       </main>
     </div>

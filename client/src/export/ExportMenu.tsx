@@ -1,0 +1,260 @@
+import {
+  actionListCsv,
+  actionListMarkdown,
+  boardMarkdown,
+  exportFileName,
+  type Board,
+  type CsvSeparator,
+} from '@rejse/shared';
+import { useStore, useStoreApi } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from '../app/router.tsx';
+import { boardPath, type BoardView } from '../app/routes.ts';
+import { useUiStore } from '../app/uiStore.ts';
+import { useSession } from '../board/BoardContext.tsx';
+import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
+import { useT, type MessageKey } from '../i18n/index.ts';
+import { Icon } from '../ui/icons.tsx';
+import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { captureMapPicture, pictureSize, type PictureArea, type PictureScale, type PictureStep } from './picture.ts';
+import './export.css';
+
+const STEP_TEXT: Readonly<Record<PictureStep, MessageKey>> = {
+  prepare: 'export.picture.prepare',
+  render: 'export.picture.render',
+  encode: 'export.picture.encode',
+};
+
+const PICTURES: ReadonlyArray<{ area: PictureArea; scale: PictureScale }> = [
+  { area: 'board', scale: 1 },
+  { area: 'board', scale: 2 },
+  { area: 'view', scale: 1 },
+  { area: 'view', scale: 2 },
+];
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The board's exports: PNG pictures of the map (whole board or current view, 1× or 2×),
+ * the action list as CSV and Markdown, the map as Markdown, the board as JSON, and the
+ * report (HTML file from the server, or the printable report page). Files are made in the
+ * browser from the live board with the same functions the server's endpoints use.
+ */
+export function ExportMenu({ view }: { view: BoardView | 'map' }) {
+  const t = useT();
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const [step, setStep] = useState<PictureStep | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) ref.current.open = false;
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && ref.current?.open) {
+        ref.current.open = false;
+        ref.current.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const close = () => {
+    if (ref.current) ref.current.open = false;
+  };
+
+  return (
+    <>
+      <details ref={ref} className="export-menu" onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary className="export-menu__summary">
+          <Icon name="down" size={14} />
+          {t('export.menu')}
+        </summary>
+        {open ? (
+          <div className="export-menu__panel">
+            <ExportItems view={view} busy={step !== null} onStep={setStep} onDone={close} />
+          </div>
+        ) : null}
+      </details>
+      {step ? (
+        <div className="export-progress" role="status" aria-live="polite">
+          <div className="spinner" aria-hidden="true" />
+          <span>{t(STEP_TEXT[step])}</span>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ExportItems({
+  view,
+  busy,
+  onStep,
+  onDone,
+}: {
+  view: BoardView | 'map';
+  busy: boolean;
+  onStep: (step: PictureStep | null) => void;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const session = useSession();
+  const store = useStoreApi();
+  const { token } = useFacilitationContext();
+  const votes = useVoteCounts();
+  const settings = usePrioritySettings();
+  const pane = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
+  const board = session.getBoard();
+  const notify = (text: string) => useUiStore.getState().notify(text);
+
+  const saveText = (text: string, filename: string, type: string) => {
+    downloadText(text, filename, type);
+    notify(t('export.saved', { file: filename }));
+    onDone();
+  };
+
+  const savePicture = async (area: PictureArea, scale: PictureScale) => {
+    onDone();
+    const current: Board = session.getBoard();
+    const filename = exportFileName(current.title, 'png', area === 'board' ? `map-${scale}x` : `view-${scale}x`);
+    try {
+      const picture = await captureMapPicture(store, current, { area, scale, onStep });
+      downloadBlob(picture.blob, filename);
+      notify(t('export.picture.done', { file: filename, width: picture.width, height: picture.height }));
+    } catch (error) {
+      notify(t('export.picture.failed', { error: errorText(error) }));
+    } finally {
+      onStep(null);
+    }
+  };
+
+  const csv = (separator: CsvSeparator) =>
+    saveText(
+      actionListCsv(board, { votes, by: settings.rankBy, separator }),
+      exportFileName(board.title, 'csv', 'actions'),
+      'text/csv;charset=utf-8',
+    );
+
+  const reportHtml = async () => {
+    onDone();
+    try {
+      const response = await fetch(`/api/boards/${encodeURIComponent(board.id)}/report.html`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) throw new Error(t('error.status', { status: response.status }));
+      const filename = exportFileName(board.title, 'html', 'report');
+      downloadBlob(await response.blob(), filename);
+      notify(t('export.saved', { file: filename }));
+    } catch (error) {
+      notify(t('export.failed', { error: errorText(error) }));
+    }
+  };
+
+  const mapShown = view === 'map' && pane.width > 0;
+  return (
+    <>
+      <p className="export-menu__heading">{t('export.picture.heading')}</p>
+      {mapShown ? (
+        <ul className="export-menu__list">
+          {PICTURES.map(({ area, scale }) => {
+            const size = pictureSize(board, area, pane);
+            const width = size.width * scale;
+            const height = size.height * scale;
+            return (
+              <li key={`${area}-${scale}`}>
+                <button
+                  type="button"
+                  className="export-menu__item"
+                  disabled={busy}
+                  data-picture={`${area}-${scale}x`}
+                  data-width={width}
+                  data-height={height}
+                  onClick={() => void savePicture(area, scale)}
+                >
+                  <span>{t(area === 'board' ? 'export.picture.board' : 'export.picture.view', { scale })}</span>
+                  <span className="export-menu__meta">{t('export.picture.size', { width, height })}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="export-menu__hint">
+          {t('export.picture.mapOnly')}{' '}
+          <Link to={boardPath(board.id)} onClick={onDone}>
+            {t('prioritize.tabs.map')}
+          </Link>
+        </p>
+      )}
+      <p className="export-menu__heading">{t('export.files.heading')}</p>
+      <ul className="export-menu__list">
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => csv(';')}>
+            {t('export.csvSemicolon')}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => csv(',')}>
+            {t('export.csvComma')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() =>
+              saveText(
+                actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN }),
+                exportFileName(board.title, 'md', 'actions'),
+                'text/markdown;charset=utf-8',
+              )
+            }
+          >
+            {t('export.actionsMd')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() =>
+              saveText(
+                boardMarkdown(board, { votes, generatedAt: new Date() }),
+                exportFileName(board.title, 'md', 'board'),
+                'text/markdown;charset=utf-8',
+              )
+            }
+          >
+            {t('export.boardMd')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() => saveText(`${JSON.stringify(board, null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
+          >
+            {t('export.json')}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => void reportHtml()}>
+            {t('export.reportHtml')}
+          </button>
+        </li>
+        <li>
+          <Link to={boardPath(board.id, 'report')} className="export-menu__item" onClick={onDone}>
+            {t('export.reportPage')}
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

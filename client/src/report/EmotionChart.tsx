@@ -1,0 +1,59 @@
+import { emotionChartGeometry, type ReportCurvePoint } from '@rejse/shared';
+import { useLocale, useT, formatSigned } from '../i18n/index.ts';
+
+const MAX_LABEL_CHARS_PER_PX = 1 / 7;
+
+const truncate = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : text;
+};
+
+/** The emotion curve as an SVG chart: geometry from numbers only, stage titles as text nodes. */
+export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (curve.every((p) => p.mean === null)) return <p className="muted">{t('export.report.curveEmpty')}</p>;
+  const g = emotionChartGeometry(curve);
+  const maxChars = Math.max(4, Math.floor(g.stageWidth * MAX_LABEL_CHARS_PER_PX));
+  return (
+    <svg
+      className="report-chart"
+      role="img"
+      aria-label={t('export.report.curveLabel')}
+      viewBox={`0 0 ${g.width} ${g.height}`}
+      width={g.width}
+      height={g.height}
+    >
+      {g.gridlines.map((line) => (
+        <g key={line.value}>
+          <line
+            className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`}
+            x1={g.plot.left}
+            x2={g.plot.right}
+            y1={line.y}
+            y2={line.y}
+          />
+          <text className="report-chart__axis" x={g.plot.left - 8} y={line.y + 4} textAnchor="end">
+            {formatSigned(locale, line.value, 0)}
+          </text>
+        </g>
+      ))}
+      {g.points.map((p) => (
+        <line key={`spread-${p.index}`} className="report-chart__spread" x1={p.x} x2={p.x} y1={p.yMin} y2={p.yMax} />
+      ))}
+      {g.paths.map((d) => (
+        <path key={d} className="report-chart__curve" d={d} />
+      ))}
+      {g.points.map((p) => (
+        <circle key={`dot-${p.index}`} className="report-chart__dot" cx={p.x} cy={p.y} r={4}>
+          <title>{t('export.report.curvePoint', { stage: curve[p.index]?.stageTitle ?? '', mean: formatSigned(locale, p.mean), count: p.count })}</title>
+        </circle>
+      ))}
+      {g.stages.map((s) => (
+        <text key={`stage-${s.index}`} className="report-chart__stage" x={s.x} y={g.plot.bottom + 18} textAnchor="middle">
+          {truncate(curve[s.index]?.stageTitle ?? '', maxChars)}
+        </text>
+      ))}
+    </svg>
+  );
+}
