@@ -66,7 +66,8 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
   const dragRef = useRef<Drag | null>(null);
   dragRef.current = drag;
   const [announcement, setAnnouncement] = useState('');
-  const refocus = useRef<CardId | null>(null);
+  /** A chip to give the focus back to once it shows these ratings (it re-mounts in its new cell). */
+  const refocus = useRef<{ id: CardId; ratings: Ratings | null } | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
 
@@ -124,7 +125,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
         useUiStore.getState().setSelection([current.id], []);
         return;
       }
-      refocus.current = current.id;
+      refocus.current = { id: current.id, ratings: current.written };
     };
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key === 'Escape') setDrag(null);
@@ -144,11 +145,15 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
 
   // A chip re-mounts in its new cell: give it the keyboard focus back.
   useLayoutEffect(() => {
-    const id = refocus.current;
-    if (!id) return;
-    const chip = rootRef.current?.querySelector<HTMLButtonElement>(`[data-matrix-card="${id}"]`);
-    if (chip && document.activeElement !== chip) chip.focus();
-    refocus.current = null;
+    const pending = refocus.current;
+    if (!pending) return;
+    const chip = rootRef.current?.querySelector<HTMLButtonElement>(`[data-matrix-card="${pending.id}"]`);
+    if (!chip) return;
+    const moved =
+      !pending.ratings ||
+      (chip.dataset.impact === String(pending.ratings.impact) && chip.dataset.effort === String(pending.ratings.effort));
+    if (document.activeElement !== chip) chip.focus();
+    if (moved) refocus.current = null;
   });
 
   const onPointerDown = (row: ActionRow) => (event: PointerEvent<HTMLButtonElement>) => {
@@ -182,7 +187,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
     const clamp = (n: number) => Math.max(1, Math.min(5, n));
     // A first arrow on an unrated idea places it in the middle.
     const next = ratingsOf(row) ? { impact: clamp(current.impact + step[0]), effort: clamp(current.effort + step[1]) } : current;
-    refocus.current = row.card.id;
+    refocus.current = { id: row.card.id, ratings: next };
     rate(row.card.id, next);
   };
 
