@@ -3,6 +3,7 @@ import {
   actionListMarkdown,
   boardMarkdown,
   exportFileName,
+  exportLabelsFor,
   type Board,
   type CsvSeparator,
 } from '@rejse/shared';
@@ -112,6 +113,8 @@ function ExportItems({
   const settings = usePrioritySettings();
   const pane = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
   const board = session.getBoard();
+  // The files speak the board's language (its locale), like the server's endpoints.
+  const labels = exportLabelsFor(board.locale);
   const notify = (text: string) => useUiStore.getState().notify(text);
 
   const saveText = (text: string, filename: string, type: string) => {
@@ -137,7 +140,7 @@ function ExportItems({
 
   const csv = (separator: CsvSeparator) =>
     saveText(
-      actionListCsv(board, { votes, by: settings.rankBy, separator }),
+      actionListCsv(board, { votes, by: settings.rankBy, separator, labels }),
       exportFileName(board.title, 'csv', 'actions'),
       'text/csv;charset=utf-8',
     );
@@ -211,7 +214,7 @@ function ExportItems({
             className="export-menu__item"
             onClick={() =>
               saveText(
-                actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN }),
+                actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN, labels }),
                 exportFileName(board.title, 'md', 'actions'),
                 'text/markdown;charset=utf-8',
               )
@@ -226,7 +229,7 @@ function ExportItems({
             className="export-menu__item"
             onClick={() =>
               saveText(
-                boardMarkdown(board, { votes, generatedAt: new Date() }),
+                boardMarkdown(board, { votes, generatedAt: new Date(), labels }),
                 exportFileName(board.title, 'md', 'board'),
                 'text/markdown;charset=utf-8',
               )
