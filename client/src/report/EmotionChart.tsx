@@ -1,12 +1,5 @@
-import { emotionChartGeometry, type ReportCurvePoint } from '@rejse/shared';
+import { CHART_LABEL_CHAR_WIDTH, emotionChartGeometry, wrapLabel, type ReportCurvePoint } from '@rejse/shared';
 import { useLocale, useT, formatSigned } from '../i18n/index.ts';
-
-const MAX_LABEL_CHARS_PER_PX = 1 / 7;
-
-const truncate = (text: string, max: number): string => {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : text;
-};
 
 /** The emotion curve as an SVG chart: geometry from numbers only, stage titles as text nodes. */
 export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) {
@@ -14,7 +7,6 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
   const locale = useLocale();
   if (curve.every((p) => p.mean === null)) return <p className="muted">{t('export.report.curveEmpty')}</p>;
   const g = emotionChartGeometry(curve);
-  const maxChars = Math.max(4, Math.floor(g.stageWidth * MAX_LABEL_CHARS_PER_PX));
   return (
     <svg
       className="report-chart"
@@ -51,7 +43,11 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
       ))}
       {g.stages.map((s) => (
         <text key={`stage-${s.index}`} className="report-chart__stage" x={s.x} y={g.plot.bottom + 18} textAnchor="middle">
-          {truncate(curve[s.index]?.stageTitle ?? '', maxChars)}
+          {wrapLabel(curve[s.index]?.stageTitle ?? '', g.stageWidth / CHART_LABEL_CHAR_WIDTH).map((line, n) => (
+            <tspan key={n} x={s.x} dy={n === 0 ? 0 : 13}>
+              {line}
+            </tspan>
+          ))}
         </text>
       ))}
     </svg>

@@ -6,11 +6,13 @@
  */
 import {
   DEFAULT_EXPORT_LABELS,
+  CHART_LABEL_CHAR_WIDTH,
   emotionChartGeometry,
   fillIn,
   formatDay,
   formatNumber,
   formatSigned,
+  wrapLabel,
   type ExportLabels,
   type ReportModel,
 } from '@rejse/shared';
@@ -109,17 +111,12 @@ function chartSvg(model: ReportModel, labels: ExportLabels, words: ReportLabels)
   }
   model.emotionCurve.forEach((stage, i) => {
     const x = g.stages[i]?.x ?? 0;
-    parts.push(
-      `<text class="stage" x="${x}" y="${g.plot.bottom + 18}" text-anchor="middle">${escapeHtml(truncate(stage.stageTitle, Math.max(4, Math.floor(g.stageWidth / 7))))}</text>`,
-    );
+    const lines = wrapLabel(stage.stageTitle, g.stageWidth / CHART_LABEL_CHAR_WIDTH);
+    const spans = lines.map((line, n) => `<tspan x="${x}" dy="${n === 0 ? 0 : 13}">${escapeHtml(line)}</tspan>`).join('');
+    parts.push(`<text class="stage" x="${x}" y="${g.plot.bottom + 18}" text-anchor="middle">${spans}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 const listOf = (items: readonly string[]): string => items.map(escapeHtml).join('; ');

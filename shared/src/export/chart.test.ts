@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmotionPoint } from '../emotion.ts';
 import type { StageId } from '../ids.ts';
-import { emotionChartGeometry } from './chart.ts';
+import { emotionChartGeometry, wrapLabel } from './chart.ts';
 
 const point = (index: number, mean: number | null, min = mean, max = mean): EmotionPoint => ({
   stageId: `s_${index}` as StageId,
@@ -47,5 +47,19 @@ describe('emotion chart geometry', () => {
     const chart = emotionChartGeometry([], size, padding);
     expect(chart.paths).toEqual([]);
     expect(chart.points).toEqual([]);
+  });
+});
+
+describe('stage labels under the chart', () => {
+  it('keeps a short title on one line and wraps a longer one at spaces', () => {
+    expect(wrapLabel('Invoice', 12)).toEqual(['Invoice']);
+    expect(wrapLabel('Credit assessment', 12)).toEqual(['Credit', 'assessment']);
+    expect(wrapLabel('Customer contact centre', 12)).toEqual(['Customer', 'contact cen…']);
+  });
+
+  it('cuts a word longer than a line and never returns more lines than asked', () => {
+    expect(wrapLabel('Betalingspåmindelse', 8)).toEqual(['Betalin…']);
+    expect(wrapLabel('a b c d e f g h', 3, 2)).toEqual(['a b', 'c…']);
+    expect(wrapLabel('', 10)).toEqual([]);
   });
 });

@@ -23,6 +23,9 @@ export interface ChartPadding {
   bottom: number;
 }
 
+/** Average width of a stage label's character at the chart's 11 px font, for wrapping. */
+export const CHART_LABEL_CHAR_WIDTH = 6.5;
+
 export const DEFAULT_CHART_SIZE: ChartSize = { width: 720, height: 240 };
 export const DEFAULT_CHART_PADDING: ChartPadding = { left: 40, right: 16, top: 16, bottom: 44 };
 
@@ -102,4 +105,35 @@ export function emotionChartGeometry(
     points,
     stageWidth: r1(stageWidth),
   };
+}
+
+/**
+ * A stage title broken into at most `maxLines` lines of about `maxChars` characters, at
+ * spaces where it can; whatever does not fit ends in "…". For the chart's stage labels,
+ * which SVG does not wrap by itself.
+ */
+export function wrapLabel(title: string, maxChars: number, maxLines = 2): string[] {
+  const limit = Math.max(2, Math.floor(maxChars));
+  const words = title.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  const chars = (text: string): number => [...text].length;
+  const cut = (text: string): string => `${[...text].slice(0, limit - 1).join('').trimEnd()}…`;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = current ? `${current} ${word}` : word;
+    if (chars(next) <= limit) {
+      current = next;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = word;
+    if (lines.length === maxLines - 1) {
+      const rest = words.slice(i).join(' ');
+      lines.push(chars(rest) <= limit ? rest : cut(rest));
+      return lines;
+    }
+  }
+  if (current) lines.push(chars(current) <= limit ? current : cut(current));
+  return lines.slice(0, maxLines);
 }
