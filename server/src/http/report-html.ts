@@ -246,6 +246,7 @@ h3 { font-size: 15px; margin: 12px 0 4px; }
 table.actions { width: 100%; border-collapse: collapse; }
 table.actions th, table.actions td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 table.actions th { font-size: 12px; color: var(--muted); font-weight: 600; }
+table.actions td:nth-child(2) { width: 34%; }
 .num { text-align: right !important; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 .action-text, .pain-text { white-space: pre-wrap; overflow-wrap: anywhere; }
