@@ -150,6 +150,8 @@ const CLOCK_TICKS_PER_SECOND = 100;
  */
 export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise<RunningServer> {
   const { args, cwd } = command(kind);
+  // Diagnostics only, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof).
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const dataDir = kind === 'rejse' ? mkdtempSync(path.join(tmpdir(), 'rejse-bench-')) : undefined;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -157,7 +159,7 @@ export async function startServer(kind: ServerKind, timeoutMs = 30_000): Promise
     HOST: '127.0.0.1',
   };
   if (dataDir) childEnv.DATA_DIR = dataDir;
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...extra, ...args], {
     cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
