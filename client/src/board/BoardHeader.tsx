@@ -7,6 +7,7 @@ import { BoardSettingsButton } from '../settings/BoardSettings.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useBoard, useCommands } from './BoardContext.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { PersonaBadge } from './PersonaBadge.tsx';
 
 /**
  * Back to the list, the board title (edited in place), the connection state, this browser's
@@ -21,6 +22,7 @@ export function BoardHeader() {
         <span>{t('board.allBoards')}</span>
       </Link>
       <BoardTitle />
+      <PersonaBadge />
       <ConnectionIndicator />
       <LanguageMenu />
       <BoardSettingsButton />

@@ -19,6 +19,8 @@ import { Notice } from '../ui/Notice.tsx';
 import { BoardProvider, useBoard, useSession, useSessionStatus } from './BoardContext.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
 import { createCommands, type BoardCommands } from './commands.ts';
+import { EditorLayer } from './EditorLayer.tsx';
+import { useEditorStore } from './editorStore.ts';
 import { wsBaseFor } from './connection.ts';
 import { BoardSession } from './session.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -35,10 +37,12 @@ export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: 
     const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId));
     const commands = createCommands(session, (message) => useUiStore.getState().notify(message));
     useUiStore.getState().resetBoardUi();
+    useEditorStore.getState().reset();
     setValue({ session, commands });
     return () => {
       session.destroy();
       useUiStore.getState().resetBoardUi();
+      useEditorStore.getState().reset();
     };
   }, [boardId]);
 
@@ -129,6 +133,7 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
             <CardInspector />
           </div>
           <RemoveAxisDialog />
+          <EditorLayer />
           <Notice />
         </div>
       </GuardedCommands>

@@ -6,6 +6,9 @@ import { useFitBoard } from '../canvas/useFitBoard.ts';
 import { useT } from '../i18n/index.ts';
 import { IconButton } from '../ui/IconButton.tsx';
 import { useCommands, useSession, useUndoState } from './BoardContext.tsx';
+import { useEditorStore } from './editorStore.ts';
+import { SearchBar } from './SearchBar.tsx';
+import { StagePicker } from './StagePicker.tsx';
 
 /** Board-wide actions. "Add card" goes under the selected card, else into the first touchpoint cell. */
 export function Toolbar() {
@@ -48,6 +51,16 @@ export function Toolbar() {
           label={t('toolbar.zoomToFit')}
           showLabel
           onClick={() => fitBoard({ duration: 250 })}
+        />
+        <StagePicker />
+      </div>
+      <div className="toolbar__group toolbar__group--search">
+        <SearchBar />
+        <IconButton
+          icon="keyboard"
+          label={t('toolbar.shortcuts')}
+          title={t('toolbar.shortcutsHint')}
+          onClick={() => useEditorStore.getState().openDialog('shortcuts')}
         />
       </div>
     </div>

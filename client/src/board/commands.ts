@@ -1,5 +1,6 @@
 import {
   addCard,
+  addPersona,
   addLane,
   addStage,
   BoardOpError,
@@ -11,12 +12,15 @@ import {
   moveLane,
   moveStage,
   removeLane,
+  removePersona,
   removeStage,
   renameLane,
   renameStage,
+  setActivePersona,
   setBoardTitle,
   unlinkCards,
   updateCard,
+  updatePersona,
   type AddCardInput,
   type CardDisposition,
   type CardId,
@@ -25,6 +29,8 @@ import {
   type LaneKind,
   type LinkId,
   type MoveTarget,
+  type Persona,
+  type PersonaId,
   type StageId,
 } from '@rejse/shared';
 import type * as Y from 'yjs';
@@ -52,6 +58,11 @@ export interface BoardCommands {
   renameLane(id: LaneId, title: string): void;
   moveLane(id: LaneId, toIndex: number): void;
   removeLane(id: LaneId, disposition?: CardDisposition): boolean;
+  /** Whose journey the map tells; the first persona added becomes the active one. */
+  addPersona(fields: Omit<Persona, 'id'>): PersonaId | undefined;
+  updatePersona(id: PersonaId, patch: Partial<Omit<Persona, 'id'>>): void;
+  removePersona(id: PersonaId): void;
+  setActivePersona(id: PersonaId | null): void;
   undo(): void;
   redo(): void;
 }
@@ -97,6 +108,10 @@ export function createCommands(session: BoardSession, report: (message: string) 
     renameLane: (id, title) => run((doc) => renameLane(doc, id, title)),
     moveLane: (id, toIndex) => run((doc) => moveLane(doc, id, toIndex)),
     removeLane: (id, disposition) => run((doc) => (removeLane(doc, id, disposition), true)) ?? false,
+    addPersona: (fields) => run((doc) => addPersona(doc, fields)),
+    updatePersona: (id, patch) => run((doc) => updatePersona(doc, id, patch)),
+    removePersona: (id) => run((doc) => removePersona(doc, id)),
+    setActivePersona: (id) => run((doc) => setActivePersona(doc, id)),
     undo: () => {
       session.undoManager.undo();
     },

@@ -132,6 +132,21 @@ export class BoardSession {
     this.undoManager.stopCapturing();
   }
 
+  /**
+   * Runs several commands as one transaction: one update on the wire and one undo step
+   * (a paste of cards with their links, a move of cards into several cells). Commands keep
+   * their own checks and error reports; inner transactions join this one.
+   */
+  batch<T>(run: () => T): T {
+    this.endStep();
+    let result: T | undefined;
+    this.doc.transact(() => {
+      result = run();
+    }, LOCAL_ORIGIN);
+    this.endStep();
+    return result as T;
+  }
+
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     for (const cleanup of this.cleanups) cleanup();

@@ -1,4 +1,4 @@
-import type { CardId, CardKind, LaneId, LinkId, StageId } from '@rejse/shared';
+import type { Card, CardId, CardKind, LaneId, LinkId, StageId } from '@rejse/shared';
 import {
   Background,
   BackgroundVariant,
@@ -6,6 +6,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -17,11 +18,18 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
-import { useBoardSnapshot, useCommands } from '../board/BoardContext.tsx';
-import { useT } from '../i18n/index.ts';
+import { useBoardSnapshot, useCommands, useSession } from '../board/BoardContext.tsx';
+import { useEditorStore } from '../board/editorStore.ts';
+import { formatMetric, metricSpec } from '../board/metrics.ts';
+import { useLocale, useT } from '../i18n/index.ts';
+import { CanvasTextProvider } from './CanvasText.tsx';
+import { matchingCardIds } from './filter.ts';
 import { cellAt, computeLayout, dropIndex } from './layout.ts';
+import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
+import { useClipboard } from './useClipboard.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useFlowElements } from './useFlowState.ts';
 import { MAX_ZOOM, MIN_ZOOM, useFitBoard } from './useFitBoard.ts';
 import { CardNodeComponent } from './nodes/CardNode.tsx';
@@ -43,21 +51,28 @@ const nodeTypes = {
 } satisfies NodeTypes;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
 /**
  * The React Flow adapter: derived nodes in, commands out. Local state (selection,
- * in-progress drag positions) never reaches the document; a drag is written once, when it
- * ends, as a move to the cell under the card.
+ * in-progress drag positions, the search highlight) never reaches the document; a drag is
+ * written once, when it ends, as a move to the cell under the grabbed card (the other
+ * dragged cards shift by as many stages and lanes).
  */
 export function BoardCanvas() {
   const t = useT();
+  const locale = useLocale();
   const board = useBoardSnapshot();
+  const session = useSession();
   const commands = useCommands();
   const addCardAt = useAddCardAt();
   const selectedCards = useUiStore((s) => s.selectedCards);
   const selectedLinks = useUiStore((s) => s.selectedLinks);
+  const editingCard = useUiStore((s) => s.editingCard);
+  const filter = useEditorStore((s) => s.filter);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -77,6 +92,11 @@ export function BoardCanvas() {
     if (ui.editingCard && !layout.cards.has(ui.editingCard)) ui.editCard(null);
   }, [board, layout]);
 
+  const matches = useMemo(() => {
+    const ids = matchingCardIds(board.cards, filter);
+    return ids ? new Set(ids) : null;
+  }, [board.cards, filter]);
+
   const linkLabel = useCallback(
     (from: string, to: string) => t('link.ariaLabel', { from: from || t('card.empty'), to: to || t('card.empty') }),
     [t],
@@ -89,9 +109,36 @@ export function BoardCanvas() {
     (kind: CardKind, text: string) => t('card.ariaLabel', { kind: t(`kind.${kind}`), text: text || t('card.empty') }),
     [t],
   );
-  const { nodes, edges } = useFlowElements(board, layout, selectedCards, selectedLinks, drag, linkLabel, cardLabel);
+  const { locale: boardLocale, currency } = board;
+  // A touchpoint's figures on its card, in the board's locale: "1M a year · 43% · NPS −27".
+  const figures = useCallback(
+    (card: Card): string | null => {
+      const m = card.metrics;
+      if (!m) return null;
+      const parts: string[] = [];
+      const fmt = (key: Parameters<typeof metricSpec>[0], value: number) =>
+        formatMetric(metricSpec(key), value, boardLocale, currency, { compact: true });
+      if (m.yearlyVolume !== undefined) parts.push(t('card.figures.volume', { value: fmt('yearlyVolume', m.yearlyVolume) }));
+      if (m.costPerContact !== undefined) parts.push(t('card.figures.cost', { value: fmt('costPerContact', m.costPerContact) }));
+      if (m.responseRate !== undefined) parts.push(t('card.figures.rate', { value: fmt('responseRate', m.responseRate) }));
+      if (m.nps !== undefined) parts.push(t('card.figures.nps', { value: fmt('nps', m.nps) }));
+      if (m.csat !== undefined) parts.push(t('card.figures.csat', { value: fmt('csat', m.csat) }));
+      return parts.length ? parts.join(' · ') : null;
+    },
+    [t, boardLocale, currency],
+  );
+  const { nodes, edges } = useFlowElements(
+    board,
+    layout,
+    { selectedCards, selectedLinks, editingCard, matches, drag },
+    linkLabel,
+    cardLabel,
+    figures,
+  );
   const onCardKeyDown = useCardKeys(layoutRef);
   const fitBoard = useFitBoard();
+  const { duplicate } = useClipboard();
+  useEditorShortcuts({ duplicate });
 
   const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
     let selection: Set<string> | null = null;
@@ -144,7 +191,17 @@ export function BoardCanvas() {
           const index = dropIndex(current, target.stageId, target.laneId, centre.y, new Set(ids));
           const unchanged =
             ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
-          if (!unchanged) commands.moveCards(ids, { ...target, index });
+          if (!unchanged) {
+            const moves = planGroupMove(current, ids, node.id as CardId, { ...target, index });
+            if (moves.length === 1 && moves[0]) {
+              const [{ ids: moving, ...to }] = moves;
+              commands.moveCards(moving, to);
+            } else if (moves.length > 1) {
+              session.batch(() => {
+                for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
+              });
+            }
+          }
         }
       }
       // Outside the grid the card snaps back: its position comes from the document again.
@@ -155,8 +212,16 @@ export function BoardCanvas() {
         return next.size ? next : NO_DRAG;
       });
     },
-    [commands],
+    [commands, session],
   );
+
+  const onNodeClick: NodeMouseHandler<BoardNode> = useCallback((event, node) => {
+    // A click on the grid (not a card) lets go of the selection, as a click on empty canvas does.
+    if (node.type === 'card' || event.shiftKey || event.metaKey || event.ctrlKey) return;
+    if ((event.target as Element).closest('button, input, textarea, select')) return;
+    const ui = useUiStore.getState();
+    if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
+  }, []);
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
@@ -208,6 +273,10 @@ export function BoardCanvas() {
     [],
   );
 
+  // While a link is drawn every card's body takes its end (CSS reads the class; no per-card subscription).
+  const onConnectStart = useCallback(() => wrapper.current?.classList.add('is-linking'), []);
+  const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
+
   // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable.
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     wrapper.current?.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
@@ -232,44 +301,59 @@ export function BoardCanvas() {
     }),
     [t],
   );
+  const canvasText = useMemo(() => ({ t, locale }), [t, locale]);
 
   return (
-    <div className="canvas" ref={wrapper} onKeyDown={onKeyDown} aria-label={t('canvas.label')} role="region">
-      <ReactFlow<BoardNode, LinkEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={onNodeDoubleClick}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onMove={onMove}
-        onInit={() => fitBoard()}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={DELETE_KEYS}
-        zoomOnDoubleClick={false}
-        nodeDragThreshold={4}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-        onlyRenderVisibleElements
-        elevateEdgesOnSelect
-        ariaLabelConfig={ariaLabelConfig}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        <StickyHeaders layout={layout} titles={titles} />
-        <Controls position="bottom-left" showInteractive={false} showFitView={false} />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          style={MINIMAP_SIZE}
-        />
-      </ReactFlow>
+    <div
+      className={`canvas${matches ? ' is-filtered' : ''}`}
+      ref={wrapper}
+      onKeyDown={onKeyDown}
+      aria-label={t('canvas.label')}
+      role="region"
+    >
+      <CanvasTextProvider value={canvasText}>
+        <ReactFlow<BoardNode, LinkEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onMove={onMove}
+          onInit={() => fitBoard()}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode="Shift"
+          selectionMode={SelectionMode.Partial}
+          zoomOnDoubleClick={false}
+          nodeDragThreshold={4}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          onlyRenderVisibleElements
+          elevateEdgesOnSelect
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+          <StickyHeaders layout={layout} titles={titles} />
+          <Controls position="bottom-left" showInteractive={false} showFitView={false} />
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            style={MINIMAP_SIZE}
+          />
+        </ReactFlow>
+      </CanvasTextProvider>
     </div>
   );
 }

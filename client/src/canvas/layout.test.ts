@@ -13,6 +13,7 @@ import {
   emotionHostLane,
   fitViewport,
   GRID,
+  stageViewport,
   textLines,
   type LayoutCard,
   type LayoutInput,
@@ -209,5 +210,26 @@ describe('emotion curve geometry', () => {
       { stageId: 'b', title: '', count: 1, mean: 0, min: 0, max: 0, x: 10, y: 50, yMin: 50, yMax: 50 },
     ]);
     expect(band).toBe('M0,30 L10,50 L10,50 L0,70 Z');
+  });
+});
+
+describe('zoom to a stage', () => {
+  const layout = computeLayout(board([card('a', 's2', 'l1', 1, 'x')]));
+
+  it('centres the stage column across the screen and fits its height when it can', () => {
+    const view = stageViewport(layout, 's2', 1200, 800, { padding: 20, minZoom: 0.5, maxZoom: 1.25 });
+    const stage = layout.stages[1]!;
+    expect(view).not.toBeNull();
+    expect(view!.zoom).toBe(1.25);
+    expect(view!.x + (stage.x + stage.width / 2) * view!.zoom).toBeCloseTo(600);
+  });
+
+  it('shows a column too tall for the screen from its header down, at the zoom floor', () => {
+    const view = stageViewport(layout, 's1', 1200, 200, { padding: 20, minZoom: 0.5 });
+    expect(view).toMatchObject({ zoom: 0.5, y: 20 });
+  });
+
+  it('has no viewport for an unknown stage', () => {
+    expect(stageViewport(layout, 'nope', 1200, 800)).toBeNull();
   });
 });

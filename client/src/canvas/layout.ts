@@ -32,6 +32,8 @@ export const CARD_TEXT = {
   maxLines: 7,
   /** Padding, the kind/channel/emotion row and the gap under it. */
   chromeHeight: 46,
+  /** The figures row of a touchpoint with metrics (volume, cost, rate…) and the gap above it. */
+  figuresHeight: 22,
 } as const;
 
 export interface Point {
@@ -63,6 +65,10 @@ export interface CardBox extends Rect {
   index: number;
   /** Text lines the card shows before clamping. */
   lines: number;
+  /** The text needs more lines than a card shows: the full text is offered on hover and selection. */
+  truncated: boolean;
+  /** The card has a figures row (a touchpoint with metrics). */
+  figures: boolean;
 }
 
 export interface GridLayout {
@@ -81,7 +87,13 @@ export interface GridLayout {
   bounds: Rect;
 }
 
-export type LayoutCard = Pick<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text'>;
+export type LayoutCard = Pick<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text'> & Partial<Pick<Card, 'kind' | 'metrics'>>;
+
+/** Whether a card shows a figures row: a touchpoint with at least one metric. */
+export function hasFigures(card: Partial<Pick<Card, 'kind' | 'metrics'>>): boolean {
+  if (card.kind !== 'touchpoint' || !card.metrics) return false;
+  return Object.values(card.metrics).some((value) => typeof value === 'number');
+}
 
 export interface LayoutInput {
   stages: readonly { id: StageId }[];
@@ -91,23 +103,43 @@ export interface LayoutInput {
 
 export const cellKey = (stageId: string, laneId: string): string => `${stageId}\u0000${laneId}`;
 
-/** How many text lines a card needs, counting explicit line breaks and wrapping. */
-export function textLines(text: string): number {
+/** How many text lines a card's text takes, counting explicit line breaks and wrapping (unclamped). */
+export function fullTextLines(text: string): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines += Math.max(1, Math.ceil(paragraph.length / CARD_TEXT.charsPerLine));
   }
-  return Math.min(CARD_TEXT.maxLines, Math.max(1, lines));
+  return Math.max(1, lines);
 }
 
-export const cardHeight = (lines: number): number => CARD_TEXT.chromeHeight + lines * CARD_TEXT.lineHeight;
+/** How many text lines a card shows: its text's lines, clamped to the card's maximum. */
+export const textLines = (text: string): number => Math.min(CARD_TEXT.maxLines, fullTextLines(text));
+
+export const cardHeight = (lines: number, figures = false): number =>
+  CARD_TEXT.chromeHeight + lines * CARD_TEXT.lineHeight + (figures ? CARD_TEXT.figuresHeight : 0);
 
 function stackHeight(heights: readonly number[]): number {
   if (heights.length === 0) return 0;
   return heights.reduce((sum, h) => sum + h, 0) + GRID.cardGap * (heights.length - 1);
 }
 
+/**
+ * Layouts by input object: the board snapshot stays the same object until the document
+ * changes, so the canvas and every overlay that lays out the same snapshot share one
+ * computation. A layout is never modified after it is made.
+ */
+const layoutCache = new WeakMap<LayoutInput, GridLayout>();
+
 export function computeLayout(input: LayoutInput): GridLayout {
+  let layout = layoutCache.get(input);
+  if (!layout) {
+    layout = layoutOf(input);
+    layoutCache.set(input, layout);
+  }
+  return layout;
+}
+
+function layoutOf(input: LayoutInput): GridLayout {
   const stageIds = new Set<string>(input.stages.map((s) => s.id));
   const laneIds = new Set<string>(input.lanes.map((l) => l.id));
 
@@ -121,9 +153,14 @@ export function computeLayout(input: LayoutInput): GridLayout {
     else byCell.set(key, [card]);
   }
   const lineCount = new Map<string, number>();
+  const heights = new Map<string, number>();
   for (const list of byCell.values()) {
     list.sort(compareOrdered);
-    for (const card of list) lineCount.set(card.id, textLines(card.text));
+    for (const card of list) {
+      const lines = textLines(card.text);
+      lineCount.set(card.id, lines);
+      heights.set(card.id, cardHeight(lines, hasFigures(card)));
+    }
   }
 
   const gridX = GRID.laneHeaderWidth;
@@ -144,7 +181,7 @@ export function computeLayout(input: LayoutInput): GridLayout {
     let fullest = 0;
     for (const stage of input.stages) {
       const list = byCell.get(cellKey(stage.id, lane.id)) ?? [];
-      fullest = Math.max(fullest, stackHeight(list.map((c) => cardHeight(lineCount.get(c.id) ?? 1))));
+      fullest = Math.max(fullest, stackHeight(list.map((c) => heights.get(c.id) ?? cardHeight(1))));
     }
     const minimum = lane.kind === 'emotions' ? GRID.emotionLaneMinHeight : GRID.minLaneHeight;
     const height = Math.max(minimum, GRID.cellPadding + fullest + GRID.cardGap + GRID.addButtonSpace);
@@ -166,13 +203,15 @@ export function computeLayout(input: LayoutInput): GridLayout {
       let top = lane.y + GRID.cellPadding;
       list.forEach((card, index) => {
         const lines = lineCount.get(card.id) ?? 1;
-        const height = cardHeight(lines);
+        const height = heights.get(card.id) ?? cardHeight(lines);
         cards.set(card.id, {
           id: card.id,
           stageId: stage.id,
           laneId: lane.id,
           index,
           lines,
+          truncated: lines === CARD_TEXT.maxLines && fullTextLines(card.text) > CARD_TEXT.maxLines,
+          figures: hasFigures(card),
           x: stage.x + GRID.cellPadding,
           y: top,
           width: CARD_WIDTH,
@@ -279,4 +318,27 @@ export function fitViewport(
     return scaled + 2 * padding <= room ? (room - scaled) / 2 - start * zoom : padding - start * zoom;
   };
   return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
+}
+
+/**
+ * The viewport that zooms to one stage: its column (header to last lane) centred across the
+ * screen, as large as fits between `minZoom` and `maxZoom`. The floor keeps cards readable,
+ * so a column too tall to fit at it is shown from its header down.
+ */
+export function stageViewport(
+  layout: GridLayout,
+  stageId: string,
+  width: number,
+  height: number,
+  { padding = 32, minZoom = 0.85, maxZoom = 1.25 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+): Viewport | null {
+  const stage = layout.stages.find((s) => s.id === stageId);
+  if (!stage || width <= 0 || height <= 0) return null;
+  const columnHeight = layout.grid.y + layout.grid.height;
+  const ideal = Math.min((width - 2 * padding) / stage.width, (height - 2 * padding) / columnHeight);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
+  const x = width / 2 - (stage.x + stage.width / 2) * zoom;
+  const fitsHeight = columnHeight * zoom + 2 * padding <= height;
+  const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
+  return { x, y, zoom };
 }

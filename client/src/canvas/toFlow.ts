@@ -1,4 +1,5 @@
 import { emotionCurve, type Board, type Card } from '@rejse/shared';
+import { painIdeaRelations } from './relations.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
 import { emotionHostLane, GRID, type GridLayout, type Rect } from './layout.ts';
@@ -24,7 +25,36 @@ const interactive = { pointerEvents: 'all' } as const;
 /** The accessible name of a card node, e.g. "Pain point: Letter does not say…". */
 export type CardLabel = (kind: Card['kind'], text: string) => string;
 
-export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLabel = (_kind, text) => text): BoardNode[] {
+/** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
+export type CardFigures = (card: Card) => string | null;
+
+/** Related cards listed in a tooltip, at most; longer texts are cut. */
+const RELATED_SHOWN = 8;
+const RELATED_CHARS = 80;
+
+/** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
+function emotionSpread(board: Board): Map<string, number> {
+  const scores = new Map<string, number[]>();
+  for (const card of board.cards) {
+    if (card.kind !== 'touchpoint' || card.emotion === undefined) continue;
+    const list = scores.get(card.stageId);
+    if (list) list.push(card.emotion);
+    else scores.set(card.stageId, [card.emotion]);
+  }
+  const out = new Map<string, number>();
+  for (const [stageId, list] of scores) {
+    const mean = list.reduce((a, b) => a + b, 0) / list.length;
+    out.set(stageId, Math.sqrt(list.reduce((sum, v) => sum + (v - mean) ** 2, 0) / list.length));
+  }
+  return out;
+}
+
+export function boardToNodes(
+  board: Board,
+  layout: GridLayout,
+  cardLabel: CardLabel = (_kind, text) => text,
+  figures: CardFigures = () => null,
+): BoardNode[] {
   const nodes: BoardNode[] = [];
   const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
   const laneTitle = new Map<string, string>(board.lanes.map((l) => [l.id, l.title]));
@@ -50,6 +80,7 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
   }
 
   const host = emotionHostLane(layout);
+  const spread = emotionSpread(board);
   if (host && layout.stages.length > 0) {
     nodes.push({
       id: nodeId.emotion,
@@ -70,6 +101,7 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
           mean: p.mean,
           min: p.min,
           max: p.max,
+          sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
         })),
         titles: Object.fromEntries(stageTitle),
         stageWidth: GRID.stageWidth,
@@ -82,7 +114,7 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
     nodes.push({
       id: nodeId.stage(stage.id),
       type: 'stage',
-        style: interactive,
+      style: interactive,
       ...fixed(stage),
       ...inert,
       zIndex: Z.header,
@@ -93,7 +125,7 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
     nodes.push({
       id: nodeId.lane(lane.id),
       type: 'lane',
-        style: interactive,
+      style: interactive,
       ...fixed(lane),
       ...inert,
       zIndex: Z.header,
@@ -109,9 +141,17 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
     linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
     linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
   }
+  const related = painIdeaRelations(board);
+  const textOf = new Map<string, string>(board.cards.map((c) => [c.id, c.text]));
   for (const card of board.cards) {
     const box = layout.cards.get(card.id);
     if (!box) continue;
+    const others = related.get(card.id) ?? [];
+    const names = others.slice(0, RELATED_SHOWN).map((id) => {
+      const text = (textOf.get(id) ?? '').replace(/\s+/g, ' ').trim();
+      return text.length > RELATED_CHARS ? `${text.slice(0, RELATED_CHARS - 1)}…` : text;
+    });
+    if (others.length > RELATED_SHOWN) names.push('…');
     const node: CardNode = {
       id: card.id,
       type: 'card',
@@ -128,6 +168,10 @@ export function boardToNodes(board: Board, layout: GridLayout, cardLabel: CardLa
         laneId: box.laneId,
         lines: box.lines,
         linkCount: linkCount.get(card.id) ?? 0,
+        truncated: box.truncated,
+        figures: box.figures ? figures(card) : null,
+        related: others.length,
+        relatedNames: names.join('\n'),
       },
     };
     nodes.push(node);

@@ -17,6 +17,17 @@ export type CardNodeData = {
   laneId: string;
   lines: number;
   linkCount: number;
+  /** The text is longer than the card shows (full text on hover and when it is the only selected card). */
+  truncated: boolean;
+  /** A touchpoint's figures, formatted in the board's locale ("1M a year · 43%"), or null. */
+  figures: string | null;
+  /** Ideas addressing this pain point, or pain points this idea fixes (by link). */
+  related: number;
+  /** Their texts, one per line, for the tooltip. */
+  relatedNames: string;
+  /** Local overlays (see useFlowState): being edited in place; the only selected card. */
+  editing?: boolean;
+  solo?: boolean;
 };
 export type CurvePointData = {
   stageId: string;
@@ -25,6 +36,8 @@ export type CurvePointData = {
   mean: number | null;
   min: number | null;
   max: number | null;
+  /** Standard deviation of the stage's touchpoint emotions (null without data). */
+  sd: number | null;
 };
 export type EmotionNodeData = {
   points: CurvePointData[];

@@ -1,24 +1,14 @@
-import type { CardKind, LaneId, LaneKind, StageId } from '@rejse/shared';
+import type { LaneId, StageId } from '@rejse/shared';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
 import { useCommands, useSession } from '../board/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
+import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';
 
 /** The card kind a new card gets from its lane. */
-export function kindForLane(kind: LaneKind | undefined): CardKind {
-  switch (kind) {
-    case 'touchpoints':
-      return 'touchpoint';
-    case 'pains':
-      return 'pain';
-    case 'ideas':
-      return 'idea';
-    default:
-      return 'note';
-  }
-}
+export const kindForLane = kindForLaneKind;
 
 /** Below this zoom, text being typed is too small to read: revealing zooms in to READABLE_ZOOM. */
 const MIN_EDIT_ZOOM = 0.55;

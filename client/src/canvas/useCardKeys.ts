@@ -3,14 +3,22 @@ import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
 import { useCommands, useSession } from '../board/BoardContext.tsx';
 import { cellKey, computeLayout, type GridLayout } from './layout.ts';
+import { planNudge } from './moves.ts';
 import { useReveal } from './useCanvasActions.ts';
+import { isTyping } from './useClipboard.ts';
 
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const STEPS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 /**
  * Keyboard on a focused card: Enter edits its text; the arrow keys move it to the
  * neighbouring cell (left/right: stage; up/down: within its cell, then into the next lane).
+ * When the focused card is part of a multi-selection, the arrows move the whole selection
+ * by one stage or lane (as one undo step), stopping at the grid's edge.
  */
 export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardEvent<HTMLElement>) => void {
   const commands = useCommands();
@@ -30,6 +38,24 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardE
       const layout = layoutRef.current;
       const box = layout.cards.get(id);
       if (!box) return;
+      const selection = useUiStore.getState().selectedCards;
+      const step = STEPS[event.key];
+      if (step && selection.length > 1 && selection.includes(id)) {
+        event.preventDefault();
+        const chosen = new Set<string>(selection);
+        const ids = session
+          .getBoard()
+          .cards.filter((c) => chosen.has(c.id))
+          .map((c) => c.id);
+        const moves = planNudge(layout, ids, step[0], step[1]);
+        if (moves.length === 0) return;
+        session.batch(() => {
+          for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
+        });
+        const moved = computeLayout(session.getBoard()).cards.get(id);
+        if (moved) reveal(moved);
+        return;
+      }
       const stageIndex = layout.stages.findIndex((s) => s.id === box.stageId);
       const laneIndex = layout.lanes.findIndex((l) => l.id === box.laneId);
       const inCell = layout.cellCards.get(cellKey(box.stageId, box.laneId))?.length ?? 1;

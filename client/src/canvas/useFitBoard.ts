@@ -1,7 +1,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useSession } from '../board/BoardContext.tsx';
-import { computeLayout, fitViewport } from './layout.ts';
+import { computeLayout, fitViewport, stageViewport } from './layout.ts';
 
 export const MIN_ZOOM = 0.15;
 export const MAX_ZOOM = 2;
@@ -16,6 +16,21 @@ export function useFitBoard(): (options?: { duration?: number }) => void {
       const { width, height } = store.getState();
       const { bounds } = computeLayout(session.getBoard());
       void setViewport(fitViewport(bounds, width, height, { padding: 28, minZoom: MIN_ZOOM, maxZoom: 1 }), { duration });
+    },
+    [session, store, setViewport],
+  );
+}
+
+/** "Zoom to stage": one stage's column, centred and readable (from the header menu or the toolbar's picker). */
+export function useZoomToStage(): (stageId: string, options?: { duration?: number }) => void {
+  const session = useSession();
+  const store = useStoreApi();
+  const { setViewport } = useReactFlow();
+  return useCallback(
+    (stageId, { duration = 300 } = {}) => {
+      const { width, height } = store.getState();
+      const view = stageViewport(computeLayout(session.getBoard()), stageId, width, height);
+      if (view) void setViewport(view, { duration });
     },
     [session, store, setViewport],
   );

@@ -2,30 +2,46 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardLabel } from './toFlow.ts';
-import type { BoardNode, LinkEdge } from './types.ts';
+import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
+import type { BoardNode, CardNode, LinkEdge } from './types.ts';
+
+/** Local-only state laid over the derived nodes: never in the document, never shared. */
+export interface FlowOverlay {
+  selectedCards: readonly string[];
+  selectedLinks: readonly string[];
+  editingCard: string | null;
+  /** Cards matching the search/filter; null when no filter is set. */
+  matches: ReadonlySet<string> | null;
+  drag: ReadonlyMap<string, XYPosition>;
+}
+
+interface Overlaid {
+  key: string;
+  node: BoardNode;
+}
 
 /**
  * Nodes and edges for React Flow: derived from the board (identity kept for unchanged
- * nodes), then overlaid with the local-only state — selection and in-progress drags.
+ * nodes), then overlaid with the local-only state — selection, the card being edited,
+ * the search highlight and in-progress drags. An overlaid node is cached per derived node
+ * and overlay, so a node whose overlay did not change keeps its object and does not render.
  */
 export function useFlowElements(
   board: Board,
   layout: GridLayout,
-  selectedCards: readonly string[],
-  selectedLinks: readonly string[],
-  drag: ReadonlyMap<string, XYPosition>,
+  overlay: FlowOverlay,
   linkLabel: (fromText: string, toText: string) => string,
   cardLabel: CardLabel,
+  figures: CardFigures,
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
 
   const derivedNodes = useMemo(() => {
-    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel));
+    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures));
     previousNodes.current = new Map(next.map((n) => [n.id, n]));
     return next;
-  }, [board, layout, cardLabel]);
+  }, [board, layout, cardLabel, figures]);
 
   const derivedEdges = useMemo(() => {
     const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));
@@ -33,29 +49,53 @@ export function useFlowElements(
     return next;
   }, [board, layout, linkLabel]);
 
-  // Selected versions of derived nodes, reused while neither changes.
-  const selectedCache = useRef(new WeakMap<BoardNode, BoardNode>());
+  const cache = useRef(new WeakMap<BoardNode, Overlaid>());
+  const { selectedCards, selectedLinks, editingCard, matches, drag } = overlay;
   const nodes = useMemo(() => {
     const selected = new Set(selectedCards);
-    if (selected.size === 0 && drag.size === 0) return derivedNodes;
+    if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
+    const solo = selected.size === 1 ? selectedCards[0] : undefined;
     return derivedNodes.map((node) => {
+      if (node.type !== 'card') return node;
       const position = drag.get(node.id);
-      if (position) return { ...node, position, selected: selected.has(node.id), dragging: true } as BoardNode;
-      if (!selected.has(node.id)) return node;
-      let cached = selectedCache.current.get(node);
-      if (!cached) {
-        cached = { ...node, selected: true } as BoardNode;
-        selectedCache.current.set(node, cached);
-      }
-      return cached;
+      const isSelected = selected.has(node.id);
+      const editing = editingCard === node.id;
+      const className = matches === null ? undefined : matches.has(node.id) ? 'is-match' : 'is-dimmed';
+      if (position) return overlaid(node, { position, selected: isSelected, dragging: true, editing, solo: false, className });
+      if (!isSelected && !editing && className === undefined) return node;
+      const key = `${isSelected ? 's' : ''}${editing ? 'e' : ''}${solo === node.id ? 'o' : ''}${className ?? ''}`;
+      const hit = cache.current.get(node);
+      if (hit && hit.key === key) return hit.node;
+      const next = overlaid(node, { selected: isSelected, editing, solo: solo === node.id, className });
+      cache.current.set(node, { key, node: next });
+      return next;
     });
-  }, [derivedNodes, selectedCards, drag]);
+  }, [derivedNodes, selectedCards, drag, editingCard, matches]);
 
   const edges = useMemo(() => {
-    if (selectedLinks.length === 0) return derivedEdges;
+    if (selectedLinks.length === 0 && matches === null) return derivedEdges;
     const selected = new Set(selectedLinks);
-    return derivedEdges.map((edge) => (selected.has(edge.id) ? { ...edge, selected: true } : edge));
-  }, [derivedEdges, selectedLinks]);
+    return derivedEdges.map((edge) => {
+      const isSelected = selected.has(edge.id);
+      const dimmed = matches !== null && !(matches.has(edge.source) && matches.has(edge.target));
+      if (!isSelected && !dimmed) return edge;
+      return { ...edge, selected: isSelected, ...(dimmed ? { className: 'is-dimmed' } : {}) };
+    });
+  }, [derivedEdges, selectedLinks, matches]);
 
   return { nodes, edges };
+}
+
+function overlaid(
+  node: CardNode,
+  o: { position?: XYPosition; selected: boolean; dragging?: boolean; editing: boolean; solo: boolean; className: string | undefined },
+): BoardNode {
+  const data = o.editing || o.solo ? { ...node.data, ...(o.editing ? { editing: true } : {}), ...(o.solo ? { solo: true } : {}) } : node.data;
+  return {
+    ...node,
+    ...(o.position ? { position: o.position, dragging: true } : {}),
+    selected: o.selected,
+    data,
+    ...(o.className ? { className: o.className } : {}),
+  };
 }

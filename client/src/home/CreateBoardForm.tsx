@@ -133,7 +133,10 @@ export function CreateBoardForm() {
         {templates.state === 'error' ? <p className="muted">{t('home.create.templateError')}</p> : null}
         <div className="template-picker">
           {list.map((tpl) => (
-            <label key={tpl.id} className={`template-option${template === tpl.id ? ' is-picked' : ''}`}>
+            <label
+              key={tpl.id}
+              className={`template-option${template === tpl.id ? ' is-picked' : ''}${tpl.preview ? ' has-preview' : ''}`}
+            >
               <input
                 type="radio"
                 name="template"
@@ -141,12 +144,24 @@ export function CreateBoardForm() {
                 checked={template === tpl.id}
                 onChange={() => setPicked(tpl.id)}
               />
+              {tpl.preview ? (
+                // The server's thumbnail is shown as an image (a data URL), never inserted as markup.
+                <img
+                  className="template-option__thumb"
+                  src={`data:image/svg+xml,${encodeURIComponent(tpl.preview.svg)}`}
+                  alt={t('home.create.previewAlt', { title: tpl.title, stages: tpl.stages, ...tpl.preview.counts })}
+                  width={96}
+                  height={58}
+                  draggable={false}
+                />
+              ) : null}
               <span className="template-option__title">{tpl.title}</span>
               <span className="template-option__description" title={tpl.description}>
                 {tpl.description}
               </span>
               <span className="template-option__summary">
                 {t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
+                {tpl.preview && tpl.cards > 0 ? ` · ${t('home.create.counts', tpl.preview.counts)}` : null}
               </span>
             </label>
           ))}

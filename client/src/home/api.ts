@@ -10,6 +10,30 @@ export interface TemplateSummary {
   /** Stage and card counts (or the lists themselves). */
   stages: number;
   cards: number;
+  /** A thumbnail and card counts by kind, when the server sends them. */
+  preview: TemplatePreviewSummary | null;
+}
+
+export interface TemplatePreviewSummary {
+  /** A text-free SVG drawn by the server from numbers only; shown as an image, never as markup. */
+  svg: string;
+  counts: { touchpoints: number; pains: number; ideas: number; notes: number };
+}
+
+function asPreview(value: unknown): TemplatePreviewSummary | null {
+  const preview = asRecord(value);
+  const svg = asString(preview.svg);
+  if (!svg.startsWith('<svg')) return null;
+  const counts = asRecord(preview.counts);
+  return {
+    svg,
+    counts: {
+      touchpoints: asCount(counts.touchpoints),
+      pains: asCount(counts.pains),
+      ideas: asCount(counts.ideas),
+      notes: asCount(counts.notes),
+    },
+  };
 }
 
 export interface CreatedBoard {
@@ -69,6 +93,7 @@ export async function listTemplates(locale?: string): Promise<TemplateSummary[]>
       description: asString(t.description),
       stages: asCount(t.stages),
       cards: asCount(t.cards),
+      preview: asPreview(t.preview),
     }));
 }
 

@@ -1,34 +1,71 @@
-import { CARD_KINDS, CHANNELS, EMOTIONS, LIMITS, type Board, type Card, type CardId, type Channel } from '@rejse/shared';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
 import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useCommands } from '../board/BoardContext.tsx';
+import { useBoard, useCommands, useSession } from '../board/BoardContext.tsx';
+import { computeLayout } from '../canvas/layout.ts';
+import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
-import { Face, Icon } from '../ui/icons.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { ActionSummary } from './ActionSummary.tsx';
+import { TextField } from './TextField.tsx';
+import { TouchpointFields } from './TouchpointFields.tsx';
+
+interface RelatedCard {
+  id: CardId;
+  kind: CardKind;
+  text: string;
+}
 
 interface Selected {
   card: Card | undefined;
   stage: string;
   lane: string;
   links: number;
+  /** For a pain point the ideas that address it, for an idea the pains it fixes. */
+  related: RelatedCard[];
+  locale: string;
+  currency: string;
 }
 
-const NONE: Selected = { card: undefined, stage: '', lane: '', links: 0 };
+const NONE: Selected = { card: undefined, stage: '', lane: '', links: 0, related: [], locale: 'en', currency: 'EUR' };
 
 function selectCard(board: Board, id: string | undefined): Selected {
   if (!id) return NONE;
   const card = board.cards.find((c) => c.id === id);
   if (!card) return NONE;
+  const wanted: CardKind | null = card.kind === 'pain' ? 'idea' : card.kind === 'idea' ? 'pain' : null;
+  const others = new Set<string>();
+  let links = 0;
+  for (const link of board.links) {
+    if (link.from !== id && link.to !== id) continue;
+    links += 1;
+    others.add(link.from === id ? link.to : link.from);
+  }
+  const related = wanted
+    ? board.cards.filter((c) => c.kind === wanted && others.has(c.id)).map((c) => ({ id: c.id, kind: c.kind, text: c.text }))
+    : [];
   return {
     card,
     stage: board.stages.find((s) => s.id === card.stageId)?.title ?? '',
     lane: board.lanes.find((l) => l.id === card.laneId)?.title ?? '',
-    links: board.links.filter((l) => l.from === id || l.to === id).length,
+    links,
+    related,
+    locale: board.locale,
+    currency: board.currency,
   };
 }
 
+const sameRelated = (a: RelatedCard[], b: RelatedCard[]): boolean =>
+  a.length === b.length && a.every((r, i) => r.id === b[i]?.id && r.text === b[i]?.text);
+
 const sameSelected = (a: Selected, b: Selected): boolean =>
-  a.stage === b.stage && a.lane === b.lane && a.links === b.links && shallow(a.card, b.card);
+  a.stage === b.stage &&
+  a.lane === b.lane &&
+  a.links === b.links &&
+  a.locale === b.locale &&
+  a.currency === b.currency &&
+  shallow(a.card, b.card) &&
+  sameRelated(a.related, b.related);
 
 /** The side panel for the selected card (or a summary of a multi-selection). */
 export function CardInspector() {
@@ -44,6 +81,7 @@ export function CardInspector() {
       <aside className="inspector" aria-label={t('inspector.label')}>
         <InspectorHeader title={t('inspector.selected', { count: selectedCards.length })} onClose={close} />
         <div className="inspector__body">
+          <p className="inspector__hint inspector__hint--top">{t('inspector.multiHint')}</p>
           <button
             type="button"
             className="button button--danger"
@@ -87,62 +125,27 @@ export function CardInspector() {
           </div>
         </fieldset>
 
-        {card.kind === 'touchpoint' ? (
-          <>
-            <label className="field">
-              <span className="field__label">{t('inspector.channel')}</span>
-              <select
-                className="input"
-                value={card.channel ?? ''}
-                onChange={(event) =>
-                  commands.updateCard(card.id, { channel: event.target.value ? (event.target.value as Channel) : null })
-                }
-              >
-                <option value="">{t('inspector.noChannel')}</option>
-                {CHANNELS.map((channel) => (
-                  <option key={channel} value={channel}>
-                    {t(`channel.${channel}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+        <TextField
+          key={`text-${card.id}`}
+          label={t('inspector.text')}
+          value={card.text}
+          rows={5}
+          onSave={(text) => commands.updateCard(card.id, { text })}
+        />
 
-            <fieldset className="field">
-              <legend className="field__label">{t('inspector.emotion')}</legend>
-              <div className="faces">
-                {EMOTIONS.map((value) => (
-                  <label key={value} className="faces__option" title={t(`emotion.${value}`)}>
-                    <input
-                      type="radio"
-                      name="card-emotion"
-                      value={value}
-                      checked={card.emotion === value}
-                      onChange={() => commands.updateCard(card.id, { emotion: value })}
-                      aria-label={t(`emotion.${value}`)}
-                    />
-                    <Face value={value} size={26} />
-                  </label>
-                ))}
-                <button
-                  type="button"
-                  className="button button--quiet faces__clear"
-                  disabled={card.emotion === undefined}
-                  onClick={() => commands.updateCard(card.id, { emotion: null })}
-                >
-                  {t('inspector.clearEmotion')}
-                </button>
-              </div>
-            </fieldset>
-          </>
-        ) : null}
+        {card.kind === 'touchpoint' ? <TouchpointFields card={card} locale={selected.locale} currency={selected.currency} /> : null}
 
-        <CardTextField id={card.id} text={card.text} />
+        {card.kind === 'pain' || card.kind === 'idea' ? <RelatedCards kind={card.kind} related={selected.related} /> : null}
 
-        <p className="inspector__links">
-          <Icon name="link" size={14} />
-          {t('inspector.links', { count: selected.links })}
-        </p>
-        <p className="inspector__hint">{t('inspector.linkHint')}</p>
+        {card.kind === 'idea' ? <ActionSummary card={card} /> : null}
+
+        <div className="inspector__links-block">
+          <p className="inspector__links">
+            <Icon name="link" size={14} />
+            {t('inspector.links', { count: selected.links })}
+          </p>
+          <p className="inspector__hint">{t('inspector.linkHint')}</p>
+        </div>
 
         <button
           type="button"
@@ -172,41 +175,34 @@ function InspectorHeader({ title, onClose }: { title: string; onClose: () => voi
   );
 }
 
-/** The card text, saved when the field is left (or Ctrl/Cmd+Enter); shows remote edits when not typing. */
-function CardTextField({ id, text }: { id: CardId; text: string }) {
+/** The ideas addressing a pain point, or the pain points an idea fixes; a click goes to the card. */
+function RelatedCards({ kind, related }: { kind: 'pain' | 'idea'; related: RelatedCard[] }) {
   const t = useT();
-  const commands = useCommands();
-  const [draft, setDraft] = useState<string | null>(null);
-
-  useEffect(() => setDraft(null), [id]);
-
-  const commit = () => {
-    if (draft !== null && draft !== text) commands.updateCard(id, { text: draft });
-    setDraft(null);
+  const session = useSession();
+  const reveal = useReveal();
+  const go = (id: CardId) => {
+    useUiStore.getState().setSelection([id], []);
+    const box = computeLayout(session.getBoard()).cards.get(id);
+    if (box) reveal(box);
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      commit();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      setDraft(null);
-    }
-  };
-
+  const heading = kind === 'pain' ? t('inspector.addressedBy', { count: related.length }) : t('inspector.fixes', { count: related.length });
   return (
-    <label className="field">
-      <span className="field__label">{t('inspector.text')}</span>
-      <textarea
-        className="input input--area"
-        rows={5}
-        value={draft ?? text}
-        maxLength={LIMITS.cardTextLength}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={onKeyDown}
-      />
-    </label>
+    <section className="related" aria-label={heading}>
+      <h3 className="field__label">{heading}</h3>
+      {related.length === 0 ? (
+        <p className="inspector__hint inspector__hint--top">{t(kind === 'pain' ? 'inspector.noIdeas' : 'inspector.noPains')}</p>
+      ) : (
+        <ul className="related__list">
+          {related.map((r) => (
+            <li key={r.id}>
+              <button type="button" className={`related__card related__card--${r.kind}`} onClick={() => go(r.id)}>
+                <Icon name={r.kind} size={13} />
+                <span>{r.text || t('card.empty')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -220,6 +220,19 @@ describe('HTTP API', () => {
     expect(blank).toMatchObject({ stages: 7, cards: 0 });
     expect(blank?.description.length).toBeGreaterThan(0);
   });
+
+  it('templates carry a preview: card counts, the emotion curve and a text-free SVG thumbnail', async () => {
+    const res = await app.request('/api/templates');
+    const list = (await res.json()) as {
+      id: string;
+      preview: { counts: Record<string, number>; emotionCurve: (number | null)[]; svg: string; stages: string[] };
+    }[];
+    const letters = list.find((t) => t.id === 'collection-letters');
+    expect(letters?.preview.counts.pains).toBeGreaterThan(0);
+    expect(letters?.preview.emotionCurve).toHaveLength(letters?.preview.stages.length ?? -1);
+    expect(letters?.preview.svg).toMatch(/^<svg [^>]*>.*<\/svg>$/);
+    expect(letters?.preview.svg).not.toMatch(/<text|<script|<foreignObject/);
+  });
 });
 
 describe('serving the built client', () => {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { CURRENCIES, LIMITS, isValidId, type Board, type Currency } from '@rejse/shared';
-import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates } from '@rejse/templates';
+import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates, templatePreview, type TemplatePreview } from '@rejse/templates';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
@@ -9,6 +9,17 @@ import { isAdminRequest, requireBoardAccess, type AuthDeps } from './auth.ts';
 import { readJsonBody, isPlainObject } from './body.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
 import { boardLink } from './tokens.ts';
+
+/** Template previews are computed once per template (templates never change while running). */
+const previews = new WeakMap<object, TemplatePreview>();
+function previewOf(template: { board: Board }): TemplatePreview {
+  let preview = previews.get(template);
+  if (!preview) {
+    preview = templatePreview(template.board);
+    previews.set(template, preview);
+  }
+  return preview;
+}
 
 /** Reads a board as plain data (the sync layer answers from the live document when it is loaded). */
 export interface BoardReader {
@@ -128,6 +139,8 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
         description: t.description,
         stages: t.board.stages.length,
         cards: t.board.cards.length,
+        // Counts, emotion curve and a text-free SVG thumbnail for the gallery.
+        preview: previewOf(t),
       })),
     ),
   );

@@ -2,8 +2,9 @@ import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore, type HeaderEdit } from '../../app/uiStore.ts';
 import { useCommands, useSession } from '../../board/BoardContext.tsx';
-import { useT } from '../../i18n/index.ts';
 import { IconButton } from '../../ui/IconButton.tsx';
+import { useCanvasText } from '../CanvasText.tsx';
+import { useZoomToStage } from '../useFitBoard.ts';
 
 type AxisRef = HeaderEdit;
 
@@ -20,7 +21,8 @@ interface AxisHeaderProps {
  * buttons to move it and to remove it. Removing one that holds cards asks first.
  */
 export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProps) {
-  const t = useT();
+  const { t } = useCanvasText();
+  const zoomToStage = useZoomToStage();
   const commands = useCommands();
   const session = useSession();
   const editing = useUiStore(
@@ -63,6 +65,9 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
         </div>
       )}
       <div className="axis-header__tools nodrag">
+        {isStage ? (
+          <IconButton icon="zoomStage" label={t('stage.zoomTo', { title: shown })} onClick={() => zoomToStage(target.id)} />
+        ) : null}
         <IconButton
           icon="pencil"
           label={t(isStage ? 'stage.rename' : 'lane.rename', { title: shown })}
@@ -94,7 +99,7 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
 }
 
 function HeaderTitleEditor({ target, title, onDone }: { target: AxisRef; title: string; onDone: () => void }) {
-  const t = useT();
+  const { t } = useCanvasText();
   const commands = useCommands();
   const [value, setValue] = useState(title);
   const ref = useRef<HTMLInputElement>(null);

@@ -1,21 +1,30 @@
 import { LIMITS, type CardId } from '@rejse/shared';
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../app/uiStore.ts';
 import { useCommands } from '../../board/BoardContext.tsx';
-import { useT } from '../../i18n/index.ts';
 import { Face, Icon } from '../../ui/icons.tsx';
+import { useCanvasText } from '../CanvasText.tsx';
 import type { CardNode } from '../types.ts';
 
-/** A card: kind colour and icon, channel, emotion face, text (edited in place). */
+/**
+ * A card: kind by colour, shape and icon; channel by icon; emotion by a face; the text
+ * (edited in place) clamped to the lines the layout reserved, in full on hover and when it
+ * is the only selected card; a touchpoint's figures; for a pain point the ideas that
+ * address it, for an idea the pain points it fixes.
+ *
+ * Everything it shows comes from node data (plain, derived in toFlow.ts, overlaid with the
+ * local editing/selection state), so it re-renders only when its own card changes.
+ */
 function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
-  const t = useT();
-  const editing = useUiStore((s) => s.editingCard === id);
-  const emotionLabel = data.emotion !== null ? t(`emotion.${data.emotion}`) : null;
+  const { t } = useCanvasText();
+  const editing = data.editing === true;
+  const expanded = !editing && data.truncated && data.solo === true;
+  const otherLinks = data.linkCount - data.related;
 
   return (
     <div
-      className={`card card--${data.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}`}
+      className={`card card--${data.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${expanded ? ' is-expanded' : ''}`}
       data-card-id={id}
       data-stage-id={data.stageId}
       data-lane-id={data.laneId}
@@ -24,9 +33,10 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
     >
       <Handle type="source" position={Position.Top} id="top" className="card__handle" />
       <div className="card__meta">
-        <span className="card__kind">
+        <span className="card__kind" title={data.channel ? t(`kind.${data.kind}`) : undefined}>
           <Icon name={data.kind} size={13} />
-          {t(`kind.${data.kind}`)}
+          {/* With a channel the colour and icon say "touchpoint"; the channel gets the room. */}
+          {data.channel ? null : <span className="card__kind-label">{t(`kind.${data.kind}`)}</span>}
         </span>
         {data.channel ? (
           <span className="card__channel" title={t('card.channel', { label: t(`channel.${data.channel}`) })}>
@@ -34,45 +44,44 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
             {t(`channel.${data.channel}`)}
           </span>
         ) : null}
-        {data.linkCount > 0 ? (
-          <span className="card__links" aria-hidden="true">
-            <Icon name="link" size={12} />
-            {data.linkCount}
-          </span>
-        ) : null}
-        {emotionLabel !== null && data.emotion !== null ? (
-          <span className="card__emotion">
-            <Face value={data.emotion} size={18} title={t('card.emotion', { label: emotionLabel })} />
-          </span>
-        ) : null}
+        <span className="card__badges">
+          {data.related > 0 && (data.kind === 'pain' || data.kind === 'idea') ? (
+            <span
+              className={`card__related card__related--${data.kind}`}
+              title={`${t(data.kind === 'pain' ? 'card.addressedBy' : 'card.fixes', { count: data.related })}\n${data.relatedNames}`}
+            >
+              <Icon name={data.kind === 'pain' ? 'idea' : 'pain'} size={12} />
+              {t(data.kind === 'pain' ? 'card.ideaCount' : 'card.painCount', { count: data.related })}
+            </span>
+          ) : null}
+          {otherLinks > 0 ? (
+            <span className="card__links" title={t('card.links', { count: otherLinks })}>
+              <Icon name="link" size={12} />
+              {otherLinks}
+            </span>
+          ) : null}
+          {data.emotion !== null ? (
+            <span className="card__emotion">
+              <Face value={data.emotion} size={18} title={t('card.emotion', { label: t(`emotion.${data.emotion}`) })} />
+            </span>
+          ) : null}
+        </span>
       </div>
       {editing ? (
         <CardTextEditor id={id as CardId} text={data.text} />
       ) : (
-        <p className={`card__text${data.text ? '' : ' card__text--empty'}`}>{data.text || t('card.empty')}</p>
+        <p
+          className={`card__text${data.text ? '' : ' card__text--empty'}`}
+          title={data.truncated && !expanded ? data.text : undefined}
+        >
+          {data.text || t('card.empty')}
+        </p>
       )}
+      {data.figures ? <p className="card__figures">{data.figures}</p> : null}
       <Handle type="source" position={Position.Bottom} id="bottom" className="card__handle" />
-      <DropZone />
+      {/* While a link is being drawn the whole card takes its end (shown by the canvas's is-linking class). */}
+      <Handle type="target" position={Position.Top} id="body" isConnectableStart={false} className="card__drop-zone" />
     </div>
-  );
-}
-
-const connecting = (s: ReactFlowState) => s.connection.inProgress;
-
-/**
- * While a link is being drawn, the whole card accepts its end (not only the small dots).
- * Out of the way otherwise, so the card can still be dragged.
- */
-function DropZone() {
-  const active = useStore(connecting);
-  return (
-    <Handle
-      type="target"
-      position={Position.Top}
-      id="body"
-      isConnectableStart={false}
-      className={`card__drop-zone${active ? ' is-active' : ''}`}
-    />
   );
 }
 
@@ -80,9 +89,8 @@ export const CardNodeComponent = memo(CardNodeView);
 
 /** In-place editor: Enter saves, Shift+Enter breaks the line, Esc cancels, leaving saves. */
 function CardTextEditor({ id, text }: { id: CardId; text: string }) {
-  const t = useT();
+  const { t } = useCanvasText();
   const commands = useCommands();
-  const editCard = useUiStore((s) => s.editCard);
   const [value, setValue] = useState(text);
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
@@ -98,7 +106,7 @@ function CardTextEditor({ id, text }: { id: CardId; text: string }) {
     if (done.current) return;
     done.current = true;
     if (save && value !== text) commands.updateCard(id, { text: value });
-    editCard(null);
+    useUiStore.getState().editCard(null);
     // Back to the card, so the keyboard can go on (Enter edits again, Delete removes).
     const node = ref.current?.closest<HTMLElement>('.react-flow__node');
     requestAnimationFrame(() => node?.isConnected && node.focus({ preventScroll: true }));

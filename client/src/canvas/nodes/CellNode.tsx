@@ -1,14 +1,14 @@
 import type { LaneId, StageId } from '@rejse/shared';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useT } from '../../i18n/index.ts';
 import { Icon } from '../../ui/icons.tsx';
+import { useCanvasText } from '../CanvasText.tsx';
 import type { CellNode } from '../types.ts';
 import { useAddCardAt } from '../useCanvasActions.ts';
 
 /** The background of one (stage, lane) cell; double-click or its "+" adds a card here. */
 function CellNodeView({ data }: NodeProps<CellNode>) {
-  const t = useT();
+  const { t } = useCanvasText();
   const addCardAt = useAddCardAt();
   const names = { stage: data.stageTitle || t('stage.new'), lane: data.laneTitle || t('lane.new') };
   return (

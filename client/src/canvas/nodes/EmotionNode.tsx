@@ -1,32 +1,52 @@
 import type { EmotionPoint, StageId } from '@rejse/shared';
 import type { NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
-import { useLocale, useT, formatSigned } from '../../i18n/index.ts';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { formatSigned } from '../../i18n/index.ts';
 import { emotionTone, Face } from '../../ui/icons.tsx';
-import { bandPath, CURVE, emotionY, placeCurve, smoothPath } from '../curve.ts';
+import { useCanvasText } from '../CanvasText.tsx';
+import { bandPath, CURVE, emotionY, placeCurve, smoothPath, stageX, type PlacedPoint } from '../curve.ts';
 import type { EmotionNode } from '../types.ts';
 
 const LEVELS = [2, 1, 0, -1, -2] as const;
 
 /**
  * The emotion curve across stages: a smooth line through each stage's mean, the min–max
- * spread as a band and whiskers, a point per stage with a tooltip, gaps where a stage has
- * no rated touchpoint, and a −2…+2 axis with faces on the left.
+ * spread as a band and whiskers, a point per stage, gaps (marked "no data") where a stage
+ * has no rated touchpoint, and a −2…+2 axis with faces on the left. Hovering or focusing
+ * (Tab) a point shows its stage's mean, spread and count in a tooltip; Esc hides it.
  */
 function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>) {
-  const t = useT();
-  const locale = useLocale();
+  const { t, locale } = useCanvasText();
+  const tooltipId = useId();
+  const [active, setActive] = useState<string | null>(null);
+  const sd = useMemo(() => new Map(data.points.map((p) => [p.stageId, p.sd])), [data.points]);
   const runs = useMemo(() => {
     const points: EmotionPoint[] = data.points.map((p) => ({ ...p, stageId: p.stageId as StageId }));
     return placeCurve(points, new Map(Object.entries(data.titles)), data.stageWidth, height);
   }, [data.points, data.titles, data.stageWidth, height]);
   const hasData = runs.length > 0;
+  const activePoint = runs.flat().find((p) => p.stageId === active) ?? null;
+
+  const describe = (p: PlacedPoint): string =>
+    t('emotionCurve.point', {
+      stage: p.title,
+      mean: formatSigned(locale, p.mean),
+      count: p.count,
+      min: formatSigned(locale, p.min, 0),
+      max: formatSigned(locale, p.max, 0),
+    });
+
+  const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
+    if (event.key === 'Escape' && active) {
+      event.stopPropagation();
+      setActive(null);
+    }
+  };
 
   return (
     <div className={`emotion-curve${data.overlay ? ' emotion-curve--overlay' : ''}`}>
-      <svg width={width} height={height} role="img" aria-label={t('emotionCurve.label')}>
-        <title>{t('emotionCurve.label')}</title>
-        <g className="emotion-curve__axis">
+      <svg width={width} height={height} role="group" aria-label={t('emotionCurve.label')}>
+        <g className="emotion-curve__axis" aria-hidden="true">
           {LEVELS.map((level) => {
             const y = emotionY(level, height);
             return (
@@ -39,31 +59,84 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             );
           })}
         </g>
+        {hasData
+          ? data.points
+              .filter((p) => p.mean === null)
+              .map((p) => (
+                <text
+                  key={`gap${p.stageId}`}
+                  x={stageX(p.index, data.stageWidth)}
+                  y={height - 8}
+                  className="emotion-curve__gap"
+                  textAnchor="middle"
+                >
+                  {t('emotionCurve.gap')}
+                </text>
+              ))
+          : null}
         {runs.map((run) => (
           <g key={run[0]?.stageId} className="emotion-curve__run">
-            <path d={bandPath(run)} className="emotion-curve__band" />
+            <path d={bandPath(run)} className="emotion-curve__band" aria-hidden="true" />
             {run.map((p) =>
               p.min !== p.max ? (
-                <line key={`w${p.stageId}`} x1={p.x} x2={p.x} y1={p.yMax} y2={p.yMin} className="emotion-curve__whisker" />
+                <line
+                  key={`w${p.stageId}`}
+                  x1={p.x}
+                  x2={p.x}
+                  y1={p.yMax}
+                  y2={p.yMin}
+                  className="emotion-curve__whisker"
+                  aria-hidden="true"
+                />
               ) : null,
             )}
-            <path d={smoothPath(run)} className="emotion-curve__line" />
+            <path d={smoothPath(run)} className="emotion-curve__line" aria-hidden="true" />
             {run.map((p) => (
-              <circle key={p.stageId} cx={p.x} cy={p.y} r={6} className={`emotion-curve__point tone-${emotionTone(p.mean)}`}>
-                <title>
-                  {t('emotionCurve.point', {
-                    stage: p.title,
-                    mean: formatSigned(locale, p.mean),
-                    count: p.count,
-                    min: formatSigned(locale, p.min, 0),
-                    max: formatSigned(locale, p.max, 0),
-                  })}
-                </title>
-              </circle>
+              <circle
+                key={p.stageId}
+                cx={p.x}
+                cy={p.y}
+                r={active === p.stageId ? 8 : 6}
+                tabIndex={0}
+                role="img"
+                aria-label={describe(p)}
+                aria-describedby={active === p.stageId ? tooltipId : undefined}
+                className={`emotion-curve__point tone-${emotionTone(p.mean)}${active === p.stageId ? ' is-active' : ''}`}
+                data-stage-id={p.stageId}
+                onPointerEnter={() => setActive(p.stageId)}
+                onPointerLeave={() => setActive((current) => (current === p.stageId ? null : current))}
+                onFocus={() => setActive(p.stageId)}
+                onBlur={() => setActive((current) => (current === p.stageId ? null : current))}
+                onKeyDown={onKeyDown}
+              />
             ))}
           </g>
         ))}
       </svg>
+      {activePoint ? (
+        <div
+          id={tooltipId}
+          role="tooltip"
+          className={`emotion-tooltip${activePoint.y < height / 2 ? ' emotion-tooltip--below' : ''}`}
+          style={{ left: activePoint.x, top: activePoint.y }}
+        >
+          <strong className="emotion-tooltip__stage">{activePoint.title}</strong>
+          <span className="emotion-tooltip__mean">
+            <Face value={activePoint.mean} size={16} />
+            {t('emotionCurve.mean', { mean: formatSigned(locale, activePoint.mean) })}
+          </span>
+          <span>
+            {activePoint.min === activePoint.max
+              ? t('emotionCurve.noSpread')
+              : t('emotionCurve.spread', {
+                  min: formatSigned(locale, activePoint.min, 0),
+                  max: formatSigned(locale, activePoint.max, 0),
+                  sd: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(sd.get(activePoint.stageId) ?? 0),
+                })}
+          </span>
+          <span>{t('emotionCurve.count', { count: activePoint.count })}</span>
+        </div>
+      ) : null}
       {!hasData && !data.overlay ? <p className="emotion-curve__empty">{t('emotionCurve.noData')}</p> : null}
     </div>
   );

@@ -1,8 +1,8 @@
 import type { LaneId, StageId } from '@rejse/shared';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useT } from '../../i18n/index.ts';
 import { Icon } from '../../ui/icons.tsx';
+import { useCanvasText } from '../CanvasText.tsx';
 import { useAddAxis } from '../useCanvasActions.ts';
 import type { AddLaneNode, AddStageNode, LaneNode, StageNode } from '../types.ts';
 import { AxisHeader } from './AxisHeader.tsx';
@@ -30,9 +30,8 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<L
   );
 });
 
-
 export const AddStageNodeView = memo(function AddStageNodeView(_props: NodeProps<AddStageNode>) {
-  const t = useT();
+  const { t } = useCanvasText();
   const add = useAddAxis('stage');
   return (
     <div className="axis-add axis-add--stage">
@@ -44,7 +43,7 @@ export const AddStageNodeView = memo(function AddStageNodeView(_props: NodeProps
 });
 
 export const AddLaneNodeView = memo(function AddLaneNodeView(_props: NodeProps<AddLaneNode>) {
-  const t = useT();
+  const { t } = useCanvasText();
   const add = useAddAxis('lane');
   return (
     <div className="axis-add axis-add--lane">

@@ -1,0 +1,24 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Locale, Translate } from '../i18n/index.ts';
+
+/**
+ * The UI language for the canvas's nodes, given once by the canvas. Nodes read it from
+ * context rather than each subscribing to the UI store: with thousands of cards, a store
+ * change then costs no per-node selector runs, and a language change re-renders them once.
+ */
+export interface CanvasText {
+  t: Translate;
+  locale: Locale;
+}
+
+const CanvasTextContext = createContext<CanvasText | null>(null);
+
+export function CanvasTextProvider({ value, children }: { value: CanvasText; children: ReactNode }) {
+  return <CanvasTextContext.Provider value={value}>{children}</CanvasTextContext.Provider>;
+}
+
+export function useCanvasText(): CanvasText {
+  const value = useContext(CanvasTextContext);
+  if (!value) throw new Error('canvas nodes need a <CanvasTextProvider>');
+  return value;
+}

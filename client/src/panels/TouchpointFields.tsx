@@ -1,0 +1,149 @@
+import {
+  CHANNELS,
+  EMOTIONS,
+  OWNER_TEAMS,
+  type Card,
+  type Channel,
+  type TouchpointMetrics,
+} from '@rejse/shared';
+import { useCommands } from '../board/BoardContext.tsx';
+import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../board/metrics.ts';
+import { useT, type MessageKey } from '../i18n/index.ts';
+import { Face } from '../ui/icons.tsx';
+import { MetricField } from './MetricField.tsx';
+import { TextField } from './TextField.tsx';
+
+const METRIC_LABELS: Record<MetricKey, MessageKey> = {
+  yearlyVolume: 'metrics.yearlyVolume',
+  costPerContact: 'metrics.costPerContact',
+  responseRate: 'metrics.responseRate',
+  nps: 'metrics.nps',
+  csat: 'metrics.csat',
+};
+
+/**
+ * What a touchpoint says beyond its text: the channel, who owns it (front stage, seen by the
+ * customer, or backstage), the customer's emotion and own words, and the figures measured
+ * there, typed and shown in the board's locale and currency.
+ */
+export function TouchpointFields({ card, locale, currency }: { card: Card; locale: string; currency: string }) {
+  const t = useT();
+  const commands = useCommands();
+  const metrics = card.metrics ?? {};
+
+  const saveMetric = (key: MetricKey, value: number | null) => {
+    const next: TouchpointMetrics = { ...metrics };
+    if (value === null) delete next[key];
+    else next[key] = value;
+    commands.updateCard(card.id, { metrics: Object.keys(next).length > 0 ? next : null });
+  };
+
+  const yearlyCost =
+    metrics.yearlyVolume !== undefined && metrics.costPerContact !== undefined
+      ? metrics.yearlyVolume * metrics.costPerContact
+      : null;
+
+  return (
+    <>
+      <label className="field">
+        <span className="field__label">{t('inspector.channel')}</span>
+        <select
+          className="input"
+          value={card.channel ?? ''}
+          onChange={(event) =>
+            commands.updateCard(card.id, { channel: event.target.value ? (event.target.value as Channel) : null })
+          }
+        >
+          <option value="">{t('inspector.noChannel')}</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`channel.${channel}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset className="field">
+        <legend className="field__label">{t('inspector.ownerTeam')}</legend>
+        <div className="segmented segmented--owner">
+          {OWNER_TEAMS.map((team) => (
+            <label key={team} className="segmented__option" title={t(`inspector.ownerTeam.${team}.hint`)}>
+              <input
+                type="radio"
+                name={`owner-team-${card.id}`}
+                value={team}
+                checked={card.ownerTeam === team}
+                onChange={() => commands.updateCard(card.id, { ownerTeam: team })}
+              />
+              <span>{t(`inspector.ownerTeam.${team}`)}</span>
+            </label>
+          ))}
+        </div>
+        {card.ownerTeam ? (
+          <button type="button" className="button button--quiet field__clear" onClick={() => commands.updateCard(card.id, { ownerTeam: null })}>
+            {t('inspector.clear')}
+          </button>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="field">
+        <legend className="field__label">{t('inspector.emotion')}</legend>
+        <div className="faces">
+          {EMOTIONS.map((value) => (
+            <label key={value} className="faces__option" title={t(`emotion.${value}`)}>
+              <input
+                type="radio"
+                name={`card-emotion-${card.id}`}
+                value={value}
+                checked={card.emotion === value}
+                onChange={() => commands.updateCard(card.id, { emotion: value })}
+                aria-label={t(`emotion.${value}`)}
+              />
+              <Face value={value} size={26} />
+            </label>
+          ))}
+          <button
+            type="button"
+            className="button button--quiet faces__clear"
+            disabled={card.emotion === undefined}
+            onClick={() => commands.updateCard(card.id, { emotion: null })}
+          >
+            {t('inspector.clearEmotion')}
+          </button>
+        </div>
+      </fieldset>
+
+      <TextField
+        key={`thought-${card.id}`}
+        label={t('inspector.thought')}
+        placeholder={t('inspector.thoughtPlaceholder')}
+        value={card.thought ?? ''}
+        rows={2}
+        onSave={(thought) => commands.updateCard(card.id, { thought: thought.trim() ? thought : null })}
+      />
+
+      <fieldset className="field metrics">
+        <legend className="field__label">{t('metrics.heading')}</legend>
+        <p className="metrics__hint">{t('metrics.hint', { locale, currency })}</p>
+        <div className="metrics__grid">
+          {METRIC_SPECS.map((spec) => (
+            <MetricField
+              key={`${card.id}-${spec.key}`}
+              spec={spec}
+              label={t(METRIC_LABELS[spec.key])}
+              value={metrics[spec.key]}
+              locale={locale}
+              currency={currency}
+              onSave={(value) => saveMetric(spec.key, value)}
+            />
+          ))}
+        </div>
+        {yearlyCost !== null ? (
+          <p className="metrics__total">
+            {t('metrics.yearlyCost', { value: formatMetric(metricSpec('costPerContact'), yearlyCost, locale, currency) })}
+          </p>
+        ) : null}
+      </fieldset>
+    </>
+  );
+}
