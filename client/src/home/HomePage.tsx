@@ -27,11 +27,11 @@ export function HomePage() {
           <p>{t('home.intro')}</p>
         </div>
         <div className="home__grid">
-          <BoardList />
-          <div className="home__side">
-            <CreateBoardForm />
+          <div className="home__boards">
+            <BoardList />
             <ImportBoard />
           </div>
+          <CreateBoardForm />
         </div>
       </main>
     </div>
