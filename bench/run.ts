@@ -9,13 +9,13 @@
  * failed to start or a scenario errored, 2 on the overall timeout.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { destroyOpenClients } from './lib/clients.ts';
 import { FULL, SHORT, type BenchConfig } from './lib/config.ts';
-import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerValues } from './lib/report.ts';
+import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerRuns, type ServerValues } from './lib/report.ts';
 import {
   describePersistence,
   getRejseRoot,
@@ -49,6 +49,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'rejse-root': { type: 'string' },
     repeat: { type: 'string' },
+    render: { type: 'string' },
   },
 });
 if (args['rejse-root']) setRejseRoot(args['rejse-root']);
@@ -60,6 +61,26 @@ const scenarioIds: ScenarioId[] = parseList(args.scenario, SCENARIO_IDS, 'scenar
 const outFile = path.resolve(args.out ?? path.join(repoRoot, 'bench/results/latest.json'));
 
 const log = (line: string) => console.log(line);
+
+/** --render <results.json>: print the tables of a saved run again and rewrite its .md; no servers. */
+if (args.render) {
+  const saved = JSON.parse(readFileSync(args.render, 'utf8')) as {
+    repeat?: number;
+    servers: Record<string, unknown>;
+    results: Record<string, { setup: string; values: ServerValues; runs?: ServerRuns }>;
+  };
+  const savedKinds = SERVER_KINDS.filter((k) => k in saved.servers);
+  const markdown: string[] = [];
+  for (const scenario of SCENARIOS) {
+    const entry = saved.results[scenario.id];
+    if (!entry) continue;
+    const reps = (saved.repeat ?? 1) > 1 ? ` Median of ${saved.repeat} runs per server.` : '';
+    log(`\n${scenario.title} — ${entry.setup}\n${textTable(scenario, entry.values, savedKinds, entry.runs)}`);
+    markdown.push(`### ${scenario.title}\n\n${entry.setup}.${reps}\n\n${markdownTable(scenario, entry.values, savedKinds, entry.runs)}\n`);
+  }
+  writeFileSync(args.render.replace(/\.json$/, '.md'), `${markdown.join('\n')}\n${RATIO_LEGEND}\n`);
+  process.exit(0);
+}
 
 function machine() {
   const tryRun = (cmd: string) => {
@@ -203,7 +224,7 @@ for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
     if (runs?.length) entry.values[kind] = medianValues(runs);
   }
   log(`\n${scenario.title} — ${setup}${repeat > 1 ? ` (median of ${repeat} runs)` : ''}`);
-  log(textTable(scenario, entry.values, kinds));
+  log(textTable(scenario, entry.values, kinds, entry.runs));
 }
 
 clearTimeout(overall);
@@ -227,7 +248,7 @@ for (const scenario of SCENARIOS) {
   }
   ratios[scenario.id] = perPeer;
   const reps = repeat > 1 ? ` Median of ${repeat} runs per server.` : '';
-  markdown.push(`### ${scenario.title}\n\n${entry.setup}.${reps}\n\n${markdownTable(scenario, entry.values, kinds)}\n`);
+  markdown.push(`### ${scenario.title}\n\n${entry.setup}.${reps}\n\n${markdownTable(scenario, entry.values, kinds, entry.runs)}\n`);
 }
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(

@@ -3,6 +3,17 @@ import { SERVER_LABELS, type ServerKind } from './servers.ts';
 import { MiB } from './stats.ts';
 
 export type ServerValues = Partial<Record<ServerKind, Record<string, number>>>;
+/** Every repetition's figures per server, for the spread shown next to timings. */
+export type ServerRuns = Partial<Record<ServerKind, Record<string, number>[]>>;
+
+/** "(min–max)" over the repetitions, for timings only, when there was more than one run. */
+function spread(metric: MetricDef, runs: Record<string, number>[] | undefined): string {
+  if (metric.format !== 'ms' || !runs || runs.length < 2) return '';
+  const values = runs.map((r) => r[metric.key]).filter((v): v is number => v !== undefined && !Number.isNaN(v));
+  if (values.length < 2) return '';
+  const short = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
+  return ` (${short(Math.min(...values))}–${short(Math.max(...values))})`;
+}
 
 const PEERS: readonly ServerKind[] = ['ywebsocket', 'hocuspocus'];
 
@@ -45,32 +56,36 @@ interface Table {
   rows: string[][];
 }
 
-function buildTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[]): Table {
+function buildTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): Table {
   const peers = PEERS.filter((p) => kinds.includes(p));
   const withRatios = kinds.includes('rejse');
   const header = ['metric', 'better', ...kinds.map((k) => SERVER_LABELS[k])];
   if (withRatios) for (const p of peers) header.push(`Rejse ÷ ${SERVER_LABELS[p]}`);
   const rows = scenario.metrics.map((metric) => {
-    const row = [metric.label, metric.better ?? '', ...kinds.map((k) => formatValue(values[k]?.[metric.key], metric.format))];
+    const row = [
+      metric.label,
+      metric.better ?? '',
+      ...kinds.map((k) => formatValue(values[k]?.[metric.key], metric.format) + spread(metric, runs[k])),
+    ];
     if (withRatios) for (const p of peers) row.push(ratio(metric, values.rejse?.[metric.key], values[p]?.[metric.key]).text);
     return row;
   });
   return { header, rows };
 }
 
-export function textTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[]): string {
-  const { header, rows } = buildTable(scenario, values, kinds);
+export function textTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
+  const { header, rows } = buildTable(scenario, values, kinds, runs);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdownTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[]): string {
-  const { header, rows } = buildTable(scenario, values, kinds);
+export function markdownTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
+  const { header, rows } = buildTable(scenario, values, kinds, runs);
   const align = header.map((_, i) => (i < 2 ? '---' : '---:'));
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 export const RATIO_LEGEND =
-  'Ratio = Rejse ÷ peer. "better" says which way wins: for "lower" a ratio below 1 favours Rejse, ' +
+  'Timings show the median over the repetitions, with (fastest–slowest run) after it. Ratio = Rejse ÷ peer (of the medians). "better" says which way wins: for "lower" a ratio below 1 favours Rejse, ' +
   'for "higher" a ratio above 1 does (✓ Rejse better, ✗ Rejse worse).';
