@@ -208,6 +208,32 @@ describe('presence limits', () => {
     expect(socket.receivedCount()).toBeGreaterThanOrEqual(SERVER_LIMITS.stateRequestRate.burst);
   });
 
+  it('an update that releases someone else’s held-back update reaches its own sender too', async () => {
+    const board = await openBoard(server, 'Held back, then released');
+    const sender = client(server, board);
+    const watcher = client(server, board);
+    await Promise.all([sender.synced, watcher.synced]);
+    // Two consecutive edits of one author: the second depends on the first.
+    const author = new Y.Doc();
+    Y.applyUpdate(author, Y.encodeStateAsUpdate(sender.doc));
+    const start = Y.encodeStateVector(author);
+    const first = addCard(author, { ...firstCell(author), kind: 'note', text: 'first' });
+    const firstUpdate = Y.encodeStateAsUpdate(author, start);
+    const middle = Y.encodeStateVector(author);
+    const second = addCard(author, { ...firstCell(author), kind: 'note', text: 'second, sent first' });
+    const secondUpdate = Y.encodeStateAsUpdate(author, middle);
+
+    // The second arrives first (another tab, another socket) and is held back...
+    const early = await joined(raw(server, socketPath(board)));
+    await sendFrame(early, syncFrame(SYNC_UPDATE, secondUpdate));
+    expect(await early.probe()).toBe('alive');
+    // ...until the sender's copy of the first releases it, inside the sender's own transaction.
+    Y.applyUpdate(sender.doc, firstUpdate);
+    await vi.waitFor(() => expect(cardsMap(watcher.doc).has(second)).toBe(true));
+    await vi.waitFor(() => expect(cardsMap(sender.doc).has(second)).toBe(true));
+    expect(cardsMap(sender.doc).has(first)).toBe(true);
+  });
+
   it('updates whose dependencies never arrive are closed with 4400 and held back no further', async () => {
     const others = await bystanders(server);
     const board = await openBoard(server, 'Held back');

@@ -14,6 +14,7 @@ import {
   updateCard,
   type LaneId,
 } from '@rejse/shared';
+import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { findTemplate } from '@rejse/templates';
 import { clearPending, countNewCards, pendingBytes, wouldExceedCards } from './board-size.ts';
 import { structureViolation } from './structure.ts';
@@ -136,6 +137,34 @@ describe('updates that would break the board structure', () => {
     const server = blankDoc();
     expect(check(server, updateFrom(server, (doc) => cardsMap(doc).set('c_notarecord', 'just text' as never)))).toBe(true);
     expect(check(server, updateFrom(server, (doc) => addCard(doc, { ...cell(doc), kind: 'note', text: 'a real card' })))).toBe(false);
+  });
+
+  it('list items and right neighbours are caught: a board holds only maps', () => {
+    const server = blankDoc();
+    const list = updateFrom(server, (doc) => {
+      const card = new Y.Map<unknown>();
+      cardsMap(doc).set('c_withalist', card);
+      const items = new Y.Array<number>();
+      card.set('items', items);
+      items.insert(0, [1, 2]);
+      items.insert(1, [3]);
+    });
+    expect(structureViolation(server, Y.decodeUpdate(list))).toMatch(/list item|before another/);
+  });
+
+  it('every edit operation of the shared API passes, whatever the board looks like (2,000 seeded operations)', () => {
+    const server = blankDoc();
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const rng = createRng(99);
+    for (let i = 0; i < 2_000; i++) {
+      const before = Y.encodeStateVector(replica);
+      const name = rng.chance(0.05) ? (undo.undo(), 'undo') : applyRandomOp(replica, rng, 'b');
+      const update = Y.encodeStateAsUpdate(replica, before);
+      expect(structureViolation(server, Y.decodeUpdate(update)), `${name} at step ${i}`).toBeNull();
+      Y.applyUpdate(server, update);
+    }
   });
 
   it('what clients do is let through: removing lanes (tombstones), adding a stage, undoing it', () => {

@@ -177,6 +177,8 @@ export class Room {
   private rowsSinceSnapshot: number;
   private lastSeq: number;
   private compactionScheduled = false;
+  /** Set while a client update is applied that may release held-back updates into its transaction. */
+  private echoToOrigin = false;
   private destroyed = false;
   private title: string;
   private lastTouchAt = 0;
@@ -369,7 +371,14 @@ export class Room {
    */
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
     const before = pendingBytes(this.doc);
-    Y.applyUpdate(this.doc, update, conn);
+    // With updates held back, this one may release them into its own transaction: then the
+    // sender must get the result too, or it never sees what was released (see onDocUpdate).
+    this.echoToOrigin = before > 0;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } finally {
+      this.echoToOrigin = false;
+    }
     const after = pendingBytes(this.doc);
     const guard = this.guards.get(conn);
     if (!guard) return;
@@ -434,7 +443,8 @@ export class Room {
     this.noteChange();
     const frame = encodeSyncUpdate(update);
     for (const conn of this.connections) {
-      if (conn !== origin) conn.send(frame);
+      // The sender already has its own update, unless held-back ones were released with it.
+      if (conn !== origin || this.echoToOrigin) conn.send(frame);
     }
     if (this.rowsSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction();
   };
