@@ -8,7 +8,7 @@ import { computeLayout } from '../canvas/layout.ts';
  * PNG pictures of the map (html-to-image 1.11.11, as React Flow's own example pins).
  *
  * - "board": the whole grid (headers, cells, cards, links, emotion curve) at zoom 1, with a
- *   margin, whatever part of it is on screen. The canvas renders only visible nodes
+ *   margin, whatever part of it is on screen and however far it is zoomed. The canvas renders only visible nodes
  *   (`onlyRenderVisibleElements`), so for the capture React Flow's store is told, for a few
  *   frames, that the pane is as large as the board and sits at its top-left corner: every
  *   node is then in the DOM. The store is put back exactly as it was afterwards (the pan/zoom
@@ -130,10 +130,14 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
   const saved = { width: state.width, height: state.height, transform: state.transform };
   const size = pictureSize(board, area, { width: state.width, height: state.height });
   const transform: [number, number, number] = area === 'board' ? [PICTURE_MARGIN, PICTURE_MARGIN, 1] : saved.transform;
+  // Headers grow when zoomed out (`--inv-zoom` on the canvas); a board picture is at zoom 1.
+  const zoomHolder = area === 'board' ? domNode.closest<HTMLElement>('.canvas') : null;
+  const savedInvZoom = zoomHolder?.style.getPropertyValue('--inv-zoom') ?? '';
   try {
     if (area === 'board') {
       // Every node counts as visible while the "pane" is the size of the board.
       store.setState({ width: size.width, height: size.height, transform });
+      zoomHolder?.style.setProperty('--inv-zoom', '1');
     }
     onStep?.('render');
     await waitForNodes(domNode, store.getState().nodeLookup.size);
@@ -155,7 +159,11 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
     if (!blob || blob.size === 0) throw new Error('the browser made an empty picture');
     return { blob, ...(await pngSize(blob)) };
   } finally {
-    if (area === 'board') store.setState(saved);
+    if (area === 'board') {
+      store.setState(saved);
+      if (savedInvZoom) zoomHolder?.style.setProperty('--inv-zoom', savedInvZoom);
+      else zoomHolder?.style.removeProperty('--inv-zoom');
+    }
     if (clearSelection) useUiStore.getState().setSelection(selection.cards, selection.links);
   }
 }
