@@ -6,7 +6,7 @@ import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
-import { ActionSummary } from './ActionSummary.tsx';
+import { IdeaFields } from '../prioritize/IdeaFields.tsx';
 import { TextField } from './TextField.tsx';
 import { TouchpointFields } from './TouchpointFields.tsx';
 
@@ -137,7 +137,7 @@ export function CardInspector() {
 
         {card.kind === 'pain' || card.kind === 'idea' ? <RelatedCards kind={card.kind} related={selected.related} /> : null}
 
-        {card.kind === 'idea' ? <ActionSummary card={card} /> : null}
+        {card.kind === 'idea' ? <IdeaFields card={card} listPains={false} /> : null}
 
         <div className="inspector__links-block">
           <p className="inspector__links">

@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, LIMITS, painLinks, rankActions, type ActionStatus, type Board, type Card, type CardId } from '@rejse/shared';
+import { ACTION_STATUSES, LIMITS, painLinks, rankActions, type ActionStatus, type Board, type Card, type CardId, type LinkId } from '@rejse/shared';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useBoardSnapshot, useCommands } from '../board/BoardContext.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
@@ -38,7 +38,13 @@ function painsOf(board: Board, id: CardId) {
  * The idea's action fields in the card inspector: impact, effort, confidence, owner, due
  * date, status, votes (read-only, from voting rounds), the pains it addresses, and its score.
  */
-export function IdeaFields({ card }: { card: Card }) {
+export interface IdeaFieldsProps {
+  card: Card;
+  /** False where the inspector lists the linked pains already: link and unlink pickers only. */
+  listPains?: boolean;
+}
+
+export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
   const t = useT();
   const locale = useLocale();
   const role = useRole();
@@ -83,7 +89,7 @@ export function IdeaFields({ card }: { card: Card }) {
 
   return (
     <section className="idea-fields" aria-label={t('prioritize.fields.heading')}>
-      <h3 className="idea-fields__heading">{t('prioritize.fields.heading')}</h3>
+      <h3 className="field__label idea-fields__heading">{t('prioritize.fields.heading')}</h3>
       {ratingField('impact')}
       {ratingField('effort')}
       {ratingField('confidence')}
@@ -124,27 +130,47 @@ export function IdeaFields({ card }: { card: Card }) {
       </p>
 
       <div className="field">
-        <span className="field__label">{t('prioritize.fields.pains')}</span>
-        {linked.length === 0 ? <p className="idea-fields__hint">{t('prioritize.fields.noPains')}</p> : null}
-        <ul className="idea-fields__pains">
-          {linked.map(({ pain, linkId }) => (
-            <li key={pain.id} className="pain-chip pain-chip--wide">
-              <Icon name="pain" size={12} />
-              <span>{pain.text || t('card.empty')}</span>
-              {canEdit && linkId ? (
-                <button
-                  type="button"
-                  className="icon-button icon-button--small"
-                  aria-label={t('prioritize.fields.unlink', { text: pain.text || t('card.empty') })}
-                  title={t('prioritize.fields.unlink', { text: pain.text || t('card.empty') })}
-                  onClick={() => commands.deleteElements([], [linkId])}
-                >
-                  <Icon name="close" size={12} />
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        {listPains ? <span className="field__label">{t('prioritize.fields.pains')}</span> : null}
+        {listPains && linked.length === 0 ? <p className="idea-fields__hint">{t('prioritize.fields.noPains')}</p> : null}
+        {listPains ? (
+          <ul className="idea-fields__pains">
+            {linked.map(({ pain, linkId }) => (
+              <li key={pain.id} className="pain-chip pain-chip--wide">
+                <Icon name="pain" size={12} />
+                <span>{pain.text || t('card.empty')}</span>
+                {canEdit && linkId ? (
+                  <button
+                    type="button"
+                    className="icon-button icon-button--small"
+                    aria-label={t('prioritize.fields.unlink', { text: pain.text || t('card.empty') })}
+                    title={t('prioritize.fields.unlink', { text: pain.text || t('card.empty') })}
+                    onClick={() => commands.deleteElements([], [linkId])}
+                  >
+                    <Icon name="close" size={12} />
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : canEdit && linked.some((l) => l.linkId) ? (
+          <select
+            className="input"
+            value=""
+            aria-label={t('prioritize.fields.removePain')}
+            onChange={(event) => {
+              if (event.target.value) commands.deleteElements([], [event.target.value as LinkId]);
+            }}
+          >
+            <option value="">{t('prioritize.fields.removePain')}</option>
+            {linked.map(({ pain, linkId }) =>
+              linkId ? (
+                <option key={pain.id} value={linkId}>
+                  {t('prioritize.fields.painOption', { stage: stageTitle(pain.stageId), text: pain.text || t('card.empty') })}
+                </option>
+              ) : null,
+            )}
+          </select>
+        ) : null}
         {canEdit && others.length > 0 ? (
           <select
             className="input"

@@ -539,6 +539,7 @@ export const da: Messages = {
   'prioritize.fields.pains': 'Smertepunkter, den løser',
   'prioritize.fields.noPains': 'Ingen forbundet endnu.',
   'prioritize.fields.addPain': 'Forbind et smertepunkt…',
+  'prioritize.fields.removePain': 'Fjern forbindelsen til et smertepunkt…',
   'prioritize.fields.painOption': '{text}, i {stage}',
   'prioritize.fields.unlink': 'Fjern forbindelsen til »{text}«',
   'prioritize.fields.score': 'Prioritetspoint',

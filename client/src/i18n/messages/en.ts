@@ -533,6 +533,7 @@ export const en = {
   'prioritize.fields.pains': 'Pain points it addresses',
   'prioritize.fields.noPains': 'None linked yet.',
   'prioritize.fields.addPain': 'Link a pain point…',
+  'prioritize.fields.removePain': 'Unlink a pain point…',
   'prioritize.fields.painOption': '{text}, in {stage}',
   'prioritize.fields.unlink': 'Unlink “{text}”',
   'prioritize.fields.score': 'Priority score',

@@ -541,6 +541,7 @@ export const sv: Messages = {
   'prioritize.fields.pains': 'Smärtpunkter den löser',
   'prioritize.fields.noPains': 'Ingen kopplad ännu.',
   'prioritize.fields.addPain': 'Koppla en smärtpunkt…',
+  'prioritize.fields.removePain': 'Ta bort kopplingen till en smärtpunkt…',
   'prioritize.fields.painOption': '{text}, i {stage}',
   'prioritize.fields.unlink': 'Ta bort kopplingen till ”{text}”',
   'prioritize.fields.score': 'Prioritetspoäng',
