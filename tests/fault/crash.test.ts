@@ -50,21 +50,39 @@ function detachAll(): void {
   for (const client of clients.splice(0)) client.destroy();
 }
 
-/** Applies `op` to `doc` over and over, one per event-loop turn, until stopped. */
-function keepWriting(doc: Y.Doc, op: () => void): { stop(): Promise<number> } {
+/** How far (in Yjs clock ticks) the observer may fall behind the writer before the writer waits. */
+const MAX_LAG = 2_000;
+
+/**
+ * Applies `op` to the writer's document over and over, one per event-loop turn, until
+ * stopped. When the observer falls more than MAX_LAG behind, the writer waits for it (on
+ * the observer's own updates, no timers): a writer on the same two cores could otherwise
+ * outrun the observer until the server closes it as a slow consumer.
+ */
+function keepWriting(doc: Y.Doc, observer: Y.Doc, op: () => void): { stop(): Promise<number> } {
   let stopped = false;
   let count = 0;
+  let wake: (() => void) | null = null;
+  const lag = () => Y.getState(doc.store, doc.clientID) - Y.getState(observer.store, doc.clientID);
+  const onObserverUpdate = () => {
+    if (wake && lag() <= MAX_LAG / 2) wake();
+  };
+  observer.on('update', onObserverUpdate);
   const done = (async () => {
     while (!stopped && !doc.isDestroyed) {
       op();
       count++;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (lag() > MAX_LAG) await new Promise<void>((resolve) => (wake = resolve));
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+      wake = null;
     }
+    observer.off('update', onObserverUpdate);
     return count;
   })();
   return {
     stop: async () => {
       stopped = true;
+      wake?.();
       return done;
     },
   };
@@ -134,7 +152,7 @@ describe('crash durability', () => {
       const writer = attach(server, board, writerDoc);
       const observer = attach(server, board, observerDoc);
       await Promise.all([writer.synced, observer.synced]);
-      const writing = keepWriting(writerDoc, () => applyRandomOp(writerDoc, rng, board.id));
+      const writing = keepWriting(writerDoc, observerDoc, () => applyRandomOp(writerDoc, rng, board.id));
       await killAfter(server, received, 1 + rng.int(LONG ? 200 : 80));
       writesBeforeKills += await writing.stop();
       detachAll();
@@ -198,7 +216,7 @@ describe('crash durability', () => {
       const writer = attach(server, board, writerDoc);
       const observer = attach(server, board, observerDoc);
       await Promise.all([writer.synced, observer.synced]);
-      const writing = keepWriting(writerDoc, edit(rng));
+      const writing = keepWriting(writerDoc, observerDoc, edit(rng));
       // Every other kill is aimed at a compaction's start; the others land wherever they land.
       if (round % 2 === 1) await killInCompaction(server, rng.int(3));
       else await killAfter(server, received, 3 + rng.int(40));
