@@ -26,10 +26,14 @@ try {
   await nps.fill('12.5');
   await nps.press('Enter');
   await page.waitForTimeout(200);
+  await page.screenshot({ path: '/tmp/t3b-invalid-page.png' });
   await page.locator('.inspector').screenshot({ path: '/tmp/t3-invalid.png' });
   await nps.press('Escape');
   // Pain point
-  await page.locator('.card', { hasText: 'Letter does not say which' }).click();
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill('does not say which');
+  await page.getByRole('searchbox', { name: 'Search cards' }).press('Enter');
+  await page.waitForTimeout(400);
+  await page.getByRole('searchbox', { name: 'Search cards' }).press('Escape');
   await page.waitForTimeout(300);
   await page.screenshot({ path: '/tmp/t4-pain.png' });
   // Emotion tooltip

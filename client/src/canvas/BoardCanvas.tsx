@@ -54,6 +54,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
+/** Below this zoom cards are drawn without their text (unreadable there anyway). */
+const FAR_ZOOM = 0.4;
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
 /**
@@ -277,9 +279,19 @@ export function BoardCanvas() {
   const onConnectStart = useCallback(() => wrapper.current?.classList.add('is-linking'), []);
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
-  // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable.
+  // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable. Below
+  // FAR_ZOOM card text is too small to read, so cards are drawn as plain coloured blocks
+  // (CSS reads is-far): far less to paint when hundreds of cards are on screen.
+  const [far, setFar] = useState(false);
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
-    wrapper.current?.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+    const element = wrapper.current;
+    if (!element) return;
+    element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+    const isFar = viewport.zoom < FAR_ZOOM;
+    if (isFar !== element.classList.contains('is-far')) {
+      element.classList.toggle('is-far', isFar);
+      setFar(isFar);
+    }
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(event);
@@ -301,7 +313,7 @@ export function BoardCanvas() {
     }),
     [t],
   );
-  const canvasText = useMemo(() => ({ t, locale }), [t, locale]);
+  const canvasText = useMemo(() => ({ t, locale, far }), [t, locale, far]);
 
   return (
     <div

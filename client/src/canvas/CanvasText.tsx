@@ -9,6 +9,11 @@ import type { Locale, Translate } from '../i18n/index.ts';
 export interface CanvasText {
   t: Translate;
   locale: Locale;
+  /**
+   * Zoomed out so far that card text could not be read: cards render as plain blocks
+   * (a fraction of the DOM), which keeps opening and panning a board of thousands smooth.
+   */
+  far: boolean;
 }
 
 const CanvasTextContext = createContext<CanvasText | null>(null);

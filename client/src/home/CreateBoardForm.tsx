@@ -160,8 +160,9 @@ export function CreateBoardForm() {
                 {tpl.description}
               </span>
               <span className="template-option__summary">
-                {t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
-                {tpl.preview && tpl.cards > 0 ? ` · ${t('home.create.counts', tpl.preview.counts)}` : null}
+                {tpl.preview && tpl.cards > 0
+                  ? t('home.create.counts', { stages: tpl.stages, ...tpl.preview.counts })
+                  : t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
               </span>
             </label>
           ))}

@@ -85,7 +85,7 @@ export function MetricField({ spec, label, value, locale, currency, onSave }: Me
           inputMode={spec.min < 0 ? 'text' : 'decimal'}
           autoComplete="off"
           value={draft ?? formatMetricInput(spec, value, locale)}
-          placeholder={metricExample(spec, locale)}
+          placeholder="—"
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(event) => {

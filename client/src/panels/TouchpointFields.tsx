@@ -65,25 +65,30 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
 
       <fieldset className="field">
         <legend className="field__label">{t('inspector.ownerTeam')}</legend>
-        <div className="segmented segmented--owner">
-          {OWNER_TEAMS.map((team) => (
-            <label key={team} className="segmented__option" title={t(`inspector.ownerTeam.${team}.hint`)}>
-              <input
-                type="radio"
-                name={`owner-team-${card.id}`}
-                value={team}
-                checked={card.ownerTeam === team}
-                onChange={() => commands.updateCard(card.id, { ownerTeam: team })}
-              />
-              <span>{t(`inspector.ownerTeam.${team}`)}</span>
-            </label>
-          ))}
-        </div>
-        {card.ownerTeam ? (
-          <button type="button" className="button button--quiet field__clear" onClick={() => commands.updateCard(card.id, { ownerTeam: null })}>
+        <div className="segmented-row">
+          <div className="segmented segmented--owner">
+            {OWNER_TEAMS.map((team) => (
+              <label key={team} className="segmented__option" title={t(`inspector.ownerTeam.${team}.hint`)}>
+                <input
+                  type="radio"
+                  name={`owner-team-${card.id}`}
+                  value={team}
+                  checked={card.ownerTeam === team}
+                  onChange={() => commands.updateCard(card.id, { ownerTeam: team })}
+                />
+                <span>{t(`inspector.ownerTeam.${team}`)}</span>
+              </label>
+            ))}
+          </div>
+          <button
+            type="button"
+            className="button button--quiet field__clear"
+            disabled={card.ownerTeam === undefined}
+            onClick={() => commands.updateCard(card.id, { ownerTeam: null })}
+          >
             {t('inspector.clear')}
           </button>
-        ) : null}
+        </div>
       </fieldset>
 
       <fieldset className="field">

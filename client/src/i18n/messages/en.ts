@@ -418,7 +418,7 @@ export const en = {
   'shortcuts.search': 'Search and filter cards',
   'shortcuts.help': 'Show these shortcuts',
   'home.create.previewAlt': 'Preview of “{title}”: {stages, plural, one {# stage} other {# stages}}, {touchpoints, plural, one {# touchpoint} other {# touchpoints}}, {pains, plural, one {# pain point} other {# pain points}}, {ideas, plural, one {# idea} other {# ideas}}',
-  'home.create.counts': '{touchpoints, plural, one {# touchpoint} other {# touchpoints}} · {pains, plural, one {# pain} other {# pains}} · {ideas, plural, one {# idea} other {# ideas}}',
+  'home.create.counts': '{stages, plural, one {# stage} other {# stages}} · {touchpoints, plural, one {# touchpoint} other {# touchpoints}} · {pains, plural, one {# pain} other {# pains}} · {ideas, plural, one {# idea} other {# ideas}}',
   // Prioritising (to-do list, impact/effort matrix, idea fields) and exports (files, pictures, report, import).
   'prioritize.tabs.label': 'Board views',
   'prioritize.tabs.map': 'Map',
