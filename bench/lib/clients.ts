@@ -64,16 +64,16 @@ export function destroyOpenClients(): number {
 }
 
 function track(client: BenchClient): BenchClient {
-  open.add(client);
-  const destroy = client.destroy;
-  return {
+  const tracked: BenchClient = {
     doc: client.doc,
     synced: client.synced,
     destroy() {
-      if (!open.delete(client)) return;
-      destroy();
+      if (!open.delete(tracked)) return;
+      client.destroy();
     },
   };
+  open.add(tracked);
+  return tracked;
 }
 
 export interface ConnectOptions {

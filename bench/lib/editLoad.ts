@@ -2,7 +2,7 @@ import { cardsMap, stagesMap, type CardId } from '@rejse/shared';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { addOwnCards, createRooms, observeStamps, seedTemplateIfEmpty, waitForDoc, writeStamp } from './board.ts';
 import { connectMany, type BenchClient } from './clients.ts';
-import type { RssSampler, RunningServer } from './servers.ts';
+import type { RunningServer } from './servers.ts';
 import { percentile, sleep } from './stats.ts';
 
 export interface EditLoadOptions {
