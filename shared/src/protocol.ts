@@ -31,4 +31,6 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE.FORBIDDEN.code,
   CLOSE.UNKNOWN_BOARD.code,
   CLOSE.PROTOCOL_MISMATCH.code,
+  // The refused update stays in the client's copy; reconnecting would resend it forever.
+  CLOSE.BOARD_TOO_LARGE.code,
 ]);

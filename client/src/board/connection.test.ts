@@ -26,6 +26,8 @@ describe('connection state', () => {
     expect(connectionState(facts({ fatalCode: CLOSE.UNKNOWN_BOARD.code }))).toBe('not-found');
     expect(connectionState(facts({ fatalCode: CLOSE.PROTOCOL_MISMATCH.code, everSynced: true }))).toBe('reload');
     expect(connectionState(facts({ fatalCode: CLOSE.FORBIDDEN.code, everSynced: true }))).toBe('refused');
+    expect(connectionState(facts({ fatalCode: CLOSE.BOARD_TOO_LARGE.code, everSynced: true }))).toBe('refused');
+    expect(isFatalClose(CLOSE.BOARD_TOO_LARGE.code)).toBe(true);
     expect(connectionState(facts({ fatalCode: CLOSE.UNAUTHORIZED.code, online: false }))).toBe('denied');
   });
 

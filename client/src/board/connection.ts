@@ -29,8 +29,8 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.fatalCode !== null) {
     if (facts.fatalCode === CLOSE.UNKNOWN_BOARD.code) return 'not-found';
     if (facts.fatalCode === CLOSE.PROTOCOL_MISMATCH.code) return 'reload';
-    // The server refused one of our edits (viewer link, locked board): this copy has diverged.
-    if (facts.fatalCode === CLOSE.FORBIDDEN.code) return 'refused';
+    // The server refused one of our edits (viewer link, locked board, board full): this copy has diverged.
+    if (facts.fatalCode === CLOSE.FORBIDDEN.code || facts.fatalCode === CLOSE.BOARD_TOO_LARGE.code) return 'refused';
     return 'denied';
   }
   if (!facts.online) return 'offline';

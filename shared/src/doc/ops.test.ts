@@ -204,3 +204,19 @@ describe('stage and lane operations', () => {
     expect(updates).toBe(1);
   });
 });
+
+describe('a grid whose every lane was removed concurrently', () => {
+  it('stays usable: the lanes the reader shows again accept new cards', () => {
+    const a = docOf(smallBoard());
+    const b = new Y.Doc();
+    syncDocs(a, b);
+    removeLane(a, L('l_touch'), { cards: 'delete' });
+    removeLane(a, L('l_pains'), { cards: 'delete' });
+    removeLane(b, L('l_ideas'), { cards: 'delete' });
+    syncDocs(a, b);
+    const board = docToBoard(a, 'board1');
+    expect(board.lanes.length).toBe(3);
+    const id = addCard(a, { stageId: S('s_paid'), laneId: board.lanes[0]!.id, kind: 'note', text: 'still here' });
+    expect(docToBoard(a, 'board1').cards.map((c) => c.id)).toContain(id);
+  });
+});

@@ -51,7 +51,7 @@ export const da: Messages = {
     'Åbn tavlen fra det hemmelige link, du har fået (bed facilitatoren om et) – eller også virker linket ikke længere.',
   'board.refused.title': 'Ændringen var ikke tilladt',
   'board.refused.body':
-    'Dit link må ikke foretage den ændring (et link kun til visning, eller tavlen er låst). Genindlæs for at se tavlen, som den er.',
+    'Dit link må ikke foretage den ændring (et link kun til visning, tavlen er låst, eller tavlen har nået sin maksimale størrelse). Genindlæs for at se tavlen, som den er.',
   'board.titleLabel': 'Tavlens titel',
   'board.untitled': 'Unavngiven kunderejse',
   'board.documentTitle': '{title} · Rejse',

@@ -49,7 +49,7 @@ export const en = {
   'board.denied.body': 'Open the board from the secret link you were given (ask the facilitator for one), or the link no longer works.',
   'board.refused.title': 'That change was not allowed',
   'board.refused.body':
-    'Your link cannot make that change (a view-only link, or the board is locked). Reload to see the board as it is.',
+    'Your link cannot make that change (a view-only link, the board is locked, or the board has reached its size limit). Reload to see the board as it is.',
   'board.titleLabel': 'Board title',
   'board.untitled': 'Untitled journey',
   'board.documentTitle': '{title} · Rejse',

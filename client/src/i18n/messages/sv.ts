@@ -51,7 +51,7 @@ export const sv: Messages = {
     'Öppna tavlan från den hemliga länk du har fått (be facilitatorn om en) – eller så fungerar länken inte längre.',
   'board.refused.title': 'Ändringen var inte tillåten',
   'board.refused.body':
-    'Din länk får inte göra den ändringen (en länk som bara får visa, eller så är tavlan låst). Ladda om för att se tavlan som den är.',
+    'Din länk får inte göra den ändringen (en länk som bara får visa, tavlan är låst, eller tavlan har nått sin största tillåtna storlek). Ladda om för att se tavlan som den är.',
   'board.titleLabel': 'Tavlans titel',
   'board.untitled': 'Namnlös kundresa',
   'board.documentTitle': '{title} · Rejse',
