@@ -9,7 +9,21 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2).filter((a) => a !== '--');
+// The harness runs in bench/, so path arguments are made absolute against the caller's directory.
+const PATH_FLAGS = new Set(['--render', '--out', '--rejse-root']);
+const args = [];
+const given = process.argv.slice(2).filter((a) => a !== '--');
+for (let i = 0; i < given.length; i++) {
+  const arg = given[i];
+  const eq = arg.indexOf('=');
+  if (eq > 0 && PATH_FLAGS.has(arg.slice(0, eq))) {
+    args.push(`${arg.slice(0, eq)}=${path.resolve(arg.slice(eq + 1))}`);
+  } else if (PATH_FLAGS.has(arg) && i + 1 < given.length) {
+    args.push(arg, path.resolve(given[++i]));
+  } else {
+    args.push(arg);
+  }
+}
 const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/run.ts'), ...args], {
   cwd: path.join(root, 'bench'),
   stdio: 'inherit',
