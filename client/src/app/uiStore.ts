@@ -27,6 +27,9 @@ interface UiState {
   removeRequest: RemoveRequest | null;
   inspectorOpen: boolean;
   notice: Notice | null;
+  /** A picture export is drawing the map: cards render in full whatever the zoom. */
+  capturingPicture: boolean;
+  setCapturingPicture(capturing: boolean): void;
 
   setLocale(locale: Locale): void;
   setSelection(cards: readonly CardId[], links: readonly LinkId[]): void;
@@ -57,6 +60,8 @@ export const useUiStore = create<UiState>()((set) => ({
   locale: initialLocale(),
   selectedCards: [],
   selectedLinks: [],
+  capturingPicture: false,
+  setCapturingPicture: (capturing) => set({ capturingPicture: capturing }),
   editingCard: null,
   editingHeader: null,
   removeRequest: null,

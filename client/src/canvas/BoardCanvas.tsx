@@ -313,11 +313,14 @@ export function BoardCanvas() {
     }),
     [t],
   );
-  const canvasText = useMemo(() => ({ t, locale, far }), [t, locale, far]);
+  // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
+  const capturing = useUiStore((s) => s.capturingPicture);
+  const drawFar = far && !capturing;
+  const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
   return (
     <div
-      className={`canvas${matches ? ' is-filtered' : ''}`}
+      className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label={t('canvas.label')}

@@ -137,10 +137,13 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
     if (area === 'board') {
       // Every node counts as visible while the "pane" is the size of the board.
       store.setState({ width: size.width, height: size.height, transform });
+      useUiStore.getState().setCapturingPicture(true);
       zoomHolder?.style.setProperty('--inv-zoom', '1');
     }
     onStep?.('render');
     await waitForNodes(domNode, store.getState().nodeLookup.size);
+    // Cards drawn as plain blocks when zoomed far out are drawn in full again by now.
+    for (let i = 0; i < MAX_WAIT_FRAMES && domNode.closest('.is-far, .canvas.is-far'); i++) await nextFrame();
     onStep?.('encode');
     const background = getComputedStyle(domNode).backgroundColor;
     const blob = await toBlob(viewport, {
@@ -160,6 +163,7 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
     return { blob, ...(await pngSize(blob)) };
   } finally {
     if (area === 'board') {
+      useUiStore.getState().setCapturingPicture(false);
       store.setState(saved);
       if (savedInvZoom) zoomHolder?.style.setProperty('--inv-zoom', savedInvZoom);
       else zoomHolder?.style.removeProperty('--inv-zoom');
