@@ -127,7 +127,15 @@ export function attachSyncServer(
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('error', onSocketError);
-      onSocket(ws, request, target.boardId, target.params, target.draftsOf);
+      try {
+        onSocket(ws, request, target.boardId, target.params, target.draftsOf);
+      } catch (error) {
+        // An unexpected failure (a storage error during the access check, say) ends this
+        // connection only; thrown out of this callback it would end the whole process.
+        ws.on('error', () => undefined);
+        log.error('could not set up a connection', { board: target.boardId, error });
+        refuse(ws, CLOSE.SERVER_ERROR);
+      }
     });
   });
 
