@@ -150,4 +150,19 @@ describe('the board in two browsers', () => {
     await page.goto(`${server.url}${board.url}`);
     await expect.poll(() => page.getByRole('heading', { name: 'This board needs its link' }).count(), POLL).toBe(1);
   });
+
+  it('gives a view-only link the tools to look around but none to edit', async () => {
+    const board = await createBoard(server, { title: 'Look, do not touch', template: 'collection-letters' });
+    const viewer = await openPage();
+    await viewer.goto(`${server.url}${board.links.viewer}`);
+    await expect.poll(() => connection(viewer).textContent(), POLL).toMatch(/Connected/);
+    await expect.poll(() => viewer.locator('.react-flow__node-card').count(), POLL).toBeGreaterThan(0);
+    expect(await viewer.getByRole('button', { name: 'Zoom to fit' }).count()).toBe(1);
+    expect(await viewer.getByRole('button', { name: 'Add card', exact: true }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Undo', exact: true }).count()).toBe(0);
+
+    const editor = await openPage();
+    await editor.goto(`${server.url}${board.links.editor}`);
+    await expect.poll(() => editor.getByRole('button', { name: 'Add card', exact: true }).count(), POLL).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { useUiStore } from '../app/uiStore.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useAddAxis, useAddCardAt } from '../canvas/useCanvasActions.ts';
 import { useFitBoard } from '../canvas/useFitBoard.ts';
+import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { IconButton } from '../ui/IconButton.tsx';
 import { useCommands, useSession, useUndoState } from './BoardContext.tsx';
@@ -20,6 +21,8 @@ export function Toolbar() {
   const addStage = useAddAxis('stage');
   const addLane = useAddAxis('lane');
   const fitBoard = useFitBoard();
+  // A view-only link gets the tools to look around, not the ones that edit.
+  const viewOnly = useRole() === 'viewer';
 
   const addCard = () => {
     const board = session.getBoard();
@@ -36,15 +39,19 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="toolbar__group">
-        <IconButton icon="plus" label={t('toolbar.addCard')} showLabel className="icon-button--primary" onClick={addCard} />
-        <IconButton icon="plus" label={t('toolbar.addStage')} showLabel onClick={addStage} />
-        <IconButton icon="plus" label={t('toolbar.addLane')} showLabel onClick={addLane} />
-      </div>
-      <div className="toolbar__group">
-        <IconButton icon="undo" label={t('toolbar.undo')} title={t('toolbar.undoHint')} unavailable={!canUndo} onClick={commands.undo} />
-        <IconButton icon="redo" label={t('toolbar.redo')} title={t('toolbar.redoHint')} unavailable={!canRedo} onClick={commands.redo} />
-      </div>
+      {viewOnly ? null : (
+        <>
+          <div className="toolbar__group">
+            <IconButton icon="plus" label={t('toolbar.addCard')} showLabel className="icon-button--primary" onClick={addCard} />
+            <IconButton icon="plus" label={t('toolbar.addStage')} showLabel onClick={addStage} />
+            <IconButton icon="plus" label={t('toolbar.addLane')} showLabel onClick={addLane} />
+          </div>
+          <div className="toolbar__group">
+            <IconButton icon="undo" label={t('toolbar.undo')} title={t('toolbar.undoHint')} unavailable={!canUndo} onClick={commands.undo} />
+            <IconButton icon="redo" label={t('toolbar.redo')} title={t('toolbar.redoHint')} unavailable={!canRedo} onClick={commands.redo} />
+          </div>
+        </>
+      )}
       <div className="toolbar__group">
         <IconButton
           icon="fit"

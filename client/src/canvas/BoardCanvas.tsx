@@ -18,6 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useUiStore } from '../app/uiStore.ts';
+import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useBoardSnapshot, useCommands, useSession } from '../board/BoardContext.tsx';
 import { useEditorStore } from '../board/editorStore.ts';
 import { formatMetric, metricSpec } from '../board/metrics.ts';
@@ -315,6 +316,8 @@ export function BoardCanvas() {
   );
   // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
   const capturing = useUiStore((s) => s.capturingPicture);
+  // A view-only link cannot move cards (the server would refuse it); dragging is off for it.
+  const viewOnly = useRole() === 'viewer';
   const drawFar = far && !capturing;
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
@@ -334,6 +337,7 @@ export function BoardCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
+          nodesDraggable={!viewOnly}
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
           onDelete={onDelete}
