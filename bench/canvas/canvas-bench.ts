@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the browser, so this file also knows the DOM.
 /**
  * Canvas benchmark (a measurement, not a test): a generated board of 2,000 cards (500 with
  * --short) is created on a real Rejse server through a y-websocket client and the shared
