@@ -15,6 +15,7 @@
  *   npx -y pnpm@10 bench:canvas            2,000 cards, 3 pan runs per zoom
  *   npx -y pnpm@10 bench:canvas --short    500 cards, 1 pan run per zoom
  *   options: --cards N  --stages N  --runs N  --json (one JSON line at the end)
+ *            --dist DIR (serve another client build, e.g. an older commit's, to compare)
  *
  * Build the client first (npx -y pnpm@10 --filter @rejse/client build): the server serves
  * client/dist. Debian's Chromium runs without a GPU here, so figures are for software
@@ -48,6 +49,7 @@ interface Options {
   stages: number;
   runs: number;
   json: boolean;
+  dist: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -63,6 +65,7 @@ function parseArgs(argv: readonly string[]): Options {
     stages: number('--stages', short ? 10 : 20),
     runs: number('--runs', short ? 1 : 3),
     json: args.includes('--json'),
+    dist: args.includes('--dist') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args[args.indexOf('--dist') + 1] ?? '') : null,
   };
 }
 
@@ -269,13 +272,14 @@ function summarisePans(runs: PanResult[]): PanResult {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(repoRoot, 'client', 'dist', 'index.html'))) {
-    throw new Error('The client is not built. Run: npx -y pnpm@10 --filter @rejse/client build');
+  const dist = options.dist ?? path.join(repoRoot, 'client', 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`No client build in ${dist}. Run: npx -y pnpm@10 --filter @rejse/client build`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
-  console.log(`canvas benchmark: ${options.cards} cards over ${options.stages} stages, ${options.runs} pan run(s) per zoom`);
+  console.log(`canvas benchmark: ${options.cards} cards over ${options.stages} stages, ${options.runs} pan run(s) per zoom, client ${dist}`);
 
-  const server = await startServer();
+  const server = await startServer(options.dist ? { env: { CLIENT_DIST: dist } } : {});
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const board = await createBoard(server, { title: `Canvas benchmark (${options.cards} cards)`, template: 'blank' });
