@@ -25,7 +25,7 @@ import { formatMetric, metricSpec } from '../board/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from './filter.ts';
-import { cellAt, computeLayout, dropIndex } from './layout.ts';
+import { cellAt, computeLayout, dropIndex, FAR_ZOOM } from './layout.ts';
 import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
@@ -55,8 +55,6 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
-/** Below this zoom cards are drawn without their text (unreadable there anyway). */
-const FAR_ZOOM = 0.4;
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { shallow } from 'zustand/shallow';
-import type { GridLayout } from './layout.ts';
+import { FAR_ZOOM, type GridLayout } from './layout.ts';
 
 const viewSelector = (s: ReactFlowState) => ({
   tx: s.transform[0],
@@ -13,6 +13,9 @@ const viewSelector = (s: ReactFlowState) => ({
 
 /** Height of the pinned stage bar and width of the pinned lane bar, in screen pixels (at least). */
 const BAR = 28;
+/** Narrower stage columns (on screen) show their names upright, in a bar this tall. */
+const MIN_STAGE_WIDTH_FOR_NAME = 90;
+export const UPRIGHT_BAR = 108;
 /** Less of the real lane column than this on screen, and the pinned copy is shown. */
 const MIN_LANE_HEADER_VISIBLE = 72;
 
@@ -24,9 +27,13 @@ const MIN_LANE_HEADER_VISIBLE = 72;
  */
 function StickyHeadersView({ layout, titles }: { layout: GridLayout; titles: ReadonlyMap<string, string> }) {
   const { tx, ty, zoom, width, height } = useStore(viewSelector, shallow);
-  // Shown once too little of the real header is left on screen to read it.
-  const showStages = layout.stages.length > 0 && layout.grid.y * zoom + ty < BAR;
-  const showLanes = layout.lanes.length > 0 && layout.grid.x * zoom + tx < MIN_LANE_HEADER_VISIBLE;
+  // Shown once too little of the real header is left on screen to read it, or when the
+  // view is zoomed out so far that the real headers' names are too small to read.
+  const far = zoom < FAR_ZOOM;
+  const showStages = layout.stages.length > 0 && (far || layout.grid.y * zoom + ty < BAR);
+  const showLanes = layout.lanes.length > 0 && (far || layout.grid.x * zoom + tx < MIN_LANE_HEADER_VISIBLE);
+  // Columns too narrow for a name across get it written upwards in a taller bar.
+  const upright = (layout.stages[0]?.width ?? 0) * zoom < MIN_STAGE_WIDTH_FOR_NAME;
 
   if (!showStages && !showLanes) return null;
   return (
@@ -46,7 +53,10 @@ function StickyHeadersView({ layout, titles }: { layout: GridLayout; titles: Rea
         </div>
       ) : null}
       {showStages ? (
-        <div className="sticky-headers__stages" style={{ height: BAR }}>
+        <div
+          className={`sticky-headers__stages${upright ? ' sticky-headers__stages--upright' : ''}`}
+          style={{ height: upright ? UPRIGHT_BAR : BAR }}
+        >
           {layout.stages.map((stage) => {
             const left = stage.x * zoom + tx;
             const size = stage.width * zoom;

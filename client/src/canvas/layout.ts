@@ -24,6 +24,13 @@ export const GRID = {
 
 export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
 
+/**
+ * Below this zoom card text is 3–4 px high: cards are drawn as plain blocks and the stage
+ * and lane names are shown in the frozen header bars. A template-sized board fits the
+ * screen above it; a board of thousands of cards opens below it.
+ */
+export const FAR_ZOOM = 0.3;
+
 /** Card text metrics: the card clamps its text to the lines the layout reserved. */
 export const CARD_TEXT = {
   lineHeight: 18,

@@ -1,7 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useSession } from '../board/BoardContext.tsx';
-import { computeLayout, fitViewport, stageViewport } from './layout.ts';
+import { computeLayout, FAR_ZOOM, fitViewport, stageViewport } from './layout.ts';
+import { UPRIGHT_BAR } from './StickyHeaders.tsx';
 
 export const MIN_ZOOM = 0.15;
 export const MAX_ZOOM = 2;
@@ -14,8 +15,11 @@ export function useFitBoard(): (options?: { duration?: number }) => void {
   return useCallback(
     ({ duration = 0 } = {}) => {
       const { width, height } = store.getState();
-      const { bounds } = computeLayout(session.getBoard());
-      void setViewport(fitViewport(bounds, width, height, { padding: 28, minZoom: MIN_ZOOM, maxZoom: 1 }), { duration });
+      const layout = computeLayout(session.getBoard());
+      const view = fitViewport(layout.bounds, width, height, { padding: 28, minZoom: MIN_ZOOM, maxZoom: 1 });
+      // Zoomed out that far, the frozen stage bar (names written upwards) is shown: start the grid below it.
+      const top = UPRIGHT_BAR + 4 - layout.grid.y * view.zoom;
+      void setViewport(view.zoom < FAR_ZOOM && view.y < top ? { ...view, y: top } : view, { duration });
     },
     [session, store, setViewport],
   );
