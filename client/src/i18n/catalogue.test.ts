@@ -39,7 +39,6 @@ const SAME_AS_ENGLISH = new Set([
   // Editor: acronyms on cards, and words Danish and Swedish share with English.
   'card.figures.nps',
   'card.figures.csat',
-  'inspector.action.status',
   'persona.segment',
   // Prioritising: the word for an action's status.
   'prioritize.row.status',
