@@ -38,26 +38,17 @@ export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCo
   };
 
   if (deps.role === 'viewer') {
-    const viewOnly = () => refuse('facilitation.guard.viewOnly');
-    return {
-      ...commands,
-      setTitle: viewOnly,
-      addCard: viewOnly,
-      updateCard: viewOnly,
-      deleteElements: viewOnly,
-      moveCards: viewOnly,
-      link: viewOnly,
-      addStage: viewOnly,
-      renameStage: viewOnly,
-      moveStage: viewOnly,
-      removeStage: () => (viewOnly(), false),
-      addLane: viewOnly,
-      renameLane: viewOnly,
-      moveLane: viewOnly,
-      removeLane: () => (viewOnly(), false),
-      undo: viewOnly,
-      redo: viewOnly,
-    };
+    // Every command edits the board, so a viewer's are all refused — including any added
+    // later, which then cannot slip through by being left off a list.
+    const viewOnly: BoardCommands = { ...commands };
+    for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
+      (viewOnly as unknown as Record<string, unknown>)[key] = () => {
+        refuse('facilitation.guard.viewOnly');
+        // removeStage/removeLane report whether they removed anything.
+        return key === 'removeStage' || key === 'removeLane' ? false : undefined;
+      };
+    }
+    return viewOnly;
   }
 
   const locks = () => readLocks(deps.session.doc);
