@@ -3,27 +3,12 @@
  * against the real server serving the built client: links between ideas and pain points,
  * per-user undo with two people, multi-select, search, personas and copy/paste.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, docToBoard, type AddCardInput, type CardKind, type LaneKind } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const builtClient = path.join(repoRoot, 'client', 'dist', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const VIEWPORT = { width: 1440, height: 900 };
 const POLL = { timeout: 15_000, interval: 100 };
 
 let server: RunningServer;
@@ -31,14 +16,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(builtClient)) {
-    throw new Error(
-      `The built client is missing (${builtClient}). Build it first: npx -y pnpm@10 --filter @rejse/client build`,
-    );
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  requireBuiltClient();
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,27 +2,12 @@
  * Running a workshop in two real browsers (Debian's Chromium through playwright-core): a
  * facilitator and an editor on one board, against the real server serving the built client.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const builtClient = path.join(repoRoot, 'client', 'dist', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const VIEWPORT = { width: 1440, height: 900 };
 const POLL = { timeout: 15_000, interval: 100 };
 const IDEAS = ['Send an SMS on the due date', 'Offer a payment plan on My pages'] as const;
 
@@ -63,10 +48,7 @@ async function viewportOf(page: Page): Promise<[number, number, number]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(builtClient)) {
-    throw new Error(`The built client is missing (${builtClient}). Build it first: npx -y pnpm@10 --filter @rejse/client build`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  requireBuiltClient();
   server = await startServer();
   board = await createBoard(server, { title: 'Workshop', template: 'blank' });
   // Two ideas to vote on, written by a plain client before anyone opens the board.
@@ -81,7 +63,7 @@ beforeAll(async () => {
   }, POLL);
   seed.destroy();
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   [facilitator, editor] = await Promise.all([openPage(), openPage()]);
 });
 

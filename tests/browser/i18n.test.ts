@@ -8,23 +8,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
+import { launchChromium, VIEWPORT } from '../helpers/browser.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clientDist = process.env.CLIENT_DIST ? path.resolve(process.env.CLIENT_DIST) : path.join(repoRoot, 'client', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const VIEWPORT = { width: 1440, height: 900 };
 const POLL = { timeout: 15_000, interval: 100 };
 /** Set to a directory to keep screenshots of each language for a person to look at. */
 const SCREENSHOTS = process.env.REJSE_SCREENSHOTS;
@@ -37,9 +27,8 @@ beforeAll(async () => {
   if (!existsSync(path.join(clientDist, 'index.html'))) {
     throw new Error(`The built client is missing (${clientDist}). Build it first: npx -y pnpm@10 --filter @rejse/client build`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   server = await startServer({ env: { CLIENT_DIST: clientDist } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 });
 

@@ -31,7 +31,11 @@ async function boardIds(): Promise<string[]> {
 }
 
 const importFile = (body: string | Uint8Array, contentType = 'application/json'): Promise<Response> =>
-  fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  fetch(`${server.url}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
+  });
 
 const withoutId = ({ id: _id, ...rest }: Board) => rest;
 
