@@ -5,7 +5,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
+import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
@@ -26,15 +26,7 @@ afterAll(async () => {
 });
 
 /** A page in its own browser context: its own storage, no BroadcastChannel shared with the others. */
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const openPage = (): Promise<Page> => openIsolatedPage(browser, contexts);
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 

@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, docToBoard, type AddCardInput, type CardKind, type LaneKind } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
+import { VIEWPORT, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
@@ -34,13 +34,7 @@ async function openContext(): Promise<BrowserContext> {
   return context;
 }
 
-async function openPage(context?: BrowserContext): Promise<Page> {
-  const page = await (context ?? (await openContext())).newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const openPage = async (context?: BrowserContext): Promise<Page> => watchedPage(context ?? (await openContext()));
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 

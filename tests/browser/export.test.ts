@@ -7,7 +7,7 @@
 import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
+import { VIEWPORT, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 
@@ -27,15 +27,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const openPage = (): Promise<Page> => openIsolatedPage(browser, contexts, { acceptDownloads: true });
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 

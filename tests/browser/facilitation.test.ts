@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, requireBuiltClient, VIEWPORT } from '../helpers/browser.ts';
+import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const IDEAS = ['Send an SMS on the due date', 'Offer a payment plan on My pages'] as const;
@@ -18,15 +18,7 @@ let board: CreatedBoard;
 let facilitator: Page;
 let editor: Page;
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const openPage = (): Promise<Page> => openIsolatedPage(browser, contexts);
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, VIEWPORT } from '../helpers/browser.ts';
+import { VIEWPORT, launchChromium, watchedPage } from '../helpers/browser.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clientDist = process.env.CLIENT_DIST ? path.resolve(process.env.CLIENT_DIST) : path.join(repoRoot, 'client', 'dist');
@@ -42,10 +42,7 @@ afterAll(async () => {
 async function openPage(locale: string): Promise<{ page: Page; context: BrowserContext; sockets: () => number }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale });
   contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  const page = await watchedPage(context);
   let sockets = 0;
   page.on('websocket', () => (sockets += 1));
   return { page, context, sockets: () => sockets };

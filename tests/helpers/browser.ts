@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Shared set-up of the browser tests: Debian's Chromium, headless, on a closed network. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,4 +29,28 @@ export function requireBuiltClient(dist = path.join(REPO_ROOT, 'client', 'dist')
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page in a browser context of its own (its own storage, no BroadcastChannel shared with
+ * the other pages). The context is recorded in `contexts` for the suite to close; an
+ * uncaught error on the page fails the test.
+ */
+export async function openIsolatedPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, ...options });
+  contexts.push(context);
+  return watchedPage(context);
+}
+
+/** A new page in `context` whose uncaught errors fail the test. */
+export async function watchedPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
 }

@@ -175,16 +175,27 @@ export function attachSyncServer(
     }
     if (!room) return refuse(ws, CLOSE.UNKNOWN_BOARD);
 
+    const joined = room;
     const conn = new Connection(ws, boardId, ip, decision.access, limits.sendBufferBytes);
+    join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
+  }
+
+  /** Bookkeeping shared by board and drafts sockets: frames in, liveness, per-IP count, leaving. */
+  function join(
+    ws: WebSocket,
+    conn: Connection,
+    ip: string,
+    room: { handleFrame(conn: Connection, frame: Uint8Array): void; addConnection(conn: Connection): void },
+    leave: () => void,
+  ): void {
     live.add(conn);
     perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
-    const joined = room;
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         conn.close(CLOSE.MALFORMED_FRAME);
         return;
       }
-      joined.handleFrame(conn, toBytes(data));
+      room.handleFrame(conn, toBytes(data));
     });
     ws.on('pong', () => {
       conn.alive = true;
@@ -194,9 +205,9 @@ export function attachSyncServer(
       const count = (perIp.get(ip) ?? 1) - 1;
       if (count > 0) perIp.set(ip, count);
       else perIp.delete(ip);
-      rooms.disconnect(joined, conn);
+      leave();
     });
-    joined.addConnection(conn);
+    room.addConnection(conn);
   }
 
   /** A private drafts socket: same limits and bookkeeping as a board socket, its own small room. */
@@ -219,28 +230,9 @@ export function attachSyncServer(
       log.error('could not load private drafts', { board: boardId, error });
       return refuse(ws, CLOSE.SERVER_ERROR);
     }
-    const conn = new Connection(ws, boardId, ip, allowed, limits.sendBufferBytes);
-    live.add(conn);
-    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
     const joined = room;
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) {
-        conn.close(CLOSE.MALFORMED_FRAME);
-        return;
-      }
-      joined.handleFrame(conn, toBytes(data));
-    });
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('close', () => {
-      live.delete(conn);
-      const count = (perIp.get(ip) ?? 1) - 1;
-      if (count > 0) perIp.set(ip, count);
-      else perIp.delete(ip);
-      access.drafts.disconnect(joined, conn);
-    });
-    joined.addConnection(conn);
+    const conn = new Connection(ws, boardId, ip, allowed, limits.sendBufferBytes);
+    join(ws, conn, ip, joined, () => access.drafts.disconnect(joined, conn));
   }
 
   const pingTimer = setInterval(() => {
