@@ -193,6 +193,8 @@ export const da: Messages = {
   'facilitation.guard.structureLocked': 'Facilitatoren har låst faser og rækker.',
   'facilitation.guard.cardLocked': 'Facilitatoren har låst kortet fast.',
   'facilitation.guard.privateNotReady': 'Dine private kort er ved at blive forbundet; prøv igen om et øjeblik.',
+  'facilitation.guard.facilitatorOnly': 'Kun facilitatoren kan ændre det.',
+  'facilitation.guard.privateMode': 'Privat tilstand er slået til: nye kort kommer i dine private kort indtil videre.',
   'facilitation.timer.menu': 'Timer',
   'facilitation.timer.minutes': 'Minutter',
   'facilitation.timer.start': 'Start',

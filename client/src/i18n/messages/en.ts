@@ -190,6 +190,8 @@ export const en = {
   'facilitation.guard.structureLocked': 'The facilitator has locked the stages and lanes.',
   'facilitation.guard.cardLocked': 'The facilitator has locked this card in place.',
   'facilitation.guard.privateNotReady': 'Your private cards are still connecting; try again in a moment.',
+  'facilitation.guard.facilitatorOnly': 'Only the facilitator can change that.',
+  'facilitation.guard.privateMode': 'Private mode is on: new cards go to your private cards for now.',
   'facilitation.timer.menu': 'Timer',
   'facilitation.timer.minutes': 'Minutes',
   'facilitation.timer.start': 'Start',

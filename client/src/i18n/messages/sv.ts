@@ -193,6 +193,8 @@ export const sv: Messages = {
   'facilitation.guard.structureLocked': 'Facilitatorn har låst faser och rader.',
   'facilitation.guard.cardLocked': 'Facilitatorn har låst kortet på plats.',
   'facilitation.guard.privateNotReady': 'Dina privata kort ansluter fortfarande; försök igen om en stund.',
+  'facilitation.guard.facilitatorOnly': 'Bara facilitatorn kan ändra det.',
+  'facilitation.guard.privateMode': 'Privat läge är på: nya kort hamnar bland dina privata kort tills vidare.',
   'facilitation.timer.menu': 'Timer',
   'facilitation.timer.minutes': 'Minuter',
   'facilitation.timer.start': 'Starta',
