@@ -79,6 +79,7 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
 export const COMMAND_NAMES = Object.keys(GENERATORS) as CommandName[];
 
 export function randomCommand(rng: Rng, board: Board): RandomCommand {
-  const name = rng.pick(COMMAND_NAMES);
+  // New cards more often: they alone meet private mode, so every seed should reach it.
+  const name = rng.chance(0.1) ? 'addCard' : rng.pick(COMMAND_NAMES);
   return { name, args: GENERATORS[name](rng, board) };
 }
