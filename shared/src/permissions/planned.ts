@@ -14,7 +14,7 @@ import { readCellOf } from '../doc/read.ts';
  *
  * A record the op will create has no id yet: NEW_RECORD stands for it (never a valid id).
  */
-export const NEW_RECORD = '(new)';
+const NEW_RECORD = '(new)';
 
 const change = (root: string, recordId: string | undefined, field: string | undefined, kind: UpdateChange['kind'] = 'insert'): UpdateChange => ({
   root,
