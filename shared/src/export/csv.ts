@@ -10,7 +10,7 @@
  */
 import type { Board } from '../schema/board.ts';
 import { rankActions, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
-import { decimalMark, safeLocale } from './format.ts';
+import { decimalMark, safeLocale } from '../i18n/index.ts';
 import { DEFAULT_EXPORT_LABELS, ACTION_LIST_COLUMNS, type ActionListColumn, type ExportLabels } from './labels.ts';
 
 export type CsvSeparator = ';' | ',';
