@@ -1,4 +1,4 @@
-import { numberFormat, separatorsOf, type TouchpointMetrics } from '@rejse/shared';
+import { formatMoney, formatPercent, formatSigned, numberFormat, separatorsOf, type TouchpointMetrics } from '@rejse/shared';
 
 export { currencySymbol } from '@rejse/shared';
 
@@ -126,16 +126,11 @@ export function formatMetric(
     case 'count':
       return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(shown);
     case 'money':
-      return numberFormat(locale, {
-        style: 'currency',
-        currency,
-        currencyDisplay: 'symbol',
-        maximumFractionDigits: compact && shown >= 100 ? 0 : 2,
-      }).format(shown);
+      return formatMoney(shown, locale, currency, compact && shown >= 100 ? 0 : 2);
     case 'percent':
-      return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shown / 100);
+      return formatPercent(shown / 100, locale);
     case 'score':
-      return numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(shown);
+      return formatSigned(shown, locale, 0);
   }
 }
 
