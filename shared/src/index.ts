@@ -12,6 +12,7 @@ export * from './protocol.ts';
 export * from './emotion.ts';
 export * from './templates.ts';
 export * from './prioritize/index.ts';
+export * from './i18n/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';

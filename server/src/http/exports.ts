@@ -27,7 +27,6 @@ import { isPlainObject, readJsonBody } from './body.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
 import type { LiveBoards } from './live.ts';
 import { renderReportHtml } from './report-html.ts';
-import { reportLabelsFor } from './report-labels.ts';
 import { boardLink } from './tokens.ts';
 
 export interface ExportRoutesDeps extends AuthDeps {
@@ -145,11 +144,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(tz ? { timeZone: tz } : {}) });
     return fileResponse(
       c,
-      renderReportHtml(model, {
-        boardId: board.id,
-        labels: exportLabelsFor(board.locale),
-        reportLabels: reportLabelsFor(board.locale),
-      }),
+      renderReportHtml(model, { boardId: board.id }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',

@@ -2,15 +2,18 @@
  * CSV for spreadsheets (RFC 4180): cells holding the separator, a quote, CR or LF are
  * quoted with inner quotes doubled; lines end in CRLF, the last one included.
  *
- * Formula injection: a spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab or
- * CR as a formula, so every *text* cell starting with one of them gets a leading `'`
- * (OWASP's advice). Numbers are cells of type `number`: they are written by us, never
- * taken from user text, so a negative score stays a number (`-2`) and is not neutralised.
- * User text that looks like a number ("-2") is text, and is neutralised like any other.
+ * Formula injection: a spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab, CR or
+ * LF as a formula, so every *text* cell starting with one of them gets a leading `'`
+ * (OWASP's advice). The full-width signs (`＝＋－＠`) count too, since some spreadsheets fold
+ * them to ASCII, and so does a sign behind spaces (NBSP and other Unicode spaces), zero-width
+ * or direction characters or a BOM, which spreadsheets may trim or not show. Numbers are cells
+ * of type `number`: they are written by us, never taken from user text, so a negative score
+ * stays a number (`-2`) and is not neutralised. User text that looks like a number ("-2") is
+ * text, and is neutralised like any other.
  */
 import type { Board } from '../schema/board.ts';
 import { rankActions, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
-import { decimalMark, safeLocale } from './format.ts';
+import { decimalMark, safeLocale } from '../i18n/index.ts';
 import { DEFAULT_EXPORT_LABELS, ACTION_LIST_COLUMNS, type ActionListColumn, type ExportLabels } from './labels.ts';
 
 export type CsvSeparator = ';' | ',';
@@ -26,7 +29,13 @@ export interface CsvOptions {
 }
 
 export const UTF8_BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell that starts a formula: any run of characters a spreadsheet may trim or not show
+ * (Unicode spaces incl. NBSP, zero-width and direction marks, BOM), then a sign (ASCII or
+ * full-width `＝＋－＠`) or a tab, CR or LF.
+ */
+const FORMULA_START =
+  /^[\p{Zs}\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/u;
 
 /** Prefixes `'` to text a spreadsheet would otherwise run as a formula. */
 export function neutraliseFormula(text: string): string {

@@ -1,5 +1,4 @@
 export * from './labels.ts';
-export * from './format.ts';
 export * from './persona.ts';
 export * from './csv.ts';
 export * from './markdown.ts';

@@ -9,8 +9,8 @@ import type { Card } from '../schema/card.ts';
 import { painLinks, stageSeverities } from '../prioritize/pains.ts';
 import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { personaOf } from './persona.ts';
-import { formatDay, formatNumber, formatSigned, safeLocale } from './format.ts';
-import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, fillIn, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { formatDay, formatMessage, formatNumber, formatSigned, safeLocale, type MessageParams } from '../i18n/index.ts';
+import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, type ActionListColumn, type ExportLabels } from './labels.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
@@ -31,6 +31,23 @@ export function escapeMarkdown(text: string): string {
         ),
     )
     .join('<br>');
+}
+
+/** Stands for already-escaped user text while a catalogue phrase around it is escaped. */
+const SLOT = '\uE000';
+
+/**
+ * A catalogue phrase for a Markdown line: its own words escaped, and `escaped` (user text,
+ * escaped by the caller) put in afterwards, so neither is escaped twice.
+ */
+function phrase(template: string, locale: string, params: MessageParams, escaped: Readonly<Record<string, string>> = {}): string {
+  const names = Object.keys(escaped);
+  const slots = Object.fromEntries(names.map((name, i) => [name, `${SLOT}${i}${SLOT}`]));
+  let text = escapeMarkdown(formatMessage(template, locale, { ...params, ...slots }));
+  names.forEach((name, i) => {
+    text = text.replaceAll(`${SLOT}${i}${SLOT}`, escaped[name] ?? '');
+  });
+  return text;
 }
 
 export interface MarkdownOptions {
@@ -91,7 +108,7 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     return out.join('\n');
   }
   if (top.length > 0) {
-    out.push(`### ${escapeMarkdown(fillIn(labels.headings.top, { n: formatNumber(top.length, locale) }))}`, '');
+    out.push(`### ${phrase(labels.headings.top, locale, { n: top.length })}`, '');
     out.push(...actionTable(top, labels, locale), '');
   }
   if (rest.length > 0) {
@@ -115,7 +132,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
   const out = [`# ${escapeMarkdown(board.title) || escapeMarkdown(labels.phrases.untitled)}`, ''];
   if (options.generatedAt) {
     const day = options.generatedAt.toISOString().slice(0, 10);
-    out.push(`_${escapeMarkdown(fillIn(labels.phrases.generated, { date: formatDay(day, locale, 'long') }))}_`, '');
+    out.push(`_${phrase(labels.phrases.generated, locale, { date: formatDay(day, locale, 'long') })}_`, '');
   }
   const persona = personaOf(board);
   if (persona) {
@@ -139,16 +156,16 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
           if (c.channel) extra.push(escapeMarkdown(labels.channel[c.channel]));
           if (c.emotion !== undefined) {
             const label = labels.emotion[String(c.emotion) as keyof ExportLabels['emotion']];
-            extra.push(escapeMarkdown(fillIn(labels.phrases.emotion, { label, value: formatSigned(c.emotion, locale) })));
+            extra.push(phrase(labels.phrases.emotion, locale, { label, value: formatSigned(c.emotion, locale) }));
           }
-          if (c.thought) extra.push(fillIn(escapeMarkdown(labels.phrases.thought), { text: escapeMarkdown(c.thought) }));
+          if (c.thought) extra.push(phrase(labels.phrases.thought, locale, {}, { text: escapeMarkdown(c.thought) }));
           return item(c.text, extra);
         }),
       ],
       [
         labels.headings.pains,
         of('pain').map((c) =>
-          item(c.text, [escapeMarkdown(fillIn(labels.phrases.severity, { n: severities.get(c.stageId) ?? 1 }))]),
+          item(c.text, [phrase(labels.phrases.severity, locale, { n: severities.get(c.stageId) ?? 1 })]),
         ),
       ],
       [
@@ -158,8 +175,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
           const extra = [escapeMarkdown(labels.status[statusOf(c)])];
           if (pains.length) {
             const list = pains.map((p) => escapeMarkdown(p.text)).join('; ');
-            // The list is already escaped; only the template around it needs escaping.
-            extra.push(fillIn(escapeMarkdown(labels.phrases.addresses), { list }));
+            extra.push(phrase(labels.phrases.addresses, locale, {}, { list }));
           }
           return item(c.text, extra);
         }),

@@ -11,7 +11,7 @@ import type { Persona } from '../schema/persona.ts';
 import type { Quadrant } from '../prioritize/matrix.ts';
 import { painLinks, stageSeverities, type PainSeverity } from '../prioritize/pains.ts';
 import { DEFAULT_TOP_N, rankActions, statusOf, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
-import { dayOf, formatDay, safeLocale } from './format.ts';
+import { dayOf, formatDay, safeLocale } from '../i18n/index.ts';
 import { personaOf } from './persona.ts';
 
 export interface ReportOptions {

@@ -1,6 +1,7 @@
 /**
- * The English catalogue: every user-visible string of the client. Other locales are
- * objects of the same type (`Messages`), so a missing key is a type error.
+ * The English catalogue: every word Rejse shows or writes — the UI, the exports (CSV,
+ * Markdown) and the server's report page. Other languages are objects of the same type
+ * (`Messages`), so a missing key is a type error. Formatted by `intl-messageformat` (ICU).
  * Syntax: `{name}` interpolation, `{count, plural, one {# card} other {# cards}}`,
  * `{axis, select, stage {…} other {…}}`.
  */
@@ -546,6 +547,26 @@ export const en = {
   'export.json': 'Board file: JSON, to import elsewhere',
   'export.reportHtml': 'Report: HTML file',
   'export.reportPage': 'Open the printable report',
+  // Words only the exports (CSV, Markdown) and the server's report page write; the rest of
+  // their words are the UI's own (statuses, quadrants, channels, emotions, lane kinds, columns).
+  'export.untitled': 'Untitled',
+  'export.column.rank': 'Rank',
+  'export.column.stage': 'Stage',
+  'export.column.linkedPains': 'Linked pain points',
+  'export.column.quadrant': 'Quadrant',
+  'export.actionList.heading': 'Prioritised actions',
+  'export.actionList.top': 'Top {n}',
+  'export.actionList.belowLine': 'Below the line',
+  'export.board.persona': 'Persona',
+  'export.board.emptyStage': 'Nothing mapped yet.',
+  'export.board.emotion': '{label} ({value})',
+  'export.board.thought': '“{text}”',
+  'export.board.addresses': 'addresses: {list}',
+  'export.board.generated': 'Generated {date}',
+  'export.report.documentTitle': '{title} — workshop report',
+  'export.report.mapMissing':
+    'The picture of the map is not part of this file. Open the board’s report page in Rejse (/b/{id}/report) to print the report with the live map.',
+  'export.report.generatedBy': 'Made with Rejse',
   'export.import.heading': 'Import a board',
   'export.import.hint': 'A board file (JSON) exported from Rejse becomes a new board.',
   'export.import.button': 'Choose a board file',
