@@ -91,6 +91,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     health: () => ({ ...rooms.stats() }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
+    rateLimits: { createPerMinute: config.createPerMinute, importPerMinute: config.importPerMinute },
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
   const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log, {
