@@ -76,7 +76,7 @@ describe('the HTTP contract', () => {
   });
 
   it('an error for each status carries its stable code', async () => {
-    const checks: Array<[Promise<Response>, number, string]> = [
+    const checks: Array<[Response | Promise<Response>, number, string]> = [
       [app.request('/api/boards', post('{"title": ')), 400, 'invalid-json'],
       [app.request('/api/boards', post({ template: 'nope' })), 400, 'unknown-template'],
       [app.request(`/api/boards/${board.id}`), 401, 'unauthorized'],

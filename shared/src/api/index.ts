@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './boards.ts';
 export * from './facilitation.ts';
 export * from './exports.ts';
+export * from './answer.ts';
