@@ -16,3 +16,4 @@ export * from './i18n/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
+export * from './api/index.ts';

@@ -38,6 +38,8 @@ export const da: Messages = {
 
   'error.network': 'serveren kunne ikke nås',
   'error.status': 'serveren svarede {status}',
+  'error.rateLimited': 'for mange nye tavler fra dette netværk lige nu; vent et minut, og prøv igen',
+  'error.unexpectedAnswer': 'serveren sendte et svar, som siden ikke kan læse; genindlæs siden',
 
   'board.allBoards': 'Alle tavler',
   'board.loading': 'Henter tavlen…',

@@ -38,6 +38,8 @@ export const en = {
 
   'error.network': 'the server could not be reached',
   'error.status': 'the server answered {status}',
+  'error.rateLimited': 'too many new boards from this network just now; wait a minute and try again',
+  'error.unexpectedAnswer': 'the server sent an answer this page cannot read; reload the page',
 
   'board.allBoards': 'All boards',
   'board.loading': 'Loading board…',

@@ -38,6 +38,8 @@ export const sv: Messages = {
 
   'error.network': 'servern kunde inte nås',
   'error.status': 'servern svarade {status}',
+  'error.rateLimited': 'för många nya tavlor från det här nätverket just nu; vänta en minut och försök igen',
+  'error.unexpectedAnswer': 'servern skickade ett svar som sidan inte kan läsa; ladda om sidan',
 
   'board.allBoards': 'Alla tavlor',
   'board.loading': 'Läser in tavlan…',
