@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../facilitation/roles.ts';
 import { CURRENCIES } from '../schema/board.ts';
 import { LIMITS } from '../schema/limits.ts';
-
-/** A BCP 47 tag in canonical form, or undefined when it is not one. */
-export function canonicalLocale(tag: string): string | undefined {
-  try {
-    const canonical = Intl.getCanonicalLocales(tag.trim())[0];
-    return canonical && canonical.length <= 35 ? canonical : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { canonicalLocale } from '../i18n/locales.ts';
 
 const LOCALE_ERROR = 'locale must be a language tag such as "da" or "sv-SE"';
 
