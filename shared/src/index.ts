@@ -14,3 +14,4 @@ export * from './templates.ts';
 export * from './prioritize/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
+export * from './business/index.ts';

@@ -428,6 +428,8 @@ export const da: Messages = {
   'prioritize.rankBy.score': 'Point',
   'prioritize.rankBy.votes': 'Stemmer',
   'prioritize.rankBy.impact-effort': 'Effekt og indsats',
+  'prioritize.rankBy.value': 'Værdi om året',
+  'prioritize.rankBy.value-per-effort': 'Værdi pr. indsats',
   'prioritize.rankBy.manual': 'Egen rækkefølge',
   'prioritize.rankBy.readonly': 'Rangeret efter {mode} · top {n}',
   'prioritize.topN.label': 'Vis top',

@@ -422,6 +422,8 @@ export const en = {
   'prioritize.rankBy.score': 'Score',
   'prioritize.rankBy.votes': 'Votes',
   'prioritize.rankBy.impact-effort': 'Impact and effort',
+  'prioritize.rankBy.value': 'Value a year',
+  'prioritize.rankBy.value-per-effort': 'Value per effort',
   'prioritize.rankBy.manual': 'Manual order',
   'prioritize.rankBy.readonly': 'Ranked by {mode} · top {n}',
   'prioritize.topN.label': 'Show top',

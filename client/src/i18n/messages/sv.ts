@@ -430,6 +430,8 @@ export const sv: Messages = {
   'prioritize.rankBy.score': 'Poäng',
   'prioritize.rankBy.votes': 'Röster',
   'prioritize.rankBy.impact-effort': 'Effekt och insats',
+  'prioritize.rankBy.value': 'Värde per år',
+  'prioritize.rankBy.value-per-effort': 'Värde per insats',
   'prioritize.rankBy.manual': 'Egen ordning',
   'prioritize.rankBy.readonly': 'Rangordnad efter {mode} · topp {n}',
   'prioritize.topN.label': 'Visa topp',
