@@ -15,3 +15,4 @@ export * from './prioritize/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './business/index.ts';
+export * from './letters/index.ts';
