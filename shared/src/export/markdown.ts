@@ -11,6 +11,9 @@ import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type
 import { personaOf } from './persona.ts';
 import { formatDay, formatNumber, formatSigned, safeLocale } from './format.ts';
 import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, fillIn, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { formatMoney } from '../business/messages.ts';
+import { boardHasEffects, topTotal } from './value-columns.ts';
+import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
@@ -46,13 +49,23 @@ export interface ActionListMarkdownOptions extends MarkdownOptions {
   /** Default 'manual': the facilitator's order, which is the score order until someone drags. */
   by?: RankBy;
   includeDropped?: boolean;
+  /** A value column and the total of the top N; default: when any idea states an effect. */
+  includeValue?: boolean;
+  valueLabels?: ValueLabels;
+}
+
+/** Where the business case goes into a Markdown table: the board's currency and the words. */
+interface ValueColumn {
+  currency: string;
+  labels: ValueLabels;
 }
 
 const RIGHT_ALIGNED = new Set<ActionListColumn>(['rank', 'impact', 'effort', 'score', 'votes']);
 
-function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string): string[] {
-  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |`;
-  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|`;
+function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string, value?: ValueColumn): string[] {
+  const valueHeader = value ? ` ${escapeMarkdown(value.labels.columns.value)} |` : '';
+  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |${valueHeader}`;
+  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|${value ? ' ---: |' : ''}`;
   const lines = [header, align];
   const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, locale));
   for (const row of rows) {
@@ -70,7 +83,9 @@ function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: s
       status: escapeMarkdown(labels.status[row.status]),
       quadrant: row.quadrant === null ? '' : escapeMarkdown(labels.quadrant[row.quadrant]),
     };
-    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |`);
+    const mid = row.businessCase.value?.mid;
+    const valueCell = value ? ` ${mid === undefined ? '' : escapeMarkdown(formatMoney(mid, locale, value.currency))} |` : '';
+    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |${valueCell}`);
   }
   return lines;
 }
@@ -90,13 +105,21 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     out.push(`_${escapeMarkdown(labels.phrases.noActions)}_`, '');
     return out.join('\n');
   }
+  const value: ValueColumn | undefined =
+    options.includeValue ?? boardHasEffects(board) ? { currency: board.currency, labels: options.valueLabels ?? valueLabelsFor(locale) } : undefined;
   if (top.length > 0) {
     out.push(`### ${escapeMarkdown(fillIn(labels.headings.top, { n: formatNumber(top.length, locale) }))}`, '');
-    out.push(...actionTable(top, labels, locale), '');
+    out.push(...actionTable(top, labels, locale, value), '');
+    const total = value ? topTotal(top, top.length).value : null;
+    if (value && total) {
+      const money = (n: number): string => formatMoney(n, locale, value.currency);
+      const range = fillIn(value.labels.range, { low: money(total.low), high: money(total.high) });
+      out.push(`**${escapeMarkdown(fillIn(value.labels.totalOfTop, { n: formatNumber(top.length, locale) }))}:** ${escapeMarkdown(`${money(total.mid)} (${range})`)}`, '');
+    }
   }
   if (rest.length > 0) {
     out.push('---', '', `### ${escapeMarkdown(labels.headings.belowLine)}`, '');
-    out.push(...actionTable(rest, labels, locale), '');
+    out.push(...actionTable(rest, labels, locale, value), '');
   }
   return out.join('\n');
 }
