@@ -116,12 +116,23 @@ export function formatBusinessArg(arg: BusinessArg, locale: string, currency: st
   }
 }
 
-/** A business-case sentence in the language of `locale` (English when not da/sv). */
-export function renderBusinessText(message: BusinessText, locale: string, currency: string): string {
+/**
+ * A business-case sentence in the language of `locale` (English when not da/sv). Numbers and
+ * money follow `numberLocale` (default the same): the UI writes its own language with the
+ * board's number format.
+ */
+export function renderBusinessText(message: BusinessText, locale: string, currency: string, numberLocale: string = locale): string {
   const template = CATALOGUES[languageOf(locale)][message.key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const arg = Object.hasOwn(message.args, name) ? message.args[name] : undefined;
-    return arg ? formatBusinessArg(arg, locale, currency) : whole;
+    if (!arg) return whole;
+    // "år"/"years" belong to the sentence's language, the digits to the board's format.
+    if (arg.type === 'years' && typeof arg.value === 'number') {
+      const forms = YEARS[languageOf(locale)];
+      const n = numberFormat(numberLocale, { maximumFractionDigits: 1 }).format(arg.value);
+      return (arg.value === 1 ? forms.one : forms.other).replace('#', n);
+    }
+    return formatBusinessArg(arg, numberLocale, currency);
   });
 }
 
