@@ -17,3 +17,5 @@ export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
 export * from './api/index.ts';
+export * from './business/index.ts';
+export * from './letters/index.ts';
