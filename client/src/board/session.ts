@@ -15,6 +15,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
+import { metered } from '../doc/workMeter.ts';
 
 export interface UndoState {
   canUndo: boolean;
@@ -117,7 +118,7 @@ export class BoardSession {
   getBoard = (): Board => {
     if (this.dirty) {
       this.dirty = false;
-      this.snapshot = docToBoard(this.doc, this.boardId);
+      this.snapshot = metered('read', () => docToBoard(this.doc, this.boardId));
     }
     return this.snapshot;
   };

@@ -1,4 +1,5 @@
 import { compareOrdered, type Card, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
+import { metered } from '../doc/workMeter.ts';
 
 /**
  * Geometry of the journey grid, as pure functions of the board: stage columns across the
@@ -140,7 +141,7 @@ const layoutCache = new WeakMap<LayoutInput, GridLayout>();
 export function computeLayout(input: LayoutInput): GridLayout {
   let layout = layoutCache.get(input);
   if (!layout) {
-    layout = layoutOf(input);
+    layout = metered('layout', () => layoutOf(input));
     layoutCache.set(input, layout);
   }
   return layout;

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
 import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
+import { metered } from '../doc/workMeter.ts';
 
 /** Local-only state laid over the derived nodes: never in the document, never shared. */
 export interface FlowOverlay {
@@ -38,20 +39,24 @@ export function useFlowElements(
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
 
   const derivedNodes = useMemo(() => {
-    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures));
-    previousNodes.current = new Map(next.map((n) => [n.id, n]));
-    return next;
+    return metered('nodes', () => {
+      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures));
+      previousNodes.current = new Map(next.map((n) => [n.id, n]));
+      return next;
+    });
   }, [board, layout, cardLabel, figures]);
 
   const derivedEdges = useMemo(() => {
-    const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));
-    previousEdges.current = new Map(next.map((e) => [e.id, e]));
-    return next;
+    return metered('edges', () => {
+      const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));
+      previousEdges.current = new Map(next.map((e) => [e.id, e]));
+      return next;
+    });
   }, [board, layout, linkLabel]);
 
   const cache = useRef(new WeakMap<BoardNode, Overlaid>());
   const { selectedCards, selectedLinks, editingCard, matches, drag } = overlay;
-  const nodes = useMemo(() => {
+  const nodes = useMemo(() => metered('overlay', () => {
     const selected = new Set(selectedCards);
     if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
     const solo = selected.size === 1 ? selectedCards[0] : undefined;
@@ -70,7 +75,7 @@ export function useFlowElements(
       cache.current.set(node, { key, node: next });
       return next;
     });
-  }, [derivedNodes, selectedCards, drag, editingCard, matches]);
+  }), [derivedNodes, selectedCards, drag, editingCard, matches]);
 
   const edges = useMemo(() => {
     if (selectedLinks.length === 0 && matches === null) return derivedEdges;
