@@ -4,8 +4,8 @@ import { shallow } from 'zustand/shallow';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
-import { useBoard, useCommands } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
+import { useBoard, useCommands } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
 
 /** Initials for a persona's avatar: "Young prepaid customer" → "YP", "Maria, 34" → "M". */
 export function initialsOf(name: string): string {

@@ -1,14 +1,14 @@
 import { CARD_KINDS, CHANNELS, type CardId } from '@rejse/shared';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
-import { useUiStore } from '../app/uiStore.ts';
-import { isFilterActive, matchingCardIds } from '../canvas/filter.ts';
+import { useUiStore } from '../doc/boardUi.ts';
+import { isFilterActive, matchingCardIds } from '../doc/filter.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
-import { useBoard, useSession } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
+import { useBoard, useSession } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
 
 /**
  * Search and filter cards by text, kind, channel and stage: matching cards are highlighted

@@ -1,13 +1,13 @@
 import type { StageId } from '@rejse/shared';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useAddAxis, useAddCardAt } from '../canvas/useCanvasActions.ts';
 import { useFitBoard } from '../canvas/useFitBoard.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { IconButton } from '../ui/IconButton.tsx';
-import { useCommands, useSession, useUndoState } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
+import { useCommands, useSession, useUndoState } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
 import { SearchBar } from './SearchBar.tsx';
 import { StagePicker } from './StagePicker.tsx';
 

@@ -17,14 +17,14 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
-import { useBoardSnapshot, useCommands, useSession } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
-import { formatMetric, metricSpec } from '../board/metrics.ts';
+import { useBoardSnapshot, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
+import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
-import { matchingCardIds } from './filter.ts';
+import { matchingCardIds } from '../doc/filter.ts';
 import { cellAt, computeLayout, dropIndex, FAR_ZOOM } from './layout.ts';
 import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';

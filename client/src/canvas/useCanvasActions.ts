@@ -1,8 +1,8 @@
 import type { LaneId, StageId } from '@rejse/shared';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';

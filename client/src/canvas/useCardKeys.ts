@@ -1,7 +1,7 @@
 import type { CardId } from '@rejse/shared';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useCommands, useSession } from '../doc/BoardContext.tsx';
 import { cellKey, computeLayout, type GridLayout } from './layout.ts';
 import { planNudge } from './moves.ts';
 import { useReveal } from './useCanvasActions.ts';

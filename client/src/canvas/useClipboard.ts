@@ -1,9 +1,9 @@
 import type { CardId } from '@rejse/shared';
 import { useCallback, useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
-import type { BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useCommands, useSession } from '../doc/BoardContext.tsx';
+import type { BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { t } from '../i18n/index.ts';
 import {
   createClipboardPayload,

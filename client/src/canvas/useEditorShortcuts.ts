@@ -1,9 +1,9 @@
 import type { CardId } from '@rejse/shared';
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useSession } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
-import { isFilterActive } from './filter.ts';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useSession } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
+import { isFilterActive } from '../doc/filter.ts';
 import { isTyping } from './useClipboard.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useSession } from '../board/BoardContext.tsx';
+import { useSession } from '../doc/BoardContext.tsx';
 import { computeLayout, FAR_ZOOM, fitViewport, stageViewport } from './layout.ts';
 import { UPRIGHT_BAR } from './StickyHeaders.tsx';
 

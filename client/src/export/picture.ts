@@ -1,7 +1,7 @@
 import type { Board } from '@rejse/shared';
 import type { useStoreApi } from '@xyflow/react';
 import { toBlob } from 'html-to-image';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { computeLayout } from '../canvas/layout.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { EMPTY_FACILITATION, readFacilitation, type Board, type FacilitationState, type Role } from '@rejse/shared';
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import { createExternalStore, type ExternalStore } from '../board/externalStore.ts';
-import type { BoardSession } from '../board/session.ts';
+import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { createFacilitationApi, type FacilitationApi } from './api.ts';
 import { createServerClock, type ServerClock } from './clock.ts';
 import type { DraftsSession } from './drafts.ts';

@@ -12,8 +12,8 @@ import {
 } from '@rejse/shared';
 import { useStoreApi } from '@xyflow/react';
 import { useState } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useBoard, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationApiError } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';

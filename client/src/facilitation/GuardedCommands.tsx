@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { BoardProvider, useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { BoardProvider, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { guardCommands } from './guard.ts';
 

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
-import { useSession } from '../board/BoardContext.tsx';
+import { useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
 import { useFollow } from '../presence/follow.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import type { BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { guardCommands } from './guard.ts';
 
 /** Commands that record which ones actually ran. */

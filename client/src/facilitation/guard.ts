@@ -1,6 +1,6 @@
 import { readLocks, readPrivateMode, type Role } from '@rejse/shared';
-import type { BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import type { BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { t } from '../i18n/index.ts';
 import type { DraftsSession } from './drafts.ts';
 

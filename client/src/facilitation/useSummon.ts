@@ -1,6 +1,6 @@
 import type { SummonValue } from '@rejse/shared';
 import { useEffect, useRef } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { t } from '../i18n/index.ts';
 import { following, useMoveView } from '../presence/follow.ts';
 

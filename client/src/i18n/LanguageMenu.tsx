@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT } from './index.ts';
 import './language-menu.css';
 

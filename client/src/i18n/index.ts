@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { formatMessage, type MessageParams } from './format.ts';
 import type { Locale } from './locales.ts';
 import { da } from './messages/da.ts';

@@ -1,7 +1,7 @@
 import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useBoard, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';

@@ -1,8 +1,8 @@
 import { LIMITS, type Persona, type PersonaId } from '@rejse/shared';
 import { useEffect, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
-import { useBoard, useCommands } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
+import { useBoard, useCommands } from '../doc/BoardContext.tsx';
+import { useEditorStore } from '../doc/editorStore.ts';
 import { PersonaAvatar } from '../board/PersonaBadge.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';

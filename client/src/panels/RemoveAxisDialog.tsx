@@ -1,7 +1,7 @@
 import { countCardsIn } from '@rejse/shared';
 import { useEffect, useId, useState } from 'react';
-import { useUiStore, type RemoveRequest } from '../app/uiStore.ts';
-import { useBoard, useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore, type RemoveRequest } from '../doc/boardUi.ts';
+import { useBoard, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 

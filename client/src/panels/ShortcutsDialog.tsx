@@ -1,4 +1,4 @@
-import { useEditorStore } from '../board/editorStore.ts';
+import { useEditorStore } from '../doc/editorStore.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 

@@ -1,8 +1,8 @@
 import type { Role } from '@rejse/shared';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import type { BoardSession } from '../board/session.ts';
+import { useUiStore } from '../doc/boardUi.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { colourFor } from './identity.ts';
 import { IDLE_AFTER_MS, PRESENCE_THROTTLE_MS, centreOf, type PresenceState } from './state.ts';
 

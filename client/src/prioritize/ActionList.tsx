@@ -1,7 +1,7 @@
 import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';

@@ -1,6 +1,6 @@
 import { Link } from '../app/router.tsx';
 import { boardPath, type BoardView } from '../app/routes.ts';
-import { useSession } from '../board/BoardContext.tsx';
+import { useSession } from '../doc/BoardContext.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ReportView } from '../report/ReportView.tsx';

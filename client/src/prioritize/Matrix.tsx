@@ -10,8 +10,8 @@ import {
   type Quadrant,
 } from '@rejse/shared';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands } from '../board/BoardContext.tsx';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;

@@ -12,8 +12,8 @@ import {
   type VoteCounts,
 } from '@rejse/shared';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useBoardSnapshot, useSession } from '../board/BoardContext.tsx';
-import type { BoardSession } from '../board/session.ts';
+import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
+import type { BoardSession } from '../doc/session.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { FACILITATION_ORIGIN } from '../facilitation/origin.ts';
 

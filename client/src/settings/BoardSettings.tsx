@@ -1,8 +1,8 @@
 import { CURRENCIES, setBoardLocale, type Currency } from '@rejse/shared';
 import { useId, useState } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useSession } from '../board/BoardContext.tsx';
-import { describeError } from '../board/commands.ts';
+import { useUiStore } from '../doc/boardUi.ts';
+import { useBoard, useSession } from '../doc/BoardContext.tsx';
+import { describeError } from '../doc/commands.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { LOCALE_NAMES, LOCALES, isLocale, useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';

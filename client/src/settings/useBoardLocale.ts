@@ -1,5 +1,5 @@
 import { safeLocale, type Currency } from '@rejse/shared';
-import { useBoard } from '../board/BoardContext.tsx';
+import { useBoard } from '../doc/BoardContext.tsx';
 
 /**
  * The board's own locale and currency (document meta), for writing the board's numbers, money

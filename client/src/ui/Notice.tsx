@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiStore } from '../doc/boardUi.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
 

@@ -1,7 +1,7 @@
 import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useUiStore, type HeaderEdit } from '../../app/uiStore.ts';
-import { useCommands, useSession } from '../../board/BoardContext.tsx';
+import { useUiStore, type HeaderEdit } from '../../doc/boardUi.ts';
+import { useCommands, useSession } from '../../doc/BoardContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import { useZoomToStage } from '../useFitBoard.ts';

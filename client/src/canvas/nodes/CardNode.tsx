@@ -1,8 +1,8 @@
 import { LIMITS, type CardId } from '@rejse/shared';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { useUiStore } from '../../app/uiStore.ts';
-import { useCommands } from '../../board/BoardContext.tsx';
+import { useUiStore } from '../../doc/boardUi.ts';
+import { useCommands } from '../../doc/BoardContext.tsx';
 import { Face, Icon } from '../../ui/icons.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import type { CardNode } from '../types.ts';

@@ -1,6 +1,6 @@
 import type { CardKind, Channel } from '@rejse/shared';
 import { create } from 'zustand';
-import { EMPTY_FILTER, type CardFilter } from '../canvas/filter.ts';
+import { EMPTY_FILTER, type CardFilter } from './filter.ts';
 
 /**
  * Local UI state of the editor (this tab only, never in the Y.Doc): the card search and

@@ -15,7 +15,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
-import { metered } from '../doc/workMeter.ts';
+import { metered } from './workMeter.ts';
 
 export interface UndoState {
   canUndo: boolean;
