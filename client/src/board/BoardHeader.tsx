@@ -1,6 +1,6 @@
 import { LIMITS } from '@rejse/shared';
 import { useState, type KeyboardEvent } from 'react';
-import { Link } from '../app/router.tsx';
+import { Link } from '../routing/router.tsx';
 import { useT } from '../i18n/index.ts';
 import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { BoardSettingsButton } from '../settings/BoardSettings.tsx';

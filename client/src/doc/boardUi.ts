@@ -1,10 +1,10 @@
 import type { CardId, LaneId, LinkId, StageId } from '@rejse/shared';
-import { create } from 'zustand';
-import { isLocale, preferredLocale, type Locale } from '../i18n/locales.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /**
- * Local UI state: what this browser tab shows and is doing. Never written to the Y.Doc,
- * never shared. Board-scoped parts are reset when a board page opens.
+ * Local UI state of one open board: what this browser tab shows and is doing. Never written
+ * to the Y.Doc, never shared. A new store is made for every board the page opens (see
+ * `BoardProvider`), so nothing carries over from one board to the next.
  */
 export type HeaderEdit = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
 export type RemoveRequest = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
@@ -14,8 +14,7 @@ export interface Notice {
   text: string;
 }
 
-interface UiState {
-  locale: Locale;
+export interface BoardUiState {
   /** Selected cards and links on the canvas (React Flow reports, we keep). */
   selectedCards: readonly CardId[];
   selectedLinks: readonly LinkId[];
@@ -31,7 +30,6 @@ interface UiState {
   capturingPicture: boolean;
   setCapturingPicture(capturing: boolean): void;
 
-  setLocale(locale: Locale): void;
   setSelection(cards: readonly CardId[], links: readonly LinkId[]): void;
   editCard(id: CardId | null): void;
   editHeader(edit: HeaderEdit | null): void;
@@ -39,66 +37,44 @@ interface UiState {
   setInspectorOpen(open: boolean): void;
   notify(text: string): void;
   dismissNotice(): void;
-  resetBoardUi(): void;
 }
 
-const LOCALE_KEY = 'rejse.locale';
+export type BoardUiStore = StoreApi<BoardUiState>;
 
-function initialLocale(): Locale {
-  try {
-    const stored = globalThis.localStorage?.getItem(LOCALE_KEY);
-    if (isLocale(stored)) return stored;
-  } catch {
-    // Storage can be blocked (private mode); the browser preference is fine.
-  }
-  return preferredLocale(globalThis.navigator?.languages ?? []);
+export function createBoardUiStore(): BoardUiStore {
+  let noticeSeq = 0;
+  return createStore<BoardUiState>()((set) => ({
+    selectedCards: [],
+    selectedLinks: [],
+    capturingPicture: false,
+    setCapturingPicture: (capturing) => set({ capturingPicture: capturing }),
+    editingCard: null,
+    editingHeader: null,
+    removeRequest: null,
+    inspectorOpen: true,
+    notice: null,
+
+    setSelection(cards, links) {
+      set({ selectedCards: cards, selectedLinks: links });
+    },
+    editCard(id) {
+      set({ editingCard: id });
+    },
+    editHeader(edit) {
+      set({ editingHeader: edit });
+    },
+    requestRemove(request) {
+      set({ removeRequest: request });
+    },
+    setInspectorOpen(open) {
+      set({ inspectorOpen: open });
+    },
+    notify(text) {
+      noticeSeq += 1;
+      set({ notice: { id: noticeSeq, text } });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  }));
 }
-
-let noticeSeq = 0;
-
-export const useUiStore = create<UiState>()((set) => ({
-  locale: initialLocale(),
-  selectedCards: [],
-  selectedLinks: [],
-  capturingPicture: false,
-  setCapturingPicture: (capturing) => set({ capturingPicture: capturing }),
-  editingCard: null,
-  editingHeader: null,
-  removeRequest: null,
-  inspectorOpen: true,
-  notice: null,
-
-  setLocale(locale) {
-    try {
-      globalThis.localStorage?.setItem(LOCALE_KEY, locale);
-    } catch {
-      // Not persisted; still switched for this tab.
-    }
-    set({ locale });
-  },
-  setSelection(cards, links) {
-    set({ selectedCards: cards, selectedLinks: links });
-  },
-  editCard(id) {
-    set({ editingCard: id });
-  },
-  editHeader(edit) {
-    set({ editingHeader: edit });
-  },
-  requestRemove(request) {
-    set({ removeRequest: request });
-  },
-  setInspectorOpen(open) {
-    set({ inspectorOpen: open });
-  },
-  notify(text) {
-    noticeSeq += 1;
-    set({ notice: { id: noticeSeq, text } });
-  },
-  dismissNotice() {
-    set({ notice: null });
-  },
-  resetBoardUi() {
-    set({ selectedCards: [], selectedLinks: [], editingCard: null, editingHeader: null, removeRequest: null, notice: null });
-  },
-}));

@@ -9,10 +9,9 @@ import {
 } from '@rejse/shared';
 import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from '../app/router.tsx';
-import { boardPath, type BoardView } from '../app/routes.ts';
-import { useUiStore } from '../doc/boardUi.ts';
-import { useSession } from '../doc/BoardContext.tsx';
+import { Link } from '../routing/router.tsx';
+import { boardPath, type BoardView } from '../routing/routes.ts';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -115,7 +114,8 @@ function ExportItems({
   const board = session.getBoard();
   // The files speak the board's language (its locale), like the server's endpoints.
   const labels = exportLabelsFor(board.locale);
-  const notify = (text: string) => useUiStore.getState().notify(text);
+  const uiStore = useBoardUiStore();
+  const notify = (text: string) => uiStore.getState().notify(text);
 
   const saveText = (text: string, filename: string, type: string) => {
     downloadText(text, filename, type);
@@ -128,7 +128,7 @@ function ExportItems({
     const current: Board = session.getBoard();
     const filename = exportFileName(current.title, 'png', area === 'board' ? `map-${scale}x` : `view-${scale}x`);
     try {
-      const picture = await captureMapPicture(store, current, { area, scale, onStep });
+      const picture = await captureMapPicture(store, current, { area, scale, onStep, ui: uiStore });
       downloadBlob(picture.blob, filename);
       notify(t('export.picture.done', { file: filename, width: picture.width, height: picture.height }));
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useUiStore } from '../doc/boardUi.ts';
+import { useUiLocaleStore } from './uiLocale.ts';
 import { formatMessage, type MessageParams } from './format.ts';
 import type { Locale } from './locales.ts';
 import { da } from './messages/da.ts';
@@ -19,16 +19,16 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** `t` for the current locale outside React (commands, error reporting). */
-export const t: Translate = (key, params) => translate(useUiStore.getState().locale, key, params);
+export const t: Translate = (key, params) => translate(useUiLocaleStore.getState().locale, key, params);
 
 /** `t` for the current locale; components re-render when the locale changes. */
 export function useT(): Translate {
-  const locale = useUiStore((s) => s.locale);
+  const locale = useUiLocaleStore((s) => s.locale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
 
 export function useLocale(): Locale {
-  return useUiStore((s) => s.locale);
+  return useUiLocaleStore((s) => s.locale);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -213,7 +213,7 @@ function MapPicture({ title }: { title: string }) {
         </p>
       )}
       <div className="report__map-source" aria-hidden="true" inert>
-        <BoardCanvas />
+        <BoardCanvas viewOnly />
       </div>
     </>
   );

@@ -1,10 +1,10 @@
-import { Link } from '../app/router.tsx';
-import { boardPath, type BoardView } from '../app/routes.ts';
+import { Link } from '../routing/router.tsx';
+import { boardPath, type BoardView } from '../routing/routes.ts';
 import { useSession } from '../doc/BoardContext.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ReportView } from '../report/ReportView.tsx';
-import { PrioritizeView } from './PrioritizeView.tsx';
+import { PrioritizeView } from '../prioritize/PrioritizeView.tsx';
 import './prioritize.css';
 
 const TABS: ReadonlyArray<{ view: BoardView | 'map'; label: MessageKey }> = [
