@@ -138,20 +138,83 @@ function stackHeight(heights: readonly number[]): number {
  */
 const layoutCache = new WeakMap<LayoutInput, GridLayout>();
 
+/** One cell's stack: its cards in order with their lines and heights. Never modified. */
+interface CellStack {
+  /** The cell's cards as they came in (compared by identity with the next layout's). */
+  input: readonly LayoutCard[];
+  ids: string[];
+  sorted: LayoutCard[];
+  lines: number[];
+  heights: number[];
+  height: number;
+}
+
+/** A cell of a made layout: its stack and the boxes placed at (x, y). */
+interface PlacedCell {
+  stack: CellStack;
+  x: number;
+  y: number;
+  boxes: CardBox[];
+}
+
+/**
+ * Each layout's cells, so the next layout reuses every cell whose cards are the same
+ * objects (the doc binding keeps unchanged cards' objects): a remote keystroke re-stacks
+ * one cell, and its boxes are made again only where a lane grew or shrank above them.
+ */
+const placedCells = new WeakMap<GridLayout, ReadonlyMap<string, PlacedCell>>();
+let lastLayout: GridLayout | null = null;
+
 export function computeLayout(input: LayoutInput): GridLayout {
   let layout = layoutCache.get(input);
   if (!layout) {
-    layout = metered('layout', () => layoutOf(input));
+    const previous = lastLayout ? placedCells.get(lastLayout) : undefined;
+    layout = metered('layout', () => layoutOf(input, previous));
     layoutCache.set(input, layout);
+    lastLayout = layout;
   }
   return layout;
 }
 
-function layoutOf(input: LayoutInput): GridLayout {
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
+function stackOf(input: readonly LayoutCard[]): CellStack {
+  const sorted = [...input].sort(compareOrdered);
+  const lines = sorted.map((card) => textLines(card.text));
+  const heights = sorted.map((card, i) => cardHeight(lines[i] ?? 1, hasFigures(card)));
+  return { input, ids: sorted.map((c) => c.id), sorted, lines, heights, height: stackHeight(heights) };
+}
+
+function place(stack: CellStack, stage: StageColumn, lane: LaneRow): PlacedCell {
+  let top = lane.y + GRID.cellPadding;
+  const boxes = stack.sorted.map((card, index): CardBox => {
+    const lines = stack.lines[index] ?? 1;
+    const height = stack.heights[index] ?? cardHeight(lines);
+    const box: CardBox = {
+      id: card.id,
+      stageId: stage.id,
+      laneId: lane.id,
+      index,
+      lines,
+      truncated: lines === CARD_TEXT.maxLines && fullTextLines(card.text) > CARD_TEXT.maxLines,
+      figures: hasFigures(card),
+      x: stage.x + GRID.cellPadding,
+      y: top,
+      width: CARD_WIDTH,
+      height,
+    };
+    top += height + GRID.cardGap;
+    return box;
+  });
+  return { stack, x: stage.x, y: lane.y, boxes };
+}
+
+function layoutOf(input: LayoutInput, previous: ReadonlyMap<string, PlacedCell> | undefined): GridLayout {
   const stageIds = new Set<string>(input.stages.map((s) => s.id));
   const laneIds = new Set<string>(input.lanes.map((l) => l.id));
 
-  // Cards per cell, in order.
+  // Cards per cell, in the order given.
   const byCell = new Map<string, LayoutCard[]>();
   for (const card of input.cards) {
     if (!stageIds.has(card.stageId) || !laneIds.has(card.laneId)) continue;
@@ -160,15 +223,11 @@ function layoutOf(input: LayoutInput): GridLayout {
     if (list) list.push(card);
     else byCell.set(key, [card]);
   }
-  const lineCount = new Map<string, number>();
-  const heights = new Map<string, number>();
-  for (const list of byCell.values()) {
-    list.sort(compareOrdered);
-    for (const card of list) {
-      const lines = textLines(card.text);
-      lineCount.set(card.id, lines);
-      heights.set(card.id, cardHeight(lines, hasFigures(card)));
-    }
+  // A cell whose cards are the same objects as last time keeps its stack.
+  const stacks = new Map<string, CellStack>();
+  for (const [key, list] of byCell) {
+    const before = previous?.get(key)?.stack;
+    stacks.set(key, before && sameItems(before.input, list) ? before : stackOf(list));
   }
 
   const gridX = GRID.laneHeaderWidth;
@@ -188,8 +247,7 @@ function layoutOf(input: LayoutInput): GridLayout {
   input.lanes.forEach((lane, index) => {
     let fullest = 0;
     for (const stage of input.stages) {
-      const list = byCell.get(cellKey(stage.id, lane.id)) ?? [];
-      fullest = Math.max(fullest, stackHeight(list.map((c) => heights.get(c.id) ?? cardHeight(1))));
+      fullest = Math.max(fullest, stacks.get(cellKey(stage.id, lane.id))?.height ?? 0);
     }
     const minimum = lane.kind === 'emotions' ? GRID.emotionLaneMinHeight : GRID.minLaneHeight;
     const height = Math.max(minimum, GRID.cellPadding + fullest + GRID.cardGap + GRID.addButtonSpace);
@@ -199,39 +257,23 @@ function layoutOf(input: LayoutInput): GridLayout {
 
   const cards = new Map<string, CardBox>();
   const cellCards = new Map<string, string[]>();
+  const placed = new Map<string, PlacedCell>();
   for (const stage of stages) {
     for (const lane of lanes) {
       const key = cellKey(stage.id, lane.id);
-      const list = byCell.get(key);
-      if (!list) continue;
-      cellCards.set(
-        key,
-        list.map((c) => c.id),
-      );
-      let top = lane.y + GRID.cellPadding;
-      list.forEach((card, index) => {
-        const lines = lineCount.get(card.id) ?? 1;
-        const height = heights.get(card.id) ?? cardHeight(lines);
-        cards.set(card.id, {
-          id: card.id,
-          stageId: stage.id,
-          laneId: lane.id,
-          index,
-          lines,
-          truncated: lines === CARD_TEXT.maxLines && fullTextLines(card.text) > CARD_TEXT.maxLines,
-          figures: hasFigures(card),
-          x: stage.x + GRID.cellPadding,
-          y: top,
-          width: CARD_WIDTH,
-          height,
-        });
-        top += height + GRID.cardGap;
-      });
+      const stack = stacks.get(key);
+      if (!stack) continue;
+      const before = previous?.get(key);
+      // Same cards at the same place: the same box objects.
+      const cell = before && before.stack === stack && before.x === stage.x && before.y === lane.y ? before : place(stack, stage, lane);
+      placed.set(key, cell);
+      cellCards.set(key, stack.ids);
+      for (const box of cell.boxes) cards.set(box.id, box);
     }
   }
 
   const grid: Rect = { x: gridX, y: gridY, width: stages.length * GRID.stageWidth, height: y - gridY };
-  return {
+  const layout: GridLayout = {
     stages,
     lanes,
     cards,
@@ -246,6 +288,8 @@ function layoutOf(input: LayoutInput): GridLayout {
       height: grid.y + grid.height + GRID.addLaneHeight,
     },
   };
+  placedCells.set(layout, placed);
+  return layout;
 }
 
 export function cellRect(stage: StageColumn, lane: LaneRow): Rect {

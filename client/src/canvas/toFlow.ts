@@ -2,13 +2,15 @@ import { emotionCurve, type Board, type Card } from '@rejse/shared';
 import { painIdeaRelations } from './relations.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
-import { emotionHostLane, GRID, type GridLayout, type Rect } from './layout.ts';
+import { emotionHostLane, GRID, type CardBox, type GridLayout, type Rect } from './layout.ts';
 import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
- * derived from the document snapshot and the layout; `reconcile` then reuses the previous
- * object of every node that did not change, so memoised node components skip rendering.
+ * derived from the document's records and the layout. A card node is derived again only
+ * when its card, box, links or labels changed (`CardNodeCache`); `reconcile` reuses the
+ * previous object of every other node that did not change, so memoised node components
+ * skip rendering.
  */
 const fixed = (rect: Rect) => ({
   position: { x: rect.x, y: rect.y },
@@ -49,11 +51,42 @@ function emotionSpread(board: Board): Map<string, number> {
   return out;
 }
 
+/**
+ * Card nodes made before, per card object: a card whose object, box, links and labels are
+ * the same gets its previous node back without being derived again (the doc binding keeps
+ * an unchanged card's object, the layout an unchanged cell's boxes).
+ */
+export type CardNodeCache = WeakMap<Card, CachedCardNode>;
+
+interface CachedCardNode {
+  box: CardBox;
+  linkCount: number;
+  relatedNames: string;
+  related: number;
+  cardLabel: CardLabel;
+  figures: CardFigures;
+  node: CardNode;
+}
+
+export const createCardNodeCache = (): CardNodeCache => new WeakMap();
+
+/** Cards by id with their reading position, once per card list. */
+const indexes = new WeakMap<readonly Card[], ReadonlyMap<string, { card: Card; position: number }>>();
+export function cardIndex(cards: readonly Card[]): ReadonlyMap<string, { card: Card; position: number }> {
+  let index = indexes.get(cards);
+  if (!index) {
+    index = new Map(cards.map((card, position) => [card.id as string, { card, position }]));
+    indexes.set(cards, index);
+  }
+  return index;
+}
+
 export function boardToNodes(
   board: Board,
   layout: GridLayout,
   cardLabel: CardLabel = (_kind, text) => text,
   figures: CardFigures = () => null,
+  cache: CardNodeCache = createCardNodeCache(),
 ): BoardNode[] {
   const nodes: BoardNode[] = [];
   const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
@@ -141,17 +174,27 @@ export function boardToNodes(
     linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
     linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
   }
-  const related = painIdeaRelations(board);
-  const textOf = new Map<string, string>(board.cards.map((c) => [c.id, c.text]));
+  const index = cardIndex(board.cards);
+  const related = painIdeaRelations(board, index);
   for (const card of board.cards) {
     const box = layout.cards.get(card.id);
     if (!box) continue;
     const others = related.get(card.id) ?? [];
-    const names = others.slice(0, RELATED_SHOWN).map((id) => {
-      const text = (textOf.get(id) ?? '').replace(/\s+/g, ' ').trim();
-      return text.length > RELATED_CHARS ? `${text.slice(0, RELATED_CHARS - 1)}…` : text;
-    });
-    if (others.length > RELATED_SHOWN) names.push('…');
+    const relatedNames = others.length === 0 ? '' : namesOf(others, index);
+    const links = linkCount.get(card.id) ?? 0;
+    const hit = cache.get(card);
+    if (
+      hit &&
+      hit.box === box &&
+      hit.linkCount === links &&
+      hit.related === others.length &&
+      hit.relatedNames === relatedNames &&
+      hit.cardLabel === cardLabel &&
+      hit.figures === figures
+    ) {
+      nodes.push(hit.node);
+      continue;
+    }
     const node: CardNode = {
       id: card.id,
       type: 'card',
@@ -167,16 +210,27 @@ export function boardToNodes(
         stageId: box.stageId,
         laneId: box.laneId,
         lines: box.lines,
-        linkCount: linkCount.get(card.id) ?? 0,
+        linkCount: links,
         truncated: box.truncated,
         figures: box.figures ? figures(card) : null,
         related: others.length,
-        relatedNames: names.join('\n'),
+        relatedNames,
       },
     };
+    cache.set(card, { box, linkCount: links, related: others.length, relatedNames, cardLabel, figures, node });
     nodes.push(node);
   }
   return nodes;
+}
+
+/** The related cards' texts for a tooltip, one per line, each cut short, at most RELATED_SHOWN. */
+function namesOf(ids: readonly string[], index: ReadonlyMap<string, { card: Card }>): string {
+  const names = ids.slice(0, RELATED_SHOWN).map((id) => {
+    const text = (index.get(id)?.card.text ?? '').replace(/\s+/g, ' ').trim();
+    return text.length > RELATED_CHARS ? `${text.slice(0, RELATED_CHARS - 1)}…` : text;
+  });
+  if (ids.length > RELATED_SHOWN) names.push('…');
+  return names.join('\n');
 }
 
 export function boardToEdges(
@@ -185,7 +239,8 @@ export function boardToEdges(
   label: (fromText: string, toText: string) => string = () => '',
 ): LinkEdge[] {
   const edges: LinkEdge[] = [];
-  const text = new Map<string, string>(board.cards.map((c) => [c.id, c.text]));
+  const index = board.links.length > 0 ? cardIndex(board.cards) : null;
+  const text = (id: string): string => index?.get(id)?.card.text ?? '';
   for (const link of board.links) {
     const from = layout.cards.get(link.from);
     const to = layout.cards.get(link.to);
@@ -199,7 +254,7 @@ export function boardToEdges(
       sourceHandle: fromAbove ? 'bottom' : 'top',
       targetHandle: fromAbove ? 'top' : 'bottom',
       zIndex: Z.link,
-      ariaLabel: label(text.get(link.from) ?? '', text.get(link.to) ?? ''),
+      ariaLabel: label(text(link.from), text(link.to)),
       markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
       data: {},
     });
@@ -207,10 +262,21 @@ export function boardToEdges(
   return edges;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Equal plain data, compared field by field (arrays item by item) a few levels deep: node
+ * data is small and plain (the emotion curve's points are the deepest, at two levels).
+ */
+function sameValue(a: unknown, b: unknown, depth = 3): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i], depth - 1));
+  }
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => sameValue(x[key], y[key], depth - 1));
 }
 
 function sameRecord(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
@@ -240,7 +306,7 @@ export function reconcile<T extends { id: string }>(
 ): T[] {
   return next.map((node) => {
     const before = previous.get(node.id);
-    return before && same(before, node) ? before : node;
+    return before && (before === node || same(before, node)) ? before : node;
   });
 }
 

@@ -2,7 +2,15 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
+import {
+  boardToEdges,
+  boardToNodes,
+  createCardNodeCache,
+  reconcileEdges,
+  reconcileNodes,
+  type CardFigures,
+  type CardLabel,
+} from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 import { metered } from '../doc/workMeter.ts';
 
@@ -22,8 +30,8 @@ interface Overlaid {
 }
 
 /**
- * Nodes and edges for React Flow: derived from the board (identity kept for unchanged
- * nodes), then overlaid with the local-only state — selection, the card being edited,
+ * Nodes and edges for React Flow: derived from the board (a card node only when its own
+ * card, box or links changed; identity kept for unchanged nodes), then overlaid with the local-only state — selection, the card being edited,
  * the search highlight and in-progress drags. An overlaid node is cached per derived node
  * and overlay, so a node whose overlay did not change keeps its object and does not render.
  */
@@ -37,10 +45,11 @@ export function useFlowElements(
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
+  const cardNodes = useRef(createCardNodeCache());
 
   const derivedNodes = useMemo(() => {
     return metered('nodes', () => {
-      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures));
+      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, cardNodes.current));
       previousNodes.current = new Map(next.map((n) => [n.id, n]));
       return next;
     });
