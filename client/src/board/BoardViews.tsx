@@ -5,7 +5,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ReportView } from '../report/ReportView.tsx';
 import { PrioritizeView } from '../prioritize/PrioritizeView.tsx';
-import './prioritize.css';
+import '../prioritize/prioritize.css';
 
 const TABS: ReadonlyArray<{ view: BoardView | 'map'; label: MessageKey }> = [
   { view: 'map', label: 'prioritize.tabs.map' },

@@ -158,22 +158,81 @@ interface PlacedCell {
 }
 
 /**
- * Each layout's cells, so the next layout reuses every cell whose cards are the same
- * objects (the doc binding keeps unchanged cards' objects): a remote keystroke re-stacks
- * one cell, and its boxes are made again only where a lane grew or shrank above them.
+ * What a layout was made from, so the next layout reuses every cell whose cards are the
+ * same objects (the doc binding keeps unchanged cards' objects): a remote keystroke
+ * re-stacks one cell, and boxes are made again only where a lane grew or shrank above them.
  */
-const placedCells = new WeakMap<GridLayout, ReadonlyMap<string, PlacedCell>>();
-let lastLayout: GridLayout | null = null;
+interface LayoutMemory {
+  input: LayoutInput;
+  layout: GridLayout;
+  stacks: ReadonlyMap<string, CellStack>;
+  placed: ReadonlyMap<string, PlacedCell>;
+}
+
+let lastLayout: LayoutMemory | null = null;
 
 export function computeLayout(input: LayoutInput): GridLayout {
   let layout = layoutCache.get(input);
   if (!layout) {
-    const previous = lastLayout ? placedCells.get(lastLayout) : undefined;
-    layout = metered('layout', () => layoutOf(input, previous));
+    const memory = metered('layout', () => layoutOf(input, lastLayout));
+    layout = memory.layout;
     layoutCache.set(input, layout);
-    lastLayout = layout;
+    lastLayout = memory;
   }
   return layout;
+}
+
+/**
+ * The cells whose cards changed in place since `previous` (same grid, same cards in the
+ * same places, some of them new objects), with each old card's replacement; null when
+ * more than that changed (cards came, went or moved; a stage or lane changed).
+ */
+function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, Map<LayoutCard, LayoutCard>> | null {
+  if (previous.stages !== next.stages || previous.lanes !== next.lanes) return null;
+  if (previous.cards.length !== next.cards.length) return null;
+  const changed = new Map<string, Map<LayoutCard, LayoutCard>>();
+  for (let i = 0; i < next.cards.length; i += 1) {
+    const before = previous.cards[i] as LayoutCard;
+    const after = next.cards[i] as LayoutCard;
+    if (before === after) continue;
+    if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return null;
+    const key = cellKey(after.stageId, after.laneId);
+    let replaced = changed.get(key);
+    if (!replaced) changed.set(key, (replaced = new Map()));
+    replaced.set(before, after);
+  }
+  return changed;
+}
+
+/** Each cell's stack: re-stacked only in the cells that changed, when little changed. */
+function stacksOf(input: LayoutInput, memory: LayoutMemory | null): { stacks: Map<string, CellStack>; inPlace: boolean } {
+  const changed = memory ? changedInPlace(memory.input, input) : null;
+  if (memory && changed) {
+    const stacks = new Map(memory.stacks);
+    for (const [key, replaced] of changed) {
+      const before = memory.stacks.get(key);
+      if (before) stacks.set(key, stackOf(before.input.map((card) => replaced.get(card) ?? card)));
+    }
+    return { stacks, inPlace: true };
+  }
+  const stageIds = new Set<string>(input.stages.map((s) => s.id));
+  const laneIds = new Set<string>(input.lanes.map((l) => l.id));
+  // Cards per cell, in the order given.
+  const byCell = new Map<string, LayoutCard[]>();
+  for (const card of input.cards) {
+    if (!stageIds.has(card.stageId) || !laneIds.has(card.laneId)) continue;
+    const key = cellKey(card.stageId, card.laneId);
+    const list = byCell.get(key);
+    if (list) list.push(card);
+    else byCell.set(key, [card]);
+  }
+  // A cell whose cards are the same objects as last time keeps its stack.
+  const stacks = new Map<string, CellStack>();
+  for (const [key, list] of byCell) {
+    const before = memory?.stacks.get(key);
+    stacks.set(key, before && sameItems(before.input, list) ? before : stackOf(list));
+  }
+  return { stacks, inPlace: false };
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
@@ -210,25 +269,9 @@ function place(stack: CellStack, stage: StageColumn, lane: LaneRow): PlacedCell 
   return { stack, x: stage.x, y: lane.y, boxes };
 }
 
-function layoutOf(input: LayoutInput, previous: ReadonlyMap<string, PlacedCell> | undefined): GridLayout {
-  const stageIds = new Set<string>(input.stages.map((s) => s.id));
-  const laneIds = new Set<string>(input.lanes.map((l) => l.id));
-
-  // Cards per cell, in the order given.
-  const byCell = new Map<string, LayoutCard[]>();
-  for (const card of input.cards) {
-    if (!stageIds.has(card.stageId) || !laneIds.has(card.laneId)) continue;
-    const key = cellKey(card.stageId, card.laneId);
-    const list = byCell.get(key);
-    if (list) list.push(card);
-    else byCell.set(key, [card]);
-  }
-  // A cell whose cards are the same objects as last time keeps its stack.
-  const stacks = new Map<string, CellStack>();
-  for (const [key, list] of byCell) {
-    const before = previous?.get(key)?.stack;
-    stacks.set(key, before && sameItems(before.input, list) ? before : stackOf(list));
-  }
+function layoutOf(input: LayoutInput, memory: LayoutMemory | null): LayoutMemory {
+  const { stacks, inPlace } = stacksOf(input, memory);
+  const previous = memory?.placed;
 
   const gridX = GRID.laneHeaderWidth;
   const gridY = GRID.stageHeaderHeight;
@@ -255,8 +298,9 @@ function layoutOf(input: LayoutInput, previous: ReadonlyMap<string, PlacedCell> 
     y += height;
   });
 
-  const cards = new Map<string, CardBox>();
-  const cellCards = new Map<string, string[]>();
+  // Cards changed in place: start from the previous maps and replace only re-placed cells.
+  const cards = memory && inPlace ? new Map(memory.layout.cards) : new Map<string, CardBox>();
+  const cellCards = memory && inPlace ? new Map(memory.layout.cellCards) : new Map<string, string[]>();
   const placed = new Map<string, PlacedCell>();
   for (const stage of stages) {
     for (const lane of lanes) {
@@ -265,8 +309,10 @@ function layoutOf(input: LayoutInput, previous: ReadonlyMap<string, PlacedCell> 
       if (!stack) continue;
       const before = previous?.get(key);
       // Same cards at the same place: the same box objects.
-      const cell = before && before.stack === stack && before.x === stage.x && before.y === lane.y ? before : place(stack, stage, lane);
+      const reused = before && before.stack === stack && before.x === stage.x && before.y === lane.y;
+      const cell = reused ? before : place(stack, stage, lane);
       placed.set(key, cell);
+      if (inPlace && reused) continue;
       cellCards.set(key, stack.ids);
       for (const box of cell.boxes) cards.set(box.id, box);
     }
@@ -288,8 +334,7 @@ function layoutOf(input: LayoutInput, previous: ReadonlyMap<string, PlacedCell> 
       height: grid.y + grid.height + GRID.addLaneHeight,
     },
   };
-  placedCells.set(layout, placed);
-  return layout;
+  return { input, layout, stacks, placed };
 }
 
 export function cellRect(stage: StageColumn, lane: LaneRow): Rect {

@@ -1,4 +1,4 @@
-import type { Board, Card } from '@rejse/shared';
+import type { Card, Link } from '@rejse/shared';
 
 /**
  * Which ideas address which pain points: a link between an idea and a pain point, drawn
@@ -6,9 +6,9 @@ import type { Board, Card } from '@rejse/shared';
  * each in the cards' reading order and without repeats.
  */
 export function painIdeaRelations(
-  board: Pick<Board, 'cards' | 'links'>,
+  board: { readonly cards: readonly Card[]; readonly links: readonly Link[] },
   /** The cards by id with their position, when the caller has it already. */
-  index?: ReadonlyMap<string, { card: Pick<Card, 'kind'>; position: number }>,
+  index?: { get(id: string): { card: Pick<Card, 'kind'>; position: number } | undefined },
 ): Map<string, string[]> {
   if (board.links.length === 0) return new Map();
   const cards = index ?? new Map(board.cards.map((card, position) => [card.id as string, { card, position }]));

@@ -1,5 +1,5 @@
-import { emotionCurve, type Board, type Card } from '@rejse/shared';
-import { painIdeaRelations } from './relations.ts';
+import { emotionCurve, type Board, type Card, type Link } from '@rejse/shared';
+import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
 import { emotionHostLane, GRID, type CardBox, type GridLayout, type Rect } from './layout.ts';
@@ -30,9 +30,6 @@ export type CardLabel = (kind: Card['kind'], text: string) => string;
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
 
-/** Related cards listed in a tooltip, at most; longer texts are cut. */
-const RELATED_SHOWN = 8;
-const RELATED_CHARS = 80;
 
 /** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
 function emotionSpread(board: Board): Map<string, number> {
@@ -52,11 +49,28 @@ function emotionSpread(board: Board): Map<string, number> {
 }
 
 /**
- * Card nodes made before, per card object: a card whose object, box, links and labels are
- * the same gets its previous node back without being derived again (the doc binding keeps
- * an unchanged card's object, the layout an unchanged cell's boxes).
+ * What a node deriver keeps between boards: card nodes made before, per card object (a card
+ * whose object, box, links and labels are the same gets its previous node back without being
+ * derived again — the doc binding keeps an unchanged card's object, the layout an unchanged
+ * cell's boxes), the cards by id and the link facts.
  */
-export type CardNodeCache = WeakMap<Card, CachedCardNode>;
+export interface NodeCache {
+  cardNodes: WeakMap<Card, CachedCardNode>;
+  index: CardIndex;
+  links: LinkFacts;
+  /** The grid's cells and headers, kept while the stages, lanes and lane heights are the same. */
+  grid: { key: string; stages: Board['stages'] | null; lanes: Board['lanes'] | null; cells: BoardNode[]; headers: BoardNode[] };
+  edges: WeakMap<Link, CachedEdge>;
+}
+
+interface CachedEdge {
+  from: CardBox;
+  to: CardBox;
+  fromText: string;
+  toText: string;
+  label: (fromText: string, toText: string) => string;
+  edge: LinkEdge;
+}
 
 interface CachedCardNode {
   box: CardBox;
@@ -68,27 +82,22 @@ interface CachedCardNode {
   node: CardNode;
 }
 
-export const createCardNodeCache = (): CardNodeCache => new WeakMap();
+export const createNodeCache = (): NodeCache => ({
+  cardNodes: new WeakMap(),
+  index: new CardIndex(),
+  links: new LinkFacts(),
+  grid: { key: '', stages: null, lanes: null, cells: [], headers: [] },
+  edges: new WeakMap(),
+});
 
-/** Cards by id with their reading position, once per card list. */
-const indexes = new WeakMap<readonly Card[], ReadonlyMap<string, { card: Card; position: number }>>();
-export function cardIndex(cards: readonly Card[]): ReadonlyMap<string, { card: Card; position: number }> {
-  let index = indexes.get(cards);
-  if (!index) {
-    index = new Map(cards.map((card, position) => [card.id as string, { card, position }]));
-    indexes.set(cards, index);
-  }
-  return index;
-}
+/** What the grid's nodes depend on besides the stage and lane records: their count and the lanes' heights. */
+const gridKey = (layout: GridLayout): string =>
+  `${layout.stages.length}|${layout.lanes.map((lane) => `${lane.y}:${lane.height}`).join(',')}`;
 
-export function boardToNodes(
-  board: Board,
-  layout: GridLayout,
-  cardLabel: CardLabel = (_kind, text) => text,
-  figures: CardFigures = () => null,
-  cache: CardNodeCache = createCardNodeCache(),
-): BoardNode[] {
-  const nodes: BoardNode[] = [];
+/** The grid's cells, stage and lane headers and "+" nodes. */
+function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; headers: BoardNode[] } {
+  const cells: BoardNode[] = [];
+  const headers: BoardNode[] = [];
   const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
   const laneTitle = new Map<string, string>(board.lanes.map((l) => [l.id, l.title]));
 
@@ -108,10 +117,52 @@ export function boardToNodes(
           laneTitle: laneTitle.get(lane.id) ?? '',
         },
       };
-      nodes.push(cell);
+      cells.push(cell);
     }
   }
 
+  layout.stages.forEach((stage, index) => {
+    headers.push({
+      id: nodeId.stage(stage.id),
+      type: 'stage',
+      style: interactive,
+      ...fixed(stage),
+      ...inert,
+      zIndex: Z.header,
+      data: { stageId: stage.id, title: stageTitle.get(stage.id) ?? '', index, count: layout.stages.length },
+    });
+  });
+  layout.lanes.forEach((lane, index) => {
+    headers.push({
+      id: nodeId.lane(lane.id),
+      type: 'lane',
+      style: interactive,
+      ...fixed(lane),
+      ...inert,
+      zIndex: Z.header,
+      data: { laneId: lane.id, title: laneTitle.get(lane.id) ?? '', kind: lane.kind, index, count: layout.lanes.length },
+    });
+  });
+  const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
+  headers.push({ id: nodeId.addStage, type: 'addStage', ...fixed(layout.addStage), ...addNode });
+  headers.push({ id: nodeId.addLane, type: 'addLane', ...fixed(layout.addLane), ...addNode });
+
+  return { cells, headers };
+}
+
+export function boardToNodes(
+  board: Board,
+  layout: GridLayout,
+  cardLabel: CardLabel = (_kind, text) => text,
+  figures: CardFigures = () => null,
+  cache: NodeCache = createNodeCache(),
+): BoardNode[] {
+  const nodes: BoardNode[] = [];
+  const key = gridKey(layout);
+  if (cache.grid.stages !== board.stages || cache.grid.lanes !== board.lanes || cache.grid.key !== key) {
+    cache.grid = { key, stages: board.stages, lanes: board.lanes, ...gridNodes(board, layout) };
+  }
+  nodes.push(...cache.grid.cells);
   const host = emotionHostLane(layout);
   const spread = emotionSpread(board);
   if (host && layout.stages.length > 0) {
@@ -136,58 +187,30 @@ export function boardToNodes(
           max: p.max,
           sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
         })),
-        titles: Object.fromEntries(stageTitle),
+        titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
         stageWidth: GRID.stageWidth,
         overlay: host.kind !== 'emotions',
       },
     });
   }
 
-  layout.stages.forEach((stage, index) => {
-    nodes.push({
-      id: nodeId.stage(stage.id),
-      type: 'stage',
-      style: interactive,
-      ...fixed(stage),
-      ...inert,
-      zIndex: Z.header,
-      data: { stageId: stage.id, title: stageTitle.get(stage.id) ?? '', index, count: layout.stages.length },
-    });
-  });
-  layout.lanes.forEach((lane, index) => {
-    nodes.push({
-      id: nodeId.lane(lane.id),
-      type: 'lane',
-      style: interactive,
-      ...fixed(lane),
-      ...inert,
-      zIndex: Z.header,
-      data: { laneId: lane.id, title: laneTitle.get(lane.id) ?? '', kind: lane.kind, index, count: layout.lanes.length },
-    });
-  });
-  const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
-  nodes.push({ id: nodeId.addStage, type: 'addStage', ...fixed(layout.addStage), ...addNode });
-  nodes.push({ id: nodeId.addLane, type: 'addLane', ...fixed(layout.addLane), ...addNode });
+  nodes.push(...cache.grid.headers);
 
-  const linkCount = new Map<string, number>();
-  for (const link of board.links) {
-    linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
-    linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
-  }
-  const index = cardIndex(board.cards);
-  const related = painIdeaRelations(board, index);
+  cache.index.update(board.cards);
+  cache.links.update(board.cards, board.links, cache.index);
+  const { linkCount, related, names } = cache.links;
   for (const card of board.cards) {
     const box = layout.cards.get(card.id);
     if (!box) continue;
-    const others = related.get(card.id) ?? [];
-    const relatedNames = others.length === 0 ? '' : namesOf(others, index);
+    const others = related.get(card.id)?.length ?? 0;
+    const relatedNames = names.get(card.id) ?? '';
     const links = linkCount.get(card.id) ?? 0;
-    const hit = cache.get(card);
+    const hit = cache.cardNodes.get(card);
     if (
       hit &&
       hit.box === box &&
       hit.linkCount === links &&
-      hit.related === others.length &&
+      hit.related === others &&
       hit.relatedNames === relatedNames &&
       hit.cardLabel === cardLabel &&
       hit.figures === figures
@@ -213,51 +236,51 @@ export function boardToNodes(
         linkCount: links,
         truncated: box.truncated,
         figures: box.figures ? figures(card) : null,
-        related: others.length,
+        related: others,
         relatedNames,
       },
     };
-    cache.set(card, { box, linkCount: links, related: others.length, relatedNames, cardLabel, figures, node });
+    cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, node });
     nodes.push(node);
   }
   return nodes;
-}
-
-/** The related cards' texts for a tooltip, one per line, each cut short, at most RELATED_SHOWN. */
-function namesOf(ids: readonly string[], index: ReadonlyMap<string, { card: Card }>): string {
-  const names = ids.slice(0, RELATED_SHOWN).map((id) => {
-    const text = (index.get(id)?.card.text ?? '').replace(/\s+/g, ' ').trim();
-    return text.length > RELATED_CHARS ? `${text.slice(0, RELATED_CHARS - 1)}…` : text;
-  });
-  if (ids.length > RELATED_SHOWN) names.push('…');
-  return names.join('\n');
 }
 
 export function boardToEdges(
   board: Board,
   layout: GridLayout,
   label: (fromText: string, toText: string) => string = () => '',
+  cache: NodeCache = createNodeCache(),
 ): LinkEdge[] {
   const edges: LinkEdge[] = [];
-  const index = board.links.length > 0 ? cardIndex(board.cards) : null;
-  const text = (id: string): string => index?.get(id)?.card.text ?? '';
+  cache.index.update(board.cards);
+  const text = (id: string): string => cache.index.get(id)?.card.text ?? '';
   for (const link of board.links) {
     const from = layout.cards.get(link.from);
     const to = layout.cards.get(link.to);
     if (!from || !to) continue;
+    const fromText = text(link.from);
+    const toText = text(link.to);
+    const hit = cache.edges.get(link);
+    if (hit && hit.from === from && hit.to === to && hit.fromText === fromText && hit.toText === toText && hit.label === label) {
+      edges.push(hit.edge);
+      continue;
+    }
     // Leave from the side that faces the other card, so links between lanes stay short.
     const fromAbove = from.y + from.height / 2 <= to.y + to.height / 2;
-    edges.push({
+    const edge: LinkEdge = {
       id: link.id,
       source: link.from,
       target: link.to,
       sourceHandle: fromAbove ? 'bottom' : 'top',
       targetHandle: fromAbove ? 'top' : 'bottom',
       zIndex: Z.link,
-      ariaLabel: label(text(link.from), text(link.to)),
+      ariaLabel: label(fromText, toText),
       markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
       data: {},
-    });
+    };
+    cache.edges.set(link, { from, to, fromText, toText, label, edge });
+    edges.push(edge);
   }
   return edges;
 }

@@ -5,7 +5,7 @@ import type { GridLayout } from './layout.ts';
 import {
   boardToEdges,
   boardToNodes,
-  createCardNodeCache,
+  createNodeCache,
   reconcileEdges,
   reconcileNodes,
   type CardFigures,
@@ -45,19 +45,20 @@ export function useFlowElements(
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
-  const cardNodes = useRef(createCardNodeCache());
+  const nodeCache = useRef(createNodeCache());
 
   const derivedNodes = useMemo(() => {
     return metered('nodes', () => {
-      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, cardNodes.current));
-      previousNodes.current = new Map(next.map((n) => [n.id, n]));
+      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current));
+      // Card nodes keep their objects through the node cache; the map holds the grid's few others.
+        previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
       return next;
     });
   }, [board, layout, cardLabel, figures]);
 
   const derivedEdges = useMemo(() => {
     return metered('edges', () => {
-      const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));
+      const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel, nodeCache.current));
       previousEdges.current = new Map(next.map((e) => [e.id, e]));
       return next;
     });
