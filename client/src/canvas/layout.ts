@@ -245,7 +245,9 @@ function stackOf(input: readonly LayoutCard[]): CellStack {
   return { input, ids: sorted.map((c) => c.id), sorted, lines, heights, height: stackHeight(heights) };
 }
 
-function place(stack: CellStack, stage: StageColumn, lane: LaneRow): PlacedCell {
+/** The cell's boxes, top to bottom; a box equal to its previous one (`before`) keeps that object. */
+function place(stack: CellStack, stage: StageColumn, lane: LaneRow, before: PlacedCell | undefined): PlacedCell {
+  const previous = before ? new Map(before.boxes.map((box) => [box.id, box])) : null;
   let top = lane.y + GRID.cellPadding;
   const boxes = stack.sorted.map((card, index): CardBox => {
     const lines = stack.lines[index] ?? 1;
@@ -264,10 +266,15 @@ function place(stack: CellStack, stage: StageColumn, lane: LaneRow): PlacedCell 
       height,
     };
     top += height + GRID.cardGap;
-    return box;
+    const old = previous?.get(card.id);
+    return old && sameBox(old, box) ? old : box;
   });
   return { stack, x: stage.x, y: lane.y, boxes };
 }
+
+const sameBox = (a: CardBox, b: CardBox): boolean =>
+  a.x === b.x && a.y === b.y && a.height === b.height && a.index === b.index && a.lines === b.lines &&
+  a.truncated === b.truncated && a.figures === b.figures && a.stageId === b.stageId && a.laneId === b.laneId;
 
 function layoutOf(input: LayoutInput, memory: LayoutMemory | null): LayoutMemory {
   const { stacks, inPlace } = stacksOf(input, memory);
@@ -310,7 +317,7 @@ function layoutOf(input: LayoutInput, memory: LayoutMemory | null): LayoutMemory
       const before = previous?.get(key);
       // Same cards at the same place: the same box objects.
       const reused = before && before.stack === stack && before.x === stage.x && before.y === lane.y;
-      const cell = reused ? before : place(stack, stage, lane);
+      const cell = reused ? before : place(stack, stage, lane, before);
       placed.set(key, cell);
       if (inPlace && reused) continue;
       cellCards.set(key, stack.ids);
@@ -335,10 +342,6 @@ function layoutOf(input: LayoutInput, memory: LayoutMemory | null): LayoutMemory
     },
   };
   return { input, layout, stacks, placed };
-}
-
-export function cellRect(stage: StageColumn, lane: LaneRow): Rect {
-  return { x: stage.x, y: lane.y, width: stage.width, height: lane.height };
 }
 
 const within = (value: number, start: number, size: number): boolean => value >= start && value < start + size;
@@ -389,53 +392,4 @@ export function appendedCardRect(layout: GridLayout, stageId: string, laneId: st
   const last = ids.length ? layout.cards.get(ids[ids.length - 1] as string) : undefined;
   const y = last ? last.y + last.height + GRID.cardGap : lane.y + GRID.cellPadding;
   return { x: stage.x + GRID.cellPadding, y, width: CARD_WIDTH, height: cardHeight(1) };
-}
-
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/**
- * The viewport that shows the whole board: centred when it fits, otherwise at the zoom
- * floor with the top-left (headers) in view rather than the middle of a huge board.
- */
-export function fitViewport(
-  bounds: Rect,
-  width: number,
-  height: number,
-  { padding = 24, minZoom = 0.15, maxZoom = 1 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
-): Viewport {
-  if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0) return { x: padding, y: padding, zoom: 1 };
-  const ideal = Math.min((width - 2 * padding) / bounds.width, (height - 2 * padding) / bounds.height);
-  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
-  const place = (start: number, size: number, room: number): number => {
-    const scaled = size * zoom;
-    return scaled + 2 * padding <= room ? (room - scaled) / 2 - start * zoom : padding - start * zoom;
-  };
-  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
-}
-
-/**
- * The viewport that zooms to one stage: its column (header to last lane) centred across the
- * screen, as large as fits between `minZoom` and `maxZoom`. The floor keeps cards readable,
- * so a column too tall to fit at it is shown from its header down.
- */
-export function stageViewport(
-  layout: GridLayout,
-  stageId: string,
-  width: number,
-  height: number,
-  { padding = 32, minZoom = 0.85, maxZoom = 1.25 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
-): Viewport | null {
-  const stage = layout.stages.find((s) => s.id === stageId);
-  if (!stage || width <= 0 || height <= 0) return null;
-  const columnHeight = layout.grid.y + layout.grid.height;
-  const ideal = Math.min((width - 2 * padding) / stage.width, (height - 2 * padding) / columnHeight);
-  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
-  const x = width / 2 - (stage.x + stage.width / 2) * zoom;
-  const fitsHeight = columnHeight * zoom + 2 * padding <= height;
-  const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
-  return { x, y, zoom };
 }

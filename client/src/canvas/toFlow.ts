@@ -94,6 +94,11 @@ export const createNodeCache = (): NodeCache => ({
 const gridKey = (layout: GridLayout): string =>
   `${layout.stages.length}|${layout.lanes.map((lane) => `${lane.y}:${lane.height}`).join(',')}`;
 
+// Defaults as constants: a node is reused only for the same label functions.
+const textAsLabel: CardLabel = (_kind, text) => text;
+const noFigures: CardFigures = () => null;
+const noLinkLabel = (): string => '';
+
 /** The grid's cells, stage and lane headers and "+" nodes. */
 function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; headers: BoardNode[] } {
   const cells: BoardNode[] = [];
@@ -153,8 +158,8 @@ function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; head
 export function boardToNodes(
   board: Board,
   layout: GridLayout,
-  cardLabel: CardLabel = (_kind, text) => text,
-  figures: CardFigures = () => null,
+  cardLabel: CardLabel = textAsLabel,
+  figures: CardFigures = noFigures,
   cache: NodeCache = createNodeCache(),
 ): BoardNode[] {
   const nodes: BoardNode[] = [];
@@ -249,7 +254,7 @@ export function boardToNodes(
 export function boardToEdges(
   board: Board,
   layout: GridLayout,
-  label: (fromText: string, toText: string) => string = () => '',
+  label: (fromText: string, toText: string) => string = noLinkLabel,
   cache: NodeCache = createNodeCache(),
 ): LinkEdge[] {
   const edges: LinkEdge[] = [];
