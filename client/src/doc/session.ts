@@ -42,6 +42,7 @@ export class BoardSession {
   readonly undoState: ExternalStore<UndoState>;
 
   private readonly binding: BoardBinding;
+  private revision = 0;
   private frame = 0;
   private readonly listeners = new Set<() => void>();
   private facts: ConnectionFacts;
@@ -65,6 +66,7 @@ export class BoardSession {
     );
 
     const onUpdate = () => {
+      this.revision += 1;
       if (!this.frame) this.frame = requestAnimationFrame(this.flush);
     };
     this.doc.on('update', onUpdate);
@@ -114,6 +116,13 @@ export class BoardSession {
 
   /** The board as plain data; the same object until the document changes. */
   getBoard = (): Board => metered('read', this.binding.getBoard);
+
+  /**
+   * A number that grows with every document update, for readers of the parts of the
+   * document the board records leave out (facilitation, votes, priority settings): the
+   * board object stays the same when only those change.
+   */
+  getRevision = (): number => this.revision;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
