@@ -105,12 +105,17 @@ function editorRefusal(change: UpdateChange, doc: Y.Doc, locks: ReturnType<typeo
 }
 
 /**
- * Whether `access` may apply `update` to `doc`, decided without applying it. Throws if the
- * update cannot be decoded (the caller treats that as a malformed frame).
+ * Whether `access` may make `changes` (from `analyzeUpdate`, or an encoded update that is
+ * analysed here) to `doc`, decided without applying them. Throws if an update cannot be
+ * decoded (the caller treats that as a malformed frame).
  */
-export function checkDocumentUpdate(access: ConnectionAccess, doc: Y.Doc, update: Uint8Array): UpdateVerdict {
+export function checkDocumentUpdate(
+  access: ConnectionAccess,
+  doc: Y.Doc,
+  update: Uint8Array | readonly UpdateChange[],
+): UpdateVerdict {
   if (access.role === 'facilitator') return OK;
-  const changes = describeUpdate(doc, update);
+  const changes = update instanceof Uint8Array ? describeUpdate(doc, update) : update;
   if (changes.length === 0) return OK;
   if (!access.canEditDocument) return { ok: false, reason: 'viewers cannot change the board' };
   const locks = readLocks(doc);

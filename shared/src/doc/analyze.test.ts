@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
 import { docOf, smallBoard } from '../test/fixtures.ts';
-import { describeUpdate, type UpdateChange } from './inspect.ts';
+import { describeUpdate, type UpdateChange } from './analyze.ts';
 import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
 
 /** Runs an edit on a replica and describes the update it produced against the original. */
