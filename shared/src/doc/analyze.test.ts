@@ -2,8 +2,11 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
 import { docOf, smallBoard } from '../test/fixtures.ts';
-import { describeUpdate, type UpdateChange } from './analyze.ts';
+import { analyzeUpdate, describeUpdate, type UpdateChange } from './analyze.ts';
+import { boardLimitViolation } from './board-limits.ts';
+import { cardsMap } from './layout.ts';
 import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
+import { encodeUpdate } from '../test/crafted-updates.ts';
 
 /** Runs an edit on a replica and describes the update it produced against the original. */
 function changesOf(edit: (doc: Y.Doc) => void): UpdateChange[] {
@@ -87,5 +90,110 @@ describe('describing updates from random editing', () => {
     });
     for (let i = 0; i < 300; i++) applyRandomOp(client, rng);
     expect(unknown).toEqual([]);
+  });
+});
+
+/** A replica of `doc` (its own client id). */
+function replicaOf(doc: Y.Doc): Y.Doc {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  return replica;
+}
+
+/** What `edit` on `replica` produced since `before` (a state vector of the replica). */
+const updateSince = (replica: Y.Doc, before: Uint8Array) => Y.encodeStateAsUpdate(replica, before);
+
+describe('state the document does not hold', () => {
+  it('a delete of clocks nobody has written is a claim, not "no change"', () => {
+    const server = docOf(smallBoard());
+    const victim = [...Y.decodeStateVector(Y.encodeStateVector(server)).keys()][0]!;
+    // An update with no structs and one delete range: the victim's next 1,000,000 clocks.
+    const update = encodeUpdate([], [[victim, Y.getState(server.store, victim), 1_000_000]]);
+    const analysis = analyzeUpdate(server, update);
+    expect(analysis.unheldClaim).toMatch(/delete of clocks nobody has written/);
+    expect(analysis.isNoop).toBe(false);
+  });
+
+  it('a GC struct after a gap claims clocks ahead; a skip past the held clocks too', () => {
+    const server = docOf(smallBoard());
+    const victim = [...Y.decodeStateVector(Y.encodeStateVector(server)).keys()][0]!;
+    const start = Y.getState(server.store, victim);
+    expect(analyzeUpdate(server, encodeUpdate([{ kind: 'gc', client: victim, clock: start + 5, length: 1_000_000 }], [])).unheldClaim).toMatch(/GC struct/);
+    expect(analyzeUpdate(server, encodeUpdate([{ kind: 'skip', client: victim, clock: start, length: 1_000_000 }], [])).unheldClaim).toMatch(/skip/);
+  });
+
+  it('an honest client that created and deleted a card offline sends GC structs for its own new clocks: no claim', () => {
+    const server = docOf(smallBoard());
+    const client = replicaOf(server);
+    const before = Y.encodeStateVector(client);
+    const id = addCard(client, { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId, kind: 'note', text: 'offline' });
+    updateCard(client, id, { text: 'offline, edited' });
+    deleteCard(client, id);
+    // What the reconnecting client sends as its sync step 2 (the whole delete set included).
+    const step2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(step2).structs.some((s) => s instanceof Y.GC)).toBe(true);
+    const analysis = analyzeUpdate(server, step2);
+    expect(analysis.unheldClaim).toBeNull();
+    expect(analysis.isNoop).toBe(false);
+    expect(updateSince(client, before).length).toBeGreaterThan(0);
+  });
+
+  it("a replica's full state (a viewer's sync step 2) changes nothing", () => {
+    const server = docOf(smallBoard());
+    const editor = replicaOf(server);
+    deleteCard(editor, 'c_pain' as CardId);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(server)));
+    const viewer = replicaOf(server);
+    const analysis = analyzeUpdate(server, Y.encodeStateAsUpdate(viewer, Y.encodeStateVector(server)));
+    expect(analysis).toMatchObject({ isNoop: true, unheldClaim: null, changes: [] });
+  });
+});
+
+describe('an edit inside a record deleted concurrently', () => {
+  it('is a no-op, as Yjs resolves it, whether it overwrites a field or adds one', () => {
+    const server = docOf(smallBoard());
+    const a = replicaOf(server);
+    const b = replicaOf(server);
+    deleteCard(a, 'c_letter' as CardId);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(a, Y.encodeStateVector(server)));
+    const before = Y.encodeStateVector(b);
+    updateCard(b, 'c_letter' as CardId, { text: 'edited meanwhile', thought: 'a new field' });
+    const edit = updateSince(b, before);
+    const analysis = analyzeUpdate(server, edit);
+    expect(analysis.changes).toEqual([]);
+    expect(analysis).toMatchObject({ unheldClaim: null, unplaced: 0, listItem: null });
+    // Yjs agrees: applying it changes nothing on the board.
+    const board = JSON.stringify(cardsMap(server).toJSON());
+    Y.applyUpdate(server, edit);
+    expect(JSON.stringify(cardsMap(server).toJSON())).toBe(board);
+  });
+
+  it('an item whose parent nobody holds cannot be placed', () => {
+    const server = docOf(smallBoard());
+    const stranger = new Y.Doc();
+    const card = new Y.Map<unknown>();
+    stranger.getMap('cards').set('c_far', card);
+    const before = Y.encodeStateVector(stranger);
+    card.set('text', 'x');
+    const analysis = analyzeUpdate(server, Y.encodeStateAsUpdate(stranger, before));
+    expect(analysis.unplaced).toBe(1);
+    expect(analysis.changes).toEqual([{ root: '?', recordId: undefined, field: undefined, kind: 'insert' }]);
+  });
+});
+
+describe('figures for the limits', () => {
+  it('counts new structs and new keys, and names the values written', () => {
+    const server = docOf(smallBoard());
+    const client = replicaOf(server);
+    const before = Y.encodeStateVector(client);
+    client.transact(() => {
+      for (let i = 0; i < 100; i++) client.getMap('links').set(`k_tiny${i}`, { from: 'c_letter', to: 'c_pain' });
+    });
+    client.getMap('meta').set('title', 'T'.repeat(300)); // past the schema's limit, as no edit operation writes it
+    const analysis = analyzeUpdate(server, updateSince(client, before));
+    expect(analysis.newStructs).toBe(101);
+    expect(analysis.newKeys.get('links')?.size).toBe(100);
+    expect(analysis.writes.find((w) => w.root === 'meta' && w.keys[0] === 'title')?.value).toBe('T'.repeat(300));
+    expect(boardLimitViolation(server, analysis, { maxCards: 10_000, maxValueBytes: 65_536 })).toMatch(/title of 300 characters/);
   });
 });
