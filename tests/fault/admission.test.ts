@@ -42,7 +42,7 @@ import {
   type Role,
   type RunningServer,
 } from '../helpers/server.ts';
-import { SYNC_UPDATE, craftedUpdate, syncFrame } from './frames.ts';
+import { SYNC_STEP2, SYNC_UPDATE, craftedUpdate, syncFrame } from './frames.ts';
 import { TEST_TIMEOUT_MS, fetchBoard, isHealthy, mib, rawSocket, rssKiB, sendFrame, socketPath } from './util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -75,11 +75,16 @@ async function join(server: RunningServer, board: CreatedBoard, role: Role): Pro
   return client;
 }
 
-/** Sends one sync update on a raw socket with `role`'s token; resolves with the close code, or 'alive' if it was applied. */
+/**
+ * Sends one sync update on a raw socket with `role`'s token, then an empty sync step 2 (an
+ * update that builds on unsent state waits for the step 2 and is judged then); resolves
+ * with the close code, or 'alive' if it was applied.
+ */
 async function sendAs(server: RunningServer, board: CreatedBoard, role: Role, update: Uint8Array): Promise<number | 'alive'> {
   const socket = rawSocket(server, socketPath(as(board, role)));
   await socket.opened;
   await sendFrame(socket, syncFrame(SYNC_UPDATE, update));
+  await sendFrame(socket, syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(new Y.Doc())));
   if ((await socket.probe()) === 'alive') {
     socket.ws.close();
     return 'alive';
@@ -206,6 +211,35 @@ describe('an edit inside a record deleted concurrently is a no-op (defect 3)', (
     const agreed = await converged(server, board, [a.doc, b.doc]);
     expect(agreed.cards.map((c) => c.id)).toEqual([kept]);
     expect(b.closes.filter((code) => code >= 4000)).toEqual([]);
+  }, TEST_TIMEOUT_MS);
+});
+
+describe('an edit sent before the sync step 2 that brings what it builds on', () => {
+  it('waits for that step 2 and is applied: a reconnecting editor is not cut off', async () => {
+    const server = await start();
+    const board = await createBoard(server, { title: 'Early edit' });
+    const watcher = await join(server, board, 'editor');
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(watcher.doc));
+    const serverState = Y.encodeStateVector(replica);
+    // Offline work the server has not seen, then an edit on top of it (its parent and a
+    // deleted clock are offline work), sent first — as a client does that edits between
+    // its socket opening and its step 2.
+    const card = addCard(replica, { ...firstCell(replica), kind: 'note', text: 'offline' });
+    const gone = addCard(replica, { ...firstCell(replica), kind: 'note', text: 'short-lived' });
+    const beforeEdit = Y.encodeStateVector(replica);
+    updateCard(replica, card, { text: 'edited on reconnect' });
+    deleteCard(replica, gone);
+    const early = Y.encodeStateAsUpdate(replica, beforeEdit);
+    const step2 = Y.encodeStateAsUpdate(replica, serverState);
+    const socket = rawSocket(server, socketPath(as(board, 'editor')));
+    await socket.opened;
+    await sendFrame(socket, syncFrame(SYNC_UPDATE, early));
+    await sendFrame(socket, syncFrame(SYNC_STEP2, step2));
+    expect(await socket.probe()).toBe('alive');
+    const agreed = await converged(server, board, [watcher.doc]);
+    expect(agreed.cards.map((c) => [c.id, c.text])).toEqual([[card, 'edited on reconnect']]);
+    socket.ws.close();
   }, TEST_TIMEOUT_MS);
 });
 

@@ -89,7 +89,10 @@ async function fuzz(
     // Sometimes let the network catch up, sometimes keep editing on stale replicas.
     if (rng.chance(0.3)) await turns(1 + rng.int(4));
     if (step % 50 === 49) for (let i = 0; i < replicas; i++) check(i, step);
-    expect(closes, `closed by the server (seed ${seed})`).toEqual([]);
+    if (closes.length > 0) {
+      const refusals = server.output().split('\n').filter((line) => line.includes('refused'));
+      expect(closes, `closed by the server (seed ${seed}): ${refusals.join(' | ')}`).toEqual([]);
+    }
   }
 
   for (let i = 0; i < replicas; i++) {

@@ -11,6 +11,8 @@ import { structureViolation } from './structure.ts';
  * that analysis. In order, and the first that fails closes the connection:
  *
  *  1. it decodes                                          else 4400 (MALFORMED_FRAME)
+ *     (before the connection's first sync step 2, an update that builds on state the client has
+ *     not sent yet waits for that step 2 — see `DeferredUpdates` — and is judged then)
  *  2. it claims no state the board does not hold — no delete of clocks nobody has written,
  *     no GC struct after a gap, no skip struct past the held clocks        else 4403 (FORBIDDEN)
  *     (before any "changes nothing" shortcut and before the locks: Yjs would keep such a
@@ -39,7 +41,7 @@ export class AdmissionRefusal extends Error {
   }
 }
 
-export interface AdmissionLimits extends BoardSizeLimits {
+export interface AdmissionLimits extends BoardSizeLimits, HeldBackLimits {
   /** Largest single value (JSON bytes) an update may write. */
   maxValueBytes: number;
 }
@@ -53,6 +55,30 @@ export interface AdmissionInput {
   storedBytes: () => number;
   /** Folds the update log into a snapshot (called once when the byte limit is near). */
   compact: () => void;
+  /** The connection's deferred updates, when this update may be deferred (see `DeferredUpdates`). */
+  deferral?: DeferredUpdates | undefined;
+}
+
+/**
+ * Updates a connection sent before its first sync step 2 that build on what it has not sent
+ * yet. A client that reconnects with offline edits and edits again before its step 2 arrives
+ * sends an update whose parent, neighbour or deleted clocks are its own unsent offline work:
+ * judged at once it would look unplaceable or like a claim on unheld clocks and cut an honest
+ * editor off. It waits (never applied) until the step 2 brings that work, and is judged then
+ * like any update. Bounded like held-back updates (bytes and count), else 4400.
+ */
+export interface DeferredUpdates {
+  /** The connection's first sync step 2 arrived: nothing is deferred any more. */
+  sentState: boolean;
+  updates: Uint8Array[];
+  bytes: number;
+}
+
+/** The deferred updates to judge now (the step 2 arrived), in the order they came. */
+export function takeDeferred(deferral: DeferredUpdates): Uint8Array[] {
+  deferral.sentState = true;
+  deferral.bytes = 0;
+  return deferral.updates.splice(0);
 }
 
 /** Decodes and analyses the update; a Yjs decoding error is a malformed frame. */
@@ -89,12 +115,21 @@ function checkBoardSize(input: AdmissionInput, analysis: UpdateAnalysis): void {
 }
 
 /**
- * Decides whether `input.update` may be applied. Returns its analysis when it may; throws
+ * Decides whether `input.update` may be applied. Returns its analysis when it may, 'deferred'
+ * when it waits for the connection's sync step 2 (see `DeferredUpdates`); throws
  * AdmissionRefusal (close code and reason) or MalformedFrameError when it may not.
  */
-export function admitUpdate(input: AdmissionInput): UpdateAnalysis {
-  const { doc, access } = input;
+export function admitUpdate(input: AdmissionInput): UpdateAnalysis | 'deferred' {
+  const { doc, access, deferral } = input;
   const analysis = analyze(doc, input.update);
+  if (deferral && !deferral.sentState && (analysis.unheldClaim !== null || analysis.unplaced > 0)) {
+    deferral.updates.push(input.update.slice());
+    deferral.bytes += input.update.length;
+    if (deferral.bytes > input.limits.pendingUpdateBytes || deferral.updates.length > input.limits.pendingUpdatesPerConnection) {
+      throw new MalformedFrameError(`updates that wait for a sync step 2 that never comes (${deferral.bytes} bytes)`);
+    }
+    return 'deferred';
+  }
   if (analysis.unheldClaim) throw forbidden(analysis.unheldClaim);
   if (!access.canEditDocument && !analysis.isNoop) throw forbidden('viewers cannot change the board');
   const verdict = checkDocumentUpdate(access, doc, analysis.changes);

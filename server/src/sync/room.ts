@@ -17,7 +17,14 @@ import {
   encodeSyncUpdate,
 } from './messages.ts';
 import { clearPending } from './board-size.ts';
-import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, type AdmissionLimits } from './admission.ts';
+import {
+  AdmissionRefusal,
+  admitUpdate,
+  applyWithHeldBackLimits,
+  takeDeferred,
+  type AdmissionLimits,
+  type DeferredUpdates,
+} from './admission.ts';
 import { TokenBucket, type RateLimit } from './rate.ts';
 
 /** What one board and each of its connections may do (values and reasons: SERVER_LIMITS). */
@@ -71,6 +78,8 @@ interface ConnectionGuard {
   stateRequests: TokenBucket;
   /** Updates in a row from this connection that left more held back than before. */
   pendingStrikes: number;
+  /** Updates deferred until this connection's first sync step 2 (see `applyClientUpdate`). */
+  deferred: DeferredUpdates;
 }
 
 /** The stored state could not be turned into a document; the board is not served. */
@@ -246,6 +255,7 @@ export class Room {
       awareness: new TokenBucket(this.limits.awarenessRate, this.now),
       stateRequests: new TokenBucket(this.limits.stateRequestRate, this.now),
       pendingStrikes: 0,
+      deferred: { sentState: false, updates: [], bytes: 0 },
     });
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
@@ -280,7 +290,7 @@ export class Room {
           return;
         case 'sync-update':
           // Admission (admission.ts): a refused update is never applied, stored or broadcast.
-          this.applyClientUpdate(conn, message.update);
+          this.applyClientUpdate(conn, message.update, message.step);
           return;
         case 'awareness':
           if (!conn.access.canSharePresence) return;
@@ -336,19 +346,29 @@ export class Room {
     }
   }
 
-  /** Admits a client's update (admission.ts), then applies it within the held-back limits. */
-  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    admitUpdate({
+  /**
+   * Admits a client's update (admission.ts), then applies it within the held-back limits.
+   * Before a connection's first sync step 2, an update that builds on what the client has
+   * not sent yet (its offline edits) is deferred until that step 2 arrives, then judged.
+   */
+  private applyClientUpdate(conn: Connection, update: Uint8Array, step: 'step2' | 'update'): void {
+    const guard = this.guards.get(conn);
+    const admitted = admitUpdate({
       doc: this.doc,
       access: conn.access,
       update,
       limits: this.limits,
       storedBytes: () => this.storedBytes,
       compact: () => this.compact(),
+      deferral: guard && step === 'update' ? guard.deferred : undefined,
     });
-    applyWithHeldBackLimits(this.doc, update, conn, this.guards.get(conn), this.limits, (echo) => {
+    if (admitted === 'deferred') return;
+    applyWithHeldBackLimits(this.doc, update, conn, guard, this.limits, (echo) => {
       this.echoToOrigin = echo;
     });
+    if (guard && step === 'step2') {
+      for (const deferred of takeDeferred(guard.deferred)) this.applyClientUpdate(conn, deferred, 'update');
+    }
   }
 
   /**
