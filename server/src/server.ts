@@ -9,7 +9,7 @@ import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
-import type { RoomLimits } from './sync/room.ts';
+import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
 import { RoomManager } from './sync/rooms.ts';
@@ -74,7 +74,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE));
   }
   const boardStore = store;
-  const rooms = new RoomManager(boardStore, {
+  const rooms = new RoomManager(boardStore.documents, {
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,

@@ -37,7 +37,7 @@ export const unauthorized = (): HttpError => new HttpError(401, 'missing or inva
  * a valid token of this board, 403 when the token's role is not enough.
  */
 export function requireBoardAccess(c: Context, deps: AuthDeps, boardId: string, needed: Role): BoardAccess {
-  if (!isValidId(boardId) || !deps.store.exists(boardId)) throw notFound(`unknown board "${boardId.slice(0, 80)}"`);
+  if (!isValidId(boardId) || !deps.store.documents.exists(boardId)) throw notFound(`unknown board "${boardId.slice(0, 80)}"`);
   const access = resolveBoardToken(deps.store, boardId, requestToken(c), deps.adminToken);
   if (!access) throw unauthorized();
   if (!roleAtLeast(access.role, needed)) throw new HttpError(403, `this needs the ${needed}'s link; yours is the ${access.role}'s`);

@@ -16,7 +16,7 @@ import {
   type VoteTarget,
 } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
-import type { StoredVoteRound } from '../storage/store.ts';
+import type { StoredVoteRound } from '../storage/votes.ts';
 import { requireBoardAccess, requireParticipant, type AuthDeps } from './auth.ts';
 import { isPlainObject, readJsonBody } from './body.ts';
 import { badRequest, HttpError, notFound } from './errors.ts';
@@ -50,13 +50,13 @@ const REFUSALS = {
  */
 export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   const roundOf = (boardId: string, roundId: string): StoredVoteRound => {
-    const round = deps.store.voteRound(boardId, roundId);
+    const round = deps.store.votes.round(boardId, roundId);
     if (!round) throw notFound(`unknown voting round "${roundId.slice(0, 80)}"`);
     return round;
   };
 
   const mine = (boardId: string, round: StoredVoteRound, participantId: string) => {
-    const votes = deps.store.participantVotes(boardId, round.id, participantId);
+    const votes = deps.store.votes.participantVotes(boardId, round.id, participantId);
     const used = votesUsed(votes);
     return { roundId: round.id, votes: Object.fromEntries(votes), used, remaining: Math.max(0, round.votesPerPerson - used) };
   };
@@ -64,7 +64,7 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   app.get('/api/boards/:id/votes/rounds', (c) => {
     const boardId = c.req.param('id');
     requireBoardAccess(c, deps, boardId, 'viewer');
-    return c.json(deps.store.voteRounds(boardId).map(publicRound));
+    return c.json(deps.store.votes.rounds(boardId).map(publicRound));
   });
 
   app.post('/api/boards/:id/votes/rounds', async (c) => {
@@ -72,10 +72,10 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     requireBoardAccess(c, deps, boardId, 'facilitator');
     const parsed = parseVoteRoundSettings((await readJsonBody(c, SERVER_LIMITS.httpBodyBytes)) ?? {});
     if (!parsed.ok) throw badRequest(parsed.error);
-    const open = deps.store.openVoteRound(boardId);
+    const open = deps.store.votes.openRound(boardId);
     if (open) throw conflict(`round "${open.id}" is still open; close it first`);
     const round: OpenVoteRound = { id: `v_${randomId(10)}`, ...parsed.value, startedAt: deps.now() };
-    deps.store.createVoteRound(boardId, { ...round, closedAt: null });
+    deps.store.votes.createRound(boardId, { ...round, closedAt: null });
     deps.live.edit(boardId, (doc) => writeOpenRound(doc, round, SERVER_ORIGIN));
     return c.json(publicRound({ ...round, closedAt: null }), 201);
   });
@@ -91,7 +91,7 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     }
     const { cardId, delta } = body;
     // Checked after the body was read: nothing may come between this check and the write below.
-    if (deps.store.voteRound(boardId, round.id)?.closedAt !== null) return c.json({ error: 'this round is closed', reason: 'closed' }, 409);
+    if (deps.store.votes.round(boardId, round.id)?.closedAt !== null) return c.json({ error: 'this round is closed', reason: 'closed' }, 409);
     const kind = deps.live.read(boardId, (doc) => {
       const record = cardsMap(doc).get(cardId);
       return record ? record.get('kind') : undefined;
@@ -100,10 +100,10 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     if (kind !== voteTargetKind(round.target as VoteTarget)) {
       throw badRequest(`this round votes on ${round.target}; that card is not one`);
     }
-    const current = deps.store.participantVotes(boardId, round.id, participantId);
+    const current = deps.store.votes.participantVotes(boardId, round.id, participantId);
     const check = checkVote({ ...round, target: round.target as VoteTarget }, current, cardId, delta);
     if (!check.ok) return c.json({ error: REFUSALS[check.reason], reason: check.reason }, 409);
-    deps.store.setVote(boardId, round.id, participantId, cardId, check.count);
+    deps.store.votes.setVote(boardId, round.id, participantId, cardId, check.count);
     return c.json(mine(boardId, round, participantId));
   });
 
@@ -119,8 +119,8 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     requireBoardAccess(c, deps, boardId, 'facilitator');
     const round = roundOf(boardId, c.req.param('roundId'));
     const closedAt = round.closedAt ?? deps.now();
-    if (round.closedAt === null) deps.store.closeVoteRound(boardId, round.id, closedAt);
-    const { totals, voters } = tallyVotes(deps.store.roundVotes(boardId, round.id));
+    if (round.closedAt === null) deps.store.votes.closeRound(boardId, round.id, closedAt);
+    const { totals, voters } = tallyVotes(deps.store.votes.roundVotes(boardId, round.id));
     const result: VoteRoundResult = {
       id: round.id,
       target: round.target as VoteTarget,

@@ -104,7 +104,7 @@ export class DraftRoom {
     if (this.failed) return;
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
-      this.store.saveDraft(this.boardId, this.participantId, state, this.now());
+      this.store.drafts.save(this.boardId, this.participantId, state, this.now());
       this.storedBytes = state.byteLength;
     } catch (error) {
       this.failed = true;
@@ -146,7 +146,7 @@ export class DraftRooms {
     const loaded = this.rooms.get(key);
     if (loaded) return loaded;
     const doc = new Y.Doc();
-    const stored = this.store.loadDraft(boardId, participantId);
+    const stored = this.store.drafts.load(boardId, participantId);
     try {
       if (stored) Y.applyUpdate(doc, stored);
     } catch (error) {

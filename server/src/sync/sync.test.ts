@@ -83,9 +83,12 @@ describe('sync server limits and failures', () => {
     let failAppends = false;
     const store: BoardStore = {
       ...memory,
-      appendUpdate(id, update) {
-        if (failAppends) throw new Error('disk full');
-        return memory.appendUpdate(id, update);
+      documents: {
+        ...memory.documents,
+        append(id, update) {
+          if (failAppends) throw new Error('disk full');
+          return memory.documents.append(id, update);
+        },
       },
     };
     const server = await start(store);
@@ -113,18 +116,18 @@ describe('sync server limits and failures', () => {
     const store = createMemoryStore();
     const server = await start(store);
     // An empty Yjs update: a readable encoding that holds no board.
-    store.create({ id: 'emptystate', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
-    store.create({ id: 'garbage', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([1, 1, 5, 0, 0xff]));
+    store.documents.create({ id: 'emptystate', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+    store.documents.create({ id: 'garbage', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([1, 1, 5, 0, 0xff]));
     for (const boardId of ['emptystate', 'garbage']) {
       tokens.set(boardId, issueBoardTokens(store, boardId, 1).facilitator);
       const c = client(server, boardId);
       expect(await c.closed).toEqual({ code: CLOSE.SERVER_ERROR.code, reason: CLOSE.SERVER_ERROR.reason });
-      expect(store.stats(boardId)).toMatchObject({ updateRows: 0 });
+      expect(store.documents.stats(boardId)).toMatchObject({ updateRows: 0 });
       expect(server.rooms.stats().rooms).toBe(0);
       const res = await server.app.request(`/api/boards/${boardId}`, { headers: { authorization: `Bearer ${tokens.get(boardId)}` } });
       expect(res.status).toBe(500);
     }
-    expect([...store.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);
+    expect([...store.documents.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);
   });
 
   it('connections past the per-board limit are refused with 4429', async () => {
