@@ -58,6 +58,21 @@ export const SERVER_LIMITS = {
   pendingUpdateBytes: 128 * 1024,
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
+
+  // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
+  /**
+   * Bytes queued for sending across ALL connections (board and drafts sockets). Past it the
+   * largest queues are closed with CLOSE.SLOW_CONSUMER until the rest fit: without it, a
+   * hundred sockets that never read, each under `sendBufferBytes`, held over a gigabyte.
+   * Room for sixteen full syncs of the largest board at once; ordinary edits are tiny.
+   */
+  processQueuedBytes: 256 * MiB,
+  /**
+   * A connection closed as a slow consumer is cut off this long after its close frame
+   * (which waits behind everything queued), instead of `ws`'s 30 s: a reader that is merely
+   * slow still gets its 4408, one that reads nothing stops holding memory.
+   */
+  slowConsumerGraceMs: 5_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */

@@ -80,7 +80,11 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     log,
     limits: { maxBoardBytes: config.boardMaxBytes, maxBoardCards: config.boardMaxCards, ...options.roomLimits },
   });
-  const drafts = new DraftRooms(boardStore, log);
+  // Drafts sockets hold back updates under the same limits as board rooms.
+  const drafts = new DraftRooms(boardStore, log, {
+    pendingUpdateBytes: options.roomLimits?.pendingUpdateBytes ?? SERVER_LIMITS.pendingUpdateBytes,
+    pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
+  });
   let syncServer: SyncServer | null = null;
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const app = createApp({
@@ -88,7 +92,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     boards: rooms,
     live,
     adminToken: config.adminToken,
-    health: () => ({ ...rooms.stats() }),
+    health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
   });
