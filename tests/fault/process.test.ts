@@ -182,6 +182,18 @@ const canMount = ((): boolean => {
   }
 })();
 
+/** Whether this process may also mount an ext4 image through a loop device, and call the shutdown ioctl. */
+const canMountExt4 =
+  canMount &&
+  ['mkfs.ext4', 'losetup', 'python3'].every((tool) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
 describe('storage failing under a running server', () => {
   it('keeps no memory-mapped file beside the database, so storage errors are exceptions, never SIGBUS', async () => {
     // A truncated or read-only `-shm` file used to kill the process with SIGBUS and no log line.
@@ -193,6 +205,51 @@ describe('storage failing under a running server', () => {
     await vi.waitFor(() => expect(existsSync(path.join(server.dataDir, 'rejse.sqlite-wal'))).toBe(true));
     expect(readdirSync(server.dataDir).filter((name) => name.endsWith('-shm'))).toEqual([]);
   });
+
+  it.skipIf(!canMountExt4)(
+    'when the disk fails under the server (every write an I/O error), writing boards are closed with 4500 and logged; the process stays up and serves what it holds',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rejse-ext4-'));
+      const image = path.join(dir, 'disk.img');
+      const mountPoint = path.join(dir, 'mnt');
+      execFileSync('truncate', ['-s', '64M', image]);
+      execFileSync('mkfs.ext4', ['-q', '-F', image]);
+      execFileSync('mkdir', ['-p', mountPoint]);
+      execFileSync('mount', ['-o', 'loop', image, mountPoint]);
+      cleanups.push(() => {
+        execFileSync('umount', ['-l', mountPoint]);
+        rmSync(dir, { recursive: true, force: true });
+      });
+      const server = await start(path.join(mountPoint, 'data'));
+      const failing = await openBoard(server, 'Writes when the disk fails');
+      const held = await openBoard(server, 'Only read');
+      const writer = client(server, failing);
+      const reader = client(server, held);
+      await Promise.all([writer.synced, reader.synced]);
+      addCards(writer, 3, 'before the failure', 40);
+      await vi.waitFor(async () => expect((await fetchBoard(server, failing)).cards).toHaveLength(3));
+
+      // The kernel's "this file system is gone" switch (EXT4_IOC_SHUTDOWN, no log flush): every write fails.
+      execFileSync('python3', [
+        '-c',
+        'import fcntl, os, struct, sys; fd = os.open(sys.argv[1], os.O_RDONLY); fcntl.ioctl(fd, 0x8004587D, struct.pack("I", 2))',
+        mountPoint,
+      ]);
+      const closed = nextClose(writer);
+      addCards(writer, 3, 'after the failure', 40);
+      expect(await closed).toBe(CLOSE.SERVER_ERROR.code);
+      await vi.waitFor(() => {
+        const line = server.output().split('\n').find((l) => l.includes('storage failed') && l.includes(failing.id));
+        expect(line).toMatch(/"cause":"SQLITE_IOERR/);
+      });
+      // Still up: health answers, and the board that only reads is still served from memory.
+      expect(await isHealthy(server)).toBe(true);
+      expect((await fetchBoard(server, held)).title).toBe('Only read');
+      expect(reader.provider.wsconnected).toBe(true);
+      await server.kill('SIGTERM');
+      servers.splice(servers.indexOf(server), 1);
+    },
+  );
 
   it.skipIf(!canMount)(
     'on a full disk the board whose write fails is closed with 4500 and logged in one line; the process and another board go on, and nothing is lost once there is space',
