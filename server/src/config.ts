@@ -65,6 +65,7 @@ export const SERVER_LIMITS = {
    * largest queues are closed with CLOSE.SLOW_CONSUMER until the rest fit: without it, a
    * hundred sockets that never read, each under `sendBufferBytes`, held over a gigabyte.
    * Room for sixteen full syncs of the largest board at once; ordinary edits are tiny.
+   * `QUEUED_MAX_BYTES` sets it (1 MiB to 4 GiB) to fit the machine's memory.
    */
   processQueuedBytes: 256 * MiB,
   /**
@@ -98,6 +99,8 @@ export interface ServerConfig {
   boardMaxBytes: number;
   /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
   boardMaxCards: number;
+  /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
+  queuedMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: parseAdminToken(env.REJSE_ADMIN_TOKEN),
     boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
+    queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
   };
 }
 

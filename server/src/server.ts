@@ -97,7 +97,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     log,
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
-  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log, {
+  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, processQueuedBytes: config.queuedMaxBytes, ...options.limits }, log, {
     store: boardStore,
     adminToken: config.adminToken,
     drafts,
