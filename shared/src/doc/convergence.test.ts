@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createRng, seedFrom } from '../testing/random.ts';
-import { applyRandomOp, boardInvariantViolations } from '../testing/random-ops.ts';
+import { createRng, seedFrom } from '../../testing/random.ts';
+import { applyRandomOp, boardInvariantViolations } from '../../testing/random-ops.ts';
 import { validateBoard } from '../schema/board.ts';
 import { docToBoard } from './read.ts';
 import { removeStage } from './ops.ts';
-import { docOf, smallBoard, syncDocs } from '../test/fixtures.ts';
+import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
 import type { StageId } from '../ids.ts';
 
 /**

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
-import { docOf, smallBoard } from '../test/fixtures.ts';
+import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { describeUpdate, type UpdateChange } from './inspect.ts';
 import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
 
@@ -70,8 +70,8 @@ describe('describing an incoming update', () => {
 
 describe('describing updates from random editing', () => {
   it('locates every change of a few hundred random operations', async () => {
-    const { createRng } = await import('../testing/random.ts');
-    const { applyRandomOp } = await import('../testing/random-ops.ts');
+    const { createRng } = await import('../../testing/random.ts');
+    const { applyRandomOp } = await import('../../testing/random-ops.ts');
     const rng = createRng(7);
     const server = docOf(smallBoard());
     const client = new Y.Doc();

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import type { CardId, LaneId, StageId } from '../ids.ts';
-import { CARD_KINDS, CHANNELS, EMOTIONS } from '../schema/card.ts';
-import type { Board } from '../schema/board.ts';
+import type { CardId, LaneId, StageId } from '../src/ids.ts';
+import { CARD_KINDS, CHANNELS, EMOTIONS } from '../src/schema/card.ts';
+import type { Board } from '../src/schema/board.ts';
 import {
   addCard,
   addLane,
@@ -17,8 +17,8 @@ import {
   renameStage,
   unlinkCards,
   updateCard,
-} from '../doc/ops.ts';
-import { docToBoard } from '../doc/read.ts';
+} from '../src/doc/ops.ts';
+import { docToBoard } from '../src/doc/read.ts';
 import type { Rng } from './random.ts';
 
 /**
