@@ -110,6 +110,15 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
         emotion: rng.pick(EMOTIONS),
       }),
   },
+  // Removing and adding stages and lanes is rare in BOARD_OPS; concurrent removals are where repairs come from.
+  restructure: {
+    weight: 4,
+    run: (replica, board, rng) => {
+      const name = rng.pick(['removeStage', 'removeLane', 'addStage', 'addLane'] as const);
+      BOARD_OPS[name]!.run(replica.doc, board, rng);
+      return name;
+    },
+  },
   renameLane: { weight: 2, run: ({ doc }, board, rng) => renameLane(doc, rng.pick(board.lanes).id, phrase(rng)) },
   setTitle: { weight: 2, run: ({ doc }, _board, rng) => setBoardTitle(doc, phrase(rng)) },
   setLocale: {

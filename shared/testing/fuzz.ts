@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { validateBoard } from '../src/schema/board.ts';
 import { readBoardWithRepairs } from '../src/doc/read.ts';
+import type { RepairKind } from '../src/doc/repairs.ts';
 import { writeBoardInto } from '../src/doc/write.ts';
 import { readFacilitation } from '../src/facilitation/layout.ts';
 import { applyRandomAction, createFuzzReplica, type FuzzReplica } from './actions.ts';
@@ -34,6 +35,9 @@ export interface FuzzFigures {
   /** Links joining an already linked pair, seen at the end (allowed under concurrency). */
   duplicateLinks: number;
 }
+
+/** The repairs concurrent honest edits may leave for the reader (shared/src/doc/repairs.ts). */
+const CONCURRENT_REPAIRS: ReadonlySet<RepairKind> = new Set(['axis-revived', 'card-rehomed', 'link-dropped', 'active-persona-cleared', 'field-defaulted']);
 
 export class FuzzFailure extends Error {
   override name = 'FuzzFailure';
@@ -91,6 +95,8 @@ export function runFuzz(options: FuzzOptions): FuzzFigures {
         const broken = rawReferenceViolations(replica.doc);
         if (broken.length > 0 || told.length > 0) fail(`${label}: one user's edits broke a reference`, { broken, repairs: told });
       } else {
+        const undocumented = repairs.filter((r) => !CONCURRENT_REPAIRS.has(r.kind));
+        if (undocumented.length > 0) fail(`${label}: replica ${index}'s reader made a repair concurrency cannot explain`, undocumented);
         const expected = expectedRepairs(replica.doc);
         if (JSON.stringify(told) !== JSON.stringify(expected)) fail(`${label}: replica ${index}'s reader repaired something else`, { told, expected });
       }

@@ -24,7 +24,7 @@
  *   card-dropped           no stage or lane record at all, so cards have nowhere to go: only a
  *                          damaged document (the server refuses removing the last record).
  */
-export const REPAIR_KINDS = [
+const REPAIR_KINDS = [
   'axis-revived',
   'card-rehomed',
   'link-dropped',
