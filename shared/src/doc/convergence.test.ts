@@ -7,8 +7,8 @@ import { expectedRepairs, rawShapeViolations } from '../../testing/raw-invariant
 import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
 import { validateBoard } from '../schema/board.ts';
 import { docToBoard, readBoardWithRepairs } from './read.ts';
-import { removeStage } from './ops.ts';
-import type { StageId } from '../ids.ts';
+import { addCard, removeStage } from './ops.ts';
+import type { LaneId, StageId } from '../ids.ts';
 
 /**
  * Seeded convergence fuzz over in-memory replicas (the same property runs against the real
@@ -113,6 +113,22 @@ describe('convergence of concurrent edits', () => {
   it.each(PINNED_SEEDS)('pinned seed $seed ($replicas replicas, $steps steps): $found', ({ seed, replicas, steps }) => {
     runFuzz({ seed, replicas, steps });
   }, FUZZ_TIMEOUT_MS);
+
+  // Known limit, found while writing the order-tie count: order numbers are floats, so about
+  // 52 inserts into one gap exhaust it and the next card sorts by id instead of where it was
+  // put. Reported, not fixed here (a fix renumbers siblings or changes the order type).
+  // `it.fails` passes while the limit exists and fails once it is fixed: then make it `it`.
+  it.fails('the 60th card put right after the first card of a cell still lands right after it', () => {
+    const doc = docOf(smallBoard());
+    const cell = { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId };
+    addCard(doc, { ...cell, kind: 'note', text: 'first' });
+    addCard(doc, { ...cell, kind: 'note', text: 'last' });
+    for (let i = 1; i <= 60; i++) {
+      addCard(doc, { ...cell, kind: 'note', text: `put ${i}`, index: 1 });
+      const inCell = docToBoard(doc, 'b').cards.filter((c) => c.stageId === cell.stageId && c.laneId === cell.laneId);
+      expect(inCell.slice(0, 2).map((c) => c.text)).toEqual(['first', `put ${i}`]);
+    }
+  });
 
   it('two users removing the last two stages at once still leave a board with a grid', () => {
     const board = smallBoard();
