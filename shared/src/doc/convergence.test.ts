@@ -7,7 +7,9 @@ import { expectedRepairs, rawShapeViolations } from '../../testing/raw-invariant
 import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
 import { validateBoard } from '../schema/board.ts';
 import { docToBoard, readBoardWithRepairs } from './read.ts';
-import { addCard, removeStage } from './ops.ts';
+import { addCard, addPersona, removeStage } from './ops.ts';
+import { LIMITS } from '../schema/limits.ts';
+import { migrateBoardJson } from '../migrations/index.ts';
 import type { LaneId, StageId } from '../ids.ts';
 
 /**
@@ -21,8 +23,9 @@ import type { LaneId, StageId } from '../ids.ts';
  */
 const LONG = process.env.REJSE_LONG === '1';
 const REPLAY = process.env.REJSE_FUZZ_SEED;
-const SEEDS = REPLAY !== undefined ? [seedFrom(REPLAY, 0)] : LONG ? Array.from({ length: 12 }, (_, i) => (Date.now() + i * 7_919) >>> 0) : [20261123];
+const SEEDS = REPLAY !== undefined ? [seedFrom(REPLAY, 0)] : LONG ? Array.from({ length: 6 }, (_, i) => (Date.now() + i * 7_919) >>> 0) : [20261123];
 const STEPS = LONG ? 3_000 : 300;
+const CI_PINNED_STEPS = 1_000;
 /** Generous: the CI figures run in about a second each on a quiet machine, but CI machines are shared. */
 const FUZZ_TIMEOUT_MS = LONG ? 3_600_000 : 60_000;
 
@@ -32,18 +35,32 @@ const report = (what: string, figures: FuzzFigures) => {
   console.log(
     `${what}: seed ${figures.seed} (replay with REJSE_FUZZ_SEED=${figures.seed}), ${figures.replicas} replicas, ` +
       `${ran} actions (${skipped} refused or empty), repairs ${JSON.stringify(figures.repairs)}, ` +
-      `order ties ≤ ${figures.maxOrderTies}, duplicate links ${figures.duplicateLinks}`,
+      `order ties ≤ ${figures.maxOrderTies}, duplicate links ${figures.duplicateLinks}` +
+      (figures.limitOvershoots.length ? `, count limits passed: ${figures.limitOvershoots.join('; ')}` : ''),
   );
 };
 
 /**
- * Seeds that once failed, each with what it found; every one replays on every run. No seed
- * of the earlier fuzz (board edits only, checked on the reader's output) ever failed here —
- * its findings came from the server-side fuzzers (tests/fault/) and are pinned there as
- * focused tests (commits 00ae791, d442498, 9615cdc).
+ * Seeds that once failed, each with what it found; each replays on every run (those longer
+ * than CI_PINNED_STEPS in long mode, their focused tests always). A seed
+ * replays today's action mix, so a change to the mix changes what it replays: each finding
+ * also gets a focused test. No seed of the earlier fuzz (board edits only, checked on the
+ * reader's output) ever failed; its findings came from the server-side fuzzers (tests/fault/)
+ * and are pinned there as focused tests (commits 00ae791, d442498, 9615cdc).
  */
 const PINNED_SEEDS: Array<{ seed: number; replicas: number; steps: number; found: string }> = [
-  // filled in as the fuzz finds failures
+  {
+    seed: 1,
+    replicas: 5,
+    steps: 400,
+    found: 'equal replicas looked different when compared as JSON in map-key order (the harness compares canonical JSON now)',
+  },
+  {
+    seed: 1319984137,
+    replicas: 5,
+    steps: 3_000,
+    found: 'users adding personas at once passed the 20-persona limit, so the board no longer validated (known gap; see the it.fails below)',
+  },
 ];
 
 /** The original fuzz: board edits only, five replicas; now also checked on the raw documents. */
@@ -110,7 +127,8 @@ describe('convergence of concurrent edits', () => {
     expect(runFuzz({ seed, replicas: 3, steps: 120 })).toEqual(runFuzz({ seed, replicas: 3, steps: 120 }));
   }, FUZZ_TIMEOUT_MS);
 
-  it.each(PINNED_SEEDS)('pinned seed $seed ($replicas replicas, $steps steps): $found', ({ seed, replicas, steps }) => {
+  // A pinned seed longer than CI's budget replays in long mode; its finding has a focused test that runs always.
+  it.each(PINNED_SEEDS.filter((pin) => LONG || pin.steps <= CI_PINNED_STEPS))('pinned seed $seed ($replicas replicas, $steps steps): $found', ({ seed, replicas, steps }) => {
     runFuzz({ seed, replicas, steps });
   }, FUZZ_TIMEOUT_MS);
 
@@ -128,6 +146,23 @@ describe('convergence of concurrent edits', () => {
       const inCell = docToBoard(doc, 'b').cards.filter((c) => c.stageId === cell.stageId && c.laneId === cell.laneId);
       expect(inCell.slice(0, 2).map((c) => c.text)).toEqual(['first', `put ${i}`]);
     }
+  });
+
+  // Known gap, found by the long fuzz (seed 1319984137): count limits are checked by each
+  // user's edit against what that user sees, so two users adding the 20th persona at once make
+  // 21, and the board's JSON export is then refused on import ("personas: Too big"). The same
+  // holds for stages, lanes and links. A fix belongs where limits are enforced for everyone
+  // (the server's admission of updates) or in what import accepts; then make this `it`.
+  it.fails('two users adding the last allowed persona at once leave a board that exports and imports again', () => {
+    const a = docOf(smallBoard());
+    for (let i = 1; i < LIMITS.personas; i++) addPersona(a, { name: `P${i}`, description: '', segment: '' });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    addPersona(a, { name: 'Mine', description: '', segment: '' });
+    addPersona(b, { name: 'Theirs', description: '', segment: '' });
+    syncDocs(a, b);
+    const exported = JSON.parse(JSON.stringify(docToBoard(a, 'b')));
+    expect(migrateBoardJson(exported).ok).toBe(true);
   });
 
   it('two users removing the last two stages at once still leave a board with a grid', () => {
