@@ -4,6 +4,7 @@ export * from './doc/layout.ts';
 export * from './doc/origins.ts';
 export * from './doc/order.ts';
 export * from './doc/read.ts';
+export * from './doc/repairs.ts';
 export * from './doc/write.ts';
 export * from './doc/ops.ts';
 export * from './doc/analyze.ts';

@@ -8,7 +8,7 @@ import { createMemoryStore } from '../storage/memory-store.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { startRejseServer, type RejseServer } from '../server.ts';
 import type { SyncLimits } from './websocket.ts';
-import { connectTestClient, type TestClient } from './test-client.ts';
+import { connectTestClient, type TestClient } from '../../testing/test-client.ts';
 
 /**
  * The sync server in-process on a free port, with an in-memory store and small limits,

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { metaMap, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
-import { smallBoard, docOf } from '../test/fixtures.ts';
+import { smallBoard, docOf } from '../../testing/fixtures.ts';
 import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
 
 /**
