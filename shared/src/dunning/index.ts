@@ -1,0 +1,4 @@
+export * from './cadence.ts';
+export * from './days.ts';
+export * from './defaults.ts';
+export * from './scenarios.ts';
