@@ -4,7 +4,7 @@ import { CHANNELS } from '../schema/channels.ts';
 import { DUNNING_STEPS, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import type { ScenarioId } from '../ids.ts';
 import { createRng, seedFrom, type Rng } from '../testing/random.ts';
-import { boardCadenceWarnings, cadenceWarnings, cadenceWindows, contactsOf } from './cadence.ts';
+import { boardCadenceWarnings, cadenceWarnings, cadenceWindows, contactsOf, type CadenceWindow } from './cadence.ts';
 import { CADENCE_PRESET_RULES } from './defaults.ts';
 import { checkpointWarnings } from './scenarios.ts';
 import { dunningBoard, touchpoint } from './test-board.ts';
@@ -53,7 +53,7 @@ describe('cadence properties (seeded)', () => {
         expect(same, `seed ${SEED}, trial ${trial}`).toBeDefined();
         expect(same!.total, `seed ${SEED}, trial ${trial}`).toBeGreaterThanOrEqual(window.total);
         for (const [channel, count] of Object.entries(window.counts)) {
-          expect(same!.counts[channel as keyof typeof same.counts], `seed ${SEED}, trial ${trial}`).toBeGreaterThanOrEqual(count);
+          expect(same!.counts[channel as keyof CadenceWindow['counts']], `seed ${SEED}, trial ${trial}`).toBeGreaterThanOrEqual(count);
         }
       }
     }

@@ -2,3 +2,4 @@ export * from './cadence.ts';
 export * from './days.ts';
 export * from './defaults.ts';
 export * from './scenarios.ts';
+export * from './generate.ts';
