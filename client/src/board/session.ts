@@ -1,13 +1,8 @@
 import {
-  cardsMap,
+  boardContentMaps,
   docToBoard,
-  lanesMap,
-  linksMap,
   LOCAL_ORIGIN,
-  metaMap,
-  personasMap,
   PROTOCOL_VERSION,
-  stagesMap,
   type Board,
   type BoardId,
 } from '@rejse/shared';
@@ -73,7 +68,7 @@ export class BoardSession {
 
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
     this.undoManager = new Y.UndoManager(
-      [metaMap(this.doc), stagesMap(this.doc), lanesMap(this.doc), cardsMap(this.doc), linksMap(this.doc), personasMap(this.doc)],
+      boardContentMaps(this.doc),
       { trackedOrigins: new Set([LOCAL_ORIGIN]) },
     );
     const onStack = () =>

@@ -1,5 +1,18 @@
 import * as Y from 'yjs';
-import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, personasMap, stagesMap } from '@rejse/shared';
+import {
+  CADENCE_RULES,
+  CARDS,
+  LANES,
+  PERSONAS,
+  SCENARIOS,
+  STAGES,
+  cadenceRulesMap,
+  cardsMap,
+  lanesMap,
+  personasMap,
+  scenariosMap,
+  stagesMap,
+} from '@rejse/shared';
 import { storedItem } from './board-size.ts';
 
 /** A decoded Yjs update (structs and delete set), decoded once per incoming update. */
@@ -98,7 +111,8 @@ function listItemIn(doc: Y.Doc, decoded: DecodedUpdate): string | null {
 /**
  * Why an update must not be applied to a board, or null when it may: it holds list items
  * (see `listItemIn`), it writes something
- * other than a Y.Map record directly into the stages, lanes, cards or personas map (every
+ * other than a Y.Map record directly into the stages, lanes, cards, personas, scenarios or
+ * cadenceRules map (every
  * reader and edit operation expects records there; a string in the cards map makes adding
  * a card throw on every client), or it would leave the board with no stage record or no
  * lane record — it overwrites or deletes every one and adds none, after which every reader
@@ -113,6 +127,8 @@ export function structureViolation(doc: Y.Doc, decoded: DecodedUpdate): string |
     [LANES, lanesMap(doc), true],
     [CARDS, cardsMap(doc), false],
     [PERSONAS, personasMap(doc), false],
+    [SCENARIOS, scenariosMap(doc), false],
+    [CADENCE_RULES, cadenceRulesMap(doc), false],
   ] as const;
   for (const [rootName, map, isGrid] of roots) {
     const { keys, addsRecord, writesNonRecord } = touchedKeys(doc, decoded, rootName, map as Y.Map<unknown>);
