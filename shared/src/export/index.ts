@@ -6,3 +6,4 @@ export * from './markdown.ts';
 export * from './report.ts';
 export * from './filename.ts';
 export * from './chart.ts';
+export * from './dunning.ts';

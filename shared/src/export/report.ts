@@ -12,6 +12,7 @@ import type { Quadrant } from '../prioritize/matrix.ts';
 import { painLinks, stageSeverities, type PainSeverity } from '../prioritize/pains.ts';
 import { DEFAULT_TOP_N, rankActions, statusOf, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { dayOf, formatDay, safeLocale } from './format.ts';
+import { dunningSummary, type DunningSummary } from './dunning.ts';
 import { personaOf } from './persona.ts';
 
 export interface ReportOptions {
@@ -74,6 +75,8 @@ export interface ReportModel {
   persona: Persona | null;
   participants: string[];
   emotionCurve: ReportCurvePoint[];
+  /** The dunning journey: days per stage and touchpoint, contacts per week, warnings, scenario curves (null: none on the board). */
+  dunning: DunningSummary | null;
   /** Stages that have pain points, left to right. */
   painsByStage: Array<{ stageId: StageId; stageTitle: string; pains: ReportPain[] }>;
   topN: number;
@@ -137,6 +140,7 @@ export function reportModel(board: Board, options: ReportOptions): ReportModel {
     persona: personaOf(board),
     participants,
     emotionCurve: emotionCurve(board).map((point) => ({ ...point, stageTitle: stageTitle.get(point.stageId) ?? '' })),
+    dunning: dunningSummary(board),
     painsByStage,
     topN: n,
     actions: top.map((row) => ({
