@@ -7,6 +7,7 @@ import {
   type TouchpointMetrics,
 } from '@rejse/shared';
 import { useCommands } from '../board/BoardContext.tsx';
+import { DunningFields } from '../dunning/DunningFields.tsx';
 import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../board/metrics.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
@@ -149,6 +150,7 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
           </p>
         ) : null}
       </fieldset>
+      <DunningFields card={card} currency={currency} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from '../app/router.tsx';
 import { boardPath, type BoardView } from '../app/routes.ts';
 import { useSession } from '../board/BoardContext.tsx';
+import { TimeView } from '../dunning/TimeView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ReportView } from '../report/ReportView.tsx';
@@ -9,6 +10,7 @@ import './prioritize.css';
 
 const TABS: ReadonlyArray<{ view: BoardView | 'map'; label: MessageKey }> = [
   { view: 'map', label: 'prioritize.tabs.map' },
+  { view: 'time', label: 'dunning.tab' },
   { view: 'actions', label: 'prioritize.tabs.actions' },
   { view: 'report', label: 'prioritize.tabs.report' },
 ];
@@ -38,5 +40,6 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
 
 /** What the board page shows in place of the map for the other views. */
 export function BoardViewContent({ view }: { view: BoardView }) {
+  if (view === 'time') return <TimeView />;
   return view === 'actions' ? <PrioritizeView /> : <ReportView />;
 }
