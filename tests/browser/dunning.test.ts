@@ -74,6 +74,7 @@ describe('the dunning time view', () => {
     // All five scenarios overlaid, then one at a time: the curve changes.
     const overlaid = await curves(page);
     expect(overlaid).toHaveLength(5);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'dunning-en-overlaid.png'), fullPage: true });
     await page.getByTestId('scenario-switcher').selectOption({ label: 'Forgot — Paid' });
     await expect.poll(() => curves(page), POLL).toHaveLength(1);
     const forgot = (await curves(page))[0]!;
@@ -96,6 +97,9 @@ describe('the dunning time view', () => {
     await day.fill('10');
     await day.press('Tab');
     await expect.poll(async () => (await page.getByTestId('stage-ruler').allTextContents())[2], POLL).toBe('D+10');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'dunning-en-inspector.png') });
+    // With the inspector open the wide time view scrolls inside itself; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expect(page.getByRole('button', { name: 'D+10: First reminder with a reminder fee' }).count()).resolves.toBe(1);
   });
 

@@ -603,7 +603,7 @@ export const sv: Messages = {
   'dunning.cadence.heading': 'Kontakter per vecka',
   'dunning.cadence.label': 'Företagets kontakter per vecka från förfallodagen, per kanal',
   'dunning.cadence.count': '{count, plural, one {# kontakt} other {# kontakter}}',
-  'dunning.cadence.empty': 'Inget kontaktpunkt med en dag är en kontakt ännu.',
+  'dunning.cadence.empty': 'Ingen kontaktpunkt med en dag är en kontakt ännu.',
   'dunning.warnings.heading': 'Varningar',
   'dunning.warnings.none': 'Inga varningar om kontaktfrekvens eller kontrollpunkter.',
   'dunning.warning.max-contacts': '{found} kontakter mellan {from} och {to}: fler än {limit} på {days} dagar',
