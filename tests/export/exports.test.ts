@@ -154,7 +154,10 @@ describe('Markdown exports', () => {
     const md = await res.text();
     const json = (await (await boardFetch(server, `/api/boards/${board.id}/board.json`)).json()) as Board;
     const stageHeadings = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(stageHeadings).toHaveLength(json.stages.length);
+    // One section per stage, then the dunning journey's time view and cadence.
+    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time and cadence']);
+    expect(md).toContain('- Collection letter from the credit-management firm — D+40');
+    expect(md).toMatch(/Vulnerable customer reaches Collection letter from the credit-management firm \(D\+40\)/);
     expect(md).toContain('### Touchpoints');
     expect(md).toContain('### Pain points');
     expect(md).toContain(NORDIC);
