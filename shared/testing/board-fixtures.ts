@@ -53,7 +53,9 @@ export function buildBoard(parts: BoardParts = {}): Board {
   return {
     id: 'board_fixture' as BoardId,
     title: parts.title ?? 'Fixture board',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: parts.locale ?? 'en',
     currency: 'DKK',
     personas: parts.persona

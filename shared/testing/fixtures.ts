@@ -8,7 +8,9 @@ export function smallBoard(): Board {
   return {
     id: 'board1' as BoardId,
     title: 'Collection letters',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
     personas: [],

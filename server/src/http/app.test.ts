@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS, validateBoard, type Board } from '@rejse/shared';
+import { CURRENT_SCHEMA_VERSION, LIMITS, validateBoard, type Board } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
 import { silentLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
@@ -100,7 +100,7 @@ describe('HTTP API', () => {
     const board = await res.json();
     const result = validateBoard(board);
     expect(result.ok).toBe(true);
-    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: 1 });
+    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: CURRENT_SCHEMA_VERSION });
   });
 
   it('boards are listed newest updated first (with the admin token)', async () => {

@@ -12,12 +12,15 @@ import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { Stage } from '../schema/stage.ts';
+import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import {
   cardsMap,
   lanesMap,
   linksMap,
   metaMap,
   personasMap,
+  cadenceRulesMap,
+  scenariosMap,
   stagesMap,
   type CellValue,
   type RecordMap,
@@ -112,6 +115,52 @@ export function readPersonas(doc: Y.Doc, onRepair?: RepairListener): Persona[] {
   }));
 }
 
+/** Debtor scenarios in switcher order; a record that fails the schema is left out, not guessed at. */
+export function readScenarios(doc: Y.Doc): Scenario[] {
+  const out: Scenario[] = [];
+  for (const { id, record } of sortedRecords(scenariosMap(doc), 'scenarios')) {
+    const parsed = scenarioSchema.safeParse({
+      id,
+      name: record.get('name'),
+      outcome: record.get('outcome'),
+      vulnerable: record.get('vulnerable') === true,
+    });
+    if (parsed.success) out.push(parsed.data as Scenario);
+  }
+  return out;
+}
+
+const RULE_FIELDS = ['kind', 'limit', 'windowDays', 'channel', 'days', 'step', 'amount'] as const;
+
+/** The board's cadence rules in order; one that fails the schema is left out (it could not be evaluated). */
+export function readCadenceRules(doc: Y.Doc): CadenceRule[] {
+  const out: CadenceRule[] = [];
+  for (const { id, record } of sortedRecords(cadenceRulesMap(doc), 'cadenceRules')) {
+    const fields: Record<string, unknown> = { id };
+    for (const key of RULE_FIELDS) if (record.get(key) !== undefined) fields[key] = record.get(key);
+    const parsed = cadenceRuleSchema.safeParse(fields);
+    if (parsed.success) out.push(parsed.data as CadenceRule);
+  }
+  return out;
+}
+
+/**
+ * A card's references to scenarios that no longer exist (removed concurrently, or by an
+ * undo) are dropped on reading, so the board stays valid without rewriting every card.
+ */
+export function keepKnownScenarios(card: Card, scenarioIds: ReadonlySet<string>): void {
+  if (card.scenarioIds) {
+    const kept = card.scenarioIds.filter((id) => scenarioIds.has(id));
+    if (kept.length > 0) card.scenarioIds = [...new Set(kept)];
+    else delete card.scenarioIds;
+  }
+  if (card.scenarioEmotions) {
+    const kept = Object.entries(card.scenarioEmotions).filter(([id]) => scenarioIds.has(id));
+    if (kept.length > 0) card.scenarioEmotions = Object.fromEntries(kept);
+    else delete card.scenarioEmotions;
+  }
+}
+
 const OPTIONAL_CARD_FIELDS = [
   'channel',
   'emotion',
@@ -127,6 +176,12 @@ const OPTIONAL_CARD_FIELDS = [
   'manualRank',
   'effects',
   'message',
+  'dayOffset',
+  'dunningStep',
+  'fee',
+  'scenarioIds',
+  'scenarioEmotions',
+  'checkpoint',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {
@@ -205,6 +260,8 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
   const stages = readStages(doc, onRepair);
   const lanes = readLanes(doc, onRepair);
   const personas = readPersonas(doc, onRepair);
+  const scenarios = readScenarios(doc);
+  const scenarioIds = new Set<string>(scenarios.map((s) => s.id));
   const stageIds = new Set<string>(stages.map((s) => s.id));
   const laneIds = new Set<string>(lanes.map((l) => l.id));
   const stageIndex = new Map<string, number>(stages.map((s, i) => [s.id, i]));
@@ -215,7 +272,11 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
   cardsMap(doc).forEach((record, cardId) => {
     if (!isValidId(cardId) || !record || typeof record.get !== 'function') tell(onRepair, 'record-skipped', `cards/${cardId}`);
     else if (!firstStage || !firstLane) tell(onRepair, 'card-dropped', `cards/${cardId}`);
-    else cards.push(readCard(cardId, record, stageIds, laneIds, firstStage, firstLane, onRepair));
+    else {
+      const card = readCard(cardId, record, stageIds, laneIds, firstStage, firstLane, onRepair);
+      keepKnownScenarios(card, scenarioIds);
+      cards.push(card);
+    }
   });
   cards.sort(
     (a, b) =>
@@ -241,6 +302,8 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
     lanes,
     cards,
     links: readLinks(doc, new Set(cards.map((c) => c.id)), onRepair),
+    scenarios,
+    cadenceRules: readCadenceRules(doc),
   };
 }
 
