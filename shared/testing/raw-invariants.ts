@@ -3,7 +3,8 @@ import { isValidId } from '../src/ids.ts';
 import { CURRENCIES } from '../src/schema/board.ts';
 import { cardSchema, CARD_KINDS } from '../src/schema/card.ts';
 import { LANE_KINDS } from '../src/schema/lane.ts';
-import { CARDS, LANES, LINKS, META, PERSONAS, STAGES } from '../src/doc/layout.ts';
+import { CADENCE_RULES, CARDS, LANES, LINKS, META, PERSONAS, SCENARIOS, STAGES } from '../src/doc/layout.ts';
+import { cadenceRuleSchema, scenarioSchema } from '../src/schema/dunning.ts';
 import type { RepairKind } from '../src/doc/repairs.ts';
 import { FACILITATION, FACILITATION_KEYS, ROUND_KEY_PREFIX } from '../src/facilitation/layout.ts';
 import { readTimerValue } from '../src/facilitation/timer.ts';
@@ -63,7 +64,7 @@ export const REPAIR_OF_RULE: Partial<Record<RawRule, RepairKind>> = {
   'missing-active-persona': 'active-persona-cleared',
 };
 
-const ROOTS = new Set([META, STAGES, LANES, CARDS, LINKS, PERSONAS, FACILITATION]);
+const ROOTS = new Set([META, STAGES, LANES, CARDS, LINKS, PERSONAS, SCENARIOS, CADENCE_RULES, FACILITATION]);
 const META_KEYS = new Set(['title', 'schemaVersion', 'locale', 'currency', 'activePersonaId']);
 const STAGE_KEYS = new Set(['title', 'order', 'removed']);
 const LANE_KEYS = new Set(['title', 'kind', 'order', 'removed']);
@@ -176,6 +177,14 @@ export function rawShapeViolations(doc: Y.Doc): RawViolation[] {
   for (const [id, record] of checkRecordMaps(doc, PERSONAS, PERSONA_KEYS, out)) {
     for (const key of ['name', 'description', 'segment']) checkValue(optional(record.get(key), isString), `${PERSONAS}/${id}/${key}`, out);
     checkValue(optional(record.get('order'), finite), `${PERSONAS}/${id}/order`, out);
+  }
+  // Debtor scenarios and cadence rules: every record, with its order, passes its schema.
+  for (const [name, schema] of [[SCENARIOS, scenarioSchema], [CADENCE_RULES, cadenceRuleSchema]] as const) {
+    for (const [id, record] of checkRecordMaps(doc, name, null, out)) {
+      const { order, ...fields } = Object.fromEntries(record.entries());
+      checkValue(finite(order), `${name}/${id}/order`, out);
+      checkValue(schema.safeParse({ vulnerable: false, ...fields, id }).success, `${name}/${id}`, out);
+    }
   }
   for (const [id, record] of checkRecordMaps(doc, CARDS, null, out)) {
     for (const [key, value] of record.entries()) {
