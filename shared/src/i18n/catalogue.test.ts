@@ -46,6 +46,7 @@ const SAME_AS_ENGLISH = new Set([
   'export.board.persona',
   'export.board.emotion',
   'export.actionList.top',
+  'export.value.range',
 ]);
 
 const argumentsOf = (source: string): string => messageArguments(source).join(', ');

@@ -643,6 +643,38 @@ export const en = {
   'letter.item.contact': 'Whom to contact',
   'letter.found': 'found',
   'letter.missing': 'missing',
+  // The business case's sentences (formula and missing figures), rendered from message data by `renderBusinessText`.
+  'business.years': '{n, plural, one {{count} year} other {{count} years}}',
+  'business.text.formula.fewerContacts': '“{touchpoint}” ({stage}): {volume} contacts a year × {share} fewer = {contacts} contacts avoided',
+  'business.text.formula.responseRate':
+    '“{touchpoint}” ({stage}): response rate {from} → {rate}, so {gain} of the {volume} contacts a year at “{avoidsAt}” are avoided = {contacts} contacts',
+  'business.text.formula.contactsValue': '{contacts} contacts × {cost} per contact = {value} a year',
+  'business.text.formula.customersKept': '{customers} customers kept a year × {revenue} a year × {years} = {value}',
+  'business.text.formula.costAvoided': '“{touchpoint}” ({stage}): {volume} contacts a year × {share} × {amount} = {value} a year',
+  'business.text.formula.range': 'Confidence {confidence} of 5: {low} – {high} (±{spread})',
+  'business.text.formula.confidenceAssumed': 'Confidence not set: {confidence} assumed',
+  'business.text.missing.effects': 'State what this idea changes (fewer contacts, a higher response rate, customers kept, costs avoided) to value it',
+  'business.text.missing.touchpoint': 'An effect refers to a touchpoint that is no longer on the board; choose another',
+  'business.text.missing.yearlyVolume': 'Add the contacts a year at “{touchpoint}” ({stage}) to value this',
+  'business.text.missing.costPerContact': 'Add the cost per contact at “{touchpoint}” ({stage}) to value this',
+  'business.text.missing.responseRate': 'Add today’s response rate at “{touchpoint}” ({stage}) to value this',
+  'business.text.missing.customersPerYear': 'Add how many customers a year this keeps to value this',
+  'business.text.missing.revenuePerCustomerYear': 'Add the yearly revenue per customer to value this',
+  'business.text.missing.lifetimeYears': 'Add a customer’s lifetime in years to value this',
+  'business.text.missing.amountPerContact': 'Add the fee or cost per contact avoided at “{touchpoint}” ({stage}) to value this',
+  // The business case in exports: value columns, the total line, the tracker hand-off's description.
+  'export.value.column.value': 'Value a year',
+  'export.value.column.valueLow': 'Value, low',
+  'export.value.column.valueHigh': 'Value, high',
+  'export.value.column.contactsAvoided': 'Contacts avoided a year',
+  'export.value.totalOfTop': 'Total of the top {n}',
+  'export.value.range': '{low} – {high}',
+  'export.value.noValue': 'no value yet: {missing}',
+  'export.tracker.linkedPains': 'Pain points it addresses',
+  'export.tracker.missing': 'Figures still missing',
+  'export.tracker.score': 'Priority score',
+  'export.tracker.rank': 'Rank {n} of {total} on the to-do list',
+  'export.tracker.source': 'From the journey map “{board}” in Rejse',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
