@@ -8,6 +8,7 @@ import {
   type StoredBoardState,
   type StoredVoteRound,
 } from './store.ts';
+import { createMemoryTone } from './tone-memory.ts';
 
 interface MemoryBoard {
   meta: BoardMeta;
@@ -201,6 +202,7 @@ export function createMemoryStore(): BoardStore {
       open();
       boards.get(boardId)?.drafts.delete(participantId);
     },
+    tone: createMemoryTone({ require: (id) => void get(id), open }),
     close() {
       closed = true;
     },

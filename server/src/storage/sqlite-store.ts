@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateDatabase } from './sqlite-schema.ts';
+import { createSqliteTone } from './tone-sqlite.ts';
 import {
   BoardExistsError,
   UnknownBoardError,
@@ -307,6 +308,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     deleteDraft(boardId, participantId) {
       deleteDraftRow.run(boardId, participantId);
     },
+    tone: createSqliteTone(db),
     close() {
       if (db.open) db.close();
     },

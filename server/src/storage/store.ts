@@ -1,3 +1,5 @@
+import type { ToneStore } from './tone.ts';
+
 /**
  * Where boards are kept. A board is its metadata plus its Yjs state, stored as one
  * snapshot (a full encoded state) and a log of updates appended after it. Loading
@@ -108,6 +110,9 @@ export interface BoardStore {
   /** Every participant's drafts of a board. */
   listDrafts(boardId: string): { participantId: string; state: Uint8Array }[];
   deleteDraft(boardId: string, participantId: string): void;
+
+  /** Blind tone rounds of letters and their ratings (`tone.ts`). */
+  tone: ToneStore;
 
   close(): void;
 }

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from './memory-store.ts';
+import { createSqliteStore } from './sqlite-store.ts';
+import type { BoardStore } from './store.ts';
+import type { StoredToneRound, ToneStore } from './tone.ts';
+
+/** The ToneStore contract, run against every implementation (memory and SQLite). */
+interface Fixture {
+  store: BoardStore;
+  reopen?: () => BoardStore;
+  cleanup: () => void;
+}
+
+const IMPLEMENTATIONS: { name: string; open: () => Fixture }[] = [
+  { name: 'memory', open: () => ({ store: createMemoryStore(), cleanup: () => {} }) },
+  {
+    name: 'SQLite',
+    open: () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rejse-tone-'));
+      const file = path.join(dir, 'rejse.sqlite');
+      return { store: createSqliteStore(file), reopen: () => createSqliteStore(file), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+const EMPTY_STATE = new Uint8Array([0, 0]);
+const round: StoredToneRound = { id: 't1', cardId: 'c_letter', startedAt: 100, closedAt: null };
+
+for (const impl of IMPLEMENTATIONS) {
+  describe(`ToneStore contract: ${impl.name}`, () => {
+    let fixture: Fixture;
+    let store: BoardStore;
+    let tone: ToneStore;
+    beforeEach(() => {
+      fixture = impl.open();
+      store = fixture.store;
+      tone = store.tone;
+      for (const id of ['b1', 'b2']) store.create({ id, title: id, createdAt: 1, updatedAt: 1 }, EMPTY_STATE);
+    });
+    afterEach(() => {
+      store.close();
+      fixture.cleanup();
+    });
+
+    it('a round opens once, closes, and the next one is listed after it', () => {
+      tone.createRound('b1', round);
+      expect(() => tone.createRound('b1', round)).toThrow();
+      expect(tone.openRound('b1')).toEqual(round);
+      tone.closeRound('b1', 't1', 200);
+      expect(tone.openRound('b1')).toBeUndefined();
+      expect(tone.round('b1', 't1')).toEqual({ ...round, closedAt: 200 });
+      tone.createRound('b1', { ...round, id: 't2', startedAt: 300 });
+      expect(tone.rounds('b1').map((r) => r.id)).toEqual(['t1', 't2']);
+      expect(tone.openRound('b1')?.id).toBe('t2');
+    });
+
+    it('rounds belong to their board', () => {
+      tone.createRound('b1', round);
+      expect(tone.round('b2', 't1')).toBeUndefined();
+      expect(tone.rounds('b2')).toEqual([]);
+      expect(tone.openRound('b2')).toBeUndefined();
+    });
+
+    it('keeps one rating per participant and variant; a new rating replaces the old one', () => {
+      tone.createRound('b1', round);
+      tone.setRating('b1', 't1', 'p2', 'b', 4);
+      tone.setRating('b1', 't1', 'p1', 'b', 5);
+      tone.setRating('b1', 't1', 'p1', 'a', 1);
+      tone.setRating('b1', 't1', 'p1', 'a', 2);
+      expect(tone.participantRatings('b1', 't1', 'p1')).toEqual(new Map([['a', 2], ['b', 5]]));
+      expect(tone.participantRatings('b1', 't1', 'p3')).toEqual(new Map());
+      expect(tone.roundRatings('b1', 't1')).toEqual([
+        { participantId: 'p1', variant: 'a', rating: 2 },
+        { participantId: 'p1', variant: 'b', rating: 5 },
+        { participantId: 'p2', variant: 'b', rating: 4 },
+      ]);
+    });
+
+    it('refuses an unknown board or round', () => {
+      expect(() => tone.createRound('nope', round)).toThrow(/unknown board/);
+      expect(() => tone.closeRound('b1', 'nope', 1)).toThrow(/unknown tone round/);
+      expect(() => tone.setRating('b1', 'nope', 'p1', 'a', 3)).toThrow(/unknown tone round/);
+      tone.createRound('b1', round);
+      expect(() => tone.setRating('b2', 't1', 'p1', 'a', 3)).toThrow(/unknown tone round/);
+      expect(tone.roundRatings('b1', 'nope')).toEqual([]);
+    });
+
+    if (impl.name === 'SQLite') {
+      it('rounds and ratings are there after reopening the store', () => {
+        tone.createRound('b1', round);
+        tone.setRating('b1', 't1', 'p1', 'a', 3);
+        store.close();
+        store = fixture.reopen!();
+        expect(store.tone.round('b1', 't1')).toEqual(round);
+        expect(store.tone.participantRatings('b1', 't1', 'p1')).toEqual(new Map([['a', 3]]));
+      });
+    }
+  });
+}
