@@ -6,8 +6,9 @@
  *   tone:<id>    ToneRoundResult          a closed round with its results per variant, kept for good
  */
 import type * as Y from 'yjs';
+import { cardsMap } from '../doc/layout.ts';
 import { facilitationMap } from '../facilitation/layout.ts';
-import { MESSAGE_VARIANTS, type MessageVariant } from '../schema/card.ts';
+import { cardSchema, MESSAGE_VARIANTS, type Card, type MessageVariant } from '../schema/card.ts';
 import type { OpenToneRound, ToneRoundResult, ToneVariantResult } from './tone.ts';
 
 export const TONE_KEY = 'tone';
@@ -82,4 +83,18 @@ export function writeToneResult(doc: Y.Doc, result: ToneRoundResult, origin: unk
     map.set(`${TONE_ROUND_KEY_PREFIX}${result.id}`, { ...result, variants });
     if (readOpenToneRound(doc)?.id === result.id) map.set(TONE_KEY, null);
   }, origin);
+}
+
+/** What a tone round needs of a card (kind, channel, message), read defensively; undefined when there is no such card. */
+export function readToneCard(doc: Y.Doc, cardId: string): Pick<Card, 'kind' | 'channel' | 'message'> | undefined {
+  const record = cardsMap(doc).get(cardId);
+  if (!record) return undefined;
+  const kind = cardSchema.shape.kind.safeParse(record.get('kind'));
+  const channel = cardSchema.shape.channel.safeParse(record.get('channel'));
+  const message = cardSchema.shape.message.safeParse(record.get('message'));
+  return {
+    kind: kind.success ? kind.data : 'note',
+    ...(channel.success && channel.data ? { channel: channel.data } : {}),
+    ...(message.success && message.data ? { message: message.data } : {}),
+  };
 }
