@@ -38,6 +38,8 @@ function OpenTone({ round }: { round: OpenToneRound }) {
   const { role, participant } = useFacilitationContext();
   const card = useLetter(round.cardId);
   const [mine, setMine] = useState<MyToneResponse | null>(null);
+  /** Ratings chosen but not yet confirmed by the server: shown at once, dropped when answered. */
+  const [pending, setPending] = useState<Partial<Record<MessageVariant, ToneRating>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const canRate = role !== 'viewer';
@@ -68,7 +70,11 @@ function OpenTone({ round }: { round: OpenToneRound }) {
       setBusy(false);
     }
   };
-  const rate = (variant: MessageVariant, rating: ToneRating) => run(async () => setMine(await api.rate(round.id, variant, rating)));
+  const rate = (variant: MessageVariant, rating: ToneRating) => {
+    setPending((current) => ({ ...current, [variant]: rating }));
+    const settle = () => setPending(({ [variant]: _settled, ...rest }) => rest);
+    return run(async () => setMine(await api.rate(round.id, variant, rating))).finally(settle);
+  };
   const title = card?.text.trim() || t('card.empty');
 
   return (
@@ -80,7 +86,7 @@ function OpenTone({ round }: { round: OpenToneRound }) {
       {canRate ? <p className="muted workshop-panel__hint">{t('tone.secret')}</p> : null}
       {order.map((variant, index) => {
         const n = index + 1;
-        const given = mine?.ratings[variant];
+        const given = pending[variant] ?? mine?.ratings[variant];
         return (
           <section key={n} className="tone-letter" aria-labelledby={`tone-letter-${n}`} data-tone-letter={n}>
             <h3 id={`tone-letter-${n}`} className="tone-letter__title">
