@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
@@ -96,6 +97,29 @@ for (const impl of IMPLEMENTATIONS) {
         store = fixture.reopen!();
         expect(store.tone.round('b1', 't1')).toEqual(round);
         expect(store.tone.participantRatings('b1', 't1', 'p1')).toEqual(new Map([['a', 3]]));
+      });
+
+      it('a database from before tone rounds (schema 2) gets their tables on opening, its boards kept', () => {
+        store.close();
+        const dir = mkdtempSync(path.join(tmpdir(), 'rejse-tone-old-'));
+        try {
+          const old = path.join(dir, 'rejse.sqlite');
+          const first = createSqliteStore(old);
+          first.create({ id: 'b_old', title: 'Old', createdAt: 1, updatedAt: 1 }, EMPTY_STATE);
+          first.close();
+          const db = new Database(old);
+          db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds;');
+          db.pragma('user_version = 2');
+          db.close();
+          const upgraded = createSqliteStore(old);
+          expect(upgraded.exists('b_old')).toBe(true);
+          upgraded.tone.createRound('b_old', round);
+          expect(upgraded.tone.openRound('b_old')).toEqual(round);
+          upgraded.close();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+        store = fixture.reopen!();
       });
     }
   });
