@@ -102,6 +102,11 @@ describe('business case and letter lab', () => {
 
     await rankBy.selectOption({ label: 'Value a year' });
     await expect.poll(rowTexts, POLL).toEqual(byValue.map((r) => r.card.text));
+    // Each row says what it is worth; the one without figures says nothing.
+    const worth = (id: string) => page.locator(`li[data-card-row="${id}"] .action-row__worth`);
+    const topMid = Math.round(byValue[0]!.businessCase.value!.mid).toLocaleString('en');
+    expect((await worth(byValue[0]!.card.id).textContent())?.replace(/\u00a0/g, ' ')).toBe(`Worth DKK ${topMid} a year`);
+    expect(await worth(byValue.find((r) => r.businessCase.value === null)!.card.id).count()).toBe(0);
     await rankBy.selectOption({ label: 'Value per effort' });
     await expect.poll(rowTexts, POLL).toEqual(byValuePerEffort.map((r) => r.card.text));
 

@@ -705,4 +705,5 @@ export const da: Messages = {
   'prioritize.matrix.sizeHint': 'Større brikker er mere værd om året; idéer uden værdi forbliver små.',
   'prioritize.matrix.cardValue': '{label}; værd {value} om året',
   'prioritize.matrix.cardNoValue': '{label}; ingen værdi endnu',
+  'prioritize.row.worth': 'Værd {value} om året',
 };

@@ -705,6 +705,7 @@ export const en = {
   'prioritize.matrix.sizeHint': 'Bigger chips are worth more a year; ideas without a value stay small.',
   'prioritize.matrix.cardValue': '{label}; worth {value} a year',
   'prioritize.matrix.cardNoValue': '{label}; no value yet',
+  'prioritize.row.worth': 'Worth {value} a year',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

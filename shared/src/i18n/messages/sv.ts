@@ -707,4 +707,5 @@ export const sv: Messages = {
   'prioritize.matrix.sizeHint': 'Större brickor är värda mer per år; idéer utan värde förblir små.',
   'prioritize.matrix.cardValue': '{label}; värd {value} per år',
   'prioritize.matrix.cardNoValue': '{label}; inget värde än',
+  'prioritize.row.worth': 'Värd {value} per år',
 };
