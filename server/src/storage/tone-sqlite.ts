@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { UnknownBoardError } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
 import { UnknownToneRoundError, type StoredToneRound, type ToneStore } from './tone.ts';
 
 interface ToneRoundRow {

@@ -3,43 +3,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from './memory-store.ts';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta, type StoreFixture } from './contract-fixtures.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 import type { BoardStore } from './store.ts';
 import type { StoredToneRound, ToneStore } from './tone.ts';
 
-/** The ToneStore contract, run against every implementation (memory and SQLite). */
-interface Fixture {
-  store: BoardStore;
-  reopen?: () => BoardStore;
-  cleanup: () => void;
-}
-
-const IMPLEMENTATIONS: { name: string; open: () => Fixture }[] = [
-  { name: 'memory', open: () => ({ store: createMemoryStore(), cleanup: () => {} }) },
-  {
-    name: 'SQLite',
-    open: () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'rejse-tone-'));
-      const file = path.join(dir, 'rejse.sqlite');
-      return { store: createSqliteStore(file), reopen: () => createSqliteStore(file), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-];
-
-const EMPTY_STATE = new Uint8Array([0, 0]);
+/** The ToneStore contract, run against every implementation (`contract-fixtures.ts`). */
 const round: StoredToneRound = { id: 't1', cardId: 'c_letter', startedAt: 100, closedAt: null };
 
-for (const impl of IMPLEMENTATIONS) {
+for (const impl of STORE_IMPLEMENTATIONS) {
   describe(`ToneStore contract: ${impl.name}`, () => {
-    let fixture: Fixture;
+    let fixture: StoreFixture;
     let store: BoardStore;
     let tone: ToneStore;
     beforeEach(() => {
       fixture = impl.open();
       store = fixture.store;
       tone = store.tone;
-      for (const id of ['b1', 'b2']) store.create({ id, title: id, createdAt: 1, updatedAt: 1 }, EMPTY_STATE);
+      for (const id of ['b1', 'b2']) store.documents.create(boardMeta(id), EMPTY_STATE);
     });
     afterEach(() => {
       store.close();
@@ -89,7 +70,7 @@ for (const impl of IMPLEMENTATIONS) {
       expect(tone.roundRatings('b1', 'nope')).toEqual([]);
     });
 
-    if (impl.name === 'SQLite') {
+    if (impl.persistent) {
       it('rounds and ratings are there after reopening the store', () => {
         tone.createRound('b1', round);
         tone.setRating('b1', 't1', 'p1', 'a', 3);
@@ -105,14 +86,14 @@ for (const impl of IMPLEMENTATIONS) {
         try {
           const old = path.join(dir, 'rejse.sqlite');
           const first = createSqliteStore(old);
-          first.create({ id: 'b_old', title: 'Old', createdAt: 1, updatedAt: 1 }, EMPTY_STATE);
+          first.documents.create(boardMeta('b_old'), EMPTY_STATE);
           first.close();
           const db = new Database(old);
           db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds;');
           db.pragma('user_version = 2');
           db.close();
           const upgraded = createSqliteStore(old);
-          expect(upgraded.exists('b_old')).toBe(true);
+          expect(upgraded.documents.exists('b_old')).toBe(true);
           upgraded.tone.createRound('b_old', round);
           expect(upgraded.tone.openRound('b_old')).toEqual(round);
           upgraded.close();

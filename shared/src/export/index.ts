@@ -7,3 +7,4 @@ export * from './filename.ts';
 export * from './chart.ts';
 export * from './tracker.ts';
 export * from './value-columns.ts';
+export * from './dunning.ts';
