@@ -143,6 +143,13 @@ describe('the report page', () => {
     const rows = page.locator('tr[data-report-action]');
     expect(await rows.count()).toBe(12);
     expect(await rows.first().locator('td').first().textContent()).toBe('1');
+    // The business case: a value a year for the eleven actions whose touchpoints have figures, and the total.
+    const values = (await page.locator('td[data-report-value]').allTextContents()).map((v) => v.replace(/\u00a0/g, ' '));
+    expect(values).toHaveLength(12);
+    expect(values.filter((v) => /^DKK [\d,]+$/.test(v))).toHaveLength(11);
+    expect((await page.locator('.report__total').textContent())?.replace(/\u00a0/g, ' ')).toMatch(
+      /^Total of the top 12: DKK [\d,]+ \(DKK [\d,]+ – DKK [\d,]+\)$/,
+    );
     expect(await page.getByRole('heading', { name: 'Pain points by stage' }).count()).toBe(1);
 
     const picture = page.locator('img[data-map-picture="ready"]');

@@ -15,6 +15,8 @@ import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
+import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
+import { useToneState } from '../letters/useTone.ts';
 import './facilitation.css';
 import '../presence/presence.css';
 
@@ -60,14 +62,16 @@ export function WorkshopBar() {
   );
 }
 
-/** Side panels for the workshop: dot voting and its results, private drafts. */
+/** Side panels for the workshop: dot voting and its results, the blind tone round of a letter, private drafts. */
 export function WorkshopPanels() {
   const session = useSession();
   const state = useFacilitationState(session);
-  if (!state.openRound && state.rounds.length === 0 && !state.privateMode) return null;
+  const tone = useToneState();
+  if (!state.openRound && state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
   return (
     <aside className="workshop-panels">
       <VotingPanel state={state} />
+      <ToneRoundPanel />
       <DraftsPanel state={state} />
     </aside>
   );

@@ -1,6 +1,6 @@
-import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
+import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, formatValueMoney, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { useBoard, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
@@ -212,6 +212,9 @@ const ActionRowView = memo(function ActionRowView({
   const text = card.text || t('prioritize.untitled');
   const score = formatScore(locale, row.score);
   const breakdownId = `breakdown-${card.id}`;
+  const boardLocale = useBoard((b) => b.locale);
+  const currency = useBoard((b) => b.currency);
+  const value = row.businessCase.value;
 
   return (
     <li
@@ -278,6 +281,7 @@ const ActionRowView = memo(function ActionRowView({
           </button>
           <div className="action-row__context">
             <span className="action-row__stage">{row.stage.title || t('stage.new')}</span>
+            {value ? <span className="action-row__worth">{t('prioritize.row.worth', { value: formatValueMoney(value.mid, boardLocale, currency) })}</span> : null}
             {row.linkedPains.length === 0 ? (
               <span className="action-row__no-pains">{t('prioritize.row.noPains')}</span>
             ) : (

@@ -1,4 +1,4 @@
-import { formatDay, reportModel, type ReportModel } from '@rejse/shared';
+import { formatDay, formatValueMoney, reportModel, type ReportModel } from '@rejse/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -119,6 +119,9 @@ function ReportHeader({ model }: { model: ReportModel }) {
 function ReportActions({ model }: { model: ReportModel }) {
   const t = useT();
   const locale = useLocale();
+  // Money in the board's currency and number format, like the exports.
+  const money = (amount: number): string => formatValueMoney(amount, model.locale, model.currency);
+  const total = model.hasValues ? model.topTotal.value : null;
   return (
     <section className="report__block" aria-labelledby="report-actions">
       <h2 id="report-actions">{t('export.report.actions', { n: model.topN })}</h2>
@@ -135,6 +138,7 @@ function ReportActions({ model }: { model: ReportModel }) {
               <th>{t('prioritize.row.status')}</th>
               <th>{t('export.report.linkedPains')}</th>
               <th className="num">{t('prioritize.col.score')}</th>
+              {model.hasValues ? <th className="num">{t('export.value.column.value')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -153,11 +157,18 @@ function ReportActions({ model }: { model: ReportModel }) {
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
                 <td className="num">{formatScore(locale, action.score)}</td>
+                {model.hasValues ? <td className="num nowrap" data-report-value>{action.value ? money(action.value.mid) : ''}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {total ? (
+        <p className="report__total">
+          <strong>{t('export.value.totalOfTop', { n: model.topTotal.n })}:</strong> {money(total.mid)} (
+          {t('export.value.range', { low: money(total.low), high: money(total.high) })})
+        </p>
+      ) : null}
       {model.belowLine > 0 ? <p className="muted">{t('export.report.belowLine', { count: model.belowLine })}</p> : null}
     </section>
   );

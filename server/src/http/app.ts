@@ -13,6 +13,7 @@ import { mountFacilitationRoutes } from './facilitation.ts';
 import type { LiveBoards } from './live.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
 import { mountTokenRoutes } from './tokens.ts';
+import { mountToneRoutes } from './tone.ts';
 import { mountVoteRoutes } from './votes.ts';
 import { securityHeaders } from './security.ts';
 import { mountClient } from './static.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
   mountBoardRoutes(api, { ...auth, boards: deps.boards, createPerMinute: limits.createPerMinute });
   mountTokenRoutes(api, { ...auth, live: deps.live });
   mountVoteRoutes(api, { ...auth, live: deps.live });
+  mountToneRoutes(api, { ...auth, live: deps.live, tone: deps.store.tone });
   mountFacilitationRoutes(api, { ...auth, live: deps.live });
   mountExportRoutes(api, { ...auth, live: deps.live, importPerMinute: limits.importPerMinute });
   app.route('/', api);

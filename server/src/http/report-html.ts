@@ -10,8 +10,12 @@ import {
   exportLabelsFor,
   formatDay,
   formatNumber,
+  formatMessage,
   formatSigned,
+  formatValueMoney,
+  renderBusinessText,
   translatorFor,
+  valueLabelsFor,
   wrapLabel,
   type ExportLabels,
   type ReportModel,
@@ -74,6 +78,33 @@ function chartSvg(model: ReportModel, labels: ExportLabels, t: Translate): strin
 
 const listOf = (items: readonly string[]): string => items.map(escapeHtml).join('; ');
 
+/**
+ * The business case in the report: a value cell per action (value a year, its range, or what
+ * is missing) and the total of the top N, in the board's currency and locale.
+ */
+function valueWords(model: ReportModel) {
+  const labels = valueLabelsFor(model.locale);
+  const money = (amount: number): string => formatValueMoney(amount, model.locale, model.currency);
+  const range = (low: number, high: number): string => formatMessage(labels.range, model.locale, { low: money(low), high: money(high) });
+  return {
+    labels,
+    cell(action: ReportModel['actions'][number]): string {
+      if (!action.value) {
+        const missing = action.valueMissing.map((m) => renderBusinessText(m, model.locale, model.currency)).join('; ');
+        return `<td class="value muted small">${escapeHtml(formatMessage(labels.noValue, model.locale, { missing }))}</td>`;
+      }
+      const { mid, low, high } = action.value;
+      return `<td class="num value nowrap">${escapeHtml(money(mid))}<br><span class="muted small">${escapeHtml(range(low, high))}</span></td>`;
+    },
+    total(): string {
+      const { n, value } = model.topTotal;
+      if (!value) return '';
+      const words = `${formatMessage(labels.totalOfTop, model.locale, { n })}: `;
+      return `<p class="total"><strong>${escapeHtml(words)}</strong>${escapeHtml(`${money(value.mid)} (${range(value.low, value.high)})`)}</p>`;
+    },
+  };
+}
+
 /** The report page. Pure: the same model and labels always give the same bytes. */
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions): string {
   const labels = exportLabelsFor(model.locale);
@@ -118,9 +149,10 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     out.push(`<p class="muted">${escapeHtml(t('export.report.noActions'))}</p>`);
   } else {
     const c = labels.columns;
+    const value = model.hasValues ? valueWords(model) : null;
     out.push(
       '<table class="actions">',
-      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(t('export.report.linkedPains'))}</th><th class="num">${escapeHtml(c.score)}</th></tr></thead>`,
+      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(t('export.report.linkedPains'))}</th><th class="num">${escapeHtml(c.score)}</th>${value ? `<th class="num">${escapeHtml(value.labels.columns.value)}</th>` : ''}</tr></thead>`,
       '<tbody>',
     );
     for (const action of model.actions) {
@@ -133,10 +165,12 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
         `<td>${escapeHtml(labels.status[action.status])}</td>`,
         `<td>${listOf(action.linkedPains.map((p) => p.text))}</td>`,
         `<td class="num">${escapeHtml(n(action.score))}</td>`,
+        value ? value.cell(action) : '',
         '</tr>',
       );
     }
     out.push('</tbody>', '</table>');
+    if (value) out.push(value.total());
   }
   if (model.belowLine > 0) out.push(`<p class="muted">${escapeHtml(t('export.report.belowLine', { count: model.belowLine }))}</p>`);
   out.push('</section>');
@@ -196,6 +230,7 @@ table.actions { width: 100%; border-collapse: collapse; }
 table.actions th, table.actions td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 table.actions th { font-size: 12px; color: var(--muted); font-weight: 600; }
 table.actions td:nth-child(2) { width: 34%; }
+td.value { min-width: 9em; }
 .num { text-align: right !important; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 .action-text, .pain-text { white-space: pre-wrap; overflow-wrap: anywhere; }

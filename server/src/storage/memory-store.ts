@@ -2,6 +2,7 @@ import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog }
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore, StoredAccessToken } from './links.ts';
 import type { BoardStore } from './store.ts';
+import { createMemoryTone } from './tone-memory.ts';
 import type { StoredVote, StoredVoteRound, VoteStore } from './votes.ts';
 
 /** Byte arrays are copied in and out, so callers can never alias stored data (as with SQLite). */
@@ -236,6 +237,7 @@ export function createMemoryStore(): BoardStore {
     links: createMemoryLinks(guard),
     votes: createMemoryVotes(guard),
     drafts: createMemoryDrafts(guard),
+    tone: createMemoryTone(guard),
     close() {
       closed = true;
     },

@@ -95,6 +95,31 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'blind tone rounds and their ratings',
+    sql: `
+      CREATE TABLE tone_rounds (
+        board_id   TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        round_id   TEXT NOT NULL,
+        card_id    TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        closed_at  INTEGER,
+        PRIMARY KEY (board_id, round_id)
+      );
+
+      -- Ratings stay here, never in the shared document, while their round is open.
+      CREATE TABLE tone_ratings (
+        board_id       TEXT NOT NULL,
+        round_id       TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        variant        TEXT NOT NULL,
+        rating         INTEGER NOT NULL,
+        PRIMARY KEY (board_id, round_id, participant_id, variant),
+        FOREIGN KEY (board_id, round_id) REFERENCES tone_rounds (board_id, round_id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.version));

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { migrateDatabase } from './sqlite-schema.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteDrafts, createSqliteLinks, createSqliteVotes } from './sqlite-records.ts';
+import { createSqliteTone } from './tone-sqlite.ts';
 import type { BoardStore } from './store.ts';
 
 /** Another process holds the database: one data directory serves one process. */
@@ -74,6 +75,7 @@ export function createSqliteStore(file: string): BoardStore {
     links: createSqliteLinks(db),
     votes: createSqliteVotes(db),
     drafts: createSqliteDrafts(db),
+    tone: createSqliteTone(db),
     close() {
       if (db.open) db.close();
     },

@@ -46,6 +46,10 @@ const SAME_AS_ENGLISH = new Set([
   'export.board.persona',
   'export.board.emotion',
   'export.actionList.top',
+  'export.value.range',
+  // The tone round: a message of placeholders only, and the Danish word for neutral.
+  'tone.distribution',
+  'tone.scale.3',
 ]);
 
 const argumentsOf = (source: string): string => messageArguments(source).join(', ');
