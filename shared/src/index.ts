@@ -16,4 +16,5 @@ export * from './i18n/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
+export * from './history/index.ts';
 export * from './api/index.ts';

@@ -1,3 +1,5 @@
+import { createMemoryActivity } from './activity-memory.ts';
+import { createMemorySnapshots } from './snapshots-memory.ts';
 import {
   BoardExistsError,
   UnknownBoardError,
@@ -40,7 +42,10 @@ export function createMemoryStore(): BoardStore {
     if (closed) throw new Error('store is closed');
   };
 
+  const exists = (id: string): boolean => !closed && boards.has(id);
   return {
+    snapshots: createMemorySnapshots(exists),
+    activity: createMemoryActivity(exists),
     create(meta, initialState) {
       open();
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id);

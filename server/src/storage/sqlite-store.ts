@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createSqliteActivity } from './activity-sqlite.ts';
+import { createSqliteSnapshots } from './snapshots-sqlite.ts';
 import { migrateDatabase } from './sqlite-schema.ts';
 import {
   BoardExistsError,
@@ -63,6 +65,15 @@ export function checkSqliteIntegrity(file: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** A store part a read-only open does not offer (its tables may not exist in an old file). */
+function unavailable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: () => () => {
+      throw new Error(`the ${name} store is not available on a read-only open`);
+    },
+  });
 }
 
 export interface SqliteStoreOptions {
@@ -217,6 +228,9 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   });
 
   return {
+    // Readonly opens (inspection) skip schema steps, so these are prepared only when writable.
+    snapshots: options.readonly ? unavailable('snapshots') : createSqliteSnapshots(db),
+    activity: options.readonly ? unavailable('activity') : createSqliteActivity(db),
     create: (meta, initialState) => create(meta, initialState),
     exists: (id) => selectExists.get(id) !== undefined,
     getMeta: (id) => {

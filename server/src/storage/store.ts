@@ -1,3 +1,6 @@
+import type { ActivityStore } from './activity.ts';
+import type { SnapshotStore } from './snapshots.ts';
+
 /**
  * Where boards are kept. A board is its metadata plus its Yjs state, stored as one
  * snapshot (a full encoded state) and a log of updates appended after it. Loading
@@ -108,6 +111,11 @@ export interface BoardStore {
   /** Every participant's drafts of a board. */
   listDrafts(boardId: string): { participantId: string; state: Uint8Array }[];
   deleteDraft(boardId: string, participantId: string): void;
+
+  /** The version history (its own small interface and contract suite: snapshots.ts). */
+  readonly snapshots: SnapshotStore;
+  /** Who did what, for "since I was here" (activity.ts). */
+  readonly activity: ActivityStore;
 
   close(): void;
 }

@@ -7,3 +7,4 @@ export * from './boards.ts';
 export * from './facilitation.ts';
 export * from './exports.ts';
 export * from './answer.ts';
+export * from './history.ts';
