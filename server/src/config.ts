@@ -69,6 +69,16 @@ export const SERVER_LIMITS = {
   pendingUpdateBytes: 128 * 1024,
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
+  /**
+   * Snapshots kept in one board's version history (`REJSE_SNAPSHOTS_PER_BOARD`): a four-session
+   * series with a snapshot per phase, per session and per half hour of editing stays far below.
+   * Past it the oldest automatic ones go first, then the oldest named ones.
+   */
+  snapshotsPerBoard: 200,
+  /** At most one automatic snapshot this often while a board is edited (`REJSE_SNAPSHOT_INTERVAL_MINUTES`). */
+  snapshotIntervalMs: 30 * 60_000,
+  /** Activity entries kept per board for "since I was here" (oldest dropped). */
+  activityPerBoard: 5_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */
@@ -98,6 +108,10 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
   importPerMinute: number;
+  /** SERVER_LIMITS.snapshotsPerBoard unless REJSE_SNAPSHOTS_PER_BOARD is set. */
+  snapshotsPerBoard: number;
+  /** SERVER_LIMITS.snapshotIntervalMs unless REJSE_SNAPSHOT_INTERVAL_MINUTES is set. */
+  snapshotIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -141,6 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
     createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
     importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
+    snapshotsPerBoard: parseInteger('REJSE_SNAPSHOTS_PER_BOARD', env.REJSE_SNAPSHOTS_PER_BOARD, SERVER_LIMITS.snapshotsPerBoard, 1, 100_000),
+    snapshotIntervalMs:
+      parseInteger('REJSE_SNAPSHOT_INTERVAL_MINUTES', env.REJSE_SNAPSHOT_INTERVAL_MINUTES, SERVER_LIMITS.snapshotIntervalMs / 60_000, 1, 7 * 24 * 60) * 60_000,
   };
 }
 

@@ -17,4 +17,5 @@ export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
 export * from './history/index.ts';
+export * from './comments/index.ts';
 export * from './api/index.ts';

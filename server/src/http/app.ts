@@ -10,8 +10,10 @@ import { mountBoardRoutes, type BoardReader } from './boards.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import { mountExportRoutes } from './exports.ts';
 import { mountFacilitationRoutes } from './facilitation.ts';
+import type { BoardHistory } from './history-api.ts';
 import type { LiveBoards } from './live.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
+import { mountSnapshotRoutes } from './snapshots.ts';
 import { mountTokenRoutes } from './tokens.ts';
 import { mountVoteRoutes } from './votes.ts';
 import { securityHeaders } from './security.ts';
@@ -22,6 +24,8 @@ export interface AppDeps {
   boards: BoardReader;
   /** Server-side edits of live boards, closing connections, revealing drafts (the sync layer). */
   live: LiveBoards;
+  /** The version history (snapshots); absent: its routes are not mounted (tests of other routes). */
+  history?: BoardHistory;
   /** REJSE_ADMIN_TOKEN (null: no global board list, no operator access). */
   adminToken?: string | null;
   /** Extra fields for `GET /api/health` (the server adds `rooms` and `connections`). */
@@ -79,6 +83,7 @@ export function createApp(deps: AppDeps): Hono {
   mountVoteRoutes(api, { ...auth, live: deps.live });
   mountFacilitationRoutes(api, { ...auth, live: deps.live });
   mountExportRoutes(api, { ...auth, live: deps.live, importPerMinute: limits.importPerMinute });
+  if (deps.history) mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
   app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);
