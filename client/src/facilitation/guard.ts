@@ -67,6 +67,7 @@ const BLOCK_NOTICES: Readonly<Record<Block, MessageKey>> = {
   structureLock: 'facilitation.guard.structureLocked',
   cardLock: 'facilitation.guard.cardLocked',
   privateMode: 'facilitation.guard.privateMode',
+  othersRecord: 'series.guard.othersRecord',
 };
 
 export function noticeFor(refusal: Refusal): MessageKey {

@@ -604,4 +604,6 @@ export const da: Messages = {
   'export.report.mapDrawing': 'Tegner kortet…',
   'export.report.mapFailed': 'Billedet af kortet kunne ikke laves.',
   'export.report.mapAlt': 'Kundeforløbskortet »{title}«',
+  // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
+  'series.guard.othersRecord': 'Det tilhører en anden deltager; du kan kun skrive som dig selv.',
 };

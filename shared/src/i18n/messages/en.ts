@@ -600,6 +600,8 @@ export const en = {
   'export.report.mapDrawing': 'Drawing the map…',
   'export.report.mapFailed': 'The picture of the map could not be made.',
   'export.report.mapAlt': 'The journey map “{title}”',
+  // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
+  'series.guard.othersRecord': 'That belongs to another participant; you can only write as yourself.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -606,4 +606,6 @@ export const sv: Messages = {
   'export.report.mapDrawing': 'Ritar kartan…',
   'export.report.mapFailed': 'Bilden av kartan kunde inte skapas.',
   'export.report.mapAlt': 'Kundresekartan ”{title}”',
+  // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
+  'series.guard.othersRecord': 'Det tillhör en annan deltagare; du kan bara skriva som dig själv.',
 };
