@@ -13,6 +13,7 @@ import { mountFacilitationRoutes } from './facilitation.ts';
 import type { BoardHistory } from './history-api.ts';
 import type { LiveBoards } from './live.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
+import { mountRunSheetRoutes } from './runsheet.ts';
 import { mountSnapshotRoutes } from './snapshots.ts';
 import { mountTokenRoutes } from './tokens.ts';
 import { mountVoteRoutes } from './votes.ts';
@@ -83,7 +84,10 @@ export function createApp(deps: AppDeps): Hono {
   mountVoteRoutes(api, { ...auth, live: deps.live });
   mountFacilitationRoutes(api, { ...auth, live: deps.live });
   mountExportRoutes(api, { ...auth, live: deps.live, importPerMinute: limits.importPerMinute });
-  if (deps.history) mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
+  if (deps.history) {
+    mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
+    mountRunSheetRoutes(api, { ...auth, live: deps.live, history: deps.history });
+  }
   app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);

@@ -8,3 +8,4 @@ export * from './facilitation.ts';
 export * from './exports.ts';
 export * from './answer.ts';
 export * from './history.ts';
+export * from './runsheet.ts';
