@@ -79,6 +79,8 @@ export const SERVER_LIMITS = {
   snapshotIntervalMs: 30 * 60_000,
   /** Activity entries kept per board for "since I was here" (oldest dropped). */
   activityPerBoard: 5_000,
+  /** Edits of one person to one thing within this time are one activity entry (and what a crash can lose of the log). */
+  activityCoalesceMs: 10_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */

@@ -11,6 +11,7 @@ import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room.ts';
 import { DraftRooms } from './sync/drafts.ts';
+import { createActivityLog } from './sync/activity.ts';
 import { createBoardHistory } from './sync/history.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
 import { RoomManager } from './sync/rooms.ts';
@@ -91,7 +92,11 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     { snapshots: boardStore.snapshots, live, log },
     { retention: config.snapshotsPerBoard ?? SERVER_LIMITS.snapshotsPerBoard, autoIntervalMs: config.snapshotIntervalMs ?? SERVER_LIMITS.snapshotIntervalMs },
   );
-  rooms.onRoomLoaded = (room) => history.watch(room);
+  const activity = createActivityLog({ store: boardStore.activity, log }, { keep: SERVER_LIMITS.activityPerBoard, coalesceMs: SERVER_LIMITS.activityCoalesceMs });
+  rooms.onRoomLoaded = (room) => {
+    history.watch(room);
+    activity.watch(room);
+  };
   const app = createApp({
     store: boardStore,
     boards: rooms,
@@ -134,6 +139,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       // Everything a client sent is already stored; compacting now makes the next start fast.
       history.stop();
       rooms.closeAll(SHUTDOWN_CLOSE);
+      activity.stop();
       drafts.closeAll(SHUTDOWN_CLOSE);
       await waitUntil(() => sync.connectionCount === 0, SHUTDOWN_GRACE_MS);
       sync.terminateAll();

@@ -6,6 +6,7 @@ import type { ApiErrorCode } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { mountActivityRoutes } from './activity.ts';
 import { mountBoardRoutes, type BoardReader } from './boards.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import { mountExportRoutes } from './exports.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Hono {
     mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
     mountRunSheetRoutes(api, { ...auth, live: deps.live, history: deps.history });
   }
+  mountActivityRoutes(api, { ...auth, live: deps.live });
   app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);

@@ -9,3 +9,4 @@ export * from './exports.ts';
 export * from './answer.ts';
 export * from './history.ts';
 export * from './runsheet.ts';
+export * from './activity.ts';
