@@ -19,3 +19,5 @@ export * from './permissions/index.ts';
 export * from './history/index.ts';
 export * from './comments/index.ts';
 export * from './api/index.ts';
+export * from './business/index.ts';
+export * from './letters/index.ts';

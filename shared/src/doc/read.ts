@@ -108,6 +108,8 @@ const OPTIONAL_CARD_FIELDS = [
   'dueDate',
   'status',
   'manualRank',
+  'effects',
+  'message',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {
