@@ -10,6 +10,9 @@ import * as Y from 'yjs';
  *   links     Y.Map<id, object> { from, to }                     immutable: create or delete
  *   personas  Y.Map<id, Y.Map>  { name, description, segment, order }
  *
+ * Beside the board itself: `facilitation` (facilitation/layout.ts: timer, locks, voting, the
+ * run-sheet), `comments` and `people` (comments/layout.ts: threads, and who is who).
+ *
  * Why maps keyed by id with an `order` number rather than Y.Arrays: a reorder or a move is
  * one key write, so concurrent moves converge without duplicates. A card's cell is one
  * coarse value so a move is atomic, while its text and other fields are separate keys so
