@@ -21,6 +21,7 @@ import {
   judgeChanges,
   readPermissionState,
   removeComment,
+  setPersonDone,
   setPersonName,
   setThreadResolved,
   type UpdateChange,
@@ -56,6 +57,7 @@ function randomCommand(rng: Rng): Command {
     { name: 'resolve', plan: (d) => PLANNED_CHANGES.setThreadResolved(d, existing, true), run: (d) => setThreadResolved(d, existing, true, 'client') },
     { name: 'remove', plan: (d) => PLANNED_CHANGES.removeComment(d, existing), run: (d) => removeComment(d, existing, 'client') },
     { name: 'name', plan: (d) => PLANNED_CHANGES.setPersonName(d, who, text), run: (d) => setPersonName(d, who, text, 'client') },
+    { name: 'done', plan: (d) => PLANNED_CHANGES.setPersonDone(d, who, 'se/0/1'), run: (d) => setPersonDone(d, who, 'se/0/1', 'client') },
   ];
   const command = rng.pick(options);
   if (command.name.startsWith('add')) {

@@ -5,6 +5,8 @@ import {
   LOCAL_ORIGIN,
   metaMap,
   personasMap,
+  PARTICIPANT_PARAM,
+  PARTICIPANT_SECRET_PARAM,
   PROTOCOL_VERSION,
   stagesMap,
   type Board,
@@ -53,6 +55,8 @@ export class BoardSession {
     wsBase: string,
     /** The secret link token this browser holds for the board, if any. */
     token: string | null = null,
+    /** This browser's participant identity on the board: the server then knows who writes comments. */
+    participant: { id: string; secret: string } | null = null,
   ) {
     this.binding = new BoardBinding(this.doc, boardId);
     this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
@@ -85,7 +89,11 @@ export class BoardSession {
     }
 
     this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
-      params: { v: String(PROTOCOL_VERSION), ...(token ? { token } : {}) },
+      params: {
+        v: String(PROTOCOL_VERSION),
+        ...(token ? { token } : {}),
+        ...(participant ? { [PARTICIPANT_PARAM]: participant.id, [PARTICIPANT_SECRET_PARAM]: participant.secret } : {}),
+      },
       // Reconnect after anything but the codes that say reconnecting cannot help.
       shouldReconnect: (event) => !isFatalClose(event.code),
     });

@@ -7,7 +7,8 @@ import { randomId } from '../ids.ts';
  * everyone, stored with the board and survive a crash like any edit):
  *
  *   comments  Y.Map<commentId, Y.Map>  { target, text, mentions, createdAt, replyTo?, resolved?, editedAt? }
- *   people    Y.Map<participantId, Y.Map>  { name }   who is who, for authors and @mentions
+ *   people    Y.Map<participantId, Y.Map>  { name, done? }   who is who, for authors and @mentions;
+ *                                                    `done` = the run-sheet phase they said "I'm done" to
  *
  * A comment's id begins with its author's participant id (`<participantId>.<random>`), and a
  * person's entry is keyed by their participant id. The server knows each connection's
@@ -74,4 +75,27 @@ export function setPersonName(doc: Y.Doc, participantId: string, name: string, o
     }
     if (record.get('name') !== clean) record.set('name', clean);
   }, origin);
+}
+
+/** Says "I'm done" with a run-sheet phase (its `phaseKey`), or takes it back (null). */
+export function setPersonDone(doc: Y.Doc, participantId: string, phase: string | null, origin: unknown): void {
+  doc.transact(() => {
+    const people = peopleMap(doc);
+    let record = people.get(participantId);
+    if (!(record instanceof Y.Map)) {
+      record = new Y.Map<unknown>();
+      people.set(participantId, record);
+    }
+    if (phase === null) record.delete('done');
+    else if (record.get('done') !== phase) record.set('done', phase);
+  }, origin);
+}
+
+/** Who has said "I'm done" with the phase `phase`. */
+export function doneWith(doc: Y.Doc, phase: string): string[] {
+  const out: string[] = [];
+  peopleMap(doc).forEach((record, id) => {
+    if (record instanceof Y.Map && record.get('done') === phase && isParticipantId(id)) out.push(id);
+  });
+  return out.sort();
 }

@@ -138,6 +138,12 @@ export const PLANNED_CHANGES = {
     return record && (record.get('resolved') === true) !== resolved ? [change(COMMENTS, rootId, 'resolved')] : [];
   },
   removeComment: (doc: Y.Doc, id: string) => recordDelete(commentsMap(doc), COMMENTS, id),
+  setPersonDone(doc: Y.Doc, participantId: string, phase: string | null): UpdateChange[] {
+    const record = peopleMap(doc).get(participantId);
+    if (!record) return phase === null ? recordInsert(PEOPLE, participantId, []) : recordInsert(PEOPLE, participantId, ['done']);
+    if (phase === null) return record.has('done') ? [change(PEOPLE, participantId, 'done', 'delete')] : [];
+    return record.get('done') === phase ? [] : [change(PEOPLE, participantId, 'done')];
+  },
   setPersonName(doc: Y.Doc, participantId: string, name: string): UpdateChange[] {
     const record = peopleMap(doc).get(participantId);
     if (!record) return recordInsert(PEOPLE, participantId, ['name']);
