@@ -19,7 +19,7 @@ function Badge({ kind, id, boardId, me }: { kind: 'card' | 'stage'; id: string; 
   const { count, unread } = useDocValue((doc) => {
     const summary = commentSummary(doc, me, read);
     return { count: summary.counts.get(key) ?? 0, unread: summary.unread.get(key) ?? 0 };
-  });
+  }, sameCounts);
   if (count === 0 && unread === 0) return null;
   return (
     <span
@@ -33,3 +33,5 @@ function Badge({ kind, id, boardId, me }: { kind: 'card' | 'stage'; id: string; 
     </span>
   );
 }
+
+const sameCounts = (a: { count: number; unread: number }, b: { count: number; unread: number }): boolean => a.count === b.count && a.unread === b.unread;
