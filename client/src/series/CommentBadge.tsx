@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useOptionalFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
+import { Icon } from '../ui/icons.tsx';
 import { commentSummary } from './commentSummary.ts';
 import { readMarks } from './readState.ts';
 import { useDocValue } from './useSeries.ts';
@@ -28,7 +29,7 @@ function Badge({ kind, id, boardId, me }: { kind: 'card' | 'stage'; id: string; 
       data-comment-count={count}
       data-unread={unread}
     >
-      <span aria-hidden="true">💬</span>
+      <Icon name="chat" size={12} />
       {count}
     </span>
   );

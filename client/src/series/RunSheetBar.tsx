@@ -4,6 +4,7 @@ import { useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
+import { Link } from '../routing/router.tsx';
 import { useDocValue, useSeriesApi, useSeriesCommands, useServerNow } from './useSeries.ts';
 
 const minutes = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
@@ -15,7 +16,7 @@ const minutes = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
 export function RunSheetBar() {
   const t = useT();
   const session = useSession();
-  const { role, participant } = useFacilitationContext();
+  const { role, participant, boardId } = useFacilitationContext();
   const sheet = useDocValue(readRunSheet);
   const state = useDocValue(readRunState);
   const current = currentPhase(sheet, state);
@@ -32,9 +33,10 @@ export function RunSheetBar() {
     return report ? (
       <div className="runsheet-bar runsheet-bar--ended" role="status">
         <span>{t('series.session.ended')}</span>
-        <a className="button button--small" href={report} target="_blank" rel="noreferrer">
+        {/* The board's own report page (the HTML export needs the link's token in a header). */}
+        <Link to={`/b/${encodeURIComponent(boardId)}/report`} className="button button--small">
           {t('series.session.openReport')}
-        </a>
+        </Link>
       </div>
     ) : null;
   }

@@ -98,7 +98,7 @@ describe('the run-sheet over HTTP', () => {
     advance(3 * MIN);
     const ended = (await (await post('next')).json()) as RunSheetAnswer;
     expect(ended.running).toBeNull();
-    expect(ended.report).toBe(`/api/boards/${id}/report.html`);
+    expect(ended.report).toBe(`/api/boards/${id}/report.html?comments=1`);
     expect(ended.snapshot).toMatchObject({ kind: 'session', name: 'Short session (2026-03-01)' });
     facilitation = live.read(id, readFacilitation)!;
     expect(facilitation.openRound).toBeNull();

@@ -100,7 +100,7 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
     if (to === 'end' && session) {
       const day = new Date(now).toISOString().slice(0, 10);
       snapshot = deps.history.take(boardId, `${session.name} (${day})`.slice(0, 120), 'session', actor) ?? snapshot;
-      report = `/api/boards/${boardId}/report.html`;
+      report = `/api/boards/${boardId}/report.html?comments=1`;
     }
     return { running, snapshot, report, revealed, now };
   };

@@ -609,6 +609,8 @@ export const da: Messages = {
   'export.report.mapAlt': 'Kundeforløbskortet »{title}«',
   // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
   'series.guard.othersRecord': 'Det tilhører en anden deltager; du kan kun skrive som dig selv.',
+  'series.report.appendix': 'Bilag: kommentarer',
+  'series.report.resolved': '(løst)',
   'series.tab.runsheet': 'Drejebog',
   'series.tab.history': 'Historik',
   'series.tab.comments': 'Kommentarer',

@@ -605,6 +605,8 @@ export const en = {
   'export.report.mapAlt': 'The journey map “{title}”',
   // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
   'series.guard.othersRecord': 'That belongs to another participant; you can only write as yourself.',
+  'series.report.appendix': 'Appendix: comments',
+  'series.report.resolved': '(resolved)',
   'series.tab.runsheet': 'Run-sheet',
   'series.tab.history': 'History',
   'series.tab.comments': 'Comments',

@@ -611,6 +611,8 @@ export const sv: Messages = {
   'export.report.mapAlt': 'Kundresekartan ”{title}”',
   // ── Workshop series (issue 16): version history, comments, run-sheet, activity ──
   'series.guard.othersRecord': 'Det tillhör en annan deltagare; du kan bara skriva som dig själv.',
+  'series.report.appendix': 'Bilaga: kommentarer',
+  'series.report.resolved': '(löst)',
   'series.tab.runsheet': 'Körschema',
   'series.tab.history': 'Historik',
   'series.tab.comments': 'Kommentarer',
