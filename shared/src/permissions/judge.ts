@@ -131,6 +131,14 @@ export function judgeCapability(role: Role, state: PermissionState, capability: 
 export const roleIsUnrestricted = (role: Role): boolean =>
   CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.length === 0);
 
+/**
+ * True when the table refuses this role nothing on the board itself — at most writing as
+ * someone else (`othersRecord`), which no board command does. The client's guard lets such a
+ * role's board commands through unwrapped; the server still describes its updates.
+ */
+export const roleMayChangeBoardFreely = (role: Role): boolean =>
+  CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.every((block) => block === 'othersRecord') === true);
+
 /** True when the table allows this role no change at all (a view-only link). */
 export const roleMayChangeNothing = (role: Role): boolean =>
   CAPABILITIES.every((capability) => PERMISSIONS[capability][role] === undefined);

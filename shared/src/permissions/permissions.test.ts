@@ -7,6 +7,7 @@ import {
   judgeChanges,
   refusalReason,
   roleIsUnrestricted,
+  roleMayChangeBoardFreely,
   roleMayChangeNothing,
   type PermissionState,
 } from './judge.ts';
@@ -38,6 +39,8 @@ describe('the permission table', () => {
     }
     // Writing as someone else is refused to everyone, so no role is unrestricted any more.
     expect(roleIsUnrestricted('facilitator')).toBe(false);
+    expect(roleMayChangeBoardFreely('facilitator')).toBe(true);
+    expect(roleMayChangeBoardFreely('editor')).toBe(false);
     expect(roleMayChangeNothing('viewer')).toBe(true);
     expect(roleIsUnrestricted('editor') || roleMayChangeNothing('editor')).toBe(false);
     const editorMay = CAPABILITIES.filter((capability) => PERMISSIONS[capability].editor !== undefined);
