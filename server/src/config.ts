@@ -50,6 +50,19 @@ export const SERVER_LIMITS = {
   /** Cards on one board (the model's own limit); past it the update is refused with BOARD_TOO_LARGE. `BOARD_MAX_CARDS`. */
   boardCards: LIMITS.cards,
   /**
+   * Items (Yjs structs: every value ever written, deleted ones as small remnants) one board
+   * may hold. Memory grows with items, not bytes: a struct costs ~450 bytes of heap, so 11 MiB
+   * of tiny map entries (~1,000,000 structs) took 330–850 MB per board. A 10,000-card board
+   * with every field set is ~120,000 items; the rest is room for its edit history. Past it
+   * the update is refused with BOARD_TOO_LARGE (~135 MB of heap per board at most).
+   */
+  boardItems: 300_000,
+  /**
+   * One value (JSON bytes) an update may write: the largest field of the layout is a
+   * 2,000-character text (≤ 8 KiB as JSON). Bigger closes with BOARD_TOO_LARGE.
+   */
+  valueBytes: 64 * 1024,
+  /**
    * Presence updates of a connection's own client ids: a cursor at 20 Hz plus renewals fits;
    * sustained more closes with CLOSE.RATE_LIMITED. (The stock client echoes everyone else's
    * presence back; those echoes are dropped, not counted.)
@@ -81,6 +94,22 @@ export const SERVER_LIMITS = {
   activityPerBoard: 5_000,
   /** Edits of one person to one thing within this time are one activity entry (and what a crash can lose of the log). */
   activityCoalesceMs: 10_000,
+
+  // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
+  /**
+   * Bytes queued for sending across ALL connections (board and drafts sockets). Past it the
+   * largest queues are closed with CLOSE.SLOW_CONSUMER until the rest fit: without it, a
+   * hundred sockets that never read, each under `sendBufferBytes`, held over a gigabyte.
+   * Room for sixteen full syncs of the largest board at once; ordinary edits are tiny.
+   * `QUEUED_MAX_BYTES` sets it (1 MiB to 4 GiB) to fit the machine's memory.
+   */
+  processQueuedBytes: 256 * MiB,
+  /**
+   * A connection closed as a slow consumer is cut off this long after its close frame
+   * (which waits behind everything queued), instead of `ws`'s 30 s: a reader that is merely
+   * slow still gets its 4408, one that reads nothing stops holding memory.
+   */
+  slowConsumerGraceMs: 5_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */
@@ -114,6 +143,8 @@ export interface ServerConfig {
   snapshotsPerBoard: number;
   /** SERVER_LIMITS.snapshotIntervalMs unless REJSE_SNAPSHOT_INTERVAL_MINUTES is set. */
   snapshotIntervalMs: number;
+  /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
+  queuedMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -160,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     snapshotsPerBoard: parseInteger('REJSE_SNAPSHOTS_PER_BOARD', env.REJSE_SNAPSHOTS_PER_BOARD, SERVER_LIMITS.snapshotsPerBoard, 1, 100_000),
     snapshotIntervalMs:
       parseInteger('REJSE_SNAPSHOT_INTERVAL_MINUTES', env.REJSE_SNAPSHOT_INTERVAL_MINUTES, SERVER_LIMITS.snapshotIntervalMs / 60_000, 1, 7 * 24 * 60) * 60_000,
+    queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
   };
 }
 

@@ -1,14 +1,9 @@
 import {
-  cardsMap,
-  lanesMap,
-  linksMap,
+  boardContentMaps,
   LOCAL_ORIGIN,
-  metaMap,
-  personasMap,
   PARTICIPANT_PARAM,
   PARTICIPANT_SECRET_PARAM,
   PROTOCOL_VERSION,
-  stagesMap,
   type Board,
   type BoardId,
 } from '@rejse/shared';
@@ -78,7 +73,7 @@ export class BoardSession {
 
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
     this.undoManager = new Y.UndoManager(
-      [metaMap(this.doc), stagesMap(this.doc), lanesMap(this.doc), cardsMap(this.doc), linksMap(this.doc), personasMap(this.doc)],
+      boardContentMaps(this.doc),
       { trackedOrigins: new Set([LOCAL_ORIGIN]) },
     );
     const onStack = () =>

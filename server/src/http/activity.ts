@@ -22,11 +22,11 @@ export interface ActivityRoutesDeps extends AuthDeps {
 /** Who voted in which round since `since` (votes are not document edits: they come from the vote store). */
 function votesSince(store: BoardStore, boardId: string, since: number): StoredActivity[] {
   const out: StoredActivity[] = [];
-  for (const round of store.voteRounds(boardId)) {
+  for (const round of store.votes.rounds(boardId)) {
     const at = round.closedAt ?? round.startedAt;
     if (at < since) continue;
     const perPerson = new Map<string, number>();
-    for (const vote of store.roundVotes(boardId, round.id)) perPerson.set(vote.participantId, (perPerson.get(vote.participantId) ?? 0) + vote.count);
+    for (const vote of store.votes.roundVotes(boardId, round.id)) perPerson.set(vote.participantId, (perPerson.get(vote.participantId) ?? 0) + vote.count);
     for (const [participantId, count] of perPerson) out.push({ at, participantId, role: 'editor', action: 'voted', targetKind: 'round', targetId: round.id, count });
   }
   return out;

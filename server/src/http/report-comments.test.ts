@@ -10,7 +10,7 @@ import { createApp } from './app.ts';
 describe('the report’s comments appendix', () => {
   it('lists the threads by card, escaped, only when asked for', async () => {
     const store = createMemoryStore();
-    const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+    const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
     const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
     const app = createApp({ store, boards: rooms, live, log: silentLogger });
     const created = await app.request('/api/boards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'collection-letters' }) });

@@ -24,7 +24,7 @@ const MIN = 60_000;
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   let clock = Date.parse('2026-03-01T09:00:00Z');
   const now = () => clock;
   const drafts = new DraftRooms(store, silentLogger);
@@ -84,7 +84,7 @@ describe('the run-sheet over HTTP', () => {
       card.set('cell', { stageId: stage, laneId: lane, order: 1 });
       cardsMap(draft).set('c_draft0000001', card);
     });
-    store.saveDraft(id, 'p'.repeat(16), Y.encodeStateAsUpdate(draft), 1);
+    store.drafts.save(id, 'p'.repeat(16), Y.encodeStateAsUpdate(draft), 1);
 
     advance(7 * MIN); // two minutes over
     const second = (await (await post('next')).json()) as RunSheetAnswer;

@@ -24,7 +24,7 @@ import { createApp } from './app.ts';
 
 function setup(retention = 50) {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   let clock = Date.parse('2026-03-01T09:00:00Z');
   const now = () => (clock += 1000);
   const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });

@@ -1,5 +1,5 @@
 import type { ActivityStore, StoredActivity } from './activity.ts';
-import { UnknownBoardError } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
 
 /** The in-memory activity log, for fast tests; `boardExists` ties it to the memory board store. */
 export function createMemoryActivity(boardExists: (boardId: string) => boolean): ActivityStore {

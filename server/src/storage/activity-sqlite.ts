@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ActivityStore, StoredActivity } from './activity.ts';
-import { UnknownBoardError } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
 
 interface ActivityRow {
   at: number;

@@ -1,5 +1,5 @@
 import { snapshotsToDrop, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
-import { UnknownBoardError } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
 
 /** The in-memory version history, for fast tests; `boardExists` ties it to the memory board store. */
 export function createMemorySnapshots(boardExists: (boardId: string) => boolean): SnapshotStore {

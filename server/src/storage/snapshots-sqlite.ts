@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { snapshotsToDrop, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
-import { UnknownBoardError } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
 
 interface SnapshotRow {
   snapshot_id: string;

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.ts';
 import type { StoredSnapshot } from './snapshots.ts';
 import { createSqliteStore } from './sqlite-store.ts';
-import { UnknownBoardError, type BoardStore } from './store.ts';
+import { UnknownBoardError } from './documents.ts';
+import type { BoardStore } from './store.ts';
 
 /** One contract, every implementation of the version history and the activity log. */
 const implementations: { name: string; persistent: boolean; open: () => { store: BoardStore; reopen?: () => BoardStore; cleanup: () => void } }[] = [
@@ -38,8 +39,8 @@ for (const implementation of implementations) {
     beforeEach(() => {
       fixture = implementation.open();
       store = fixture.store;
-      store.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
-      store.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+      store.documents.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+      store.documents.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
     });
     afterEach(() => {
       store.close();

@@ -40,6 +40,8 @@ export const CAPABILITIES = [
   'snapshotTake',
   /** Putting a saved version, or one card of it, back on the board (the version history). */
   'snapshotRestore',
+  /** The dunning model: debtor scenarios and cadence rules. They frame the map like stages do. */
+  'dunning',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -76,4 +78,5 @@ export const PERMISSIONS: Readonly<Record<Capability, PermissionRow>> = {
   profile: { facilitator: ['othersRecord'], editor: ['othersRecord'] },
   snapshotTake: { facilitator: [], editor: [] },
   snapshotRestore: FACILITATOR_ONLY,
+  dunning: { facilitator: [], editor: ['boardLock', 'structureLock'] },
 };
