@@ -55,8 +55,20 @@ beforeAll(async () => {
           id: 'se_short',
           name: 'Short session',
           phases: [
-            { id: 'ph_a', name: 'Ideas alone', durationMs: 5 * 60_000, instructions: 'Write your ideas on your own.', settings: { ...NO_SETTINGS, privateMode: true } },
-            { id: 'ph_b', name: 'Vote', durationMs: 3 * 60_000, instructions: 'Put your votes on the best ideas.', settings: { ...NO_SETTINGS, voting: { target: 'ideas', votesPerPerson: 2, allowMultiplePerCard: false } } },
+            {
+              id: 'ph_a',
+              name: 'Ideas alone',
+              durationMs: 5 * 60_000,
+              instructions: 'Write your ideas on your own.',
+              settings: { ...NO_SETTINGS, privateMode: true },
+            },
+            {
+              id: 'ph_b',
+              name: 'Vote',
+              durationMs: 3 * 60_000,
+              instructions: 'Put your votes on the best ideas.',
+              settings: { ...NO_SETTINGS, voting: { target: 'ideas', votesPerPerson: 2, allowMultiplePerCard: false } },
+            },
           ],
         },
       ],
@@ -64,7 +76,9 @@ beforeAll(async () => {
     'rejse:local',
   );
   await vi.waitFor(async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+    const res = await fetch(`${server.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${board.token}` },
+    });
     expect(((await res.json()) as { cards: unknown[] }).cards).toHaveLength(1);
   }, POLL);
   seed.destroy();
@@ -105,12 +119,17 @@ describe('a two-phase session from the run-sheet', () => {
     await editor.screenshot({ path: path.join(SCREENS, 'en-editor-phase2.png') });
 
     // The end: the round closes, the session snapshot is in the history, the report is offered.
-    await facilitator.getByRole('region', { name: 'Current phase' }).getByRole('button', { name: 'End session' }).click();
+    await facilitator
+      .getByRole('region', { name: 'Current phase' })
+      .getByRole('button', { name: 'End session' })
+      .click();
     await expect.poll(() => votingHeading(editor).count(), POLL).toBe(0);
     await expect.poll(() => phaseBar(editor).count(), POLL).toBe(0);
     await expect.poll(() => facilitator.getByRole('link', { name: 'Open the report' }).count(), POLL).toBe(1);
     await facilitator.getByRole('button', { name: 'History', exact: true }).click();
-    await expect.poll(() => facilitator.getByText('Short session (', { exact: false }).count(), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(() => facilitator.getByText('Short session (', { exact: false }).count(), POLL)
+      .toBeGreaterThan(0);
     await facilitator.screenshot({ path: path.join(SCREENS, 'en-facilitator-history.png') });
   });
 
@@ -126,7 +145,9 @@ describe('a two-phase session from the run-sheet', () => {
     await expect.poll(() => facilitator.getByText('You were mentioned').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.locator('[data-card-id] .comment-badge--unread').count(), POLL).toBe(1);
     await facilitator.getByRole('button', { name: /^Comments/ }).click();
-    await expect.poll(() => facilitator.getByText('@Fran Facilitator is the creditor enough, or the product too?').count(), POLL).toBe(1);
+    await expect
+      .poll(() => facilitator.getByText('@Fran Facilitator is the creditor enough, or the product too?').count(), POLL)
+      .toBe(1);
     await expect.poll(() => facilitator.getByText('mentions you').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('Eddie Editor', { exact: true }).count(), POLL).toBeGreaterThan(0);
     await facilitator.screenshot({ path: path.join(SCREENS, 'en-facilitator-comments.png') });

@@ -52,12 +52,36 @@ function randomCommand(rng: Rng): Command {
   const existing = rng.pick([`${anna}.first`, `${bo}.reply`]);
   const text = rng.pick(['Why this letter?', '@Anna look', 'ok']);
   const options: Command[] = [
-    { name: `add as ${who === anna ? 'anna' : 'bo'}`, plan: (d) => PLANNED_CHANGES.addComment(d, who, { target: card, text, id: `${who}.n${rng.int(1e6)}` }), run: () => {} },
-    { name: 'edit', plan: (d) => PLANNED_CHANGES.editComment(d, existing, text, [bo]), run: (d) => editComment(d, existing, text, [bo], 'client') },
-    { name: 'resolve', plan: (d) => PLANNED_CHANGES.setThreadResolved(d, existing, true), run: (d) => setThreadResolved(d, existing, true, 'client') },
-    { name: 'remove', plan: (d) => PLANNED_CHANGES.removeComment(d, existing), run: (d) => removeComment(d, existing, 'client') },
-    { name: 'name', plan: (d) => PLANNED_CHANGES.setPersonName(d, who, text), run: (d) => setPersonName(d, who, text, 'client') },
-    { name: 'done', plan: (d) => PLANNED_CHANGES.setPersonDone(d, who, 'se/0/1'), run: (d) => setPersonDone(d, who, 'se/0/1', 'client') },
+    {
+      name: `add as ${who === anna ? 'anna' : 'bo'}`,
+      plan: (d) => PLANNED_CHANGES.addComment(d, who, { target: card, text, id: `${who}.n${rng.int(1e6)}` }),
+      run: () => {},
+    },
+    {
+      name: 'edit',
+      plan: (d) => PLANNED_CHANGES.editComment(d, existing, text, [bo]),
+      run: (d) => editComment(d, existing, text, [bo], 'client'),
+    },
+    {
+      name: 'resolve',
+      plan: (d) => PLANNED_CHANGES.setThreadResolved(d, existing, true),
+      run: (d) => setThreadResolved(d, existing, true, 'client'),
+    },
+    {
+      name: 'remove',
+      plan: (d) => PLANNED_CHANGES.removeComment(d, existing),
+      run: (d) => removeComment(d, existing, 'client'),
+    },
+    {
+      name: 'name',
+      plan: (d) => PLANNED_CHANGES.setPersonName(d, who, text),
+      run: (d) => setPersonName(d, who, text, 'client'),
+    },
+    {
+      name: 'done',
+      plan: (d) => PLANNED_CHANGES.setPersonDone(d, who, 'se/0/1'),
+      run: (d) => setPersonDone(d, who, 'se/0/1', 'client'),
+    },
   ];
   const command = rng.pick(options);
   if (command.name.startsWith('add')) {
@@ -100,16 +124,20 @@ describe('comments and names under the permission table', () => {
       const update = Y.encodeStateAsUpdate(replica, before);
       const described = describeUpdate(server, update);
       const state = readPermissionState(server, identity);
-      const caps = (changes: readonly UpdateChange[]) => [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
+      const caps = (changes: readonly UpdateChange[]) =>
+        [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
       expect(caps(plan), context).toEqual(caps(described));
       const access = accessFor(role, 'link', identity ?? undefined);
       const serverVerdict = checkDocumentUpdate(access, server, update);
       const planVerdict = judgeChanges(role, state, plan);
       expect(planVerdict.ok, context).toBe(serverVerdict.ok);
-      if (!planVerdict.ok) outcomes.add(planVerdict.refusal.cause === 'role' ? `role:${role}` : planVerdict.refusal.cause);
+      if (!planVerdict.ok)
+        outcomes.add(planVerdict.refusal.cause === 'role' ? `role:${role}` : planVerdict.refusal.cause);
       else outcomes.add(`allowed:${role}`);
     }
-    expect([...outcomes].sort()).toEqual(['allowed:editor', 'allowed:facilitator', 'othersRecord', 'role:editor', 'role:viewer'].sort());
+    expect([...outcomes].sort()).toEqual(
+      ['allowed:editor', 'allowed:facilitator', 'othersRecord', 'role:editor', 'role:viewer'].sort(),
+    );
   });
 
   it('a comment stays with the author the server knew: nobody, not even the facilitator, writes as someone else', () => {
@@ -122,7 +150,10 @@ describe('comments and names under the permission table', () => {
       return checkDocumentUpdate(accessFor(role, 'link', identity), server, Y.encodeStateAsUpdate(replica, before));
     };
     expect(forge(anna, 'editor', anna)).toEqual({ ok: true });
-    expect(forge(anna, 'editor', bo)).toMatchObject({ ok: false, reason: 'that record belongs to another participant' });
+    expect(forge(anna, 'editor', bo)).toMatchObject({
+      ok: false,
+      reason: 'that record belongs to another participant',
+    });
     expect(forge(anna, 'facilitator', bo)).toMatchObject({ ok: false });
     expect(forge(anna, 'editor', undefined)).toMatchObject({ ok: false });
     expect(commentsMap(server).size).toBe(2);

@@ -14,7 +14,16 @@ import {
   removeComment,
   setPersonName,
 } from '@rejse/shared';
-import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type CreatedBoard, type Role, type RunningServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type CreatedBoard,
+  type Role,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { closedFor } from '../roles/util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -25,7 +34,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-function join(running: RunningServer, board: CreatedBoard, role: Role, identity?: { id: string; secret: string }): ConnectedClient {
+function join(
+  running: RunningServer,
+  board: CreatedBoard,
+  role: Role,
+  identity?: { id: string; secret: string },
+): ConnectedClient {
   const client = connectClient(running, board.id, {
     token: tokenOf(board.links[role]),
     params: identity ? { participant: identity.id, secret: identity.secret } : {},
@@ -49,9 +63,24 @@ describe('comments on a real server', () => {
     setPersonName(a.doc, anna.id, 'Anna', 'rejse:local');
     setPersonName(b.doc, bo.id, 'Bo', 'rejse:local');
     const cardId = [...a.doc.getMap('cards').keys()][0]!;
-    const first = addComment(a.doc, anna.id, { target: { kind: 'card', id: cardId }, text: 'Which product is this claim about?' }, 'rejse:local');
+    const first = addComment(
+      a.doc,
+      anna.id,
+      { target: { kind: 'card', id: cardId }, text: 'Which product is this claim about?' },
+      'rejse:local',
+    );
     await vi.waitFor(() => expect(commentsMap(b.doc).has(first)).toBe(true));
-    addComment(b.doc, bo.id, { target: { kind: 'card', id: cardId }, text: '@Anna the letter never says', mentions: [anna.id], replyTo: first }, 'rejse:local');
+    addComment(
+      b.doc,
+      bo.id,
+      {
+        target: { kind: 'card', id: cardId },
+        text: '@Anna the letter never says',
+        mentions: [anna.id],
+        replyTo: first,
+      },
+      'rejse:local',
+    );
     await vi.waitFor(() => {
       const seen = readComments(viewer.doc);
       expect(seen.map((c) => [c.authorId, c.text])).toEqual([
@@ -59,7 +88,12 @@ describe('comments on a real server', () => {
         [bo.id, '@Anna the letter never says'],
       ]);
       expect(seen[1]?.mentions).toEqual([anna.id]);
-      expect(readPeople(viewer.doc)).toEqual(new Map([[anna.id, 'Anna'], [bo.id, 'Bo']]));
+      expect(readPeople(viewer.doc)).toEqual(
+        new Map([
+          [anna.id, 'Anna'],
+          [bo.id, 'Bo'],
+        ]),
+      );
     });
 
     // The facilitator may remove someone else's comment (moderation).

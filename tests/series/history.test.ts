@@ -5,8 +5,26 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardsMap, docToBoard, updateCard, type Board, type CardId, type RestoreResponse, type SnapshotInfo, type SnapshotList } from '@rejse/shared';
-import { boardFetch, connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import {
+  addCard,
+  cardsMap,
+  docToBoard,
+  updateCard,
+  type Board,
+  type CardId,
+  type RestoreResponse,
+  type SnapshotInfo,
+  type SnapshotList,
+} from '@rejse/shared';
+import {
+  boardFetch,
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -36,7 +54,10 @@ describe('version history with live clients', () => {
     await Promise.all(clients.map((c) => c.synced));
     const [a, b, c] = clients as [ConnectedClient, ConnectedClient, ConnectedClient];
 
-    const snapshotRes = await boardFetch(running, `/api/boards/${board.id}/snapshots`, { method: 'POST', body: JSON.stringify({ name: 'Before the second session' }) });
+    const snapshotRes = await boardFetch(running, `/api/boards/${board.id}/snapshots`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Before the second session' }),
+    });
     expect(snapshotRes.status).toBe(201);
     const snapshot = (await snapshotRes.json()) as SnapshotInfo;
     const atSnapshot = docToBoard(a.doc, board.id);
@@ -47,7 +68,8 @@ describe('version history with live clients', () => {
     b.doc.transact(() => cardsMap(b.doc).delete(deleted!.id), 'rejse:local');
     const extra = addCard(c.doc, { ...firstCell(c.doc), kind: 'note', text: 'Added after the snapshot' });
     await vi.waitFor(() => {
-      for (const client of clients) expect(cardsMap(client.doc).has(extra) && !cardsMap(client.doc).has(deleted!.id)).toBe(true);
+      for (const client of clients)
+        expect(cardsMap(client.doc).has(extra) && !cardsMap(client.doc).has(deleted!.id)).toBe(true);
     });
 
     // All three keep adding cards while the facilitator restores.
@@ -67,7 +89,9 @@ describe('version history with live clients', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = performance.now();
-    const restoreRes = await boardFetch(running, `/api/boards/${board.id}/snapshots/${snapshot.id}/restore`, { method: 'POST' });
+    const restoreRes = await boardFetch(running, `/api/boards/${board.id}/snapshots/${snapshot.id}/restore`, {
+      method: 'POST',
+    });
     const restoreMs = performance.now() - started;
     expect(restoreRes.status).toBe(200);
     restoredAt = Date.now();

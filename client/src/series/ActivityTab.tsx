@@ -40,7 +40,9 @@ export function ActivityTab() {
   return (
     <div className="activity">
       <p className="activity__since">
-        {since > 0 ? t('series.activity.since', { date: formatDateTime(since, locale) }) : t('series.activity.everything')}
+        {since > 0
+          ? t('series.activity.since', { date: formatDateTime(since, locale) })
+          : t('series.activity.everything')}
       </p>
       {since > 0 ? (
         <button type="button" className="button button--small button--quiet" onClick={() => setSince(0)}>
@@ -50,11 +52,18 @@ export function ActivityTab() {
       {failed ? <p role="alert">{t('series.activity.failed')}</p> : null}
       {entries && entries.length === 0 ? <p>{t('series.activity.nothing')}</p> : null}
       <ul className="activity__list">
-        {(entries ?? []).map((entry, index) => (
-          <li key={`${entry.at}-${index}`} className={`activity__entry activity__entry--${entry.action}`}>
+        {(entries ?? []).map((entry) => (
+          <li
+            key={`${entry.at}-${entry.participantId}-${entry.action}-${entry.targetKind}-${entry.targetId}`}
+            className={`activity__entry activity__entry--${entry.action}`}
+          >
             <span>
               {t(`series.activity.${entry.action}`, {
-                who: entry.name ?? t(`series.activity.role.${entry.role === 'facilitator' ? 'facilitator' : entry.role === 'viewer' ? 'viewer' : 'editor'}`),
+                who:
+                  entry.name ??
+                  t(
+                    `series.activity.role.${entry.role === 'facilitator' ? 'facilitator' : entry.role === 'viewer' ? 'viewer' : 'editor'}`,
+                  ),
                 what: entry.targetText ?? t(`series.activity.target.${entry.targetKind}`),
                 count: entry.count,
               })}

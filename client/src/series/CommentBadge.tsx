@@ -35,4 +35,5 @@ function Badge({ kind, id, boardId, me }: { kind: 'card' | 'stage'; id: string; 
   );
 }
 
-const sameCounts = (a: { count: number; unread: number }, b: { count: number; unread: number }): boolean => a.count === b.count && a.unread === b.unread;
+const sameCounts = (a: { count: number; unread: number }, b: { count: number; unread: number }): boolean =>
+  a.count === b.count && a.unread === b.unread;

@@ -6,7 +6,10 @@ import { DiffView } from './DiffView.tsx';
 import { SnapshotView } from './SnapshotView.tsx';
 import { useSeriesApi } from './useSeries.ts';
 
-type Opened = { kind: 'view'; id: string; board: Board } | { kind: 'compare'; id: string; result: CompareResponse } | null;
+type Opened =
+  | { kind: 'view'; id: string; board: Board }
+  | { kind: 'compare'; id: string; result: CompareResponse }
+  | null;
 
 /**
  * The version history: when, by whom and what changed; save one by hand with a name; view one
@@ -25,7 +28,10 @@ export function HistoryTab() {
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    api.snapshots().then((list) => setSnapshots([...list.snapshots].reverse()), (cause: unknown) => setError(String(cause)));
+    api.snapshots().then(
+      (list) => setSnapshots([...list.snapshots].reverse()),
+      (cause: unknown) => setError(String(cause)),
+    );
   }, [api]);
   useEffect(reload, [reload]);
 
@@ -45,25 +51,36 @@ export function HistoryTab() {
     });
 
   const label = (s: SnapshotInfo) => s.name || t(`series.history.kind.${s.kind}`);
-  const by = (s: SnapshotInfo) => s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
+  const by = (s: SnapshotInfo) =>
+    s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
 
   return (
     <div className="history">
-      {error ? <p className="series-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="series-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {role !== 'viewer' ? (
         <form
           className="history__save"
           onSubmit={(event) => {
             event.preventDefault();
-            if (name.trim()) void run(async () => {
-              await api.takeSnapshot(name.trim());
-              setName('');
-            });
+            if (name.trim())
+              void run(async () => {
+                await api.takeSnapshot(name.trim());
+                setName('');
+              });
           }}
         >
           <label className="field">
             <span className="field__label">{t('series.history.name')}</span>
-            <input value={name} maxLength={120} onChange={(event) => setName(event.target.value)} placeholder={t('series.history.namePlaceholder')} />
+            <input
+              value={name}
+              maxLength={120}
+              onChange={(event) => setName(event.target.value)}
+              placeholder={t('series.history.namePlaceholder')}
+            />
           </label>
           <button type="submit" className="button button--small button--primary" disabled={!name.trim()}>
             {t('series.history.save')}
@@ -74,7 +91,11 @@ export function HistoryTab() {
         <p className="history__restored" role="status">
           {t('series.history.restored')}{' '}
           {role === 'facilitator' ? (
-            <button type="button" className="button button--small" onClick={() => void restore(restored.undoSnapshotId).then(() => setRestored(null))}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void restore(restored.undoSnapshotId).then(() => setRestored(null))}
+            >
               {t('series.history.undoRestore')}
             </button>
           ) : null}
@@ -100,10 +121,24 @@ export function HistoryTab() {
               {t('series.history.by', { who: by(s) })} · {t('series.history.changes', s.changes)}
             </p>
             <div className="history__actions">
-              <button type="button" className="button button--small" onClick={() => void run(async () => setOpened({ kind: 'view', id: s.id, board: await api.snapshotBoard(s.id) }))}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  void run(async () => setOpened({ kind: 'view', id: s.id, board: await api.snapshotBoard(s.id) }))
+                }
+              >
                 {t('series.history.view')}
               </button>
-              <button type="button" className="button button--small" onClick={() => void run(async () => setOpened({ kind: 'compare', id: s.id, result: await api.compare(s.id, 'live') }))}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  void run(async () =>
+                    setOpened({ kind: 'compare', id: s.id, result: await api.compare(s.id, 'live') }),
+                  )
+                }
+              >
                 {t('series.history.compare')}
               </button>
               {role === 'facilitator' ? (

@@ -60,12 +60,24 @@ export function RunSheetBar() {
     <section className="runsheet-bar" aria-label={t('series.phase.label')} data-phase-id={current.phase.id}>
       <div className="runsheet-bar__what">
         <span className="runsheet-bar__phase">
-          {t('series.phase.current', { session: current.session.name, phase: current.phase.name, n: current.index + 1, total: current.session.phases.length })}
+          {t('series.phase.current', {
+            session: current.session.name,
+            phase: current.phase.name,
+            n: current.index + 1,
+            total: current.session.phases.length,
+          })}
         </span>
-        {current.phase.instructions ? <span className="runsheet-bar__instructions">{current.phase.instructions}</span> : null}
+        {current.phase.instructions ? (
+          <span className="runsheet-bar__instructions">{current.phase.instructions}</span>
+        ) : null}
       </div>
       {role === 'editor' ? (
-        <button type="button" className={`button button--small${iAmDone ? ' button--primary' : ''}`} aria-pressed={iAmDone} onClick={() => commands.setDone(iAmDone ? null : key)}>
+        <button
+          type="button"
+          className={`button button--small${iAmDone ? ' button--primary' : ''}`}
+          aria-pressed={iAmDone}
+          onClick={() => commands.setDone(iAmDone ? null : key)}
+        >
           {iAmDone ? t('series.phase.iAmDone') : t('series.phase.done')}
         </button>
       ) : null}
@@ -76,14 +88,29 @@ export function RunSheetBar() {
           </span>
           {schedule.overrunMs > 0 ? (
             <span className="workshop-badge workshop-badge--warning" role="status">
-              {t('series.phase.overrun', { minutes: minutes(schedule.overrunMs), late: minutes(Math.max(schedule.lateByMs, 0)) })}
+              {t('series.phase.overrun', {
+                minutes: minutes(schedule.overrunMs),
+                late: minutes(Math.max(schedule.lateByMs, 0)),
+              })}
             </span>
           ) : null}
-          <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void step(() => api.nextPhase())}>
-            {last ? t('series.session.end') : t('series.phase.next', { phase: current.session.phases[current.index + 1]?.name ?? '' })}
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={busy}
+            onClick={() => void step(() => api.nextPhase())}
+          >
+            {last
+              ? t('series.session.end')
+              : t('series.phase.next', { phase: current.session.phases[current.index + 1]?.name ?? '' })}
           </button>
           {last ? null : (
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void step(() => api.endSession())}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => void step(() => api.endSession())}
+            >
               {t('series.session.end')}
             </button>
           )}

@@ -6,7 +6,8 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { SERIES_ORIGIN } from './commands.ts';
 import { useDocValue, useSeriesApi, useServerNow } from './useSeries.ts';
 
-const timeOf = (at: number, locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+const timeOf = (at: number, locale: string) =>
+  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
 
 /** What a phase switches on, as short words. */
 function PhaseChips({ phase }: { phase: Phase }) {
@@ -14,7 +15,13 @@ function PhaseChips({ phase }: { phase: Phase }) {
   const { settings } = phase;
   const chips: string[] = [];
   if (settings.privateMode) chips.push(t('series.setting.private'));
-  if (settings.voting) chips.push(t('series.setting.voting', { votes: settings.voting.votesPerPerson, target: t(`series.setting.target.${settings.voting.target}`) }));
+  if (settings.voting)
+    chips.push(
+      t('series.setting.voting', {
+        votes: settings.voting.votesPerPerson,
+        target: t(`series.setting.target.${settings.voting.target}`),
+      }),
+    );
   if (settings.lockStructure) chips.push(t('series.setting.lockStructure'));
   if (settings.lockBoard) chips.push(t('series.setting.lockBoard'));
   if (settings.focusStageId) chips.push(t('series.setting.focus'));
@@ -57,13 +64,21 @@ export function RunSheetTab() {
 
   return (
     <div className="runsheet">
-      {error ? <p className="series-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="series-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {sheet.sessions.length === 0 ? <p>{t('series.runsheet.empty')}</p> : null}
       {sheet.sessions.map((planned, sessionIndex) => {
         const isRunning = running?.sessionId === planned.id;
         const schedule = isRunning && running ? planSchedule(planned, running, now) : null;
         return (
-          <section key={planned.id} className={`runsheet-session${isRunning ? ' is-running' : ''}`} data-session-id={planned.id}>
+          <section
+            key={planned.id}
+            className={`runsheet-session${isRunning ? ' is-running' : ''}`}
+            data-session-id={planned.id}
+          >
             <header className="runsheet-session__head">
               <h3>{planned.name}</h3>
               {facilitator && !isRunning ? (
@@ -72,14 +87,18 @@ export function RunSheetTab() {
                   className="button button--small button--primary"
                   onClick={() => {
                     setError(null);
-                    api.startSession(planned.id).catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)));
+                    api
+                      .startSession(planned.id)
+                      .catch((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)));
                   }}
                 >
                   {t('series.session.start')}
                 </button>
               ) : null}
               {schedule && schedule.lateByMs > 60_000 ? (
-                <span className="workshop-badge workshop-badge--warning">{t('series.runsheet.late', { minutes: Math.round(schedule.lateByMs / 60_000) })}</span>
+                <span className="workshop-badge workshop-badge--warning">
+                  {t('series.runsheet.late', { minutes: Math.round(schedule.lateByMs / 60_000) })}
+                </span>
               ) : null}
             </header>
             <ol className="runsheet-phases">

@@ -30,7 +30,12 @@ export function SeriesButtons({ name }: { name: string | null }) {
   }, [name, known, role, commands]);
 
   const button = (id: SeriesTab, label: string, extra?: string) => (
-    <button type="button" className={`button button--small${tab === id ? ' button--primary' : ''}`} aria-pressed={tab === id} onClick={() => openSeriesTab(tab === id ? null : id)}>
+    <button
+      type="button"
+      className={`button button--small${tab === id ? ' button--primary' : ''}`}
+      aria-pressed={tab === id}
+      onClick={() => openSeriesTab(tab === id ? null : id)}
+    >
       {label}
       {extra ? <span className="series-count">{extra}</span> : null}
     </button>

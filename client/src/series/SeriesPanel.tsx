@@ -24,12 +24,24 @@ export function SeriesPanel() {
       <header className="series-panel__head">
         <div role="tablist" aria-label={t('series.panel.label')} className="series-panel__tabs">
           {SERIES_TABS.map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={`series-tab${tab === id ? ' is-active' : ''}`} onClick={() => openSeriesTab(id)}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`series-tab${tab === id ? ' is-active' : ''}`}
+              onClick={() => openSeriesTab(id)}
+            >
               {t(TAB_LABELS[id])}
             </button>
           ))}
         </div>
-        <button type="button" className="button button--small button--quiet" onClick={() => openSeriesTab(null)} aria-label={t('series.panel.close')}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => openSeriesTab(null)}
+          aria-label={t('series.panel.close')}
+        >
           ×
         </button>
       </header>

@@ -1,5 +1,13 @@
 import type * as Y from 'yjs';
-import { commentThreads, mentionsIn, readComments, readPeople, targetKey, type CommentTarget, type CommentThread } from '@rejse/shared';
+import {
+  commentThreads,
+  mentionsIn,
+  readComments,
+  readPeople,
+  targetKey,
+  type CommentTarget,
+  type CommentThread,
+} from '@rejse/shared';
 import { useEffect, useId, useState } from 'react';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { formatDateTime, useLocale, useT } from '../i18n/index.ts';
@@ -22,9 +30,11 @@ export function Threads({ target, label }: { target: CommentTarget; label?: stri
   const [showResolved, setShowResolved] = useState(false);
   const canWrite = role !== 'viewer';
 
+  // Seeing the threads marks them read, again whenever a new comment arrives while they are open.
+  const newest = threads.reduce((at, thread) => Math.max(at, thread.updatedAt), 0);
   useEffect(() => {
-    markRead(boardId, key);
-  }, [boardId, key, threads]);
+    markRead(boardId, key, Math.max(Date.now(), newest));
+  }, [boardId, key, newest]);
 
   const nameOf = (id: string) => people.get(id) ?? t('series.comments.someone');
   const open = threads.filter((thread) => !thread.resolved);
@@ -32,24 +42,56 @@ export function Threads({ target, label }: { target: CommentTarget; label?: stri
 
   return (
     <section className="threads" aria-label={label ?? t('series.comments.title')} data-comment-target={key}>
-      {open.length === 0 && resolved.length === 0 ? <p className="threads__empty">{t('series.comments.none')}</p> : null}
+      {open.length === 0 && resolved.length === 0 ? (
+        <p className="threads__empty">{t('series.comments.none')}</p>
+      ) : null}
       {open.map((thread) => (
-        <Thread key={thread.id} thread={thread} nameOf={nameOf} me={participant.id} locale={locale} canWrite={canWrite} people={people} />
+        <Thread
+          key={thread.id}
+          thread={thread}
+          nameOf={nameOf}
+          me={participant.id}
+          locale={locale}
+          canWrite={canWrite}
+          people={people}
+        />
       ))}
       {resolved.length > 0 ? (
-        <button type="button" className="button button--small button--quiet" onClick={() => setShowResolved(!showResolved)} aria-expanded={showResolved}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => setShowResolved(!showResolved)}
+          aria-expanded={showResolved}
+        >
           {t('series.comments.resolvedCount', { count: resolved.length })}
         </button>
       ) : null}
       {showResolved
-        ? resolved.map((thread) => <Thread key={thread.id} thread={thread} nameOf={nameOf} me={participant.id} locale={locale} canWrite={canWrite} people={people} />)
+        ? resolved.map((thread) => (
+            <Thread
+              key={thread.id}
+              thread={thread}
+              nameOf={nameOf}
+              me={participant.id}
+              locale={locale}
+              canWrite={canWrite}
+              people={people}
+            />
+          ))
         : null}
-      {canWrite ? <Composer people={people} onSend={(text, mentions) => commands.comment({ target, text, mentions })} placeholder={t('series.comments.new')} /> : null}
+      {canWrite ? (
+        <Composer
+          people={people}
+          onSend={(text, mentions) => commands.comment({ target, text, mentions })}
+          placeholder={t('series.comments.new')}
+        />
+      ) : null}
     </section>
   );
 }
 
-const readCommentsOf = (doc: Y.Doc, key: string) => readComments(doc).filter((comment) => targetKey(comment.target) === key);
+const readCommentsOf = (doc: Y.Doc, key: string) =>
+  readComments(doc).filter((comment) => targetKey(comment.target) === key);
 
 function Thread({
   thread,
@@ -73,15 +115,27 @@ function Thread({
   return (
     <article className={`thread${thread.resolved ? ' thread--resolved' : ''}`} data-thread-id={thread.id}>
       {thread.comments.map((comment) => (
-        <div key={comment.id} className={`comment${comment.mentions.includes(me) ? ' comment--mentions-me' : ''}`} data-comment-id={comment.id}>
+        <div
+          key={comment.id}
+          className={`comment${comment.mentions.includes(me) ? ' comment--mentions-me' : ''}`}
+          data-comment-id={comment.id}
+        >
           <p className="comment__head">
             <strong className="comment__author">{nameOf(comment.authorId)}</strong>
-            <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(comment.createdAt, locale)}</time>
-            {comment.mentions.includes(me) ? <span className="comment__mention">{t('series.comments.mentionsYou')}</span> : null}
+            <time dateTime={new Date(comment.createdAt).toISOString()}>
+              {formatDateTime(comment.createdAt, locale)}
+            </time>
+            {comment.mentions.includes(me) ? (
+              <span className="comment__mention">{t('series.comments.mentionsYou')}</span>
+            ) : null}
           </p>
           <p className="comment__text">{comment.text}</p>
           {comment.authorId === me || role === 'facilitator' ? (
-            <button type="button" className="button button--small button--quiet" onClick={() => commands.removeComment(comment.id)}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => commands.removeComment(comment.id)}
+            >
               {t('series.comments.remove')}
             </button>
           ) : null}
@@ -89,11 +143,20 @@ function Thread({
       ))}
       {canWrite ? (
         <div className="thread__actions">
-          <button type="button" className="button button--small" onClick={() => commands.resolveThread(thread.id, !thread.resolved)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => commands.resolveThread(thread.id, !thread.resolved)}
+          >
             {thread.resolved ? t('series.comments.reopen') : t('series.comments.resolve')}
           </button>
           {thread.resolved ? null : (
-            <button type="button" className="button button--small button--quiet" onClick={() => setReplying(!replying)} aria-expanded={replying}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setReplying(!replying)}
+              aria-expanded={replying}
+            >
               {t('series.comments.reply')}
             </button>
           )}
@@ -113,7 +176,15 @@ function Thread({
   );
 }
 
-function Composer({ people, onSend, placeholder }: { people: ReadonlyMap<string, string>; onSend: (text: string, mentions: string[]) => void; placeholder: string }) {
+function Composer({
+  people,
+  onSend,
+  placeholder,
+}: {
+  people: ReadonlyMap<string, string>;
+  onSend: (text: string, mentions: string[]) => void;
+  placeholder: string;
+}) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState('');
@@ -149,7 +220,9 @@ function Composer({ people, onSend, placeholder }: { people: ReadonlyMap<string,
         }}
       />
       {mentioned.length > 0 ? (
-        <p className="composer__mentions">{t('series.comments.willMention', { names: mentioned.map((m) => people.get(m) ?? '').join(', ') })}</p>
+        <p className="composer__mentions">
+          {t('series.comments.willMention', { names: mentioned.map((m) => people.get(m) ?? '').join(', ') })}
+        </p>
       ) : null}
       <button type="submit" className="button button--small button--primary" disabled={text.trim() === ''}>
         {t('series.comments.send')}

@@ -39,7 +39,11 @@ const snapshotBoardSchema = boardSchema as unknown as ApiSchema<Board>;
 
 export function createSeriesApi(boardId: string, token: string | null, participant: ParticipantIdentity): SeriesApi {
   const base = `/api/boards/${encodeURIComponent(boardId)}`;
-  async function call<T>(path: string, schema: ApiSchema<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  async function call<T>(
+    path: string,
+    schema: ApiSchema<T>,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       [PARTICIPANT_HEADER]: participant.id,
@@ -59,7 +63,12 @@ export function createSeriesApi(boardId: string, token: string | null, participa
     }
     const answer = readApiAnswer(schema, response.status, await response.json().catch(() => null));
     if (answer.ok) return answer.value;
-    throw new FacilitationApiError(answer.failure.status, answer.failure.message || `HTTP ${answer.failure.status}`, answer.failure.reason, answer.failure.code);
+    throw new FacilitationApiError(
+      answer.failure.status,
+      answer.failure.message || `HTTP ${answer.failure.status}`,
+      answer.failure.reason,
+      answer.failure.code,
+    );
   }
   const snapshot = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
   return {
@@ -68,8 +77,13 @@ export function createSeriesApi(boardId: string, token: string | null, participa
     snapshotBoard: (id) => call(`${snapshot(id)}/board.json`, snapshotBoardSchema),
     compare: (id, withId) => call(`${snapshot(id)}/compare?with=${encodeURIComponent(withId)}`, compareResponseSchema),
     restore: (id, cardId) =>
-      call(cardId ? `${snapshot(id)}/cards/${encodeURIComponent(cardId)}/restore` : `${snapshot(id)}/restore`, restoreResponseSchema, { method: 'POST' }),
-    startSession: (sessionId, phaseIndex = 0) => call('/runsheet/start', runSheetAnswerSchema, { method: 'POST', body: { sessionId, phaseIndex } }),
+      call(
+        cardId ? `${snapshot(id)}/cards/${encodeURIComponent(cardId)}/restore` : `${snapshot(id)}/restore`,
+        restoreResponseSchema,
+        { method: 'POST' },
+      ),
+    startSession: (sessionId, phaseIndex = 0) =>
+      call('/runsheet/start', runSheetAnswerSchema, { method: 'POST', body: { sessionId, phaseIndex } }),
     nextPhase: () => call('/runsheet/next', runSheetAnswerSchema, { method: 'POST' }),
     endSession: () => call('/runsheet/end', runSheetAnswerSchema, { method: 'POST' }),
     activity: (since) => call(`/activity?since=${Math.max(0, Math.floor(since))}`, activityResponseSchema),

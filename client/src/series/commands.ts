@@ -34,7 +34,12 @@ export interface SeriesCommands {
  * changes it will make (PLANNED_CHANGES) — the server's own question — so a refusal is a notice
  * here instead of a closed connection. The participant is this browser's proven identity.
  */
-export function createSeriesCommands(doc: Y.Doc, role: Role, participantId: string, notify: (message: string) => void): SeriesCommands {
+export function createSeriesCommands(
+  doc: Y.Doc,
+  role: Role,
+  participantId: string,
+  notify: (message: string) => void,
+): SeriesCommands {
   const allowed = (changes: readonly UpdateChange[]): boolean => {
     if (changes.length === 0) return false;
     const verdict = judgeChanges(role, readPermissionState(doc, participantId), changes);
@@ -63,10 +68,18 @@ export function createSeriesCommands(doc: Y.Doc, role: Role, participantId: stri
       });
     },
     editComment(id, text, mentions) {
-      attempt(() => allowed(PLANNED_CHANGES.editComment(doc, id, text, mentions)) && editComment(doc, id, text, mentions, SERIES_ORIGIN));
+      attempt(
+        () =>
+          allowed(PLANNED_CHANGES.editComment(doc, id, text, mentions)) &&
+          editComment(doc, id, text, mentions, SERIES_ORIGIN),
+      );
     },
     resolveThread(rootId, resolved) {
-      attempt(() => allowed(PLANNED_CHANGES.setThreadResolved(doc, rootId, resolved)) && setThreadResolved(doc, rootId, resolved, SERIES_ORIGIN));
+      attempt(
+        () =>
+          allowed(PLANNED_CHANGES.setThreadResolved(doc, rootId, resolved)) &&
+          setThreadResolved(doc, rootId, resolved, SERIES_ORIGIN),
+      );
     },
     removeComment(id) {
       attempt(() => allowed(PLANNED_CHANGES.removeComment(doc, id)) && removeComment(doc, id, SERIES_ORIGIN));
@@ -74,10 +87,15 @@ export function createSeriesCommands(doc: Y.Doc, role: Role, participantId: stri
     setName(name) {
       if (role === 'viewer' || name.trim() === '') return;
       const plan = PLANNED_CHANGES.setPersonName(doc, participantId, name);
-      if (plan.length > 0 && judgeChanges(role, readPermissionState(doc, participantId), plan).ok) setPersonName(doc, participantId, name, SERIES_ORIGIN);
+      if (plan.length > 0 && judgeChanges(role, readPermissionState(doc, participantId), plan).ok)
+        setPersonName(doc, participantId, name, SERIES_ORIGIN);
     },
     setDone(phase) {
-      attempt(() => allowed(PLANNED_CHANGES.setPersonDone(doc, participantId, phase)) && setPersonDone(doc, participantId, phase, SERIES_ORIGIN));
+      attempt(
+        () =>
+          allowed(PLANNED_CHANGES.setPersonDone(doc, participantId, phase)) &&
+          setPersonDone(doc, participantId, phase, SERIES_ORIGIN),
+      );
     },
   };
 }

@@ -1,4 +1,11 @@
-import { commentThreads, openCommentCounts, readComments, targetKey, unreadComments, type BoardComment } from '@rejse/shared';
+import {
+  commentThreads,
+  openCommentCounts,
+  readComments,
+  targetKey,
+  unreadComments,
+  type BoardComment,
+} from '@rejse/shared';
 import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
 
 /**

@@ -34,8 +34,10 @@ export function useDocValue<T>(read: (doc: Y.Doc) => T, same: (a: T, b: T) => bo
 }
 
 function sameJson<T>(a: T, b: T): boolean {
-  return JSON.stringify(a, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value)) ===
-    JSON.stringify(b, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value));
+  return (
+    JSON.stringify(a, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value)) ===
+    JSON.stringify(b, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value))
+  );
 }
 
 /** Comment, name and "I'm done" commands for this browser (guarded by the permission table). */

@@ -26,8 +26,10 @@ function votesSince(store: BoardStore, boardId: string, since: number): StoredAc
     const at = round.closedAt ?? round.startedAt;
     if (at < since) continue;
     const perPerson = new Map<string, number>();
-    for (const vote of store.votes.roundVotes(boardId, round.id)) perPerson.set(vote.participantId, (perPerson.get(vote.participantId) ?? 0) + vote.count);
-    for (const [participantId, count] of perPerson) out.push({ at, participantId, role: 'editor', action: 'voted', targetKind: 'round', targetId: round.id, count });
+    for (const vote of store.votes.roundVotes(boardId, round.id))
+      perPerson.set(vote.participantId, (perPerson.get(vote.participantId) ?? 0) + vote.count);
+    for (const [participantId, count] of perPerson)
+      out.push({ at, participantId, role: 'editor', action: 'voted', targetKind: 'round', targetId: round.id, count });
   }
   return out;
 }
@@ -42,7 +44,10 @@ export function mountActivityRoutes(app: Hono, deps: ActivityRoutesDeps): void {
   app.get('/api/boards/:id/activity', boardRole(deps, 'viewer'), validate('query', activityQuerySchema), (c) => {
     const boardId = c.req.param('id');
     const { since, limit } = c.req.valid('query');
-    const stored = [...deps.store.activity.activitySince(boardId, since, limit), ...votesSince(deps.store, boardId, since)]
+    const stored = [
+      ...deps.store.activity.activitySince(boardId, since, limit),
+      ...votesSince(deps.store, boardId, since),
+    ]
       .sort((a, b) => b.at - a.at)
       .slice(0, limit);
     const entries = deps.live.read(boardId, (doc) => {
@@ -50,7 +55,12 @@ export function mountActivityRoutes(app: Hono, deps: ActivityRoutesDeps): void {
       const cards = cardsMap(doc);
       const stages = stagesMap(doc);
       return stored.map((entry): ActivityEntry => {
-        const record = entry.targetKind === 'card' ? cards.get(entry.targetId) : entry.targetKind === 'stage' ? stages.get(entry.targetId) : undefined;
+        const record =
+          entry.targetKind === 'card'
+            ? cards.get(entry.targetId)
+            : entry.targetKind === 'stage'
+              ? stages.get(entry.targetId)
+              : undefined;
         const words = record?.get(entry.targetKind === 'card' ? 'text' : 'title');
         return {
           ...entry,

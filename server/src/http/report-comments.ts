@@ -1,4 +1,12 @@
-import { commentThreads, formatDateTime, readComments, readPeople, targetKey, translatorFor, type Board } from '@rejse/shared';
+import {
+  commentThreads,
+  formatDateTime,
+  readComments,
+  readPeople,
+  targetKey,
+  translatorFor,
+  type Board,
+} from '@rejse/shared';
 import type * as Y from 'yjs';
 import { escapeHtml } from './report-html.ts';
 
@@ -22,15 +30,15 @@ export function reportComments(doc: Y.Doc, board: Board, locale: string): Report
   for (const thread of threads) {
     const key = targetKey(thread.target);
     const group = groups.get(key) ?? { title: titleOf.get(key) ?? t('series.comments.goneCard'), comments: [] };
-    thread.comments.forEach((comment, index) =>
+    for (const [index, comment] of thread.comments.entries()) {
       group.comments.push({
         author: people.get(comment.authorId) ?? t('series.comments.someone'),
         at: comment.createdAt,
         text: comment.text,
         resolved: thread.resolved,
         reply: index > 0,
-      }),
-    );
+      });
+    }
     groups.set(key, group);
   }
   const rank = (key: string) => (order.indexOf(key) + order.length + 1) % (order.length + 1);
@@ -45,7 +53,10 @@ export function renderCommentsAppendix(groups: readonly ReportCommentGroup[], lo
   for (const group of groups) {
     out.push(`<h3>${escapeHtml(group.title)}</h3>`, '<ul>');
     for (const comment of group.comments) {
-      const resolved = comment.resolved && !comment.reply ? ` <span class="muted">${escapeHtml(t('series.report.resolved'))}</span>` : '';
+      const resolved =
+        comment.resolved && !comment.reply
+          ? ` <span class="muted">${escapeHtml(t('series.report.resolved'))}</span>`
+          : '';
       out.push(
         `<li${comment.reply ? ' class="reply"' : ''}><strong>${escapeHtml(comment.author)}</strong> <span class="muted">${escapeHtml(formatDateTime(comment.at, locale))}</span>${resolved}<br>${escapeHtml(comment.text)}</li>`,
       );

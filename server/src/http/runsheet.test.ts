@@ -24,12 +24,19 @@ const MIN = 60_000;
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
   let clock = Date.parse('2026-03-01T09:00:00Z');
   const now = () => clock;
   const drafts = new DraftRooms(store, silentLogger);
   const live = createLiveBoards({ rooms, store, drafts, sync: () => null, log: silentLogger });
-  const history = createBoardHistory({ snapshots: store.snapshots, live, log: silentLogger }, { retention: 100, autoIntervalMs: 30 * MIN, now });
+  const history = createBoardHistory(
+    { snapshots: store.snapshots, live, log: silentLogger },
+    { retention: 100, autoIntervalMs: 30 * MIN, now },
+  );
   const app = createApp({ store, boards: rooms, live, history, log: silentLogger, now });
   return { app, live, store, advance: (ms: number) => (clock += ms) };
 }
@@ -37,7 +44,11 @@ function setup() {
 describe('the run-sheet over HTTP', () => {
   it('drives a two-phase session: private ideas, then a vote; each phase switches its settings on and off', async () => {
     const { app, live, store, advance } = setup();
-    const created = await app.request('/api/boards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'collection-letters' }) });
+    const created = await app.request('/api/boards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'collection-letters' }),
+    });
     const { id, token } = (await created.json()) as { id: string; token: string };
     const post = (path: string, body?: unknown) =>
       app.request(`/api/boards/${id}/runsheet/${path}`, {
@@ -56,8 +67,23 @@ describe('the run-sheet over HTTP', () => {
               id: 'se_short',
               name: 'Short session',
               phases: [
-                { id: 'ph_private', name: 'Ideas alone', durationMs: 5 * MIN, instructions: 'Write ideas', settings: { ...NO_SETTINGS, privateMode: true, lockStructure: true } },
-                { id: 'ph_vote', name: 'Vote', durationMs: 3 * MIN, instructions: 'Vote', settings: { ...NO_SETTINGS, voting: { target: 'ideas', votesPerPerson: 2, allowMultiplePerCard: false } } },
+                {
+                  id: 'ph_private',
+                  name: 'Ideas alone',
+                  durationMs: 5 * MIN,
+                  instructions: 'Write ideas',
+                  settings: { ...NO_SETTINGS, privateMode: true, lockStructure: true },
+                },
+                {
+                  id: 'ph_vote',
+                  name: 'Vote',
+                  durationMs: 3 * MIN,
+                  instructions: 'Vote',
+                  settings: {
+                    ...NO_SETTINGS,
+                    voting: { target: 'ideas', votesPerPerson: 2, allowMultiplePerCard: false },
+                  },
+                },
               ],
             },
           ],
@@ -70,7 +96,11 @@ describe('the run-sheet over HTTP', () => {
     const started = await post('start', { sessionId: 'se_short' });
     expect(started.status).toBe(200);
     let facilitation = live.read(id, readFacilitation)!;
-    expect(facilitation).toMatchObject({ privateMode: true, locks: { structure: true, board: false }, openRound: null });
+    expect(facilitation).toMatchObject({
+      privateMode: true,
+      locks: { structure: true, board: false },
+      openRound: null,
+    });
     expect(facilitation.timer).toMatchObject({ state: 'running', durationMs: 5 * MIN });
 
     // A participant's private draft, revealed when the private phase ends.
@@ -92,8 +122,14 @@ describe('the run-sheet over HTTP', () => {
     expect(second.snapshot).toMatchObject({ kind: 'phase', name: 'Short session · Ideas alone' });
     expect(second.running).toMatchObject({ phaseIndex: 1, done: [{ phaseId: 'ph_private' }] });
     facilitation = live.read(id, readFacilitation)!;
-    expect(facilitation).toMatchObject({ privateMode: false, locks: { structure: false }, openRound: { target: 'ideas', votesPerPerson: 2 } });
-    expect(live.read(id, (doc) => docToBoard(doc, id).cards.some((c) => c.text === 'Say which product the claim is about'))).toBe(true);
+    expect(facilitation).toMatchObject({
+      privateMode: false,
+      locks: { structure: false },
+      openRound: { target: 'ideas', votesPerPerson: 2 },
+    });
+    expect(
+      live.read(id, (doc) => docToBoard(doc, id).cards.some((c) => c.text === 'Say which product the claim is about')),
+    ).toBe(true);
 
     advance(3 * MIN);
     const ended = (await (await post('next')).json()) as RunSheetAnswer;
@@ -105,7 +141,9 @@ describe('the run-sheet over HTTP', () => {
     expect(facilitation.rounds).toHaveLength(1);
     expect(facilitation.timer.state).toBe('stopped');
     expect(live.read(id, readRunState)).toBeNull();
-    const history = (await (await app.request(`/api/boards/${id}/snapshots`, { headers: { authorization: `Bearer ${token}` } })).json()) as SnapshotList;
+    const history = (await (
+      await app.request(`/api/boards/${id}/snapshots`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as SnapshotList;
     expect(history.snapshots.map((s) => s.kind)).toEqual(['phase', 'phase', 'session']);
     expect((await post('end')).status).toBe(409);
     expect((await post('start', { sessionId: 'se_nope' })).status).toBe(409);

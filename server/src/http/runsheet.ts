@@ -50,7 +50,12 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
   const facilitator = boardRole(deps, 'facilitator');
 
   const step = (boardId: string, to: Destination): RunSheetAnswer => {
-    const found = deps.live.read(boardId, (doc) => ({ sheet: readRunSheet(doc), state: readRunState(doc), openRound: readOpenRound(doc), timer: readTimer(doc) }));
+    const found = deps.live.read(boardId, (doc) => ({
+      sheet: readRunSheet(doc),
+      state: readRunState(doc),
+      openRound: readOpenRound(doc),
+      timer: readTimer(doc),
+    }));
     if (!found) throw boardNotFound(boardId);
     const { sheet, state, openRound } = found;
     const now = deps.now();
@@ -65,10 +70,17 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
 
     // The end of the running phase: a snapshot of the board as the phase left it.
     let snapshot: SnapshotInfo | null = null;
-    if (current) snapshot = deps.history.take(boardId, `${current.session.name} · ${current.phase.name}`.slice(0, 120), 'phase', actor) ?? null;
+    if (current)
+      snapshot =
+        deps.history.take(boardId, `${current.session.name} · ${current.phase.name}`.slice(0, 120), 'phase', actor) ??
+        null;
 
     const next = to === 'end' ? null : session!.phases[to.phaseIndex]!;
-    const transition = phaseTransition(current?.phase.settings ?? NO_SETTINGS, next?.settings ?? NO_SETTINGS, openRound !== null);
+    const transition = phaseTransition(
+      current?.phase.settings ?? NO_SETTINGS,
+      next?.settings ?? NO_SETTINGS,
+      openRound !== null,
+    );
     if (transition.closeVoting && openRound) closeVoteRound(deps, boardId, openRound.id);
     const revealed = transition.revealDrafts ? (deps.live.revealDrafts(boardId) ?? 0) : 0;
 
@@ -82,7 +94,9 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
             phaseStartedAt: now,
             done: [
               ...(state && state.sessionId === to.sessionId ? state.done : []),
-              ...(current && state?.sessionId === to.sessionId ? [{ phaseId: current.phase.id, startedAt: state.phaseStartedAt, endedAt: now }] : []),
+              ...(current && state?.sessionId === to.sessionId
+                ? [{ phaseId: current.phase.id, startedAt: state.phaseStartedAt, endedAt: now }]
+                : []),
             ],
           };
     deps.live.edit(boardId, (doc) => {
@@ -90,8 +104,10 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
       setLocks(doc, transition.locks, SERVER_ORIGIN);
       setFocus(doc, transition.focusStageId, SERVER_ORIGIN);
       const timer = readTimer(doc);
-      if (next) writeTimer(doc, applyTimerAction(timer, { type: 'start', durationMs: next.durationMs }, now), SERVER_ORIGIN);
-      else if (timer.state !== 'stopped') writeTimer(doc, applyTimerAction(timer, { type: 'stop' }, now), SERVER_ORIGIN);
+      if (next)
+        writeTimer(doc, applyTimerAction(timer, { type: 'start', durationMs: next.durationMs }, now), SERVER_ORIGIN);
+      else if (timer.state !== 'stopped')
+        writeTimer(doc, applyTimerAction(timer, { type: 'stop' }, now), SERVER_ORIGIN);
       writeRunState(doc, running, SERVER_ORIGIN);
     });
     if (transition.openVoting) openVoteRound(deps, boardId, transition.openVoting);
@@ -105,10 +121,16 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
     return { running, snapshot, report, revealed, now };
   };
 
-  app.post('/api/boards/:id/runsheet/start', facilitator, jsonBody(SERVER_LIMITS.httpBodyBytes), validate('json', startSessionRequestSchema), (c) => {
-    const { sessionId, phaseIndex } = c.req.valid('json');
-    return c.json(step(c.req.param('id'), { sessionId, phaseIndex }));
-  });
+  app.post(
+    '/api/boards/:id/runsheet/start',
+    facilitator,
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', startSessionRequestSchema),
+    (c) => {
+      const { sessionId, phaseIndex } = c.req.valid('json');
+      return c.json(step(c.req.param('id'), { sessionId, phaseIndex }));
+    },
+  );
 
   app.post('/api/boards/:id/runsheet/next', facilitator, (c) => {
     const boardId = c.req.param('id');
@@ -117,7 +139,12 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
     const current = currentPhase(at.sheet, at.state);
     if (!current || !at.state) throw conflict('no session is running');
     const nextIndex = current.index + 1;
-    return c.json(step(boardId, nextIndex < current.session.phases.length ? { sessionId: current.session.id, phaseIndex: nextIndex } : 'end'));
+    return c.json(
+      step(
+        boardId,
+        nextIndex < current.session.phases.length ? { sessionId: current.session.id, phaseIndex: nextIndex } : 'end',
+      ),
+    );
   });
 
   app.post('/api/boards/:id/runsheet/end', facilitator, (c) => c.json(step(c.req.param('id'), 'end')));

@@ -10,10 +10,21 @@ export function createMemorySnapshots(boardExists: (boardId: string) => boolean)
       if (!boardExists(boardId)) throw new UnknownBoardError(boardId);
       const list = of(boardId);
       if (list.some((entry) => entry.info.id === snapshot.id)) throw new Error(`snapshot "${snapshot.id}" exists`);
-      list.push({ info: { ...snapshot, changes: { ...snapshot.changes }, bytes: state.length }, state: new Uint8Array(state) });
+      list.push({
+        info: { ...snapshot, changes: { ...snapshot.changes }, bytes: state.length },
+        state: new Uint8Array(state),
+      });
       list.sort((a, b) => a.info.createdAt - b.info.createdAt);
-      const drop = new Set(snapshotsToDrop(list.map((entry) => entry.info), keep));
-      boards.set(boardId, list.filter((entry) => !drop.has(entry.info.id)));
+      const drop = new Set(
+        snapshotsToDrop(
+          list.map((entry) => entry.info),
+          keep,
+        ),
+      );
+      boards.set(
+        boardId,
+        list.filter((entry) => !drop.has(entry.info.id)),
+      );
       return [...drop];
     },
     listSnapshots: (boardId) => of(boardId).map((entry) => ({ ...entry.info, changes: { ...entry.info.changes } })),

@@ -9,7 +9,11 @@ import { UnknownBoardError } from './documents.ts';
 import type { BoardStore } from './store.ts';
 
 /** One contract, every implementation of the version history and the activity log. */
-const implementations: { name: string; persistent: boolean; open: () => { store: BoardStore; reopen?: () => BoardStore; cleanup: () => void } }[] = [
+const implementations: {
+  name: string;
+  persistent: boolean;
+  open: () => { store: BoardStore; reopen?: () => BoardStore; cleanup: () => void };
+}[] = [
   { name: 'memory', persistent: false, open: () => ({ store: createMemoryStore(), cleanup: () => {} }) },
   {
     name: 'SQLite',
@@ -17,7 +21,11 @@ const implementations: { name: string; persistent: boolean; open: () => { store:
     open: () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'rejse-snapshots-'));
       const file = path.join(dir, 'rejse.sqlite');
-      return { store: createSqliteStore(file), reopen: () => createSqliteStore(file), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        store: createSqliteStore(file),
+        reopen: () => createSqliteStore(file),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -59,7 +67,9 @@ for (const implementation of implementations) {
     });
 
     it('refuses a snapshot of an unknown board', () => {
-      expect(() => store.snapshots.addSnapshot('nope', info('h_1', 1), new Uint8Array([1]), 10)).toThrow(UnknownBoardError);
+      expect(() => store.snapshots.addSnapshot('nope', info('h_1', 1), new Uint8Array([1]), 10)).toThrow(
+        UnknownBoardError,
+      );
     });
 
     it('drops the oldest automatic snapshots first when past the retention, then the oldest named ones', () => {
@@ -73,7 +83,15 @@ for (const implementation of implementations) {
     });
 
     it('keeps the activity log newest first, from a moment on, bounded per board', () => {
-      const entry = (at: number, targetId: string) => ({ at, participantId: 'p'.repeat(16), role: 'editor', action: 'edited', targetKind: 'card', targetId, count: 2 });
+      const entry = (at: number, targetId: string) => ({
+        at,
+        participantId: 'p'.repeat(16),
+        role: 'editor',
+        action: 'edited',
+        targetKind: 'card',
+        targetId,
+        count: 2,
+      });
       store.activity.appendActivity('b1', [entry(10, 'c_1'), entry(20, 'c_2'), entry(30, 'c_3')], 100);
       store.activity.appendActivity('b2', [entry(15, 'c_x')], 100);
       expect(store.activity.activitySince('b1', 20, 10).map((e) => e.targetId)).toEqual(['c_3', 'c_2']);
@@ -86,7 +104,21 @@ for (const implementation of implementations) {
     if (implementation.persistent) {
       it('keeps snapshots and activity across a restart', () => {
         store.snapshots.addSnapshot('b1', info('h_1', 1), new Uint8Array([5, 6]), 10);
-        store.activity.appendActivity('b1', [{ at: 1, participantId: null, role: 'facilitator', action: 'added', targetKind: 'card', targetId: 'c_1', count: 1 }], 10);
+        store.activity.appendActivity(
+          'b1',
+          [
+            {
+              at: 1,
+              participantId: null,
+              role: 'facilitator',
+              action: 'added',
+              targetKind: 'card',
+              targetId: 'c_1',
+              count: 1,
+            },
+          ],
+          10,
+        );
         store.close();
         store = fixture.reopen!();
         expect([...(store.snapshots.snapshotState('b1', 'h_1') ?? [])]).toEqual([5, 6]);

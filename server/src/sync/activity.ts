@@ -51,9 +51,12 @@ function describeTransaction(doc: Y.Doc, changed: Y.Transaction['changed']): Fou
         if (key === null) continue;
         const present = doc.getMap(root).has(key);
         if (root === CARDS) note({ action: present ? 'added' : 'removed', targetKind: 'card', targetId: key });
-        else if (AXIS_KINDS[root]) note({ action: present ? 'added' : 'removed', targetKind: AXIS_KINDS[root], targetId: key });
+        else if (AXIS_KINDS[root])
+          note({ action: present ? 'added' : 'removed', targetKind: AXIS_KINDS[root], targetId: key });
         else if (root === COMMENTS && present) {
-          const target = (doc.getMap(root).get(key) as Y.Map<unknown> | undefined)?.get('target') as { kind?: string; id?: string } | undefined;
+          const target = (doc.getMap(root).get(key) as Y.Map<unknown> | undefined)?.get('target') as
+            | { kind?: string; id?: string }
+            | undefined;
           const kind = target?.kind === 'stage' ? 'stage' : 'card';
           note({ action: 'commented', targetKind: kind, targetId: typeof target?.id === 'string' ? target.id : key });
         }
@@ -66,7 +69,11 @@ function describeTransaction(doc: Y.Doc, changed: Y.Transaction['changed']): Fou
       if (fields.includes('cell')) note({ action: 'moved', targetKind: 'card', targetId: recordId });
       if (fields.some((f) => f !== 'cell')) note({ action: 'edited', targetKind: 'card', targetId: recordId });
     } else if (AXIS_KINDS[root]) {
-      note({ action: fields.includes('removed') ? 'removed' : 'edited', targetKind: AXIS_KINDS[root], targetId: recordId });
+      note({
+        action: fields.includes('removed') ? 'removed' : 'edited',
+        targetKind: AXIS_KINDS[root],
+        targetId: recordId,
+      });
     } else if (root === COMMENTS && fields.includes('resolved')) {
       note({ action: 'resolved', targetKind: 'comment', targetId: recordId });
     }

@@ -84,7 +84,11 @@ export function createBoardHistory(
   });
 
   const take = (boardId: string, name: string, kind: SnapshotKind, by: HistoryActor): SnapshotInfo | undefined => {
-    const captured = live.read(boardId, (doc) => ({ state: Y.encodeStateAsUpdate(doc), board: docToBoard(doc, boardId), people: readPeople(doc) }));
+    const captured = live.read(boardId, (doc) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      board: docToBoard(doc, boardId),
+      people: readPeople(doc),
+    }));
     if (!captured) return undefined;
     const previous = snapshots.listSnapshots(boardId).at(-1);
     const previousState = previous && snapshots.snapshotState(boardId, previous.id);
@@ -132,7 +136,8 @@ export function createBoardHistory(
     timers.set(boardId, timer);
   };
 
-  const stateOf = (boardId: string, snapshotId: string): Uint8Array | undefined => snapshots.snapshotState(boardId, snapshotId);
+  const stateOf = (boardId: string, snapshotId: string): Uint8Array | undefined =>
+    snapshots.snapshotState(boardId, snapshotId);
 
   return {
     retention: options.retention,
@@ -168,7 +173,11 @@ export function createBoardHistory(
         const before = take(boardId, `Before restoring ${label}`.slice(0, 120), 'restore', by);
         if (!before) return undefined;
         const writes = live.edit(boardId, (doc) =>
-          cardId === undefined ? restoreBoardDoc(doc, source, SERVER_ORIGIN) : restoreCardDoc(doc, source, cardId, SERVER_ORIGIN) ? 1 : 0,
+          cardId === undefined
+            ? restoreBoardDoc(doc, source, SERVER_ORIGIN)
+            : restoreCardDoc(doc, source, cardId, SERVER_ORIGIN)
+              ? 1
+              : 0,
         );
         if (writes === undefined) return undefined;
         return { restoredFrom: snapshotId, undoSnapshotId: before.id, writes };

@@ -57,14 +57,24 @@ export const boardDiffSchema = z.object({
     removed: z.array(stageMentionSchema),
     renamed: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
   }),
-  emotion: z.array(z.object({ stageId: z.string(), title: z.string(), before: z.number().nullable(), after: z.number().nullable() })),
+  emotion: z.array(
+    z.object({ stageId: z.string(), title: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
+  ),
   figures: z.array(
-    z.object({ cardId: z.string(), text: z.string(), figure: z.enum(TOUCHPOINT_FIGURES), before: z.number().nullable(), after: z.number().nullable() }),
+    z.object({
+      cardId: z.string(),
+      text: z.string(),
+      figure: z.enum(TOUCHPOINT_FIGURES),
+      before: z.number().nullable(),
+      after: z.number().nullable(),
+    }),
   ),
 });
 
 export const compareQuerySchema = z.object({
-  with: z.union([z.literal('live'), z.string().regex(/^h_[a-z0-9]{12}$/, { error: 'with must be a snapshot id or "live"' })]).default('live'),
+  with: z
+    .union([z.literal('live'), z.string().regex(/^h_[a-z0-9]{12}$/, { error: 'with must be a snapshot id or "live"' })])
+    .default('live'),
 });
 
 export const compareResponseSchema = z.object({ from: z.string(), to: z.string(), diff: boardDiffSchema });

@@ -33,13 +33,22 @@ describe('comments in the board document', () => {
     ]);
     let threads = commentThreads(comments);
     expect(threads.map((t) => t.comments.length)).toEqual([2, 1]);
-    expect(openCommentCounts(threads)).toEqual(new Map([['card:c_letter', 2], ['stage:s_due', 1]]));
+    expect(openCommentCounts(threads)).toEqual(
+      new Map([
+        ['card:c_letter', 2],
+        ['stage:s_due', 1],
+      ]),
+    );
     setThreadResolved(doc, first, true, 'test');
     threads = commentThreads(readComments(doc));
     expect(threads[0]?.resolved).toBe(true);
     expect(openCommentCounts(threads)).toEqual(new Map([['stage:s_due', 1]]));
     editComment(doc, first, 'Which creditor is this about?', [bo], 'test', 4_000);
-    expect(readComments(doc)[0]).toMatchObject({ text: 'Which creditor is this about?', mentions: [bo], editedAt: 4_000 });
+    expect(readComments(doc)[0]).toMatchObject({
+      text: 'Which creditor is this about?',
+      mentions: [bo],
+      editedAt: 4_000,
+    });
     removeComment(doc, first, 'test');
     // The reply stays, in a thread of its own under the removed first comment's id.
     expect(commentThreads(readComments(doc)).map((t) => t.id)).toContain(first);
@@ -87,7 +96,8 @@ describe('comments in the board document', () => {
     const server = new Y.Doc();
     const sync = (update: Uint8Array) => Y.applyUpdate(server, update);
     const state = readPermissionState(server, anna);
-    const caps = (changes: ReturnType<typeof describeUpdate>) => [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
+    const caps = (changes: ReturnType<typeof describeUpdate>) =>
+      [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
     const input = { target: card, text: 'hello', mentions: [bo] };
     const planned = PLANNED_CHANGES.addComment(doc, anna, input);
     let id = '';
@@ -95,10 +105,17 @@ describe('comments in the board document', () => {
       id = addComment(doc, anna, input, 'test');
     });
     expect(caps(planned)).toEqual(caps(describeUpdate(server, added)));
-    expect(planned.map((c) => c.field).sort()).toEqual(describeUpdate(server, added).map((c) => c.field).sort());
+    expect(planned.map((c) => c.field).sort()).toEqual(
+      describeUpdate(server, added)
+        .map((c) => c.field)
+        .sort(),
+    );
     sync(added);
     const steps: [() => ReturnType<typeof describeUpdate>, () => void][] = [
-      [() => PLANNED_CHANGES.editComment(doc, id, 'hello again', [bo]), () => editComment(doc, id, 'hello again', [bo], 'test')],
+      [
+        () => PLANNED_CHANGES.editComment(doc, id, 'hello again', [bo]),
+        () => editComment(doc, id, 'hello again', [bo], 'test'),
+      ],
       [() => PLANNED_CHANGES.setThreadResolved(doc, id, true), () => setThreadResolved(doc, id, true, 'test')],
       [() => PLANNED_CHANGES.setPersonName(doc, anna, 'Anna'), () => setPersonName(doc, anna, 'Anna', 'test')],
       [() => PLANNED_CHANGES.removeComment(doc, id), () => removeComment(doc, id, 'test')],

@@ -30,16 +30,19 @@ export interface NewComment {
 function checkText(text: string): string {
   const clean = text.trim();
   if (clean === '') throw new BoardOpError('invalid', 'a comment needs some text');
-  if (clean.length > COMMENT_LIMITS.text) throw new BoardOpError('too-long', `a comment holds at most ${COMMENT_LIMITS.text} characters`);
+  if (clean.length > COMMENT_LIMITS.text)
+    throw new BoardOpError('too-long', `a comment holds at most ${COMMENT_LIMITS.text} characters`);
   return clean;
 }
 
 /** Mentions as stored: participant ids only, each once, sorted. */
-export const normalizeMentions = (mentions: readonly string[] | undefined): string[] => [...new Set((mentions ?? []).filter(isParticipantId))].sort();
+export const normalizeMentions = (mentions: readonly string[] | undefined): string[] =>
+  [...new Set((mentions ?? []).filter(isParticipantId))].sort();
 
 function checkMentions(mentions: readonly string[] | undefined): string[] {
   const unique = normalizeMentions(mentions);
-  if (unique.length > COMMENT_LIMITS.mentions) throw new BoardOpError('too-many', `a comment mentions at most ${COMMENT_LIMITS.mentions} people`);
+  if (unique.length > COMMENT_LIMITS.mentions)
+    throw new BoardOpError('too-many', `a comment mentions at most ${COMMENT_LIMITS.mentions} people`);
   return unique;
 }
 
@@ -69,7 +72,14 @@ export function addComment(doc: Y.Doc, authorId: string, input: NewComment, orig
 }
 
 /** Rewrites one's own comment. */
-export function editComment(doc: Y.Doc, id: string, text: string, mentions: readonly string[], origin: unknown, now = Date.now()): void {
+export function editComment(
+  doc: Y.Doc,
+  id: string,
+  text: string,
+  mentions: readonly string[],
+  origin: unknown,
+  now = Date.now(),
+): void {
   const record = commentsMap(doc).get(id);
   if (!(record instanceof Y.Map)) throw new BoardOpError('not-found', `comment "${id}" does not exist`);
   const clean = checkText(text);

@@ -76,11 +76,17 @@ export function commentThreads(comments: readonly BoardComment[]): CommentThread
   const byId = new Map(comments.map((c) => [c.id, c]));
   const threads = new Map<string, CommentThread>();
   for (const comment of comments) {
-    const rootId = comment.replyTo && byId.has(comment.replyTo) ? comment.replyTo : comment.replyTo ?? comment.id;
+    const rootId = comment.replyTo && byId.has(comment.replyTo) ? comment.replyTo : (comment.replyTo ?? comment.id);
     const root = byId.get(rootId);
     let thread = threads.get(rootId);
     if (!thread) {
-      thread = { id: rootId, target: (root ?? comment).target, comments: [], resolved: root?.resolved ?? false, updatedAt: 0 };
+      thread = {
+        id: rootId,
+        target: (root ?? comment).target,
+        comments: [],
+        resolved: root?.resolved ?? false,
+        updatedAt: 0,
+      };
       threads.set(rootId, thread);
     }
     thread.comments.push(comment);
@@ -126,7 +132,9 @@ export function unreadComments(
  * longest name that matches wins; names compare without case).
  */
 export function mentionsIn(text: string, people: ReadonlyMap<string, string>): string[] {
-  const names = [...people.entries()].filter(([, name]) => name.trim() !== '').sort((a, b) => b[1].length - a[1].length);
+  const names = [...people.entries()]
+    .filter(([, name]) => name.trim() !== '')
+    .sort((a, b) => b[1].length - a[1].length);
   const found = new Set<string>();
   const lower = text.toLocaleLowerCase();
   let at = lower.indexOf('@');

@@ -42,7 +42,11 @@ const SERIES: readonly { key: string; phases: readonly PhaseTemplate[] }[] = [
   {
     key: 's4',
     phases: [
-      { key: 'p1', minutes: 10, settings: { lockStructure: true, voting: { target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: false } } },
+      {
+        key: 'p1',
+        minutes: 10,
+        settings: { lockStructure: true, voting: { target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: false } },
+      },
       { key: 'p2', minutes: 30, settings: { lockStructure: true } },
       { key: 'p3', minutes: 20, settings: { lockStructure: true } },
     ],

@@ -74,23 +74,35 @@ export const RUN_SHEET_LIMITS = {
   maxPhaseMs: 8 * 60 * 60_000,
 } as const;
 
-export const NO_SETTINGS: PhaseSettings = Object.freeze({ privateMode: false, voting: null, lockStructure: false, lockBoard: false, focusStageId: null });
+export const NO_SETTINGS: PhaseSettings = Object.freeze({
+  privateMode: false,
+  voting: null,
+  lockStructure: false,
+  lockBoard: false,
+  focusStageId: null,
+});
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 const clampMs = (value: unknown): number =>
-  finite(value) ? Math.min(RUN_SHEET_LIMITS.maxPhaseMs, Math.max(RUN_SHEET_LIMITS.minPhaseMs, Math.round(value))) : RUN_SHEET_LIMITS.minPhaseMs;
+  finite(value)
+    ? Math.min(RUN_SHEET_LIMITS.maxPhaseMs, Math.max(RUN_SHEET_LIMITS.minPhaseMs, Math.round(value)))
+    : RUN_SHEET_LIMITS.minPhaseMs;
 
 function readSettings(value: unknown): PhaseSettings {
   if (!isRecord(value)) return NO_SETTINGS;
-  const voting = isRecord(value.voting) && isVoteTarget(value.voting.target)
-    ? {
-        target: value.voting.target,
-        votesPerPerson: finite(value.voting.votesPerPerson) ? Math.min(MAX_VOTES_PER_PERSON, Math.max(1, Math.round(value.voting.votesPerPerson))) : 3,
-        allowMultiplePerCard: value.voting.allowMultiplePerCard === true,
-      }
-    : null;
+  const voting =
+    isRecord(value.voting) && isVoteTarget(value.voting.target)
+      ? {
+          target: value.voting.target,
+          votesPerPerson: finite(value.voting.votesPerPerson)
+            ? Math.min(MAX_VOTES_PER_PERSON, Math.max(1, Math.round(value.voting.votesPerPerson)))
+            : 3,
+          allowMultiplePerCard: value.voting.allowMultiplePerCard === true,
+        }
+      : null;
   return {
     privateMode: value.privateMode === true,
     voting,
@@ -117,7 +129,10 @@ export function readRunSheetValue(value: unknown): RunSheet {
   const sessions: RunSession[] = [];
   for (const raw of value.sessions.slice(0, RUN_SHEET_LIMITS.sessions)) {
     if (!isRecord(raw) || typeof raw.id !== 'string' || !Array.isArray(raw.phases)) continue;
-    const phases = raw.phases.slice(0, RUN_SHEET_LIMITS.phasesPerSession).map(readPhase).filter((p): p is Phase => p !== null);
+    const phases = raw.phases
+      .slice(0, RUN_SHEET_LIMITS.phasesPerSession)
+      .map(readPhase)
+      .filter((p): p is Phase => p !== null);
     sessions.push({ id: raw.id.slice(0, 40), name: text(raw.name, RUN_SHEET_LIMITS.name), phases });
   }
   return { sessions };
@@ -131,10 +146,17 @@ export function readRunState(doc: Y.Doc): RunState | null {
   if (!finite(value.sessionStartedAt) || !finite(value.phaseStartedAt)) return null;
   const done = Array.isArray(value.done)
     ? value.done.filter(
-        (r): r is PhaseRecord => isRecord(r) && typeof r.phaseId === 'string' && finite(r.startedAt) && finite(r.endedAt),
+        (r): r is PhaseRecord =>
+          isRecord(r) && typeof r.phaseId === 'string' && finite(r.startedAt) && finite(r.endedAt),
       )
     : [];
-  return { sessionId: value.sessionId, phaseIndex: value.phaseIndex, sessionStartedAt: value.sessionStartedAt, phaseStartedAt: value.phaseStartedAt, done };
+  return {
+    sessionId: value.sessionId,
+    phaseIndex: value.phaseIndex,
+    sessionStartedAt: value.sessionStartedAt,
+    phaseStartedAt: value.phaseStartedAt,
+    done,
+  };
 }
 
 export function writeRunSheet(doc: Y.Doc, sheet: RunSheet, origin: unknown): void {
@@ -142,14 +164,20 @@ export function writeRunSheet(doc: Y.Doc, sheet: RunSheet, origin: unknown): voi
 }
 
 export function writeRunState(doc: Y.Doc, state: RunState | null, origin: unknown): void {
-  doc.transact(() => facilitationMap(doc).set(RUNNING_KEY, state ? (JSON.parse(JSON.stringify(state)) as unknown) : null), origin);
+  doc.transact(
+    () => facilitationMap(doc).set(RUNNING_KEY, state ? (JSON.parse(JSON.stringify(state)) as unknown) : null),
+    origin,
+  );
 }
 
 export const createPhaseId = (): string => `ph_${randomId(8)}`;
 export const createSessionId = (): string => `se_${randomId(8)}`;
 
 /** The current session and phase of a running state, if the plan still has them. */
-export function currentPhase(sheet: RunSheet, state: RunState | null): { session: RunSession; phase: Phase; index: number } | null {
+export function currentPhase(
+  sheet: RunSheet,
+  state: RunState | null,
+): { session: RunSession; phase: Phase; index: number } | null {
   if (!state) return null;
   const session = sheet.sessions.find((s) => s.id === state.sessionId);
   const phase = session?.phases[state.phaseIndex];

@@ -34,7 +34,13 @@ export interface EmotionShift {
   after: number | null;
 }
 
-export const TOUCHPOINT_FIGURES = ['nps', 'csat', 'responseRate', 'yearlyVolume', 'costPerContact'] as const satisfies readonly (keyof TouchpointMetrics)[];
+export const TOUCHPOINT_FIGURES = [
+  'nps',
+  'csat',
+  'responseRate',
+  'yearlyVolume',
+  'costPerContact',
+] as const satisfies readonly (keyof TouchpointMetrics)[];
 export type TouchpointFigure = (typeof TOUCHPOINT_FIGURES)[number];
 
 /** One measured figure of one touchpoint that changed (e.g. NPS −44 → −25). */
@@ -98,7 +104,10 @@ function emotionShifts(before: Board, after: Board): EmotionShift[] {
   const beforeMeans = new Map(emotionCurve(before).map((p) => [p.stageId as string, round2(p.mean)]));
   const afterMeans = new Map(emotionCurve(after).map((p) => [p.stageId as string, round2(p.mean)]));
   const titles = new Map<string, string>([...before.stages, ...after.stages].map((s) => [s.id, s.title]));
-  const order = [...after.stages.map((s) => s.id as string), ...before.stages.map((s) => s.id as string).filter((id) => !afterMeans.has(id))];
+  const order = [
+    ...after.stages.map((s) => s.id as string),
+    ...before.stages.map((s) => s.id as string).filter((id) => !afterMeans.has(id)),
+  ];
   const out: EmotionShift[] = [];
   for (const stageId of order) {
     const a = beforeMeans.get(stageId) ?? null;
