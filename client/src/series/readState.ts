@@ -2,7 +2,6 @@ import {
   commentThreads,
   openCommentCounts,
   readComments,
-  targetKey,
   unreadComments,
   type BoardComment,
 } from '@rejse/shared';
@@ -73,4 +72,3 @@ export function summarizeComments(doc: import('yjs').Doc, me: string, marks: Rec
   return { comments, counts, unread: byTarget, mentions };
 }
 
-export { targetKey };

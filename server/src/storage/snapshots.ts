@@ -35,7 +35,7 @@ export interface SnapshotStore {
 }
 
 /** Kinds a person asked for by name; retention drops the other kinds first. */
-export const NAMED_SNAPSHOT_KINDS: ReadonlySet<string> = new Set(['manual', 'session']);
+const NAMED_SNAPSHOT_KINDS: ReadonlySet<string> = new Set(['manual', 'session']);
 
 /** Which of `snapshots` (oldest first) to drop so that `keep` remain. */
 export function snapshotsToDrop(snapshots: readonly StoredSnapshot[], keep: number): string[] {
