@@ -19,6 +19,8 @@ export * from './i18n/index.ts';
 export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
+export * from './history/index.ts';
+export * from './comments/index.ts';
 export * from './api/index.ts';
 export * from './business/index.ts';
 export * from './letters/index.ts';

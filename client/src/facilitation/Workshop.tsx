@@ -17,6 +17,8 @@ import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
 import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
 import { useToneState } from '../letters/useTone.ts';
+import { RunSheetBar } from '../series/RunSheetBar.tsx';
+import { SeriesButtons } from '../series/SeriesPanel.tsx';
 import './facilitation.css';
 import '../presence/presence.css';
 
@@ -46,7 +48,9 @@ export function WorkshopBar() {
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
       {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
+      <RunSheetBar />
       <div className="workshop-bar__end">
+        <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
         <ParticipantList
           me={{ name: shownName, color: colourFor(session.provider.awareness.clientID), role }}

@@ -9,6 +9,7 @@ import { IdeaFields } from '../prioritize/IdeaFields.tsx';
 import { hasMessageChannel } from '@rejse/shared';
 import { BusinessCaseSection } from './BusinessCaseSection.tsx';
 import { LetterSection } from './LetterSection.tsx';
+import { Threads } from '../series/Threads.tsx';
 import { TextField } from './TextField.tsx';
 import { TouchpointFields } from './TouchpointFields.tsx';
 
@@ -145,6 +146,11 @@ export function CardInspector() {
         {card.kind === 'idea' ? <BusinessCaseSection card={card} /> : null}
 
         {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
+
+        <section className="inspector__comments" aria-label={t('series.comments.title')}>
+          <h3 className="field__label">{t('series.comments.title')}</h3>
+          <Threads target={{ kind: 'card', id: card.id }} />
+        </section>
 
         <div className="inspector__links-block">
           <p className="inspector__links">

@@ -29,6 +29,7 @@ import { checkedJson, jsonBody, validate } from './body.ts';
 import { boardNotFound, errorResponse, HttpError } from './errors.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import type { LiveBoards } from './live.ts';
+import { renderCommentsAppendix, reportComments } from './report-comments.ts';
 import { renderReportHtml } from './report-html.ts';
 import { boardLink } from './tokens.ts';
 
@@ -139,9 +140,11 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const query = c.req.valid('query');
     const { by, topN } = rankingOf(query, settings);
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
+    // The comment threads as an appendix, when asked for (`?comments=1`).
+    const appendix = query.comments === '1' ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale)) : undefined;
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id }),
+      renderReportHtml(model, { boardId: board.id, ...(appendix ? { appendix } : {}) }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',

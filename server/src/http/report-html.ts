@@ -39,6 +39,8 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
  */
 export interface ReportHtmlOptions {
   boardId: string;
+  /** The comments appendix, already rendered (report-comments.ts), when asked for. */
+  appendix?: string;
 }
 
 const SEVERITY_CLASS = ['', 'sev-1', 'sev-2', 'sev-3'] as const;
@@ -199,6 +201,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     `<h2>${escapeHtml(t('export.report.map'))}</h2>`,
     `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
     '</section>',
+    options.appendix ?? '',
     `<footer class="muted small">${escapeHtml(t('export.report.generatedBy'))} · ${escapeHtml(model.generatedAt)}</footer>`,
     '</main>',
     '</body>',

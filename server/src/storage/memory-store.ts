@@ -1,6 +1,8 @@
+import { createMemoryActivity } from './activity-memory.ts';
 import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog } from './documents.ts';
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore, StoredAccessToken } from './links.ts';
+import { createMemorySnapshots } from './snapshots-memory.ts';
 import type { BoardStore } from './store.ts';
 import { createMemoryTone } from './tone-memory.ts';
 import type { StoredVote, StoredVoteRound, VoteStore } from './votes.ts';
@@ -238,6 +240,8 @@ export function createMemoryStore(): BoardStore {
     votes: createMemoryVotes(guard),
     drafts: createMemoryDrafts(guard),
     tone: createMemoryTone(guard),
+    snapshots: createMemorySnapshots((id) => !closed && documents.has(id)),
+    activity: createMemoryActivity((id) => !closed && documents.has(id)),
     close() {
       closed = true;
     },

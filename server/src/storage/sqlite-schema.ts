@@ -120,6 +120,40 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'version history and activity',
+    sql: `
+      -- Named whole states of a board (snapshots.ts); retention prunes them as they are added.
+      CREATE TABLE board_versions (
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        snapshot_id    TEXT NOT NULL,
+        name           TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        created_at     INTEGER NOT NULL,
+        by_role        TEXT,
+        by_participant TEXT,
+        changes        TEXT NOT NULL,
+        data           BLOB NOT NULL,
+        PRIMARY KEY (board_id, snapshot_id)
+      );
+      CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
+
+      -- Who did what on a board, coalesced per minute (activity.ts); bounded per board.
+      CREATE TABLE board_activity (
+        seq            INTEGER PRIMARY KEY,
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        at             INTEGER NOT NULL,
+        participant_id TEXT,
+        role           TEXT NOT NULL,
+        action         TEXT NOT NULL,
+        target_kind    TEXT NOT NULL,
+        target_id      TEXT NOT NULL,
+        count          INTEGER NOT NULL
+      );
+      CREATE INDEX board_activity_by_time ON board_activity (board_id, at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.version));

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { resolveAccess, type AccessDeps, type ConnectionAccess } from './access.ts';
 import { Connection, type CloseReason } from './connection.ts';
 import type { DraftRooms } from './drafts.ts';
+import { withParticipant } from './participant-access.ts';
 import type { RoomManager } from './rooms.ts';
 import { SendBudget } from './send-budget.ts';
 
@@ -172,6 +173,8 @@ export function attachSyncServer(
     const decision = resolveAccess({ boardId, token: params.get('token') }, access);
     if (!decision.ok) return refuse(ws, decision.close);
     if (draftsOf !== undefined) return onDraftsSocket(ws, request, boardId, draftsOf, decision.access, params);
+    const connectionAccess = withParticipant(decision.access, params, boardId, access.store, Date.now());
+    if ('code' in connectionAccess) return refuse(ws, connectionAccess);
     const ip = request.socket.remoteAddress ?? 'unknown';
     if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
     if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
@@ -187,7 +190,7 @@ export function attachSyncServer(
     if (!room) return refuse(ws, CLOSE.UNKNOWN_BOARD);
 
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, decision.access, sendLimits);
+    const conn = new Connection(ws, boardId, ip, connectionAccess, sendLimits);
     join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
   }
 

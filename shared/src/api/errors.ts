@@ -31,6 +31,8 @@ export const API_ERROR_CODES = [
   'round-not-found',
   /** 404: no such card on the board. */
   'card-not-found',
+  /** 404: no such snapshot in the board's version history. */
+  'snapshot-not-found',
   /** 404: no route for this path. */
   'route-not-found',
   /** 405: the path exists, the method does not; `Allow` lists the methods. */
@@ -41,6 +43,8 @@ export const API_ERROR_CODES = [
   'vote-refused',
   /** 409: the timer action makes no sense now (e.g. pausing a stopped timer). */
   'timer-conflict',
+  /** 409: the run-sheet cannot do that now (no session running, no such phase). */
+  'runsheet-conflict',
   /** 413: the request body is over its limit. */
   'body-too-large',
   /** 413: an imported board would be larger than a board may be. */

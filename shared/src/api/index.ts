@@ -8,3 +8,6 @@ export * from './facilitation.ts';
 export * from './exports.ts';
 export * from './answer.ts';
 export * from './tone.ts';
+export * from './history.ts';
+export * from './runsheet.ts';
+export * from './activity.ts';

@@ -16,6 +16,11 @@ const BY_LOCALE: Readonly<Record<string, Readonly<Record<string, string>>>> = CA
  */
 const SAME_AS_ENGLISH = new Set([
   'app.name',
+  'series.runsheet.minutes',
+  'series.runsheet.duration',
+  'series.diff.shift',
+  'series.figure.nps',
+  'series.figure.csat',
   'board.documentTitle',
   'card.ariaLabel',
   'channel.sms',

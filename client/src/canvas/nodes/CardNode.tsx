@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useBoardUiStore, useCommands } from '../../doc/BoardContext.tsx';
 import { Face, Icon } from '../../ui/icons.tsx';
+import { CommentBadge } from '../../series/CommentBadge.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import type { CardNode } from '../types.ts';
 
@@ -45,6 +46,7 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
           </span>
         ) : null}
         <span className="card__badges">
+          <CommentBadge kind="card" id={id} />
           {data.related > 0 && (data.kind === 'pain' || data.kind === 'idea') ? (
             <span
               className={`card__related card__related--${data.kind}`}
