@@ -35,7 +35,11 @@ export function describeCadenceRule(rule: CadenceRule, t: Translate, board: Pick
 }
 
 /** A cadence warning as a sentence, with the window's length from its rule. */
-export function describeCadenceWarning(warning: CadenceWarning, t: Translate, board: Pick<Board, 'locale' | 'currency' | 'cadenceRules'>): string {
+export function describeCadenceWarning(
+  warning: CadenceWarning,
+  t: Translate,
+  board: Pick<Board, 'locale' | 'currency'> & { cadenceRules: readonly CadenceRule[] },
+): string {
   const rule = board.cadenceRules.find((r) => r.id === warning.ruleId);
   const fee = warning.kind === 'fee-cap';
   return t(`dunning.warning.${warning.kind}`, {
@@ -48,7 +52,7 @@ export function describeCadenceWarning(warning: CadenceWarning, t: Translate, bo
 }
 
 /** The scenarios a warning is about, by name ("Forgot, Won’t pay"); empty on a board without scenarios. */
-export function warningScenarioNames(warning: CadenceWarning & { alsoIn?: readonly string[] }, board: Pick<Board, 'scenarios'>): string {
+export function warningScenarioNames(warning: CadenceWarning & { alsoIn?: readonly string[] }, board: Pick<CheckpointWords, 'scenarios'>): string {
   const names = new Map<string, string>(board.scenarios.map((s) => [s.id, s.name]));
   return [warning.scenarioId, ...(warning.alsoIn ?? [])]
     .filter((id): id is string => id !== null)
@@ -56,8 +60,14 @@ export function warningScenarioNames(warning: CadenceWarning & { alsoIn?: readon
     .join(', ');
 }
 
+/** What a checkpoint warning reads of a board: card texts and days, scenario names (the report model has these too). */
+export interface CheckpointWords {
+  cards: ReadonlyArray<{ id: string; text: string; dayOffset?: number | undefined }>;
+  scenarios: ReadonlyArray<{ id: string; name: string }>;
+}
+
 /** "Vulnerable customer reaches “Claim handed to collection” (D+50) without a hardship offer…". */
-export function describeCheckpointWarning(warning: CheckpointWarning, t: Translate, board: Pick<Board, 'cards' | 'scenarios'>): string {
+export function describeCheckpointWarning(warning: CheckpointWarning, t: Translate, board: CheckpointWords): string {
   const scenario = board.scenarios.find((s) => s.id === warning.scenarioId)?.name ?? '';
   const card = warning.collectionCardId === null ? undefined : board.cards.find((c) => c.id === warning.collectionCardId);
   if (!card) return t('dunning.warning.checkpointOutcome', { scenario });

@@ -748,7 +748,7 @@ export const en = {
   'dunning.report.contacts': 'Contacts',
   'dunning.report.scenario': '{name} ({outcome}{vulnerable, select, yes {, vulnerable} other {}})',
   'dunning.report.curves': 'Emotion curve per debtor scenario',
-  'dunning.report.curvesLabel': 'Each debtor scenario’s average emotion per stage, from very negative (−2) to very positive (+2): {names}',
+  'dunning.report.curvesLabel': 'Emotion per stage for each debtor scenario, from very negative (−2) to very positive (+2): {names}',
   'dunning.ruler.stage': 'Days of stage “{stage}”: {span}',
   'home.create.sourceLabel': 'Start from',
   'home.create.source.template': 'A template',
