@@ -152,6 +152,15 @@ describe('the report page', () => {
     );
     expect(await page.getByRole('heading', { name: 'Pain points by stage' }).count()).toBe(1);
 
+    // The dunning journey: each stage's days, the warnings, one curve per debtor scenario, named.
+    const dunning = page.getByTestId('report-dunning');
+    expect(await dunning.getByRole('heading', { name: 'Time, cadence and debtor scenarios' }).count()).toBe(1);
+    const spans = await dunning.getByTestId('report-stage-span').allTextContents();
+    expect(spans.filter((span) => /^D(0|[+−]\d+)( – D(0|[+−]\d+))?$/.test(span)).length).toBeGreaterThan(2);
+    const curves = dunning.getByTestId('report-scenario-curves');
+    expect(await curves.locator('g[data-scenario]').count()).toBe(5);
+    expect(await dunning.locator('.report-legend li').allTextContents()).toContain('Vulnerable customer (Payment plan, vulnerable)');
+
     const picture = page.locator('img[data-map-picture="ready"]');
     await expect.poll(() => picture.count(), POLL).toBe(1);
     // The test project has no DOM types: read the decoded size through a plain shape.

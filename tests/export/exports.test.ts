@@ -161,9 +161,9 @@ describe('Markdown exports', () => {
     const json = (await (await boardFetch(server, `/api/boards/${board.id}/board.json`)).json()) as Board;
     const stageHeadings = md.split('\n').filter((l) => l.startsWith('## '));
     // One section per stage, then the dunning journey's time view and cadence.
-    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time and cadence']);
+    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time, cadence and debtor scenarios']);
     expect(md).toContain('- Collection letter from the credit-management firm — D+40');
-    expect(md).toMatch(/Vulnerable customer reaches Collection letter from the credit-management firm \(D\+40\)/);
+    expect(md).toMatch(/Vulnerable customer reaches “Collection letter from the credit-management firm” \(D\+40\)/);
     expect(md).toContain('### Touchpoints');
     expect(md).toContain('### Pain points');
     expect(md).toContain(NORDIC);

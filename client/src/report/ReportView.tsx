@@ -7,6 +7,7 @@ import { usePeers } from '../presence/peers.ts';
 import { displayName } from '../presence/identity.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
+import { DunningReport } from './DunningReport.tsx';
 import { EmotionChart } from './EmotionChart.tsx';
 import { useMapPicture } from './useMapPicture.ts';
 import './report.css';
@@ -74,6 +75,7 @@ export function ReportView() {
           <h2 id="report-curve">{t('export.report.curve')}</h2>
           <EmotionChart curve={model.emotionCurve} />
         </section>
+        <DunningReport model={model} />
         <ReportActions model={model} />
         <ReportPains model={model} />
         <section className="report__block report__block--map" aria-labelledby="report-map">

@@ -1,4 +1,17 @@
-import { reportModel, type Board, type CardId, type LaneId, type StageId } from '@rejse/shared';
+import {
+  EXAMPLE_DANISH_PROCESS,
+  EXAMPLE_SWEDISH_PROCESS,
+  formatDueDay,
+  formatSpan,
+  generateDunningBoard,
+  reportModel,
+  stageSpans,
+  type Board,
+  type CardId,
+  type LaneId,
+  type StageId,
+} from '@rejse/shared';
+import { findTemplate } from '@rejse/templates';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml } from './report-html.ts';
 
@@ -120,5 +133,52 @@ describe('report HTML with a business case', () => {
     const html = renderReportHtml(reportModel(hostileBoard(), { generatedAt: new Date('2026-03-05T10:00:00Z') }), { boardId: 'b_hostile' });
     expect(html).not.toContain('Value a year');
     expect(html).not.toContain('class="total"');
+  });
+});
+
+describe('report HTML: the dunning journey', () => {
+  const render = (board: Board) => renderReportHtml(reportModel(board, { generatedAt: new Date('2026-03-05T10:00:00Z') }), { boardId: board.id });
+
+  it('a template board’s report shows each stage’s days and each touchpoint at its day, in the board’s language', () => {
+    const template = findTemplate('collection-letters', 'da');
+    expect(template).toBeDefined();
+    const board = template!.board;
+    const html = render(board);
+    expect(html).toContain('<h2>Tid, kontaktrytme og skyldnerscenarier</h2>');
+    const dated = board.cards.filter((c) => c.kind === 'touchpoint' && c.dayOffset !== undefined);
+    expect(dated.length).toBeGreaterThan(3);
+    for (const card of dated) expect(html).toContain(`<span class="day">${escapeHtml(formatDueDay(card.dayOffset!))}</span> ${escapeHtml(card.text)}`);
+    for (const span of stageSpans(board)) if (span.from !== null) expect(html).toContain(`<td class="nowrap day">${escapeHtml(formatSpan(span)!)}</td>`);
+    expect(html).toContain('<h3>Kontakter pr. uge</h3>');
+  });
+
+  it('a crafted over-contact board shows its cadence warning and marks the week', () => {
+    const board = generateDunningBoard(EXAMPLE_DANISH_PROCESS, 'en');
+    const extra = [2, 3, 4].map((day, i) => ({ ...board.cards.find((c) => c.id === 'c_nudgeFirst')!, id: `c_extra${i}` as CardId, dayOffset: day, order: 10 + i }));
+    board.cards.push(...extra);
+    const html = render(board);
+    expect(html).toMatch(/<ul class="warnings"><li>5 contacts between D0 and D\+4: more than 3 in 7 days/);
+    expect(html).toContain('<tr class="warned">');
+    expect(html).toContain('<li>At most 3 contacts in 7 days</li>');
+    // The pre-reminder template, as it ships, has no warning.
+    expect(render(findTemplate('pre-reminder-window', 'en')!.board)).toContain('<p class="ok">No cadence or checkpoint warning.</p>');
+  });
+
+  it('draws one curve per scenario from numbers only, named in the legend, hostile names escaped', () => {
+    const board = generateDunningBoard(EXAMPLE_SWEDISH_PROCESS, 'sv');
+    board.scenarios[0]!.name = HOSTILE;
+    const html = render(board);
+    const section = html.slice(html.indexOf('<section class="block dunning"'));
+    expect(section).toContain('<h3>Känslokurva per gäldenärsscenario</h3>');
+    for (const name of [escapeHtml(HOSTILE), 'Tillfälliga betalningssvårigheter (Avbetalningsplan)', 'Sårbar kund (Avbetalningsplan, sårbar)']) {
+      expect(section).toContain(name);
+    }
+    expect(html).not.toMatch(/<script|<img/);
+    expect(section.match(/<g class="scenario-curve"/g)).toHaveLength(5);
+    const paths = [...section.matchAll(/<path class="scenario-line" stroke="(#[0-9a-f]{6})" d="([^"]*)"/g)];
+    expect(paths.length).toBeGreaterThanOrEqual(5);
+    for (const [, , d] of paths) expect(d).toMatch(/^[ML0-9. -]+$/);
+    // Different debtors, different curves.
+    expect(new Set(paths.map((p) => p[2])).size).toBeGreaterThan(1);
   });
 });

@@ -2,7 +2,8 @@
  * The workshop report as one self-contained HTML page (no scripts, inline CSS with print
  * rules), rendered from the same `reportModel` as the browser's report page. Every piece of
  * user text goes through `escapeHtml`; the emotion chart is built from numbers only
- * (`emotionChartGeometry`), with stage titles as escaped text nodes.
+ * (`emotionChartGeometry`), with stage titles as escaped text nodes. The dunning journey's
+ * section is `report-dunning-html.ts`.
  */
 import {
   CHART_LABEL_CHAR_WIDTH,
@@ -21,17 +22,10 @@ import {
   type ReportModel,
   type Translate,
 } from '@rejse/shared';
+import { escapeHtml } from './escape-html.ts';
+import { DUNNING_REPORT_CSS, dunningReportSection } from './report-dunning-html.ts';
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text for an HTML text node or a quoted attribute value. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+export { escapeHtml };
 
 /**
  * Every word comes from the catalogue of the board's language (`model.locale`), the same entries
@@ -120,7 +114,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(t('export.report.documentTitle', { title }))}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${DUNNING_REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<main class="report">',
@@ -145,6 +139,8 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   );
 
   out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.curve'))}</h2>`, chartSvg(model, labels, t), '</section>');
+
+  out.push(...dunningReportSection(model));
 
   out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.actions', { n: model.topN }))}</h2>`);
   if (model.actions.length === 0) {

@@ -4,6 +4,7 @@
  */
 export * from './errors.ts';
 export * from './boards.ts';
+export * from './dunning-process.ts';
 export * from './facilitation.ts';
 export * from './exports.ts';
 export * from './answer.ts';
