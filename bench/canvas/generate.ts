@@ -18,7 +18,7 @@ import {
 import type * as Y from 'yjs';
 
 /** A small, seeded pseudo-random generator (mulberry32). */
-export function createRandom(seed: number): () => number {
+function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

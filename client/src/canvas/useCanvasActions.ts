@@ -7,7 +7,7 @@ import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';
 
 /** The card kind a new card gets from its lane. */
-export const kindForLane = kindForLaneKind;
+const kindForLane = kindForLaneKind;
 
 /** Below this zoom, text being typed is too small to read: revealing zooms in to READABLE_ZOOM. */
 const MIN_EDIT_ZOOM = 0.55;

@@ -17,7 +17,7 @@ import { computeLayout } from './layout.ts';
 import { useReveal } from './useCanvasActions.ts';
 
 /** Where the last copy is kept, so a paste on another board in this browser finds it. */
-export const CLIPBOARD_STORAGE_KEY = 'rejse.clipboard';
+const CLIPBOARD_STORAGE_KEY = 'rejse.clipboard';
 
 export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -48,7 +48,7 @@ function remembered(): ClipboardPayload | null {
 }
 
 /** Adds a paste plan's cards and links as one undo step; returns the ids of the cards that were added. */
-export function applyPastePlan(session: BoardSession, commands: BoardCommands, plan: PastePlan): CardId[] {
+function applyPastePlan(session: BoardSession, commands: BoardCommands, plan: PastePlan): CardId[] {
   return session.batch(() => {
     const added: CardId[] = [];
     for (const card of plan.cards) {

@@ -17,7 +17,7 @@ import { shownWarnings } from './warnings.ts';
 import './dunning.css';
 
 /** Width of one stage column in the time view; the curve below uses the same columns. */
-export const COLUMN_WIDTH = 200;
+const COLUMN_WIDTH = 200;
 const CARD_HEIGHT = 46;
 
 /**

@@ -20,7 +20,7 @@ export interface SyncLimits {
 }
 
 /** The URL prefix of board sockets: `ws://host/ws/<boardId>`, what `WebsocketProvider(url + '/ws', boardId)` opens. */
-export const SYNC_PATH_PREFIX = '/ws/';
+const SYNC_PATH_PREFIX = '/ws/';
 
 export interface SyncServer {
   /** Open sync connections. */
@@ -47,7 +47,7 @@ const DRAFTS_SEGMENT = 'drafts';
  * Parses `/ws/<id>` and `/ws/<id>/drafts/<participantId>`; anything else is not a sync path.
  * The ids themselves are checked after the upgrade.
  */
-export function parseSyncPath(
+function parseSyncPath(
   rawUrl: string | undefined,
 ): { boardId: string; draftsOf?: string; params: URLSearchParams } | undefined {
   if (!rawUrl) return undefined;
