@@ -67,7 +67,7 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
       ui.setSelection([id], []);
       ui.editCard(id);
     },
-    [session, commands, reveal],
+    [session, commands, reveal, uiStore],
   );
 }
 
@@ -85,5 +85,5 @@ export function useAddAxis(axis: 'stage' | 'lane'): () => void {
     const rect = axis === 'stage' ? layout.stages.find((s) => s.id === id) : layout.lanes.find((l) => l.id === id);
     if (rect) reveal(rect);
     uiStore.getState().editHeader(axis === 'stage' ? { axis, id: id as StageId } : { axis, id: id as LaneId });
-  }, [axis, t, session, commands, reveal]);
+  }, [axis, t, session, commands, reveal, uiStore]);
 }
