@@ -3,7 +3,7 @@
  * the idea inspector shows what an action is worth a year and how; the collection letter's
  * inspector shows both variants with readability and the debtor checklist.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankActions, type Board } from '@rejse/shared';
 import { boardFetch, createBoard, startServer, type RunningServer } from '../helpers/server.ts';

@@ -4,7 +4,7 @@
  * printable report, the ranked list with its cut line, and the impact/effort matrix shared
  * live between two people.
  */
-import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 import { VIEWPORT, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';

@@ -73,7 +73,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const editingCard = useBoardUi((s) => s.editingCard);
   const filter = useEditorState((s) => s.filter);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
-  const wrapper = useRef<HTMLDivElement>(null);
+  const wrapper = useRef<HTMLElement>(null);
 
   const layout = useMemo(() => computeLayout(board), [board]);
   const layoutRef = useRef(layout);
@@ -89,7 +89,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     const links = ui.selectedLinks.filter((id) => linkIds.has(id));
     if (cards.length !== ui.selectedCards.length || links.length !== ui.selectedLinks.length) ui.setSelection(cards, links);
     if (ui.editingCard && !layout.cards.has(ui.editingCard)) ui.editCard(null);
-  }, [board, layout]);
+  }, [board, layout, uiStore]);
 
   const matches = useMemo(() => {
     const ids = matchingCardIds(board.cards, filter);
@@ -148,7 +148,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
       } else if (change.type === 'position' && change.dragging && change.position) {
-        (moved ??= new Map()).set(change.id, change.position);
+        moved ??= new Map();
+        moved.set(change.id, change.position);
       }
     }
     if (selection) {
@@ -159,7 +160,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       const update = moved;
       setDrag((previous) => new Map([...previous, ...update]));
     }
-  }, []);
+  }, [uiStore]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
     let selection: Set<string> | null = null;
@@ -173,7 +174,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       const ui = uiStore.getState();
       ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
     }
-  }, []);
+  }, [uiStore]);
 
   const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
     (_event, node, dragged) => {
@@ -220,7 +221,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     if ((event.target as Element).closest('button, input, textarea, select')) return;
     const ui = uiStore.getState();
     if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
-  }, []);
+  }, [uiStore]);
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
@@ -243,7 +244,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           break;
       }
     },
-    [addCardAt],
+    [addCardAt, uiStore],
   );
 
   const onDelete = useCallback(
@@ -256,7 +257,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       ui.setSelection([], []);
       ui.editCard(null);
     },
-    [commands],
+    [commands, uiStore],
   );
 
   const onConnect = useCallback(
@@ -291,7 +292,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(event);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => onCardKeyDown(event);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -316,12 +317,11 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
   return (
-    <div
+    <section
       className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label={t('canvas.label')}
-      role="region"
     >
       <CanvasTextProvider value={canvasText}>
         <ReactFlow<BoardNode, LinkEdge>
@@ -368,6 +368,6 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           />
         </ReactFlow>
       </CanvasTextProvider>
-    </div>
+    </section>
   );
 }

@@ -8,8 +8,8 @@ export const CURVE = {
   padBottom: 24,
 } as const;
 
-export const EMOTION_MIN = -2;
-export const EMOTION_MAX = 2;
+const EMOTION_MIN = -2;
+const EMOTION_MAX = 2;
 
 /** One stage's summary placed in the node's own coordinates. */
 export interface PlacedPoint {

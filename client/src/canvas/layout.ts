@@ -54,7 +54,7 @@ export interface Rect extends Point {
   height: number;
 }
 
-export interface StageColumn extends Rect {
+interface StageColumn extends Rect {
   id: StageId;
   index: number;
 }
@@ -98,7 +98,7 @@ export interface GridLayout {
 export type LayoutCard = Pick<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text'> & Partial<Pick<Card, 'kind' | 'metrics'>>;
 
 /** Whether a card shows a figures row: a touchpoint with at least one metric. */
-export function hasFigures(card: Partial<Pick<Card, 'kind' | 'metrics'>>): boolean {
+function hasFigures(card: Partial<Pick<Card, 'kind' | 'metrics'>>): boolean {
   if (card.kind !== 'touchpoint' || !card.metrics) return false;
   return Object.values(card.metrics).some((value) => typeof value === 'number');
 }
@@ -112,7 +112,7 @@ export interface LayoutInput {
 export const cellKey = (stageId: string, laneId: string): string => `${stageId}\u0000${laneId}`;
 
 /** How many text lines a card's text takes, counting explicit line breaks and wrapping (unclamped). */
-export function fullTextLines(text: string): number {
+function fullTextLines(text: string): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines += Math.max(1, Math.ceil(paragraph.length / CARD_TEXT.charsPerLine));
@@ -198,7 +198,10 @@ function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, M
     if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return null;
     const key = cellKey(after.stageId, after.laneId);
     let replaced = changed.get(key);
-    if (!replaced) changed.set(key, (replaced = new Map()));
+    if (!replaced) {
+      replaced = new Map();
+      changed.set(key, replaced);
+    }
     replaced.set(before, after);
   }
   return changed;

@@ -327,7 +327,7 @@ function sameNode(a: BoardNode, b: BoardNode): boolean {
 }
 
 /** `next`, with every node equal to its previous version replaced by that previous object. */
-export function reconcile<T extends { id: string }>(
+function reconcile<T extends { id: string }>(
   previous: ReadonlyMap<string, T>,
   next: T[],
   same: (a: T, b: T) => boolean,

@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export type HeaderEdit = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
 export type RemoveRequest = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
 
-export interface Notice {
+interface Notice {
   id: number;
   text: string;
 }

@@ -23,7 +23,7 @@ export type PictureArea = 'board' | 'view';
 export type PictureScale = 1 | 2;
 export type PictureStep = 'prepare' | 'render' | 'encode';
 
-export const PICTURE_MARGIN = 24;
+const PICTURE_MARGIN = 24;
 /** Frames to wait, at most, for the off-screen cards to mount. */
 const MAX_WAIT_FRAMES = 120;
 
@@ -54,7 +54,7 @@ const CHROME_CLASSES = [
 ];
 
 /** False for editing chrome (and its children). */
-export function isPictureContent(node: Node): boolean {
+function isPictureContent(node: Node): boolean {
   if (!(node instanceof Element)) return true;
   if (node.tagName === 'BUTTON') return false;
   const classes = node.classList;
@@ -84,7 +84,7 @@ async function waitForNodes(domNode: HTMLElement, expected: number): Promise<voi
 }
 
 /** Width and height from a PNG's IHDR chunk. */
-export async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {
+async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {
   const bytes = new DataView(await blob.slice(0, 24).arrayBuffer());
   return { width: bytes.getUint32(16), height: bytes.getUint32(20) };
 }

@@ -42,7 +42,7 @@ export function WorkshopBar() {
   useSummon(state.summon, role === 'facilitator');
 
   return (
-    <div className="workshop-bar" role="region" aria-label={t('facilitation.bar.label')}>
+    <section className="workshop-bar" aria-label={t('facilitation.bar.label')}>
       <TimerDisplay timer={state.timer} />
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
@@ -62,7 +62,7 @@ export function WorkshopBar() {
       <FocusOverlay stageId={state.focusStageId} />
       <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
-    </div>
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import { isRole, type Role } from '@rejse/shared';
  * cursor is (flow coordinates), what they have selected, the centre and zoom of their view
  * (for "follow"), and whether they are active.
  */
-export interface PresenceUser {
+interface PresenceUser {
   name: string;
   color: string;
   role: Role;

@@ -111,6 +111,8 @@ export function ActionList({
 
   const cut = Math.min(settings.topN, rows.length);
   const cutLine = (
+    // biome-ignore lint/a11y/useSemanticElements: the cut line sits between items of an <ol>, so it must stay an <li> (an <hr> there is invalid).
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above; the separator is not focusable, only announced.
     <li key="cut-line" className="cut-line" role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
       <span>
         {rows.length >= settings.topN
@@ -267,8 +269,9 @@ const ActionRowView = memo(function ActionRowView({
             </>
           ) : null}
         </div>
-        <span className="action-row__rank" aria-label={t('prioritize.row.rank', { rank: row.rank })}>
-          {row.rank}
+        <span className="action-row__rank">
+          <span aria-hidden="true">{row.rank}</span>
+          <span className="visually-hidden">{t('prioritize.row.rank', { rank: row.rank })}</span>
         </span>
         <div className="action-row__main">
           <button

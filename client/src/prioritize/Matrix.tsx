@@ -110,6 +110,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
   // The dragged chip moves to another cell (and is re-mounted) as soon as its ratings are
   // written, so the drag is followed on the window, not on the chip.
   const dragging = drag !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the handlers read the latest drag and rows through refs; the listeners live as long as the drag.
   useEffect(() => {
     if (!dragging) return;
     const onMove = (event: globalThis.PointerEvent) => {
@@ -149,7 +150,6 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
       window.removeEventListener('pointercancel', onUp);
       window.removeEventListener('keydown', onKey);
     };
-    // The handlers read the latest drag and rows through refs.
   }, [dragging]);
 
   // A chip re-mounts in its new cell: give it the keyboard focus back.
@@ -266,6 +266,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
             </span>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: the plot is a labelled area of draggable chips, not a form; its box is the coordinate system for drops. */}
         <div className="matrix__plot" ref={plotRef} role="group" aria-label={t('prioritize.matrix.label')}>
           {QUADRANTS.map((q) => {
             const area = QUADRANT_AREAS[q];

@@ -56,7 +56,7 @@ export function useMapPicture(board: Board): MapPictureState {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [board, store]);
+  }, [board, store, ui]);
 
   useEffect(
     () => () => {

@@ -44,7 +44,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Problems named in a refused import: enough to fix the file, not a wall of text. */
-export const IMPORT_PROBLEMS_SHOWN = 5;
+const IMPORT_PROBLEMS_SHOWN = 5;
 
 interface BoardForExport {
   board: Board;

@@ -99,7 +99,10 @@ function createMemoryLinks(guard: MemoryBoards): LinkStore {
   const participants = new Map<string, Map<string, Uint8Array>>();
   const of = <T>(map: Map<string, Map<string, T>>, boardId: string): Map<string, T> => {
     let inner = map.get(boardId);
-    if (!inner) map.set(boardId, (inner = new Map()));
+    if (!inner) {
+      inner = new Map();
+      map.set(boardId, inner);
+    }
     return inner;
   };
   return {
@@ -171,9 +174,15 @@ function createMemoryVotes(guard: MemoryBoards): VoteStore {
     setVote(boardId, roundId, participantId, cardId, count) {
       requireRound(boardId, roundId);
       let byParticipant = votes.get(key(boardId, roundId));
-      if (!byParticipant) votes.set(key(boardId, roundId), (byParticipant = new Map()));
+      if (!byParticipant) {
+        byParticipant = new Map();
+        votes.set(key(boardId, roundId), byParticipant);
+      }
       let mine = byParticipant.get(participantId);
-      if (!mine) byParticipant.set(participantId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        byParticipant.set(participantId, mine);
+      }
       if (count > 0) mine.set(cardId, count);
       else mine.delete(cardId);
     },
@@ -205,7 +214,10 @@ function createMemoryDrafts(guard: MemoryBoards): DraftStore {
     save(boardId, participantId, state) {
       guard.require(boardId);
       let mine = drafts.get(boardId);
-      if (!mine) drafts.set(boardId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        drafts.set(boardId, mine);
+      }
       mine.set(participantId, copy(state));
     },
     list(boardId) {

@@ -7,13 +7,13 @@ import type Database from 'better-sqlite3';
  * How to change the schema: append a step (never edit a released one) and extend
  * the SQLite half of `store.contract.test.ts` if the change is observable.
  */
-export interface SchemaStep {
+interface SchemaStep {
   version: number;
   name: string;
   sql: string;
 }
 
-export const SCHEMA_STEPS: readonly SchemaStep[] = [
+const SCHEMA_STEPS: readonly SchemaStep[] = [
   {
     version: 1,
     name: 'boards, snapshots and the update log',

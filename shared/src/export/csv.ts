@@ -72,7 +72,7 @@ function cellText(cell: CsvCell, options: CsvOptions): string {
 }
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>, options: CsvOptions): string {
-  const body = rows.map((row) => row.map((cell) => cellText(cell, options)).join(options.separator) + '\r\n').join('');
+  const body = rows.map((row) => `${row.map((cell) => cellText(cell, options)).join(options.separator)}\r\n`).join('');
   return (options.bom ? UTF8_BOM : '') + body;
 }
 

@@ -134,7 +134,10 @@ const BY_LANGUAGE = new Map<Locale, ExportLabels>();
 export function exportLabelsFor(locale: string | null | undefined): ExportLabels {
   const language = catalogueLocale(locale);
   let labels = BY_LANGUAGE.get(language);
-  if (!labels) BY_LANGUAGE.set(language, (labels = labelsFrom(catalogueFor(language))));
+  if (!labels) {
+    labels = labelsFrom(catalogueFor(language));
+    BY_LANGUAGE.set(language, labels);
+  }
   return labels;
 }
 

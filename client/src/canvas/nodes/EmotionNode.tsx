@@ -45,7 +45,9 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
 
   return (
     <div className={`emotion-curve${data.overlay ? ' emotion-curve--overlay' : ''}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the curve's points for screen readers. */}
       <svg width={width} height={height} role="group" aria-label={t('emotionCurve.label')}>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are); the axis faces are decoration. */}
         <g className="emotion-curve__axis" aria-hidden="true">
           {LEVELS.map((level) => {
             const y = emotionY(level, height);
@@ -76,9 +78,11 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
           : null}
         {runs.map((run) => (
           <g key={run[0]?.stageId} className="emotion-curve__run">
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}
             <path d={bandPath(run)} className="emotion-curve__band" aria-hidden="true" />
             {run.map((p) =>
               p.min !== p.max ? (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are).
                 <line
                   key={`w${p.stageId}`}
                   x1={p.x}
@@ -90,8 +94,10 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
                 />
               ) : null,
             )}
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}
             <path d={smoothPath(run)} className="emotion-curve__line" aria-hidden="true" />
             {run.map((p) => (
+              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: each point is focusable so keyboard users reach its tooltip; role img gives it its name.
               <circle
                 key={p.stageId}
                 cx={p.x}
