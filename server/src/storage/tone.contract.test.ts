@@ -89,7 +89,8 @@ for (const impl of STORE_IMPLEMENTATIONS) {
           first.documents.create(boardMeta('b_old'), EMPTY_STATE);
           first.close();
           const db = new Database(old);
-          db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds;');
+          // A schema-2 database has none of the later steps' tables.
+          db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds; DROP TABLE board_versions; DROP TABLE board_activity;');
           db.pragma('user_version = 2');
           db.close();
           const upgraded = createSqliteStore(old);
