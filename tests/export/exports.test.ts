@@ -207,8 +207,12 @@ describe('HTML report', () => {
     expect(html).toMatch(/<svg class="chart"[^>]*>/);
     expect(html).toMatch(/<path class="curve" d="M[0-9. ML]+"/);
     expect(html).toContain('Top 5 actions');
-    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+    const body = /<table class="actions">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
     expect(body.match(/<tr>/g)).toHaveLength(5);
+    // The dunning journey: the collection letter at its day, one curve per debtor scenario.
+    expect(html).toContain('<h2>Time, cadence and debtor scenarios</h2>');
+    expect(html).toMatch(/<span class="day">D\+40<\/span> Collection letter from the credit-management firm/);
+    expect(html.match(/<g class="scenario-curve"/g)).toHaveLength(5);
     expect(html).toContain('Pain points by stage');
     expect(html).toContain('@media print');
   });
