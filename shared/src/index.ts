@@ -20,3 +20,4 @@ export * from './permissions/index.ts';
 export * from './api/index.ts';
 export * from './business/index.ts';
 export * from './letters/index.ts';
+export * from './map/index.ts';

@@ -1,0 +1,126 @@
+/**
+ * The projected map in a real browser (Debian's Chromium, 1440 × 900) against the real
+ * server serving the built client: at "zoom to fit" a template board is readable from the
+ * back of the room — card text and stage names measured as rendered on screen.
+ */
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addStage } from '@rejse/shared';
+import { connectClient, startServer, type RunningServer } from '../helpers/server.ts';
+import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+
+const POLL = { timeout: 20_000, interval: 100 };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  requireBuiltClient();
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Created {
+  id: string;
+  links: { facilitator: string };
+}
+
+/** A collection-letters board in the template's language `locale`, with an eighth stage. */
+async function eightStageBoard(locale: string): Promise<Created> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template: 'collection-letters', locale }),
+  });
+  expect(res.status).toBe(201);
+  const board = (await res.json()) as Created & { token: string };
+  const client = connectClient(server, board.id, { token: board.token });
+  await client.synced;
+  addStage(client.doc, locale === 'da' ? 'Opfølgning efter betaling' : 'Follow-up after payment');
+  await vi.waitFor(async () => {
+    const state = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+    expect(((await state.json()) as { stages: unknown[] }).stages).toHaveLength(8);
+  }, POLL);
+  client.destroy();
+  return board;
+}
+
+async function open(link: string): Promise<Page> {
+  const page = await openIsolatedPage(browser, contexts);
+  await page.goto(`${server.url}${link}`);
+  await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
+  const nameBox = page.getByRole('textbox', { name: 'Your name' });
+  if ((await nameBox.count()) > 0) {
+    await nameBox.fill('Facilitator');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+  await page.locator('.react-flow__node-card').first().waitFor();
+  return page;
+}
+
+/** What a person sees at the current zoom: rendered font sizes and cut-off names. */
+async function readability(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 0;
+    const canvas = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const onScreen = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.right > canvas.left && r.left < canvas.right && r.bottom > canvas.top && r.top < canvas.bottom;
+    };
+    const cardTexts = [...document.querySelectorAll<HTMLElement>('.card__text')].filter(onScreen);
+    const stageTitles = [...document.querySelectorAll<HTMLElement>('.axis-header--stage .axis-header__title')];
+    return {
+      zoom,
+      cards: cardTexts.length,
+      farCards: document.querySelectorAll('.card--far').length,
+      smallestCardText: Math.min(...cardTexts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom)),
+      // The height a text box shows on screen against its own font size (rects include the zoom).
+      smallestStageName: Math.min(...stageTitles.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom)),
+      cutStageNames: stageTitles
+        .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+      stageNames: stageTitles.map((el) => el.textContent),
+    };
+  });
+}
+
+describe('the map at zoom to fit, on a 1440 × 900 screen', () => {
+  it('a Danish eight-stage template board with the inspector open: every card’s text and stage name renders at 10 px or more, and no stage name is cut', async () => {
+    const board = await eightStageBoard('da');
+    const page = await open(board.links.facilitator);
+    // A card selected opens the inspector beside the map; then zoom to fit.
+    await page.locator('.react-flow__node-card').first().click();
+    await page.locator('aside.inspector').first().waitFor();
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await expect.poll(async () => (await readability(page)).zoom, POLL).toBeLessThan(0.75);
+    const seen = await readability(page);
+    expect(seen.stageNames).toContain('Kreditvurdering');
+    expect(seen.farCards).toBe(0);
+    expect(seen.cards).toBeGreaterThan(40);
+    expect(seen.smallestCardText).toBeGreaterThanOrEqual(10);
+    expect(seen.smallestStageName).toBeGreaterThanOrEqual(10);
+    expect(seen.cutStageNames).toEqual([]);
+  });
+
+  it('back at reading zoom the cards show their kind, badges and full-size text again', async () => {
+    const board = await eightStageBoard('en');
+    const page = await open(board.links.facilitator);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.locator('.react-flow__node-card').first().click();
+    // Zoom to the card's stage: readable zoom, the summary gives way to the full card.
+    await page.getByRole('combobox', { name: /zoom to stage/i }).selectOption({ index: 1 });
+    await expect.poll(async () => (await readability(page)).zoom, POLL).toBeGreaterThanOrEqual(0.75);
+    await expect.poll(() => page.locator('.canvas.is-summary').count(), POLL).toBe(0);
+    expect(await page.locator('.card__meta').first().isVisible()).toBe(true);
+    const seen = await readability(page);
+    expect(seen.smallestCardText).toBeGreaterThanOrEqual(9.5);
+  });
+});
