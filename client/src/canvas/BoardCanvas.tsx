@@ -317,9 +317,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }),
     [t],
   );
-  // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
-  const capturing = useBoardUi((s) => s.capturingPicture);
-  const drawFar = far && !capturing;
+  const drawFar = far;
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
   return (

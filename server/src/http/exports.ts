@@ -7,6 +7,7 @@ import {
   csvExportQuerySchema,
   docToBoard,
   exportFileName,
+  mapSvg,
   exportLabelsFor,
   exportQuerySchema,
   migrateBoardJson,
@@ -141,7 +142,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id }),
+      renderReportHtml(model, { boardId: board.id, mapSvg: mapSvg(board).svg }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',

@@ -643,6 +643,26 @@ export const en = {
   'letter.item.contact': 'Whom to contact',
   'letter.found': 'found',
   'letter.missing': 'missing',
+  // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
+  'map.export.svgHeading': 'Vector picture (SVG)',
+  'map.export.svgBoard': 'Whole board (SVG)',
+  'map.export.svgView': 'Current view (SVG)',
+  'map.present.start': 'Present',
+  'map.present.stop': 'Stop presenting',
+  'map.present.label': 'Presentation',
+  'map.present.stage': 'Stage {n} of {count}: {title}',
+  'map.present.overview': 'Whole map',
+  'map.present.previous': 'Previous stage',
+  'map.present.next': 'Next stage',
+  'map.present.following': '{name} is presenting',
+  'map.present.leave': 'Look around on my own',
+  'map.present.rejoin': 'Follow the presentation again',
+  'map.present.sound': 'Sound at zero',
+  'map.present.hint': 'Arrow keys step through the stages; Esc stops.',
+  'map.panels.collapse': 'Hide side panel',
+  'map.panels.expand': 'Show side panel',
+  'map.curve.point': '{text}: emotion {value}. Arrow up or down changes it.',
+  'map.curve.series': 'Emotions of {name}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
