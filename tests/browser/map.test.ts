@@ -6,7 +6,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addStage } from '@rejse/shared';
-import { connectClient, startServer, type RunningServer } from '../helpers/server.ts';
+import { connectClient, createBoard, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -122,5 +122,56 @@ describe('the map at zoom to fit, on a 1440 × 900 screen', () => {
     expect(await page.locator('.card__meta').first().isVisible()).toBe(true);
     const seen = await readability(page);
     expect(seen.smallestCardText).toBeGreaterThanOrEqual(9.5);
+  });
+});
+
+/** How far the centre of stage `index`'s header is from the middle of the window, across. */
+async function stageOffCentre(page: Page, index: number): Promise<number> {
+  return page.evaluate((i) => {
+    const header = document.querySelectorAll('.react-flow__node-stage')[i];
+    if (!header) return Number.POSITIVE_INFINITY;
+    const r = header.getBoundingClientRect();
+    return Math.abs(r.left + r.width / 2 - window.innerWidth / 2);
+  }, index);
+}
+
+const presenting = (page: Page) => page.evaluate(() => document.body.classList.contains('is-presenting'));
+
+describe('presentation mode, in two browsers', () => {
+  it('the facilitator steps through the stages with the arrow keys and the other view follows, until its person leaves; rejoining follows again', async () => {
+    const board = await createBoard(server, { title: 'Presented', template: 'collection-letters' });
+    const facilitator = await open(board.links.facilitator);
+    const editor = await open(board.links.editor);
+
+    await facilitator.locator('[data-present="start"]').click();
+    for (const page of [facilitator, editor]) {
+      await expect.poll(() => presenting(page), POLL).toBe(true);
+      await expect.poll(() => page.locator('[data-presented-stage]').getAttribute('data-presented-stage'), POLL).toBe('0');
+      await expect.poll(() => stageOffCentre(page, 0), POLL).toBeLessThan(40);
+      // The editing chrome steps aside; the timer and the stage name are large.
+      expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    }
+    expect(await facilitator.locator('.presentation-bar__stage').textContent()).toBe('Stage 1 of 7: Credit assessment');
+
+    await facilitator.keyboard.press('ArrowRight');
+    await expect.poll(() => editor.locator('[data-presented-stage]').getAttribute('data-presented-stage'), POLL).toBe('1');
+    await expect.poll(() => stageOffCentre(editor, 1), POLL).toBeLessThan(40);
+
+    // The editor looks around on their own: the presentation goes on without moving their view.
+    await editor.locator('[data-present="leave"]').click();
+    await expect.poll(() => presenting(editor), POLL).toBe(false);
+    const before = await editor.locator('.react-flow__viewport').getAttribute('style');
+    await facilitator.keyboard.press('ArrowRight');
+    await expect.poll(() => facilitator.locator('[data-presented-stage]').getAttribute('data-presented-stage'), POLL).toBe('2');
+    await editor.waitForTimeout(600);
+    expect(await editor.locator('.react-flow__viewport').getAttribute('style')).toBe(before);
+
+    await editor.getByRole('button', { name: 'Follow the presentation again' }).click();
+    await expect.poll(() => presenting(editor), POLL).toBe(true);
+    await expect.poll(() => stageOffCentre(editor, 2), POLL).toBeLessThan(40);
+
+    await facilitator.keyboard.press('Escape');
+    for (const page of [facilitator, editor]) await expect.poll(() => presenting(page), POLL).toBe(false);
+    expect(await editor.locator('.toolbar').isVisible()).toBe(true);
   });
 });

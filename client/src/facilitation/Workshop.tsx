@@ -15,6 +15,7 @@ import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
+import { Presentation, PresentButton } from '../present/Presentation.tsx';
 import './facilitation.css';
 import '../presence/presence.css';
 
@@ -41,6 +42,7 @@ export function WorkshopBar() {
     <div className="workshop-bar" role="region" aria-label={t('facilitation.bar.label')}>
       <TimerDisplay timer={state.timer} />
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
+      {role === 'facilitator' ? <PresentButton /> : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
       {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
@@ -56,6 +58,7 @@ export function WorkshopBar() {
       <FocusOverlay stageId={state.focusStageId} />
       <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
+      <Presentation peers={peers} timer={state.timer} />
     </div>
   );
 }
