@@ -175,3 +175,50 @@ describe('presentation mode, in two browsers', () => {
     expect(await editor.locator('.toolbar').isVisible()).toBe(true);
   });
 });
+
+describe('the emotion curve is a control', () => {
+  it('a touchpoint’s point is dragged or arrowed to set its emotion, for everyone, undoably; a viewer cannot', async () => {
+    const board = await createBoard(server, { title: 'Curve', template: 'collection-letters' });
+    const editor = await open(board.links.editor);
+    const handle = editor.locator('.emotion-curve__handle').first();
+    await handle.waitFor();
+    const id = (await handle.getAttribute('data-card-id'))!;
+    const emotionOnServer = async () => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+      return ((await res.json()) as { cards: { id: string; emotion?: number }[] }).cards.find((c) => c.id === id)?.emotion;
+    };
+    const start = Number(await handle.getAttribute('aria-valuenow'));
+    expect(await emotionOnServer()).toBe(start);
+
+    // The keyboard alternative: focus the point, arrow down.
+    await handle.focus();
+    await editor.keyboard.press('ArrowDown');
+    const lowered = Math.max(-2, start - 1);
+    await expect.poll(emotionOnServer, POLL).toBe(lowered);
+    await expect.poll(() => editor.locator(`.emotion-curve__handle[data-card-id="${id}"]`).getAttribute('aria-valuenow'), POLL).toBe(String(lowered));
+
+    // Undo puts it back.
+    await editor.keyboard.press('Control+z');
+    await expect.poll(emotionOnServer, POLL).toBe(start);
+
+    // Dragging it to the top of the lane makes it +2.
+    const point = editor.locator(`.emotion-curve__handle[data-card-id="${id}"]`);
+    const box = (await point.boundingBox())!;
+    const lane = (await editor.locator('.react-flow__node-emotion').boundingBox())!;
+    await editor.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await editor.mouse.down();
+    await editor.mouse.move(box.x + box.width / 2, lane.y + 2, { steps: 6 });
+    await editor.mouse.up();
+    await expect.poll(emotionOnServer, POLL).toBe(2);
+
+    // A view-only link may focus the point, but the change is refused and nothing is stored.
+    const viewer = await open(board.links.viewer);
+    const seen = viewer.locator(`.emotion-curve__handle[data-card-id="${id}"]`);
+    await expect.poll(() => seen.getAttribute('aria-valuenow'), POLL).toBe('2');
+    await seen.focus();
+    await viewer.keyboard.press('ArrowDown');
+    await viewer.waitForTimeout(500);
+    expect(await emotionOnServer()).toBe(2);
+    expect(await seen.getAttribute('aria-valuenow')).toBe('2');
+  });
+});
