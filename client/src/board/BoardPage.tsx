@@ -1,3 +1,4 @@
+import { SidePanels } from './SidePanels.tsx';
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
@@ -129,8 +130,10 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
               <WorkshopBar />
               {view === 'map' ? <BoardCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
             </div>
-            <WorkshopPanels />
-            <CardInspector />
+            <SidePanels>
+              <WorkshopPanels />
+              <CardInspector />
+            </SidePanels>
           </div>
           <RemoveAxisDialog />
           <EditorLayer />

@@ -285,7 +285,17 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const lastZoom = useRef(0);
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     const element = wrapper.current;
-    if (!element || viewport.zoom === lastZoom.current) return;
+    if (!element) return;
+    // The whole board on screen: the minimap would only cover cards (CSS reads is-whole).
+    const { bounds } = layoutRef.current;
+    const left = viewport.x + bounds.x * viewport.zoom;
+    const top = viewport.y + bounds.y * viewport.zoom;
+    const whole =
+      left >= -1 && top >= -1 &&
+      left + bounds.width * viewport.zoom <= element.clientWidth + 1 &&
+      top + bounds.height * viewport.zoom <= element.clientHeight + 1;
+    element.classList.toggle('is-whole', whole);
+    if (viewport.zoom === lastZoom.current) return;
     lastZoom.current = viewport.zoom;
     element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
     const read = Math.ceil(8 / viewport.zoom) / 8;
