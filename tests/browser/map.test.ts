@@ -257,3 +257,25 @@ describe('accessibility (axe-core in the page)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('linking with the keyboard', () => {
+  it('a card is linked to any other card from the inspector’s list of cards, with no drag', async () => {
+    const board = await createBoard(server, { title: 'Keyboard links', template: 'collection-letters' });
+    const page = await open(board.links.editor);
+    const links = async () => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+      return ((await res.json()) as { links: { from: string; to: string }[] }).links;
+    };
+    const before = (await links()).length;
+    // The card selected opens the inspector; the link is then chosen from a list, no dragging.
+    const card = page.locator('.react-flow__node-card').first();
+    const from = (await card.getAttribute('data-id'))!;
+    await card.click();
+    const picker = page.getByRole('combobox', { name: 'Link this card to' });
+    await picker.focus();
+    const target = await picker.locator('option').nth(5).getAttribute('value');
+    await picker.selectOption(target!);
+    await expect.poll(async () => (await links()).length, POLL).toBe(before + 1);
+    expect((await links()).some((l) => l.from === from && l.to === target)).toBe(true);
+  });
+});

@@ -668,4 +668,6 @@ export const da: Messages = {
   'map.panels.expand': 'Vis sidepanelet',
   'map.curve.point': '{text}: følelse {value}. Pil op eller ned ændrer den.',
   'map.curve.series': 'Følelser for {name}',
+  'map.link.label': 'Forbind kortet med',
+  'map.link.placeholder': 'Vælg et kort …',
 };

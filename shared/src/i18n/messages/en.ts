@@ -663,6 +663,8 @@ export const en = {
   'map.panels.expand': 'Show side panel',
   'map.curve.point': '{text}: emotion {value}. Arrow up or down changes it.',
   'map.curve.series': 'Emotions of {name}',
+  'map.link.label': 'Link this card to',
+  'map.link.placeholder': 'Choose a card…',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

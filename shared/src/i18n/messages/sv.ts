@@ -670,4 +670,6 @@ export const sv: Messages = {
   'map.panels.expand': 'Visa sidopanelen',
   'map.curve.point': '{text}: känsla {value}. Pil upp eller ned ändrar den.',
   'map.curve.series': 'Känslor för {name}',
+  'map.link.label': 'Länka kortet till',
+  'map.link.placeholder': 'Välj ett kort …',
 };
