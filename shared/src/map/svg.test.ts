@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoard, note, workshopBoard } from '../prioritize/test-fixtures.ts';
+import { buildBoard, note, workshopBoard } from '../../testing/board-fixtures.ts';
 import { layoutGrid } from './grid.ts';
 import { escapeXml, mapArea, mapSvg, wrapText } from './svg.ts';
 
