@@ -1,4 +1,8 @@
-// Scratch: screenshots of the fitted collection-letters board (not a test).
+/**
+ * Screenshots (not a test) at 1440 × 900 of the collection-letters template board in each
+ * language: fitted to the screen, and in presentation mode on its second stage.
+ *   cd bench && node --import tsx canvas/screens.ts /tmp/shot en,da,sv
+ */
 import { createBoard, startServer } from '../../tests/helpers/server.ts';
 import { launchChromium, VIEWPORT } from '../../tests/helpers/browser.ts';
 
@@ -20,6 +24,11 @@ try {
     await page.screenshot({ path: `${out}-${locale}.png` });
     const zoom = await page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
     console.log(locale, zoom);
+    await page.locator('[data-present="start"]').click();
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: `${out}-${locale}-present.png` });
     await context.close();
   }
 } finally {

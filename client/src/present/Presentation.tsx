@@ -1,10 +1,10 @@
 import { timerEnded, type TimerValue } from '@rejse/shared';
-import { useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStore, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { computeLayout } from '../canvas/layout.ts';
 import { stagesViewport } from '../canvas/viewport.ts';
-import { useBoard, useSession } from '../doc/BoardContext.tsx';
+import { useBoard, useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { TimerDisplay } from '../facilitation/TimerDisplay.tsx';
 import { useTicking } from '../facilitation/useNow.ts';
@@ -139,7 +139,10 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
     );
   }
 
-  return createPortal(
+  return (
+    <>
+    <PresentedStages from={from} to={to} />
+    {createPortal(
     <div className="presentation-bar" role="region" aria-label={t('map.present.label')}>
       {mine ? (
         <IconButton
@@ -181,6 +184,26 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
       )}
     </div>,
     document.body,
+    )}
+    </>
+  );
+}
+
+/** The stages outside the presented range, veiled on the map (the room looks where the presenter is). */
+function PresentedStages({ from, to }: { from: number; to: number }) {
+  const board = useBoardSnapshot();
+  const layout = computeLayout(board);
+  const { bounds } = layout;
+  return (
+    <ViewportPortal>
+      <div className="presentation-veil" aria-hidden="true">
+        {layout.stages
+          .filter((stage) => stage.index < from || stage.index > to)
+          .map((stage) => (
+            <div key={stage.id} style={{ left: stage.x, top: bounds.y, width: stage.width, height: bounds.height }} />
+          ))}
+      </div>
+    </ViewportPortal>
   );
 }
 
