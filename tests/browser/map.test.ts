@@ -279,3 +279,21 @@ describe('linking with the keyboard', () => {
     expect((await links()).some((l) => l.from === from && l.to === target)).toBe(true);
   });
 });
+
+describe('the report prints', () => {
+  it('as a multi-page landscape PDF with the map on a page of its own', async () => {
+    const board = await createBoard(server, { title: 'Printed', template: 'collection-letters' });
+    const page = await open(board.links.facilitator);
+    await page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'Report' }).click();
+    await page.locator('img[data-map-picture="ready"]').waitFor();
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const text = pdf.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(1);
+    // A4 landscape: 842 × 595 points.
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+    expect(box).not.toBeNull();
+    expect(Math.round(Number(box![1]))).toBe(842);
+    expect(Math.round(Number(box![2]))).toBe(595);
+  });
+});
