@@ -24,4 +24,5 @@ export * from './comments/index.ts';
 export * from './api/index.ts';
 export * from './business/index.ts';
 export * from './letters/index.ts';
+export * from './map/index.ts';
 export * from './dunning/index.ts';

@@ -28,6 +28,7 @@ export const touchpoint = (id: string, stage: string, emotion?: Card['emotion'],
   card('touchpoint', id, stage, emotion === undefined ? fields : { emotion, ...fields });
 export const pain = (id: string, stage: string, fields: Partial<CardFields> = {}): Card => card('pain', id, stage, fields);
 export const idea = (id: string, stage: string, fields: Partial<CardFields> = {}): Card => card('idea', id, stage, fields);
+export const note = (id: string, stage: string, fields: Partial<CardFields> = {}): Card => card('note', id, stage, fields);
 
 let nextLink = 1;
 export const link = (from: string, to: string): Board['links'][number] => ({

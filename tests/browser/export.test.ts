@@ -196,7 +196,7 @@ describe('the to-do list and the matrix', () => {
       const cut = page.getByRole('separator', { name: 'Top 12: the to-do list ends here' });
       expect(await cut.count()).toBe(1);
       // The cut line comes right after the twelfth row.
-      expect(await cut.locator('xpath=preceding-sibling::li[1]').getAttribute('data-rank')).toBe('12');
+      expect(await cut.locator('xpath=parent::li/preceding-sibling::li[1]').getAttribute('data-rank')).toBe('12');
     }
   });
 
@@ -206,7 +206,7 @@ describe('the to-do list and the matrix', () => {
     for (const page of [facilitator, viewer]) {
       const cut = page.getByRole('separator', { name: 'Top 5: the to-do list ends here' });
       await expect.poll(() => cut.count(), POLL).toBe(1);
-      expect(await cut.locator('xpath=preceding-sibling::li[1]').getAttribute('data-rank')).toBe('5');
+      expect(await cut.locator('xpath=parent::li/preceding-sibling::li[1]').getAttribute('data-rank')).toBe('5');
     }
     expect(await viewer.getByRole('spinbutton', { name: 'Show top' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /^Move “/ }).count()).toBe(0);

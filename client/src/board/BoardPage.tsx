@@ -1,3 +1,4 @@
+import { SidePanels } from './SidePanels.tsx';
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
@@ -131,9 +132,11 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
               <WorkshopBar />
               {view === 'map' ? <BoardCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
             </div>
-            <WorkshopPanels />
-            <SeriesPanel />
-            <CardInspector />
+            <SidePanels>
+              <WorkshopPanels />
+              <SeriesPanel />
+              <CardInspector />
+            </SidePanels>
           </div>
           <RemoveAxisDialog />
           <EditorLayer />

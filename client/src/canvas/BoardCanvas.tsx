@@ -22,7 +22,7 @@ import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
-import { cellAt, computeLayout, dropIndex, FAR_ZOOM } from './layout.ts';
+import { cellAt, computeLayout, dropIndex, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
 import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
@@ -278,13 +278,30 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
   // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable. Below
-  // FAR_ZOOM card text is too small to read, so cards are drawn as plain coloured blocks
-  // (CSS reads is-far): far less to paint when hundreds of cards are on screen.
+  // SUMMARY_ZOOM cards show a large-type summary (CSS reads is-summary and --read, the inverse
+  // zoom rounded up to an eighth, so the type renders at 10.25 px or more and is laid out again
+  // only when the step changes). Below FAR_ZOOM cards are plain coloured blocks (is-far): far
+  // less to paint when hundreds of cards are on screen.
   const [far, setFar] = useState(false);
+  const lastZoom = useRef(0);
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     const element = wrapper.current;
     if (!element) return;
+    // The whole board on screen: the minimap would only cover cards (CSS reads is-whole).
+    const { bounds } = layoutRef.current;
+    const left = viewport.x + bounds.x * viewport.zoom;
+    const top = viewport.y + bounds.y * viewport.zoom;
+    const whole =
+      left >= -1 && top >= -1 &&
+      left + bounds.width * viewport.zoom <= element.clientWidth + 1 &&
+      top + bounds.height * viewport.zoom <= element.clientHeight + 1;
+    element.classList.toggle('is-whole', whole);
+    if (viewport.zoom === lastZoom.current) return;
+    lastZoom.current = viewport.zoom;
     element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+    const read = Math.ceil(8 / viewport.zoom) / 8;
+    if (element.style.getPropertyValue('--read') !== String(read)) element.style.setProperty('--read', String(read));
+    element.classList.toggle('is-summary', viewport.zoom < SUMMARY_ZOOM);
     const isFar = viewport.zoom < FAR_ZOOM;
     if (isFar !== element.classList.contains('is-far')) {
       element.classList.toggle('is-far', isFar);
@@ -311,9 +328,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }),
     [t],
   );
-  // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
-  const capturing = useBoardUi((s) => s.capturingPicture);
-  const drawFar = far && !capturing;
+  const drawFar = far;
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
   return (

@@ -39,8 +39,19 @@ type CurvePointData = {
   /** Standard deviation of the stage's touchpoint emotions (null without data). */
   sd: number | null;
 };
-type EmotionNodeData = {
+/** A touchpoint rated on the curve: its own point, dragged (or arrowed) to set its emotion. */
+export type CurveTouchpointData = {
+  id: string;
+  /** Its stage's index; `slot` of `slots` spreads a stage's touchpoints across its column. */
+  index: number;
+  slot: number;
+  slots: number;
+  emotion: Emotion;
+  text: string;
+};
+export type EmotionNodeData = {
   points: CurvePointData[];
+  touchpoints: CurveTouchpointData[];
   titles: Record<string, string>;
   stageWidth: number;
   /** The curve is drawn over the touchpoints lane because there is no emotions lane. */

@@ -19,6 +19,7 @@ import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
 import { useToneState } from '../letters/useTone.ts';
 import { RunSheetBar } from '../series/RunSheetBar.tsx';
 import { SeriesButtons } from '../series/SeriesPanel.tsx';
+import { Presentation, PresentButton } from '../present/Presentation.tsx';
 import './facilitation.css';
 import '../presence/presence.css';
 
@@ -45,6 +46,7 @@ export function WorkshopBar() {
     <section className="workshop-bar" aria-label={t('facilitation.bar.label')}>
       <TimerDisplay timer={state.timer} />
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
+      {role === 'facilitator' ? <PresentButton /> : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
       {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
@@ -62,6 +64,7 @@ export function WorkshopBar() {
       <FocusOverlay stageId={state.focusStageId} />
       <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
+      <Presentation peers={peers} timer={state.timer} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { LinkPicker } from './LinkPicker.tsx';
 import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
 import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
@@ -158,6 +159,7 @@ export function CardInspector() {
             {t('inspector.links', { count: selected.links })}
           </p>
           <p className="inspector__hint">{t('inspector.linkHint')}</p>
+          <LinkPicker cardId={card.id} />
         </div>
 
         <button

@@ -111,10 +111,9 @@ export function ActionList({
 
   const cut = Math.min(settings.topN, rows.length);
   const cutLine = (
-    // biome-ignore lint/a11y/useSemanticElements: the cut line sits between items of an <ol>, so it must stay an <li> (an <hr> there is invalid).
-    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above; the separator is not focusable, only announced.
-    <li key="cut-line" className="cut-line" role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
-      <span>
+    // A list holds only list items: the separator role goes on the item's content (axe "list").
+    <li key="cut-line" className="cut-line">
+      <span role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
         {rows.length >= settings.topN
           ? t('prioritize.cutLine', { n: settings.topN })
           : t('prioritize.cutLineShort', { count: rows.length, n: settings.topN })}

@@ -1,7 +1,6 @@
-import { formatDay, formatValueMoney, reportModel, type ReportModel } from '@rejse/shared';
+import { formatDay, formatValueMoney, mapSvg, reportModel, type ReportModel } from '@rejse/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
-import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
 import { displayName } from '../presence/identity.ts';
@@ -9,7 +8,6 @@ import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { DunningReport } from './DunningReport.tsx';
 import { EmotionChart } from './EmotionChart.tsx';
-import { useMapPicture } from './useMapPicture.ts';
 import './report.css';
 
 const localTimeZone = (): string | undefined => {
@@ -35,7 +33,7 @@ function useParticipantNames(): string[] {
 
 /**
  * The printable workshop report (print CSS gives a clean PDF): the same `reportModel` the
- * server's report.html renders, with the live picture of the map.
+ * server's report.html renders, with the map drawn from its layout (`mapSvg`, as the server's report draws it).
  */
 export function ReportView() {
   const t = useT();
@@ -204,30 +202,25 @@ function ReportPains({ model }: { model: ReportModel }) {
   );
 }
 
-/** The live map picture, drawn from a canvas kept off screen. */
+/**
+ * The map, drawn from the layout as SVG (the picture the server's report.html inlines) and
+ * shown as an image: redrawn when the board changes, nothing mounted off screen.
+ */
 function MapPicture({ title }: { title: string }) {
   const t = useT();
   const board = useBoardSnapshot();
-  const picture = useMapPicture(board);
+  const picture = useMemo(() => {
+    const drawn = mapSvg(board);
+    return { ...drawn, url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}` };
+  }, [board]);
   return (
-    <>
-      {picture.state === 'ready' ? (
-        <img
-          className="report__map"
-          src={picture.url}
-          width={picture.width}
-          height={picture.height}
-          alt={t('export.report.mapAlt', { title: title || t('board.untitled') })}
-          data-map-picture="ready"
-        />
-      ) : (
-        <p className="muted" role="status">
-          {picture.state === 'drawing' ? t('export.report.mapDrawing') : t('export.report.mapFailed')}
-        </p>
-      )}
-      <div className="report__map-source" aria-hidden="true" inert>
-        <BoardCanvas viewOnly />
-      </div>
-    </>
+    <img
+      className="report__map"
+      src={picture.url}
+      width={picture.width}
+      height={picture.height}
+      alt={t('export.report.mapAlt', { title: title || t('board.untitled') })}
+      data-map-picture="ready"
+    />
   );
 }

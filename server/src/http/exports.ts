@@ -7,6 +7,7 @@ import {
   csvExportQuerySchema,
   docToBoard,
   exportFileName,
+  mapSvg,
   exportLabelsFor,
   exportQuerySchema,
   migrateBoardJson,
@@ -144,7 +145,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const appendix = query.comments === '1' ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale)) : undefined;
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id, ...(appendix ? { appendix } : {}) }),
+      renderReportHtml(model, { boardId: board.id, mapSvg: mapSvg(board).svg, ...(appendix ? { appendix } : {}) }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',

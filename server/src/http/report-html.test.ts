@@ -4,6 +4,7 @@ import {
   formatDueDay,
   formatSpan,
   generateDunningBoard,
+  mapSvg,
   reportModel,
   stageSpans,
   type Board,
@@ -71,6 +72,20 @@ describe('report HTML', () => {
 
   it('escapes the five characters HTML gives a meaning to', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('inlines the map drawn from the layout, with every hostile text still escaped, and prints it landscape on a page of its own', () => {
+    const board = hostileBoard();
+    const withMap = renderReportHtml(reportModel(board, { generatedAt: new Date('2026-03-05T10:00:00Z') }), {
+      boardId: board.id,
+      mapSvg: mapSvg(board).svg,
+    });
+    expect(withMap).not.toMatch(/<script|<img|<svg onload|onerror=alert\(1\)>/);
+    expect(withMap.match(/<svg/g)).toHaveLength(2);
+    expect(withMap).toMatch(/<figure class="map"><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(withMap).toContain('&#60;script&#62;alert(&#34;x&#34;)');
+    expect(withMap).toContain('@page { size: A4 landscape;');
+    expect(withMap).toContain('.block--map { break-before: page;');
   });
 });
 

@@ -2,7 +2,8 @@
  * The workshop report as one self-contained HTML page (no scripts, inline CSS with print
  * rules), rendered from the same `reportModel` as the browser's report page. Every piece of
  * user text goes through `escapeHtml`; the emotion chart is built from numbers only
- * (`emotionChartGeometry`), with stage titles as escaped text nodes. The dunning journey's
+ * (`emotionChartGeometry`), with stage titles as escaped text nodes; the map is the SVG
+ * `mapSvg` draws from the layout (its text escaped there), inlined. The dunning journey's
  * section is `report-dunning-html.ts`.
  */
 import {
@@ -35,6 +36,8 @@ export interface ReportHtmlOptions {
   boardId: string;
   /** The comments appendix, already rendered (report-comments.ts), when asked for. */
   appendix?: string;
+  /** The map as SVG markup from `mapSvg` (user text already escaped); without it, a note says where to find the map. */
+  mapSvg?: string;
 }
 
 const SEVERITY_CLASS = ['', 'sev-1', 'sev-2', 'sev-3'] as const;
@@ -193,9 +196,11 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   out.push('</section>');
 
   out.push(
-    '<section class="block">',
+    '<section class="block block--map">',
     `<h2>${escapeHtml(t('export.report.map'))}</h2>`,
-    `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
+    options.mapSvg
+      ? `<figure class="map">${options.mapSvg}</figure>`
+      : `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
     '</section>',
     options.appendix ?? '',
     `<footer class="muted small">${escapeHtml(t('export.report.generatedBy'))} · ${escapeHtml(model.generatedAt)}</footer>`,
@@ -239,10 +244,14 @@ ul.pains li { margin: 4px 0; }
 .sev-3 .badge { border-color: var(--pain); color: var(--pain); }
 .sev-2 .badge { border-color: #d98b2b; color: #a86412; }
 footer { margin-top: 36px; }
-@page { margin: 16mm 14mm; }
+.map { margin: 0; }
+.map svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+@page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { font-size: 11pt; }
   .report { max-width: none; padding: 0; }
+  .block--map { break-before: page; break-after: page; }
+  .map svg { max-height: 170mm; border: 0; }
   tr, li, .stage-group, .chart { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
