@@ -8,7 +8,7 @@ function smallBoard(): Board {
   return {
     id: 'b1' as BoardId,
     title: 'Test',
-    schemaVersion: 1,
+    schemaVersion: 2,
     locale: 'en',
     currency: 'EUR',
     personas: [],

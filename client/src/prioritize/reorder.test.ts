@@ -17,7 +17,7 @@ function board(manual: Partial<Record<string, number>> = {}): Board {
   return {
     id: 'b_test' as Board['id'],
     title: 'Test',
-    schemaVersion: 1,
+    schemaVersion: 2,
     locale: 'en',
     currency: 'DKK',
     personas: [],

@@ -100,7 +100,7 @@ describe('HTTP API', () => {
     const board = await res.json();
     const result = validateBoard(board);
     expect(result.ok).toBe(true);
-    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: 1 });
+    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: 2 });
   });
 
   it('boards are listed newest updated first (with the admin token)', async () => {

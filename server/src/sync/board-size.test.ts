@@ -12,6 +12,7 @@ import {
   removeLane,
   stagesMap,
   updateCard,
+  type CardId,
   type LaneId,
 } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
@@ -150,6 +151,38 @@ describe('updates that would break the board structure', () => {
       items.insert(1, [3]);
     });
     expect(structureViolation(server, Y.decodeUpdate(list))).toMatch(/list item|before another/);
+  });
+
+  it('typing inside a card\'s Y.Text passes (list positions are what text is made of), anywhere else it is caught', () => {
+    const server = blankDoc();
+    const created = updateFrom(server, (doc) => addCard(doc, { ...cell(doc), id: 'c_typed' as CardId, kind: 'note', text: 'via CRM' }));
+    expect(structureViolation(server, Y.decodeUpdate(created))).toBeNull();
+    Y.applyUpdate(server, created);
+    // Typing in the middle of the text: items with left and right neighbours, and a deletion.
+    const typed = updateFrom(server, (doc) => {
+      const text = cardsMap(doc).get('c_typed')!.get('text') as Y.Text;
+      text.insert(4, 'the ');
+      text.delete(0, 1);
+      text.insert(0, 'V');
+    });
+    expect(structureViolation(server, Y.decodeUpdate(typed))).toBeNull();
+    // The same positions in a Y.Array under the text key, a Y.Text under a key that is not text,
+    // or a record nested inside a text, are still caught.
+    const arrayAtText = updateFrom(server, (doc) => {
+      const items = new Y.Array<number>();
+      cardsMap(doc).get('c_typed')!.set('text', items);
+      items.insert(0, [1, 2]);
+    });
+    expect(structureViolation(server, Y.decodeUpdate(arrayAtText))).toMatch(/list item/);
+    const textElsewhere = updateFrom(server, (doc) => {
+      const text = new Y.Text('x');
+      cardsMap(doc).get('c_typed')!.set('owner', text);
+    });
+    expect(structureViolation(server, Y.decodeUpdate(textElsewhere))).toMatch(/list item/);
+    const embedded = updateFrom(server, (doc) => {
+      (cardsMap(doc).get('c_typed')!.get('text') as Y.Text).insertEmbed(0, { evil: true });
+    });
+    expect(structureViolation(server, Y.decodeUpdate(embedded))).toMatch(/other than characters/);
   });
 
   it('every edit operation of the shared API passes, whatever the board looks like (2,000 seeded operations)', () => {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, personasMap, stagesMap } from '@rejse/shared';
+import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, listItemOutsideText, personasMap, stagesMap } from '@rejse/shared';
 import { storedItem } from './board-size.ts';
 
 /** A decoded Yjs update (structs and delete set), decoded once per incoming update. */
@@ -66,38 +66,8 @@ function touchedKeys(doc: Y.Doc, decoded: DecodedUpdate, rootName: string, map: 
 }
 
 /**
- * The board document holds only maps (see layout.ts), so every item a client sends is a map
- * entry: its key is encoded, or it is written after an earlier value of a key (its origin),
- * and it never has a right neighbour. A list item or a right origin can only come from a
- * crafted or corrupted update — and such items, placed against the wrong neighbours, merge
- * differently depending on the order replicas see them in: a client that edits while one
- * arrives ends up with a board the server and everyone else never have.
- */
-function listItemIn(doc: Y.Doc, decoded: DecodedUpdate): string | null {
-  const incoming = new Map<string, Y.Item>();
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Item) incoming.set(`${struct.id.client}:${struct.id.clock}`, struct);
-  }
-  /** Whether the item an origin points to is a map entry; true when it has not arrived (held back). */
-  const isMapEntry = (id: Y.ID, depth: number): boolean => {
-    const stored = storedItem(doc, id);
-    if (stored) return stored.parentSub !== null;
-    const sibling = incoming.get(`${id.client}:${id.clock}`);
-    if (!sibling) return true;
-    if (sibling.origin === null) return sibling.parentSub !== null;
-    return depth < 32 && isMapEntry(sibling.origin, depth + 1);
-  };
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    if (struct.rightOrigin !== null) return 'places an item before another (only lists do that)';
-    if (struct.origin === null ? struct.parentSub === null : !isMapEntry(struct.origin, 0)) return 'inserts a list item';
-  }
-  return null;
-}
-
-/**
  * Why an update must not be applied to a board, or null when it may: it holds list items
- * (see `listItemIn`), it writes something
+ * outside the Y.Text fields (see `listItemOutsideText` in shared/doc/inspect.ts), it writes something
  * other than a Y.Map record directly into the stages, lanes, cards or personas map (every
  * reader and edit operation expects records there; a string in the cards map makes adding
  * a card throw on every client), or it would leave the board with no stage record or no
@@ -106,7 +76,7 @@ function listItemIn(doc: Y.Doc, decoded: DecodedUpdate): string | null {
  * tombstones, and undoing an added one leaves the others. Crafted or corrupted updates can.
  */
 export function structureViolation(doc: Y.Doc, decoded: DecodedUpdate): string | null {
-  const listItem = listItemIn(doc, decoded);
+  const listItem = listItemOutsideText(doc, decoded);
   if (listItem) return listItem;
   const roots = [
     [STAGES, stagesMap(doc), true],

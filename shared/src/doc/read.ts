@@ -12,6 +12,7 @@ import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { Stage } from '../schema/stage.ts';
+import { LIMITS } from '../schema/limits.ts';
 import {
   cardsMap,
   lanesMap,
@@ -23,6 +24,7 @@ import {
   type RecordMap,
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
+import { hasText, textValue } from './text.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 
 /**
@@ -30,6 +32,12 @@ import { DEFAULT_LOCALE } from '../i18n/locales.ts';
  * type becomes its default here instead of breaking every reader.
  */
 const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+/** A text field (Y.Text, or a plain string from an old or hostile client), cut to the schema's limit. */
+const text = (value: unknown, max: number): string => {
+  const content = textValue(value);
+  // Two people typing at once can pass the limit together; the board stays schema-valid.
+  return content.length > max ? content.slice(0, max) : content;
+};
 const num = (value: unknown, fallback = 0): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
@@ -71,7 +79,7 @@ function liveRecords(map: Y.Map<RecordMap>): SortedRecord[] {
 export function readStages(doc: Y.Doc): Stage[] {
   return liveRecords(stagesMap(doc)).map(({ id, record }) => ({
     id: id as StageId,
-    title: str(record.get('title')),
+    title: text(record.get('title'), LIMITS.titleLength),
   }));
 }
 
@@ -80,7 +88,7 @@ export function readLanes(doc: Y.Doc): Lane[] {
     const kind = record.get('kind');
     return {
       id: id as LaneId,
-      title: str(record.get('title')),
+      title: text(record.get('title'), LIMITS.titleLength),
       kind: (LANE_KINDS as readonly unknown[]).includes(kind) ? (kind as LaneKind) : 'custom',
     };
   });
@@ -89,7 +97,7 @@ export function readLanes(doc: Y.Doc): Lane[] {
 export function readPersonas(doc: Y.Doc): Persona[] {
   return sortedRecords(personasMap(doc)).map(({ id, record }) => ({
     id: id as PersonaId,
-    name: str(record.get('name')),
+    name: text(record.get('name'), LIMITS.titleLength),
     description: str(record.get('description')),
     segment: str(record.get('segment')),
   }));
@@ -98,7 +106,6 @@ export function readPersonas(doc: Y.Doc): Persona[] {
 const OPTIONAL_CARD_FIELDS = [
   'channel',
   'emotion',
-  'thought',
   'ownerTeam',
   'metrics',
   'impact',
@@ -138,8 +145,9 @@ export function readCard(
     stageId: cell && stageIds.has(cell.stageId) ? (cell.stageId as StageId) : fallbackStage,
     laneId: cell && laneIds.has(cell.laneId) ? (cell.laneId as LaneId) : fallbackLane,
     order: cell?.order ?? 0,
-    text: str(record.get('text')),
+    text: text(record.get('text'), LIMITS.cardTextLength),
   };
+  if (hasText(record, 'thought')) card.thought = text(record.get('thought'), LIMITS.cardTextLength);
   for (const field of OPTIONAL_CARD_FIELDS) {
     const value = record.get(field);
     if (value !== undefined && value !== null && cardSchema.shape[field].safeParse(value).success) {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, validateBoard, type Board, type ValidationResult } from '../schema/board.ts';
 import { metaMap } from '../doc/layout.ts';
 import { MIGRATION_ORIGIN } from '../doc/origins.ts';
+import { collaborativeText } from './v2-collaborative-text.ts';
 
 /**
  * Numbered, named migrations. Migration `n` upgrades a board from version `n - 1` to `n`,
@@ -19,8 +20,8 @@ export interface Migration {
   migrateDoc(doc: Y.Doc): void;
 }
 
-/** Version 1 is the first released schema, so nothing upgrades to it yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Version 1 is the first released schema, so nothing upgrades to it. */
+export const MIGRATIONS: readonly Migration[] = [collaborativeText];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };
 

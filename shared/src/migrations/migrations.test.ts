@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { metaMap, stagesMap } from '../doc/layout.ts';
+import { cardsMap, lanesMap, metaMap, personasMap, recordFrom, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
 import { smallBoard, docOf } from '../test/fixtures.ts';
 import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
@@ -9,7 +9,27 @@ import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migrat
  * Before/after fixtures, one per migration in MIGRATIONS. Adding a migration without a
  * fixture here fails the first test below.
  */
-const FIXTURES: Record<number, { before: unknown; after: unknown }> = {};
+const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
+  // Collaborative text: a file keeps its plain strings, only the version moves.
+  2: { before: { ...smallBoard(), schemaVersion: 1 }, after: { ...smallBoard(), schemaVersion: 2 } },
+};
+
+/** A version-1 document as a v1 server stored it: every text a plain string. */
+function version1Doc(): Y.Doc {
+  const board = smallBoard();
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    metaMap(doc).set('title', board.title);
+    metaMap(doc).set('schemaVersion', 1);
+    board.stages.forEach((s, i) => stagesMap(doc).set(s.id, recordFrom({ title: s.title, order: i + 1 })));
+    board.lanes.forEach((l, i) => lanesMap(doc).set(l.id, recordFrom({ title: l.title, kind: l.kind, order: i + 1 })));
+    for (const { id, stageId, laneId, order, ...fields } of board.cards) {
+      cardsMap(doc).set(id, recordFrom({ ...fields, cell: { stageId, laneId, order } }));
+    }
+    personasMap(doc).set('p_1', recordFrom({ name: 'Young payer', description: 'd', segment: 's', order: 1 }));
+  });
+  return doc;
+}
 
 describe('migrations', () => {
   it('every registered migration has a before/after fixture that it reproduces', () => {
@@ -24,7 +44,39 @@ describe('migrations', () => {
   it('a current-version board passes through unchanged', () => {
     const board = smallBoard();
     const result = migrateBoardJson(structuredClone(board));
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 2 });
+  });
+
+  it('a version 1 file (plain strings) still imports, unchanged but for its version', () => {
+    const board = smallBoard();
+    const result = migrateBoardJson({ ...structuredClone(board), schemaVersion: 1 });
     expect(result).toMatchObject({ ok: true, value: board, fromVersion: 1 });
+  });
+
+  it('version 2 turns a stored board\'s typed words into Y.Text that two people can edit together', () => {
+    const doc = version1Doc();
+    const before = docToBoard(doc, 'board1');
+    expect(migrateDoc(doc)).toEqual([2]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    // The same board, word for word…
+    expect(docToBoard(doc, 'board1')).toEqual(before);
+    // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.
+    const letter = cardsMap(doc).get('c_letter')!;
+    expect(letter.get('text')).toBeInstanceOf(Y.Text);
+    expect([...stagesMap(doc).values()].every((s) => s.get('title') instanceof Y.Text)).toBe(true);
+    expect([...lanesMap(doc).values()].every((l) => l.get('title') instanceof Y.Text)).toBe(true);
+    expect(personasMap(doc).get('p_1')!.get('name')).toBeInstanceOf(Y.Text);
+    expect(personasMap(doc).get('p_1')!.get('description')).toBe('d');
+    // Two replicas type into the migrated text at once; both keystrokes stay.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    (cardsMap(doc).get('c_letter')!.get('text') as Y.Text).insert(0, '[A] ');
+    const otherText = cardsMap(other).get('c_letter')!.get('text') as Y.Text;
+    otherText.insert(otherText.length, ' [B]');
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(docToBoard(doc, 'b').cards.find((c) => c.id === 'c_letter')!.text).toBe(`[A] ${before.cards.find((c) => c.id === 'c_letter')!.text} [B]`);
+    expect(docToBoard(other, 'b')).toEqual(docToBoard(doc, 'b'));
   });
 
   it('a board from a newer Rejse is refused with a message that says so', () => {
@@ -53,14 +105,14 @@ describe('migrations', () => {
     expect(migrateBoardJson(null)).toMatchObject({ ok: false });
   });
 
-  // The machinery itself, with a migration that exists only in this test: version 2 renames
+  // The machinery itself, with a migration that exists only in this test: version 3 renames
   // every stage to upper case (JSON) and does the same to a live document.
   const upperStages: Migration = {
-    version: 2,
+    version: 3,
     name: 'upper-case-stage-titles',
     migrateJson: (board) => ({
       ...board,
-      schemaVersion: 2,
+      schemaVersion: 3,
       stages: (board.stages as Array<{ title: string }>).map((s) => ({ ...s, title: s.title.toUpperCase() })),
     }),
     migrateDoc: (doc) => stagesMap(doc).forEach((stage) => stage.set('title', String(stage.get('title')).toUpperCase())),
@@ -68,7 +120,7 @@ describe('migrations', () => {
 
   it('applies pending migrations to a JSON board in order before validating it', () => {
     const result = migrateBoardJson(smallBoard(), [upperStages]);
-    // Version 2 is not the schema this code validates, so validation names the version.
+    // Version 3 is not the schema this code validates, so validation names the version.
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/schemaVersion/);
     expect(upperStages.migrateJson(smallBoard() as never).stages).toEqual([
@@ -80,8 +132,8 @@ describe('migrations', () => {
 
   it('upgrades a stored document once and records the new version', () => {
     const doc = docOf(smallBoard());
-    expect(migrateDoc(doc, [upperStages])).toEqual([2]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    expect(migrateDoc(doc, [upperStages])).toEqual([3]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(3);
     expect(docToBoard(doc, 'board1').stages.map((s) => s.title)).toEqual(['INVOICE', 'REMINDER', 'PAID']);
     expect(migrateDoc(doc, [upperStages])).toEqual([]);
   });

@@ -3,8 +3,9 @@ import type { CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { UpdateChange } from '../doc/inspect.ts';
 import { CARDS, cardsMap, LANES, LINKS, linksMap, META, metaMap, PERSONAS, personasMap, STAGES, type RecordMap } from '../doc/layout.ts';
-import type { AddCardInput, CardDisposition, CardPatch, MoveTarget } from '../doc/ops.ts';
+import type { AddCardInput, CardDisposition, CardPatch, CardTextField, MoveTarget } from '../doc/ops.ts';
 import { readCellOf } from '../doc/read.ts';
+import { hasText, isTextField, textValue, type TextEdit } from '../doc/text.ts';
 
 /**
  * What each edit operation of doc/ops.ts will change, as the same `UpdateChange`s that
@@ -75,10 +76,16 @@ export const PLANNED_CHANGES = {
     const out: UpdateChange[] = [];
     for (const [field, value] of Object.entries(patch)) {
       if (value === null && record.has(field)) out.push(change(CARDS, id, field, 'delete'));
-      else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
+      else if (typeof value === 'string' && isTextField(CARDS, field)) {
+        // Text is edited in its Y.Text: a change only when the words differ.
+        if (!hasText(record, field) || textValue(record.get(field)) !== value) out.push(change(CARDS, id, field));
+      } else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
     }
     return out;
   },
+
+  editCardText: (doc: Y.Doc, id: CardId, field: CardTextField, edit: TextEdit) =>
+    cardsMap(doc).has(id) && (edit.remove > 0 || edit.insert !== '') ? [change(CARDS, id, field)] : [],
 
   moveCards: (_doc: Y.Doc, ids: readonly CardId[], _to: MoveTarget) => ids.map((id) => change(CARDS, id, 'cell')),
 

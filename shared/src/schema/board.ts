@@ -9,7 +9,7 @@ import { personaSchema, type Persona } from './persona.ts';
 import { stageSchema, type Stage } from './stage.ts';
 
 /** The schema version this code writes; older boards are upgraded by `migrations/`. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const CURRENCIES = ['DKK', 'SEK', 'EUR', 'NOK', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Board } from '../schema/board.ts';
+import { CURRENT_SCHEMA_VERSION, type Board } from '../schema/board.ts';
 import type { BoardId, CardId, LaneId, LinkId, StageId } from '../ids.ts';
 import { writeBoardInto } from '../doc/write.ts';
 
@@ -8,7 +8,7 @@ export function smallBoard(): Board {
   return {
     id: 'board1' as BoardId,
     title: 'Collection letters',
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     locale: 'en',
     currency: 'DKK',
     personas: [],
