@@ -8,6 +8,7 @@ export * from './doc/write.ts';
 export * from './doc/ops.ts';
 export * from './doc/inspect.ts';
 export * from './doc/text.ts';
+export * from './doc/board-file.ts';
 export * from './migrations/index.ts';
 export * from './protocol.ts';
 export * from './emotion.ts';

@@ -167,7 +167,7 @@ describe('board JSON', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="collection-letters.json"');
     const json = (await res.json()) as Board;
     expect(json.id).toBe(board.id);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.cards.find((c) => c.id === ids.nordic)?.text).toBe(NORDIC);
   });
 });

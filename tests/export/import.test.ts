@@ -82,12 +82,14 @@ describe('importing a board file', () => {
     expect(created.url).toBe(`/b/${created.id}`);
     expect(created.role).toBe('facilitator');
     expect(created.links.facilitator).toBe(`/b/${created.id}?token=${encodeURIComponent(created.token)}`);
-    expect(created.importedFromVersion).toBe(1);
+    expect(created.importedFromVersion).toBe(2);
     expect(await boardIds()).toEqual([...before, created.id].sort());
 
     const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
     expect(copy.id).toBe(created.id);
-    expect(withoutId(copy)).toEqual(withoutId(exported));
+    // Identical but for its title, which says it is a copy (in the board's language, English here).
+    expect(copy.title).toBe(`${exported.title} (copy)`);
+    expect(withoutId({ ...copy, title: exported.title })).toEqual(withoutId(exported));
     // The original is untouched, and the new board's links do not open it.
     const original = (await (await boardFetch(server, `/api/boards/${source.id}/board.json`)).json()) as Board;
     expect(original).toEqual(exported);
@@ -104,7 +106,7 @@ describe('importing a board file', () => {
 
   it('takes a version-1 file (the oldest schema) through the migrations, even without an id', async () => {
     const { id: _id, ...file } = exported;
-    const res = await importFile(JSON.stringify(file));
+    const res = await importFile(JSON.stringify({ ...file, schemaVersion: 1 }));
     expect(res.status).toBe(201);
     expect(((await res.json()) as Imported).importedFromVersion).toBe(1);
   });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Board } from '../schema/board.ts';
 import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, linksMap, metaMap, personasMap, stagesMap } from './layout.ts';
 import { recordWithText } from './text.ts';
+import { writeOutcomes } from './board-file.ts';
 import { SEED_ORIGIN } from './origins.ts';
 
 /** Writes a plain board into an empty document (seeding, templates, imports). */
@@ -30,6 +31,7 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     for (const link of board.links) {
       linksMap(doc).set(link.id, { from: link.from, to: link.to });
     }
+    if (board.outcomes) writeOutcomes(doc, board.outcomes);
   }, origin);
 }
 

@@ -7,6 +7,7 @@ import { LIMITS } from './limits.ts';
 import { linkSchema, type Link } from './link.ts';
 import { personaSchema, type Persona } from './persona.ts';
 import { stageSchema, type Stage } from './stage.ts';
+import { outcomesSchema, type BoardOutcomes } from './outcomes.ts';
 
 /** The schema version this code writes; older boards are upgraded by `migrations/`. */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -27,6 +28,7 @@ const boardShape = z.object({
   lanes: z.array(laneSchema).min(1, 'a board needs at least one lane').max(LIMITS.lanes),
   cards: z.array(cardSchema).max(LIMITS.cards),
   links: z.array(linkSchema).max(LIMITS.links),
+  outcomes: outcomesSchema.optional(),
 });
 
 function duplicates(ids: readonly string[]): string[] {
@@ -90,6 +92,8 @@ export interface Board {
   /** In reading order: by stage, then lane, then order inside the cell. */
   cards: Card[];
   links: Link[];
+  /** Votes, ranking and cut line, in a board file (`readBoardFile`); absent on a board read for the screen. */
+  outcomes?: BoardOutcomes;
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
