@@ -19,3 +19,5 @@ export * from './export/index.ts';
 export * from './facilitation/index.ts';
 export * from './permissions/index.ts';
 export * from './api/index.ts';
+export * from './business/index.ts';
+export * from './letters/index.ts';

@@ -115,6 +115,8 @@ const OPTIONAL_CARD_FIELDS = [
   'dueDate',
   'status',
   'manualRank',
+  'effects',
+  'message',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {

@@ -2,39 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBoard, idea, pain, link, votesOf, workshopBoard } from '../prioritize/test-fixtures.ts';
 import { actionListCsv, defaultCsvSeparator, formatCsvNumber, neutraliseFormula, toCsv, UTF8_BOM } from './csv.ts';
 import { DEFAULT_EXPORT_LABELS, type ExportLabels } from './labels.ts';
+import { parseCsv } from '../testing/csv.ts';
 
 const plain = { separator: ',', bom: false } as const;
 const semi = { separator: ';', bom: false } as const;
-
-/** A small RFC 4180 reader, to check that what we write reads back as the same cells. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 describe('CSV writing', () => {
   it.each([

@@ -10,7 +10,10 @@ import { painLinks, stageSeverities } from '../prioritize/pains.ts';
 import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { personaOf } from './persona.ts';
 import { formatDay, formatMessage, formatNumber, formatSigned, safeLocale, type MessageParams } from '../i18n/index.ts';
+import { formatValueMoney } from '../business/messages.ts';
 import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { boardHasEffects, topTotal } from './value-columns.ts';
+import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
@@ -63,13 +66,23 @@ export interface ActionListMarkdownOptions extends MarkdownOptions {
   /** Default 'manual': the facilitator's order, which is the score order until someone drags. */
   by?: RankBy;
   includeDropped?: boolean;
+  /** A value column and the total of the top N; default: when any idea states an effect. */
+  includeValue?: boolean;
+  valueLabels?: ValueLabels;
+}
+
+/** Where the business case goes into a Markdown table: the board's currency and the words. */
+interface ValueColumn {
+  currency: string;
+  labels: ValueLabels;
 }
 
 const RIGHT_ALIGNED = new Set<ActionListColumn>(['rank', 'impact', 'effort', 'score', 'votes']);
 
-function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string): string[] {
-  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |`;
-  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|`;
+function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string, value?: ValueColumn): string[] {
+  const valueHeader = value ? ` ${escapeMarkdown(value.labels.columns.value)} |` : '';
+  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |${valueHeader}`;
+  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|${value ? ' ---: |' : ''}`;
   const lines = [header, align];
   const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, locale));
   for (const row of rows) {
@@ -87,7 +100,9 @@ function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: s
       status: escapeMarkdown(labels.status[row.status]),
       quadrant: row.quadrant === null ? '' : escapeMarkdown(labels.quadrant[row.quadrant]),
     };
-    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |`);
+    const mid = row.businessCase.value?.mid;
+    const valueCell = value ? ` ${mid === undefined ? '' : escapeMarkdown(formatValueMoney(mid, locale, value.currency))} |` : '';
+    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |${valueCell}`);
   }
   return lines;
 }
@@ -107,13 +122,21 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     out.push(`_${escapeMarkdown(labels.phrases.noActions)}_`, '');
     return out.join('\n');
   }
+  const value: ValueColumn | undefined =
+    options.includeValue ?? boardHasEffects(board) ? { currency: board.currency, labels: options.valueLabels ?? valueLabelsFor(locale) } : undefined;
   if (top.length > 0) {
     out.push(`### ${phrase(labels.headings.top, locale, { n: top.length })}`, '');
-    out.push(...actionTable(top, labels, locale), '');
+    out.push(...actionTable(top, labels, locale, value), '');
+    const total = value ? topTotal(top, top.length).value : null;
+    if (value && total) {
+      const money = (n: number): string => formatValueMoney(n, locale, value.currency);
+      const range = formatMessage(value.labels.range, locale, { low: money(total.low), high: money(total.high) });
+      out.push(`**${phrase(value.labels.totalOfTop, locale, { n: top.length })}:** ${escapeMarkdown(`${money(total.mid)} (${range})`)}`, '');
+    }
   }
   if (rest.length > 0) {
     out.push('---', '', `### ${escapeMarkdown(labels.headings.belowLine)}`, '');
-    out.push(...actionTable(rest, labels, locale), '');
+    out.push(...actionTable(rest, labels, locale, value), '');
   }
   return out.join('\n');
 }
