@@ -106,8 +106,8 @@ export function createMemoryStore(): BoardStore {
         updateBytes: board.updates.reduce((sum, u) => sum + u.data.byteLength, 0),
       };
     },
-    setAccessToken(boardId, role, tokenHash, createdAt) {
-      get(boardId).tokens.set(role, { role, tokenHash: copy(tokenHash), createdAt });
+    setAccessToken(boardId, role, tokenHash, createdAt, sealed = null) {
+      get(boardId).tokens.set(role, { role, tokenHash: copy(tokenHash), createdAt, ...(sealed ? { sealed: copy(sealed) } : {}) });
     },
     accessTokens(boardId) {
       open();
@@ -115,7 +115,7 @@ export function createMemoryStore(): BoardStore {
       if (!board) return [];
       return [...board.tokens.values()]
         .sort((a, b) => (a.role < b.role ? -1 : 1))
-        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash) }));
+        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash), ...(t.sealed ? { sealed: copy(t.sealed) } : {}) }));
     },
     participantSecretHash(boardId, participantId) {
       open();

@@ -95,6 +95,15 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'shared links sealed for the facilitator (shown again on any device)',
+    sql: `
+      -- The editor's and viewer's tokens, AES-GCM sealed under a key from the facilitator's
+      -- token (auth/sealed-links.ts); NULL when a link cannot be shown again.
+      ALTER TABLE board_tokens ADD COLUMN sealed_token BLOB;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.version));

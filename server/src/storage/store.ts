@@ -32,11 +32,13 @@ export interface BoardStorageStats {
   updateBytes: number;
 }
 
-/** One secret link of a board: only the SHA-256 hash of its token is kept. */
+/** One secret link of a board: the SHA-256 hash of its token, and maybe the token sealed for the facilitator. */
 export interface StoredAccessToken {
   role: string;
   tokenHash: Uint8Array;
   createdAt: number;
+  /** The token sealed under the facilitator's token (auth/sealed-links.ts), so it can be shown again; absent when it cannot be. */
+  sealed?: Uint8Array;
 }
 
 /** A dot-voting round; its votes are kept apart (see `setVote`). */
@@ -76,8 +78,8 @@ export interface BoardStore {
   touch(id: string, changes: { title?: string; updatedAt?: number }): void;
   stats(id: string): BoardStorageStats | undefined;
 
-  /** Sets (or replaces) the token hash of one role's link. Throws for an unknown board. */
-  setAccessToken(boardId: string, role: string, tokenHash: Uint8Array, createdAt: number): void;
+  /** Sets (or replaces) the token hash of one role's link, and its seal (none: not showable again). Throws for an unknown board. */
+  setAccessToken(boardId: string, role: string, tokenHash: Uint8Array, createdAt: number, sealed?: Uint8Array | null): void;
   /** The board's current links (hashes); empty for an unknown board. */
   accessTokens(boardId: string): StoredAccessToken[];
 
