@@ -17,9 +17,16 @@ import {
 } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { findTemplate } from '@rejse/templates';
-import { clearPending, countNewCards, pendingBytes, wouldExceedCards } from './board-size.ts';
+import { analyzeUpdate, boardLimitViolation } from '@rejse/shared';
+import { clearPending, pendingBytes } from './board-size.ts';
 import { structureViolation } from './structure.ts';
 import { TokenBucket } from './rate.ts';
+
+/** Cards the update adds that the board does not hold now (new keys in the cards map). */
+const countNewCards = (doc: Y.Doc, update: Uint8Array): number => analyzeUpdate(doc, update).newKeys.get('cards')?.size ?? 0;
+
+const wouldExceedCards = (doc: Y.Doc, update: Uint8Array, maxCards: number): boolean =>
+  boardLimitViolation(doc, analyzeUpdate(doc, update), { maxCards, maxValueBytes: 1 << 20 }) !== null;
 
 function blankDoc(): Y.Doc {
   const template = findTemplate('blank');
@@ -72,7 +79,7 @@ describe('counting the cards an update would add', () => {
     expect(countNewCards(server, Y.encodeStateAsUpdate(replica, before))).toBe(1);
   });
 
-  it('skips the exact count when the update is too small to matter, and refuses past the limit', () => {
+  it('refuses past the limit, and only then', () => {
     const server = blankDoc();
     const two = updateFrom(server, (doc) => {
       addCard(doc, { ...cell(doc), kind: 'note', text: 'a' });
@@ -83,13 +90,14 @@ describe('counting the cards an update would add', () => {
     expect(wouldExceedCards(server, two, 10_000)).toBe(false);
   });
 
-  it('a new card costs at least 8 bytes, even with one-letter keys written in bulk', () => {
+  it('counts every new card of a bulk write with one-letter keys', () => {
     const server = blankDoc();
     const update = updateFrom(server, (doc) => {
       doc.transact(() => {
         for (let i = 0; i < 500; i++) cardsMap(doc).set(String.fromCharCode(0x41 + (i % 26)) + (i >= 26 ? i : ''), new Y.Map());
       });
     });
+    expect(countNewCards(server, update)).toBe(500);
     expect(update.length / countNewCards(server, update)).toBeGreaterThanOrEqual(8);
   });
 
@@ -120,7 +128,7 @@ describe('token bucket', () => {
 });
 
 describe('updates that would break the board structure', () => {
-  const check = (server: Y.Doc, update: Uint8Array) => structureViolation(server, Y.decodeUpdate(update)) !== null;
+  const check = (server: Y.Doc, update: Uint8Array) => structureViolation(server, analyzeUpdate(server, update)) !== null;
 
   it('deleting or overwriting every lane record is caught', () => {
     const server = blankDoc();
@@ -150,13 +158,13 @@ describe('updates that would break the board structure', () => {
       items.insert(0, [1, 2]);
       items.insert(1, [3]);
     });
-    expect(structureViolation(server, Y.decodeUpdate(list))).toMatch(/list item|before another/);
+    expect(structureViolation(server, analyzeUpdate(server, list))).toMatch(/list item|before another/);
   });
 
   it('typing inside a card\'s Y.Text passes (list positions are what text is made of), anywhere else it is caught', () => {
     const server = blankDoc();
     const created = updateFrom(server, (doc) => addCard(doc, { ...cell(doc), id: 'c_typed' as CardId, kind: 'note', text: 'via CRM' }));
-    expect(structureViolation(server, Y.decodeUpdate(created))).toBeNull();
+    expect(structureViolation(server, analyzeUpdate(server, created))).toBeNull();
     Y.applyUpdate(server, created);
     // Typing in the middle of the text: items with left and right neighbours, and a deletion.
     const typed = updateFrom(server, (doc) => {
@@ -165,7 +173,7 @@ describe('updates that would break the board structure', () => {
       text.delete(0, 1);
       text.insert(0, 'V');
     });
-    expect(structureViolation(server, Y.decodeUpdate(typed))).toBeNull();
+    expect(structureViolation(server, analyzeUpdate(server, typed))).toBeNull();
     // The same positions in a Y.Array under the text key, a Y.Text under a key that is not text,
     // or a record nested inside a text, are still caught.
     const arrayAtText = updateFrom(server, (doc) => {
@@ -173,16 +181,24 @@ describe('updates that would break the board structure', () => {
       cardsMap(doc).get('c_typed')!.set('text', items);
       items.insert(0, [1, 2]);
     });
-    expect(structureViolation(server, Y.decodeUpdate(arrayAtText))).toMatch(/list item/);
+    expect(structureViolation(server, analyzeUpdate(server, arrayAtText))).toMatch(/list item/);
     const textElsewhere = updateFrom(server, (doc) => {
       const text = new Y.Text('x');
       cardsMap(doc).get('c_typed')!.set('owner', text);
     });
-    expect(structureViolation(server, Y.decodeUpdate(textElsewhere))).toMatch(/list item/);
+    expect(structureViolation(server, analyzeUpdate(server, textElsewhere))).toMatch(/list item/);
     const embedded = updateFrom(server, (doc) => {
       (cardsMap(doc).get('c_typed')!.get('text') as Y.Text).insertEmbed(0, { evil: true });
     });
-    expect(structureViolation(server, Y.decodeUpdate(embedded))).toMatch(/other than characters/);
+    expect(structureViolation(server, analyzeUpdate(server, embedded))).toMatch(/other than characters/);
+    // Typing is described as the card's text field, and its characters count against the text limits.
+    expect(analyzeUpdate(server, typed).changes.every((c) => c.root === 'cards' && c.recordId === 'c_typed' && c.field === 'text')).toBe(true);
+    const flood = updateFrom(server, (doc) => {
+      const text = cardsMap(doc).get('c_typed')!.get('text') as Y.Text;
+      for (let i = 0; i < 5; i++) text.insert(0, 'x'.repeat(1_000));
+    });
+    expect(boardLimitViolation(server, analyzeUpdate(server, flood), { maxCards: 100, maxValueBytes: 1 << 20 })).toMatch(/cards text of \d+ characters/);
+    expect(boardLimitViolation(server, analyzeUpdate(server, typed), { maxCards: 100, maxValueBytes: 1 << 20 })).toBeNull();
   });
 
   it('every edit operation of the shared API passes, whatever the board looks like (2,000 seeded operations)', () => {
@@ -195,7 +211,7 @@ describe('updates that would break the board structure', () => {
       const before = Y.encodeStateVector(replica);
       const name = rng.chance(0.05) ? (undo.undo(), 'undo') : applyRandomOp(replica, rng, 'b');
       const update = Y.encodeStateAsUpdate(replica, before);
-      expect(structureViolation(server, Y.decodeUpdate(update)), `${name} at step ${i}`).toBeNull();
+      expect(structureViolation(server, analyzeUpdate(server, update)), `${name} at step ${i}`).toBeNull();
       Y.applyUpdate(server, update);
     }
     // Each update made by `encodeStateAsUpdate(replica, before)` carries the replica's whole

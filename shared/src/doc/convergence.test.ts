@@ -52,7 +52,8 @@ describe('convergence of concurrent edits', () => {
   it('five replicas editing at random with partial deliveries end identical and valid', () => {
     console.log(`convergence fuzz seed: ${seed} (replay with REJSE_FUZZ_SEED=${seed})`);
     runFuzz(seed, 5, 400);
-  });
+    // Seconds, not milliseconds: 2,000 checked steps with text edits on a shared 2-core machine.
+  }, 30_000);
 
   it('two users removing the last two stages at once still leave a board with a grid', () => {
     const board = smallBoard();
