@@ -82,6 +82,22 @@ export const SERVER_LIMITS = {
   pendingUpdateBytes: 128 * 1024,
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
+
+  // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
+  /**
+   * Bytes queued for sending across ALL connections (board and drafts sockets). Past it the
+   * largest queues are closed with CLOSE.SLOW_CONSUMER until the rest fit: without it, a
+   * hundred sockets that never read, each under `sendBufferBytes`, held over a gigabyte.
+   * Room for sixteen full syncs of the largest board at once; ordinary edits are tiny.
+   * `QUEUED_MAX_BYTES` sets it (1 MiB to 4 GiB) to fit the machine's memory.
+   */
+  processQueuedBytes: 256 * MiB,
+  /**
+   * A connection closed as a slow consumer is cut off this long after its close frame
+   * (which waits behind everything queued), instead of `ws`'s 30 s: a reader that is merely
+   * slow still gets its 4408, one that reads nothing stops holding memory.
+   */
+  slowConsumerGraceMs: 5_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts). */
@@ -111,6 +127,8 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
   importPerMinute: number;
+  /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
+  queuedMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
     createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
     importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
+    queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
   };
 }
 

@@ -6,6 +6,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger, isLogLevel } from './log.ts';
 import { startRejseServer } from './server.ts';
+import { DatabaseInUseError } from './storage/sqlite-store.ts';
 
 const log = createLogger(isLogLevel(process.env.LOG_LEVEL) ? process.env.LOG_LEVEL : 'info');
 
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) log.error(`configuration error: ${error.message}`);
+  // One process per DATA_DIR: the second one stops here, before listening, with exit code 1.
+  else if (error instanceof DatabaseInUseError) log.error(`could not start: ${error.message}`);
   else log.error('could not start', { error });
   process.exit(1);
 });

@@ -9,7 +9,7 @@ import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
-import type { RoomLimits } from './sync/room.ts';
+import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
 import { RoomManager } from './sync/rooms.ts';
@@ -77,13 +77,17 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE));
   }
   const boardStore = store;
-  const rooms = new RoomManager(boardStore, {
+  const rooms = new RoomManager(boardStore.documents, {
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
     limits: { maxBoardBytes: config.boardMaxBytes, maxBoardCards: config.boardMaxCards, ...options.roomLimits },
   });
-  const drafts = new DraftRooms(boardStore, log);
+  // Drafts sockets hold back updates under the same limits as board rooms.
+  const drafts = new DraftRooms(boardStore, log, {
+    pendingUpdateBytes: options.roomLimits?.pendingUpdateBytes ?? SERVER_LIMITS.pendingUpdateBytes,
+    pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
+  });
   let syncServer: SyncServer | null = null;
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const app = createApp({
@@ -91,13 +95,13 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     boards: rooms,
     live,
     adminToken: config.adminToken,
-    health: () => ({ ...rooms.stats() }),
+    health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
     rateLimits: { createPerMinute: config.createPerMinute, importPerMinute: config.importPerMinute },
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
-  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log, {
+  const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, processQueuedBytes: config.queuedMaxBytes, ...options.limits }, log, {
     store: boardStore,
     adminToken: config.adminToken,
     drafts,

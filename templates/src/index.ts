@@ -51,6 +51,8 @@ const RAW_TRANSLATIONS: Readonly<Record<Exclude<TemplateLocale, 'en'>, readonly 
 
 function load(raw: unknown): BoardTemplate {
   const template = raw as BoardTemplate;
+  // Through the migrations, like an imported file: a template written for an older schema
+  // version stays valid data and needs rewriting only when it uses what came later.
   const result = migrateBoardJson(template.board);
   if (!result.ok) throw new Error(`template "${template.id}" is invalid: ${result.errors.join('; ')}`);
   return { id: template.id, title: template.title, description: template.description, board: result.value };

@@ -5,8 +5,8 @@ import { createSecretToken, issueBoardTokens, rotateBoardToken, showBoardTokens 
 
 function boardStore() {
   const store = createMemoryStore();
-  store.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
-  store.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+  store.documents.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+  store.documents.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
   return store;
 }
 

@@ -35,12 +35,12 @@ export interface BoardAccess {
 }
 
 /** Issues all three links of a new board and returns the tokens; the editor's and viewer's are sealed for the facilitator. */
-export function issueBoardTokens(store: BoardStore, boardId: string, now: number): Record<Role, string> {
+export function issueBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, now: number): Record<Role, string> {
   const facilitator = createSecretToken();
   const tokens: Record<Role, string> = { facilitator, editor: createSecretToken(), viewer: createSecretToken() };
   for (const role of ROLES) {
     const sealed = role === 'facilitator' ? null : sealLink(facilitator, boardId, role, tokens[role]);
-    store.setAccessToken(boardId, role, hashSecret(tokens[role]), now, sealed);
+    store.links.setToken(boardId, role, hashSecret(tokens[role]), now, sealed);
   }
   return tokens;
 }
@@ -50,18 +50,18 @@ export function issueBoardTokens(store: BoardStore, boardId: string, now: number
  * the facilitator's token (a facilitator rotating with their own link), an editor's or viewer's
  * new token is sealed so it can be shown again; with the admin token it cannot be.
  */
-export function rotateBoardToken(store: BoardStore, boardId: string, role: Role, now: number, facilitatorToken: string | null = null): string {
+export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: string, role: Role, now: number, facilitatorToken: string | null = null): string {
   const token = createSecretToken();
   const sealed = role !== 'facilitator' && facilitatorToken ? sealLink(facilitatorToken, boardId, role, token) : null;
-  store.setAccessToken(boardId, role, hashSecret(token), now, sealed);
+  store.links.setToken(boardId, role, hashSecret(token), now, sealed);
   return token;
 }
 
 /** The board's links as tokens, opened with the facilitator's token; null where a link cannot be shown again. */
-export function showBoardTokens(store: BoardStore, boardId: string, facilitatorToken: string | null): Record<Role, string | null> {
+export function showBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, facilitatorToken: string | null): Record<Role, string | null> {
   const shown: Record<Role, string | null> = { facilitator: facilitatorToken, editor: null, viewer: null };
   if (!facilitatorToken) return shown;
-  for (const stored of store.accessTokens(boardId)) {
+  for (const stored of store.links.tokens(boardId)) {
     if ((stored.role === 'editor' || stored.role === 'viewer') && stored.sealed) {
       const token = openSealedLink(facilitatorToken, boardId, stored.role, stored.sealed);
       // Only a seal that still matches the live hash is shown (a stale seal would show a dead link).
@@ -77,7 +77,7 @@ export function showBoardTokens(store: BoardStore, boardId: string, facilitatorT
  * were lost. Every stored hash is compared, without stopping at the first match.
  */
 export function resolveBoardToken(
-  store: BoardStore,
+  store: Pick<BoardStore, 'links'>,
   boardId: string,
   token: string | null | undefined,
   adminToken: string | null,
@@ -86,7 +86,7 @@ export function resolveBoardToken(
   const hash = hashSecret(token);
   if (adminToken && sameHash(hash, hashSecret(adminToken))) return { role: 'facilitator', via: 'admin' };
   let found: Role | undefined;
-  for (const stored of store.accessTokens(boardId)) {
+  for (const stored of store.links.tokens(boardId)) {
     if (sameHash(stored.tokenHash, hash) && (ROLES as readonly string[]).includes(stored.role)) found = stored.role as Role;
   }
   return found ? { role: found, via: 'link' } : undefined;

@@ -12,7 +12,8 @@ import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates, templatePr
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
-import type { BoardMeta, BoardStore } from '../storage/store.ts';
+import type { BoardMeta } from '../storage/documents.ts';
+import type { BoardStore } from '../storage/store.ts';
 import { isAdminRequest, requireBoardAccess, type AuthDeps } from './auth.ts';
 import { jsonBody, validate } from './body.ts';
 import { boardNotFound, HttpError } from './errors.ts';
@@ -96,7 +97,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
   // Nobody lists everyone's boards, except the operator with the admin token.
   app.get('/api/boards', (c) => {
     if (!isAdminRequest(c, deps)) throw new HttpError(403, 'forbidden', 'listing all boards needs the admin token');
-    return c.json(deps.store.list().map(listItem) satisfies BoardListResponse);
+    return c.json(deps.store.documents.list().map(listItem) satisfies BoardListResponse);
   });
 
   app.get('/api/boards/:id', (c) => {

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * holds the number of the last applied step; each step runs in its own transaction.
  *
  * How to change the schema: append a step (never edit a released one) and extend
- * the SQLite half of `store.contract.test.ts` if the change is observable.
+ * the contract suite of the store it changes (`*.contract.test.ts`) if the change is observable.
  */
 export interface SchemaStep {
   version: number;

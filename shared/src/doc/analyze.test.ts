@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
-import { docOf, smallBoard } from '../test/fixtures.ts';
+import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { analyzeUpdate, describeUpdate, type UpdateChange } from './analyze.ts';
 import { boardLimitViolation } from './board-limits.ts';
 import { cardsMap } from './layout.ts';
 import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
-import { encodeUpdate } from '../test/crafted-updates.ts';
+import { encodeUpdate } from '../../testing/crafted-updates.ts';
 
 /** Runs an edit on a replica and describes the update it produced against the original. */
 function changesOf(edit: (doc: Y.Doc) => void): UpdateChange[] {
@@ -73,8 +73,8 @@ describe('describing an incoming update', () => {
 
 describe('describing updates from random editing', () => {
   it('locates every change of a few hundred random operations', async () => {
-    const { createRng } = await import('../testing/random.ts');
-    const { applyRandomOp } = await import('../testing/random-ops.ts');
+    const { createRng } = await import('../../testing/random.ts');
+    const { applyRandomOp } = await import('../../testing/random-ops.ts');
     const rng = createRng(7);
     const server = docOf(smallBoard());
     const client = new Y.Doc();
@@ -166,6 +166,24 @@ describe('an edit inside a record deleted concurrently', () => {
     const board = JSON.stringify(cardsMap(server).toJSON());
     Y.applyUpdate(server, edit);
     expect(JSON.stringify(cardsMap(server).toJSON())).toBe(board);
+  });
+
+  it('typing into the middle of its text (characters with a right neighbour) is a no-op too, not a list item', () => {
+    // Found by the real-server convergence fuzz: such typing closed a facilitator with 4400.
+    const server = docOf(smallBoard());
+    const a = replicaOf(server);
+    const b = replicaOf(server);
+    deleteCard(a, 'c_letter' as CardId);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(a, Y.encodeStateVector(server)));
+    const before = Y.encodeStateVector(b);
+    const text = cardsMap(b).get('c_letter')!.get('text') as Y.Text;
+    text.insert(1, 'typed meanwhile');
+    const edit = updateSince(b, before);
+    const analysis = analyzeUpdate(server, edit);
+    expect(analysis.changes).toEqual([]);
+    expect(analysis).toMatchObject({ unheldClaim: null, unplaced: 0, listItem: null });
+    Y.applyUpdate(server, edit);
+    expect(cardsMap(server).has('c_letter')).toBe(false);
   });
 
   it('an item whose parent nobody holds cannot be placed', () => {

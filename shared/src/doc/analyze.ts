@@ -311,8 +311,10 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
       textInserted.set(at, (textInserted.get(at) ?? 0) + item.content.str.length);
       continue;
     }
-    if (item.rightOrigin !== null) listItem ??= 'places an item before another (only lists do that)';
+    // Yjs turns an item that lands nowhere into a GC struct: typing into a text whose card
+    // another user deleted meanwhile has a right neighbour like any typing, and changes nothing.
     if (placement === 'noop') continue;
+    if (item.rightOrigin !== null) listItem ??= 'places an item before another (only lists do that)';
     if (placement === 'unplaced') {
       unplaced++;
       changes.push(UNKNOWN_INSERT);

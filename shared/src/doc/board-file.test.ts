@@ -3,7 +3,7 @@ import { writeRoundResult } from '../facilitation/layout.ts';
 import { setPrioritySettings } from '../prioritize/settings.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { validateBoard } from '../schema/board.ts';
-import { docOf, smallBoard } from '../test/fixtures.ts';
+import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { boardToDoc } from './write.ts';
 import { copyTitle, readBoardFile } from './board-file.ts';
 

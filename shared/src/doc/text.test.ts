@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId } from '../ids.ts';
 import { LIMITS } from '../schema/limits.ts';
-import { docOf, smallBoard } from '../test/fixtures.ts';
+import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { cardsMap, stagesMap } from './layout.ts';
 import { BoardOpError, editCardText, renameStage, updateCard } from './ops.ts';
 import { docToBoard } from './read.ts';

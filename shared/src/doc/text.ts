@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { CARDS, LANES, PERSONAS, STAGES, type RecordMap } from './layout.ts';
 
 /**
- * Collaborative text (schema version 2). The words people type together — a card's text and
+ * Collaborative text (schema version 3). The words people type together — a card's text and
  * thought, a stage's or lane's title, a persona's name — are `Y.Text` values in their record,
  * under the same keys the plain strings had, so keystrokes from two people merge instead of
  * the later one replacing the other's, and every Yjs client can co-edit them.

@@ -1,6 +1,20 @@
 import * as Y from 'yjs';
 import type { Board } from '../schema/board.ts';
-import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, linksMap, metaMap, personasMap, stagesMap } from './layout.ts';
+import {
+  CARDS,
+  LANES,
+  PERSONAS,
+  STAGES,
+  cardsMap,
+  lanesMap,
+  linksMap,
+  metaMap,
+  personasMap,
+  cadenceRulesMap,
+  recordFrom,
+  scenariosMap,
+  stagesMap,
+} from './layout.ts';
 import { recordWithText } from './text.ts';
 import { writeOutcomes } from './board-file.ts';
 import { SEED_ORIGIN } from './origins.ts';
@@ -31,6 +45,12 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     for (const link of board.links) {
       linksMap(doc).set(link.id, { from: link.from, to: link.to });
     }
+    board.scenarios.forEach(({ id, ...fields }, index) => {
+      scenariosMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
+    });
+    board.cadenceRules.forEach(({ id, ...fields }, index) => {
+      cadenceRulesMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
+    });
     if (board.outcomes) writeOutcomes(doc, board.outcomes);
   }, origin);
 }

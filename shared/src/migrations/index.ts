@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, validateBoard, type Board, type ValidationResult } from '../schema/board.ts';
 import { metaMap } from '../doc/layout.ts';
 import { MIGRATION_ORIGIN } from '../doc/origins.ts';
-import { collaborativeText } from './v2-collaborative-text.ts';
+import { collaborativeText } from './v3-collaborative-text.ts';
 
 /**
  * Numbered, named migrations. Migration `n` upgrades a board from version `n - 1` to `n`,
@@ -21,7 +21,24 @@ export interface Migration {
 }
 
 /** Version 1 is the first released schema, so nothing upgrades to it. */
-export const MIGRATIONS: readonly Migration[] = [collaborativeText];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // The dunning journey: debtor scenarios and cadence rules on the board. A board from
+    // before them has neither; its cards' new optional fields are simply absent. Live
+    // documents need no rewrite: the two maps are created by the first scenario or rule.
+    // The version moves so that an older Rejse refuses a board it would silently strip.
+    version: 2,
+    name: 'dunning-scenarios-and-cadence-rules',
+    migrateJson: (board) => ({
+      ...board,
+      schemaVersion: 2,
+      scenarios: Array.isArray(board.scenarios) ? board.scenarios : [],
+      cadenceRules: Array.isArray(board.cadenceRules) ? board.cadenceRules : [],
+    }),
+    migrateDoc: () => {},
+  },
+  collaborativeText,
+];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };
 

@@ -2,25 +2,41 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { cardsMap, lanesMap, metaMap, personasMap, recordFrom, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
-import { smallBoard, docOf } from '../test/fixtures.ts';
+import { smallBoard, docOf } from '../../testing/fixtures.ts';
+import { CURRENT_SCHEMA_VERSION } from '../schema/board.ts';
 import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
 
 /**
  * Before/after fixtures, one per migration in MIGRATIONS. Adding a migration without a
  * fixture here fails the first test below.
  */
-const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
-  // Collaborative text: a file keeps its plain strings, only the version moves.
-  2: { before: { ...smallBoard(), schemaVersion: 1 }, after: { ...smallBoard(), schemaVersion: 2 } },
+const V1_BOARD = {
+  id: 'board1',
+  title: 'Collection letters',
+  schemaVersion: 1,
+  locale: 'en',
+  currency: 'DKK',
+  personas: [],
+  activePersonaId: null,
+  stages: [{ id: 's_invoice', title: 'Invoice' }],
+  lanes: [{ id: 'l_touch', title: 'Touchpoints', kind: 'touchpoints' }],
+  cards: [{ id: 'c_letter', kind: 'touchpoint', stageId: 's_invoice', laneId: 'l_touch', order: 1, text: 'Reminder', channel: 'letter' }],
+  links: [],
 };
 
-/** A version-1 document as a v1 server stored it: every text a plain string. */
-function version1Doc(): Y.Doc {
+const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
+  2: { before: V1_BOARD, after: { ...V1_BOARD, schemaVersion: 2, scenarios: [], cadenceRules: [] } },
+  // Collaborative text: a file keeps its plain strings, only the version moves.
+  3: { before: { ...smallBoard(), schemaVersion: 2 }, after: { ...smallBoard(), schemaVersion: 3 } },
+};
+
+/** A document as a version-1 or -2 server stored it: every text a plain string. */
+function plainTextDoc(version: 1 | 2): Y.Doc {
   const board = smallBoard();
   const doc = new Y.Doc();
   doc.transact(() => {
     metaMap(doc).set('title', board.title);
-    metaMap(doc).set('schemaVersion', 1);
+    metaMap(doc).set('schemaVersion', version);
     board.stages.forEach((s, i) => stagesMap(doc).set(s.id, recordFrom({ title: s.title, order: i + 1 })));
     board.lanes.forEach((l, i) => lanesMap(doc).set(l.id, recordFrom({ title: l.title, kind: l.kind, order: i + 1 })));
     for (const { id, stageId, laneId, order, ...fields } of board.cards) {
@@ -44,20 +60,46 @@ describe('migrations', () => {
   it('a current-version board passes through unchanged', () => {
     const board = smallBoard();
     const result = migrateBoardJson(structuredClone(board));
-    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 2 });
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: CURRENT_SCHEMA_VERSION });
   });
 
-  it('a version 1 file (plain strings) still imports, unchanged but for its version', () => {
+  it('a version-1 board (before the dunning journey) imports with no scenarios and no cadence rules', () => {
+    const result = migrateBoardJson(structuredClone(V1_BOARD));
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { schemaVersion: 3, scenarios: [], cadenceRules: [] } });
+    if (result.ok) expect(result.value.cards[0]).toMatchObject({ id: 'c_letter', channel: 'letter' });
+  });
+
+  it('a stored version-1 document is upgraded (2, then 3) and reads with empty scenarios and rules', () => {
+    const doc = docOf(smallBoard());
+    metaMap(doc).set('schemaVersion', 1);
+    expect(migrateDoc(doc)).toEqual([2, 3]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(3);
+    expect(docToBoard(doc, 'board1')).toMatchObject({ scenarios: [], cadenceRules: [] });
+  });
+
+  it('a version 1 file (plain strings, no dunning journey) still imports at the current version', () => {
     const board = smallBoard();
-    const result = migrateBoardJson({ ...structuredClone(board), schemaVersion: 1 });
+    const { scenarios, cadenceRules, ...v1 } = structuredClone(board);
+    expect(scenarios).toEqual([]);
+    expect(cadenceRules).toEqual([]);
+    const result = migrateBoardJson({ ...v1, schemaVersion: 1 });
     expect(result).toMatchObject({ ok: true, value: board, fromVersion: 1 });
   });
 
-  it('version 2 turns a stored board\'s typed words into Y.Text that two people can edit together', () => {
-    const doc = version1Doc();
+  it('a version 2 file (plain strings) still imports, unchanged but for its version', () => {
+    const board = smallBoard();
+    const result = migrateBoardJson({ ...structuredClone(board), schemaVersion: 2 });
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 2 });
+  });
+
+  it.each([
+    { version: 1 as const, applied: [2, 3] },
+    { version: 2 as const, applied: [3] },
+  ])('version 3 turns a stored version-$version board\'s typed words into Y.Text that two people can edit together', ({ version, applied }) => {
+    const doc = plainTextDoc(version);
     const before = docToBoard(doc, 'board1');
-    expect(migrateDoc(doc)).toEqual([2]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    expect(migrateDoc(doc)).toEqual(applied);
+    expect(metaMap(doc).get('schemaVersion')).toBe(3);
     // The same board, word for word…
     expect(docToBoard(doc, 'board1')).toEqual(before);
     // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.
@@ -105,14 +147,15 @@ describe('migrations', () => {
     expect(migrateBoardJson(null)).toMatchObject({ ok: false });
   });
 
-  // The machinery itself, with a migration that exists only in this test: version 3 renames
+  // The machinery itself, with a migration that exists only in this test: the next version renames
   // every stage to upper case (JSON) and does the same to a live document.
+  const NEXT = CURRENT_SCHEMA_VERSION + 1;
   const upperStages: Migration = {
-    version: 3,
+    version: NEXT,
     name: 'upper-case-stage-titles',
     migrateJson: (board) => ({
       ...board,
-      schemaVersion: 3,
+      schemaVersion: NEXT,
       stages: (board.stages as Array<{ title: string }>).map((s) => ({ ...s, title: s.title.toUpperCase() })),
     }),
     migrateDoc: (doc) => stagesMap(doc).forEach((stage) => stage.set('title', String(stage.get('title')).toUpperCase())),
@@ -120,7 +163,7 @@ describe('migrations', () => {
 
   it('applies pending migrations to a JSON board in order before validating it', () => {
     const result = migrateBoardJson(smallBoard(), [upperStages]);
-    // Version 3 is not the schema this code validates, so validation names the version.
+    // The next version is not the schema this code validates, so validation names the version.
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/schemaVersion/);
     expect(upperStages.migrateJson(smallBoard() as never).stages).toEqual([
@@ -132,8 +175,8 @@ describe('migrations', () => {
 
   it('upgrades a stored document once and records the new version', () => {
     const doc = docOf(smallBoard());
-    expect(migrateDoc(doc, [upperStages])).toEqual([3]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(3);
+    expect(migrateDoc(doc, [upperStages])).toEqual([NEXT]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(NEXT);
     expect(docToBoard(doc, 'board1').stages.map((s) => s.title)).toEqual(['INVOICE', 'REMINDER', 'PAID']);
     expect(migrateDoc(doc, [upperStages])).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { createText, TEXT_FIELDS } from '../doc/text.ts';
 import type { Migration } from './index.ts';
 
 /**
- * Version 2: the words people type together — a card's text and thought, a stage's and a
+ * Version 3: the words people type together — a card's text and thought, a stage's and a
  * lane's title, a persona's name — become Y.Text under the same keys (see doc/text.ts), so
  * two people typing into one card merge instead of the later replacing the other.
  *
@@ -12,9 +12,9 @@ import type { Migration } from './index.ts';
  * A stored document gets each plain string replaced by a Y.Text holding the same words.
  */
 export const collaborativeText: Migration = {
-  version: 2,
+  version: 3,
   name: 'collaborative-text',
-  migrateJson: (board) => ({ ...board, schemaVersion: 2 }),
+  migrateJson: (board) => ({ ...board, schemaVersion: 3 }),
   migrateDoc(doc) {
     const roots = [
       [CARDS, cardsMap(doc)],
@@ -28,6 +28,7 @@ export const collaborativeText: Migration = {
         if (!(record instanceof Y.Map)) return;
         for (const field of fields) {
           const value = record.get(field);
+          // Only plain strings: a record typed into after this migration already holds a Y.Text.
           if (typeof value === 'string') record.set(field, createText(value));
         }
       });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { CURRENT_SCHEMA_VERSION, type Board } from '../schema/board.ts';
-import type { BoardId, CardId, LaneId, LinkId, StageId } from '../ids.ts';
-import { writeBoardInto } from '../doc/write.ts';
+import { CURRENT_SCHEMA_VERSION, type Board } from '../src/schema/board.ts';
+import type { BoardId, CardId, LaneId, LinkId, StageId } from '../src/ids.ts';
+import { writeBoardInto } from '../src/doc/write.ts';
 
 /** A small, valid board: three stages, three lanes, a touchpoint, a pain and an idea linked to it. */
 export function smallBoard(): Board {
@@ -9,6 +9,8 @@ export function smallBoard(): Board {
     id: 'board1' as BoardId,
     title: 'Collection letters',
     schemaVersion: CURRENT_SCHEMA_VERSION,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
     personas: [],
