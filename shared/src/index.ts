@@ -9,6 +9,8 @@ export * from './doc/write.ts';
 export * from './doc/ops.ts';
 export * from './doc/analyze.ts';
 export * from './doc/board-limits.ts';
+export * from './doc/text.ts';
+export * from './doc/board-file.ts';
 export * from './doc/dunning-ops.ts';
 export * from './migrations/index.ts';
 export * from './protocol.ts';

@@ -1,4 +1,5 @@
 import {
+  readBoardFile,
   actionListCsv,
   actionListMarkdown,
   boardMarkdown,
@@ -199,7 +200,8 @@ export function ExportItems({
           <button
             type="button"
             className="export-menu__item"
-            onClick={() => saveText(`${JSON.stringify(board, null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
+            // The file carries the votes and ranking too, so an import gives the same to-do list.
+            onClick={() => saveText(`${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
           >
             {t('export.json')}
           </button>

@@ -22,7 +22,7 @@ export interface AuthDeps {
  * The token of a request: `Authorization: Bearer <token>` only (the socket takes `?token=`).
  * Cookies are never read, so no browser sends a board's key along on its own.
  */
-function requestToken(c: Context): string | null {
+export function requestToken(c: Context): string | null {
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1] ?? null;

@@ -10,7 +10,9 @@ import {
   mapSvg,
   exportLabelsFor,
   exportQuerySchema,
+  copyTitle,
   migrateBoardJson,
+  readBoardFile,
   readPrioritySettings,
   readVoteCounts,
   reportModel,
@@ -83,7 +85,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
   const load = (c: Context): BoardForExport => {
     const id = c.req.param('id') ?? '';
     const found = deps.live.read(id, (doc) => ({
-      board: docToBoard(doc, id),
+      board: readBoardFile(doc, id),
       votes: readVoteCounts(doc),
       settings: readPrioritySettings(doc),
     }));
@@ -168,7 +170,8 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
         const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
         return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
       }
-      const board = migrated.value;
+      // The copy says it is one, in the board's language; the file's votes and ranking come along.
+      const board = { ...migrated.value, title: copyTitle(migrated.value.title, migrated.value.locale) };
       const state = encodeInitialState(board);
       if (state.byteLength > SERVER_LIMITS.boardBytes) {
         throw new HttpError(413, 'board-too-large', `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);

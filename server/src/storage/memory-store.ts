@@ -106,15 +106,15 @@ function createMemoryLinks(guard: MemoryBoards): LinkStore {
     return inner;
   };
   return {
-    setToken(boardId, role, tokenHash, createdAt) {
+    setToken(boardId, role, tokenHash, createdAt, sealed = null) {
       guard.require(boardId);
-      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt });
+      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt, ...(sealed ? { sealed: copy(sealed) } : {}) });
     },
     tokens(boardId) {
       guard.open();
       return [...(tokens.get(boardId)?.values() ?? [])]
         .sort((a, b) => byKey(a.role, b.role))
-        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash) }));
+        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash), ...(t.sealed ? { sealed: copy(t.sealed) } : {}) }));
     },
     participantSecretHash(boardId, participantId) {
       guard.open();

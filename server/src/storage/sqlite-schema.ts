@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * holds the number of the last applied step; each step runs in its own transaction.
  *
  * How to change the schema: append a step (never edit a released one) and extend
- * the SQLite half of `store.contract.test.ts` if the change is observable.
+ * the contract suite of the store it changes (`*.contract.test.ts`) if the change is observable.
  */
 interface SchemaStep {
   version: number;
@@ -13,7 +13,7 @@ interface SchemaStep {
   sql: string;
 }
 
-const SCHEMA_STEPS: readonly SchemaStep[] = [
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
   {
     version: 1,
     name: 'boards, snapshots and the update log',
@@ -152,6 +152,15 @@ const SCHEMA_STEPS: readonly SchemaStep[] = [
         count          INTEGER NOT NULL
       );
       CREATE INDEX board_activity_by_time ON board_activity (board_id, at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'shared links sealed for the facilitator (shown again on any device)',
+    sql: `
+      -- The editor's and viewer's tokens, AES-GCM sealed under a key from the facilitator's
+      -- token (auth/sealed-links.ts); NULL when a link cannot be shown again.
+      ALTER TABLE board_tokens ADD COLUMN sealed_token BLOB;
     `,
   },
 ];

@@ -90,7 +90,7 @@ for (const impl of STORE_IMPLEMENTATIONS) {
           first.close();
           const db = new Database(old);
           // A schema-2 database has none of the later steps' tables.
-          db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds; DROP TABLE board_versions; DROP TABLE board_activity;');
+          db.exec('DROP TABLE tone_ratings; DROP TABLE tone_rounds; DROP TABLE board_versions; DROP TABLE board_activity; ALTER TABLE board_tokens DROP COLUMN sealed_token;');
           db.pragma('user_version = 2');
           db.close();
           const upgraded = createSqliteStore(old);

@@ -34,6 +34,8 @@ export interface SyncServer {
   terminateAll(): void;
   /** Closes the board's connections (board and drafts) whose access matches; returns how many. */
   closeConnections(boardId: string, match: (access: ConnectionAccess) => boolean, reason: CloseReason): number;
+  /** How many of the board's open connections (board and drafts sockets) match. */
+  countConnections(boardId: string, match: (access: ConnectionAccess) => boolean): number;
 }
 
 /** Who may connect (secret links) and where private drafts live. */
@@ -274,6 +276,11 @@ export function attachSyncServer(
     },
     stopAccepting() {
       accepting = false;
+    },
+    countConnections(boardId, match) {
+      let count = 0;
+      for (const conn of live) if (conn.boardId === boardId && !conn.closed && match(conn.access)) count += 1;
+      return count;
     },
     closeConnections(boardId, match, reason) {
       let closed = 0;

@@ -39,7 +39,7 @@ export const createBoardRequestSchema = z.object(
 });
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
-/** Page addresses of the three secret links (`/b/<id>?token=…`), shown only at creation. */
+/** Page addresses of the three secret links (`/b/<id>?token=…`), shown at creation (and to the facilitator again, `GET …/links`). */
 const boardLinksSchema = z.object({ facilitator: z.string(), editor: z.string(), viewer: z.string() });
 
 /** 201 of `POST /api/boards`: the creator holds the facilitator's link. */
@@ -78,6 +78,20 @@ export const rotatedLinkSchema = z.object({
   closedConnections: z.number().int().nonnegative(),
 });
 export type RotatedLinkResponse = z.infer<typeof rotatedLinkSchema>;
+
+const count = z.number().int().nonnegative();
+
+/**
+ * `GET /api/boards/:id/links` (facilitator): the links shown again, on any device. A link is
+ * null when it cannot be shown again (made before links were sealed, or with the admin token):
+ * a new one has to be made. `connections` counts who is on each link now — who a new link
+ * for that role would cut off.
+ */
+export const shownLinksSchema = z.object({
+  links: z.object({ facilitator: z.string().nullable(), editor: z.string().nullable(), viewer: z.string().nullable() }),
+  connections: z.object({ facilitator: count, editor: count, viewer: count }),
+});
+export type ShownLinksResponse = z.infer<typeof shownLinksSchema>;
 
 /** `GET /api/templates?locale=…`: the gallery. */
 export const templatesQuerySchema = z.object({ locale: z.string().max(100).optional() });

@@ -22,10 +22,11 @@ import {
   type RecordMap,
 } from '../doc/layout.ts';
 import { CADENCE_RULE_KEYS, type ScenarioFields } from '../doc/dunning-ops.ts';
-import type { AddCardInput, CardDisposition, CardPatch, MoveTarget } from '../doc/ops.ts';
+import type { AddCardInput, CardDisposition, CardPatch, CardTextField, MoveTarget } from '../doc/ops.ts';
 import { readCellOf } from '../doc/read.ts';
 import { COMMENTS, commentsMap, PEOPLE, PERSON_NAME_LENGTH, peopleMap } from '../comments/layout.ts';
 import { newCommentFields, normalizeMentions, type NewComment } from '../comments/ops.ts';
+import { hasText, isTextField, textValue, type TextEdit } from '../doc/text.ts';
 
 /**
  * What each edit operation of doc/ops.ts will change, as the same `UpdateChange`s that
@@ -117,10 +118,16 @@ export const PLANNED_CHANGES = {
     const out: UpdateChange[] = [];
     for (const [field, value] of Object.entries(patch)) {
       if (value === null && record.has(field)) out.push(change(CARDS, id, field, 'delete'));
-      else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
+      else if (typeof value === 'string' && isTextField(CARDS, field)) {
+        // Text is edited in its Y.Text: a change only when the words differ.
+        if (!hasText(record, field) || textValue(record.get(field)) !== value) out.push(change(CARDS, id, field));
+      } else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
     }
     return out;
   },
+
+  editCardText: (doc: Y.Doc, id: CardId, field: CardTextField, edit: TextEdit) =>
+    cardsMap(doc).has(id) && (edit.remove > 0 || edit.insert !== '') ? [change(CARDS, id, field)] : [],
 
   moveCards: (_doc: Y.Doc, ids: readonly CardId[], _to: MoveTarget) => ids.map((id) => change(CARDS, id, 'cell')),
 

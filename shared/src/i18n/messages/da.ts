@@ -583,6 +583,7 @@ export const da: Messages = {
   'export.import.invalid': 'Filen er ikke en tavle, Rejse kan importere. Fundne problemer:',
   'export.import.tooLarge': 'Filen er større end 8 MiB.',
   'export.import.failed': 'Filen kunne ikke importeres: {error}',
+  'export.import.copyTitle': '{title} (kopi)',
   'export.report.heading': 'Workshoprapport',
   'export.report.print': 'Udskriv eller gem som PDF',
   'export.report.date': 'Dato: {date}',

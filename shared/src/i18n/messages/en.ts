@@ -579,6 +579,7 @@ export const en = {
   'export.import.invalid': 'This file is not a board Rejse can import. Problems found:',
   'export.import.tooLarge': 'The file is larger than 8 MiB.',
   'export.import.failed': 'The file could not be imported: {error}',
+  'export.import.copyTitle': '{title} (copy)',
   'export.report.heading': 'Workshop report',
   'export.report.print': 'Print or save as PDF',
   'export.report.date': 'Date: {date}',

@@ -585,6 +585,7 @@ export const sv: Messages = {
   'export.import.invalid': 'Filen är inte en tavla som Rejse kan importera. Problem som hittades:',
   'export.import.tooLarge': 'Filen är större än 8 MiB.',
   'export.import.failed': 'Filen kunde inte importeras: {error}',
+  'export.import.copyTitle': '{title} (kopia)',
   'export.report.heading': 'Workshoprapport',
   'export.report.print': 'Skriv ut eller spara som PDF',
   'export.report.date': 'Datum: {date}',
