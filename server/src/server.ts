@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { DATABASE_FILE, SERVER_LIMITS, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createPostgresStore } from './storage/postgres-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room-limits.ts';
@@ -72,7 +73,9 @@ function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
 export async function startRejseServer(config: ServerConfig, options: StartOptions = {}): Promise<RejseServer> {
   const log = options.log ?? createLogger();
   let store = options.store;
-  if (!store) {
+  if (!store && config.databaseUrl) {
+    store = createPostgresStore(config.databaseUrl);
+  } else if (!store) {
     mkdirSync(config.dataDir, { recursive: true });
     store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE));
   }

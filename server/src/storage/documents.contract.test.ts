@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta as meta, replay, updateSetting, type StoreFixture } from './contract-fixtures.ts';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, replay, updateSetting, type StoreFixture } from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`DocumentLog contract: ${impl.name}`, () => {
+  describeContract(impl, 'DocumentLog', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {

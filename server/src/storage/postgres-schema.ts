@@ -1,0 +1,123 @@
+import type { SqlConnection } from './postgres-connection.ts';
+
+/**
+ * The PostgreSQL schema, created and upgraded by the server at start (the same data as the
+ * SQLite schema, `sqlite-schema.ts`). `rejse_schema` lists the applied steps; each step runs
+ * in its own transaction, under an advisory lock so instances starting together apply it
+ * once. How to change it: append a step, never edit a released one.
+ */
+export interface PostgresSchemaStep {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const POSTGRES_SCHEMA_STEPS: readonly PostgresSchemaStep[] = [
+  {
+    version: 1,
+    name: 'boards, snapshots, the update log, links, participants, votes, drafts',
+    sql: `
+      CREATE TABLE boards (
+        id         text PRIMARY KEY,
+        title      text NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        -- The last update's seq: numbered per board, so appends of one board (from any
+        -- instance) are serialised by this row's lock and never leave gaps.
+        last_seq   bigint NOT NULL DEFAULT 0
+      );
+      CREATE INDEX boards_by_updated ON boards (updated_at DESC);
+
+      -- One full Yjs state per board; apart from boards so listing never reads it.
+      CREATE TABLE board_snapshots (
+        board_id text PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        data     bytea NOT NULL
+      );
+
+      CREATE TABLE board_updates (
+        board_id text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        seq      bigint NOT NULL,
+        data     bytea NOT NULL,
+        PRIMARY KEY (board_id, seq)
+      );
+
+      CREATE TABLE board_tokens (
+        board_id   text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        role       text NOT NULL,
+        token_hash bytea NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (board_id, role)
+      );
+
+      CREATE TABLE board_participants (
+        board_id       text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        participant_id text NOT NULL,
+        secret_hash    bytea NOT NULL,
+        created_at     bigint NOT NULL,
+        PRIMARY KEY (board_id, participant_id)
+      );
+
+      CREATE TABLE vote_rounds (
+        board_id         text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        round_id         text NOT NULL,
+        target           text NOT NULL,
+        votes_per_person integer NOT NULL,
+        allow_multiple   boolean NOT NULL,
+        started_at       bigint NOT NULL,
+        closed_at        bigint,
+        PRIMARY KEY (board_id, round_id)
+      );
+
+      CREATE TABLE votes (
+        board_id       text NOT NULL,
+        round_id       text NOT NULL,
+        participant_id text NOT NULL,
+        card_id        text NOT NULL,
+        count          integer NOT NULL,
+        PRIMARY KEY (board_id, round_id, participant_id, card_id),
+        FOREIGN KEY (board_id, round_id) REFERENCES vote_rounds (board_id, round_id) ON DELETE CASCADE
+      );
+
+      CREATE TABLE board_drafts (
+        board_id       text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        participant_id text NOT NULL,
+        data           bytea NOT NULL,
+        updated_at     bigint NOT NULL,
+        PRIMARY KEY (board_id, participant_id)
+      );
+    `,
+  },
+];
+
+export const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_SCHEMA_STEPS.map((s) => s.version));
+
+/** Any constant both sides agree on: the advisory lock that serialises schema changes. */
+const SCHEMA_LOCK_KEY = 0x72656a73; // "rejs"
+
+/** Brings the database to the latest schema. Refuses a database written by a newer server. */
+export function migratePostgres(sql: SqlConnection): { from: number; to: number } {
+  sql.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+  try {
+    sql.query(`CREATE TABLE IF NOT EXISTS rejse_schema (
+      version    integer PRIMARY KEY,
+      name       text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const from = sql.query<{ version: number | null }>('SELECT max(version) AS version FROM rejse_schema')[0]?.version ?? 0;
+    if (from > LATEST_POSTGRES_SCHEMA_VERSION) {
+      throw new Error(
+        `the database schema is version ${from}, newer than this server understands (${LATEST_POSTGRES_SCHEMA_VERSION}); update Rejse`,
+      );
+    }
+    for (const step of POSTGRES_SCHEMA_STEPS) {
+      if (step.version <= from) continue;
+      sql.transaction(() => {
+        sql.query(step.sql);
+        sql.query('INSERT INTO rejse_schema (version, name) VALUES ($1, $2)', [step.version, step.name]);
+      });
+    }
+    return { from, to: LATEST_POSTGRES_SCHEMA_VERSION };
+  } finally {
+    sql.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]);
+  }
+}
