@@ -13,6 +13,7 @@ import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
+import { createRedisFanout, type BoardFanout } from './sync/fanout.ts';
 import { RoomManager } from './sync/rooms.ts';
 import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/websocket.ts';
 
@@ -80,7 +81,17 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE));
   }
   const boardStore = store;
+  let fanout: BoardFanout | undefined;
+  if (config.redisUrl) {
+    try {
+      fanout = await createRedisFanout(config.redisUrl, log);
+    } catch (error) {
+      boardStore.close();
+      throw error;
+    }
+  }
   const rooms = new RoomManager(boardStore.documents, {
+    fanout,
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
@@ -121,6 +132,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   try {
     address = await listen(server, config.port, config.host);
   } catch (error) {
+    await fanout?.close();
     boardStore.close();
     throw error;
   }
@@ -138,6 +150,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       sync.terminateAll();
       server.closeAllConnections();
       await closed;
+      await fanout?.close();
       boardStore.close();
     })();
     return closing;

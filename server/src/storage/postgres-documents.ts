@@ -50,6 +50,20 @@ function foldSnapshot(stored: Uint8Array, snapshot: Uint8Array, rows: readonly U
 /** The document log in the `boards`, `board_snapshots` and `board_updates` tables. */
 export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
   const metaColumns = 'id, title, created_at, updated_at';
+  const load = (id: string): StoredBoardState | undefined => {
+    // One statement, so the snapshot and the tail come from one consistent view.
+    const rows = sql.query<{ last_seq: number | null; data: Uint8Array; seq: number | null }>(
+      `SELECT b.last_seq, s.data, NULL::bigint AS seq
+         FROM boards b JOIN board_snapshots s ON s.board_id = b.id WHERE b.id = $1
+       UNION ALL
+       SELECT NULL, u.data, u.seq FROM board_updates u WHERE u.board_id = $1
+       ORDER BY seq NULLS FIRST`,
+      [id],
+    );
+    const head = rows[0];
+    if (!head || head.seq !== null) return undefined;
+    return { snapshot: head.data, updates: rows.slice(1).map((row) => row.data), lastSeq: head.last_seq ?? 0 };
+  };
   return {
     create(meta, initialState) {
       sql.transaction(() => {
@@ -69,19 +83,25 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
     },
     list: () =>
       sql.query<MetaRow>(`SELECT ${metaColumns} FROM boards ORDER BY updated_at DESC, created_at DESC, id COLLATE "C"`).map(toMeta),
-    load(id): StoredBoardState | undefined {
-      // One statement, so the snapshot and the tail come from one consistent view.
-      const rows = sql.query<{ last_seq: number | null; data: Uint8Array; seq: number | null }>(
-        `SELECT b.last_seq, s.data, NULL::bigint AS seq
-           FROM boards b JOIN board_snapshots s ON s.board_id = b.id WHERE b.id = $1
+    load,
+    tail(id, afterSeq) {
+      // Seqs of a board have no gaps: when all rows after afterSeq are still there, they are enough.
+      const rows = sql.query<{ last_seq: number | null; data: Uint8Array | null; seq: number | null }>(
+        `SELECT b.last_seq, NULL::bytea AS data, NULL::bigint AS seq FROM boards b WHERE b.id = $1
          UNION ALL
-         SELECT NULL, u.data, u.seq FROM board_updates u WHERE u.board_id = $1
+         SELECT NULL, u.data, u.seq FROM board_updates u WHERE u.board_id = $1 AND u.seq > $2
          ORDER BY seq NULLS FIRST`,
-        [id],
+        [id, afterSeq],
       );
       const head = rows[0];
       if (!head || head.seq !== null) return undefined;
-      return { snapshot: head.data, updates: rows.slice(1).map((row) => row.data), lastSeq: head.last_seq ?? 0 };
+      const lastSeq = head.last_seq ?? 0;
+      const after = rows.slice(1);
+      const updates = after.map((row) => row.data!);
+      if (after.length === lastSeq - afterSeq && (after.length === 0 || after[0]!.seq === afterSeq + 1)) return { updates, lastSeq };
+      // Some were folded into the snapshot (another instance compacted): the whole state, consistently.
+      const state = load(id);
+      return state && { snapshot: state.snapshot, updates: state.updates, lastSeq: state.lastSeq };
     },
     append(id, update) {
       // One statement: the board row's lock numbers the update, so seqs of a board have no gaps.
