@@ -9,7 +9,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connectPostgres } from '../src/storage/postgres-connection.ts';
+import { connectPostgres, loadNativeClient } from '../src/storage/postgres-connection.ts';
 
 export interface TestPostgres {
   /** `postgresql://rejse@127.0.0.1:PORT/postgres` */
@@ -89,6 +89,11 @@ export interface TestPostgresOptions {
 
 /** Starts a throwaway PostgreSQL server (synchronously, so store fixtures can call it). */
 export function startTestPostgres(options: TestPostgresOptions = {}): Started<TestPostgres> {
+  try {
+    loadNativeClient();
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
   const bin = postgresBinDir();
   if (!bin) return { ok: false, reason: 'PostgreSQL is not installed (Debian: apt-get install -y postgresql)' };
   if (isRoot() && spawnSync('id', ['postgres']).status !== 0) {

@@ -15,10 +15,19 @@ interface NativeClient {
 }
 type NativeClientConstructor = new (config: { types: { getTypeParser: (oid: number) => (text: string) => unknown } }) => NativeClient;
 
-// pg-native is CommonJS with a native addon; loaded on first use so SQLite-only servers never load libpq.
+// pg-native is CommonJS with a native addon, and an optional dependency (its build needs
+// libpq-dev): loaded on first use, so SQLite-only servers and installs never need libpq.
 let nativeClient: NativeClientConstructor | undefined;
-function loadNativeClient(): NativeClientConstructor {
-  nativeClient ??= createRequire(import.meta.url)('pg-native') as NativeClientConstructor;
+export function loadNativeClient(): NativeClientConstructor {
+  if (nativeClient) return nativeClient;
+  try {
+    nativeClient = createRequire(import.meta.url)('pg-native') as NativeClientConstructor;
+  } catch (error) {
+    throw new Error(
+      'PostgreSQL storage needs the pg-native package, built against libpq at install time ' +
+        `(Debian: apt-get install libpq-dev, then pnpm install): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  }
   return nativeClient;
 }
 
