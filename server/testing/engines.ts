@@ -141,9 +141,7 @@ export function startTestPostgres(options: TestPostgresOptions = {}): Started<Te
           } finally {
             admin.close();
           }
-          const scoped = new URL(url);
-          scoped.searchParams.set('options', `-csearch_path=${schema}`);
-          return scoped.toString();
+          return `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
         },
         stop() {
           if (stopped) return;
