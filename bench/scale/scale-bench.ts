@@ -77,7 +77,10 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
     const wave: BenchClient[] = [];
     for (let rr = r; rr < Math.min(rooms.length, r + 10); rr++) {
       for (let c = 0; c < PER_ROOM; c++) {
-        const client = connectClient(instances[c % instances.length]!, rooms[rr]!, { localAddress: sourceAddress(index++), timeoutMs: 60_000 });
+        const client = connectClient(instances[c % instances.length]!, rooms[rr]!, {
+          localAddress: sourceAddress(index++),
+          timeoutMs: 60_000,
+        });
         byRoom[rr]!.push(client);
         wave.push(client);
       }
@@ -86,7 +89,9 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   }
   const ownCards: CardId[][] = [];
   for (let r = 0; r < byRoom.length; r += 20) {
-    await Promise.all(byRoom.slice(r, r + 20).map(async (clients, i) => (ownCards[r + i] = await addOwnCards(clients, 60_000))));
+    await Promise.all(
+      byRoom.slice(r, r + 20).map(async (clients, i) => (ownCards[r + i] = await addOwnCards(clients, 60_000))),
+    );
   }
   const latencies: number[] = [];
   let received = 0;
@@ -105,19 +110,21 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   const timers: NodeJS.Timeout[] = [];
   let sent = 0;
   const start = performance.now();
-  byRoom.forEach((clients, r) =>
+  byRoom.forEach((clients, r) => {
     clients.forEach((client, i) => {
       let seq = 0;
       const edit = () => {
         writeStamp(client.doc, ownCards[r]![i]!, ++seq);
         sent++;
       };
-      timers.push(setTimeout(() => {
-        edit();
-        timers.push(setInterval(edit, periodMs));
-      }, Math.random() * periodMs));
-    }),
-  );
+      timers.push(
+        setTimeout(() => {
+          edit();
+          timers.push(setInterval(edit, periodMs));
+        }, Math.random() * periodMs),
+      );
+    });
+  });
   await sleep(DURATION_MS);
   for (const timer of timers) clearTimeout(timer);
   const stopAt = performance.now();
@@ -125,10 +132,16 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   const expected = sent * (PER_ROOM - 1);
   while (received < expected && performance.now() < stopAt + 15_000) await sleep(50);
   const end = performance.now();
-  const cpuPct = instances.map((instance, i) => (100 * ((instance.cpuSeconds() ?? Number.NaN) - cpuStart[i]!)) / ((end - start) / 1000));
+  const cpuPct = instances.map(
+    (instance, i) => (100 * ((instance.cpuSeconds() ?? Number.NaN) - cpuStart[i]!)) / ((end - start) / 1000),
+  );
   const loopP99 = await Promise.all(instances.map(async (instance) => (await instance.loopDelay())?.p99 ?? Number.NaN));
   const converged = byRoom.every((clients, r) =>
-    clients.every((client) => ownCards[r]!.every((card, i) => cardsMap(client.doc).get(card)?.get('text') === cardsMap(clients[i]!.doc).get(card)?.get('text'))),
+    clients.every((client) =>
+      ownCards[r]!.every(
+        (card, i) => cardsMap(client.doc).get(card)?.get('text') === cardsMap(clients[i]!.doc).get(card)?.get('text'),
+      ),
+    ),
   );
   const sorted = Float64Array.from(latencies).sort();
   const windowS = (stopAt - start) / 1000;
@@ -196,13 +209,17 @@ async function main(): Promise<void> {
       try {
         const figures = await runLoad(setup, instances);
         results.push(figures);
-        log(`  sent ${fmt(figures.sentPerSecond)}/s, delivered ${fmt(figures.deliveredPerSecond)}/s, p99 ${fmt(figures.p99, 1)} ms`);
+        log(
+          `  sent ${fmt(figures.sentPerSecond)}/s, delivered ${fmt(figures.deliveredPerSecond)}/s, p99 ${fmt(figures.p99, 1)} ms`,
+        );
       } finally {
         for (const instance of instances) await instance.stop();
       }
     }
 
-    log('\n| setup | edits/s | deliveries/s | p50 ms | p99 ms | CPU per instance (% of a core) | event-loop p99 per instance, ms | all delivered, converged |');
+    log(
+      '\n| setup | edits/s | deliveries/s | p50 ms | p99 ms | CPU per instance (% of a core) | event-loop p99 per instance, ms | all delivered, converged |',
+    );
     log('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
       log(
@@ -216,7 +233,9 @@ async function main(): Promise<void> {
     const sqlite = createSqliteStore(path.join(dir, 'rejse.sqlite'));
     const postgres = createPostgresStore(pg.engine.freshSchemaUrl());
     // freshSchemaUrl's options set the schema; one more -c turns waiting for the WAL flush on.
-    const durable = createPostgresStore(pg.engine.freshSchemaUrl().replace('options=', `options=${encodeURIComponent('-c synchronous_commit=on ')}`));
+    const durable = createPostgresStore(
+      pg.engine.freshSchemaUrl().replace('options=', `options=${encodeURIComponent('-c synchronous_commit=on ')}`),
+    );
     const costs = [
       appendCost(sqlite, 'SQLite (WAL, synchronous=NORMAL; the default)'),
       appendCost(postgres, 'PostgreSQL on loopback, as Rejse sets it (synchronous_commit=off)'),

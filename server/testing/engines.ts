@@ -32,7 +32,8 @@ function postgresBinDir(): string | undefined {
   const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
   if (existsSync('/usr/lib/postgresql')) {
-    for (const version of readdirSync('/usr/lib/postgresql').sort().reverse()) candidates.push(`/usr/lib/postgresql/${version}/bin`);
+    for (const version of readdirSync('/usr/lib/postgresql').sort().reverse())
+      candidates.push(`/usr/lib/postgresql/${version}/bin`);
   }
   return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')));
 }
@@ -63,7 +64,19 @@ function templateDataDir(bin: string): string {
   chmodSync(building, 0o700);
   giveToEngineUser(building);
   const data = path.join(building, 'data');
-  run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'rejse', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+  run(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'rejse',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+    '--no-instructions',
+  ]);
   try {
     renameSync(data, template);
   } catch {
@@ -75,7 +88,8 @@ function templateDataDir(bin: string): string {
 
 /** Kills the server and removes its directory once `parent` is gone (a killed test leaves nothing behind). */
 function watchdog(parent: number, dir: string): number | undefined {
-  const script = `while kill -0 ${parent} 2>/dev/null; do sleep 1; done; ` +
+  const script =
+    `while kill -0 ${parent} 2>/dev/null; do sleep 1; done; ` +
     `if [ -f "${dir}/data/postmaster.pid" ]; then kill -QUIT $(head -1 "${dir}/data/postmaster.pid") 2>/dev/null; sleep 1; fi; rm -rf "${dir}"`;
   const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   child.unref();
@@ -111,17 +125,38 @@ export function startTestPostgres(options: TestPostgresOptions = {}): Started<Te
     let lastError: unknown;
     for (let attempt = 0; attempt < 5 && port === 0; attempt++) {
       const candidate = 20_000 + Math.floor(Math.random() * 40_000);
-      const settings = [`-p ${candidate}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', ...durability];
+      const settings = [
+        `-p ${candidate}`,
+        `-k ${dir}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c max_connections=200',
+        ...durability,
+      ];
       try {
-        run(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-l', path.join(dir, 'log'), '-w', '-t', '30', '-o', settings.join(' '), 'start']);
+        run(path.join(bin, 'pg_ctl'), [
+          '-D',
+          path.join(dir, 'data'),
+          '-l',
+          path.join(dir, 'log'),
+          '-w',
+          '-t',
+          '30',
+          '-o',
+          settings.join(' '),
+          'start',
+        ]);
         port = candidate;
       } catch (error) {
         lastError = error;
       }
     }
     if (port === 0) {
-      const log = existsSync(path.join(dir, 'log')) ? readFileSync(path.join(dir, 'log'), 'utf8').trim().split('\n').slice(-3).join(' | ') : '';
-      throw new Error(`pg_ctl could not start the server: ${lastError instanceof Error ? lastError.message : String(lastError)} ${log}`);
+      const log = existsSync(path.join(dir, 'log'))
+        ? readFileSync(path.join(dir, 'log'), 'utf8').trim().split('\n').slice(-3).join(' | ')
+        : '';
+      throw new Error(
+        `pg_ctl could not start the server: ${lastError instanceof Error ? lastError.message : String(lastError)} ${log}`,
+      );
     }
     const serverDir = dir;
     const guard = watchdog(process.pid, serverDir);
@@ -164,7 +199,10 @@ export function startTestPostgres(options: TestPostgresOptions = {}): Started<Te
     };
   } catch (error) {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    return { ok: false, reason: `PostgreSQL could not be started here: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      reason: `PostgreSQL could not be started here: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }
 
@@ -180,14 +218,19 @@ const REDIS_READY = /Ready to accept connections/;
 /** Starts a throwaway Redis (no persistence) on a free loopback port. */
 export async function startTestRedis(): Promise<Started<TestRedis>> {
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0) return { ok: false, reason: 'Redis is not installed (Debian: apt-get install -y redis-server)' };
+  if (found.error || found.status !== 0)
+    return { ok: false, reason: 'Redis is not installed (Debian: apt-get install -y redis-server)' };
   let lastProblem = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 40_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'rejse-redis-'));
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const guard = watchdog(process.pid, dir);
     let output = '';
     const ready = await new Promise<boolean>((resolve) => {

@@ -16,7 +16,14 @@ import { docToBoard } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { createPostgresStore, docFromStoredState } from '@rejse/server';
 import { startTestPostgres, startTestRedis, type TestPostgres, type TestRedis } from '@rejse/server/testing';
-import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { fetchBoard, fuzzSeed, LONG, sameStateVectors } from '../fault/util.ts';
 import { startBalancer, type Balancer } from './balancer.ts';
 
@@ -82,7 +89,12 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     await vi.waitFor(() => expect(onB.doc.getMap('meta').get('title')).toBe('Written on A'), { timeout: 10_000 });
     onB.provider.awareness.setLocalStateField('user', { name: 'Bea on B' });
     await vi.waitFor(
-      () => expect([...onA.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)).toContain('Bea on B'),
+      () =>
+        expect(
+          [...onA.provider.awareness.getStates().values()].map(
+            (state) => (state.user as { name?: string } | undefined)?.name,
+          ),
+        ).toContain('Bea on B'),
       { timeout: 10_000 },
     );
 
@@ -94,10 +106,13 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     await onC.synced;
     expect(onC.doc.getMap('meta').get('title')).toBe('Written on A');
     onC.doc.getMap('meta').set('title', 'Written on C');
-    await vi.waitFor(() => {
-      expect(onA.doc.getMap('meta').get('title')).toBe('Written on C');
-      expect(onB.doc.getMap('meta').get('title')).toBe('Written on C');
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(onA.doc.getMap('meta').get('title')).toBe('Written on C');
+        expect(onB.doc.getMap('meta').get('title')).toBe('Written on C');
+      },
+      { timeout: 10_000 },
+    );
   }, 60_000);
 
   it('an instance killed mid-stream loses nothing acknowledged: its clients move to the other, every replica and the stored board converge', async () => {
@@ -124,7 +139,12 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
       client.doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === client.provider) return;
         const meta = Y.parseUpdateMeta(update);
-        sent.push({ replica: index, update, client: client.doc.clientID, endClock: meta.to.get(client.doc.clientID) ?? 0 });
+        sent.push({
+          replica: index,
+          update,
+          client: client.doc.clientID,
+          endClock: meta.to.get(client.doc.clientID) ?? 0,
+        });
       });
       clients.push(client);
       return client;
@@ -168,7 +188,10 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     /** Acknowledged: some other live replica holds its clocks (an instance broadcasts only what it stored). */
     function isAcknowledged(s: SentUpdate): boolean {
       if (s.endClock === 0) return false;
-      return editors.some((other, index) => index !== s.replica && (Y.decodeStateVector(Y.encodeStateVector(other.doc)).get(s.client) ?? 0) >= s.endClock);
+      return editors.some(
+        (other, index) =>
+          index !== s.replica && (Y.decodeStateVector(Y.encodeStateVector(other.doc)).get(s.client) ?? 0) >= s.endClock,
+      );
     }
 
     const survivors = editors.filter((_, index) => alive[index]);
@@ -183,7 +206,9 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
       { timeout: 30_000, interval: 100 },
     );
     const expected = docToBoard(docs[0]!, created.id);
-    await vi.waitFor(async () => expect(await fetchBoard(survivor, { id: created.id, token })).toEqual(expected), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await fetchBoard(survivor, { id: created.id, token })).toEqual(expected), {
+      timeout: 10_000,
+    });
 
     // What PostgreSQL holds, read directly.
     const store = createPostgresStore(env.DATABASE_URL);
@@ -196,11 +221,25 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     expect(docToBoard(storedDoc, created.id)).toEqual(expected);
 
     const deadUpdates = sent.filter((s) => s.replica === deadReplica);
-    const deadAcknowledged = deadUpdates.filter((s) => docs.some((doc) => (Y.decodeStateVector(Y.encodeStateVector(doc)).get(s.client) ?? 0) >= s.endClock && s.endClock > 0));
+    const deadAcknowledged = deadUpdates.filter((s) =>
+      docs.some(
+        (doc) => (Y.decodeStateVector(Y.encodeStateVector(doc)).get(s.client) ?? 0) >= s.endClock && s.endClock > 0,
+      ),
+    );
     const survivorUpdates = sent.filter((s) => alive[s.replica]);
     // Every survivor's update and every acknowledged update of the dead client is stored.
-    expect(holdsAll(storedDoc, survivorUpdates.map((s) => s.update))).toBe(true);
-    expect(holdsAll(storedDoc, deadAcknowledged.map((s) => s.update))).toBe(true);
+    expect(
+      holdsAll(
+        storedDoc,
+        survivorUpdates.map((s) => s.update),
+      ),
+    ).toBe(true);
+    expect(
+      holdsAll(
+        storedDoc,
+        deadAcknowledged.map((s) => s.update),
+      ),
+    ).toBe(true);
     const stored = sent.filter((s) => holdsAll(storedDoc, [s.update])).length;
     storedDoc.destroy();
 

@@ -13,7 +13,9 @@ interface NativeClient {
   end(): void;
   pq: { resultErrorFields(): { sqlState?: string } | undefined };
 }
-type NativeClientConstructor = new (config: { types: { getTypeParser: (oid: number) => (text: string) => unknown } }) => NativeClient;
+type NativeClientConstructor = new (config: {
+  types: { getTypeParser: (oid: number) => (text: string) => unknown };
+}) => NativeClient;
 
 // pg-native is CommonJS with a native addon, and an optional dependency (its build needs
 // libpq-dev): loaded on first use, so SQLite-only servers and installs never need libpq.
@@ -93,7 +95,8 @@ const TYPES = {
 
 const toParam = (value: SqlValue): string | null => {
   if (value === null) return null;
-  if (value instanceof Uint8Array) return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+  if (value instanceof Uint8Array)
+    return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   return String(value);
 };
 
@@ -166,7 +169,10 @@ export function connectPostgres(url: string): SqlConnection {
       fresh.querySync(sessionSettings(url).join('; '));
     } catch (error) {
       endClient(fresh);
-      throw new PostgresError(`could not connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, undefined);
+      throw new PostgresError(
+        `could not connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`,
+        undefined,
+      );
     }
     client = fresh;
     return fresh;

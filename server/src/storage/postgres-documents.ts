@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog, type StoredBoardState } from './documents.ts';
+import {
+  BoardExistsError,
+  UnknownBoardError,
+  type BoardMeta,
+  type DocumentLog,
+  type StoredBoardState,
+} from './documents.ts';
 import { FOREIGN_KEY_VIOLATION, PostgresError, type SqlConnection } from './postgres-connection.ts';
 
 interface MetaRow {
@@ -82,7 +88,9 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       return row ? toMeta(row) : undefined;
     },
     list: () =>
-      sql.query<MetaRow>(`SELECT ${metaColumns} FROM boards ORDER BY updated_at DESC, created_at DESC, id COLLATE "C"`).map(toMeta),
+      sql
+        .query<MetaRow>(`SELECT ${metaColumns} FROM boards ORDER BY updated_at DESC, created_at DESC, id COLLATE "C"`)
+        .map(toMeta),
     load,
     tail(id, afterSeq) {
       // Seqs of a board have no gaps: when all rows after afterSeq are still there, they are enough.
@@ -98,7 +106,8 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       const lastSeq = head.last_seq ?? 0;
       const after = rows.slice(1);
       const updates = after.map((row) => row.data!);
-      if (after.length === lastSeq - afterSeq && (after.length === 0 || after[0]!.seq === afterSeq + 1)) return { updates, lastSeq };
+      if (after.length === lastSeq - afterSeq && (after.length === 0 || after[0]!.seq === afterSeq + 1))
+        return { updates, lastSeq };
       // Some were folded into the snapshot (another instance compacted): the whole state, consistently.
       const state = load(id);
       return state && { snapshot: state.snapshot, updates: state.updates, lastSeq: state.lastSeq };
@@ -115,13 +124,20 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
     },
     compact(id, snapshot, throughSeq) {
       sql.transaction(() => {
-        const stored = sql.query<{ data: Uint8Array }>('SELECT data FROM board_snapshots WHERE board_id = $1 FOR UPDATE', [id])[0];
+        const stored = sql.query<{ data: Uint8Array }>(
+          'SELECT data FROM board_snapshots WHERE board_id = $1 FOR UPDATE',
+          [id],
+        )[0];
         if (!stored) throw new UnknownBoardError(id);
         const rows = sql.query<{ data: Uint8Array }>(
           'SELECT data FROM board_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq',
           [id, throughSeq],
         );
-        const folded = foldSnapshot(stored.data, snapshot, rows.map((row) => row.data));
+        const folded = foldSnapshot(
+          stored.data,
+          snapshot,
+          rows.map((row) => row.data),
+        );
         sql.query('UPDATE board_snapshots SET data = $2 WHERE board_id = $1', [id, folded]);
         sql.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [id, throughSeq]);
       });
@@ -144,7 +160,11 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
         [id],
       )[0];
       if (!row) return undefined;
-      return { updateRows: row.update_rows, updateBytes: row.update_bytes ?? 0, snapshotBytes: row.snapshot_bytes ?? 0 };
+      return {
+        updateRows: row.update_rows,
+        updateBytes: row.update_bytes ?? 0,
+        snapshotBytes: row.snapshot_bytes ?? 0,
+      };
     },
   };
 }

@@ -96,7 +96,10 @@ export async function createRedisFanout(url: string, log: Logger): Promise<Board
       try {
         run(handler);
       } catch (error) {
-        log.error('a peer message could not be handled', { board: boardId, error: error instanceof Error ? error.message : String(error) });
+        log.error('a peer message could not be handled', {
+          board: boardId,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   };
@@ -107,7 +110,10 @@ export async function createRedisFanout(url: string, log: Logger): Promise<Board
     try {
       decoded = decodePeerMessage(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
     } catch (error) {
-      log.warn('ignored a malformed peer message', { board: boardId, error: error instanceof Error ? error.message : String(error) });
+      log.warn('ignored a malformed peer message', {
+        board: boardId,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     if (decoded.from === instanceId) return;
@@ -143,7 +149,11 @@ export async function createRedisFanout(url: string, log: Logger): Promise<Board
         () => {
           if (set.has(handler)) handler.subscribed();
         },
-        (error: Error) => log.warn('could not subscribe to a board channel (storage catch-up covers it)', { board: boardId, cause: error.message }),
+        (error: Error) =>
+          log.warn('could not subscribe to a board channel (storage catch-up covers it)', {
+            board: boardId,
+            cause: error.message,
+          }),
       );
       let left = false;
       return {

@@ -49,7 +49,10 @@ export class RoomFanout {
   ) {
     this.storedThrough = loadedThrough;
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.channel = fanout.join(boardId, { receive: (message) => this.receive(message), subscribed: () => this.onSubscribed() });
+    this.channel = fanout.join(boardId, {
+      receive: (message) => this.receive(message),
+      subscribed: () => this.onSubscribed(),
+    });
     this.timer = setInterval(() => this.tick(), options.catchUpIntervalMs);
     this.timer.unref();
   }
@@ -68,7 +71,10 @@ export class RoomFanout {
       tail = this.documents.tail(this.boardId, this.storedThrough);
     } catch (error) {
       // The next tick tries again; the room's own writes report storage failures.
-      this.options.log.warn('could not catch up a shared board from storage', { board: this.boardId, cause: describeStorageError(error) });
+      this.options.log.warn('could not catch up a shared board from storage', {
+        board: this.boardId,
+        cause: describeStorageError(error),
+      });
       return;
     }
     if (!tail) return;
@@ -129,7 +135,10 @@ export class RoomFanout {
 
   private publishPresence(clients: number[]): void {
     if (clients.length === 0) return;
-    this.channel.publish({ type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients) });
+    this.channel.publish({
+      type: 'awareness',
+      update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+    });
   }
 
   private readonly onAwarenessUpdate = (
