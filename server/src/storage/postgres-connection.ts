@@ -63,7 +63,6 @@ export class PostgresError extends Error {
   }
 }
 
-export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
 
 // Result columns come as text; only the types the schema uses are turned into values.

@@ -45,7 +45,7 @@ export interface BoardFanout {
 const CHANNEL_PREFIX = 'rejse:board:';
 const TYPE_CODES = { update: 0, awareness: 1, 'awareness-query': 2 } as const;
 
-export function encodePeerMessage(instanceId: string, message: PeerMessage): Uint8Array {
+function encodePeerMessage(instanceId: string, message: PeerMessage): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, instanceId);
   encoding.writeVarUint(encoder, TYPE_CODES[message.type]);
@@ -54,7 +54,7 @@ export function encodePeerMessage(instanceId: string, message: PeerMessage): Uin
   return encoding.toUint8Array(encoder);
 }
 
-export function decodePeerMessage(bytes: Uint8Array): { from: string; message: PeerMessage } {
+function decodePeerMessage(bytes: Uint8Array): { from: string; message: PeerMessage } {
   const decoder = decoding.createDecoder(bytes);
   const from = decoding.readVarString(decoder);
   const code = decoding.readVarUint(decoder);
