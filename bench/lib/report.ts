@@ -17,7 +17,7 @@ function spread(metric: MetricDef, runs: Record<string, number>[] | undefined): 
 
 const PEERS: readonly ServerKind[] = ['ywebsocket', 'hocuspocus'];
 
-export function formatValue(value: number | undefined, format: MetricDef['format']): string {
+function formatValue(value: number | undefined, format: MetricDef['format']): string {
   if (value === undefined || Number.isNaN(value)) return '–';
   switch (format) {
     case 'ms':

@@ -82,6 +82,18 @@ export const SERVER_LIMITS = {
   pendingUpdateBytes: 128 * 1024,
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
+  /**
+   * Snapshots kept in one board's version history (`REJSE_SNAPSHOTS_PER_BOARD`): a four-session
+   * series with a snapshot per phase, per session and per half hour of editing stays far below.
+   * Past it the oldest automatic ones go first, then the oldest named ones.
+   */
+  snapshotsPerBoard: 200,
+  /** At most one automatic snapshot this often while a board is edited (`REJSE_SNAPSHOT_INTERVAL_MINUTES`). */
+  snapshotIntervalMs: 30 * 60_000,
+  /** Activity entries kept per board for "since I was here" (oldest dropped). */
+  activityPerBoard: 5_000,
+  /** Edits of one person to one thing within this time are one activity entry (and what a crash can lose of the log). */
+  activityCoalesceMs: 10_000,
 
   // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
   /**
@@ -127,6 +139,10 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
   importPerMinute: number;
+  /** SERVER_LIMITS.snapshotsPerBoard unless REJSE_SNAPSHOTS_PER_BOARD is set. */
+  snapshotsPerBoard: number;
+  /** SERVER_LIMITS.snapshotIntervalMs unless REJSE_SNAPSHOT_INTERVAL_MINUTES is set. */
+  snapshotIntervalMs: number;
   /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
   queuedMaxBytes: number;
   /** DATABASE_URL: store boards in this PostgreSQL database instead of SQLite in `dataDir`. */
@@ -190,6 +206,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
     createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
     importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
+    snapshotsPerBoard: parseInteger('REJSE_SNAPSHOTS_PER_BOARD', env.REJSE_SNAPSHOTS_PER_BOARD, SERVER_LIMITS.snapshotsPerBoard, 1, 100_000),
+    snapshotIntervalMs:
+      parseInteger('REJSE_SNAPSHOT_INTERVAL_MINUTES', env.REJSE_SNAPSHOT_INTERVAL_MINUTES, SERVER_LIMITS.snapshotIntervalMs / 60_000, 1, 7 * 24 * 60) * 60_000,
     queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
     ...scaleConfig(env),
   };

@@ -27,7 +27,7 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
     let suffix = '';
     if (details) {
       const entries = Object.entries(details).map(([key, value]) => [key, describe(value)] as const);
-      suffix = ' ' + JSON.stringify(Object.fromEntries(entries));
+      suffix = ` ${JSON.stringify(Object.fromEntries(entries))}`;
     }
     write(`${new Date().toISOString()} ${lineLevel} ${message}${suffix}\n`);
   };

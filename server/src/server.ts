@@ -12,6 +12,8 @@ import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
+import { createActivityLog } from './sync/activity.ts';
+import { createBoardHistory } from './sync/history.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
 import { createRedisFanout, type BoardFanout } from './sync/fanout.ts';
 import { RoomManager } from './sync/rooms.ts';
@@ -104,10 +106,20 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   });
   let syncServer: SyncServer | null = null;
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
+  const history = createBoardHistory(
+    { snapshots: boardStore.snapshots, live, log },
+    { retention: config.snapshotsPerBoard ?? SERVER_LIMITS.snapshotsPerBoard, autoIntervalMs: config.snapshotIntervalMs ?? SERVER_LIMITS.snapshotIntervalMs },
+  );
+  const activity = createActivityLog({ store: boardStore.activity, log }, { keep: SERVER_LIMITS.activityPerBoard, coalesceMs: SERVER_LIMITS.activityCoalesceMs });
+  rooms.onRoomLoaded = (room) => {
+    history.watch(room);
+    activity.watch(room);
+  };
   const app = createApp({
     store: boardStore,
     boards: rooms,
     live,
+    history,
     adminToken: config.adminToken,
     health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,
@@ -144,7 +156,9 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Everything a client sent is already stored; compacting now makes the next start fast.
+      history.stop();
       rooms.closeAll(SHUTDOWN_CLOSE);
+      activity.stop();
       drafts.closeAll(SHUTDOWN_CLOSE);
       await waitUntil(() => sync.connectionCount === 0, SHUTDOWN_GRACE_MS);
       sync.terminateAll();

@@ -68,7 +68,7 @@ const boardB: Board = {
 };
 
 let n = 0;
-const createId = () => cid(`c_new${(n += 1)}`);
+const createId = () => cid(`c_new${++n}`);
 
 const copy = (board: Board, ids: string[]): ClipboardPayload => {
   const payload = createClipboardPayload(board, ids);

@@ -3,7 +3,7 @@ import {
   judgeChanges,
   PLANNED_CHANGES,
   readPermissionState,
-  roleIsUnrestricted,
+  roleMayChangeBoardFreely,
   roleMayChangeNothing,
   type Block,
   type Capability,
@@ -75,6 +75,7 @@ const BLOCK_NOTICES: Readonly<Record<Block, MessageKey>> = {
   structureLock: 'facilitation.guard.structureLocked',
   cardLock: 'facilitation.guard.cardLocked',
   privateMode: 'facilitation.guard.privateMode',
+  othersRecord: 'series.guard.othersRecord',
 };
 
 export function noticeFor(refusal: Refusal): MessageKey {
@@ -93,7 +94,8 @@ const REFUSED_RESULT: Partial<Record<keyof BoardCommands, unknown>> = { removeSt
  * card goes to their private drafts. Facilitators get the commands unchanged.
  */
 export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCommands {
-  if (roleIsUnrestricted(deps.role)) return commands;
+  // Board commands never write someone else's comments or name, the only thing left to refuse a facilitator.
+  if (roleMayChangeBoardFreely(deps.role)) return commands;
   const viewOnly = roleMayChangeNothing(deps.role);
 
   const verdictOf = (key: keyof BoardCommands, args: unknown[]): PermissionVerdict => {

@@ -22,7 +22,7 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && timingSafeEqual(a, b);
 }
 
-export const isTokenShaped = (value: unknown): value is string => typeof value === 'string' && TOKEN_PATTERN.test(value);
+const isTokenShaped = (value: unknown): value is string => typeof value === 'string' && TOKEN_PATTERN.test(value);
 
 /** How a request proved its role: with the board's own link, or with the server's admin token. */
 export type AccessVia = 'link' | 'admin';

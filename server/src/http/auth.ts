@@ -22,13 +22,13 @@ export interface AuthDeps {
  * The token of a request: `Authorization: Bearer <token>` only (the socket takes `?token=`).
  * Cookies are never read, so no browser sends a board's key along on its own.
  */
-export function requestToken(c: Context): string | null {
+function requestToken(c: Context): string | null {
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1] ?? null;
 }
 
-export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'missing or invalid token for this board');
+const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'missing or invalid token for this board');
 
 /**
  * The caller's access to a board, at least `needed`: 404 for an unknown board, 401 without

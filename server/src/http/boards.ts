@@ -1,10 +1,17 @@
 import type { Hono } from 'hono';
 import {
   createBoardRequestSchema,
+  defaultCurrencyFor,
+  dunningLanguage,
+  dunningProcessFrom,
+  generateDunningBoard,
   isValidId,
   templatesQuerySchema,
   type Board,
   type BoardListResponse,
+  type BoardTemplate,
+  type Currency,
+  type DunningProcessRequest,
   type CreatedBoardResponse,
   type TemplateSummaryResponse,
 } from '@rejse/shared';
@@ -29,6 +36,13 @@ function previewOf(template: { board: Board }): TemplatePreview {
     previews.set(template, preview);
   }
   return preview;
+}
+
+/** A board generated from a dunning process, as a template (so it gets fresh ids like any other). */
+function generatedTemplate(process: DunningProcessRequest, locale: string | undefined, currency: Currency | undefined): BoardTemplate {
+  const tag = locale ?? 'en';
+  const board = generateDunningBoard(dunningProcessFrom(process, currency ?? defaultCurrencyFor(tag)), dunningLanguage(tag));
+  return { id: 'dunning-process', title: board.title, description: '', board };
 }
 
 /** Reads a board as plain data (the sync layer answers from the live document when it is loaded). */
@@ -61,8 +75,9 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
     (c) => {
       const input = c.req.valid('json');
       const templateId = input.template ?? DEFAULT_TEMPLATE_ID;
-      // The template in the board's language (English when there is no translation).
-      const template = findTemplate(templateId, input.locale);
+      // The template in the board's language (English when there is no translation), or a
+      // board generated from the dunning process described.
+      const template = input.dunning ? generatedTemplate(input.dunning, input.locale, input.currency) : findTemplate(templateId, input.locale);
       if (!template) {
         const known = TEMPLATES.map((t) => t.id).join(', ');
         throw new HttpError(400, 'unknown-template', `unknown template "${templateId}" (known templates: ${known})`, { field: 'template' });

@@ -7,6 +7,7 @@ import {
   csvExportQuerySchema,
   docToBoard,
   exportFileName,
+  mapSvg,
   exportLabelsFor,
   exportQuerySchema,
   migrateBoardJson,
@@ -29,6 +30,7 @@ import { checkedJson, jsonBody, validate } from './body.ts';
 import { boardNotFound, errorResponse, HttpError } from './errors.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import type { LiveBoards } from './live.ts';
+import { renderCommentsAppendix, reportComments } from './report-comments.ts';
 import { renderReportHtml } from './report-html.ts';
 import { boardLink } from './tokens.ts';
 
@@ -43,7 +45,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Problems named in a refused import: enough to fix the file, not a wall of text. */
-export const IMPORT_PROBLEMS_SHOWN = 5;
+const IMPORT_PROBLEMS_SHOWN = 5;
 
 interface BoardForExport {
   board: Board;
@@ -139,9 +141,11 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const query = c.req.valid('query');
     const { by, topN } = rankingOf(query, settings);
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
+    // The comment threads as an appendix, when asked for (`?comments=1`).
+    const appendix = query.comments === '1' ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale)) : undefined;
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id }),
+      renderReportHtml(model, { boardId: board.id, mapSvg: mapSvg(board).svg, ...(appendix ? { appendix } : {}) }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',

@@ -1,7 +1,10 @@
+import { createMemoryActivity } from './activity-memory.ts';
 import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog } from './documents.ts';
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore, StoredAccessToken } from './links.ts';
+import { createMemorySnapshots } from './snapshots-memory.ts';
 import type { BoardStore } from './store.ts';
+import { createMemoryTone } from './tone-memory.ts';
 import type { StoredVote, StoredVoteRound, VoteStore } from './votes.ts';
 
 /** Byte arrays are copied in and out, so callers can never alias stored data (as with SQLite). */
@@ -104,7 +107,10 @@ function createMemoryLinks(guard: MemoryBoards): LinkStore {
   const participants = new Map<string, Map<string, Uint8Array>>();
   const of = <T>(map: Map<string, Map<string, T>>, boardId: string): Map<string, T> => {
     let inner = map.get(boardId);
-    if (!inner) map.set(boardId, (inner = new Map()));
+    if (!inner) {
+      inner = new Map();
+      map.set(boardId, inner);
+    }
     return inner;
   };
   return {
@@ -176,9 +182,15 @@ function createMemoryVotes(guard: MemoryBoards): VoteStore {
     setVote(boardId, roundId, participantId, cardId, count) {
       requireRound(boardId, roundId);
       let byParticipant = votes.get(key(boardId, roundId));
-      if (!byParticipant) votes.set(key(boardId, roundId), (byParticipant = new Map()));
+      if (!byParticipant) {
+        byParticipant = new Map();
+        votes.set(key(boardId, roundId), byParticipant);
+      }
       let mine = byParticipant.get(participantId);
-      if (!mine) byParticipant.set(participantId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        byParticipant.set(participantId, mine);
+      }
       if (count > 0) mine.set(cardId, count);
       else mine.delete(cardId);
     },
@@ -210,7 +222,10 @@ function createMemoryDrafts(guard: MemoryBoards): DraftStore {
     save(boardId, participantId, state) {
       guard.require(boardId);
       let mine = drafts.get(boardId);
-      if (!mine) drafts.set(boardId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        drafts.set(boardId, mine);
+      }
       mine.set(participantId, copy(state));
     },
     list(boardId) {
@@ -244,6 +259,9 @@ export function createMemoryStore(): BoardStore {
     links: createMemoryLinks(guard),
     votes: createMemoryVotes(guard),
     drafts: createMemoryDrafts(guard),
+    tone: createMemoryTone(guard),
+    snapshots: createMemorySnapshots((id) => !closed && documents.has(id)),
+    activity: createMemoryActivity((id) => !closed && documents.has(id)),
     close() {
       closed = true;
     },

@@ -3,10 +3,11 @@ import { ROLES } from '../facilitation/roles.ts';
 import { CURRENCIES } from '../schema/board.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { canonicalLocale } from '../i18n/locales.ts';
+import { dunningProcessRequestSchema } from './dunning-process.ts';
 
 const LOCALE_ERROR = 'locale must be a language tag such as "da" or "sv-SE"';
 
-/** `POST /api/boards` (the body may be empty: the blank template in English). */
+/** `POST /api/boards` (the body may be empty: the blank template in English; `dunning`: a generated board). */
 export const createBoardRequestSchema = z.object(
   {
     /** Trimmed; an empty title takes the template's. */
@@ -27,9 +28,15 @@ export const createBoardRequestSchema = z.object(
       })
       .optional(),
     currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(', ')}` }).optional(),
+    /** Instead of a template: a board generated from this dunning process, in the board's language. */
+    dunning: dunningProcessRequestSchema.optional(),
   },
   { error: 'the request body must be a JSON object like {"title": "…", "template": "blank"}' },
-);
+).superRefine((request, ctx) => {
+  if (request.template !== undefined && request.dunning !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['dunning'], message: 'dunning: give either a template or a dunning process, not both' });
+  }
+});
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
 /** Page addresses of the three secret links (`/b/<id>?token=…`), shown only at creation. */

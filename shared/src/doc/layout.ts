@@ -16,6 +16,9 @@ import * as Y from 'yjs';
  * checkpoint) are card fields like any other. `scenarioEmotions` is one coarse value: two
  * people setting two scenarios' emotions on one card at the same instant keep one of them.
  *
+ * Beside the board itself: `facilitation` (facilitation/layout.ts: timer, locks, voting, the
+ * run-sheet), `comments` and `people` (comments/layout.ts: threads, and who is who).
+ *
  * Why maps keyed by id with an `order` number rather than Y.Arrays: a reorder or a move is
  * one key write, so concurrent moves converge without duplicates. A card's cell is one
  * coarse value so a move is atomic, while its text and other fields are separate keys so

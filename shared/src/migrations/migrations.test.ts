@@ -95,7 +95,10 @@ describe('migrations', () => {
       schemaVersion: NEXT,
       stages: (board.stages as Array<{ title: string }>).map((s) => ({ ...s, title: s.title.toUpperCase() })),
     }),
-    migrateDoc: (doc) => stagesMap(doc).forEach((stage) => stage.set('title', String(stage.get('title')).toUpperCase())),
+    migrateDoc: (doc) =>
+      stagesMap(doc).forEach((stage) => {
+        stage.set('title', String(stage.get('title')).toUpperCase());
+      }),
   };
 
   it('applies pending migrations to a JSON board in order before validating it', () => {
