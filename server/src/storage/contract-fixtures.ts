@@ -1,7 +1,7 @@
 /**
  * What every storage contract suite runs against: each implementation of the stores, and
  * small helpers. A new backend adds one entry to `STORE_IMPLEMENTATIONS` and every suite
- * (`documents`, `links`, `votes`, `drafts`) then runs against it.
+ * (`documents`, `links`, `votes`, `drafts`, `tone`, `snapshots`) then runs against it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -87,6 +87,64 @@ export const POSTGRES_SCHEMA_STEPS: readonly PostgresSchemaStep[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'blind tone rounds, version history, activity',
+    sql: `
+      CREATE TABLE tone_rounds (
+        board_id   text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        round_id   text NOT NULL,
+        card_id    text NOT NULL,
+        started_at bigint NOT NULL,
+        closed_at  bigint,
+        PRIMARY KEY (board_id, round_id)
+      );
+
+      -- Ratings stay here, never in the shared document, while their round is open.
+      CREATE TABLE tone_ratings (
+        board_id       text NOT NULL,
+        round_id       text NOT NULL,
+        participant_id text NOT NULL,
+        variant        text NOT NULL,
+        rating         integer NOT NULL,
+        PRIMARY KEY (board_id, round_id, participant_id, variant),
+        FOREIGN KEY (board_id, round_id) REFERENCES tone_rounds (board_id, round_id) ON DELETE CASCADE
+      );
+
+      -- Named whole states of a board (snapshots.ts); seq orders snapshots taken in one millisecond.
+      CREATE TABLE board_versions (
+        board_id       text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        snapshot_id    text NOT NULL,
+        seq            bigint GENERATED ALWAYS AS IDENTITY,
+        name           text NOT NULL,
+        kind           text NOT NULL,
+        created_at     bigint NOT NULL,
+        by_role        text,
+        by_participant text,
+        added          integer NOT NULL,
+        removed        integer NOT NULL,
+        edited         integer NOT NULL,
+        data           bytea NOT NULL,
+        PRIMARY KEY (board_id, snapshot_id)
+      );
+      CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
+
+      -- Who did what on a board, coalesced per minute (activity.ts); bounded per board.
+      CREATE TABLE board_activity (
+        seq            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        board_id       text NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        at             bigint NOT NULL,
+        participant_id text,
+        role           text NOT NULL,
+        action         text NOT NULL,
+        target_kind    text NOT NULL,
+        target_id      text NOT NULL,
+        count          integer NOT NULL
+      );
+      CREATE INDEX board_activity_by_time ON board_activity (board_id, at);
+      CREATE INDEX board_activity_by_seq ON board_activity (board_id, seq);
+    `,
+  },
 ];
 
 export const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_SCHEMA_STEPS.map((s) => s.version));

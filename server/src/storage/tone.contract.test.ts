@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta, type StoreFixture } from './contract-fixtures.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta, describeContract, type StoreFixture } from './contract-fixtures.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 import type { BoardStore } from './store.ts';
 import type { StoredToneRound, ToneStore } from './tone.ts';
@@ -12,7 +12,7 @@ import type { StoredToneRound, ToneStore } from './tone.ts';
 const round: StoredToneRound = { id: 't1', cardId: 'c_letter', startedAt: 100, closedAt: null };
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`ToneStore contract: ${impl.name}`, () => {
+  describeContract(impl, 'ToneStore', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     let tone: ToneStore;
@@ -80,7 +80,8 @@ for (const impl of STORE_IMPLEMENTATIONS) {
         expect(store.tone.participantRatings('b1', 't1', 'p1')).toEqual(new Map([['a', 3]]));
       });
 
-      it('a database from before tone rounds (schema 2) gets their tables on opening, its boards kept', () => {
+      // The SQLite file's own upgrade path (PostgreSQL's schema has tone rounds from its step 2).
+      it.runIf(impl.name === 'SQLite')('a database from before tone rounds (schema 2) gets their tables on opening, its boards kept', () => {
         store.close();
         const dir = mkdtempSync(path.join(tmpdir(), 'rejse-tone-old-'));
         try {
