@@ -95,7 +95,12 @@ export function describeContract(impl: StoreImplementation, contract: string, su
   describe(`${contract} contract: ${impl.name}`, suite);
 }
 
-export const boardMeta = (id: string, at = 1_000): BoardMeta => ({ id, title: `Board ${id}`, createdAt: at, updatedAt: at });
+export const boardMeta = (id: string, at = 1_000): BoardMeta => ({
+  id,
+  title: `Board ${id}`,
+  createdAt: at,
+  updatedAt: at,
+});
 
 /** An (empty-document) board for suites that only need one to exist. */
 export const EMPTY_STATE = new Uint8Array([0, 0]);

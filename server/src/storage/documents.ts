@@ -22,7 +22,7 @@ export interface StoredBoardState {
   lastSeq: number;
 }
 
-export interface BoardStateTail {
+interface BoardStateTail {
   /** Present when the updates after `afterSeq` are not all in the log any more. */
   snapshot?: Uint8Array;
   updates: Uint8Array[];

@@ -104,10 +104,12 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       const head = rows[0];
       if (!head || head.seq !== null) return undefined;
       const lastSeq = head.last_seq ?? 0;
-      const after = rows.slice(1);
-      const updates = after.map((row) => row.data!);
-      if (after.length === lastSeq - afterSeq && (after.length === 0 || after[0]!.seq === afterSeq + 1))
-        return { updates, lastSeq };
+      const after = rows
+        .slice(1)
+        .flatMap((row) => (row.data && row.seq !== null ? [{ data: row.data, seq: row.seq }] : []));
+      const firstSeq = after[0]?.seq ?? afterSeq + 1;
+      if (after.length === lastSeq - afterSeq && firstSeq === afterSeq + 1)
+        return { updates: after.map((row) => row.data), lastSeq };
       // Some were folded into the snapshot (another instance compacted): the whole state, consistently.
       const state = load(id);
       return state && { snapshot: state.snapshot, updates: state.updates, lastSeq: state.lastSeq };

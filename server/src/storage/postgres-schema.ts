@@ -6,13 +6,13 @@ import type { SqlConnection } from './postgres-connection.ts';
  * in its own transaction, under an advisory lock so instances starting together apply it
  * once. How to change it: append a step, never edit a released one.
  */
-export interface PostgresSchemaStep {
+interface PostgresSchemaStep {
   version: number;
   name: string;
   sql: string;
 }
 
-export const POSTGRES_SCHEMA_STEPS: readonly PostgresSchemaStep[] = [
+const POSTGRES_SCHEMA_STEPS: readonly PostgresSchemaStep[] = [
   {
     version: 1,
     name: 'boards, snapshots, the update log, links, participants, votes, drafts',
@@ -147,7 +147,7 @@ export const POSTGRES_SCHEMA_STEPS: readonly PostgresSchemaStep[] = [
   },
 ];
 
-export const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_SCHEMA_STEPS.map((s) => s.version));
+const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_SCHEMA_STEPS.map((s) => s.version));
 
 /** Any constant both sides agree on: the advisory lock that serialises schema changes. */
 const SCHEMA_LOCK_KEY = 0x72656a73; // "rejs"

@@ -26,13 +26,16 @@ const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
   changes: { added: row.added, removed: row.removed, edited: row.edited },
 });
 
-const COLUMNS = 'snapshot_id, name, kind, created_at, by_role, by_participant, octet_length(data) AS bytes, added, removed, edited';
+const COLUMNS =
+  'snapshot_id, name, kind, created_at, by_role, by_participant, octet_length(data) AS bytes, added, removed, edited';
 
 /** The version history in `board_versions` (schema step 2). */
 export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
   const list = (boardId: string): StoredSnapshot[] =>
     sql
-      .query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [boardId])
+      .query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [
+        boardId,
+      ])
       .map(toSnapshot);
   return {
     addSnapshot(boardId, snapshot, state, keep) {
@@ -70,10 +73,10 @@ export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
     },
     listSnapshots: list,
     getSnapshot(boardId, snapshotId) {
-      const row = sql.query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`, [
-        boardId,
-        snapshotId,
-      ])[0];
+      const row = sql.query<SnapshotRow>(
+        `SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`,
+        [boardId, snapshotId],
+      )[0];
       return row && toSnapshot(row);
     },
     snapshotState: (boardId, snapshotId) =>

@@ -61,7 +61,8 @@ export function createPostgresTone(sql: SqlConnection): ToneStore {
           [boardId, roundId, participantId, variant, rating],
         );
       } catch (error) {
-        if (error instanceof PostgresError && error.code === FOREIGN_KEY_VIOLATION) throw new UnknownToneRoundError(roundId);
+        if (error instanceof PostgresError && error.code === FOREIGN_KEY_VIOLATION)
+          throw new UnknownToneRoundError(roundId);
         throw error;
       }
     },

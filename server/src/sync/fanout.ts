@@ -21,7 +21,7 @@ export type PeerMessage =
   /** A peer just joined the board: send it everyone's presence. */
   | { type: 'awareness-query' };
 
-export interface PeerHandler {
+interface PeerHandler {
   /** A message another instance published on this board's channel. */
   receive(message: PeerMessage): void;
   /** The subscription is active (first time, and again after Redis reconnected): catch up now. */
@@ -141,7 +141,8 @@ export async function createRedisFanout(url: string, log: Logger): Promise<Board
       const channel = CHANNEL_PREFIX + boardId;
       let set = handlers.get(boardId);
       if (!set) {
-        handlers.set(boardId, (set = new Set()));
+        set = new Set();
+        handlers.set(boardId, set);
         subscriptions.set(boardId, subscriber.subscribe(channel));
       }
       set.add(handler);

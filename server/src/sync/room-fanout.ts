@@ -66,7 +66,7 @@ export class RoomFanout {
   /** Reads what storage holds past `storedThrough` and applies it (sent to this instance's clients). */
   catchUp(): void {
     if (this.stopped) return;
-    let tail;
+    let tail: ReturnType<DocumentLog['tail']>;
     try {
       tail = this.documents.tail(this.boardId, this.storedThrough);
     } catch (error) {
