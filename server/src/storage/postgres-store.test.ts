@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestPostgres } from '../../testing/engines.ts';
-import { boardMeta, replay, updateSetting } from './contract-fixtures.ts';
+import { EMPTY_STATE, boardMeta, replay, updateSetting } from './contract-fixtures.ts';
 import { connectPostgres, sessionSettings, withSafetyParams } from './postgres-connection.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
@@ -80,6 +80,46 @@ describe.skipIf(!postgres.ok)('PostgreSQL shared by several instances', () => {
     } finally {
       one.close();
       two.close();
+    }
+  });
+
+  it('a database from before tone rounds and the version history (schema 1) gets their tables at start, its boards kept', () => {
+    if (!postgres.ok) return;
+    const url = postgres.engine.freshSchemaUrl();
+    const first = createPostgresStore(url);
+    first.documents.create(boardMeta('b_old'), EMPTY_STATE);
+    first.close();
+    const raw = connectPostgres(url);
+    try {
+      // What a schema-1 database has: none of step 2's tables.
+      raw.query('DROP TABLE tone_ratings, tone_rounds, board_versions, board_activity');
+      raw.query('DELETE FROM rejse_schema WHERE version > 1');
+    } finally {
+      raw.close();
+    }
+    const upgraded = createPostgresStore(url);
+    try {
+      expect(upgraded.documents.exists('b_old')).toBe(true);
+      const round = { id: 't1', cardId: 'c_letter', startedAt: 1, closedAt: null };
+      upgraded.tone.createRound('b_old', round);
+      expect(upgraded.tone.openRound('b_old')).toEqual(round);
+      upgraded.snapshots.addSnapshot(
+        'b_old',
+        {
+          id: 'h_1',
+          name: 'Before',
+          kind: 'manual',
+          createdAt: 1,
+          byRole: null,
+          byParticipant: null,
+          changes: { added: 0, removed: 0, edited: 0 },
+        },
+        EMPTY_STATE,
+        10,
+      );
+      expect(upgraded.snapshots.listSnapshots('b_old').map((s) => s.id)).toEqual(['h_1']);
+    } finally {
+      upgraded.close();
     }
   });
 
