@@ -27,7 +27,7 @@ export interface BenchClient {
  */
 const CLIENTS_PER_ADDRESS = 250;
 
-function sourceAddress(clientIndex: number): string {
+export function sourceAddress(clientIndex: number): string {
   return `127.0.0.${1 + Math.floor(clientIndex / CLIENTS_PER_ADDRESS)}`;
 }
 

@@ -145,6 +145,10 @@ export interface ServerConfig {
   snapshotIntervalMs: number;
   /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
   queuedMaxBytes: number;
+  /** DATABASE_URL: store boards in this PostgreSQL database instead of SQLite in `dataDir`. */
+  databaseUrl?: string | null;
+  /** REDIS_URL: share live boards with the other instances through this Redis (needs DATABASE_URL). */
+  redisUrl?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +170,20 @@ function parseAdminToken(raw: string | undefined): string | null {
     throw new ConfigError('REJSE_ADMIN_TOKEN must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"');
   }
   return token;
+}
+
+/** A service address (DATABASE_URL, REDIS_URL): unset is null; anything else must be a URL of one of `protocols`. */
+function parseServiceUrl(name: string, raw: string | undefined, protocols: readonly string[]): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})`);
+  }
+  if (!protocols.includes(protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${protocol}"`);
+  return value;
 }
 
 /** Reads the configuration from environment variables (see server/CONTEXT.md for the list). */
@@ -192,7 +210,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     snapshotIntervalMs:
       parseInteger('REJSE_SNAPSHOT_INTERVAL_MINUTES', env.REJSE_SNAPSHOT_INTERVAL_MINUTES, SERVER_LIMITS.snapshotIntervalMs / 60_000, 1, 7 * 24 * 60) * 60_000,
     queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
+    ...scaleConfig(env),
   };
+}
+
+/** DATABASE_URL and REDIS_URL; Redis fan-out without a shared database would serve boards nobody else can load. */
+function scaleConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'databaseUrl' | 'redisUrl'> {
+  const databaseUrl = parseServiceUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  const redisUrl = parseServiceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']);
+  if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL needs DATABASE_URL: instances that share boards must share one PostgreSQL database');
+  return { databaseUrl, redisUrl };
 }
 
 /** The file name of the database inside DATA_DIR. */

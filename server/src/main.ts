@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const server = await startRejseServer(config, { log });
   process.stdout.write(`Rejse listening on ${server.url}\n`);
   log.info('started', {
-    dataDir: config.dataDir,
+    storage: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir,
     client: config.serveClient ? config.clientDist : 'not served (NODE_ENV is not production)',
   });
 

@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { DATABASE_FILE, SERVER_LIMITS, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createPostgresStore } from './storage/postgres-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room-limits.ts';
@@ -14,6 +15,7 @@ import { DraftRooms } from './sync/drafts.ts';
 import { createActivityLog } from './sync/activity.ts';
 import { createBoardHistory } from './sync/history.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
+import { createRedisFanout, type BoardFanout } from './sync/fanout.ts';
 import { RoomManager } from './sync/rooms.ts';
 import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/websocket.ts';
 
@@ -74,12 +76,24 @@ function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
 export async function startRejseServer(config: ServerConfig, options: StartOptions = {}): Promise<RejseServer> {
   const log = options.log ?? createLogger();
   let store = options.store;
-  if (!store) {
+  if (!store && config.databaseUrl) {
+    store = createPostgresStore(config.databaseUrl);
+  } else if (!store) {
     mkdirSync(config.dataDir, { recursive: true });
     store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE));
   }
   const boardStore = store;
+  let fanout: BoardFanout | undefined;
+  if (config.redisUrl) {
+    try {
+      fanout = await createRedisFanout(config.redisUrl, log);
+    } catch (error) {
+      boardStore.close();
+      throw error;
+    }
+  }
   const rooms = new RoomManager(boardStore.documents, {
+    fanout,
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
@@ -130,6 +144,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   try {
     address = await listen(server, config.port, config.host);
   } catch (error) {
+    await fanout?.close();
     boardStore.close();
     throw error;
   }
@@ -149,6 +164,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       sync.terminateAll();
       server.closeAllConnections();
       await closed;
+      await fanout?.close();
       boardStore.close();
     })();
     return closing;

@@ -63,6 +63,14 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
         lastSeq: board.updates.at(-1)?.seq ?? 0,
       };
     },
+    tail(id, afterSeq) {
+      guard.open();
+      const board = boards.get(id);
+      if (!board) return undefined;
+      // Simple and always right: the snapshot too (only shared logs need the cheaper answer).
+      const after = board.updates.filter((u) => u.seq > afterSeq);
+      return { snapshot: copy(board.snapshot), updates: after.map((u) => copy(u.data)), lastSeq: board.updates.at(-1)?.seq ?? afterSeq };
+    },
     append(id, update) {
       const board = get(id);
       const seq = nextSeq++;

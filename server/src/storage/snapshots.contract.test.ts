@@ -1,35 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from './memory-store.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { STORE_IMPLEMENTATIONS, describeContract, type StoreFixture } from './contract-fixtures.ts';
 import type { StoredSnapshot } from './snapshots.ts';
-import { createSqliteStore } from './sqlite-store.ts';
 import { UnknownBoardError } from './documents.ts';
 import type { BoardStore } from './store.ts';
 
-/** One contract, every implementation of the version history and the activity log. */
-const implementations: {
-  name: string;
-  persistent: boolean;
-  open: () => { store: BoardStore; reopen?: () => BoardStore; cleanup: () => void };
-}[] = [
-  { name: 'memory', persistent: false, open: () => ({ store: createMemoryStore(), cleanup: () => {} }) },
-  {
-    name: 'SQLite',
-    persistent: true,
-    open: () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'rejse-snapshots-'));
-      const file = path.join(dir, 'rejse.sqlite');
-      return {
-        store: createSqliteStore(file),
-        reopen: () => createSqliteStore(file),
-        cleanup: () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-];
-
+/** One contract, every implementation of the version history and the activity log (`contract-fixtures.ts`). */
 const info = (id: string, createdAt: number, kind = 'manual'): Omit<StoredSnapshot, 'bytes'> => ({
   id,
   name: `Snapshot ${id}`,
@@ -40,9 +15,9 @@ const info = (id: string, createdAt: number, kind = 'manual'): Omit<StoredSnapsh
   changes: { added: 1, removed: 2, edited: 3 },
 });
 
-for (const implementation of implementations) {
-  describe(`version history and activity (${implementation.name})`, () => {
-    let fixture: ReturnType<(typeof implementations)[number]['open']>;
+for (const implementation of STORE_IMPLEMENTATIONS) {
+  describeContract(implementation, 'SnapshotStore and ActivityStore', () => {
+    let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {
       fixture = implementation.open();

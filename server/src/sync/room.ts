@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE, STORAGE_ORIGIN, migrateDoc } from '@rejse/shared';
+import { CLOSE, PEER_ORIGIN, STORAGE_ORIGIN, migrateDoc } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
@@ -8,7 +8,9 @@ import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate
 import { clearPending } from './board-size.ts';
 import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
+import type { BoardFanout } from './fanout.ts';
 import { RoomPresence } from './presence.ts';
+import { DEFAULT_ROOM_FANOUT, RoomFanout, type RoomFanoutOptions } from './room-fanout.ts';
 import { TokenBucket } from './rate.ts';
 import { DEFAULT_ROOM_LIMITS, LimitExceededError, type RoomLimits } from './room-limits.ts';
 
@@ -21,6 +23,9 @@ export interface RoomOptions {
   now?: () => number;
   /** Board size, rate and presence limits; DEFAULT_ROOM_LIMITS for what is not given. */
   limits?: Partial<RoomLimits>;
+  /** Other instances serving the same boards (REDIS_URL); see room-fanout.ts. */
+  fanout?: BoardFanout;
+  fanoutTiming?: Partial<Omit<RoomFanoutOptions, 'log'>>;
 }
 
 /** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
@@ -51,6 +56,8 @@ export class Room {
 
   private readonly presence: RoomPresence;
   private readonly persistence: BoardPersistence;
+  /** The link to other instances serving this board, when there are any (REDIS_URL). */
+  private readonly peers: RoomFanout | null = null;
   private readonly guards = new WeakMap<Connection, ConnectionGuard>();
   private readonly limits: RoomLimits;
   /** Set while a client update is applied that may release held-back updates into its transaction. */
@@ -89,6 +96,13 @@ export class Room {
     });
     this.presence = new RoomPresence(doc, this.connections, this.limits, this.now);
     doc.on('update', this.onDocUpdate);
+    if (options.fanout) {
+      this.peers = new RoomFanout(boardId, doc, this.presence.awareness, documents, options.fanout, state.lastSeq, {
+        ...DEFAULT_ROOM_FANOUT,
+        ...options.fanoutTiming,
+        log: options.log,
+      });
+    }
     try {
       // Migration updates go through onDocUpdate like any edit, so they are stored.
       migrateDoc(doc);
@@ -237,6 +251,12 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN || this.failure || this.destroyed) return;
+    if (origin === PEER_ORIGIN) {
+      // Another instance stored it; this instance's clients only need to hear it.
+      const frame = encodeSyncUpdate(update);
+      for (const conn of this.connections) conn.send(frame);
+      return;
+    }
     try {
       this.persistence.append(update);
     } catch (error) {
@@ -248,6 +268,7 @@ export class Room {
       // The sender already has its own update, unless held-back ones were released with it.
       if (conn !== origin || this.echoToOrigin) conn.send(frame);
     }
+    this.peers?.publishUpdate(update, this.persistence.lastStoredSeq);
   };
 
   /** Folds the update log into a snapshot now (see BoardPersistence.compact). */
@@ -276,6 +297,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.persistence.stop();
+    this.peers?.leave();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.doc.destroy();
