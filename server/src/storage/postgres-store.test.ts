@@ -93,6 +93,7 @@ describe.skipIf(!postgres.ok)('PostgreSQL shared by several instances', () => {
     try {
       // What a schema-1 database has: none of step 2's tables.
       raw.query('DROP TABLE tone_ratings, tone_rounds, board_versions, board_activity');
+      raw.query('ALTER TABLE board_tokens DROP COLUMN sealed_token');
       raw.query('DELETE FROM rejse_schema WHERE version > 1');
     } finally {
       raw.close();
