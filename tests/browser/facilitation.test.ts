@@ -39,6 +39,14 @@ async function viewportOf(page: Page): Promise<[number, number, number]> {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/** What a person sees: the flow point at the middle of their canvas, and the zoom (panes may differ in size). */
+async function viewCentreOf(page: Page): Promise<[number, number, number]> {
+  const [x, y, zoom] = await viewportOf(page);
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!pane) throw new Error('no canvas');
+  return [(pane.width / 2 - x) / zoom, (pane.height / 2 - y) / zoom, zoom];
+}
+
 beforeAll(async () => {
   requireBuiltClient();
   server = await startServer();
@@ -98,10 +106,10 @@ describe('a workshop in two browsers', () => {
     await facilitator.mouse.down();
     await facilitator.mouse.move(pane.x + 450, pane.y + 380, { steps: 10 });
     await facilitator.mouse.up();
-    const target = await viewportOf(facilitator);
+    const target = await viewCentreOf(facilitator);
     await expect
       .poll(async () => {
-        const mine = await viewportOf(editor);
+        const mine = await viewCentreOf(editor);
         return Math.abs(mine[0] - target[0]) <= 2 && Math.abs(mine[1] - target[1]) <= 2 && Math.abs(mine[2] - target[2]) < 0.01;
       }, POLL)
       .toBe(true);
