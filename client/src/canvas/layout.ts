@@ -16,13 +16,11 @@ export {
   dropIndex,
   emotionHostLane,
   FAR_ZOOM,
-  fullTextLines,
   GRID,
-  hasFigures,
   SUMMARY_ZOOM,
   textLines,
 } from '@rejse/shared';
-export type { CardBox, GridLayout, LaneRow, LayoutCard, LayoutInput, Point, Rect, StageColumn } from '@rejse/shared';
+export type { CardBox, GridLayout, LayoutCard, LayoutInput, Rect } from '@rejse/shared';
 
 /**
  * Layouts by input object: the board snapshot stays the same object until the document

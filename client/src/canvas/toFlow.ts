@@ -265,9 +265,9 @@ function curveTouchpoints(board: Board): CurveTouchpointData[] {
   }
   const out: CurveTouchpointData[] = [];
   for (const [index, cards] of perStage) {
-    cards.forEach((card, slot) =>
-      out.push({ id: card.id, index, slot, slots: cards.length, emotion: card.emotion as Emotion, text: card.text }),
-    );
+    cards.forEach((card, slot) => {
+      out.push({ id: card.id, index, slot, slots: cards.length, emotion: card.emotion as Emotion, text: card.text });
+    });
   }
   return out;
 }

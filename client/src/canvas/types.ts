@@ -49,7 +49,7 @@ export type CurveTouchpointData = {
   emotion: Emotion;
   text: string;
 };
-export type EmotionNodeData = {
+type EmotionNodeData = {
   points: CurvePointData[];
   touchpoints: CurveTouchpointData[];
   titles: Record<string, string>;

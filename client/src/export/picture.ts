@@ -24,7 +24,7 @@ export interface PaneView {
 }
 
 /** The map rectangle a picture shows and the pixels per map unit at 1×. */
-export function pictureFrame(board: Board, area: PictureArea, pane: PaneView): { area: Rect; unit: number } {
+function pictureFrame(board: Board, area: PictureArea, pane: PaneView): { area: Rect; unit: number } {
   if (area === 'board') return { area: mapArea(computeLayout(board)), unit: 1 };
   const [x, y, zoom] = pane.transform;
   return { area: { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom }, unit: zoom };
@@ -43,13 +43,13 @@ export function pictureSvg(board: Board, area: PictureArea, pane: PaneView, scal
 }
 
 /** Width and height from a PNG's IHDR chunk. */
-export async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {
+async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {
   const bytes = new DataView(await blob.slice(0, 24).arrayBuffer());
   return { width: bytes.getUint32(16), height: bytes.getUint32(20) };
 }
 
 /** An SVG drawn into a canvas of its pixel size and encoded as PNG. */
-export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image(width, height);

@@ -92,6 +92,8 @@ function OpenTone({ round }: { round: OpenToneRound }) {
             <h3 id={`tone-letter-${n}`} className="tone-letter__title">
               {t('tone.letter', { n })}
             </h3>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long letter scrolls inside its box; keyboard users need focus to scroll it. */}
+            {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label names the scrollable letter for screen readers. */}
             <div className="tone-letter__text" tabIndex={0} aria-label={t('tone.letter', { n })}>
               {card?.message?.[variant] ?? ''}
             </div>

@@ -81,6 +81,7 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
   }, [showing]);
 
   // Fit the presented stages to this screen at every step (and when the screen changes size).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the range's ends, the pane and the stage count are what move the view; the stores and setViewport are stable.
   useEffect(() => {
     if (!showing || !range) return;
     following.set(null);
@@ -97,6 +98,7 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys are listened to while this person presents (mine !== null); presentation is a stable store.
   useEffect(() => {
     if (!mine) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -143,7 +145,7 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
     <>
     <PresentedStages from={from} to={to} />
     {createPortal(
-    <div className="presentation-bar" role="region" aria-label={t('map.present.label')}>
+    <section className="presentation-bar" aria-label={t('map.present.label')}>
       {mine ? (
         <IconButton
           icon="left"
@@ -182,7 +184,7 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
           </button>
         </>
       )}
-    </div>,
+    </section>,
     document.body,
     )}
     </>

@@ -113,6 +113,7 @@ export function ActionList({
   const cutLine = (
     // A list holds only list items: the separator role goes on the item's content (axe "list").
     <li key="cut-line" className="cut-line">
+      {/* biome-ignore lint/a11y/useSemanticElements: an <hr> cannot hold the cut line's text; the separator role is announced with its label. */}
       <span role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
         {rows.length >= settings.topN
           ? t('prioritize.cutLine', { n: settings.topN })

@@ -73,6 +73,7 @@ export function DunningReport({ model }: { model: ReportModel }) {
           <h3>{view.rules.heading}</h3>
           <ul className="report-rules">
             {view.rules.items.map((rule, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a printed list that is rebuilt whole, never reordered.
               <li key={i}>{rule}</li>
             ))}
           </ul>
@@ -84,6 +85,7 @@ export function DunningReport({ model }: { model: ReportModel }) {
       ) : (
         <ul className="report-warnings" data-testid="report-dunning-warnings">
           {view.warnings.items.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a printed list that is rebuilt whole, never reordered.
             <li key={i}>
               {w.text}
               {w.scenarios ? <span className="muted"> · {w.scenarios}</span> : null}
@@ -125,6 +127,7 @@ function ScenarioChart({ curves }: { curves: NonNullable<DunningReportView['curv
         {g.stages.map((s) => (
           <text key={`stage-${s.index}`} className="report-chart__stage" x={s.x} y={g.plot.bottom + 18} textAnchor="middle">
             {wrapLabel(curves.stageTitles[s.index] ?? '', g.stageWidth / CHART_LABEL_CHAR_WIDTH).map((line, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one wrapped label, in order.
               <tspan key={n} x={s.x} dy={n === 0 ? 0 : 13}>
                 {line}
               </tspan>

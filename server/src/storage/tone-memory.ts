@@ -34,7 +34,10 @@ export function createMemoryTone(boards: MemoryToneBoards): ToneStore {
     createRound(boardId, round) {
       boards.require(boardId);
       let rounds = byBoard.get(boardId);
-      if (!rounds) byBoard.set(boardId, (rounds = new Map()));
+      if (!rounds) {
+      rounds = new Map();
+      byBoard.set(boardId, rounds);
+    }
       if (rounds.has(round.id)) throw new Error(`tone round "${round.id}" already exists`);
       rounds.set(round.id, { round: { ...round }, ratings: new Map() });
     },
@@ -50,7 +53,10 @@ export function createMemoryTone(boards: MemoryToneBoards): ToneStore {
     setRating(boardId, roundId, participantId, variant, rating) {
       const { ratings } = get(boardId, roundId);
       let mine = ratings.get(participantId);
-      if (!mine) ratings.set(participantId, (mine = new Map()));
+      if (!mine) {
+      mine = new Map();
+      ratings.set(participantId, mine);
+    }
       mine.set(variant, rating);
     },
     participantRatings(boardId, roundId, participantId) {

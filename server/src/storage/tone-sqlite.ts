@@ -19,7 +19,10 @@ const toRound = (row: ToneRoundRow): StoredToneRound => ({
 /** Prepares the statements on first use (a read-only peek at an older file never needs them). */
 function lazy<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** Tone rounds and ratings in `tone_rounds` and `tone_ratings` (schema step 3). */

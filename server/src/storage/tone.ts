@@ -12,7 +12,7 @@ export interface StoredToneRound {
   closedAt: number | null;
 }
 
-export interface StoredToneRating {
+interface StoredToneRating {
   participantId: string;
   /** The message variant rated ('a' or 'b'). */
   variant: string;

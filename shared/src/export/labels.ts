@@ -197,6 +197,9 @@ const VALUE_BY_LANGUAGE = new Map<Locale, ValueLabels>();
 export function valueLabelsFor(locale: string | null | undefined): ValueLabels {
   const language = catalogueLocale(locale);
   let labels = VALUE_BY_LANGUAGE.get(language);
-  if (!labels) VALUE_BY_LANGUAGE.set(language, (labels = valueLabelsFrom(catalogueFor(language))));
+  if (!labels) {
+      labels = valueLabelsFrom(catalogueFor(language));
+      VALUE_BY_LANGUAGE.set(language, labels);
+    }
   return labels;
 }

@@ -189,7 +189,10 @@ function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, M
     if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return null;
     const key = cellKey(after.stageId, after.laneId);
     let replaced = changed.get(key);
-    if (!replaced) changed.set(key, (replaced = new Map()));
+    if (!replaced) {
+      replaced = new Map();
+      changed.set(key, replaced);
+    }
     replaced.set(before, after);
   }
   return changed;

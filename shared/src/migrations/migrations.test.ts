@@ -37,8 +37,12 @@ function plainTextDoc(version: 1 | 2): Y.Doc {
   doc.transact(() => {
     metaMap(doc).set('title', board.title);
     metaMap(doc).set('schemaVersion', version);
-    board.stages.forEach((s, i) => stagesMap(doc).set(s.id, recordFrom({ title: s.title, order: i + 1 })));
-    board.lanes.forEach((l, i) => lanesMap(doc).set(l.id, recordFrom({ title: l.title, kind: l.kind, order: i + 1 })));
+    board.stages.forEach((s, i) => {
+      stagesMap(doc).set(s.id, recordFrom({ title: s.title, order: i + 1 }));
+    });
+    board.lanes.forEach((l, i) => {
+      lanesMap(doc).set(l.id, recordFrom({ title: l.title, kind: l.kind, order: i + 1 }));
+    });
     for (const { id, stageId, laneId, order, ...fields } of board.cards) {
       cardsMap(doc).set(id, recordFrom({ ...fields, cell: { stageId, laneId, order } }));
     }
