@@ -26,6 +26,9 @@ import {
   type RecordMap,
 } from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
+import { BoardOpError } from './op-error.ts';
+
+export { BoardOpError, type BoardOpErrorCode } from './op-error.ts';
 import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
 import { isRemoved, readCellOf } from './read.ts';
 import { applyTextEdit, isTextField, recordWithText, textAt, textValue, writeText, type TextEdit } from './text.ts';
@@ -35,27 +38,6 @@ import { canonicalLocale } from '../i18n/locales.ts';
  * The edit operations the UI (and tests, and the fuzzer) use. Each is one transaction, so
  * one user action is one undo step and one update on the wire.
  */
-export type BoardOpErrorCode =
-  | 'not-found'
-  | 'not-empty'
-  | 'last-one'
-  | 'too-long'
-  | 'too-many'
-  | 'invalid'
-  | 'duplicate';
-
-export class BoardOpError extends Error {
-  constructor(
-    readonly code: BoardOpErrorCode,
-    message: string,
-    /** For 'not-empty': how many cards stand in the way. */
-    readonly count?: number,
-  ) {
-    super(message);
-    this.name = 'BoardOpError';
-  }
-}
-
 const clampTitle = (title: string): string => {
   if (title.length > LIMITS.titleLength) {
     throw new BoardOpError('too-long', `title is longer than ${LIMITS.titleLength} characters`);
