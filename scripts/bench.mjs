@@ -4,7 +4,7 @@
 //   npx -y pnpm@10 bench -- --short    the CI-sized run
 // Other flags: --only rejse,ywebsocket,hocuspocus   --scenario one-room,many-rooms,cold-join
 // tsx is resolved from bench/, so the harness runs with bench/ as its working directory.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -24,6 +24,9 @@ for (let i = 0; i < given.length; i++) {
     args.push(arg);
   }
 }
+// The server is measured as it is deployed: compiled (skipped when its sources are unchanged).
+const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'server'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/run.ts'), ...args], {
   cwd: path.join(root, 'bench'),
   stdio: 'inherit',
