@@ -13,6 +13,17 @@ export const SERVER_LIMITS = {
   httpBodyBytes: 1 * MiB,
   /** Reserved for the board import endpoint (a whole board as JSON). */
   httpImportBodyBytes: 8 * MiB,
+  /**
+   * Boards one client address may create per minute (`POST /api/boards`, no link needed).
+   * A workshop behind one NAT creates a handful; this stops a script filling memory and disk
+   * with boards. Past it: 429 with Retry-After. `REJSE_RATE_LIMIT_CREATE`.
+   */
+  boardCreationsPerMinute: 30,
+  /**
+   * Board imports one client address may make per minute (`POST /api/boards/import`, up to
+   * 8 MiB each, no link needed): a facilitator imports one or two files. `REJSE_RATE_LIMIT_IMPORT`.
+   */
+  boardImportsPerMinute: 10,
   /** Largest WebSocket frame; `ws` closes bigger frames with 1009 (its default is 100 MiB). */
   wsMaxPayloadBytes: 8 * MiB,
   /** Open connections to one board: a workshop is a few dozen people, this leaves room for projectors and tabs. */
@@ -83,6 +94,10 @@ export interface ServerConfig {
   boardMaxBytes: number;
   /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
   boardMaxCards: number;
+  /** SERVER_LIMITS.boardCreationsPerMinute unless REJSE_RATE_LIMIT_CREATE is set. */
+  createPerMinute: number;
+  /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
+  importPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: parseAdminToken(env.REJSE_ADMIN_TOKEN),
     boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
     boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
+    createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
+    importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
   };
 }
 

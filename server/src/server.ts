@@ -36,6 +36,9 @@ export interface StartOptions {
   roomLimits?: Partial<RoomLimits>;
 }
 
+/** The answer to a request Node could not parse (headers or URL over 16 KiB, bad syntax). */
+const MALFORMED_REQUEST = JSON.stringify({ error: 'the request could not be read (headers or URL too long, or malformed)', code: 'invalid-request' });
+
 /** Close code for connections still open at shutdown (standard "going away"; clients reconnect). */
 const SHUTDOWN_CLOSE = { code: 1001, reason: 'server shutting down' };
 /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
@@ -91,6 +94,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     health: () => ({ ...rooms.stats() }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
+    rateLimits: { createPerMinute: config.createPerMinute, importPerMinute: config.importPerMinute },
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
   const sync = attachSyncServer(server, rooms, { ...SERVER_LIMITS, ...options.limits }, log, {
@@ -101,7 +105,8 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   syncServer = sync;
   server.on('clientError', (error, socket) => {
     log.debug('bad HTTP request', { error: error.message });
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    // JSON like every other HTTP error (Node's own answer has no body).
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${MALFORMED_REQUEST.length}\r\nConnection: close\r\n\r\n${MALFORMED_REQUEST}`);
     else socket.destroy();
   });
 

@@ -12,6 +12,7 @@ import {
   type StageId,
 } from './ids.ts';
 import type { Board } from './schema/board.ts';
+import type { IdeaEffect } from './schema/card.ts';
 
 /** A board template: a complete, valid board plus what the gallery shows about it. */
 export interface BoardTemplate {
@@ -19,6 +20,19 @@ export interface BoardTemplate {
   title: string;
   description: string;
   board: Board;
+}
+
+/** An idea's effect pointing at the new ids of its touchpoints (an unknown id is kept: it is named as missing later). */
+function remapEffect(effect: IdeaEffect, cardIds: ReadonlyMap<string, CardId>): IdeaEffect {
+  const to = (id: string): string => cardIds.get(id) ?? id;
+  switch (effect.kind) {
+    case 'customers-kept':
+      return { ...effect };
+    case 'response-rate':
+      return { ...effect, touchpointId: to(effect.touchpointId), ...(effect.avoidsAt ? { avoidsAt: to(effect.avoidsAt) } : {}) };
+    default:
+      return { ...effect, touchpointId: to(effect.touchpointId) };
+  }
 }
 
 /**
@@ -41,6 +55,7 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
     activePersonaId: board.activePersonaId ? (personaIds.get(board.activePersonaId) ?? null) : null,
     cards: board.cards.map((c) => ({
       ...structuredClone(c),
+      ...(c.effects ? { effects: c.effects.map((e) => remapEffect(e, cardIds)) } : {}),
       id: cardIds.get(c.id) as CardId,
       stageId: stageIds.get(c.stageId) as StageId,
       laneId: laneIds.get(c.laneId) as LaneId,

@@ -1,4 +1,4 @@
-import { validateBoard, type BoardTemplate } from '@rejse/shared';
+import { languageOf, validateBoard, type BoardTemplate } from '@rejse/shared';
 import blank from './blank.json' with { type: 'json' };
 import blankDa from './blank.da.json' with { type: 'json' };
 import blankSv from './blank.sv.json' with { type: 'json' };
@@ -87,8 +87,8 @@ const BY_LOCALE: Readonly<Record<TemplateLocale, readonly BoardTemplate[]>> = {
  * it (`da-DK` → `da`, `sv_SE` → `sv`), else English.
  */
 export function templateLocale(tag: string | null | undefined): TemplateLocale {
-  const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (TEMPLATE_LOCALES as readonly string[]).includes(language ?? '') ? (language as TemplateLocale) : 'en';
+  const language = languageOf(tag);
+  return (TEMPLATE_LOCALES as readonly string[]).includes(language) ? (language as TemplateLocale) : 'en';
 }
 
 /** Every template in the language of `locale` (English for an unknown one), in gallery order. */

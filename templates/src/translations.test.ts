@@ -87,6 +87,11 @@ function skeleton(t: BoardTemplate): unknown {
         text: TEXT,
         ...(c.thought === undefined ? {} : { thought: TEXT }),
         ...(c.owner === undefined ? {} : { owner: TEXT }),
+        // A letter's text is translated (its amounts and fees follow the country's rules);
+        // which variants exist and which one is in use are structure.
+        ...(c.message === undefined
+          ? {}
+          : { message: { ...c.message, ...(c.message.a === undefined ? {} : { a: TEXT }), ...(c.message.b === undefined ? {} : { b: TEXT }) } }),
       })),
     },
   };
@@ -180,6 +185,16 @@ describe.each(TRANSLATED_LOCALES)('templates in %s', (locale) => {
         .filter(([path, text]) => text === english.get(path) && !SAME_IN_EVERY_LANGUAGE.has(text))
         .map(([path, text]) => `${path}: ${text}`);
       expect(untranslated).toEqual([]);
+    });
+
+    it('translates every letter text', () => {
+      const english = new Map(en.board.cards.map((c) => [c.id, c.message]));
+      for (const card of t.board.cards) {
+        for (const variant of ['a', 'b'] as const) {
+          const text = card.message?.[variant];
+          if (text !== undefined) expect(text, `${card.id} ${variant}`).not.toBe(english.get(card.id)?.[variant]);
+        }
+      }
     });
 
     it('keeps every number written in a text (days, shares, NPS, ages)', () => {

@@ -81,8 +81,10 @@ async function tokenOf(page: Page, boardId: string): Promise<string> {
 
 /** Opens the board's printable report (served by the server in the board's locale). */
 async function openReport(context: BrowserContext, page: Page, boardId: string): Promise<Page> {
-  await context.addCookies([{ name: 'rejse_token', value: await tokenOf(page, boardId), url: server.url }]);
+  const token = await tokenOf(page, boardId);
   const report = await context.newPage();
+  // The API takes a board's token only as a bearer header (never a cookie).
+  await report.setExtraHTTPHeaders({ Authorization: `Bearer ${token}` });
   await report.goto(`${server.url}/api/boards/${boardId}/report.html`);
   return report;
 }

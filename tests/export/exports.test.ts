@@ -103,15 +103,18 @@ describe('action list CSV', () => {
     // The template's locale is English: comma-separated, decimal points.
     expect(header).toEqual([
       'Rank', 'Action', 'Stage', 'Linked pain points', 'Impact', 'Effort', 'Score', 'Votes', 'Owner', 'Due date', 'Status', 'Quadrant',
+      // The template's ideas state their effects, so the business case comes along.
+      'Value a year', 'Value, low', 'Value, high', 'Contacts avoided a year',
     ]);
-    // The template's 12 ideas plus the 3 added.
-    expect(rows.length).toBeGreaterThanOrEqual(15);
+    // The template's 12 ideas plus the 3 added, then the total of the top 12.
+    expect(rows.length).toBeGreaterThanOrEqual(16);
+    expect(rows.at(-1)?.[1]).toBe('Total of the top 12');
   });
 
   it('switches to semicolons with sep=; and refuses any other separator', async () => {
     const res = await boardFetch(server, `/api/boards/${board.id}/actions.csv?sep=${encodeURIComponent(';')}`);
     const text = (await res.text()).replace(/^\uFEFF/, '');
-    expect(cellsOf(text.split('\r\n')[0]!, ';')).toHaveLength(12);
+    expect(cellsOf(text.split('\r\n')[0]!, ';')).toHaveLength(16);
     expect((await boardFetch(server, `/api/boards/${board.id}/actions.csv?sep=x`)).status).toBe(400);
   });
 
@@ -127,7 +130,10 @@ describe('action list CSV', () => {
 
   it('cuts the list at top=N when asked', async () => {
     const text = await (await boardFetch(server, `/api/boards/${board.id}/actions.csv?top=3`)).text();
-    expect(parseCsv(text.replace(/^\uFEFF/, ''), ',')).toHaveLength(4);
+    const rows = parseCsv(text.replace(/^\uFEFF/, ''), ',');
+    // The header, three actions and the total of those three.
+    expect(rows).toHaveLength(5);
+    expect(rows[4]?.[1]).toBe('Total of the top 3');
   });
 });
 

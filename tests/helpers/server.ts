@@ -81,6 +81,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
+      // Suites create boards and import files from 127.0.0.1 far faster than any workshop;
+      // the real per-address limits are crossed in tests/server/http-limits.test.ts.
+      REJSE_RATE_LIMIT_CREATE: '100000',
+      REJSE_RATE_LIMIT_IMPORT: '100000',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

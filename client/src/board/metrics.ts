@@ -1,4 +1,6 @@
-import type { TouchpointMetrics } from '@rejse/shared';
+import { formatMoney, formatPercent, formatSigned, numberFormat, separatorsOf, type TouchpointMetrics } from '@rejse/shared';
+
+export { currencySymbol } from '@rejse/shared';
 
 /**
  * Touchpoint figures as people type and read them: parsed and formatted with `Intl` in the
@@ -32,32 +34,6 @@ export const metricSpec = (key: MetricKey): MetricSpec => METRIC_SPECS.find((s) 
 export type NumberProblem = 'not-a-number' | 'below-min' | 'above-max' | 'not-whole';
 
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false; problem: NumberProblem };
-
-interface Separators {
-  group: string;
-  decimal: string;
-}
-
-
-const separatorCache = new Map<string, Separators>();
-
-export function separatorsOf(locale: string): Separators {
-  let found = separatorCache.get(locale);
-  if (!found) {
-    let parts: Intl.NumberFormatPart[];
-    try {
-      parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
-    } catch {
-      parts = new Intl.NumberFormat('en').formatToParts(1234567.5);
-    }
-    found = {
-      group: parts.find((p) => p.type === 'group')?.value ?? ',',
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    };
-    separatorCache.set(locale, found);
-  }
-  return found;
-}
 
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
 const MINUS = /^[-\u2212\u2013]/;
@@ -127,21 +103,6 @@ export function parseMetric(spec: MetricSpec, text: string, locale: string): Par
 /** Avoids 0.43 × 100 = 43.00000000000001 round trips. */
 const roundStored = (value: number): number => Math.round(value * 1e9) / 1e9;
 
-const formatCache = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formatCache.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options);
-    }
-    formatCache.set(key, format);
-  }
-  return format;
-}
-
 /** The stored value as it stands in the input: "1,000,000", "12.5", "43" (the unit is beside the field). */
 export function formatMetricInput(spec: MetricSpec, stored: number | undefined, locale: string): string {
   if (stored === undefined) return '';
@@ -165,23 +126,12 @@ export function formatMetric(
     case 'count':
       return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(shown);
     case 'money':
-      return numberFormat(locale, {
-        style: 'currency',
-        currency,
-        currencyDisplay: 'symbol',
-        maximumFractionDigits: compact && shown >= 100 ? 0 : 2,
-      }).format(shown);
+      return formatMoney(shown, locale, currency, compact && shown >= 100 ? 0 : 2);
     case 'percent':
-      return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(shown / 100);
+      return formatPercent(shown / 100, locale);
     case 'score':
-      return numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(shown);
+      return formatSigned(shown, locale, 0);
   }
-}
-
-/** The currency's symbol in the board's locale ("kr.", "DKK", "€"), for the field's adornment. */
-export function currencySymbol(locale: string, currency: string): string {
-  const parts = numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' }).formatToParts(1);
-  return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
 /** An example of a valid entry in the board's locale, for validation messages ("1.000.000"). */

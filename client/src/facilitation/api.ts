@@ -1,14 +1,25 @@
 import {
   PARTICIPANT_HEADER,
   PARTICIPANT_SECRET_HEADER,
-  isRole,
+  boardAccessSchema,
+  myVotesSchema,
+  readApiAnswer,
+  revealResponseSchema,
+  rotatedLinkSchema,
+  serverTimeSchema,
+  timerResponseSchema,
+  voteRoundResultSchema,
+  voteRoundSchema,
+  type ApiErrorCode,
+  type ApiSchema,
+  type MyVotesResponse,
   type OpenVoteRound,
   type Role,
   type SharedRole,
   type TimerAction,
   type TimerValue,
+  type VoteRoundRequest,
   type VoteRoundResult,
-  type VoteRoundSettings,
 } from '@rejse/shared';
 import type { ParticipantIdentity } from './participant.ts';
 
@@ -19,24 +30,21 @@ export class FacilitationApiError extends Error {
     message: string,
     /** The server's machine-readable reason (votes: 'no-votes-left', 'one-per-card', …). */
     readonly reason: string | null = null,
+    /** The server's stable error code (`API_ERROR_CODES`); null when it sent none. */
+    readonly code: ApiErrorCode | null = null,
   ) {
     super(message);
     this.name = 'FacilitationApiError';
   }
 }
 
-export interface MyVotes {
-  roundId: string;
-  votes: Record<string, number>;
-  used: number;
-  remaining: number;
-}
+export type MyVotes = MyVotesResponse;
 
 export interface FacilitationApi {
   access(): Promise<Role>;
   time(): Promise<number>;
   timer(action: TimerAction): Promise<TimerValue>;
-  startRound(settings: Partial<VoteRoundSettings> & Pick<VoteRoundSettings, 'target'>): Promise<OpenVoteRound>;
+  startRound(settings: VoteRoundRequest): Promise<OpenVoteRound>;
   closeRound(roundId: string): Promise<VoteRoundResult>;
   vote(roundId: string, cardId: string, delta: 1 | -1): Promise<MyVotes>;
   myVotes(roundId: string): Promise<MyVotes>;
@@ -44,26 +52,15 @@ export interface FacilitationApi {
   rotateLink(role: SharedRole): Promise<{ token: string; link: string }>;
 }
 
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-function toMyVotes(body: unknown): MyVotes {
-  const r = record(body);
-  const votes: Record<string, number> = {};
-  for (const [cardId, count] of Object.entries(record(r.votes))) if (typeof count === 'number') votes[cardId] = count;
-  return {
-    roundId: typeof r.roundId === 'string' ? r.roundId : '',
-    votes,
-    used: typeof r.used === 'number' ? r.used : 0,
-    remaining: typeof r.remaining === 'number' ? r.remaining : 0,
-  };
-}
-
-/** The board's facilitation endpoints, with this browser's token and participant identity. */
+/** The board's facilitation endpoints, with this browser's token and participant identity; answers checked by the shared schemas. */
 export function createFacilitationApi(boardId: string, token: string | null, participant: ParticipantIdentity): FacilitationApi {
   const base = `/api/boards/${encodeURIComponent(boardId)}`;
 
-  async function call(path: string, init: { method?: string; body?: unknown; asParticipant?: boolean } = {}): Promise<unknown> {
+  async function call<T>(
+    path: string,
+    schema: ApiSchema<T>,
+    init: { method?: string; body?: unknown; asParticipant?: boolean } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -81,57 +78,42 @@ export function createFacilitationApi(boardId: string, token: string | null, par
     } catch (error) {
       throw new FacilitationApiError(0, error instanceof Error ? error.message : String(error));
     }
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const r = record(body);
-      throw new FacilitationApiError(
-        response.status,
-        typeof r.error === 'string' ? r.error : `HTTP ${response.status}`,
-        typeof r.reason === 'string' ? r.reason : null,
-      );
-    }
-    return body;
+    const answer = readApiAnswer(schema, response.status, await response.json().catch(() => null));
+    if (answer.ok) return answer.value;
+    const { status, message, reason, code } = answer.failure;
+    throw new FacilitationApiError(status, message || `HTTP ${status}`, reason, code);
   }
+
+  const round = (roundId: string) => `${base}/votes/rounds/${encodeURIComponent(roundId)}`;
 
   return {
     async access() {
-      const role = record(await call(`${base}/access`)).role;
-      if (!isRole(role)) throw new FacilitationApiError(500, 'the server named no role');
-      return role;
+      return (await call(`${base}/access`, boardAccessSchema)).role;
     },
     async time() {
-      const now = record(await call('/api/time')).now;
-      if (typeof now !== 'number') throw new FacilitationApiError(500, 'the server sent no time');
-      return now;
+      return (await call('/api/time', serverTimeSchema)).now;
     },
     async timer(action) {
-      return record(await call(`${base}/timer`, { method: 'POST', body: action })).timer as TimerValue;
+      return (await call(`${base}/timer`, timerResponseSchema, { method: 'POST', body: action })).timer;
     },
-    async startRound(settings) {
-      return (await call(`${base}/votes/rounds`, { method: 'POST', body: settings })) as OpenVoteRound;
+    startRound(settings) {
+      return call(`${base}/votes/rounds`, voteRoundSchema, { method: 'POST', body: settings });
     },
-    async closeRound(roundId) {
-      return (await call(`${base}/votes/rounds/${encodeURIComponent(roundId)}/close`, { method: 'POST' })) as VoteRoundResult;
+    closeRound(roundId) {
+      return call(`${round(roundId)}/close`, voteRoundResultSchema, { method: 'POST' });
     },
-    async vote(roundId, cardId, delta) {
-      return toMyVotes(
-        await call(`${base}/votes/rounds/${encodeURIComponent(roundId)}/votes`, {
-          method: 'POST',
-          body: { cardId, delta },
-          asParticipant: true,
-        }),
-      );
+    vote(roundId, cardId, delta) {
+      return call(`${round(roundId)}/votes`, myVotesSchema, { method: 'POST', body: { cardId, delta }, asParticipant: true });
     },
-    async myVotes(roundId) {
-      return toMyVotes(await call(`${base}/votes/rounds/${encodeURIComponent(roundId)}/votes/mine`, { asParticipant: true }));
+    myVotes(roundId) {
+      return call(`${round(roundId)}/votes/mine`, myVotesSchema, { asParticipant: true });
     },
     async revealDrafts() {
-      const revealed = record(await call(`${base}/private/reveal`, { method: 'POST' })).revealed;
-      return typeof revealed === 'number' ? revealed : 0;
+      return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
     },
     async rotateLink(role) {
-      const r = record(await call(`${base}/links/${role}/rotate`, { method: 'POST' }));
-      return { token: String(r.token ?? ''), link: String(r.link ?? '') };
+      const { token: rotated, link } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, { method: 'POST' });
+      return { token: rotated, link };
     },
   };
 }

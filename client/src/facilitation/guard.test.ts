@@ -1,6 +1,22 @@
+import {
+  addCard,
+  addLane,
+  addStage,
+  cardsMap,
+  LOCAL_ORIGIN,
+  readStages,
+  setCardsLocked,
+  setLocks,
+  setPrivateMode,
+  type AddCardInput,
+  type Role,
+} from '@rejse/shared';
 import { describe, expect, it } from 'vitest';
-import type { BoardCommands } from '../board/commands.ts';
+import * as Y from 'yjs';
+import { createCommands, type BoardCommands } from '../board/commands.ts';
 import type { BoardSession } from '../board/session.ts';
+import { t } from '../i18n/index.ts';
+import type { DraftsSession } from './drafts.ts';
 import { guardCommands } from './guard.ts';
 
 /** Commands that record which ones actually ran. */
@@ -31,5 +47,80 @@ describe('what a view-only link may do', () => {
     expect(guarded.removeStage('s' as never)).toBe(false);
     expect(ran).toEqual([]);
     expect(notices).toHaveLength(4);
+  });
+});
+
+/** A board with two stages, one lane and one card, and an editor's guarded commands on it. */
+function editorBoard(role: Role = 'editor', drafts: DraftsSession | null = null) {
+  const doc = new Y.Doc();
+  const first = addStage(doc, 'Invoice');
+  const second = addStage(doc, 'Reminder');
+  const lane = addLane(doc, 'Touchpoints');
+  const card = addCard(doc, { stageId: first, laneId: lane, kind: 'touchpoint', text: 'Letter' });
+  const session = { doc, endStep: () => {}, undoManager: new Y.UndoManager(doc.getMap('cards')) };
+  const notices: string[] = [];
+  const sent: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === LOCAL_ORIGIN) sent.push(update);
+  });
+  const commands = guardCommands(createCommands(session as unknown as BoardSession, (message) => notices.push(message)), {
+    session: session as unknown as BoardSession,
+    role,
+    drafts: () => drafts,
+    notify: (message) => notices.push(message),
+  });
+  return { doc, first, second, lane, card, commands, notices, sent };
+}
+
+describe('what an editor’s link may do under the facilitator’s locks', () => {
+  it('removing a stage that holds a locked card is refused as a locked card, and nothing is sent', () => {
+    const board = editorBoard();
+    setCardsLocked(board.doc, [board.card], true, 'facilitator');
+    expect(board.commands.removeStage(board.first, { cards: 'delete' })).toBe(false);
+    expect(board.commands.removeStage(board.first, { cards: 'move', to: board.second })).toBe(false);
+    expect(board.notices).toEqual([t('facilitation.guard.cardLocked'), t('facilitation.guard.cardLocked')]);
+    expect(board.sent).toEqual([]);
+    expect(readStages(board.doc)).toHaveLength(2);
+    // The same removal goes through once the card is unlocked.
+    setCardsLocked(board.doc, [board.card], false, 'facilitator');
+    expect(board.commands.removeStage(board.first, { cards: 'move', to: board.second })).toBe(true);
+    expect(readStages(board.doc)).toHaveLength(1);
+  });
+
+  it('a locked board explains itself before anything else, a locked structure still allows card edits', () => {
+    const board = editorBoard();
+    setLocks(board.doc, { board: true, structure: true }, 'facilitator');
+    board.commands.renameStage(board.first, 'Paid');
+    board.commands.updateCard(board.card, { text: 'Sharper' });
+    expect(board.notices).toEqual([t('facilitation.guard.boardLocked'), t('facilitation.guard.boardLocked')]);
+    setLocks(board.doc, { board: false }, 'facilitator');
+    board.commands.renameStage(board.first, 'Paid');
+    board.commands.updateCard(board.card, { text: 'Sharper' });
+    expect(board.notices.slice(2)).toEqual([t('facilitation.guard.structureLocked')]);
+    expect(cardsMap(board.doc).get(board.card)?.get('text')).toBe('Sharper');
+  });
+
+  it('in private mode a new card goes to the editor’s drafts, or waits until they are connected', () => {
+    const added: AddCardInput[] = [];
+    const drafts = { add: (input: AddCardInput) => added.push(input) } as unknown as DraftsSession;
+    const board = editorBoard('editor', drafts);
+    setPrivateMode(board.doc, true, 'facilitator');
+    const input = { stageId: board.first, laneId: board.lane, kind: 'idea', text: 'Secret' } as const;
+    expect(board.commands.addCard(input)).toBeUndefined();
+    expect(added).toEqual([input]);
+    expect(board.notices).toEqual([t('facilitation.private.added')]);
+    expect(cardsMap(board.doc).size).toBe(1);
+
+    const offline = editorBoard('editor', null);
+    setPrivateMode(offline.doc, true, 'facilitator');
+    offline.commands.addCard(input);
+    expect(offline.notices).toEqual([t('facilitation.guard.privateNotReady')]);
+    expect(cardsMap(offline.doc).size).toBe(1);
+  });
+
+  it('a facilitator’s commands are not wrapped at all', () => {
+    const doc = new Y.Doc();
+    const commands = createCommands({ doc, endStep: () => {} } as unknown as BoardSession, () => {});
+    expect(guardCommands(commands, { session: {} as BoardSession, role: 'facilitator', drafts: () => null, notify: () => {} })).toBe(commands);
   });
 });

@@ -1,7 +1,21 @@
-import { readLocks, readPrivateMode, type Role } from '@rejse/shared';
+import {
+  judgeCapability,
+  judgeChanges,
+  PLANNED_CHANGES,
+  readPermissionState,
+  roleIsUnrestricted,
+  roleMayChangeNothing,
+  type Block,
+  type Capability,
+  type PermissionVerdict,
+  type Refusal,
+  type Role,
+  type UpdateChange,
+} from '@rejse/shared';
+import type * as Y from 'yjs';
 import type { BoardCommands } from '../board/commands.ts';
 import type { BoardSession } from '../board/session.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
 import type { DraftsSession } from './drafts.ts';
 
 export interface GuardDeps {
@@ -12,88 +26,107 @@ export interface GuardDeps {
   notify: (message: string) => void;
 }
 
-const STRUCTURE_COMMANDS = [
-  'addStage',
-  'renameStage',
-  'moveStage',
-  'removeStage',
-  'addLane',
-  'renameLane',
-  'moveLane',
-  'removeLane',
-] as const satisfies readonly (keyof BoardCommands)[];
+/**
+ * What a command will change, asked before it runs: the same `UpdateChange`s the server will
+ * find in its update (see PLANNED_CHANGES), or — for undo and redo, whose changes only the
+ * undo manager knows — the capability they use. Every command must be listed (the type says
+ * so); the property test in tests/roles/permissions.test.ts runs each one both ways.
+ */
+type Question = readonly UpdateChange[] | Capability;
+type CommandQuestions = { [K in keyof BoardCommands]: (doc: Y.Doc, ...args: Parameters<BoardCommands[K]>) => Question };
+
+const plan = PLANNED_CHANGES;
+
+export const COMMAND_QUESTIONS: CommandQuestions = {
+  setTitle: (doc, title) => plan.setBoardTitle(doc, title),
+  addCard: (doc, input) => plan.addCard(doc, input),
+  updateCard: (doc, id, patch) => plan.updateCard(doc, id, patch),
+  deleteElements: (doc, cards, links) => [...plan.deleteCards(doc, cards), ...links.flatMap((id) => plan.unlinkCards(doc, id))],
+  moveCards: (doc, ids, to) => plan.moveCards(doc, ids, to),
+  link: (doc, from, to) => plan.linkCards(doc, from, to),
+  addStage: (doc, title, index) => plan.addStage(doc, title, index),
+  renameStage: (doc, id, title) => plan.renameStage(doc, id, title),
+  moveStage: (doc, id, toIndex) => plan.moveStage(doc, id, toIndex),
+  removeStage: (doc, id, disposition) => plan.removeStage(doc, id, disposition),
+  addLane: (doc, title) => plan.addLane(doc, title),
+  renameLane: (doc, id, title) => plan.renameLane(doc, id, title),
+  moveLane: (doc, id, toIndex) => plan.moveLane(doc, id, toIndex),
+  removeLane: (doc, id, disposition) => plan.removeLane(doc, id, disposition),
+  addPersona: (doc, fields) => plan.addPersona(doc, fields),
+  updatePersona: (doc, id, patch) => plan.updatePersona(doc, id, patch),
+  removePersona: (doc, id) => plan.removePersona(doc, id),
+  setActivePersona: (doc, id) => plan.setActivePersona(doc, id),
+  // The server still checks the real update; here undo counts as an ordinary content edit.
+  undo: () => 'content',
+  redo: () => 'content',
+};
+
+/** The notice for each reason the table gives (a new block needs a message here and in the catalogues). */
+const BLOCK_NOTICES: Readonly<Record<Block, MessageKey>> = {
+  boardLock: 'facilitation.guard.boardLocked',
+  structureLock: 'facilitation.guard.structureLocked',
+  cardLock: 'facilitation.guard.cardLocked',
+  privateMode: 'facilitation.guard.privateMode',
+};
+
+export function noticeFor(refusal: Refusal): MessageKey {
+  if (refusal.cause !== 'role') return BLOCK_NOTICES[refusal.cause];
+  return roleMayChangeNothing(refusal.role) ? 'facilitation.guard.viewOnly' : 'facilitation.guard.facilitatorOnly';
+}
+
+/** What a refused command returns: removeStage/removeLane report whether they removed anything. */
+const REFUSED_RESULT: Partial<Record<keyof BoardCommands, unknown>> = { removeStage: false, removeLane: false };
 
 /**
  * The board's commands as this role may use them. The server refuses a forbidden update by
- * closing the connection (the page must then reload), so the client checks the same rules
- * first and explains instead: viewers change nothing; editors cannot touch a locked board,
- * a locked structure or a locked card's place; in private mode an editor's new card goes
- * to their private drafts. Facilitators get the commands unchanged.
+ * closing the connection (the page must then reload), so each command first asks the shared
+ * permission table (`judgeChanges`, the server's own check) about the changes it will make,
+ * and explains instead of running when the answer is no. In private mode an editor's new
+ * card goes to their private drafts. Facilitators get the commands unchanged.
  */
 export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCommands {
-  if (deps.role === 'facilitator') return commands;
-  const refuse = (key: Parameters<typeof t>[0]) => {
-    deps.notify(t(key));
+  if (roleIsUnrestricted(deps.role)) return commands;
+  const viewOnly = roleMayChangeNothing(deps.role);
+
+  const verdictOf = (key: keyof BoardCommands, args: unknown[]): PermissionVerdict => {
+    const question = COMMAND_QUESTIONS[key] as ((doc: Y.Doc, ...args: unknown[]) => Question) | undefined;
+    const doc = deps.session.doc;
+    // A command nobody described is judged as an unknown change: only an unrestricted role may.
+    const asked = question ? question(doc, ...args) : 'unknownRoot';
+    return typeof asked === 'string'
+      ? judgeCapability(deps.role, readPermissionState(doc), asked)
+      : judgeChanges(deps.role, readPermissionState(doc), asked);
+  };
+
+  // In private mode an editor's new card is theirs alone until the facilitator reveals it.
+  const addToDrafts = (input: Parameters<BoardCommands['addCard']>[0]) => {
+    const drafts = deps.drafts();
+    if (!drafts) {
+      deps.notify(t('facilitation.guard.privateNotReady'));
+      return undefined;
+    }
+    drafts.add(input);
+    deps.notify(t('facilitation.private.added'));
     return undefined;
   };
 
-  if (deps.role === 'viewer') {
-    // Every command edits the board, so a viewer's are all refused — including any added
-    // later, which then cannot slip through by being left off a list.
-    const viewOnly: BoardCommands = { ...commands };
-    for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
-      (viewOnly as unknown as Record<string, unknown>)[key] = () => {
-        refuse('facilitation.guard.viewOnly');
-        // removeStage/removeLane report whether they removed anything.
-        return key === 'removeStage' || key === 'removeLane' ? false : undefined;
-      };
-    }
-    return viewOnly;
+  const guarded: BoardCommands = { ...commands };
+  // Every command of `commands`, so one added later and left off the list is refused, not let through.
+  for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
+    const original = commands[key] as (...args: unknown[]) => unknown;
+    (guarded as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      // A view-only link changes nothing; no need to work out what the command would change.
+      const verdict: PermissionVerdict = viewOnly
+        ? { ok: false, refusal: { role: deps.role, capability: 'content', cause: 'role' } }
+        : verdictOf(key, args);
+      if (verdict.ok) return original(...args);
+      if (key === 'addCard' && verdict.refusal.cause === 'privateMode') {
+        return addToDrafts(args[0] as Parameters<BoardCommands['addCard']>[0]);
+      }
+      deps.notify(t(noticeFor(verdict.refusal)));
+      return REFUSED_RESULT[key];
+    };
   }
 
-  const locks = () => readLocks(deps.session.doc);
-  const boardLocked = () => locks().board;
-  const guarded: BoardCommands = { ...commands };
-  // Everything is refused while the whole board is locked.
-  for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
-    const original = commands[key] as (...args: never[]) => unknown;
-    (guarded as unknown as Record<string, unknown>)[key] = (...args: never[]) => {
-      if (boardLocked()) {
-        refuse('facilitation.guard.boardLocked');
-        return key === 'removeStage' || key === 'removeLane' ? false : undefined;
-      }
-      return original(...args);
-    };
-  }
-  const withBoardLock = { ...guarded };
-  for (const key of STRUCTURE_COMMANDS) {
-    const inner = withBoardLock[key] as (...args: never[]) => unknown;
-    (guarded as unknown as Record<string, unknown>)[key] = (...args: never[]) => {
-      if (locks().structure) {
-        refuse('facilitation.guard.structureLocked');
-        return key === 'removeStage' || key === 'removeLane' ? false : undefined;
-      }
-      return inner(...args);
-    };
-  }
-  guarded.moveCards = (ids, to) => {
-    if (ids.some((id) => locks().cards.has(id))) return refuse('facilitation.guard.cardLocked');
-    return withBoardLock.moveCards(ids, to);
-  };
-  guarded.deleteElements = (cards, links) => {
-    if (cards.some((id) => locks().cards.has(id))) return refuse('facilitation.guard.cardLocked');
-    return withBoardLock.deleteElements(cards, links);
-  };
-  guarded.addCard = (input) => {
-    if (boardLocked()) return refuse('facilitation.guard.boardLocked');
-    if (readPrivateMode(deps.session.doc)) {
-      const drafts = deps.drafts();
-      if (!drafts) return refuse('facilitation.guard.privateNotReady');
-      drafts.add(input);
-      deps.notify(t('facilitation.private.added'));
-      return undefined;
-    }
-    return commands.addCard(input);
-  };
   return guarded;
 }

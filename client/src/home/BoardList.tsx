@@ -31,7 +31,7 @@ export function BoardList() {
               <Link to={boardPath(board.id)} className="board-tile">
                 <span className="board-tile__title">{board.title || t('home.list.untitled')}</span>
                 <span className="board-tile__meta">
-                  {t('home.list.opened', { date: formatDateTime(locale, board.openedAt) })}
+                  {t('home.list.opened', { date: formatDateTime(board.openedAt, locale) })}
                 </span>
               </Link>
             </li>

@@ -2,8 +2,10 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { rememberBoard } from '../app/knownBoards.ts';
 import { navigate } from '../app/router.tsx';
 import { saveShareLinks } from '../facilitation/shareLinks.ts';
-import { useT } from '../i18n/index.ts';
+import { useT, type Translate } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
+import { ApiError, importBoard } from './api.ts';
+import { describeApiError } from './errors.ts';
 import './import.css';
 
 /** The server's import limit (SERVER_LIMITS.httpImportBodyBytes): checked here first to say so at once. */
@@ -14,9 +16,15 @@ interface Refusal {
   problems: string[];
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** What to tell the person when the server refused the file or could not be asked. */
+function refusalOf(t: Translate, error: unknown): Refusal {
+  if (!(error instanceof ApiError) || error.status === 0) {
+    return { message: t('export.import.failed', { error: describeApiError(t, error) }), problems: [] };
+  }
+  if (error.status === 413) return { message: t('export.import.tooLarge'), problems: [] };
+  if (error.problems.length > 0) return { message: t('export.import.invalid'), problems: [...error.problems] };
+  return { message: describeApiError(t, error), problems: [] };
+}
 
 /**
  * "Import a board file": a JSON file exported from Rejse becomes a NEW board (never over an
@@ -39,37 +47,12 @@ export function ImportBoard() {
     }
     setBusy(true);
     try {
-      const response = await fetch('/api/boards/import', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: await file.arrayBuffer(),
-      });
-      const body = asRecord(await response.json().catch(() => null));
-      if (!response.ok) {
-        const problems = Array.isArray(body.problems) ? body.problems.filter((p): p is string => typeof p === 'string') : [];
-        setRefusal({
-          message: response.status === 413 ? t('export.import.tooLarge') : problems.length ? t('export.import.invalid') : asString(body.error) || t('error.status', { status: response.status }),
-          problems,
-        });
-        setBusy(false);
-        return;
-      }
-      const id = asString(body.id);
-      const links = asRecord(body.links);
-      rememberBoard({
-        id,
-        title: asString(body.title),
-        token: asString(body.token) || null,
-        role: asString(body.role) || null,
-        openedAt: Date.now(),
-      });
-      saveShareLinks(id, {
-        ...(asString(links.editor) ? { editor: asString(links.editor) } : {}),
-        ...(asString(links.viewer) ? { viewer: asString(links.viewer) } : {}),
-      });
-      navigate(asString(body.url) || `/b/${encodeURIComponent(id)}`);
+      const board = await importBoard(file);
+      rememberBoard({ id: board.id, title: board.title, token: board.token, role: board.role, openedAt: Date.now() });
+      saveShareLinks(board.id, board.links);
+      navigate(board.url);
     } catch (error) {
-      setRefusal({ message: t('export.import.failed', { error: error instanceof Error ? error.message : String(error) }), problems: [] });
+      setRefusal(refusalOf(t, error));
       setBusy(false);
     }
   };

@@ -1,50 +1,26 @@
+import {
+  createdBoardSchema,
+  importedBoardSchema,
+  readApiAnswer,
+  templateListSchema,
+  type ApiErrorCode,
+  type ApiFailure,
+  type ApiSchema,
+  type CreateBoardRequest,
+  type CreatedBoardResponse,
+  type TemplateSummaryResponse,
+} from '@rejse/shared';
+
 /**
- * The HTTP API the home page uses (see the server's routes); errors are JSON `{ error }`.
- * There is no board list: the server lists boards only for its operator, so the home page
- * shows the boards this browser has opened (`app/knownBoards.ts`).
+ * The HTTP API the home page uses, typed and checked by the shared schemas
+ * (`@rejse/shared` api/). There is no board list: the server lists boards only for its
+ * operator, so the home page shows the boards this browser has opened (`app/knownBoards.ts`).
  */
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  description: string;
-  /** Stage and card counts (or the lists themselves). */
-  stages: number;
-  cards: number;
-  /** A thumbnail and card counts by kind, when the server sends them. */
-  preview: TemplatePreviewSummary | null;
-}
+export type TemplateSummary = TemplateSummaryResponse;
 
-export interface TemplatePreviewSummary {
-  /** A text-free SVG drawn by the server from numbers only; shown as an image, never as markup. */
-  svg: string;
-  counts: { touchpoints: number; pains: number; ideas: number; notes: number };
-}
-
-function asPreview(value: unknown): TemplatePreviewSummary | null {
-  const preview = asRecord(value);
-  const svg = asString(preview.svg);
-  if (!svg.startsWith('<svg')) return null;
-  const counts = asRecord(preview.counts);
-  return {
-    svg,
-    counts: {
-      touchpoints: asCount(counts.touchpoints),
-      pains: asCount(counts.pains),
-      ideas: asCount(counts.ideas),
-      notes: asCount(counts.notes),
-    },
-  };
-}
-
-export interface CreatedBoard {
-  id: string;
-  title: string;
-  url: string;
-  /** The creator's secret token (the facilitator's link), when the server issues links. */
-  token: string | null;
-  role: string | null;
-  /** The editor's and viewer's links (`/b/<id>?token=…`), shown only now: the facilitator keeps them to share. */
-  links: { editor?: string; viewer?: string };
+/** A new board; `links` holds the two links the facilitator shares (their own is `token`). */
+export interface CreatedBoard extends Omit<CreatedBoardResponse, 'links'> {
+  links: { editor: string; viewer: string };
 }
 
 export class ApiError extends Error {
@@ -52,13 +28,21 @@ export class ApiError extends Error {
     /** HTTP status, or 0 when the server could not be reached. */
     readonly status: number,
     message: string,
+    /** The server's stable error code (`API_ERROR_CODES`); null when it sent none. */
+    readonly code: ApiErrorCode | null = null,
+    /** The problems the server named (a refused import). */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
+
+  static from(failure: ApiFailure): ApiError {
+    return new ApiError(failure.status, failure.message, failure.code, failure.problems);
+  }
 }
 
-async function request(path: string, init?: RequestInit): Promise<unknown> {
+async function request<T>(path: string, schema: ApiSchema<T>, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
@@ -66,61 +50,29 @@ async function request(path: string, init?: RequestInit): Promise<unknown> {
     throw new ApiError(0, error instanceof Error ? error.message : String(error));
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string' ? body.error : '';
-    throw new ApiError(response.status, message);
-  }
-  return body;
+  const answer = readApiAnswer(schema, response.status, body);
+  if (!answer.ok) throw ApiError.from(answer.failure);
+  return answer.value;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
-const asCount = (value: unknown): number =>
-  Array.isArray(value) ? value.length : typeof value === 'number' && Number.isFinite(value) ? value : 0;
+const postJson = (body: BodyInit): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+
+const shareLinksOf = ({ links, ...board }: CreatedBoardResponse): CreatedBoard => ({
+  ...board,
+  links: { editor: links.editor, viewer: links.viewer },
+});
 
 /** The templates in `locale`'s language (the server falls back to English). */
-export async function listTemplates(locale?: string): Promise<TemplateSummary[]> {
-  const body = await request(locale ? `/api/templates?locale=${encodeURIComponent(locale)}` : '/api/templates');
-  if (!Array.isArray(body)) return [];
-  return body
-    .map(asRecord)
-    .filter((t) => typeof t.id === 'string')
-    .map((t) => ({
-      id: asString(t.id),
-      title: asString(t.title),
-      description: asString(t.description),
-      stages: asCount(t.stages),
-      cards: asCount(t.cards),
-      preview: asPreview(t.preview),
-    }));
+export function listTemplates(locale?: string): Promise<TemplateSummary[]> {
+  return request(locale ? `/api/templates?locale=${encodeURIComponent(locale)}` : '/api/templates', templateListSchema);
 }
 
-export async function createBoard(input: {
-  title?: string;
-  template?: string;
-  /** The board's locale: the template's language, and how exports write numbers and dates. */
-  locale?: string;
-  currency?: string;
-}): Promise<CreatedBoard> {
-  const body = asRecord(
-    await request('/api/boards', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
-  );
-  const id = asString(body.id);
-  return {
-    id,
-    title: asString(body.title),
-    url: asString(body.url) || `/b/${encodeURIComponent(id)}`,
-    token: asString(body.token) || null,
-    links: {
-      ...(asString(asRecord(body.links).editor) ? { editor: asString(asRecord(body.links).editor) } : {}),
-      ...(asString(asRecord(body.links).viewer) ? { viewer: asString(asRecord(body.links).viewer) } : {}),
-    },
-    role: asString(body.role) || null,
-  };
+/** A new board from a template; `locale` is its language and how exports write numbers and dates. */
+export async function createBoard(input: CreateBoardRequest): Promise<CreatedBoard> {
+  return shareLinksOf(await request('/api/boards', createdBoardSchema, postJson(JSON.stringify(input))));
+}
+
+/** A board file (JSON exported from Rejse) as a NEW board; a refusal carries the server's problems. */
+export async function importBoard(file: Blob): Promise<CreatedBoard> {
+  return shareLinksOf(await request('/api/boards/import', importedBoardSchema, postJson(await file.arrayBuffer())));
 }

@@ -3,112 +3,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from './format.ts';
-import { da } from './messages/da.ts';
-import { en } from './messages/en.ts';
-import { sv } from './messages/sv.ts';
 
-const CATALOGUES: Readonly<Record<string, Readonly<Record<string, string>>>> = { en, da, sv };
-
-/**
- * Messages that may read the same in Danish or Swedish as in English: names, acronyms,
- * loanwords the languages use as they are, and messages made only of placeholders.
- */
-const SAME_AS_ENGLISH = new Set([
-  'app.name',
-  'board.documentTitle',
-  'card.ariaLabel',
-  'channel.sms',
-  'channel.portal',
-  'channel.app',
-  'channel.chat',
-  'channel.email',
-  'currency.EUR',
-  'emotion.0',
-  'facilitation.bar.label',
-  'facilitation.timer.menu',
-  'facilitation.timer.start',
-  'facilitation.timer.pause',
-  'facilitation.timer.stop',
-  'facilitation.private.cardIn',
-  'kind.note',
-  'presence.role.facilitator',
-  'home.create.titleLabel',
-  'inspector.text',
-  'inspector.kind',
-  // Editor: acronyms on cards, and words Danish and Swedish share with English.
-  'card.figures.nps',
-  'card.figures.csat',
-  'persona.segment',
-  // Prioritising: the word for an action's status.
-  'prioritize.row.status',
-]);
-
-type Part = ReturnType<typeof parseMessage>[number];
-
-/** Every argument a message uses (`{name}`, and plural/select arguments), nested branches included. */
-function argumentsOf(source: string): string[] {
-  const names = new Set<string>();
-  const visit = (parts: readonly Part[]) => {
-    for (const part of parts) {
-      if (part.type === 'arg') names.add(part.name);
-      if (part.type === 'plural' || part.type === 'select') {
-        names.add(part.name);
-        for (const branch of part.options.values()) visit(branch);
-      }
-    }
-  };
-  visit(parseMessage(source));
-  return [...names].sort();
-}
-
-describe('message catalogues', () => {
-  const locales = Object.keys(CATALOGUES);
-
-  it('have exactly the same keys in every language', () => {
-    const problems: string[] = [];
-    for (const a of locales) {
-      for (const b of locales) {
-        if (a === b) continue;
-        for (const key of Object.keys(CATALOGUES[a] ?? {})) {
-          if (!(key in (CATALOGUES[b] ?? {}))) problems.push(`"${key}" is in ${a} but not in ${b}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('parse in every language and use the same placeholders as English', () => {
-    const problems: string[] = [];
-    for (const [key, source] of Object.entries(en)) {
-      const expected = argumentsOf(source).join(', ');
-      for (const locale of locales) {
-        const message = CATALOGUES[locale]?.[key];
-        if (message === undefined) continue;
-        try {
-          const actual = argumentsOf(message).join(', ');
-          if (actual !== expected) problems.push(`${locale} "${key}" uses {${actual}}, English uses {${expected}}`);
-        } catch (error) {
-          problems.push(`${locale} "${key}": ${(error as Error).message}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('have no message left in English in Danish or Swedish, outside a short list of shared words', () => {
-    const problems: string[] = [];
-    for (const locale of ['da', 'sv']) {
-      for (const [key, source] of Object.entries(en)) {
-        if (SAME_AS_ENGLISH.has(key)) continue;
-        if (CATALOGUES[locale]?.[key] === source && /\p{L}{3,}/u.test(source)) {
-          problems.push(`${locale} "${key}" is still English: ${source}`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-});
+// The catalogues' own checks (same keys, same placeholders, nothing left in English) are in
+// shared/src/i18n/catalogue.test.ts, beside the catalogues the UI, the exports and the report share.
 
 // ---------------------------------------------------------------------------------------------
 // Scan of the components: user-visible text must come from the catalogue via t().
@@ -290,6 +187,6 @@ describe('component scan', () => {
       findHardCodedText(readFileSync(path, 'utf8'), relative(SRC, path)),
     );
     const report = offenders.map((o) => `client/src/${o.file}:${o.line}  ${o.text}`);
-    expect(report, `Put these strings in client/src/i18n/messages/*.ts and use t():\n${report.join('\n')}`).toEqual([]);
+    expect(report, `Put these strings in shared/src/i18n/messages/*.ts and use t():\n${report.join('\n')}`).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@ import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { IdeaFields } from '../prioritize/IdeaFields.tsx';
+import { hasMessageChannel } from '@rejse/shared';
+import { BusinessCaseSection } from './BusinessCaseSection.tsx';
+import { LetterSection } from './LetterSection.tsx';
 import { TextField } from './TextField.tsx';
 import { TouchpointFields } from './TouchpointFields.tsx';
 
@@ -138,6 +141,10 @@ export function CardInspector() {
         {card.kind === 'pain' || card.kind === 'idea' ? <RelatedCards kind={card.kind} related={selected.related} /> : null}
 
         {card.kind === 'idea' ? <IdeaFields card={card} listPains={false} /> : null}
+
+        {card.kind === 'idea' ? <BusinessCaseSection card={card} /> : null}
+
+        {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
 
         <div className="inspector__links-block">
           <p className="inspector__links">

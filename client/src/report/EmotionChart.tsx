@@ -26,7 +26,7 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
             y2={line.y}
           />
           <text className="report-chart__axis" x={g.plot.left - 8} y={line.y + 4} textAnchor="end">
-            {formatSigned(locale, line.value, 0)}
+            {formatSigned(line.value, locale, 0)}
           </text>
         </g>
       ))}
@@ -38,7 +38,7 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
       ))}
       {g.points.map((p) => (
         <circle key={`dot-${p.index}`} className="report-chart__dot" cx={p.x} cy={p.y} r={4}>
-          <title>{t('export.report.curvePoint', { stage: curve[p.index]?.stageTitle ?? '', mean: formatSigned(locale, p.mean), count: p.count })}</title>
+          <title>{t('export.report.curvePoint', { stage: curve[p.index]?.stageTitle ?? '', mean: formatSigned(p.mean, locale), count: p.count })}</title>
         </circle>
       ))}
       {g.stages.map((s) => (

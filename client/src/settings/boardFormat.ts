@@ -1,8 +1,10 @@
 /**
- * How a board's own locale writes numbers, money and dates (the exports and the report do the
- * same through `@rejse/shared`): a Danish board reads `1.000.000`, a Swedish one `1 000 000`.
+ * How a board's own locale writes numbers, money and dates, through the same `@rejse/shared`
+ * helpers the exports and the report use: a Danish board reads `1.000.000`, a Swedish one `1 000 000`.
  */
-import { safeLocale, type Currency } from '@rejse/shared';
+import { formatDate, formatMoney, formatNumber } from '@rejse/shared';
+
+export { defaultCurrencyFor } from '@rejse/shared';
 
 export interface BoardFormatExample {
   number: string;
@@ -12,17 +14,9 @@ export interface BoardFormatExample {
 
 /** A sample of the board's formatting, for the settings dialog: a million, an amount and a date. */
 export function boardFormatExample(locale: string, currency: string, date: Date): BoardFormatExample {
-  const tag = safeLocale(locale);
   return {
-    number: new Intl.NumberFormat(tag).format(1_000_000),
-    amount: new Intl.NumberFormat(tag, { style: 'currency', currency }).format(12_500.5),
-    date: new Intl.DateTimeFormat(tag, { dateStyle: 'long' }).format(date),
+    number: formatNumber(1_000_000, locale),
+    amount: formatMoney(12_500.5, locale, currency),
+    date: formatDate(date, locale, 'long'),
   };
-}
-
-const CURRENCY_BY_LANGUAGE: Readonly<Record<string, Currency>> = { da: 'DKK', sv: 'SEK', nb: 'NOK', no: 'NOK', nn: 'NOK' };
-
-/** The currency a new board in `locale` starts with: DKK for Danish, SEK for Swedish, else EUR. */
-export function defaultCurrencyFor(locale: string): Currency {
-  return CURRENCY_BY_LANGUAGE[locale.toLowerCase().split(/[-_]/)[0] ?? ''] ?? 'EUR';
 }

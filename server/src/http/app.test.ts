@@ -198,7 +198,7 @@ describe('HTTP API', () => {
     const res = await app.request('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: 'no route for GET /api/nothing-here' });
+    expect(await res.json()).toEqual({ error: 'no route for GET /api/nothing-here', code: 'route-not-found' });
   });
 
   it('an unexpected error is a 500 JSON without internals', async () => {
@@ -208,7 +208,7 @@ describe('HTTP API', () => {
     const res = await app.request('/api/boards', bearer(ADMIN));
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: 'internal server error' });
+    expect(JSON.parse(text)).toEqual({ error: 'internal server error', code: 'internal-error' });
     expect(text).not.toContain('secret');
   });
 
@@ -272,7 +272,7 @@ describe('serving the built client', () => {
     expect((await app.request('/assets/missing.js')).status).toBe(404);
     const api = await app.request('/api/unknown');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: 'no route for GET /api/unknown' });
+    expect(await api.json()).toEqual({ error: 'no route for GET /api/unknown', code: 'route-not-found' });
     expect((await app.request('/api/health')).status).toBe(200);
   });
 

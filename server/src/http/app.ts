@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorCode } from '@rejse/shared';
+import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { mountBoardRoutes, type BoardReader } from './boards.ts';
-import { HttpError } from './errors.ts';
+import { errorResponse, HttpError } from './errors.ts';
 import { mountExportRoutes } from './exports.ts';
 import { mountFacilitationRoutes } from './facilitation.ts';
 import type { LiveBoards } from './live.ts';
+import type { HttpRateLimits } from './rate-limit.ts';
 import { mountTokenRoutes } from './tokens.ts';
 import { mountVoteRoutes } from './votes.ts';
 import { securityHeaders } from './security.ts';
@@ -25,42 +30,73 @@ export interface AppDeps {
   clientDist?: string | null;
   log: Logger;
   now?: () => number;
+  /** Per-address limits of board creation and import (SERVER_LIMITS unless configured). */
+  rateLimits?: Partial<HttpRateLimits>;
 }
+
+/** The code of an error Hono itself raised, by its status. */
+const CODES_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
+  400: 'invalid-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'route-not-found',
+  413: 'body-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+};
 
 /**
  * The HTTP API (and, in production, the built client). Testable in-process with
- * `app.request(…)`. Every error is JSON `{ "error": "…" }`; unexpected ones are logged
- * and answered with a generic 500 that leaks no internals.
+ * `app.request(…)`. Every error is JSON `{ "error": "…", "code": "…" }` (codes in
+ * `@rejse/shared` `API_ERROR_CODES`); unexpected ones are logged and answered with a generic
+ * 500 that leaks no internals.
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
+  const limits: HttpRateLimits = {
+    createPerMinute: deps.rateLimits?.createPerMinute ?? SERVER_LIMITS.boardCreationsPerMinute,
+    importPerMinute: deps.rateLimits?.importPerMinute ?? SERVER_LIMITS.boardImportsPerMinute,
+  };
 
   app.use('*', securityHeaders());
 
-  app.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));
+  // The API on its own, so "which methods does this path have" (405) looks at API routes
+  // only, not at the client's catch-all page route.
+  const api = new Hono();
+  api.use(
+    '*',
+    methodNotAllowed({
+      app: api,
+      onMethodNotAllowed: (c, methods) =>
+        errorResponse(c, 405, 'method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, {}, { Allow: methods.join(', ') }),
+    }),
+  );
+  api.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));
   const auth = { store: deps.store, adminToken: deps.adminToken ?? null, now };
-  mountBoardRoutes(app, { ...auth, boards: deps.boards });
-  mountTokenRoutes(app, { ...auth, live: deps.live });
-  mountVoteRoutes(app, { ...auth, live: deps.live });
-  mountFacilitationRoutes(app, { ...auth, live: deps.live });
-  mountExportRoutes(app, { ...auth, live: deps.live });
+  mountBoardRoutes(api, { ...auth, boards: deps.boards, createPerMinute: limits.createPerMinute });
+  mountTokenRoutes(api, { ...auth, live: deps.live });
+  mountVoteRoutes(api, { ...auth, live: deps.live });
+  mountFacilitationRoutes(api, { ...auth, live: deps.live });
+  mountExportRoutes(api, { ...auth, live: deps.live, importPerMinute: limits.importPerMinute });
+  app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);
 
-  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}` }, 404));
+  app.notFound((c) => errorResponse(c, 404, 'route-not-found', `no route for ${c.req.method} ${c.req.path.slice(0, 200)}`));
 
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.code, error.message, error.details);
     if (error instanceof HTTPException && error.status < 500) {
-      return c.json({ error: error.message || 'bad request' }, error.status);
+      const status = error.status as ContentfulStatusCode;
+      return errorResponse(c, status, CODES_BY_STATUS[status] ?? 'invalid-request', error.message || 'bad request');
     }
     deps.log.error('unexpected error while answering a request', {
       method: c.req.method,
       path: c.req.path,
       error,
     });
-    return c.json({ error: 'internal server error' }, 500);
+    return errorResponse(c, 500, 'internal-error', 'internal server error');
   });
 
   return app;

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import {
   PARTICIPANT_HEADER,
   PARTICIPANT_SECRET_HEADER,
@@ -9,7 +9,7 @@ import {
 import { verifyParticipant } from '../auth/participants.ts';
 import { isAdminToken, resolveBoardToken, type BoardAccess } from '../auth/tokens.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { HttpError, notFound } from './errors.ts';
+import { HttpError, boardNotFound } from './errors.ts';
 
 export interface AuthDeps {
   store: BoardStore;
@@ -18,29 +18,27 @@ export interface AuthDeps {
   now: () => number;
 }
 
-/** The token of a request: `Authorization: Bearer <token>`, or the `rejse_token` cookie. */
+/**
+ * The token of a request: `Authorization: Bearer <token>` only (the socket takes `?token=`).
+ * Cookies are never read, so no browser sends a board's key along on its own.
+ */
 export function requestToken(c: Context): string | null {
   const header = c.req.header('authorization');
-  if (header) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1] ?? null;
-  }
-  const cookie = c.req.header('cookie');
-  const fromCookie = cookie && /(?:^|;\s*)rejse_token=([^;]+)/.exec(cookie)?.[1];
-  return fromCookie ? decodeURIComponent(fromCookie) : null;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
 }
 
-export const unauthorized = (): HttpError => new HttpError(401, 'missing or invalid token for this board');
+export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'missing or invalid token for this board');
 
 /**
  * The caller's access to a board, at least `needed`: 404 for an unknown board, 401 without
  * a valid token of this board, 403 when the token's role is not enough.
  */
 export function requireBoardAccess(c: Context, deps: AuthDeps, boardId: string, needed: Role): BoardAccess {
-  if (!isValidId(boardId) || !deps.store.exists(boardId)) throw notFound(`unknown board "${boardId.slice(0, 80)}"`);
+  if (!isValidId(boardId) || !deps.store.exists(boardId)) throw boardNotFound(boardId);
   const access = resolveBoardToken(deps.store, boardId, requestToken(c), deps.adminToken);
   if (!access) throw unauthorized();
-  if (!roleAtLeast(access.role, needed)) throw new HttpError(403, `this needs the ${needed}'s link; yours is the ${access.role}'s`);
+  if (!roleAtLeast(access.role, needed)) throw new HttpError(403, 'forbidden', `this needs the ${needed}'s link; yours is the ${access.role}'s`);
   return access;
 }
 
@@ -55,8 +53,20 @@ export function requireParticipant(c: Context, deps: AuthDeps, boardId: string):
   const id = c.req.header(PARTICIPANT_HEADER);
   const check = verifyParticipant(deps.store, boardId, id, c.req.header(PARTICIPANT_SECRET_HEADER), deps.now());
   if (check === 'invalid' || !id) {
-    throw new HttpError(400, `send your participant identity in the ${PARTICIPANT_HEADER} and ${PARTICIPANT_SECRET_HEADER} headers`);
+    throw new HttpError(400, 'participant-required', `send your participant identity in the ${PARTICIPANT_HEADER} and ${PARTICIPANT_SECRET_HEADER} headers`);
   }
-  if (check === 'mismatch') throw new HttpError(403, 'this participant id belongs to someone else');
+  if (check === 'mismatch') throw new HttpError(403, 'participant-mismatch', 'this participant id belongs to someone else');
   return id;
 }
+
+/**
+ * `requireBoardAccess` as route middleware (board id from `:id`), placed before body
+ * reading and validation: a caller without the right is answered 404/401/403 before
+ * its body is read.
+ */
+export const boardRole =
+  (deps: AuthDeps, needed: Role): MiddlewareHandler =>
+  async (c, next) => {
+    requireBoardAccess(c, deps, c.req.param('id') ?? '', needed);
+    await next();
+  };

@@ -1,13 +1,22 @@
 import type { Hono } from 'hono';
-import { CURRENCIES, LIMITS, isValidId, type Board, type Currency } from '@rejse/shared';
+import {
+  createBoardRequestSchema,
+  isValidId,
+  templatesQuerySchema,
+  type Board,
+  type BoardListResponse,
+  type CreatedBoardResponse,
+  type TemplateSummaryResponse,
+} from '@rejse/shared';
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates, templatePreview, type TemplatePreview } from '@rejse/templates';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
 import type { BoardMeta, BoardStore } from '../storage/store.ts';
 import { isAdminRequest, requireBoardAccess, type AuthDeps } from './auth.ts';
-import { readJsonBody, isPlainObject } from './body.ts';
-import { badRequest, HttpError, notFound } from './errors.ts';
+import { jsonBody, validate } from './body.ts';
+import { boardNotFound, HttpError } from './errors.ts';
+import { perAddressLimit } from './rate-limit.ts';
 import { boardLink } from './tokens.ts';
 
 /** Template previews are computed once per template (templates never change while running). */
@@ -29,6 +38,8 @@ export interface BoardReader {
 export interface BoardRoutesDeps extends AuthDeps {
   store: BoardStore;
   boards: BoardReader;
+  /** Board creations per client address per minute. */
+  createPerMinute: number;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -40,100 +51,66 @@ const listItem = (meta: BoardMeta) => ({
   updatedAt: iso(meta.updatedAt),
 });
 
-interface CreateBoardInput {
-  title?: string;
-  template: string;
-  /** The board's locale (BCP 47, canonical); also picks the template's language. */
-  locale?: string;
-  currency?: Currency;
-}
-
-/** A BCP 47 tag in canonical form, or undefined when it is not one. */
-function canonicalLocale(tag: string): string | undefined {
-  try {
-    const canonical = Intl.getCanonicalLocales(tag.trim())[0];
-    return canonical && canonical.length <= 35 ? canonical : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseCreateBoard(body: unknown): CreateBoardInput {
-  if (body === undefined) return { template: DEFAULT_TEMPLATE_ID };
-  if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object like {"title": "…", "template": "blank"}');
-  const { title, template, locale, currency } = body;
-  if (title !== undefined && typeof title !== 'string') throw badRequest('title must be a string');
-  if (template !== undefined && typeof template !== 'string') throw badRequest('template must be a string');
-  const canonical = typeof locale === 'string' ? canonicalLocale(locale) : undefined;
-  if (locale !== undefined && !canonical) throw badRequest('locale must be a language tag such as "da" or "sv-SE"');
-  if (currency !== undefined && !(CURRENCIES as readonly unknown[]).includes(currency)) {
-    throw badRequest(`currency must be one of ${CURRENCIES.join(', ')}`);
-  }
-  const trimmed = title?.trim();
-  if (trimmed !== undefined && trimmed.length > LIMITS.titleLength) {
-    throw badRequest(`title is ${trimmed.length} characters long; the limit is ${LIMITS.titleLength}`);
-  }
-  return {
-    template: template ?? DEFAULT_TEMPLATE_ID,
-    ...(trimmed ? { title: trimmed } : {}),
-    ...(canonical ? { locale: canonical } : {}),
-    ...(currency !== undefined ? { currency: currency as Currency } : {}),
-  };
-}
-
 export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
-  app.post('/api/boards', async (c) => {
-    const input = parseCreateBoard(await readJsonBody(c, SERVER_LIMITS.httpBodyBytes));
-    // The template in the board's language (English when there is no translation).
-    const template = findTemplate(input.template, input.locale);
-    if (!template) {
-      const known = TEMPLATES.map((t) => t.id).join(', ');
-      throw badRequest(`unknown template "${input.template}" (known templates: ${known})`);
-    }
-    const { meta } = createBoardFromTemplate(deps.store, template, {
-      now: deps.now(),
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(input.currency !== undefined ? { currency: input.currency } : {}),
-    });
-    // The creator gets all three secret links; only their hashes are kept.
-    const tokens = issueBoardTokens(deps.store, meta.id, deps.now());
-    return c.json(
-      {
-        id: meta.id,
-        title: meta.title,
-        url: `/b/${meta.id}`,
-        createdAt: iso(meta.createdAt),
-        role: 'facilitator',
-        token: tokens.facilitator,
-        links: {
-          facilitator: boardLink(meta.id, tokens.facilitator),
-          editor: boardLink(meta.id, tokens.editor),
-          viewer: boardLink(meta.id, tokens.viewer),
-        },
-      },
-      201,
-    );
-  });
+  app.post(
+    '/api/boards',
+    perAddressLimit(deps.createPerMinute, 'new boards'),
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', createBoardRequestSchema),
+    (c) => {
+      const input = c.req.valid('json');
+      const templateId = input.template ?? DEFAULT_TEMPLATE_ID;
+      // The template in the board's language (English when there is no translation).
+      const template = findTemplate(templateId, input.locale);
+      if (!template) {
+        const known = TEMPLATES.map((t) => t.id).join(', ');
+        throw new HttpError(400, 'unknown-template', `unknown template "${templateId}" (known templates: ${known})`, { field: 'template' });
+      }
+      const { meta } = createBoardFromTemplate(deps.store, template, {
+        now: deps.now(),
+        ...(input.title ? { title: input.title } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.currency !== undefined ? { currency: input.currency } : {}),
+      });
+      // The creator gets all three secret links; only their hashes are kept.
+      const tokens = issueBoardTokens(deps.store, meta.id, deps.now());
+      return c.json(
+        {
+          id: meta.id,
+          title: meta.title,
+          url: `/b/${meta.id}`,
+          createdAt: iso(meta.createdAt),
+          role: 'facilitator',
+          token: tokens.facilitator,
+          links: {
+            facilitator: boardLink(meta.id, tokens.facilitator),
+            editor: boardLink(meta.id, tokens.editor),
+            viewer: boardLink(meta.id, tokens.viewer),
+          },
+        } satisfies CreatedBoardResponse,
+        201,
+      );
+    },
+  );
 
   // Nobody lists everyone's boards, except the operator with the admin token.
   app.get('/api/boards', (c) => {
-    if (!isAdminRequest(c, deps)) throw new HttpError(403, 'listing all boards needs the admin token');
-    return c.json(deps.store.list().map(listItem));
+    if (!isAdminRequest(c, deps)) throw new HttpError(403, 'forbidden', 'listing all boards needs the admin token');
+    return c.json(deps.store.list().map(listItem) satisfies BoardListResponse);
   });
 
   app.get('/api/boards/:id', (c) => {
     const id = c.req.param('id');
     requireBoardAccess(c, deps, id, 'viewer');
     const board = isValidId(id) ? deps.boards.readBoard(id) : undefined;
-    if (!board) throw notFound(`unknown board "${id.slice(0, 80)}"`);
+    if (!board) throw boardNotFound(id);
     return c.json(board);
   });
 
   // `?locale=da` lists the templates in that language (English when there is no translation).
-  app.get('/api/templates', (c) =>
+  app.get('/api/templates', validate('query', templatesQuerySchema), (c) =>
     c.json(
-      listTemplates(c.req.query('locale')).map((t) => ({
+      listTemplates(c.req.valid('query').locale).map((t): TemplateSummaryResponse => ({
         id: t.id,
         title: t.title,
         description: t.description,

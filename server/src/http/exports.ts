@@ -4,36 +4,43 @@ import {
   actionListMarkdown,
   boardMarkdown,
   createBoardId,
+  csvExportQuerySchema,
   docToBoard,
   exportFileName,
   exportLabelsFor,
-  isRankBy,
+  exportQuerySchema,
   migrateBoardJson,
-  parseTopN,
   readPrioritySettings,
   readVoteCounts,
   reportModel,
+  reportQuerySchema,
   type Board,
-  type CsvSeparator,
+  type ImportedBoardResponse,
   type PrioritySettings,
+  type RankBy,
   type VoteCounts,
 } from '@rejse/shared';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { encodeInitialState } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { requireBoardAccess, type AuthDeps } from './auth.ts';
-import { isPlainObject, readJsonBody } from './body.ts';
-import { badRequest, HttpError, notFound } from './errors.ts';
+import { boardRole, type AuthDeps } from './auth.ts';
+import { checkedJson, jsonBody, validate } from './body.ts';
+import { boardNotFound, errorResponse, HttpError } from './errors.ts';
+import { perAddressLimit } from './rate-limit.ts';
 import type { LiveBoards } from './live.ts';
 import { renderReportHtml } from './report-html.ts';
-import { reportLabelsFor } from './report-labels.ts';
 import { boardLink } from './tokens.ts';
 
 export interface ExportRoutesDeps extends AuthDeps {
   store: BoardStore;
   live: LiveBoards;
+  /** Imports per client address per minute. */
+  importPerMinute: number;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Problems named in a refused import: enough to fix the file, not a wall of text. */
 export const IMPORT_PROBLEMS_SHOWN = 5;
@@ -43,13 +50,6 @@ interface BoardForExport {
   votes: VoteCounts;
   settings: PrioritySettings;
 }
-
-const SEPARATORS: Readonly<Record<string, CsvSeparator>> = {
-  ';': ';',
-  ',': ',',
-  semicolon: ';',
-  comma: ',',
-};
 
 /** `attachment; filename="…"` (the slug is ASCII, so no RFC 5987 encoding is needed). */
 const disposition = (kind: 'attachment' | 'inline', filename: string): string => `${kind}; filename="${filename}"`;
@@ -77,44 +77,40 @@ function fileResponse(c: Context, body: string, type: string, filename: string, 
  * `by` and `top` default to the facilitator's ranking and cut line on the board.
  */
 export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
+  /** The board, its votes and ranking settings (the route's `boardRole` has checked the caller). */
   const load = (c: Context): BoardForExport => {
     const id = c.req.param('id') ?? '';
-    requireBoardAccess(c, deps, id, 'viewer');
     const found = deps.live.read(id, (doc) => ({
       board: docToBoard(doc, id),
       votes: readVoteCounts(doc),
       settings: readPrioritySettings(doc),
     }));
-    if (!found) throw notFound(`unknown board "${id.slice(0, 80)}"`);
+    if (!found) throw boardNotFound(id);
     return found;
   };
 
-  const rankingOf = (c: Context, settings: PrioritySettings) => {
-    const by = c.req.query('by');
-    if (by !== undefined && !isRankBy(by)) throw badRequest('by must be one of score, votes, impact-effort, manual');
-    const top = c.req.query('top');
-    const topN = top === undefined ? settings.topN : parseTopN(top);
-    if (topN === undefined) throw badRequest('top must be a whole number of at least 1');
-    return { by: by ?? settings.rankBy, topN };
-  };
+  /** `by` and `top` from the query, else the facilitator's choices on the board. */
+  const rankingOf = (query: { by?: RankBy | undefined; top?: number | undefined }, settings: PrioritySettings) => ({
+    by: query.by ?? settings.rankBy,
+    topN: query.top ?? settings.topN,
+  });
+  const viewer = boardRole(deps, 'viewer');
 
-  app.get('/api/boards/:id/actions.csv', (c) => {
+  app.get('/api/boards/:id/actions.csv', viewer, validate('query', csvExportQuerySchema), (c) => {
     const { board, votes, settings } = load(c);
-    const sep = c.req.query('sep');
-    const separator = sep === undefined || sep === '' ? undefined : SEPARATORS[sep];
-    if (sep !== undefined && sep !== '' && !separator) throw badRequest('sep must be ";" or ","');
-    const { by, topN } = rankingOf(c, settings);
+    const query = c.req.valid('query');
+    const { by } = rankingOf(query, settings);
     // Every action goes in the file unless `top` asks for the cut; a spreadsheet can filter.
-    const cut = c.req.query('top') === undefined ? {} : { topN };
+    const cut = query.top === undefined ? {} : { topN: query.top };
     // Headers and words in the board's language; ';' and decimal commas where its locale expects them.
     const labels = exportLabelsFor(board.locale);
-    const csv = actionListCsv(board, { votes, by, labels, ...(separator ? { separator } : {}), ...cut });
+    const csv = actionListCsv(board, { votes, by, labels, ...(query.sep ? { separator: query.sep } : {}), ...cut });
     return fileResponse(c, csv, 'text/csv; charset=utf-8; header=present', exportFileName(board.title, 'csv', 'actions'));
   });
 
-  app.get('/api/boards/:id/actions.md', (c) => {
+  app.get('/api/boards/:id/actions.md', viewer, validate('query', exportQuerySchema), (c) => {
     const { board, votes, settings } = load(c);
-    const { by, topN } = rankingOf(c, settings);
+    const { by, topN } = rankingOf(c.req.valid('query'), settings);
     return fileResponse(
       c,
       actionListMarkdown(board, { votes, by, topN, labels: exportLabelsFor(board.locale) }),
@@ -123,7 +119,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     );
   });
 
-  app.get('/api/boards/:id/board.md', (c) => {
+  app.get('/api/boards/:id/board.md', viewer, (c) => {
     const { board, votes } = load(c);
     return fileResponse(
       c,
@@ -133,63 +129,66 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     );
   });
 
-  app.get('/api/boards/:id/board.json', (c) => {
+  app.get('/api/boards/:id/board.json', viewer, (c) => {
     const { board } = load(c);
     return fileResponse(c, `${JSON.stringify(board, null, 2)}\n`, 'application/json; charset=utf-8', exportFileName(board.title, 'json'));
   });
 
-  app.get('/api/boards/:id/report.html', (c) => {
+  app.get('/api/boards/:id/report.html', viewer, validate('query', reportQuerySchema), (c) => {
     const { board, votes, settings } = load(c);
-    const { by, topN } = rankingOf(c, settings);
-    const tz = c.req.query('tz');
-    const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(tz ? { timeZone: tz } : {}) });
+    const query = c.req.valid('query');
+    const { by, topN } = rankingOf(query, settings);
+    const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
     return fileResponse(
       c,
-      renderReportHtml(model, {
-        boardId: board.id,
-        labels: exportLabelsFor(board.locale),
-        reportLabels: reportLabelsFor(board.locale),
-      }),
+      renderReportHtml(model, { boardId: board.id }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',
     );
   });
 
-  app.post('/api/boards/import', async (c) => {
-    const raw = await readJsonBody(c, SERVER_LIMITS.httpImportBodyBytes);
-    if (raw === undefined) throw badRequest('the file is empty: send a board exported from Rejse (board.json)');
-    const id = createBoardId();
-    // The file's own id is never used: an import always makes a new board.
-    const migrated = migrateBoardJson(isPlainObject(raw) ? { ...raw, id } : raw);
-    if (!migrated.ok) {
-      const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
-      return c.json({ error: `the file is not a board Rejse can import: ${problems.join('; ')}`, problems }, 400);
-    }
-    const board = migrated.value;
-    const state = encodeInitialState(board);
-    if (state.byteLength > SERVER_LIMITS.boardBytes) {
-      throw new HttpError(413, `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);
-    }
-    const now = deps.now();
-    deps.store.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
-    const tokens = issueBoardTokens(deps.store, id, now);
-    return c.json(
-      {
-        id,
-        title: board.title,
-        url: `/b/${id}`,
-        createdAt: new Date(now).toISOString(),
-        role: 'facilitator',
-        token: tokens.facilitator,
-        links: {
-          facilitator: boardLink(id, tokens.facilitator),
-          editor: boardLink(id, tokens.editor),
-          viewer: boardLink(id, tokens.viewer),
-        },
-        importedFromVersion: migrated.fromVersion ?? board.schemaVersion,
-      },
-      201,
-    );
-  });
+  app.post(
+    '/api/boards/import',
+    perAddressLimit(deps.importPerMinute, 'imports'),
+    jsonBody(SERVER_LIMITS.httpImportBodyBytes),
+    (c) => {
+      const raw = checkedJson(c);
+      if (raw === undefined) {
+        throw new HttpError(400, 'invalid-board-file', 'the file is empty: send a board exported from Rejse (board.json)');
+      }
+      const id = createBoardId();
+      // The file's own id is never used: an import always makes a new board.
+      const migrated = migrateBoardJson(isPlainObject(raw) ? { ...raw, id } : raw);
+      if (!migrated.ok) {
+        const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
+        return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
+      }
+      const board = migrated.value;
+      const state = encodeInitialState(board);
+      if (state.byteLength > SERVER_LIMITS.boardBytes) {
+        throw new HttpError(413, 'board-too-large', `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);
+      }
+      const now = deps.now();
+      deps.store.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
+      const tokens = issueBoardTokens(deps.store, id, now);
+      return c.json(
+        {
+          id,
+          title: board.title,
+          url: `/b/${id}`,
+          createdAt: new Date(now).toISOString(),
+          role: 'facilitator',
+          token: tokens.facilitator,
+          links: {
+            facilitator: boardLink(id, tokens.facilitator),
+            editor: boardLink(id, tokens.editor),
+            viewer: boardLink(id, tokens.viewer),
+          },
+          importedFromVersion: migrated.fromVersion ?? board.schemaVersion,
+        } satisfies ImportedBoardResponse,
+        201,
+      );
+    },
+  );
 }

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import { SERVER_ORIGIN, TimerActionError, applyTimerAction, parseTimerAction, readTimer, writeTimer } from '@rejse/shared';
+import { SERVER_ORIGIN, TimerActionError, applyTimerAction, readTimer, timerActionSchema, writeTimer } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
-import { requireBoardAccess, type AuthDeps } from './auth.ts';
-import { readJsonBody } from './body.ts';
-import { badRequest, HttpError, notFound } from './errors.ts';
+import { boardRole, type AuthDeps } from './auth.ts';
+import { jsonBody, validate } from './body.ts';
+import { boardNotFound, HttpError } from './errors.ts';
 import type { LiveBoards } from './live.ts';
 
 export interface FacilitationRoutesDeps extends AuthDeps {
@@ -23,32 +23,33 @@ export function mountFacilitationRoutes(app: Hono, deps: FacilitationRoutesDeps)
     return c.json({ now: deps.now() });
   });
 
-  app.post('/api/boards/:id/timer', async (c) => {
-    const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'facilitator');
-    const action = parseTimerAction(await readJsonBody(c, SERVER_LIMITS.httpBodyBytes));
-    if (!action) {
-      throw badRequest('the body must be a timer action: {"type": "start", "durationMs": 300000}, pause, resume, {"type": "add", "ms": 60000} or stop');
-    }
-    try {
-      const timer = deps.live.edit(boardId, (doc) => {
-        const next = applyTimerAction(readTimer(doc), action, deps.now());
-        writeTimer(doc, next, SERVER_ORIGIN);
-        return next;
-      });
-      if (!timer) throw notFound(`unknown board "${boardId.slice(0, 80)}"`);
-      return c.json({ timer, now: deps.now() });
-    } catch (error) {
-      if (error instanceof TimerActionError) throw new HttpError(409, error.message);
-      throw error;
-    }
-  });
+  app.post(
+    '/api/boards/:id/timer',
+    boardRole(deps, 'facilitator'),
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', timerActionSchema),
+    (c) => {
+      const boardId = c.req.param('id');
+      const action = c.req.valid('json');
+      try {
+        const timer = deps.live.edit(boardId, (doc) => {
+          const next = applyTimerAction(readTimer(doc), action, deps.now());
+          writeTimer(doc, next, SERVER_ORIGIN);
+          return next;
+        });
+        if (!timer) throw boardNotFound(boardId);
+        return c.json({ timer, now: deps.now() });
+      } catch (error) {
+        if (error instanceof TimerActionError) throw new HttpError(409, 'timer-conflict', error.message);
+        throw error;
+      }
+    },
+  );
 
-  app.post('/api/boards/:id/private/reveal', (c) => {
+  app.post('/api/boards/:id/private/reveal', boardRole(deps, 'facilitator'), (c) => {
     const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'facilitator');
     const revealed = deps.live.revealDrafts(boardId);
-    if (revealed === undefined) throw notFound(`unknown board "${boardId.slice(0, 80)}"`);
+    if (revealed === undefined) throw boardNotFound(boardId);
     return c.json({ revealed });
   });
 }

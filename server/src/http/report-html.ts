@@ -5,16 +5,17 @@
  * (`emotionChartGeometry`), with stage titles as escaped text nodes.
  */
 import {
-  DEFAULT_EXPORT_LABELS,
   CHART_LABEL_CHAR_WIDTH,
   emotionChartGeometry,
-  fillIn,
+  exportLabelsFor,
   formatDay,
   formatNumber,
   formatSigned,
+  translatorFor,
   wrapLabel,
   type ExportLabels,
   type ReportModel,
+  type Translate,
 } from '@rejse/shared';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -28,70 +29,22 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 /** Text for an HTML text node or a quoted attribute value. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 
-/** Words of the report page beyond the shared export labels (English; a locale can pass its own). */
-export interface ReportLabels {
-  documentTitle: string;
-  /** `{date}` */
-  date: string;
-  participants: string;
-  persona: string;
-  summary: string;
-  /** `{stages} {touchpoints} {pains} {actions} {votes}` */
-  summaryText: string;
-  emotionCurve: string;
-  emotionCurveEmpty: string;
-  painsByStage: string;
-  noPains: string;
-  addressedBy: string;
-  notAddressed: string;
-  /** `{n}` */
-  actions: string;
-  noActions: string;
-  /** `{n}` actions below the cut line. */
-  belowLine: string;
-  linkedPains: string;
-  mapPicture: string;
-  mapPictureMissing: string;
-  generatedBy: string;
-}
-
-export const DEFAULT_REPORT_LABELS: ReportLabels = {
-  documentTitle: '{title} — workshop report',
-  date: 'Date: {date}',
-  participants: 'Participants',
-  persona: 'Persona',
-  summary: 'In numbers',
-  summaryText: '{stages} stages · {touchpoints} touchpoints · {pains} pain points · {actions} actions · {votes} votes',
-  emotionCurve: 'Emotion curve',
-  emotionCurveEmpty: 'No touchpoint has an emotion yet, so there is no curve.',
-  painsByStage: 'Pain points by stage',
-  noPains: 'No pain points were mapped.',
-  addressedBy: 'Addressed by',
-  notAddressed: 'No action addresses this yet.',
-  actions: 'Top {n} actions',
-  noActions: 'No actions yet.',
-  belowLine: '{n} more below the line.',
-  linkedPains: 'Pain points',
-  mapPicture: 'The map',
-  mapPictureMissing:
-    'The picture of the map is not part of this file. Open the board’s report page in Rejse (/b/{id}/report) to print the report with the live map.',
-  generatedBy: 'Made with Rejse',
-};
-
+/**
+ * Every word comes from the catalogue of the board's language (`model.locale`), the same entries
+ * the browser's report page and the exports use.
+ */
 export interface ReportHtmlOptions {
   boardId: string;
-  labels?: ExportLabels;
-  reportLabels?: ReportLabels;
 }
 
 const SEVERITY_CLASS = ['', 'sev-1', 'sev-2', 'sev-3'] as const;
 
-function chartSvg(model: ReportModel, labels: ExportLabels, words: ReportLabels): string {
-  if (model.emotionCurve.every((p) => p.mean === null)) return `<p class="muted">${escapeHtml(words.emotionCurveEmpty)}</p>`;
+function chartSvg(model: ReportModel, labels: ExportLabels, t: Translate): string {
+  if (model.emotionCurve.every((p) => p.mean === null)) return `<p class="muted">${escapeHtml(t('export.report.curveEmpty'))}</p>`;
   const g = emotionChartGeometry(model.emotionCurve);
   const parts: string[] = [];
   parts.push(
-    `<svg class="chart" role="img" aria-label="${escapeHtml(words.emotionCurve)}" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" aria-label="${escapeHtml(t('export.report.curve'))}" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" xmlns="http://www.w3.org/2000/svg">`,
   );
   for (const line of g.gridlines) {
     const label = labels.emotion[String(line.value) as keyof ExportLabels['emotion']];
@@ -123,8 +76,8 @@ const listOf = (items: readonly string[]): string => items.map(escapeHtml).join(
 
 /** The report page. Pure: the same model and labels always give the same bytes. */
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions): string {
-  const labels = options.labels ?? DEFAULT_EXPORT_LABELS;
-  const words = options.reportLabels ?? DEFAULT_REPORT_LABELS;
+  const labels = exportLabelsFor(model.locale);
+  const t = translatorFor(model.locale);
   const title = model.title.trim() || labels.phrases.untitled;
   const out: string[] = [];
   out.push(
@@ -133,48 +86,41 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(fillIn(words.documentTitle, { title }))}</title>`,
+    `<title>${escapeHtml(t('export.report.documentTitle', { title }))}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<main class="report">',
     '<header class="report-header">',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="muted">${escapeHtml(fillIn(words.date, { date: model.dateText }))}</p>`,
+    `<p class="muted">${escapeHtml(t('export.report.date', { date: model.dateText }))}</p>`,
   );
   if (model.participants.length > 0) {
-    out.push(`<p><strong>${escapeHtml(words.participants)}:</strong> ${listOf(model.participants)}</p>`);
+    out.push(`<p><strong>${escapeHtml(t('export.report.participants'))}</strong> ${listOf(model.participants)}</p>`);
   }
   if (model.persona) {
     const details = [model.persona.segment, model.persona.description].filter((t): t is string => Boolean(t?.trim()));
     out.push(
-      `<p class="persona"><strong>${escapeHtml(words.persona)}:</strong> ${escapeHtml(model.persona.name)}${details.length ? ` — ${details.map(escapeHtml).join(' — ')}` : ''}</p>`,
+      `<p class="persona"><strong>${escapeHtml(t('export.report.persona'))}</strong> ${escapeHtml(model.persona.name)}${details.length ? ` — ${details.map(escapeHtml).join(' — ')}` : ''}</p>`,
     );
   }
   const n = (value: number): string => formatNumber(value, model.locale);
+  const { stages, touchpoints, pains, actions, votes } = model.counts;
   out.push(
-    `<p class="summary">${escapeHtml(
-      fillIn(words.summaryText, {
-        stages: n(model.counts.stages),
-        touchpoints: n(model.counts.touchpoints),
-        pains: n(model.counts.pains),
-        actions: n(model.counts.actions),
-        votes: n(model.counts.votes),
-      }),
-    )}</p>`,
+    `<p class="summary">${escapeHtml(t('export.report.summary', { stages, touchpoints, pains, actions, votes }))}</p>`,
     '</header>',
   );
 
-  out.push('<section class="block">', `<h2>${escapeHtml(words.emotionCurve)}</h2>`, chartSvg(model, labels, words), '</section>');
+  out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.curve'))}</h2>`, chartSvg(model, labels, t), '</section>');
 
-  out.push('<section class="block">', `<h2>${escapeHtml(fillIn(words.actions, { n: n(model.topN) }))}</h2>`);
+  out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.actions', { n: model.topN }))}</h2>`);
   if (model.actions.length === 0) {
-    out.push(`<p class="muted">${escapeHtml(words.noActions)}</p>`);
+    out.push(`<p class="muted">${escapeHtml(t('export.report.noActions'))}</p>`);
   } else {
     const c = labels.columns;
     out.push(
       '<table class="actions">',
-      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(words.linkedPains)}</th><th class="num">${escapeHtml(c.score)}</th></tr></thead>`,
+      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(t('export.report.linkedPains'))}</th><th class="num">${escapeHtml(c.score)}</th></tr></thead>`,
       '<tbody>',
     );
     for (const action of model.actions) {
@@ -192,19 +138,22 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     }
     out.push('</tbody>', '</table>');
   }
-  if (model.belowLine > 0) out.push(`<p class="muted">${escapeHtml(fillIn(words.belowLine, { n: n(model.belowLine) }))}</p>`);
+  if (model.belowLine > 0) out.push(`<p class="muted">${escapeHtml(t('export.report.belowLine', { count: model.belowLine }))}</p>`);
   out.push('</section>');
 
-  out.push('<section class="block">', `<h2>${escapeHtml(words.painsByStage)}</h2>`);
-  if (model.painsByStage.length === 0) out.push(`<p class="muted">${escapeHtml(words.noPains)}</p>`);
+  out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.pains'))}</h2>`);
+  if (model.painsByStage.length === 0) out.push(`<p class="muted">${escapeHtml(t('export.report.noPains'))}</p>`);
   for (const group of model.painsByStage) {
     out.push('<div class="stage-group">', `<h3>${escapeHtml(group.stageTitle || labels.phrases.untitled)}</h3>`, '<ul class="pains">');
     for (const pain of group.pains) {
-      const addressed = pain.addressedBy.length
-        ? `${escapeHtml(words.addressedBy)}: ${listOf(pain.addressedBy.map((i) => i.text))}`
-        : escapeHtml(words.notAddressed);
+      // The whole sentence is escaped once, user text included (escaping is per character).
+      const addressed = escapeHtml(
+        pain.addressedBy.length
+          ? t('export.report.addressedBy', { list: pain.addressedBy.map((i) => i.text).join('; ') })
+          : t('export.report.notAddressed'),
+      );
       out.push(
-        `<li class="${SEVERITY_CLASS[pain.severity]}"><span class="pain-text">${escapeHtml(pain.text || labels.phrases.untitled)}</span> <span class="badge">${escapeHtml(fillIn(labels.phrases.severity, { n: pain.severity }))}</span><br><span class="muted small">${addressed}</span></li>`,
+        `<li class="${SEVERITY_CLASS[pain.severity]}"><span class="pain-text">${escapeHtml(pain.text || labels.phrases.untitled)}</span> <span class="badge">${escapeHtml(t('export.report.severity', { n: pain.severity }))}</span><br><span class="muted small">${addressed}</span></li>`,
       );
     }
     out.push('</ul>', '</div>');
@@ -213,10 +162,10 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
 
   out.push(
     '<section class="block">',
-    `<h2>${escapeHtml(words.mapPicture)}</h2>`,
-    `<p class="muted">${escapeHtml(fillIn(words.mapPictureMissing, { id: options.boardId }))}</p>`,
+    `<h2>${escapeHtml(t('export.report.map'))}</h2>`,
+    `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
     '</section>',
-    `<footer class="muted small">${escapeHtml(words.generatedBy)} · ${escapeHtml(model.generatedAt)}</footer>`,
+    `<footer class="muted small">${escapeHtml(t('export.report.generatedBy'))} · ${escapeHtml(model.generatedAt)}</footer>`,
     '</main>',
     '</body>',
     '</html>',

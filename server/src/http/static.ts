@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { Logger } from '../log.ts';
+import { errorResponse } from './errors.ts';
 
 /** Vite puts content-hashed files under /assets/: they never change, so browsers may keep them. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -51,7 +52,7 @@ export function mountClient(app: Hono, distDir: string, log: Logger): void {
     try {
       html = await readFile(indexFile, 'utf8');
     } catch {
-      return c.text('The Rejse client is not built. Run "pnpm build" and restart the server.', 503, {
+      return errorResponse(c, 503, 'client-not-built', 'The Rejse client is not built. Run "pnpm build" and restart the server.', {}, {
         'Cache-Control': 'no-store',
       });
     }

@@ -1,8 +1,15 @@
 import type { Hono } from 'hono';
-import { CLOSE, isSharedRole, isRole, type Role } from '@rejse/shared';
+import {
+  CLOSE,
+  isSharedRole,
+  rotateLinkParamsSchema,
+  type BoardAccessResponse,
+  type RotatedLinkResponse,
+} from '@rejse/shared';
 import { rotateBoardToken } from '../auth/tokens.ts';
 import { requireBoardAccess, type AuthDeps } from './auth.ts';
-import { badRequest, HttpError } from './errors.ts';
+import { parseParams } from './body.ts';
+import { HttpError } from './errors.ts';
 import type { LiveBoards } from './live.ts';
 
 export interface TokenRoutesDeps extends AuthDeps {
@@ -21,20 +28,20 @@ export function mountTokenRoutes(app: Hono, deps: TokenRoutesDeps): void {
   app.get('/api/boards/:id/access', (c) => {
     const boardId = c.req.param('id');
     const access = requireBoardAccess(c, deps, boardId, 'viewer');
-    return c.json({ boardId, role: access.role });
+    return c.json({ boardId, role: access.role } satisfies BoardAccessResponse);
   });
 
   app.post('/api/boards/:id/links/:role/rotate', (c) => {
     const boardId = c.req.param('id');
     const access = requireBoardAccess(c, deps, boardId, 'facilitator');
-    const role = c.req.param('role');
-    if (!isRole(role)) throw badRequest('role must be editor or viewer');
+    // Checked after access, so a stranger learns nothing about the board from the path.
+    const { role } = parseParams(rotateLinkParamsSchema, c.req.param());
     // The facilitator link is permanent for its holder; only the server's operator can replace it.
     if (!isSharedRole(role) && access.via !== 'admin') {
-      throw new HttpError(403, 'the facilitator link can only be replaced with the admin token');
+      throw new HttpError(403, 'forbidden', 'the facilitator link can only be replaced with the admin token');
     }
-    const token = rotateBoardToken(deps.store, boardId, role as Role, deps.now());
+    const token = rotateBoardToken(deps.store, boardId, role, deps.now());
     const closed = deps.live.closeConnections(boardId, (a) => a.role === role && a.via === 'link', CLOSE.UNAUTHORIZED);
-    return c.json({ role, token, link: boardLink(boardId, token), closedConnections: closed });
+    return c.json({ role, token, link: boardLink(boardId, token), closedConnections: closed } satisfies RotatedLinkResponse);
   });
 }

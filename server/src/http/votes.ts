@@ -2,35 +2,37 @@ import type { Hono } from 'hono';
 import {
   SERVER_ORIGIN,
   cardsMap,
+  castVoteRequestSchema,
   checkVote,
-  parseVoteRoundSettings,
   randomId,
   readRounds,
   tallyVotes,
   voteTargetKind,
   votesUsed,
   writeOpenRound,
+  voteRoundRequestSchema,
   writeRoundResult,
+  type MyVotesResponse,
   type OpenVoteRound,
+  type VoteRoundResponse,
+  type VoteRoundResultResponse,
   type VoteRoundResult,
   type VoteTarget,
 } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
 import type { StoredVoteRound } from '../storage/store.ts';
-import { requireBoardAccess, requireParticipant, type AuthDeps } from './auth.ts';
-import { isPlainObject, readJsonBody } from './body.ts';
-import { badRequest, HttpError, notFound } from './errors.ts';
+import { boardRole, requireParticipant, type AuthDeps } from './auth.ts';
+import { jsonBody, validate } from './body.ts';
+import { errorResponse, HttpError } from './errors.ts';
 import type { LiveBoards } from './live.ts';
 
 export interface VoteRoutesDeps extends AuthDeps {
   live: LiveBoards;
 }
 
-const conflict = (message: string): HttpError => new HttpError(409, message);
-
-const publicRound = (round: StoredVoteRound) => ({
+const publicRound = (round: StoredVoteRound): VoteRoundResponse => ({
   id: round.id,
-  target: round.target,
+  target: round.target as VoteTarget,
   votesPerPerson: round.votesPerPerson,
   allowMultiplePerCard: round.allowMultiplePerCard,
   startedAt: round.startedAt,
@@ -51,77 +53,81 @@ const REFUSALS = {
 export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   const roundOf = (boardId: string, roundId: string): StoredVoteRound => {
     const round = deps.store.voteRound(boardId, roundId);
-    if (!round) throw notFound(`unknown voting round "${roundId.slice(0, 80)}"`);
+    if (!round) throw new HttpError(404, 'round-not-found', `unknown voting round "${roundId.slice(0, 80)}"`);
     return round;
   };
 
-  const mine = (boardId: string, round: StoredVoteRound, participantId: string) => {
+  const mine = (boardId: string, round: StoredVoteRound, participantId: string): MyVotesResponse => {
     const votes = deps.store.participantVotes(boardId, round.id, participantId);
     const used = votesUsed(votes);
     return { roundId: round.id, votes: Object.fromEntries(votes), used, remaining: Math.max(0, round.votesPerPerson - used) };
   };
 
-  app.get('/api/boards/:id/votes/rounds', (c) => {
+  app.get('/api/boards/:id/votes/rounds', boardRole(deps, 'viewer'), (c) => {
     const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'viewer');
     return c.json(deps.store.voteRounds(boardId).map(publicRound));
   });
 
-  app.post('/api/boards/:id/votes/rounds', async (c) => {
-    const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'facilitator');
-    const parsed = parseVoteRoundSettings((await readJsonBody(c, SERVER_LIMITS.httpBodyBytes)) ?? {});
-    if (!parsed.ok) throw badRequest(parsed.error);
-    const open = deps.store.openVoteRound(boardId);
-    if (open) throw conflict(`round "${open.id}" is still open; close it first`);
-    const round: OpenVoteRound = { id: `v_${randomId(10)}`, ...parsed.value, startedAt: deps.now() };
-    deps.store.createVoteRound(boardId, { ...round, closedAt: null });
-    deps.live.edit(boardId, (doc) => writeOpenRound(doc, round, SERVER_ORIGIN));
-    return c.json(publicRound({ ...round, closedAt: null }), 201);
-  });
+  app.post(
+    '/api/boards/:id/votes/rounds',
+    boardRole(deps, 'facilitator'),
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', voteRoundRequestSchema),
+    (c) => {
+      const boardId = c.req.param('id');
+      const settings = c.req.valid('json');
+      const open = deps.store.openVoteRound(boardId);
+      if (open) throw new HttpError(409, 'round-open', `round "${open.id}" is still open; close it first`);
+      const round: OpenVoteRound = { id: `v_${randomId(10)}`, ...settings, startedAt: deps.now() };
+      deps.store.createVoteRound(boardId, { ...round, closedAt: null });
+      deps.live.edit(boardId, (doc) => writeOpenRound(doc, round, SERVER_ORIGIN));
+      return c.json(publicRound({ ...round, closedAt: null }), 201);
+    },
+  );
 
-  app.post('/api/boards/:id/votes/rounds/:roundId/votes', async (c) => {
-    const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'editor');
-    const participantId = requireParticipant(c, deps, boardId);
-    const round = roundOf(boardId, c.req.param('roundId'));
-    const body = await readJsonBody(c, SERVER_LIMITS.httpBodyBytes);
-    if (!isPlainObject(body) || typeof body.cardId !== 'string' || (body.delta !== 1 && body.delta !== -1)) {
-      throw badRequest('the body must be like {"cardId": "…", "delta": 1} (delta 1 casts a vote, -1 takes one back)');
-    }
-    const { cardId, delta } = body;
-    // Checked after the body was read: nothing may come between this check and the write below.
-    if (deps.store.voteRound(boardId, round.id)?.closedAt !== null) return c.json({ error: 'this round is closed', reason: 'closed' }, 409);
-    const kind = deps.live.read(boardId, (doc) => {
-      const record = cardsMap(doc).get(cardId);
-      return record ? record.get('kind') : undefined;
-    });
-    if (kind === undefined) throw notFound(`unknown card "${cardId.slice(0, 80)}"`);
-    if (kind !== voteTargetKind(round.target as VoteTarget)) {
-      throw badRequest(`this round votes on ${round.target}; that card is not one`);
-    }
-    const current = deps.store.participantVotes(boardId, round.id, participantId);
-    const check = checkVote({ ...round, target: round.target as VoteTarget }, current, cardId, delta);
-    if (!check.ok) return c.json({ error: REFUSALS[check.reason], reason: check.reason }, 409);
-    deps.store.setVote(boardId, round.id, participantId, cardId, check.count);
-    return c.json(mine(boardId, round, participantId));
-  });
+  app.post(
+    '/api/boards/:id/votes/rounds/:roundId/votes',
+    boardRole(deps, 'editor'),
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', castVoteRequestSchema),
+    (c) => {
+      const boardId = c.req.param('id');
+      const participantId = requireParticipant(c, deps, boardId);
+      const round = roundOf(boardId, c.req.param('roundId'));
+      const { cardId, delta } = c.req.valid('json');
+      // The body is read: nothing may come between this check and the write below.
+      if (deps.store.voteRound(boardId, round.id)?.closedAt !== null) {
+        return errorResponse(c, 409, 'vote-refused', 'this round is closed', { reason: 'closed' });
+      }
+      const kind = deps.live.read(boardId, (doc) => {
+        const record = cardsMap(doc).get(cardId);
+        return record ? record.get('kind') : undefined;
+      });
+      if (kind === undefined) throw new HttpError(404, 'card-not-found', `unknown card "${cardId.slice(0, 80)}"`);
+      if (kind !== voteTargetKind(round.target as VoteTarget)) {
+        throw new HttpError(400, 'wrong-card-kind', `this round votes on ${round.target}; that card is not one`, { field: 'cardId' });
+      }
+      const current = deps.store.participantVotes(boardId, round.id, participantId);
+      const check = checkVote({ ...round, target: round.target as VoteTarget }, current, cardId, delta);
+      if (!check.ok) return errorResponse(c, 409, 'vote-refused', REFUSALS[check.reason], { reason: check.reason });
+      deps.store.setVote(boardId, round.id, participantId, cardId, check.count);
+      return c.json(mine(boardId, round, participantId));
+    },
+  );
 
-  app.get('/api/boards/:id/votes/rounds/:roundId/votes/mine', (c) => {
+  app.get('/api/boards/:id/votes/rounds/:roundId/votes/mine', boardRole(deps, 'editor'), (c) => {
     const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'editor');
     const participantId = requireParticipant(c, deps, boardId);
     return c.json(mine(boardId, roundOf(boardId, c.req.param('roundId')), participantId));
   });
 
-  app.post('/api/boards/:id/votes/rounds/:roundId/close', (c) => {
+  app.post('/api/boards/:id/votes/rounds/:roundId/close', boardRole(deps, 'facilitator'), (c) => {
     const boardId = c.req.param('id');
-    requireBoardAccess(c, deps, boardId, 'facilitator');
     const round = roundOf(boardId, c.req.param('roundId'));
     const closedAt = round.closedAt ?? deps.now();
     if (round.closedAt === null) deps.store.closeVoteRound(boardId, round.id, closedAt);
     const { totals, voters } = tallyVotes(deps.store.roundVotes(boardId, round.id));
-    const result: VoteRoundResult = {
+    const result: VoteRoundResult & VoteRoundResultResponse = {
       id: round.id,
       target: round.target as VoteTarget,
       votesPerPerson: round.votesPerPerson,

@@ -6,6 +6,7 @@ import {
   cardsMap,
   createBoardId,
   deleteCards,
+  describeUpdate,
   facilitationMap,
   instantiateTemplate,
   metaMap,
@@ -117,6 +118,34 @@ describe('which document updates each role may make', () => {
     expect(checkDocumentUpdate(facilitator, server, add)).toEqual({ ok: true });
     expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'y' })))).toEqual({ ok: true });
     expect(cardsMap(server).size).toBe(1);
+  });
+});
+
+describe('described changes, as the admission pipeline passes them', () => {
+  it('give the same verdict as the raw update they describe', () => {
+    const { server, client, stage, lane, card } = setup();
+    serverWrites(server, client, (doc) => setCardsLocked(doc, [card], true, 'test'));
+    const updates = [
+      updateOf(client, (doc) => moveCards(doc, [card], { stageId: readStages(doc)[1]!.id, laneId: lane })),
+      updateOf(client, (doc) => updateCard(doc, card, { text: 'Sharper' })),
+      updateOf(client, (doc) => addCard(doc, { stageId: stage, laneId: lane, kind: 'idea', text: 'New' })),
+      updateOf(client, (doc) => facilitationMap(doc).set('lockBoard', false)),
+    ];
+    for (const access of [viewer, editor, facilitator]) {
+      for (const update of updates) {
+        expect(checkDocumentUpdate(access, server, describeUpdate(server, update))).toEqual(checkDocumentUpdate(access, server, update));
+      }
+    }
+    expect(checkDocumentUpdate(viewer, server, [])).toEqual({ ok: true });
+  });
+
+  it('refuse an editor a top-level map named like a built-in property', () => {
+    const { server } = setup();
+    for (const root of ['constructor', '__proto__', 'hasOwnProperty']) {
+      const change = { root, recordId: 'x', field: undefined, kind: 'insert' as const };
+      expect(checkDocumentUpdate(editor, server, [change])).toMatchObject({ ok: false, reason: `unknown part of the document "${root}"` });
+      expect(checkDocumentUpdate(facilitator, server, [change])).toEqual({ ok: true });
+    }
   });
 });
 

@@ -1,18 +1,11 @@
 import type * as Y from 'yjs';
 import {
-  CARDS,
   CLOSE,
-  FACILITATION,
-  FACILITATOR_META_KEYS,
-  LANES,
-  LINKS,
-  META,
-  PERSONAS,
-  STAGES,
-  cardsMap,
   describeUpdate,
-  readLocks,
-  readPrivateMode,
+  judgeChanges,
+  readPermissionState,
+  refusalReason,
+  roleIsUnrestricted,
   type Role,
   type UpdateChange,
 } from '@rejse/shared';
@@ -21,16 +14,11 @@ import type { BoardStore } from '../storage/store.ts';
 
 /**
  * What one connection may do on its board, and the check every document update from it
- * passes before it is applied, stored or broadcast.
- *
- * - viewer: nothing may change (an update that changes nothing, like the empty sync step 2
- *   every client sends, is fine);
- * - editor: the board's content, except facilitator-only state (the `facilitation` map and
- *   the `meta` keys in FACILITATOR_META_KEYS), the structure (stages, lanes) while it is
- *   locked, anything while the whole board is locked, a locked card's position or existence,
- *   and new cards while private mode is on (they belong in the editor's drafts). Top-level
- *   maps outside the board layout are refused too (add a new root to EDITOR_ROOTS);
- * - facilitator: everything.
+ * passes before it is applied, stored or broadcast. What each role may change, and which
+ * locks and modes stop it, is the permission table in shared/src/permissions/table.ts
+ * (in short: viewers nothing — an update that changes nothing, like the empty sync step 2
+ * every client sends, is fine —; editors the board's content unless locked, not the
+ * facilitator's state or settings; facilitators everything).
  *
  * A refused update closes the connection with CLOSE.FORBIDDEN: the client's document now
  * holds something the server never will, and later updates would depend on it.
@@ -79,48 +67,30 @@ export function resolveAccess(request: AccessRequest, deps: AccessDeps): AccessD
   return { ok: true, access: accessFor(found.role, found.via) };
 }
 
-/** The top-level maps of the board layout that editors may write (subject to the rules above). */
-export const EDITOR_ROOTS: ReadonlySet<string> = new Set([META, STAGES, LANES, CARDS, LINKS, PERSONAS]);
-
 export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 
 const OK: UpdateVerdict = Object.freeze({ ok: true });
 
-/** Why an editor may not make this one change, or undefined if they may. */
-function editorRefusal(change: UpdateChange, doc: Y.Doc, locks: ReturnType<typeof readLocks>, privateMode: boolean): string | undefined {
-  if (change.root === FACILITATION) return 'facilitator-only state';
-  if (!EDITOR_ROOTS.has(change.root)) return `unknown part of the document "${change.root.slice(0, 40)}"`;
-  if (change.root === META && change.recordId !== undefined && FACILITATOR_META_KEYS.has(change.recordId)) {
-    return `board setting "${change.recordId}" is the facilitator's`;
-  }
-  if ((change.root === STAGES || change.root === LANES) && locks.structure) return 'the structure is locked';
-  if (change.root === CARDS && change.recordId !== undefined) {
-    const recordChange = change.field === undefined;
-    if (locks.cards.has(change.recordId) && (recordChange || change.field === 'cell')) return 'the card is locked';
-    if (privateMode && recordChange && change.kind === 'insert' && !cardsMap(doc).has(change.recordId)) {
-      return 'new cards go to private drafts while private mode is on';
-    }
-  }
-  return undefined;
-}
-
 /**
- * Whether `access` may apply `update` to `doc`, decided without applying it. Throws if the
- * update cannot be decoded (the caller treats that as a malformed frame).
+ * Whether `access` may make `changes` (an update described by `describeUpdate`) on `doc`,
+ * decided without applying them — by the shared permission table (shared/src/permissions),
+ * the same one the client's command guard asks. An update that changes nothing passes.
+ *
+ * Given the raw update instead, it describes it first (and throws if it cannot be decoded:
+ * the caller treats that as a malformed frame); a role the table never refuses skips that.
  */
-export function checkDocumentUpdate(access: ConnectionAccess, doc: Y.Doc, update: Uint8Array): UpdateVerdict {
-  if (access.role === 'facilitator') return OK;
-  const changes = describeUpdate(doc, update);
-  if (changes.length === 0) return OK;
-  if (!access.canEditDocument) return { ok: false, reason: 'viewers cannot change the board' };
-  const locks = readLocks(doc);
-  if (locks.board) return { ok: false, reason: 'the board is locked' };
-  const privateMode = readPrivateMode(doc);
-  for (const change of changes) {
-    const refusal = editorRefusal(change, doc, locks, privateMode);
-    if (refusal) return { ok: false, reason: refusal };
+export function checkDocumentUpdate(
+  access: ConnectionAccess,
+  doc: Y.Doc,
+  changes: readonly UpdateChange[] | Uint8Array,
+): UpdateVerdict {
+  if (changes instanceof Uint8Array) {
+    if (roleIsUnrestricted(access.role)) return OK;
+    return checkDocumentUpdate(access, doc, describeUpdate(doc, changes));
   }
-  return OK;
+  if (changes.length === 0) return OK;
+  const verdict = judgeChanges(access.role, readPermissionState(doc), changes);
+  return verdict.ok ? OK : { ok: false, reason: refusalReason(verdict.refusal) };
 }
 
 /**

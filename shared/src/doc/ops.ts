@@ -30,6 +30,7 @@ import {
 import { LOCAL_ORIGIN } from './origins.ts';
 import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
 import { isRemoved, readCellOf } from './read.ts';
+import { canonicalLocale } from '../i18n/locales.ts';
 
 /**
  * The edit operations the UI (and tests, and the fuzzer) use. Each is one transaction, so
@@ -112,13 +113,8 @@ export function setBoardTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL
  * not anyone's UI language. Throws `invalid` for a malformed tag or an unknown currency.
  */
 export function setBoardLocale(doc: Y.Doc, locale: string, currency: Currency, origin: unknown = LOCAL_ORIGIN): void {
-  let canonical: string | undefined;
-  try {
-    canonical = Intl.getCanonicalLocales(locale.trim())[0];
-  } catch {
-    canonical = undefined;
-  }
-  if (!canonical || canonical.length < 2 || canonical.length > 35) {
+  const canonical = canonicalLocale(locale);
+  if (!canonical) {
     throw new BoardOpError('invalid', `"${locale.slice(0, 40)}" is not a language tag such as "da" or "sv-SE"`);
   }
   if (!(CURRENCIES as readonly string[]).includes(currency)) {

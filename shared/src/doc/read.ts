@@ -23,6 +23,7 @@ import {
   type RecordMap,
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 
 /**
  * Reading is defensive: a document is shared with every client, so a field of the wrong
@@ -32,7 +33,6 @@ const str = (value: unknown, fallback = ''): string => (typeof value === 'string
 const num = (value: unknown, fallback = 0): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
-export const DEFAULT_LOCALE = 'en';
 export const DEFAULT_CURRENCY: Currency = 'EUR';
 
 export function readSchemaVersion(doc: Y.Doc): number {
@@ -108,6 +108,8 @@ const OPTIONAL_CARD_FIELDS = [
   'dueDate',
   'status',
   'manualRank',
+  'effects',
+  'message',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {

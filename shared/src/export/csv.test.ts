@@ -2,39 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBoard, idea, pain, link, votesOf, workshopBoard } from '../prioritize/test-fixtures.ts';
 import { actionListCsv, defaultCsvSeparator, formatCsvNumber, neutraliseFormula, toCsv, UTF8_BOM } from './csv.ts';
 import { DEFAULT_EXPORT_LABELS, type ExportLabels } from './labels.ts';
+import { parseCsv } from '../testing/csv.ts';
 
 const plain = { separator: ',', bom: false } as const;
 const semi = { separator: ';', bom: false } as const;
-
-/** A small RFC 4180 reader, to check that what we write reads back as the same cells. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 describe('CSV writing', () => {
   it.each([
@@ -49,8 +20,39 @@ describe('CSV writing', () => {
     expect(parseCsv(toCsv([[input]], plain), ',')).toEqual([[expected]]);
   });
 
+  /** Hostile cells that reach a formula once a spreadsheet trims, folds or hides their start. */
+  const HOSTILE_CELLS: ReadonlyArray<[string, string]> = [
+    ['full-width equals', '\uFF1DSUM(A1)'],
+    ['full-width plus', '\uFF0B1'],
+    ['full-width minus', '\uFF0D1+2'],
+    ['full-width at', '\uFF20cmd'],
+    ['a leading space', ' =1'],
+    ['leading spaces', '   +cmd|"/c calc"!A1'],
+    ['a leading NBSP', '\u00A0=1'],
+    ['a narrow NBSP and an ideographic space', '\u202F\u3000@SUM(1)'],
+    ['a line feed', '\n=1'],
+    ['a line feed alone at the start', '\nhello'],
+    ['a space, then a tab', ' \t=1'],
+    ['a zero-width space', '\u200B=1'],
+    ['a zero-width joiner and non-joiner', '\u200D\u200C-1'],
+    ['a word joiner', '\u2060=1'],
+    ['a right-to-left mark', '\u200F=1'],
+    ['a direction override', '\u202E=1'],
+    ['a BOM', '\uFEFF=HYPERLINK("http://x")'],
+    ['a BOM, a zero-width space and a space', '\uFEFF\u200B =1'],
+    ['a space before a full-width sign', ' \uFF1D1'],
+  ];
+
+  it.each(HOSTILE_CELLS)('neutralises a formula behind %s', (_, input) => {
+    expect(neutraliseFormula(input)).toBe(`'${input}`);
+    // Read back, the cell is the same text with the apostrophe in front: nothing lost.
+    expect(parseCsv(toCsv([[input, 'x']], plain), ',')).toEqual([[`'${input}`, 'x']]);
+  });
+
   it('leaves ordinary text alone, including formula characters that are not at the start', () => {
-    for (const text of ['Send SMS', 'a=b', '1+1', 'mail@example.com', ' =1', '']) expect(neutraliseFormula(text)).toBe(text);
+    for (const text of ['Send SMS', 'a=b', '1+1', 'mail@example.com', ' a=1', '\u00A0Pay 100 kr.', '\uFEFFHello', 'Ｒykker', 'x\n=1', '']) {
+      expect(neutraliseFormula(text)).toBe(text);
+    }
   });
 
   it('writes numbers we produce as numbers, so a negative number is not neutralised', () => {

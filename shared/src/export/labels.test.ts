@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { workshopBoard } from '../prioritize/test-fixtures.ts';
 import { actionListCsv } from './csv.ts';
 import { boardMarkdown } from './markdown.ts';
-import {
-  DEFAULT_EXPORT_LABELS,
-  EXPORT_LABELS_DA,
-  EXPORT_LABELS_SV,
-  exportLabelsFor,
-  type ExportLabels,
-} from './labels.ts';
+import { CATALOGUES } from '../i18n/catalogue.ts';
+import { DEFAULT_EXPORT_LABELS, exportLabelsFor, type ExportLabels } from './labels.ts';
+
+const EXPORT_LABELS_DA = exportLabelsFor('da');
+const EXPORT_LABELS_SV = exportLabelsFor('sv');
 
 /** Every string of a label set with its path: 'columns.rank' → 'Rank'. */
 function leaves(labels: ExportLabels): Map<string, string> {
@@ -23,8 +21,14 @@ function leaves(labels: ExportLabels): Map<string, string> {
 
 const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
+/** Every label that is an entry of the language's catalogue, so it is the word the UI shows. */
+function isCatalogueWord(labels: ExportLabels, language: keyof typeof CATALOGUES): string[] {
+  const words = new Set<string>(Object.values(CATALOGUES[language]));
+  return [...leaves(labels)].filter(([, text]) => !words.has(text)).map(([path]) => path);
+}
+
 /** Words Danish and Swedish write as English does. */
-const SHARED_WORDS = new Set(['SMS', 'E-mail', 'Chat', 'Top', 'Portal', 'App', 'Status', 'Persona', 'Score', 'neutral', 'negativ', 'positiv', 'Effekt', 'Kontaktpunkter']);
+const SHARED_WORDS = new Set(['SMS', 'E-mail', 'Chat', 'Top', 'Portal', 'App', 'Status', 'Persona', 'Score', 'neutral', 'Neutral', 'negativ', 'positiv', 'Effekt', 'Kontaktpunkter']);
 
 const TRANSLATIONS = { da: EXPORT_LABELS_DA, sv: EXPORT_LABELS_SV } as const;
 
@@ -45,6 +49,15 @@ describe('export labels in Danish and Swedish', () => {
       },
     );
     expect(same).toEqual([]);
+  });
+
+  it('are the UI’s own words: an agreed action is “Aftalt” in the UI, the CSV, the Markdown and the report alike', () => {
+    expect(isCatalogueWord(DEFAULT_EXPORT_LABELS, 'en')).toEqual([]);
+    expect(isCatalogueWord(EXPORT_LABELS_DA, 'da')).toEqual([]);
+    expect(isCatalogueWord(EXPORT_LABELS_SV, 'sv')).toEqual([]);
+    expect(EXPORT_LABELS_DA.status.agreed).toBe(CATALOGUES.da['prioritize.status.agreed']);
+    expect(EXPORT_LABELS_DA.status.agreed).toBe('Aftalt');
+    expect(EXPORT_LABELS_SV.quadrant['fill-in']).toBe(CATALOGUES.sv['prioritize.quadrant.fill-in']);
   });
 
   it('picks the labels by the language of the board locale, English otherwise', () => {
@@ -116,7 +129,7 @@ describe('CSV for Excel in the board’s locale', () => {
     const board = { ...workshopBoard(), locale: 'da' };
     const md = boardMarkdown(board, { labels: exportLabelsFor(board.locale) });
     expect(md).toContain('### Kontaktpunkter');
-    expect(md).toContain('meget negativ (-2)');
+    expect(md).toContain('Meget negativ (-2)');
     expect(md).not.toContain('Touchpoints');
   });
 });

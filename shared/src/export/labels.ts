@@ -1,5 +1,11 @@
-import type { ActionStatus, Channel } from '../schema/card.ts';
+/**
+ * The words an export writes, selected from the one catalogue per language (`../i18n`), so the
+ * CSV, the Markdown and the report say what the UI says ("Aftalt" for an agreed action in Danish,
+ * everywhere). Templates are ICU messages, formatted with `formatMessage` in the board's locale.
+ */
+import { catalogueFor, catalogueLocale, type Locale, type MessageKey, type Messages } from '../i18n/index.ts';
 import type { Quadrant } from '../prioritize/matrix.ts';
+import type { ActionStatus, Channel } from '../schema/card.ts';
 
 /** The columns of an exported action list, in order. */
 export const ACTION_LIST_COLUMNS = [
@@ -18,10 +24,7 @@ export const ACTION_LIST_COLUMNS = [
 ] as const;
 export type ActionListColumn = (typeof ACTION_LIST_COLUMNS)[number];
 
-/**
- * Every word an export writes, so a translation can be passed in whole. Templates hold
- * `{name}` placeholders (see `fillIn`) so a language can put words in its own order.
- */
+/** Every word an export writes, so a translation can be passed in whole (tests pass their own). */
 export interface ExportLabels {
   columns: Record<ActionListColumn, string>;
   status: Record<ActionStatus, string>;
@@ -56,224 +59,84 @@ export interface ExportLabels {
   };
 }
 
-export const DEFAULT_EXPORT_LABELS: ExportLabels = {
-  columns: {
-    rank: 'Rank',
-    text: 'Action',
-    stage: 'Stage',
-    linkedPains: 'Linked pain points',
-    impact: 'Impact',
-    effort: 'Effort',
-    score: 'Score',
-    votes: 'Votes',
-    owner: 'Owner',
-    dueDate: 'Due date',
-    status: 'Status',
-    quadrant: 'Quadrant',
-  },
-  status: {
-    proposed: 'Proposed',
-    agreed: 'Agreed',
-    'in-progress': 'In progress',
-    done: 'Done',
-    dropped: 'Dropped',
-  },
-  quadrant: {
-    'quick-win': 'Quick win',
-    'big-bet': 'Big bet',
-    'fill-in': 'Fill-in',
-    'money-pit': 'Money pit',
-  },
-  channel: {
-    letter: 'Letter',
-    sms: 'SMS',
-    email: 'E-mail',
-    portal: 'Portal',
-    chat: 'Chat',
-    phone: 'Phone',
-    app: 'App',
-    payment: 'Payment',
-  },
-  emotion: {
-    '-2': 'very negative',
-    '-1': 'negative',
-    '0': 'neutral',
-    '1': 'positive',
-    '2': 'very positive',
-  },
-  headings: {
-    actionList: 'Prioritised actions',
-    top: 'Top {n}',
-    belowLine: 'Below the line',
-    persona: 'Persona',
-    touchpoints: 'Touchpoints',
-    pains: 'Pain points',
-    ideas: 'Ideas',
-  },
-  phrases: {
-    noActions: 'No actions yet.',
-    emptyStage: 'Nothing mapped yet.',
-    untitled: 'Untitled',
-    emotion: '{label} ({value})',
-    thought: '“{text}”',
-    severity: 'severity {n}',
-    addresses: 'addresses: {list}',
-    generated: 'Generated {date}',
-  },
+/** Which catalogue entry each export word is. */
+const COLUMN_KEYS: Readonly<Record<ActionListColumn, MessageKey>> = {
+  rank: 'export.column.rank',
+  text: 'prioritize.col.action',
+  stage: 'export.column.stage',
+  linkedPains: 'export.column.linkedPains',
+  impact: 'prioritize.fields.impact',
+  effort: 'prioritize.fields.effort',
+  score: 'prioritize.col.score',
+  votes: 'prioritize.col.votes',
+  owner: 'prioritize.row.owner',
+  dueDate: 'prioritize.row.due',
+  status: 'prioritize.row.status',
+  quadrant: 'export.column.quadrant',
 };
 
-/** Puts values into a label template: fillIn('Top {n}', { n: 12 }) → 'Top 12'. Unknown names stay. */
-export function fillIn(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
+function labelsFrom(m: Messages): ExportLabels {
+  const columns = Object.fromEntries(ACTION_LIST_COLUMNS.map((c) => [c, m[COLUMN_KEYS[c]]])) as Record<ActionListColumn, string>;
+  return {
+    columns,
+    status: {
+      proposed: m['prioritize.status.proposed'],
+      agreed: m['prioritize.status.agreed'],
+      'in-progress': m['prioritize.status.in-progress'],
+      done: m['prioritize.status.done'],
+      dropped: m['prioritize.status.dropped'],
+    },
+    quadrant: {
+      'quick-win': m['prioritize.quadrant.quick-win'],
+      'big-bet': m['prioritize.quadrant.big-bet'],
+      'fill-in': m['prioritize.quadrant.fill-in'],
+      'money-pit': m['prioritize.quadrant.money-pit'],
+    },
+    channel: {
+      letter: m['channel.letter'],
+      sms: m['channel.sms'],
+      email: m['channel.email'],
+      portal: m['channel.portal'],
+      chat: m['channel.chat'],
+      phone: m['channel.phone'],
+      app: m['channel.app'],
+      payment: m['channel.payment'],
+    },
+    emotion: { '-2': m['emotion.-2'], '-1': m['emotion.-1'], '0': m['emotion.0'], '1': m['emotion.1'], '2': m['emotion.2'] },
+    headings: {
+      actionList: m['export.actionList.heading'],
+      top: m['export.actionList.top'],
+      belowLine: m['export.actionList.belowLine'],
+      persona: m['export.board.persona'],
+      touchpoints: m['lane.kind.touchpoints'],
+      pains: m['lane.kind.pains'],
+      ideas: m['lane.kind.ideas'],
+    },
+    phrases: {
+      noActions: m['export.report.noActions'],
+      emptyStage: m['export.board.emptyStage'],
+      untitled: m['export.untitled'],
+      emotion: m['export.board.emotion'],
+      thought: m['export.board.thought'],
+      severity: m['export.report.severity'],
+      addresses: m['export.board.addresses'],
+      generated: m['export.board.generated'],
+    },
+  };
 }
 
-/** Danish export words, matching the Danish UI and templates (»…« quotes). */
-export const EXPORT_LABELS_DA: ExportLabels = {
-  columns: {
-    rank: 'Placering',
-    text: 'Handling',
-    stage: 'Fase',
-    linkedPains: 'Tilknyttede smertepunkter',
-    impact: 'Effekt',
-    effort: 'Indsats',
-    score: 'Score',
-    votes: 'Stemmer',
-    owner: 'Ansvarlig',
-    dueDate: 'Frist',
-    status: 'Status',
-    quadrant: 'Kvadrant',
-  },
-  status: {
-    proposed: 'Foreslået',
-    agreed: 'Vedtaget',
-    'in-progress': 'I gang',
-    done: 'Færdig',
-    dropped: 'Fravalgt',
-  },
-  quadrant: {
-    'quick-win': 'Hurtig gevinst',
-    'big-bet': 'Stor satsning',
-    'fill-in': 'Lille forbedring',
-    'money-pit': 'Pengesluger',
-  },
-  channel: {
-    letter: 'Brev',
-    sms: 'SMS',
-    email: 'E-mail',
-    portal: 'Portal',
-    chat: 'Chat',
-    phone: 'Telefon',
-    app: 'App',
-    payment: 'Betaling',
-  },
-  emotion: {
-    '-2': 'meget negativ',
-    '-1': 'negativ',
-    '0': 'neutral',
-    '1': 'positiv',
-    '2': 'meget positiv',
-  },
-  headings: {
-    actionList: 'Prioriterede handlinger',
-    top: 'Top {n}',
-    belowLine: 'Under stregen',
-    persona: 'Persona',
-    touchpoints: 'Kontaktpunkter',
-    pains: 'Smertepunkter',
-    ideas: 'Idéer',
-  },
-  phrases: {
-    noActions: 'Ingen handlinger endnu.',
-    emptyStage: 'Intet kortlagt endnu.',
-    untitled: 'Uden titel',
-    emotion: '{label} ({value})',
-    thought: '»{text}«',
-    severity: 'alvorlighed {n}',
-    addresses: 'løser: {list}',
-    generated: 'Genereret {date}',
-  },
-};
-
-/** Swedish export words, matching the Swedish UI and templates (”…” quotes). */
-export const EXPORT_LABELS_SV: ExportLabels = {
-  columns: {
-    rank: 'Placering',
-    text: 'Åtgärd',
-    stage: 'Fas',
-    linkedPains: 'Kopplade smärtpunkter',
-    impact: 'Effekt',
-    effort: 'Insats',
-    score: 'Poäng',
-    votes: 'Röster',
-    owner: 'Ansvarig',
-    dueDate: 'Klart senast',
-    status: 'Status',
-    quadrant: 'Kvadrant',
-  },
-  status: {
-    proposed: 'Föreslagen',
-    agreed: 'Beslutad',
-    'in-progress': 'Pågår',
-    done: 'Klar',
-    dropped: 'Slopad',
-  },
-  quadrant: {
-    'quick-win': 'Snabb vinst',
-    'big-bet': 'Stor satsning',
-    'fill-in': 'Liten förbättring',
-    'money-pit': 'Pengaslukare',
-  },
-  channel: {
-    letter: 'Brev',
-    sms: 'SMS',
-    email: 'E-post',
-    portal: 'Portal',
-    chat: 'Chatt',
-    phone: 'Telefon',
-    app: 'App',
-    payment: 'Betalning',
-  },
-  emotion: {
-    '-2': 'mycket negativ',
-    '-1': 'negativ',
-    '0': 'neutral',
-    '1': 'positiv',
-    '2': 'mycket positiv',
-  },
-  headings: {
-    actionList: 'Prioriterade åtgärder',
-    top: 'Topp {n}',
-    belowLine: 'Under strecket',
-    persona: 'Persona',
-    touchpoints: 'Kontaktpunkter',
-    pains: 'Smärtpunkter',
-    ideas: 'Idéer',
-  },
-  phrases: {
-    noActions: 'Inga åtgärder ännu.',
-    emptyStage: 'Inget kartlagt ännu.',
-    untitled: 'Utan titel',
-    emotion: '{label} ({value})',
-    thought: '”{text}”',
-    severity: 'allvarlighetsgrad {n}',
-    addresses: 'åtgärdar: {list}',
-    generated: 'Genererad {date}',
-  },
-};
-
-const EXPORT_LABELS_BY_LANGUAGE: Readonly<Record<string, ExportLabels>> = {
-  en: DEFAULT_EXPORT_LABELS,
-  da: EXPORT_LABELS_DA,
-  sv: EXPORT_LABELS_SV,
-};
+const BY_LANGUAGE = new Map<Locale, ExportLabels>();
 
 /**
  * The export words for a board's locale, by its language (`da-DK` → Danish, `sv` → Swedish);
- * English for any other or a malformed tag.
+ * English for any other or a malformed tag. The same object for the same language.
  */
 export function exportLabelsFor(locale: string | null | undefined): ExportLabels {
-  const language = (locale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return EXPORT_LABELS_BY_LANGUAGE[language] ?? DEFAULT_EXPORT_LABELS;
+  const language = catalogueLocale(locale);
+  let labels = BY_LANGUAGE.get(language);
+  if (!labels) BY_LANGUAGE.set(language, (labels = labelsFrom(catalogueFor(language))));
+  return labels;
 }
+
+/** English: what an export writes when no labels are passed. */
+export const DEFAULT_EXPORT_LABELS: ExportLabels = exportLabelsFor('en');

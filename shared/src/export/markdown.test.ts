@@ -126,7 +126,7 @@ describe('board Markdown', () => {
       '## paid', '### Ideas',
     ]);
     expect(md).toContain('**Persona:** Young customer — 18–25 — Forgot to pay');
-    expect(md).toContain('- Reminder letter — Letter · very negative (-2)');
+    expect(md).toContain('- Reminder letter — Letter · Very negative (-2)');
     expect(md).toContain('- Thinks the claim is a mistake — severity 3');
     expect(md).toContain('- Fee feels unfair — severity 2');
     expect(md).toContain('- Name the original creditor — In progress · addresses: Invoice is unclear; Thinks the claim is a mistake');
@@ -155,7 +155,7 @@ describe('board Markdown', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# \\# Not a second title');
     expect(lines.filter((l) => l.startsWith('#'))).toHaveLength(4);
-    expect(lines).toContain('- \\- nested<br>\\#\\# heading — negative (-1) · “\\*why\\* \\<em\\>me\\</em\\>?”');
+    expect(lines).toContain('- \\- nested<br>\\#\\# heading — Negative (-1) · “\\*why\\* \\<em\\>me\\</em\\>?”');
     expect(lines).toContain('- \\> quoted \\[x\\](javascript:alert(1)) — severity 2');
     expect(md).not.toMatch(/(?<!\\)<(?!br>)/);
   });

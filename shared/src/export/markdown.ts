@@ -9,8 +9,11 @@ import type { Card } from '../schema/card.ts';
 import { painLinks, stageSeverities } from '../prioritize/pains.ts';
 import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { personaOf } from './persona.ts';
-import { formatDay, formatNumber, formatSigned, safeLocale } from './format.ts';
-import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, fillIn, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { formatDay, formatMessage, formatNumber, formatSigned, safeLocale, type MessageParams } from '../i18n/index.ts';
+import { formatValueMoney } from '../business/messages.ts';
+import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { boardHasEffects, topTotal } from './value-columns.ts';
+import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|#~&!]/g;
@@ -33,6 +36,23 @@ export function escapeMarkdown(text: string): string {
     .join('<br>');
 }
 
+/** Stands for already-escaped user text while a catalogue phrase around it is escaped. */
+const SLOT = '\uE000';
+
+/**
+ * A catalogue phrase for a Markdown line: its own words escaped, and `escaped` (user text,
+ * escaped by the caller) put in afterwards, so neither is escaped twice.
+ */
+function phrase(template: string, locale: string, params: MessageParams, escaped: Readonly<Record<string, string>> = {}): string {
+  const names = Object.keys(escaped);
+  const slots = Object.fromEntries(names.map((name, i) => [name, `${SLOT}${i}${SLOT}`]));
+  let text = escapeMarkdown(formatMessage(template, locale, { ...params, ...slots }));
+  names.forEach((name, i) => {
+    text = text.replaceAll(`${SLOT}${i}${SLOT}`, escaped[name] ?? '');
+  });
+  return text;
+}
+
 export interface MarkdownOptions {
   votes?: VoteCounts;
   labels?: ExportLabels;
@@ -46,13 +66,23 @@ export interface ActionListMarkdownOptions extends MarkdownOptions {
   /** Default 'manual': the facilitator's order, which is the score order until someone drags. */
   by?: RankBy;
   includeDropped?: boolean;
+  /** A value column and the total of the top N; default: when any idea states an effect. */
+  includeValue?: boolean;
+  valueLabels?: ValueLabels;
+}
+
+/** Where the business case goes into a Markdown table: the board's currency and the words. */
+interface ValueColumn {
+  currency: string;
+  labels: ValueLabels;
 }
 
 const RIGHT_ALIGNED = new Set<ActionListColumn>(['rank', 'impact', 'effort', 'score', 'votes']);
 
-function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string): string[] {
-  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |`;
-  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|`;
+function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: string, value?: ValueColumn): string[] {
+  const valueHeader = value ? ` ${escapeMarkdown(value.labels.columns.value)} |` : '';
+  const header = `| ${ACTION_LIST_COLUMNS.map((c) => escapeMarkdown(labels.columns[c])).join(' | ')} |${valueHeader}`;
+  const align = `|${ACTION_LIST_COLUMNS.map((c) => (RIGHT_ALIGNED.has(c) ? ' ---: ' : ' --- ')).join('|')}|${value ? ' ---: |' : ''}`;
   const lines = [header, align];
   const num = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n, locale));
   for (const row of rows) {
@@ -70,7 +100,9 @@ function actionTable(rows: readonly ActionRow[], labels: ExportLabels, locale: s
       status: escapeMarkdown(labels.status[row.status]),
       quadrant: row.quadrant === null ? '' : escapeMarkdown(labels.quadrant[row.quadrant]),
     };
-    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |`);
+    const mid = row.businessCase.value?.mid;
+    const valueCell = value ? ` ${mid === undefined ? '' : escapeMarkdown(formatValueMoney(mid, locale, value.currency))} |` : '';
+    lines.push(`| ${ACTION_LIST_COLUMNS.map((c) => cells[c]).join(' | ')} |${valueCell}`);
   }
   return lines;
 }
@@ -90,13 +122,21 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     out.push(`_${escapeMarkdown(labels.phrases.noActions)}_`, '');
     return out.join('\n');
   }
+  const value: ValueColumn | undefined =
+    options.includeValue ?? boardHasEffects(board) ? { currency: board.currency, labels: options.valueLabels ?? valueLabelsFor(locale) } : undefined;
   if (top.length > 0) {
-    out.push(`### ${escapeMarkdown(fillIn(labels.headings.top, { n: formatNumber(top.length, locale) }))}`, '');
-    out.push(...actionTable(top, labels, locale), '');
+    out.push(`### ${phrase(labels.headings.top, locale, { n: top.length })}`, '');
+    out.push(...actionTable(top, labels, locale, value), '');
+    const total = value ? topTotal(top, top.length).value : null;
+    if (value && total) {
+      const money = (n: number): string => formatValueMoney(n, locale, value.currency);
+      const range = formatMessage(value.labels.range, locale, { low: money(total.low), high: money(total.high) });
+      out.push(`**${phrase(value.labels.totalOfTop, locale, { n: top.length })}:** ${escapeMarkdown(`${money(total.mid)} (${range})`)}`, '');
+    }
   }
   if (rest.length > 0) {
     out.push('---', '', `### ${escapeMarkdown(labels.headings.belowLine)}`, '');
-    out.push(...actionTable(rest, labels, locale), '');
+    out.push(...actionTable(rest, labels, locale, value), '');
   }
   return out.join('\n');
 }
@@ -115,7 +155,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
   const out = [`# ${escapeMarkdown(board.title) || escapeMarkdown(labels.phrases.untitled)}`, ''];
   if (options.generatedAt) {
     const day = options.generatedAt.toISOString().slice(0, 10);
-    out.push(`_${escapeMarkdown(fillIn(labels.phrases.generated, { date: formatDay(day, locale, 'long') }))}_`, '');
+    out.push(`_${phrase(labels.phrases.generated, locale, { date: formatDay(day, locale, 'long') })}_`, '');
   }
   const persona = personaOf(board);
   if (persona) {
@@ -139,16 +179,16 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
           if (c.channel) extra.push(escapeMarkdown(labels.channel[c.channel]));
           if (c.emotion !== undefined) {
             const label = labels.emotion[String(c.emotion) as keyof ExportLabels['emotion']];
-            extra.push(escapeMarkdown(fillIn(labels.phrases.emotion, { label, value: formatSigned(c.emotion, locale) })));
+            extra.push(phrase(labels.phrases.emotion, locale, { label, value: formatSigned(c.emotion, locale) }));
           }
-          if (c.thought) extra.push(fillIn(escapeMarkdown(labels.phrases.thought), { text: escapeMarkdown(c.thought) }));
+          if (c.thought) extra.push(phrase(labels.phrases.thought, locale, {}, { text: escapeMarkdown(c.thought) }));
           return item(c.text, extra);
         }),
       ],
       [
         labels.headings.pains,
         of('pain').map((c) =>
-          item(c.text, [escapeMarkdown(fillIn(labels.phrases.severity, { n: severities.get(c.stageId) ?? 1 }))]),
+          item(c.text, [phrase(labels.phrases.severity, locale, { n: severities.get(c.stageId) ?? 1 })]),
         ),
       ],
       [
@@ -158,8 +198,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
           const extra = [escapeMarkdown(labels.status[statusOf(c)])];
           if (pains.length) {
             const list = pains.map((p) => escapeMarkdown(p.text)).join('; ');
-            // The list is already escaped; only the template around it needs escaping.
-            extra.push(fillIn(escapeMarkdown(labels.phrases.addresses), { list }));
+            extra.push(phrase(labels.phrases.addresses, locale, {}, { list }));
           }
           return item(c.text, extra);
         }),

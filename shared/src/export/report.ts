@@ -11,7 +11,10 @@ import type { Persona } from '../schema/persona.ts';
 import type { Quadrant } from '../prioritize/matrix.ts';
 import { painLinks, stageSeverities, type PainSeverity } from '../prioritize/pains.ts';
 import { DEFAULT_TOP_N, rankActions, statusOf, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
-import { dayOf, formatDay, safeLocale } from './format.ts';
+import type { ValueRange } from '../business/value.ts';
+import type { BusinessText } from '../business/text.ts';
+import { dayOf, formatDay, safeLocale } from '../i18n/index.ts';
+import { boardHasEffects, topTotal, type TopTotal } from './value-columns.ts';
 import { personaOf } from './persona.ts';
 
 export interface ReportOptions {
@@ -55,6 +58,12 @@ export interface ReportAction {
   incomplete: boolean;
   votes: number;
   linkedPains: Array<ReportCardRef & { severity: PainSeverity }>;
+  /** Money a year with its range, from the board's figures; null when it cannot be valued. */
+  value: ValueRange | null;
+  contactsAvoided: number | null;
+  /** The arithmetic and the figures still missing, as message data (see `renderBusinessText`). */
+  valueFormula: BusinessText[];
+  valueMissing: BusinessText[];
 }
 
 export interface ReportCurvePoint extends EmotionPoint {
@@ -81,6 +90,10 @@ export interface ReportModel {
   actions: ReportAction[];
   /** Ranked actions below the cut line. */
   belowLine: number;
+  /** Whether any idea states an effect (the report then shows values). */
+  hasValues: boolean;
+  /** The total value of the to-do list (the top N). */
+  topTotal: TopTotal;
   counts: {
     stages: number;
     touchpoints: number;
@@ -155,8 +168,14 @@ export function reportModel(board: Board, options: ReportOptions): ReportModel {
       incomplete: row.breakdown.incomplete,
       votes: row.votes,
       linkedPains: row.linkedPains.map((p) => ({ ...ref(p), severity: severityOf(p.stageId) })),
+      value: row.businessCase.value,
+      contactsAvoided: row.businessCase.contactsAvoided,
+      valueFormula: row.businessCase.formula,
+      valueMissing: row.businessCase.missing,
     })),
     belowLine: rest.length,
+    hasValues: boardHasEffects(board),
+    topTotal: topTotal(top, top.length),
     counts: {
       stages: board.stages.length,
       touchpoints: board.cards.filter((c) => c.kind === 'touchpoint').length,

@@ -24,6 +24,27 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };
 
+/**
+ * How deeply an imported file may nest arrays and objects. A real board is about six
+ * levels deep; copying or validating a much deeper value recursively overflows the stack.
+ */
+export const MAX_IMPORT_DEPTH = 64;
+
+/** Whether `value` nests arrays/objects deeper than `limit`, found without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const depth = next.depth + 1;
+    if (depth > limit) return true;
+    for (const child of Object.values(next.value)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth });
+    }
+  }
+  return false;
+}
+
 /** Upgrades an imported board of any known version and validates it against the current schema. */
 export function migrateBoardJson(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -39,6 +60,9 @@ export function migrateBoardJson(raw: unknown, migrations: readonly Migration[] 
       ok: false,
       errors: [`schemaVersion: the board is version ${version}, newer than this Rejse (version ${latest}); update Rejse`],
     };
+  }
+  if (nestsDeeperThan(raw, MAX_IMPORT_DEPTH)) {
+    return { ok: false, errors: [`the file nests arrays or objects more than ${MAX_IMPORT_DEPTH} levels deep; a board is far shallower`] };
   }
   let board = structuredClone(raw) as Record<string, unknown>;
   for (const migration of pending(version, migrations)) board = migration.migrateJson(board);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { metaMap, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
 import { smallBoard, docOf } from '../test/fixtures.ts';
-import { MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
+import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
 
 /**
  * Before/after fixtures, one per migration in MIGRATIONS. Adding a migration without a
@@ -31,6 +31,19 @@ describe('migrations', () => {
     const result = migrateBoardJson({ ...smallBoard(), schemaVersion: 7 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/version 7, newer than this Rejse/);
+  });
+
+  it('a file nested 100,000 levels deep is refused with a clear message instead of overflowing the stack', () => {
+    const depth = 100_000;
+    const arrays = JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown;
+    const objects = JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown;
+    for (const deep of [arrays, objects]) {
+      const result = migrateBoardJson({ ...smallBoard(), personas: deep });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors).toEqual([expect.stringContaining(`more than ${MAX_IMPORT_DEPTH} levels deep`)]);
+    }
+    // A real board, far shallower, is not affected.
+    expect(migrateBoardJson(smallBoard()).ok).toBe(true);
   });
 
   it('a file without a schema version or without an object is refused', () => {

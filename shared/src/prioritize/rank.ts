@@ -1,4 +1,5 @@
 import type { CardId } from '../ids.ts';
+import { businessCase, figureSource, type BusinessCase } from '../business/value.ts';
 import { orderBetween } from '../doc/order.ts';
 import type { Board } from '../schema/board.ts';
 import type { ActionStatus, Card } from '../schema/card.ts';
@@ -7,7 +8,7 @@ import { quadrantOf, QUADRANTS, type Quadrant } from './matrix.ts';
 import { painLinks, stageSeverities } from './pains.ts';
 import { NEUTRAL_RATING, priorityScore, type ScoreBreakdown } from './score.ts';
 
-export const RANK_MODES = ['score', 'votes', 'impact-effort', 'manual'] as const;
+export const RANK_MODES = ['score', 'votes', 'impact-effort', 'value', 'value-per-effort', 'manual'] as const;
 export type RankBy = (typeof RANK_MODES)[number];
 
 /** The "twelve concrete proposals" a workshop takes away. */
@@ -42,6 +43,8 @@ export interface ActionRow {
   quadrant: Quadrant | null;
   /** The card's status; an idea without one is 'proposed'. */
   status: ActionStatus;
+  /** What the action is worth a year, from the board's figures (see `business/value.ts`). */
+  businessCase: BusinessCase;
 }
 
 /** An idea without a status has just been proposed. */
@@ -65,6 +68,12 @@ const byScore = (a: Sortable, b: Sortable): number => b.row.score - a.row.score 
 const quadrantIndex = (card: Card): number =>
   QUADRANTS.indexOf(quadrantOf(card.impact ?? NEUTRAL_RATING, card.effort ?? NEUTRAL_RATING));
 
+/** Money a year (mid), or −1 so an action without a value sorts below every valued one. */
+const valueOf = (row: ActionRow): number => row.businessCase.value?.mid ?? -1;
+const valuePerEffort = (row: ActionRow): number =>
+  row.businessCase.value ? row.businessCase.value.mid / (row.card.effort ?? NEUTRAL_RATING) : -1;
+const contactsOf = (row: ActionRow): number => row.businessCase.contactsAvoided ?? -1;
+
 const COMPARATORS: Record<Exclude<RankBy, 'manual'>, (a: Sortable, b: Sortable) => number> = {
   score: byScore,
   votes: (a, b) => b.row.votes - a.row.votes || byScore(a, b),
@@ -73,6 +82,9 @@ const COMPARATORS: Record<Exclude<RankBy, 'manual'>, (a: Sortable, b: Sortable) 
     (b.row.card.impact ?? NEUTRAL_RATING) - (a.row.card.impact ?? NEUTRAL_RATING) ||
     (a.row.card.effort ?? NEUTRAL_RATING) - (b.row.card.effort ?? NEUTRAL_RATING) ||
     byScore(a, b),
+  value: (a, b) => valueOf(b.row) - valueOf(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
+  'value-per-effort': (a, b) =>
+    valuePerEffort(b.row) - valuePerEffort(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
 };
 
 /**
@@ -94,6 +106,9 @@ const byManual = (a: Sortable, b: Sortable): number =>
  * - 'votes': most votes first, then by score.
  * - 'impact-effort': by matrix quadrant (quick wins, big bets, fill-ins, money pits), then
  *   higher impact, then lower effort, then score; unset ratings count as the middle (3).
+ * - 'value': money a year (the business case's middle value) first; actions without a value
+ *   follow, by contacts avoided a year, then by score.
+ * - 'value-per-effort': the same value divided by effort (unset effort counts as 3).
  * - 'manual': the facilitator's order (see `manualKeyOf`).
  * Remaining ties go by stage order, then the card's place on the board, then id.
  */
@@ -102,6 +117,7 @@ export function rankActions(board: Board, options: RankOptions = {}): ActionRow[
   const stageIndex = new Map(board.stages.map((s, i) => [s.id, i]));
   const severities = stageSeverities(board);
   const { painsOfIdea } = painLinks(board);
+  const figures = figureSource(board);
   const items: Sortable[] = [];
   board.cards.forEach((card, cardIndex) => {
     if (card.kind !== 'idea') return;
@@ -132,6 +148,7 @@ export function rankActions(board: Board, options: RankOptions = {}): ActionRow[
         scoreRank: 0,
         quadrant: card.impact !== undefined && card.effort !== undefined ? quadrantOf(card.impact, card.effort) : null,
         status,
+        businessCase: businessCase(card, figures),
       },
     });
   });

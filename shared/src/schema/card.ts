@@ -37,6 +37,50 @@ export const touchpointMetricsSchema = z.object({
 });
 export type TouchpointMetrics = z.infer<typeof touchpointMetricsSchema>;
 
+const cardRef = z.string().regex(ID_PATTERN, 'must be a short id');
+const share = z.number().min(0).max(1);
+const amount = z.number().nonnegative().finite();
+
+/**
+ * What an idea is expected to change, in the terms of the touchpoints' figures, so Rejse can
+ * say what the action is worth a year (see `shared/src/business/`). A touchpoint id that no
+ * longer exists is kept (a concurrent delete must not invalidate the idea) and named as missing.
+ */
+export const ideaEffectSchema = z.discriminatedUnion('kind', [
+  /** A share (0…1) of a touchpoint's yearly contacts no longer happens: −25 % calls. */
+  z.object({ kind: z.literal('fewer-contacts'), touchpointId: cardRef, share }),
+  /**
+   * The response or self-service rate at a touchpoint rises to `rate`; each extra response
+   * spares one contact at `avoidsAt` (default: the same touchpoint). `from` is the rate today
+   * when the touchpoint's own figure is not the baseline (a new nudge starts at 0).
+   */
+  z.object({ kind: z.literal('response-rate'), touchpointId: cardRef, rate: share, from: share.optional(), avoidsAt: cardRef.optional() }),
+  /** Customers kept a year × yearly revenue per customer × lifetime in years. */
+  z.object({
+    kind: z.literal('customers-kept'),
+    customersPerYear: amount.optional(),
+    revenuePerCustomerYear: amount.optional(),
+    lifetimeYears: amount.optional(),
+  }),
+  /** A fee or cost per contact no longer paid, for a share (default all) of a touchpoint's contacts. */
+  z.object({ kind: z.literal('cost-avoided'), touchpointId: cardRef, amountPerContact: amount.optional(), share: share.optional() }),
+]);
+export type IdeaEffect = z.infer<typeof ideaEffectSchema>;
+export type IdeaEffectKind = IdeaEffect['kind'];
+export const IDEA_EFFECT_KINDS = ['fewer-contacts', 'response-rate', 'customers-kept', 'cost-avoided'] as const satisfies readonly IdeaEffectKind[];
+
+export const MESSAGE_VARIANTS = ['a', 'b'] as const;
+export type MessageVariant = (typeof MESSAGE_VARIANTS)[number];
+
+/** The text a letter, SMS or e-mail touchpoint sends, in up to two variants to compare. */
+export const touchpointMessageSchema = z.object({
+  a: z.string().max(LIMITS.messageTextLength).optional(),
+  b: z.string().max(LIMITS.messageTextLength).optional(),
+  /** Which variant customers get today; absent = not said. */
+  inUse: z.enum(MESSAGE_VARIANTS).optional(),
+});
+export type TouchpointMessage = z.infer<typeof touchpointMessageSchema>;
+
 export const cardSchema = z.object({
   id: z.string().regex(ID_PATTERN, 'must be a short id'),
   kind: z.enum(CARD_KINDS),
@@ -60,6 +104,10 @@ export const cardSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
   /** Facilitator's dragged position in the to-do list (fractional); absent = follow the computed ranking. */
   manualRank: z.number().finite().optional(),
+  /** Idea: its expected effects on touchpoints' figures, for the business case. */
+  effects: z.array(ideaEffectSchema).max(LIMITS.effectsPerIdea).optional(),
+  /** Letter/SMS/e-mail touchpoint: the message's actual text, for the letter lab. */
+  message: touchpointMessageSchema.optional(),
 });
 
 export type Card = Omit<z.infer<typeof cardSchema>, 'id' | 'stageId' | 'laneId'> & {

@@ -7,4 +7,8 @@ export const LIMITS = {
   cards: 10_000,
   links: 20_000,
   personas: 20,
+  /** A letter's body; a long collection letter is ~3,000 characters. */
+  messageTextLength: 10_000,
+  /** Effects stated on one idea (a handful in practice). */
+  effectsPerIdea: 20,
 } as const;

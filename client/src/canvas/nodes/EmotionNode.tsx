@@ -30,10 +30,10 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
   const describe = (p: PlacedPoint): string =>
     t('emotionCurve.point', {
       stage: p.title,
-      mean: formatSigned(locale, p.mean),
+      mean: formatSigned(p.mean, locale),
       count: p.count,
-      min: formatSigned(locale, p.min, 0),
-      max: formatSigned(locale, p.max, 0),
+      min: formatSigned(p.min, locale, 0),
+      max: formatSigned(p.max, locale, 0),
     });
 
   const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
@@ -123,14 +123,14 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
           <strong className="emotion-tooltip__stage">{activePoint.title}</strong>
           <span className="emotion-tooltip__mean">
             <Face value={activePoint.mean} size={16} />
-            {t('emotionCurve.mean', { mean: formatSigned(locale, activePoint.mean) })}
+            {t('emotionCurve.mean', { mean: formatSigned(activePoint.mean, locale) })}
           </span>
           <span>
             {activePoint.min === activePoint.max
               ? t('emotionCurve.noSpread')
               : t('emotionCurve.spread', {
-                  min: formatSigned(locale, activePoint.min, 0),
-                  max: formatSigned(locale, activePoint.max, 0),
+                  min: formatSigned(activePoint.min, locale, 0),
+                  max: formatSigned(activePoint.max, locale, 0),
                   sd: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(sd.get(activePoint.stageId) ?? 0),
                 })}
           </span>

@@ -1,6 +1,7 @@
 /**
- * The English catalogue: every user-visible string of the client. Other locales are
- * objects of the same type (`Messages`), so a missing key is a type error.
+ * The English catalogue: every word Rejse shows or writes — the UI, the exports (CSV,
+ * Markdown) and the server's report page. Other languages are objects of the same type
+ * (`Messages`), so a missing key is a type error. Formatted by `intl-messageformat` (ICU).
  * Syntax: `{name}` interpolation, `{count, plural, one {# card} other {# cards}}`,
  * `{axis, select, stage {…} other {…}}`.
  */
@@ -37,6 +38,8 @@ export const en = {
 
   'error.network': 'the server could not be reached',
   'error.status': 'the server answered {status}',
+  'error.rateLimited': 'too many new boards from this network just now; wait a minute and try again',
+  'error.unexpectedAnswer': 'the server sent an answer this page cannot read; reload the page',
 
   'board.allBoards': 'All boards',
   'board.loading': 'Loading board…',
@@ -190,6 +193,8 @@ export const en = {
   'facilitation.guard.structureLocked': 'The facilitator has locked the stages and lanes.',
   'facilitation.guard.cardLocked': 'The facilitator has locked this card in place.',
   'facilitation.guard.privateNotReady': 'Your private cards are still connecting; try again in a moment.',
+  'facilitation.guard.facilitatorOnly': 'Only the facilitator can change that.',
+  'facilitation.guard.privateMode': 'Private mode is on: new cards go to your private cards for now.',
   'facilitation.timer.menu': 'Timer',
   'facilitation.timer.minutes': 'Minutes',
   'facilitation.timer.start': 'Start',
@@ -422,6 +427,8 @@ export const en = {
   'prioritize.rankBy.score': 'Score',
   'prioritize.rankBy.votes': 'Votes',
   'prioritize.rankBy.impact-effort': 'Impact and effort',
+  'prioritize.rankBy.value': 'Value a year',
+  'prioritize.rankBy.value-per-effort': 'Value per effort',
   'prioritize.rankBy.manual': 'Manual order',
   'prioritize.rankBy.readonly': 'Ranked by {mode} · top {n}',
   'prioritize.topN.label': 'Show top',
@@ -544,6 +551,26 @@ export const en = {
   'export.json': 'Board file: JSON, to import elsewhere',
   'export.reportHtml': 'Report: HTML file',
   'export.reportPage': 'Open the printable report',
+  // Words only the exports (CSV, Markdown) and the server's report page write; the rest of
+  // their words are the UI's own (statuses, quadrants, channels, emotions, lane kinds, columns).
+  'export.untitled': 'Untitled',
+  'export.column.rank': 'Rank',
+  'export.column.stage': 'Stage',
+  'export.column.linkedPains': 'Linked pain points',
+  'export.column.quadrant': 'Quadrant',
+  'export.actionList.heading': 'Prioritised actions',
+  'export.actionList.top': 'Top {n}',
+  'export.actionList.belowLine': 'Below the line',
+  'export.board.persona': 'Persona',
+  'export.board.emptyStage': 'Nothing mapped yet.',
+  'export.board.emotion': '{label} ({value})',
+  'export.board.thought': '“{text}”',
+  'export.board.addresses': 'addresses: {list}',
+  'export.board.generated': 'Generated {date}',
+  'export.report.documentTitle': '{title} — workshop report',
+  'export.report.mapMissing':
+    'The picture of the map is not part of this file. Open the board’s report page in Rejse (/b/{id}/report) to print the report with the live map.',
+  'export.report.generatedBy': 'Made with Rejse',
   'export.import.heading': 'Import a board',
   'export.import.hint': 'A board file (JSON) exported from Rejse becomes a new board.',
   'export.import.button': 'Choose a board file',
@@ -575,6 +602,46 @@ export const en = {
   'export.report.mapDrawing': 'Drawing the map…',
   'export.report.mapFailed': 'The picture of the map could not be made.',
   'export.report.mapAlt': 'The journey map “{title}”',
+  // Business case and letter lab (issue 18).
+  'business.title': 'Business case',
+  'business.value': 'Worth {value} a year ({low} – {high})',
+  'business.noValue': 'No value yet',
+  'business.formula': 'How it is worked out',
+  'business.missing': 'Figures to add',
+  'business.effects': 'Effects',
+  'business.kind.fewer-contacts': 'Fewer contacts',
+  'business.kind.response-rate': 'Higher response rate',
+  'business.kind.customers-kept': 'Customers kept',
+  'business.kind.cost-avoided': 'Fee or cost avoided',
+  'business.remove': 'Remove',
+  'business.removeEffect': 'Remove effect {n}',
+  'business.addFewerContacts': 'Add an effect: fewer contacts',
+  'business.touchpoint': 'At touchpoint',
+  'business.chooseTouchpoint': 'Choose a touchpoint…',
+  'business.share': 'Fewer contacts (%)',
+  'business.add': 'Add effect',
+  'letter.title': 'Letter text',
+  'letter.variant.a': 'Variant A',
+  'letter.variant.b': 'Variant B',
+  'letter.inUse': 'In use today',
+  'letter.lix': 'LIX {score}: {level}',
+  'letter.flesch': 'Flesch Reading Ease {score}: {level} (grade {grade})',
+  'letter.figures': '{sentences, plural, one {# sentence} other {# sentences}}, {words, plural, one {# word} other {# words}}, {long, plural, one {# long word} other {# long words}}',
+  'letter.level.very-easy': 'very easy',
+  'letter.level.easy': 'easy',
+  'letter.level.medium': 'medium',
+  'letter.level.hard': 'hard',
+  'letter.level.very-hard': 'very hard',
+  'letter.checklist': 'What the debtor can see: {found} of {total}',
+  'letter.item.original-creditor': 'Who the original creditor is',
+  'letter.item.product-or-invoice': 'Which product or invoice',
+  'letter.item.amount-and-due-date': 'The amount and the due date',
+  'letter.item.fee-and-why': 'The fee and why it was added',
+  'letter.item.how-to-pay': 'How to pay',
+  'letter.item.help-or-plan': 'How to get help or a payment plan',
+  'letter.item.contact': 'Whom to contact',
+  'letter.found': 'found',
+  'letter.missing': 'missing',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

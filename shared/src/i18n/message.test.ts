@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, MessageSyntaxError, parseMessage } from './format.ts';
+import { checkMessage, formatMessage, messageArguments, MessageSyntaxError } from './message.ts';
 import { en } from './messages/en.ts';
 
-describe('message formatter', () => {
+describe('message formatter (intl-messageformat)', () => {
   it('interpolates named parameters and formats numbers for the locale', () => {
     expect(formatMessage('Updated {date}', 'en', { date: '3 Mar' })).toBe('Updated 3 Mar');
     expect(formatMessage('{n} calls', 'en', { n: 800000 })).toBe('800,000 calls');
@@ -38,14 +38,40 @@ describe('message formatter', () => {
   });
 
   it('rejects malformed messages with a message naming the source', () => {
-    expect(() => parseMessage('{count, plural, one {# card}}')).toThrow(MessageSyntaxError);
-    expect(() => parseMessage('unbalanced }')).toThrow(/unbalanced/);
-    expect(() => parseMessage('{count, plural, one {# card')).toThrow(MessageSyntaxError);
+    expect(() => checkMessage('{count, plural, one {# card}}')).toThrow(MessageSyntaxError);
+    expect(() => checkMessage('unbalanced }')).toThrow(/unbalanced/);
+    expect(() => checkMessage('{count, plural, one {# card')).toThrow(MessageSyntaxError);
+    expect(() => formatMessage('{count, plural, one {# card', 'en', { count: 1 })).toThrow(/in message "\{count/);
   });
 
   it('parses every message of the English catalogue', () => {
     for (const [key, source] of Object.entries(en)) {
-      expect(() => parseMessage(source), key).not.toThrow();
+      expect(() => checkMessage(source), key).not.toThrow();
     }
+  });
+
+  it('names every argument a message reads, in plural and select branches too', () => {
+    expect(messageArguments('{n} of {total}')).toEqual(['n', 'total']);
+    expect(messageArguments('{count, plural, one {# in {stage}} other {{axis, select, a {{x}} other {y}}}}')).toEqual([
+      'axis',
+      'count',
+      'stage',
+      'x',
+    ]);
+  });
+
+  it('writes a number used both as a plural count and as a plain argument the locale’s way', () => {
+    const message = '{count, plural, one {one card} other {{count} cards}}';
+    expect(formatMessage(message, 'da', { count: 1200 })).toBe('1.200 cards');
+    expect(formatMessage(message, 'en', { count: 1 })).toBe('one card');
+  });
+
+  it('takes any language tag and writes English for a malformed one', () => {
+    expect(formatMessage('{n} opkald', 'da-DK', { n: 1234.5 })).toBe('1.234,5 opkald');
+    expect(formatMessage('{n} calls', 'not a tag!', { n: 1234.5 })).toBe('1,234.5 calls');
+  });
+
+  it('keeps markup-like text as text (no tags are parsed)', () => {
+    expect(formatMessage('<b>{name}</b>', 'en', { name: '<i>x</i>' })).toBe('<b><i>x</i></b>');
   });
 });

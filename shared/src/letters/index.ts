@@ -1,0 +1,3 @@
+export * from './readability.ts';
+export * from './checklist.ts';
+export * from './lab.ts';

@@ -1,0 +1,3 @@
+export * from './table.ts';
+export * from './judge.ts';
+export * from './planned.ts';

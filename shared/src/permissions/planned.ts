@@ -1,0 +1,120 @@
+import type * as Y from 'yjs';
+import type { CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
+import type { Persona } from '../schema/persona.ts';
+import type { UpdateChange } from '../doc/inspect.ts';
+import { CARDS, cardsMap, LANES, LINKS, linksMap, META, metaMap, PERSONAS, personasMap, STAGES, type RecordMap } from '../doc/layout.ts';
+import type { AddCardInput, CardDisposition, CardPatch, MoveTarget } from '../doc/ops.ts';
+import { readCellOf } from '../doc/read.ts';
+
+/**
+ * What each edit operation of doc/ops.ts will change, as the same `UpdateChange`s that
+ * `describeUpdate` finds in the update it then sends — computed without running it, so the
+ * client can ask the permission table before a command runs. Each entry mirrors its op; the
+ * property test in tests/roles/permissions.test.ts runs both and fails when they part.
+ *
+ * A record the op will create has no id yet: NEW_RECORD stands for it (never a valid id).
+ */
+const NEW_RECORD = '(new)';
+
+const change = (root: string, recordId: string | undefined, field: string | undefined, kind: UpdateChange['kind'] = 'insert'): UpdateChange => ({
+  root,
+  recordId,
+  field,
+  kind,
+});
+
+/** A new record: the record itself and each of its fields. */
+const recordInsert = (root: string, id: string, fields: readonly string[]): UpdateChange[] => [
+  change(root, id, undefined),
+  ...fields.map((field) => change(root, id, field)),
+];
+
+/** Deleting a record deletes its live fields too. */
+function recordDelete(map: Y.Map<RecordMap>, root: string, id: string): UpdateChange[] {
+  const record = map.get(id);
+  if (!record) return [];
+  return [change(root, id, undefined, 'delete'), ...[...record.keys()].map((field) => change(root, id, field, 'delete'))];
+}
+
+function deleteCards(doc: Y.Doc, ids: readonly CardId[]): UpdateChange[] {
+  const gone = new Set<string>(ids);
+  const out = [...gone].flatMap((id) => recordDelete(cardsMap(doc), CARDS, id));
+  for (const [linkId, link] of linksMap(doc).entries()) {
+    if (gone.has(link.from) || gone.has(link.to)) out.push(change(LINKS, linkId, undefined, 'delete'));
+  }
+  return out;
+}
+
+function removeAxis(doc: Y.Doc, root: typeof STAGES | typeof LANES, id: string, disposition: CardDisposition | undefined): UpdateChange[] {
+  const out = [change(root, id, 'removed')];
+  // Without a disposition the op refuses a stage or lane that holds cards.
+  if (!disposition) return out;
+  const key = root === STAGES ? 'stageId' : 'laneId';
+  const affected: CardId[] = [];
+  cardsMap(doc).forEach((record, cardId) => {
+    if (readCellOf(record)?.[key] === id) affected.push(cardId as CardId);
+  });
+  if (disposition.cards === 'move') return [...out, ...affected.map((cardId) => change(CARDS, cardId, 'cell'))];
+  return [...out, ...deleteCards(doc, affected)];
+}
+
+const AXIS_FIELDS = ['title', 'order'];
+
+export const PLANNED_CHANGES = {
+  setBoardTitle: (_doc: Y.Doc, _title: string) => [change(META, 'title', undefined)],
+
+  addCard(_doc: Y.Doc, input: AddCardInput): UpdateChange[] {
+    const { stageId: _stage, laneId: _lane, index: _index, id, ...fields } = input;
+    const set = Object.entries(fields).filter(([, value]) => value !== undefined).map(([field]) => field);
+    return recordInsert(CARDS, id ?? NEW_RECORD, [...new Set(['text', ...set, 'cell'])]);
+  },
+
+  updateCard(doc: Y.Doc, id: CardId, patch: CardPatch): UpdateChange[] {
+    const record = cardsMap(doc).get(id);
+    if (!record) return [];
+    const out: UpdateChange[] = [];
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === null && record.has(field)) out.push(change(CARDS, id, field, 'delete'));
+      else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
+    }
+    return out;
+  },
+
+  moveCards: (_doc: Y.Doc, ids: readonly CardId[], _to: MoveTarget) => ids.map((id) => change(CARDS, id, 'cell')),
+
+  deleteCards,
+
+  linkCards(doc: Y.Doc, from: CardId, to: CardId): UpdateChange[] {
+    for (const link of linksMap(doc).values()) {
+      if ((link.from === from && link.to === to) || (link.from === to && link.to === from)) return [];
+    }
+    return [change(LINKS, NEW_RECORD, undefined)];
+  },
+
+  unlinkCards: (doc: Y.Doc, id: LinkId) => (linksMap(doc).has(id) ? [change(LINKS, id, undefined, 'delete')] : []),
+
+  addStage: (_doc: Y.Doc, _title: string, _index?: number) => recordInsert(STAGES, NEW_RECORD, AXIS_FIELDS),
+  renameStage: (_doc: Y.Doc, id: StageId, _title: string) => [change(STAGES, id, 'title')],
+  moveStage: (_doc: Y.Doc, id: StageId, _toIndex: number) => [change(STAGES, id, 'order')],
+  removeStage: (doc: Y.Doc, id: StageId, disposition?: CardDisposition) => removeAxis(doc, STAGES, id, disposition),
+  addLane: (_doc: Y.Doc, _title: string) => recordInsert(LANES, NEW_RECORD, [...AXIS_FIELDS, 'kind']),
+  renameLane: (_doc: Y.Doc, id: LaneId, _title: string) => [change(LANES, id, 'title')],
+  moveLane: (_doc: Y.Doc, id: LaneId, _toIndex: number) => [change(LANES, id, 'order')],
+  removeLane: (doc: Y.Doc, id: LaneId, disposition?: CardDisposition) => removeAxis(doc, LANES, id, disposition),
+
+  addPersona(doc: Y.Doc, fields: Omit<Persona, 'id'>): UpdateChange[] {
+    const out = recordInsert(PERSONAS, NEW_RECORD, [...Object.keys(fields), 'order']);
+    if (!metaMap(doc).get('activePersonaId')) out.push(change(META, 'activePersonaId', undefined));
+    return out;
+  },
+  updatePersona: (_doc: Y.Doc, id: PersonaId, patch: Partial<Omit<Persona, 'id'>>) =>
+    Object.entries(patch)
+      .filter(([, value]) => typeof value === 'string')
+      .map(([field]) => change(PERSONAS, id, field)),
+  removePersona(doc: Y.Doc, id: PersonaId): UpdateChange[] {
+    const out = recordDelete(personasMap(doc), PERSONAS, id);
+    if (out.length > 0 && metaMap(doc).get('activePersonaId') === id) out.push(change(META, 'activePersonaId', undefined));
+    return out;
+  },
+  setActivePersona: (_doc: Y.Doc, _id: PersonaId | null) => [change(META, 'activePersonaId', undefined)],
+} satisfies Record<string, (doc: Y.Doc, ...args: never[]) => UpdateChange[]>;

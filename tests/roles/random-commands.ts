@@ -1,0 +1,85 @@
+/** Random board commands with plausible arguments, for the permission property test. */
+import { CARD_KINDS, CHANNELS, EMOTIONS, type Board, type CardDisposition } from '@rejse/shared';
+import type { Rng } from '@rejse/shared/testing';
+import type { BoardCommands } from '../../client/src/board/commands.ts';
+
+export type CommandName = Exclude<keyof BoardCommands, 'undo' | 'redo'>;
+export interface RandomCommand {
+  name: CommandName;
+  args: unknown[];
+}
+
+const words = ['reminder', 'claim', 'invoice', 'call', 'portal', 'æøå', 'fee'];
+const text = (rng: Rng) => Array.from({ length: 1 + rng.int(3) }, () => rng.pick(words)).join(' ');
+
+/** A few distinct items (possibly none), or occasionally an id the board does not hold. */
+function some<T extends { id: string }>(rng: Rng, items: readonly T[], max: number): string[] {
+  const out = new Set<string>();
+  const count = rng.int(max + 1);
+  for (let i = 0; i < count && items.length > 0; i += 1) out.add(rng.pick(items).id);
+  if (rng.chance(0.03)) out.add('c_missing');
+  return [...out];
+}
+
+const one = <T extends { id: string }>(rng: Rng, items: readonly T[]): string =>
+  items.length === 0 || rng.chance(0.03) ? 'x_missing' : rng.pick(items).id;
+
+function disposition(rng: Rng, others: readonly { id: string }[]): CardDisposition | undefined {
+  const roll = rng.int(3);
+  if (roll === 0 || others.length === 0) return roll === 2 ? { cards: 'delete' } : undefined;
+  return roll === 1 ? { cards: 'move', to: rng.pick(others).id } : { cards: 'delete' };
+}
+
+const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
+  setTitle: (rng) => [text(rng)],
+  addCard: (rng, b) => [
+    {
+      stageId: one(rng, b.stages),
+      laneId: one(rng, b.lanes),
+      kind: rng.pick(CARD_KINDS),
+      text: text(rng),
+      ...(rng.chance(0.3) ? { emotion: rng.pick(EMOTIONS) } : {}),
+    },
+  ],
+  updateCard: (rng, b) => {
+    const id = one(rng, b.cards);
+    const current = b.cards.find((card) => card.id === id);
+    const patches = [
+      { text: text(rng) },
+      { text: current?.text ?? '' },
+      { emotion: rng.pick(EMOTIONS), channel: rng.pick(CHANNELS) },
+      { emotion: null },
+      { thought: null, text: undefined },
+    ];
+    return [id, rng.pick(patches)];
+  },
+  deleteElements: (rng, b) => [some(rng, b.cards, 2), some(rng, b.links, 2).filter((id) => id !== 'c_missing')],
+  moveCards: (rng, b) => [some(rng, b.cards, 3), { stageId: one(rng, b.stages), laneId: one(rng, b.lanes), index: rng.int(4) }],
+  link: (rng, b) => [one(rng, b.cards), one(rng, b.cards)],
+  addStage: (rng, b) => [text(rng), rng.int(b.stages.length + 1)],
+  renameStage: (rng, b) => [one(rng, b.stages), text(rng)],
+  moveStage: (rng, b) => [one(rng, b.stages), rng.int(b.stages.length)],
+  removeStage: (rng, b) => {
+    const id = one(rng, b.stages);
+    return [id, disposition(rng, b.stages.filter((s) => s.id !== id))];
+  },
+  addLane: (rng, b) => [text(rng), 'custom', rng.int(b.lanes.length + 1)],
+  renameLane: (rng, b) => [one(rng, b.lanes), text(rng)],
+  moveLane: (rng, b) => [one(rng, b.lanes), rng.int(b.lanes.length)],
+  removeLane: (rng, b) => {
+    const id = one(rng, b.lanes);
+    return [id, disposition(rng, b.lanes.filter((l) => l.id !== id))];
+  },
+  addPersona: (rng) => [{ name: text(rng), description: '', segment: text(rng) }],
+  updatePersona: (rng, b) => [one(rng, b.personas), rng.pick([{ name: text(rng) }, { description: text(rng), segment: '' }, {}])],
+  removePersona: (rng, b) => [one(rng, b.personas)],
+  setActivePersona: (rng, b) => [rng.chance(0.2) ? null : one(rng, b.personas)],
+};
+
+export const COMMAND_NAMES = Object.keys(GENERATORS) as CommandName[];
+
+export function randomCommand(rng: Rng, board: Board): RandomCommand {
+  // New cards more often: they alone meet private mode, so every seed should reach it.
+  const name = rng.chance(0.1) ? 'addCard' : rng.pick(COMMAND_NAMES);
+  return { name, args: GENERATORS[name](rng, board) };
+}
