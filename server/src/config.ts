@@ -1,6 +1,10 @@
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { LIMITS } from '@rejse/shared';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 const MiB = 1024 * 1024;
 
@@ -69,10 +73,18 @@ export const SERVER_LIMITS = {
   pendingUpdateBytes: 128 * 1024,
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
+  /**
+   * SIGTERM: how long the graceful shutdown (stop accepting, flush, compact, close sockets and
+   * the database) may take before the process exits anyway with code 1. Below Docker's and
+   * compose's stop grace period (10 s / 30 s) so the process, not SIGKILL, decides. `REJSE_SHUTDOWN_TIMEOUT_MS`.
+   */
+  shutdownTimeoutMs: 8_000,
 } as const;
 
-/** The repository root, from this file's place in it (server/src/config.ts). */
+/** The repository root, from this file's place in it (server/src/config.ts, or server/dist/main.js once built). */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type NodeEnv = 'production' | 'development' | 'test';
 
 export interface ServerConfig {
   /** 0 means any free port; the real one is printed on start. */
@@ -80,9 +92,11 @@ export interface ServerConfig {
   host: string;
   /** Directory holding `rejse.sqlite` (created if missing). */
   dataDir: string;
-  /** Serve the built client (SPA) from `clientDist` too. */
+  nodeEnv: NodeEnv;
+  /** Serve the built client (SPA) from `clientDist` too (NODE_ENV=production). */
   serveClient: boolean;
   clientDist: string;
+  logLevel: LogLevel;
   /** Update rows per board before compaction (SERVER_LIMITS.compactAfterUpdates unless COMPACT_THRESHOLD is set). */
   compactAfterUpdates: number;
   /**
@@ -90,6 +104,11 @@ export interface ServerConfig {
    * every board, for the operator. Null (the default) disables both.
    */
   adminToken: string | null;
+  /**
+   * REJSE_METRICS_TOKEN: `GET /metrics` then needs `Authorization: Bearer <it>` and is open to
+   * any address (a scraper in another container). Null (the default): loopback callers only.
+   */
+  metricsToken: string | null;
   /** SERVER_LIMITS.boardBytes unless BOARD_MAX_BYTES is set. */
   boardMaxBytes: number;
   /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
@@ -98,50 +117,166 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
   importPerMinute: number;
+  /** SERVER_LIMITS.shutdownTimeoutMs unless REJSE_SHUTDOWN_TIMEOUT_MS is set. */
+  shutdownTimeoutMs: number;
 }
 
-export class ConfigError extends Error {}
+/** One wrong environment variable and what is wrong with it (the text starts with its name). */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
 
-function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+/** Bad environment variables; each line of the message names one. The process exits with EXIT_CONFIG. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((problem) => problem.message).join('\n'));
+    this.name = 'ConfigError';
   }
-  return value;
 }
 
-/** The admin token must be as hard to guess as a board link: at least 24 URL-safe characters. */
-function parseAdminToken(raw: string | undefined): string | null {
-  const token = raw?.trim();
-  if (!token) return null;
-  if (!/^[A-Za-z0-9_-]{24,256}$/.test(token)) {
-    throw new ConfigError('REJSE_ADMIN_TOKEN must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"');
+/** Exit code for a bad configuration (sysexits' EX_CONFIG), so supervisors can tell it from a crash. */
+export const EXIT_CONFIG = 78;
+
+/** Unset and blank are the same: `KEY=` in a compose file or .env file means "the default". */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((raw) => (raw?.trim() ? raw.trim() : undefined));
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** A secret as hard to guess as a board link: at least 24 URL-safe characters. */
+const secretToken = optionalText.transform((raw, ctx) => {
+  if (raw === undefined) return null;
+  if (!/^[A-Za-z0-9_-]{24,256}$/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: 'must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"' });
+    return z.NEVER;
   }
-  return token;
+  return raw;
+});
+
+const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    if (!(values as readonly string[]).includes(raw)) {
+      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      return z.NEVER;
+    }
+    return raw as T;
+  });
+
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
+const isWildcardOrLoopback = (address: string): boolean =>
+  address === '0.0.0.0' || address === '::' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+
+/** The machine's own addresses (what an IP given as HOST must be one of). */
+export type InterfaceAddresses = () => string[];
+const machineAddresses: InterfaceAddresses = () =>
+  Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address.toLowerCase()));
+
+/**
+ * HOST: an IP address of this machine (or 0.0.0.0 / :: for every interface, or a loopback
+ * address), or a host name (resolved when listening; one that does not resolve to this machine
+ * stops the start with a message naming HOST too).
+ */
+const hostSchema = (addresses: InterfaceAddresses) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return '127.0.0.1';
+    const bare = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+    if (isIP(bare) === 0) {
+      if (HOST_NAME.test(bare)) return bare;
+      ctx.addIssue({ code: 'custom', message: 'must be an IP address of this machine, 0.0.0.0 or :: (every interface), or a host name' });
+      return z.NEVER;
+    }
+    if (isWildcardOrLoopback(bare) || addresses().includes(bare.toLowerCase())) return bare;
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not an address of this machine (its addresses: ${addresses().join(', ')}; 0.0.0.0 listens on all)`,
+    });
+    return z.NEVER;
+  });
+
+const envSchema = (addresses: InterfaceAddresses) =>
+  z.object({
+    PORT: wholeNumber(0, 65535, 8787),
+    HOST: hostSchema(addresses),
+    DATA_DIR: optionalText,
+    NODE_ENV: oneOf(['production', 'development', 'test'] as const, 'development'),
+    CLIENT_DIST: optionalText,
+    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+    COMPACT_THRESHOLD: wholeNumber(1, 1_000_000, SERVER_LIMITS.compactAfterUpdates),
+    REJSE_ADMIN_TOKEN: secretToken,
+    REJSE_METRICS_TOKEN: secretToken,
+    BOARD_MAX_BYTES: wholeNumber(1024, SERVER_LIMITS.boardBytes, SERVER_LIMITS.boardBytes),
+    BOARD_MAX_CARDS: wholeNumber(1, SERVER_LIMITS.boardCards, SERVER_LIMITS.boardCards),
+    REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
+    REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
+    REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
+  });
+
+/** Every variable the server reads (README and server/CONTEXT.md describe them). */
+export const ENVIRONMENT_VARIABLES = Object.keys(envSchema(machineAddresses).shape);
+
+/** The raw value for the message, shortened and without revealing a secret. */
+function shown(name: string, raw: string | undefined): string {
+  if (name.endsWith('_TOKEN')) return `a value of ${raw?.trim().length ?? 0} characters`;
+  const text = raw ?? '';
+  return `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
 }
 
-/** Reads the configuration from environment variables (see server/CONTEXT.md for the list). */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
+/**
+ * Reads and checks the configuration from environment variables. Throws a ConfigError naming
+ * every bad variable (one per line) rather than starting with a value nobody meant.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+  addresses: InterfaceAddresses = machineAddresses,
+): ServerConfig {
+  const parsed = envSchema(addresses).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0]);
+        return { variable, message: `${variable} ${issue.message}, got ${shown(variable, env[variable])}` };
+      }),
+    );
+  }
+  const e = parsed.data;
   return {
-    port: parseInteger('PORT', env.PORT, 8787, 0, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
-    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
-    serveClient: env.NODE_ENV === 'production',
-    clientDist: env.CLIENT_DIST?.trim() ? path.resolve(cwd, env.CLIENT_DIST.trim()) : path.join(REPO_ROOT, 'client', 'dist'),
-    compactAfterUpdates: parseInteger(
-      'COMPACT_THRESHOLD',
-      env.COMPACT_THRESHOLD,
-      SERVER_LIMITS.compactAfterUpdates,
-      1,
-      1_000_000,
-    ),
-    adminToken: parseAdminToken(env.REJSE_ADMIN_TOKEN),
-    boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
-    boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
-    createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
-    importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? './data'),
+    nodeEnv: e.NODE_ENV,
+    serveClient: e.NODE_ENV === 'production',
+    clientDist: e.CLIENT_DIST ? path.resolve(cwd, e.CLIENT_DIST) : path.join(REPO_ROOT, 'client', 'dist'),
+    logLevel: e.LOG_LEVEL,
+    compactAfterUpdates: e.COMPACT_THRESHOLD,
+    adminToken: e.REJSE_ADMIN_TOKEN,
+    metricsToken: e.REJSE_METRICS_TOKEN,
+    boardMaxBytes: e.BOARD_MAX_BYTES,
+    boardMaxCards: e.BOARD_MAX_CARDS,
+    createPerMinute: e.REJSE_RATE_LIMIT_CREATE,
+    importPerMinute: e.REJSE_RATE_LIMIT_IMPORT,
+    shutdownTimeoutMs: e.REJSE_SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** `REJSE_*` variables that are set but read by nothing (a typo leaves the default in force). */
+export function unknownRejseVariables(env: Record<string, string | undefined>): string[] {
+  return Object.keys(env).filter((name) => name.startsWith('REJSE_') && !ENVIRONMENT_VARIABLES.includes(name));
 }
 
 /** The file name of the database inside DATA_DIR. */

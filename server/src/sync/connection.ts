@@ -24,6 +24,8 @@ export class Connection {
     readonly ip: string,
     readonly access: ConnectionAccess,
     private readonly sendBufferLimit: number,
+    /** Told the code of every close the server decides (metrics). */
+    private readonly onServerClose?: (code: number) => void,
   ) {}
 
   /** True once the server decided to close, or the socket is no longer open. */
@@ -45,6 +47,7 @@ export class Connection {
     if (this.closing) return;
     this.closing = true;
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.onServerClose?.(reason.code);
       this.socket.close(reason.code, reason.reason);
     }
   }
