@@ -35,6 +35,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** The last lines the server printed (stdout and stderr), for error messages. */
   output(): string;
+  /** The exit code once the process has exited (null while it runs, or when a signal ended it). */
+  exitCode(): number | null;
 }
 
 export interface StartServerOptions {
@@ -159,6 +161,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       cleanupDir();
     },
     output,
+    exitCode: () => child.exitCode,
   };
 }
 
