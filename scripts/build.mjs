@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds what `pnpm start` runs, skipping any part whose sources have not changed since its
 // last build: the client (Vite → client/dist) and the server (esbuild → server/dist/main.js,
-// one ES module with our workspace code inlined and npm packages left as imports), so the
-// production server is plain `node` on JavaScript — no TypeScript loader at run time.
+// one ES module holding our code and its npm packages, only the native better-sqlite3 left as
+// an import), so the production server is plain `node` on JavaScript — no TypeScript loader at
+// run time, and only what it uses loaded (memory at rest: BENCHMARKS.md).
 //   node scripts/build.mjs [--force] [client] [server]   (no part named = both)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -56,6 +57,21 @@ function buildClient() {
   writeFileSync(stamp, `${hash}\n`);
 }
 
+/**
+ * zod's classic API re-exports every one of its ~40 message locales (`z.locales`), about 300 KiB
+ * of source nobody here reads; only English is configured (`config(en())`), so only it is kept.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 async function buildServer() {
   const hash = hashSources([...COMMON, 'server/src', 'server/package.json', 'templates/src', 'templates/package.json', 'scripts/build.mjs']);
   const outDir = path.join(root, 'server/dist');
@@ -66,22 +82,38 @@ async function buildServer() {
   }
   console.error('server: building…');
   const { build } = await import('esbuild');
-  const serverPackage = JSON.parse(readFileSync(path.join(root, 'server/package.json'), 'utf8'));
-  // npm packages stay imports (native better-sqlite3, and so node_modules are shared with
-  // dev); our own workspace packages are TypeScript sources and get inlined.
-  const external = Object.keys(serverPackage.dependencies ?? {}).filter((name) => !name.startsWith('@rejse/'));
   mkdirSync(outDir, { recursive: true });
+  const outfile = path.join(outDir, 'main.js');
   await build({
     entryPoints: [path.join(root, 'server/src/main.ts')],
-    outfile: path.join(outDir, 'main.js'),
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // V8 keeps every module's source text in memory: no comments or indentation, and ASCII only
+    // (one non-ASCII character makes the whole text two bytes per character). Names are kept,
+    // so stack traces stay readable; `sourcemap` maps them back with NODE_OPTIONS=--enable-source-maps
+    // (off by default: loading the map costs about 15 MiB resident).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
+    legalComments: 'external',
     sourcemap: true,
-    external: [...external, ...external.map((name) => `${name}/*`)],
+    // better-sqlite3 loads a native addon; ws's optional native helpers are looked up at run time.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // ws is CommonJS: its require() calls of Node's modules need a real require in an ES module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
+  const output = readFileSync(outfile, 'latin1');
+  const nonAscii = /[^\x00-\x7f]/.exec(output);
+  if (nonAscii) {
+    const at = nonAscii.index;
+    console.error(`server: dist/main.js must be ASCII (V8 would hold it at two bytes a character); found ${JSON.stringify(output.slice(Math.max(0, at - 60), at + 20))}`);
+    process.exit(1);
+  }
   writeFileSync(stamp, `${hash}\n`);
 }
 

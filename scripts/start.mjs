@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+const server = spawn(process.execPath, ['dist/main.js'], {
   cwd: path.join(root, 'server'),
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },

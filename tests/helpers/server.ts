@@ -44,6 +44,8 @@ export interface StartServerOptions {
   dataDir?: string;
   /** Extra environment for the server (e.g. COMPACT_THRESHOLD). */
   env?: Record<string, string>;
+  /** Run the built `server/dist/main.js` with plain node (as `pnpm start` and the image do) instead of the sources through tsx. */
+  compiled?: boolean;
 }
 
 /** Every server this process started and has not seen exit, killed if the test process exits. */
@@ -70,12 +72,13 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Spawns `node --import tsx server/src/main.ts` on a free port and waits for its listening line. */
+/** Spawns `node --import tsx server/src/main.ts` (or the built server) on a free port and waits for its listening line. */
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   installExitHook();
   const ownsDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'rejse-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+  const entry = opts.compiled ? [path.join(serverDir, 'dist', 'main.js')] : ['--import', 'tsx', serverEntry];
+  const child = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: {
       ...process.env,
