@@ -10,11 +10,16 @@
  *     with the total blocking time of the load;
  *   - frames per second while panning: a scripted mouse drag across the map (the way a
  *     person pans), with requestAnimationFrame counting every frame the page paints, at the
- *     zoom the board opens at and at reading zoom (100 %).
+ *     zoom the board opens at and at reading zoom (100 %);
+ *   - remote typing: another client (y-websocket, in this process) types into one card of
+ *     the board, one character per update, while the page counts its app work per keystroke
+ *     (the document → records → layout → nodes steps the client meters while
+ *     `__rejseWork` is set), all main-thread script time per keystroke (Chromium's
+ *     ScriptDuration) and frames longer than 50 ms.
  *
  *   npx -y pnpm@10 bench:canvas            2,000 cards, 3 pan runs per zoom
  *   npx -y pnpm@10 bench:canvas --short    500 cards, 1 pan run per zoom
- *   options: --cards N  --stages N  --runs N  --json (one JSON line at the end)
+ *   options: --cards N  --stages N  --runs N  --keys N (remote keystrokes, 60)  --json (one JSON line at the end)
  *            --dist DIR (serve another client build, e.g. an older commit's, to compare)
  *
  * Build the client first (npx -y pnpm@10 --filter @rejse/client build): the server serves
@@ -25,7 +30,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { docToBoard } from '@rejse/shared';
+import { docToBoard, updateCard } from '@rejse/shared';
 import { connectClient, createBoard, startServer } from '../../tests/helpers/server.ts';
 import { generateBoard } from './generate.ts';
 
@@ -50,6 +55,7 @@ interface Options {
   runs: number;
   json: boolean;
   dist: string | null;
+  keys: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -65,6 +71,7 @@ function parseArgs(argv: readonly string[]): Options {
     stages: number('--stages', short ? 10 : 20),
     runs: number('--runs', short ? 1 : 3),
     json: args.includes('--json'),
+    keys: number('--keys', 60),
     dist: args.includes('--dist') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args[args.indexOf('--dist') + 1] ?? '') : null,
   };
 }
@@ -87,6 +94,7 @@ const round = (value: number, digits = 1): number => Math.round(value * 10 ** di
  */
 const LONG_TASK_PROBE = `
   globalThis.__name = (target) => target;
+  globalThis.__rejseWork = {};
   window.__longTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -245,6 +253,99 @@ async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x:
   }, aim);
 }
 
+interface TypingResult {
+  keystrokes: number;
+  /** The client's metered app work (document → records → layout → nodes) per keystroke. */
+  appWorkMs: number;
+  /** The same, per step. */
+  steps: Record<string, number>;
+  /** All main-thread script time per keystroke (Yjs, the app, React, React Flow). */
+  scriptMs: number;
+  /** Frames longer than 50 ms while typing. */
+  longFrames: number;
+  /** The typed text reached the page's document. */
+  arrived: boolean;
+}
+
+/** Milliseconds between remote keystrokes: a fast typist. */
+const KEY_INTERVAL_MS = 80;
+
+/**
+ * Another participant types into one card: `keys` characters, one update each, KEY_INTERVAL_MS
+ * apart, written through the shared `updateCard` as the editor does. The page's work meter and
+ * Chromium's script time are read before and after.
+ */
+async function measureRemoteTyping(
+  page: Page,
+  server: { wsUrl: string },
+  boardId: string,
+  keys: number,
+): Promise<TypingResult> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
+  };
+  const typist = connectClient(server, boardId);
+  try {
+    await typist.synced;
+    const target = docToBoard(typist.doc, boardId).cards[0];
+    if (!target) throw new Error('the board has no card to type into');
+    const base = `${target.text} `;
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const w = window as unknown as { __rejseWork: Record<string, number>; __frames: number[]; __counting: boolean };
+      for (const key of Object.keys(w.__rejseWork)) delete w.__rejseWork[key];
+      w.__frames = [];
+      w.__counting = true;
+      const tick = (time: number) => {
+        if (!w.__counting) return;
+        w.__frames.push(time);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const scriptBefore = await scriptSeconds();
+    let typed = base;
+    for (let i = 0; i < keys; i += 1) {
+      typed += 'abcdefghij'[i % 10] as string;
+      updateCard(typist.doc, target.id, { text: typed });
+      await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS));
+    }
+    await page.waitForTimeout(600);
+    const scriptAfter = await scriptSeconds();
+    const { work, frames } = await page.evaluate(() => {
+      const w = window as unknown as { __rejseWork: Record<string, number>; __frames: number[]; __counting: boolean };
+      w.__counting = false;
+      return { work: { ...w.__rejseWork }, frames: w.__frames };
+    });
+    const arrived = await page.evaluate(
+      (text) => [...document.querySelectorAll('.react-flow__node-card')].some((n) => (n.getAttribute('aria-label') ?? '').includes(text.slice(-12))),
+      typed,
+    );
+    const steps: Record<string, number> = {};
+    let total = 0;
+    for (const [step, ms] of Object.entries(work)) {
+      if (step.endsWith('.calls')) continue;
+      steps[step] = round(ms / keys, 2);
+      total += ms;
+    }
+    const gaps = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
+    return {
+      keystrokes: keys,
+      appWorkMs: round(total / keys, 2),
+      steps,
+      scriptMs: round(((scriptAfter - scriptBefore) * 1000) / keys, 2),
+      longFrames: gaps.filter((g) => g > 50).length,
+      arrived,
+    };
+  } finally {
+    typist.destroy();
+    await cdp.detach();
+  }
+}
+
 async function setZoom(page: Page, zoom: number): Promise<void> {
   // The toolbar's "zoom to stage" sets a readable zoom on the first stage; then the zoom
   // controls (+/−) are used until the wanted zoom is reached.
@@ -315,6 +416,14 @@ async function main(): Promise<void> {
         `${load.cardNodesInDom} of ${generated.cards} cards in the DOM at zoom ${round(load.zoom, 2)})`,
     );
 
+    const typing = await measureRemoteTyping(page, server, board.id, options.keys);
+    console.log(
+      `  remote typing into one card (${typing.keystrokes} keystrokes): app work ${typing.appWorkMs} ms per keystroke ` +
+        `(${Object.entries(typing.steps).map(([step, ms]) => `${step} ${ms}`).join(', ')}), ` +
+        `all script ${typing.scriptMs} ms per keystroke, ${typing.longFrames} frames > 50 ms` +
+        (typing.arrived ? '' : ' (the typed text did not show on a card on screen)'),
+    );
+
     const pans: Record<string, PanResult> = {};
     for (const [label, zoom, pattern] of [
       ['opening zoom', null, 'wiggle'],
@@ -338,7 +447,7 @@ async function main(): Promise<void> {
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     if (heap) console.log(`  JS heap after panning: ${round(heap / 1024 / 1024)} MiB`);
     if (options.json) {
-      console.log(JSON.stringify({ options, board: generated, load, pans, heapBytes: heap, at: new Date().toISOString() }));
+      console.log(JSON.stringify({ options, board: generated, load, typing, pans, heapBytes: heap, at: new Date().toISOString() }));
     }
     await context.close();
   } finally {

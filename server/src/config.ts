@@ -54,6 +54,19 @@ export const SERVER_LIMITS = {
   /** Cards on one board (the model's own limit); past it the update is refused with BOARD_TOO_LARGE. `BOARD_MAX_CARDS`. */
   boardCards: LIMITS.cards,
   /**
+   * Items (Yjs structs: every value ever written, deleted ones as small remnants) one board
+   * may hold. Memory grows with items, not bytes: a struct costs ~450 bytes of heap, so 11 MiB
+   * of tiny map entries (~1,000,000 structs) took 330–850 MB per board. A 10,000-card board
+   * with every field set is ~120,000 items; the rest is room for its edit history. Past it
+   * the update is refused with BOARD_TOO_LARGE (~135 MB of heap per board at most).
+   */
+  boardItems: 300_000,
+  /**
+   * One value (JSON bytes) an update may write: the largest field of the layout is a
+   * 2,000-character text (≤ 8 KiB as JSON). Bigger closes with BOARD_TOO_LARGE.
+   */
+  valueBytes: 64 * 1024,
+  /**
    * Presence updates of a connection's own client ids: a cursor at 20 Hz plus renewals fits;
    * sustained more closes with CLOSE.RATE_LIMITED. (The stock client echoes everyone else's
    * presence back; those echoes are dropped, not counted.)

@@ -180,3 +180,31 @@ export function hostileFrame(kind: HostileKind, rng: Rng, sources: HostileSource
       return new Uint8Array(8 * 1024 * 1024 + 1 + rng.int(1024));
   }
 }
+
+/**
+ * A Yjs update (V1) written by hand with what no real client sends: GC or skip structs at
+ * chosen clocks (`structs`) and delete ranges (`deletes`: [client, clock, length]), e.g. for
+ * clocks another client has not written yet.
+ */
+export function craftedUpdate(
+  structs: ReadonlyArray<{ kind: 'gc' | 'skip'; client: number; clock: number; length: number }>,
+  deletes: ReadonlyArray<readonly [number, number, number]>,
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, structs.length);
+  for (const struct of structs) {
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, struct.client);
+    encoding.writeVarUint(encoder, struct.clock);
+    encoding.writeUint8(encoder, struct.kind === 'gc' ? 0 : 10);
+    encoding.writeVarUint(encoder, struct.length);
+  }
+  encoding.writeVarUint(encoder, deletes.length);
+  for (const [client, clock, length] of deletes) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarUint(encoder, length);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -37,8 +37,8 @@ import {
 import { createRng, seedFrom, type Rng } from '@rejse/shared/testing';
 import { findTemplate } from '@rejse/templates';
 import { accessFor, checkDocumentUpdate } from '../../server/src/sync/access.ts';
-import { createCommands, type BoardCommands } from '../../client/src/board/commands.ts';
-import type { BoardSession } from '../../client/src/board/session.ts';
+import { createCommands, type BoardCommands } from '../../client/src/doc/commands.ts';
+import type { BoardSession } from '../../client/src/doc/session.ts';
 import type { DraftsSession } from '../../client/src/facilitation/drafts.ts';
 import { COMMAND_QUESTIONS, guardCommands, noticeFor } from '../../client/src/facilitation/guard.ts';
 import { t } from '../../client/src/i18n/index.ts';

@@ -1,7 +1,7 @@
 /** Random board commands with plausible arguments, for the permission property test. */
 import { CARD_KINDS, CHANNELS, EMOTIONS, type Board, type CardDisposition } from '@rejse/shared';
 import type { Rng } from '@rejse/shared/testing';
-import type { BoardCommands } from '../../client/src/board/commands.ts';
+import type { BoardCommands } from '../../client/src/doc/commands.ts';
 
 export type CommandName = Exclude<keyof BoardCommands, 'undo' | 'redo'>;
 export interface RandomCommand {

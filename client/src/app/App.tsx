@@ -3,8 +3,8 @@ import { BoardPage } from '../board/BoardPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { usePathname } from './router.tsx';
-import { parseRoute } from './routes.ts';
+import { usePathname } from '../routing/router.tsx';
+import { parseRoute } from '../routing/routes.ts';
 
 export function App() {
   const route = parseRoute(usePathname());

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/index.ts';
 import { MessagePage } from '../ui/MessagePage.tsx';
-import { Link } from './router.tsx';
+import { Link } from '../routing/router.tsx';
 
 export function NotFoundPage() {
   const t = useT();

@@ -1,11 +1,11 @@
 import { LIMITS } from '@rejse/shared';
 import { useState, type KeyboardEvent } from 'react';
-import { Link } from '../app/router.tsx';
+import { Link } from '../routing/router.tsx';
 import { useT } from '../i18n/index.ts';
 import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { BoardSettingsButton } from '../settings/BoardSettings.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { useBoard, useCommands } from './BoardContext.tsx';
+import { useBoard, useCommands } from '../doc/BoardContext.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { PersonaBadge } from './PersonaBadge.tsx';
 

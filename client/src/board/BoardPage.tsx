@@ -1,10 +1,9 @@
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
-import { knownToken, rememberBoard, takeTokenFromAddress } from '../app/knownBoards.ts';
-import { Link } from '../app/router.tsx';
-import type { BoardView } from '../app/routes.ts';
-import { useUiStore } from '../app/uiStore.ts';
+import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
+import { Link } from '../routing/router.tsx';
+import type { BoardView } from '../routing/routes.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
@@ -12,46 +11,47 @@ import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
 import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
-import { BoardTabs, BoardViewContent } from '../prioritize/BoardViews.tsx';
+import { BoardTabs, BoardViewContent } from './BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { BoardProvider, useBoard, useSession, useSessionStatus } from './BoardContext.tsx';
+import { BoardProvider, useBoard, useBoardUi, useSession, useSessionStatus, type BoardContextValue } from '../doc/BoardContext.tsx';
+import { createBoardUiStore } from '../doc/boardUi.ts';
+import { createEditorStore } from '../doc/editorStore.ts';
+import { PrioritizeUiProvider } from '../prioritize/store.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
-import { createCommands, type BoardCommands } from './commands.ts';
+import { createCommands } from '../doc/commands.ts';
 import { EditorLayer } from './EditorLayer.tsx';
-import { useEditorStore } from './editorStore.ts';
-import { wsBaseFor } from './connection.ts';
-import { BoardSession } from './session.ts';
+import { wsBaseFor } from '../doc/connection.ts';
+import { BoardSession } from '../doc/session.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
 /** Opens the board's live session for as long as the page shows it. */
 export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: BoardView | 'map' }) {
-  const [value, setValue] = useState<{ session: BoardSession; commands: BoardCommands } | null>(null);
+  const [value, setValue] = useState<BoardContextValue | null>(null);
 
   useEffect(() => {
     // A secret link brings its token in the address: keep it for this board, then hide it.
     const fromLink = takeTokenFromAddress(window.location, window.history);
     if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
     const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId));
-    const commands = createCommands(session, (message) => useUiStore.getState().notify(message));
-    useUiStore.getState().resetBoardUi();
-    useEditorStore.getState().reset();
-    setValue({ session, commands });
-    return () => {
-      session.destroy();
-      useUiStore.getState().resetBoardUi();
-      useEditorStore.getState().reset();
-    };
+    // The board's local UI state is made with its session: nothing is carried over from another board.
+    const ui = createBoardUiStore();
+    const commands = createCommands(session, (message) => ui.getState().notify(message));
+    setValue({ session, commands, ui, editor: createEditorStore() });
+    return () => session.destroy();
   }, [boardId]);
 
   if (!value) return null;
   return (
-    <BoardProvider value={value}>
-      <ReactFlowProvider>
-        <BoardScreen view={view} />
-      </ReactFlowProvider>
+    // Keyed by the session, so no component keeps hold of a previous board's stores.
+    <BoardProvider value={value} key={sessionKey(value.session)}>
+      <PrioritizeUiProvider>
+        <ReactFlowProvider>
+          <BoardScreen view={view} />
+        </ReactFlowProvider>
+      </PrioritizeUiProvider>
     </BoardProvider>
   );
 }
@@ -127,18 +127,36 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
           <div className="board-main">
             <div className="workshop-column">
               <WorkshopBar />
-              {view === 'map' ? <BoardCanvas /> : <BoardViewContent view={view} />}
+              {view === 'map' ? <BoardCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
             </div>
             <WorkshopPanels />
             <CardInspector />
           </div>
           <RemoveAxisDialog />
           <EditorLayer />
-          <Notice />
+          <BoardNotice />
         </div>
       </GuardedCommands>
     </FacilitationProvider>
   );
+}
+
+function BoardNotice() {
+  const notice = useBoardUi((s) => s.notice);
+  const dismiss = useBoardUi((s) => s.dismissNotice);
+  return <Notice notice={notice} dismiss={dismiss} />;
+}
+
+const sessionKeys = new WeakMap<BoardSession, number>();
+let sessionCount = 0;
+function sessionKey(session: BoardSession): number {
+  let key = sessionKeys.get(session);
+  if (key === undefined) {
+    sessionCount += 1;
+    key = sessionCount;
+    sessionKeys.set(session, key);
+  }
+  return key;
 }
 
 /** Undo/redo keys, with the commands this role may use. */

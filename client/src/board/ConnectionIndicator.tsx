@@ -1,6 +1,6 @@
 import { useT, type MessageKey } from '../i18n/index.ts';
-import type { ConnectionState } from './connection.ts';
-import { useSessionStatus } from './BoardContext.tsx';
+import type { ConnectionState } from '../doc/connection.ts';
+import { useSessionStatus } from '../doc/BoardContext.tsx';
 
 const LABELS: Record<ConnectionState, MessageKey> = {
   connecting: 'connection.connecting',

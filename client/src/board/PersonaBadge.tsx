@@ -1,36 +1,11 @@
-import type { Persona, PersonaId } from '@rejse/shared';
+import type { PersonaId } from '@rejse/shared';
 import { useEffect, useRef } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
-import { useBoard, useCommands } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
-
-/** Initials for a persona's avatar: "Young prepaid customer" → "YP", "Maria, 34" → "M". */
-export function initialsOf(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/)
-    .filter((word) => /^\p{L}/u.test(word));
-  return `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}`.toUpperCase();
-}
-
-const AVATAR_TONES = 6;
-/** A stable colour per persona, from its id. */
-export function avatarTone(id: string): number {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % AVATAR_TONES;
-}
-
-export function PersonaAvatar({ persona, size = 'm' }: { persona: Pick<Persona, 'id' | 'name'>; size?: 's' | 'm' }) {
-  return (
-    <span className={`persona-avatar persona-avatar--${size} persona-avatar--tone${avatarTone(persona.id)}`} aria-hidden="true">
-      {initialsOf(persona.name) || <Icon name="person" size={size === 's' ? 12 : 14} />}
-    </span>
-  );
-}
+import { PersonaAvatar } from '../panels/PersonaAvatar.tsx';
+import { useBoard, useCommands, useEditorState } from '../doc/BoardContext.tsx';
 
 /**
  * The map header's persona: whose journey this is (name and segment; the description on
@@ -43,7 +18,7 @@ export function PersonaBadge() {
   const role = useRole();
   const personas = useBoard((b) => b.personas, shallow);
   const activeId = useBoard((b) => b.activePersonaId);
-  const openDialog = useEditorStore((s) => s.openDialog);
+  const openDialog = useEditorState((s) => s.openDialog);
   const details = useRef<HTMLDetailsElement>(null);
   const active = personas.find((p) => p.id === activeId) ?? null;
   const canEdit = role !== 'viewer';

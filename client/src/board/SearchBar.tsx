@@ -1,14 +1,12 @@
 import { CARD_KINDS, CHANNELS, type CardId } from '@rejse/shared';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
-import { useUiStore } from '../app/uiStore.ts';
-import { isFilterActive, matchingCardIds } from '../canvas/filter.ts';
+import { isFilterActive, matchingCardIds } from '../doc/filter.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
-import { useBoard, useSession } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
+import { useBoard, useBoardUiStore, useEditorState, useEditorStore, useSession } from '../doc/BoardContext.tsx';
 
 /**
  * Search and filter cards by text, kind, channel and stage: matching cards are highlighted
@@ -16,11 +14,13 @@ import { useEditorStore } from './editorStore.ts';
  * goes to the next (previous) match; Esc clears.
  */
 export function SearchBar() {
+  const editorStore = useEditorStore();
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const reveal = useReveal();
-  const filter = useEditorStore((s) => s.filter);
-  const searchFocus = useEditorStore((s) => s.searchFocus);
+  const filter = useEditorState((s) => s.filter);
+  const searchFocus = useEditorState((s) => s.searchFocus);
   const cards = useBoard((b) => b.cards);
   const stages = useBoard((b) => b.stages, shallow);
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +41,7 @@ export function SearchBar() {
   }, [filter]);
 
   const clear = () => {
-    useEditorStore.getState().clearFilter();
+    editorStore.getState().clearFilter();
     input.current?.blur();
   };
 
@@ -49,7 +49,7 @@ export function SearchBar() {
     if (!matches || matches.length === 0) return;
     cursor.current = (cursor.current + delta + matches.length) % matches.length;
     const id = matches[cursor.current] as CardId;
-    useUiStore.getState().setSelection([id], []);
+    uiStore.getState().setSelection([id], []);
     const box = computeLayout(session.getBoard()).cards.get(id);
     if (box) reveal(box);
   };
@@ -65,7 +65,7 @@ export function SearchBar() {
     }
   };
 
-  const editor = useEditorStore.getState();
+  const editor = editorStore.getState();
   return (
     <div className={`search${active ? ' is-active' : ''}`} role="search">
       <div className="search__field">
@@ -77,7 +77,7 @@ export function SearchBar() {
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
           value={filter.text}
-          onChange={(event) => useEditorStore.getState().setText(event.target.value)}
+          onChange={(event) => editorStore.getState().setText(event.target.value)}
           onKeyDown={onKeyDown}
         />
         {active && matches ? (

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useZoomToStage } from '../canvas/useFitBoard.ts';
 import { useT } from '../i18n/index.ts';
-import { useBoard } from './BoardContext.tsx';
+import { useBoard } from '../doc/BoardContext.tsx';
 
 /** "Zoom to stage": a picker in the toolbar (the stage header's menu has the same action). */
 export function StagePicker() {

@@ -1,18 +1,18 @@
 import type { StageId } from '@rejse/shared';
-import { useUiStore } from '../app/uiStore.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useAddAxis, useAddCardAt } from '../canvas/useCanvasActions.ts';
 import { useFitBoard } from '../canvas/useFitBoard.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { IconButton } from '../ui/IconButton.tsx';
-import { useCommands, useSession, useUndoState } from './BoardContext.tsx';
-import { useEditorStore } from './editorStore.ts';
+import { useBoardUiStore, useCommands, useEditorStore, useSession, useUndoState } from '../doc/BoardContext.tsx';
 import { SearchBar } from './SearchBar.tsx';
 import { StagePicker } from './StagePicker.tsx';
 
 /** Board-wide actions. "Add card" goes under the selected card, else into the first touchpoint cell. */
 export function Toolbar() {
+  const editorStore = useEditorStore();
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const commands = useCommands();
@@ -26,7 +26,7 @@ export function Toolbar() {
 
   const addCard = () => {
     const board = session.getBoard();
-    const selected = useUiStore.getState().selectedCards[0];
+    const selected = uiStore.getState().selectedCards[0];
     const box = selected ? computeLayout(board).cards.get(selected) : undefined;
     if (box) {
       addCardAt(box.stageId, box.laneId, box.index + 1);
@@ -67,7 +67,7 @@ export function Toolbar() {
           icon="keyboard"
           label={t('toolbar.shortcuts')}
           title={t('toolbar.shortcutsHint')}
-          onClick={() => useEditorStore.getState().openDialog('shortcuts')}
+          onClick={() => editorStore.getState().openDialog('shortcuts')}
         />
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useCommands } from './BoardContext.tsx';
+import { useCommands } from '../doc/BoardContext.tsx';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

@@ -17,14 +17,11 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useRole } from '../facilitation/FacilitationContext.tsx';
-import { useBoardSnapshot, useCommands, useSession } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
-import { formatMetric, metricSpec } from '../board/metrics.ts';
+import { useBoardSnapshot, useBoardUi, useBoardUiStore, useCommands, useEditorState, useSession } from '../doc/BoardContext.tsx';
+import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
-import { matchingCardIds } from './filter.ts';
+import { matchingCardIds } from '../doc/filter.ts';
 import { cellAt, computeLayout, dropIndex, FAR_ZOOM } from './layout.ts';
 import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
@@ -63,17 +60,18 @@ const MINIMAP_SIZE = { width: 180, height: 120 } as const;
  * written once, when it ends, as a move to the cell under the grabbed card (the other
  * dragged cards shift by as many stages and lanes).
  */
-export function BoardCanvas() {
+export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const locale = useLocale();
   const board = useBoardSnapshot();
   const session = useSession();
   const commands = useCommands();
   const addCardAt = useAddCardAt();
-  const selectedCards = useUiStore((s) => s.selectedCards);
-  const selectedLinks = useUiStore((s) => s.selectedLinks);
-  const editingCard = useUiStore((s) => s.editingCard);
-  const filter = useEditorStore((s) => s.filter);
+  const selectedCards = useBoardUi((s) => s.selectedCards);
+  const selectedLinks = useBoardUi((s) => s.selectedLinks);
+  const editingCard = useBoardUi((s) => s.editingCard);
+  const filter = useEditorState((s) => s.filter);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -85,7 +83,7 @@ export function BoardCanvas() {
 
   // Someone else deleted a selected card or link, or the card being edited: let go of it.
   useEffect(() => {
-    const ui = useUiStore.getState();
+    const ui = uiStore.getState();
     const linkIds = new Set<string>(board.links.map((l) => l.id));
     const cards = ui.selectedCards.filter((id) => layout.cards.has(id));
     const links = ui.selectedLinks.filter((id) => linkIds.has(id));
@@ -146,7 +144,7 @@ export function BoardCanvas() {
     let moved: Map<string, XYPosition> | null = null;
     for (const change of changes) {
       if (change.type === 'select') {
-        selection ??= new Set(useUiStore.getState().selectedCards);
+        selection ??= new Set(uiStore.getState().selectedCards);
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
       } else if (change.type === 'position' && change.dragging && change.position) {
@@ -154,7 +152,7 @@ export function BoardCanvas() {
       }
     }
     if (selection) {
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       ui.setSelection([...selection] as CardId[], ui.selectedLinks);
     }
     if (moved) {
@@ -167,12 +165,12 @@ export function BoardCanvas() {
     let selection: Set<string> | null = null;
     for (const change of changes) {
       if (change.type !== 'select') continue;
-      selection ??= new Set(useUiStore.getState().selectedLinks);
+      selection ??= new Set(uiStore.getState().selectedLinks);
       if (change.selected) selection.add(change.id);
       else selection.delete(change.id);
     }
     if (selection) {
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
     }
   }, []);
@@ -220,14 +218,14 @@ export function BoardCanvas() {
     // A click on the grid (not a card) lets go of the selection, as a click on empty canvas does.
     if (node.type === 'card' || event.shiftKey || event.metaKey || event.ctrlKey) return;
     if ((event.target as Element).closest('button, input, textarea, select')) return;
-    const ui = useUiStore.getState();
+    const ui = uiStore.getState();
     if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
   }, []);
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
       if ((event.target as Element).closest('button, input, textarea, select')) return;
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       switch (node.type) {
         case 'card':
           ui.editCard(node.id as CardId);
@@ -254,7 +252,7 @@ export function BoardCanvas() {
       const links = cut.map((e) => e.id as LinkId);
       if (cards.length === 0 && links.length === 0) return;
       commands.deleteElements(cards, links);
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       ui.setSelection([], []);
       ui.editCard(null);
     },
@@ -313,9 +311,7 @@ export function BoardCanvas() {
     [t],
   );
   // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
-  const capturing = useUiStore((s) => s.capturingPicture);
-  // A view-only link cannot move cards (the server would refuse it); dragging is off for it.
-  const viewOnly = useRole() === 'viewer';
+  const capturing = useBoardUi((s) => s.capturingPicture);
   const drawFar = far && !capturing;
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
@@ -335,6 +331,7 @@ export function BoardCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
+          // A view-only link cannot move cards (the server would refuse it); dragging is off for it.
           nodesDraggable={!viewOnly}
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}

@@ -13,7 +13,7 @@ import {
   type LaneKind,
   type StageId,
 } from '@rejse/shared';
-import { foldText } from './filter.ts';
+import { foldText } from '../doc/filter.ts';
 
 /**
  * Copy, paste and duplicate of cards, as pure functions. A copy is a small JSON payload

@@ -11,13 +11,12 @@ import {
   computeLayout,
   dropIndex,
   emotionHostLane,
-  fitViewport,
   GRID,
-  stageViewport,
   textLines,
   type LayoutCard,
   type LayoutInput,
 } from './layout.ts';
+import { fitViewport, stageViewport } from './viewport.ts';
 
 const stage = (id: string) => ({ id: id as StageId });
 const lane = (id: string, kind: LaneKind = 'custom') => ({ id: id as LaneId, kind });
@@ -232,4 +231,32 @@ describe('zoom to a stage', () => {
   it('has no viewport for an unknown stage', () => {
     expect(stageViewport(layout, 'nope', 1200, 800)).toBeNull();
   });
+
+  it('re-stacks only the cell whose card changed: other cells keep their box objects, the result is as from scratch', () => {
+    const cards = [
+      card('a', 's1', 'l1', 1, 'short'),
+      card('b', 's1', 'l1', 2, 'short'),
+      card('c', 's2', 'l1', 1, 'short'),
+      card('d', 's1', 'l2', 1, 'short'),
+      card('e', 's3', 'l3', 1, 'short'),
+    ];
+    const first = board(cards);
+    const before = computeLayout(first);
+    // One card's text grows to seven lines (remote typing): a new object for it only.
+    const typed = { ...cards[2]!, text: 'x'.repeat(CARD_TEXT.charsPerLine * 6 + 1) };
+    const second: LayoutInput = { ...first, cards: cards.map((c) => (c.id === 'c' ? typed : c)) };
+    const after = computeLayout(second);
+    expect(after.cards.get('a')).toBe(before.cards.get('a'));
+    expect(after.cards.get('c')).not.toBe(before.cards.get('c'));
+    expect(after.cards.get('c')?.lines).toBe(7);
+    // Lane l1 grew, so the cards of the lanes below moved: new boxes, in new places.
+    expect(after.cards.get('d')?.y).toBeGreaterThan(before.cards.get('d')!.y);
+    const scratch = computeLayout({
+      stages: first.stages.map((s) => ({ ...s })),
+      lanes: first.lanes.map((l) => ({ ...l })),
+      cards: second.cards.map((c) => ({ ...c })),
+    });
+    expect(after).toEqual(scratch);
+  });
 });
+

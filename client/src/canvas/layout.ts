@@ -1,4 +1,5 @@
 import { compareOrdered, type Card, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
+import { metered } from '../doc/workMeter.ts';
 
 /**
  * Geometry of the journey grid, as pure functions of the board: stage columns across the
@@ -137,20 +138,86 @@ function stackHeight(heights: readonly number[]): number {
  */
 const layoutCache = new WeakMap<LayoutInput, GridLayout>();
 
+/** One cell's stack: its cards in order with their lines and heights. Never modified. */
+interface CellStack {
+  /** The cell's cards as they came in (compared by identity with the next layout's). */
+  input: readonly LayoutCard[];
+  ids: string[];
+  sorted: LayoutCard[];
+  lines: number[];
+  heights: number[];
+  height: number;
+}
+
+/** A cell of a made layout: its stack and the boxes placed at (x, y). */
+interface PlacedCell {
+  stack: CellStack;
+  x: number;
+  y: number;
+  boxes: CardBox[];
+}
+
+/**
+ * What a layout was made from, so the next layout reuses every cell whose cards are the
+ * same objects (the doc binding keeps unchanged cards' objects): a remote keystroke
+ * re-stacks one cell, and boxes are made again only where a lane grew or shrank above them.
+ */
+interface LayoutMemory {
+  input: LayoutInput;
+  layout: GridLayout;
+  stacks: ReadonlyMap<string, CellStack>;
+  placed: ReadonlyMap<string, PlacedCell>;
+}
+
+let lastLayout: LayoutMemory | null = null;
+
 export function computeLayout(input: LayoutInput): GridLayout {
   let layout = layoutCache.get(input);
   if (!layout) {
-    layout = layoutOf(input);
+    const memory = metered('layout', () => layoutOf(input, lastLayout));
+    layout = memory.layout;
     layoutCache.set(input, layout);
+    lastLayout = memory;
   }
   return layout;
 }
 
-function layoutOf(input: LayoutInput): GridLayout {
+/**
+ * The cells whose cards changed in place since `previous` (same grid, same cards in the
+ * same places, some of them new objects), with each old card's replacement; null when
+ * more than that changed (cards came, went or moved; a stage or lane changed).
+ */
+function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, Map<LayoutCard, LayoutCard>> | null {
+  if (previous.stages !== next.stages || previous.lanes !== next.lanes) return null;
+  if (previous.cards.length !== next.cards.length) return null;
+  const changed = new Map<string, Map<LayoutCard, LayoutCard>>();
+  for (let i = 0; i < next.cards.length; i += 1) {
+    const before = previous.cards[i] as LayoutCard;
+    const after = next.cards[i] as LayoutCard;
+    if (before === after) continue;
+    if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return null;
+    const key = cellKey(after.stageId, after.laneId);
+    let replaced = changed.get(key);
+    if (!replaced) changed.set(key, (replaced = new Map()));
+    replaced.set(before, after);
+  }
+  return changed;
+}
+
+/** Each cell's stack: re-stacked only in the cells that changed, when little changed. */
+function stacksOf(input: LayoutInput, memory: LayoutMemory | null): { stacks: Map<string, CellStack>; inPlace: boolean } {
+  const changed = memory ? changedInPlace(memory.input, input) : null;
+  if (memory && changed) {
+    const stacks = new Map(memory.stacks);
+    for (const [key, replaced] of changed) {
+      const before = memory.stacks.get(key);
+      if (before) stacks.set(key, stackOf(before.input.map((card) => replaced.get(card) ?? card)));
+    }
+    return { stacks, inPlace: true };
+  }
   const stageIds = new Set<string>(input.stages.map((s) => s.id));
   const laneIds = new Set<string>(input.lanes.map((l) => l.id));
-
-  // Cards per cell, in order.
+  // Cards per cell, in the order given.
   const byCell = new Map<string, LayoutCard[]>();
   for (const card of input.cards) {
     if (!stageIds.has(card.stageId) || !laneIds.has(card.laneId)) continue;
@@ -159,16 +226,59 @@ function layoutOf(input: LayoutInput): GridLayout {
     if (list) list.push(card);
     else byCell.set(key, [card]);
   }
-  const lineCount = new Map<string, number>();
-  const heights = new Map<string, number>();
-  for (const list of byCell.values()) {
-    list.sort(compareOrdered);
-    for (const card of list) {
-      const lines = textLines(card.text);
-      lineCount.set(card.id, lines);
-      heights.set(card.id, cardHeight(lines, hasFigures(card)));
-    }
+  // A cell whose cards are the same objects as last time keeps its stack.
+  const stacks = new Map<string, CellStack>();
+  for (const [key, list] of byCell) {
+    const before = memory?.stacks.get(key);
+    stacks.set(key, before && sameItems(before.input, list) ? before : stackOf(list));
   }
+  return { stacks, inPlace: false };
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
+function stackOf(input: readonly LayoutCard[]): CellStack {
+  const sorted = [...input].sort(compareOrdered);
+  const lines = sorted.map((card) => textLines(card.text));
+  const heights = sorted.map((card, i) => cardHeight(lines[i] ?? 1, hasFigures(card)));
+  return { input, ids: sorted.map((c) => c.id), sorted, lines, heights, height: stackHeight(heights) };
+}
+
+/** The cell's boxes, top to bottom; a box equal to its previous one (`before`) keeps that object. */
+function place(stack: CellStack, stage: StageColumn, lane: LaneRow, before: PlacedCell | undefined): PlacedCell {
+  const previous = before ? new Map(before.boxes.map((box) => [box.id, box])) : null;
+  let top = lane.y + GRID.cellPadding;
+  const boxes = stack.sorted.map((card, index): CardBox => {
+    const lines = stack.lines[index] ?? 1;
+    const height = stack.heights[index] ?? cardHeight(lines);
+    const box: CardBox = {
+      id: card.id,
+      stageId: stage.id,
+      laneId: lane.id,
+      index,
+      lines,
+      truncated: lines === CARD_TEXT.maxLines && fullTextLines(card.text) > CARD_TEXT.maxLines,
+      figures: hasFigures(card),
+      x: stage.x + GRID.cellPadding,
+      y: top,
+      width: CARD_WIDTH,
+      height,
+    };
+    top += height + GRID.cardGap;
+    const old = previous?.get(card.id);
+    return old && sameBox(old, box) ? old : box;
+  });
+  return { stack, x: stage.x, y: lane.y, boxes };
+}
+
+const sameBox = (a: CardBox, b: CardBox): boolean =>
+  a.x === b.x && a.y === b.y && a.height === b.height && a.index === b.index && a.lines === b.lines &&
+  a.truncated === b.truncated && a.figures === b.figures && a.stageId === b.stageId && a.laneId === b.laneId;
+
+function layoutOf(input: LayoutInput, memory: LayoutMemory | null): LayoutMemory {
+  const { stacks, inPlace } = stacksOf(input, memory);
+  const previous = memory?.placed;
 
   const gridX = GRID.laneHeaderWidth;
   const gridY = GRID.stageHeaderHeight;
@@ -187,8 +297,7 @@ function layoutOf(input: LayoutInput): GridLayout {
   input.lanes.forEach((lane, index) => {
     let fullest = 0;
     for (const stage of input.stages) {
-      const list = byCell.get(cellKey(stage.id, lane.id)) ?? [];
-      fullest = Math.max(fullest, stackHeight(list.map((c) => heights.get(c.id) ?? cardHeight(1))));
+      fullest = Math.max(fullest, stacks.get(cellKey(stage.id, lane.id))?.height ?? 0);
     }
     const minimum = lane.kind === 'emotions' ? GRID.emotionLaneMinHeight : GRID.minLaneHeight;
     const height = Math.max(minimum, GRID.cellPadding + fullest + GRID.cardGap + GRID.addButtonSpace);
@@ -196,41 +305,28 @@ function layoutOf(input: LayoutInput): GridLayout {
     y += height;
   });
 
-  const cards = new Map<string, CardBox>();
-  const cellCards = new Map<string, string[]>();
+  // Cards changed in place: start from the previous maps and replace only re-placed cells.
+  const cards = memory && inPlace ? new Map(memory.layout.cards) : new Map<string, CardBox>();
+  const cellCards = memory && inPlace ? new Map(memory.layout.cellCards) : new Map<string, string[]>();
+  const placed = new Map<string, PlacedCell>();
   for (const stage of stages) {
     for (const lane of lanes) {
       const key = cellKey(stage.id, lane.id);
-      const list = byCell.get(key);
-      if (!list) continue;
-      cellCards.set(
-        key,
-        list.map((c) => c.id),
-      );
-      let top = lane.y + GRID.cellPadding;
-      list.forEach((card, index) => {
-        const lines = lineCount.get(card.id) ?? 1;
-        const height = heights.get(card.id) ?? cardHeight(lines);
-        cards.set(card.id, {
-          id: card.id,
-          stageId: stage.id,
-          laneId: lane.id,
-          index,
-          lines,
-          truncated: lines === CARD_TEXT.maxLines && fullTextLines(card.text) > CARD_TEXT.maxLines,
-          figures: hasFigures(card),
-          x: stage.x + GRID.cellPadding,
-          y: top,
-          width: CARD_WIDTH,
-          height,
-        });
-        top += height + GRID.cardGap;
-      });
+      const stack = stacks.get(key);
+      if (!stack) continue;
+      const before = previous?.get(key);
+      // Same cards at the same place: the same box objects.
+      const reused = before && before.stack === stack && before.x === stage.x && before.y === lane.y;
+      const cell = reused ? before : place(stack, stage, lane, before);
+      placed.set(key, cell);
+      if (inPlace && reused) continue;
+      cellCards.set(key, stack.ids);
+      for (const box of cell.boxes) cards.set(box.id, box);
     }
   }
 
   const grid: Rect = { x: gridX, y: gridY, width: stages.length * GRID.stageWidth, height: y - gridY };
-  return {
+  const layout: GridLayout = {
     stages,
     lanes,
     cards,
@@ -245,10 +341,7 @@ function layoutOf(input: LayoutInput): GridLayout {
       height: grid.y + grid.height + GRID.addLaneHeight,
     },
   };
-}
-
-export function cellRect(stage: StageColumn, lane: LaneRow): Rect {
-  return { x: stage.x, y: lane.y, width: stage.width, height: lane.height };
+  return { input, layout, stacks, placed };
 }
 
 const within = (value: number, start: number, size: number): boolean => value >= start && value < start + size;
@@ -299,53 +392,4 @@ export function appendedCardRect(layout: GridLayout, stageId: string, laneId: st
   const last = ids.length ? layout.cards.get(ids[ids.length - 1] as string) : undefined;
   const y = last ? last.y + last.height + GRID.cardGap : lane.y + GRID.cellPadding;
   return { x: stage.x + GRID.cellPadding, y, width: CARD_WIDTH, height: cardHeight(1) };
-}
-
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/**
- * The viewport that shows the whole board: centred when it fits, otherwise at the zoom
- * floor with the top-left (headers) in view rather than the middle of a huge board.
- */
-export function fitViewport(
-  bounds: Rect,
-  width: number,
-  height: number,
-  { padding = 24, minZoom = 0.15, maxZoom = 1 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
-): Viewport {
-  if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0) return { x: padding, y: padding, zoom: 1 };
-  const ideal = Math.min((width - 2 * padding) / bounds.width, (height - 2 * padding) / bounds.height);
-  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
-  const place = (start: number, size: number, room: number): number => {
-    const scaled = size * zoom;
-    return scaled + 2 * padding <= room ? (room - scaled) / 2 - start * zoom : padding - start * zoom;
-  };
-  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
-}
-
-/**
- * The viewport that zooms to one stage: its column (header to last lane) centred across the
- * screen, as large as fits between `minZoom` and `maxZoom`. The floor keeps cards readable,
- * so a column too tall to fit at it is shown from its header down.
- */
-export function stageViewport(
-  layout: GridLayout,
-  stageId: string,
-  width: number,
-  height: number,
-  { padding = 32, minZoom = 0.85, maxZoom = 1.25 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
-): Viewport | null {
-  const stage = layout.stages.find((s) => s.id === stageId);
-  if (!stage || width <= 0 || height <= 0) return null;
-  const columnHeight = layout.grid.y + layout.grid.height;
-  const ideal = Math.min((width - 2 * padding) / stage.width, (height - 2 * padding) / columnHeight);
-  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
-  const x = width / 2 - (stage.x + stage.width / 2) * zoom;
-  const fitsHeight = columnHeight * zoom + 2 * padding <= height;
-  const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
-  return { x, y, zoom };
 }

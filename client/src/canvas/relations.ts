@@ -1,13 +1,19 @@
-import type { Board } from '@rejse/shared';
+import type { Card, Link } from '@rejse/shared';
 
 /**
  * Which ideas address which pain points: a link between an idea and a pain point, drawn
  * either way. A pain point lists the ideas that address it, an idea the pains it fixes,
  * each in the cards' reading order and without repeats.
  */
-export function painIdeaRelations(board: Pick<Board, 'cards' | 'links'>): Map<string, string[]> {
-  const kind = new Map<string, string>(board.cards.map((c) => [c.id, c.kind]));
-  const position = new Map<string, number>(board.cards.map((c, i) => [c.id, i]));
+export function painIdeaRelations(
+  board: { readonly cards: readonly Card[]; readonly links: readonly Link[] },
+  /** The cards by id with their position, when the caller has it already. */
+  index?: { get(id: string): { card: Pick<Card, 'kind'>; position: number } | undefined },
+): Map<string, string[]> {
+  if (board.links.length === 0) return new Map();
+  const cards = index ?? new Map(board.cards.map((card, position) => [card.id as string, { card, position }]));
+  const kind = { get: (id: string) => cards.get(id)?.card.kind };
+  const position = { get: (id: string) => cards.get(id)?.position };
   const related = new Map<string, Set<string>>();
   const add = (from: string, to: string) => {
     const set = related.get(from);

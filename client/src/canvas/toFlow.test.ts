@@ -1,8 +1,10 @@
 import { addCard, boardToDoc, docToBoard, linkCards, updateCard, type Board, type BoardId, type CardId } from '@rejse/shared';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { computeLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, reconcileNodes } from './toFlow.ts';
-import type { BoardNode } from './types.ts';
+import { boardToEdges, boardToNodes, createNodeCache, reconcileNodes } from './toFlow.ts';
+import { BoardBinding } from '../doc/binding.ts';
+import { nodeId, type BoardNode } from './types.ts';
 
 function smallBoard(): Board {
   return {
@@ -82,5 +84,38 @@ describe('board to React Flow nodes', () => {
     expect(find(after, a)).toBe(find(before, a));
     expect(find(after, b)).not.toBe(find(before, b));
     expect(find(after, 'stage:s1')).toBe(find(before, 'stage:s1'));
+  });
+
+  it('re-derives only the node of the card a remote keystroke changed (records from the doc binding)', () => {
+    const doc = boardToDoc(smallBoard());
+    const ids: CardId[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      ids.push(addCard(doc, { stageId: (i % 2 ? 's2' : 's1') as never, laneId: (i % 3 ? 'l1' : 'l2') as never, kind: i % 3 ? 'touchpoint' : 'pain', text: `Card ${i}` }));
+    }
+    linkCards(doc, ids[0]!, ids[1]!);
+    const binding = new BoardBinding(doc, 'b1' as BoardId);
+    const cache = createNodeCache();
+    const first = binding.getBoard();
+    const before = boardToNodes(first, computeLayout(first), undefined, undefined, cache);
+    const edgesBefore = boardToEdges(first, computeLayout(first), undefined, cache);
+
+    const typed = ids[4]!;
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const vector = Y.encodeStateVector(remote);
+    updateCard(remote, typed, { text: 'Card 4, edited' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, vector), 'remote');
+
+    const second = binding.getBoard();
+    const after = boardToNodes(second, computeLayout(second), undefined, undefined, cache);
+    const previous = new Map(before.map((n) => [n.id, n]));
+    const changed = after.filter((n) => previous.get(n.id) !== n).map((n) => n.id);
+    // The emotion curve is derived again, equal (reconcile keeps its object in the canvas).
+    expect(changed.sort()).toEqual([typed, nodeId.emotion].sort());
+    expect(after.find((n) => n.id === typed)?.data).toMatchObject({ text: 'Card 4, edited' });
+    // And the result is what a derivation from scratch gives.
+    expect(after).toEqual(boardToNodes(docToBoard(doc, 'b1'), computeLayout(docToBoard(doc, 'b1'))));
+    const edgesAfter = boardToEdges(second, computeLayout(second), undefined, cache);
+    expect(edgesAfter[0]).toBe(edgesBefore[0]);
   });
 });

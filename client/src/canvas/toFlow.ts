@@ -1,14 +1,16 @@
-import { emotionCurve, type Board, type Card } from '@rejse/shared';
-import { painIdeaRelations } from './relations.ts';
+import { emotionCurve, type Board, type Card, type Link } from '@rejse/shared';
+import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
-import { emotionHostLane, GRID, type GridLayout, type Rect } from './layout.ts';
+import { emotionHostLane, GRID, type CardBox, type GridLayout, type Rect } from './layout.ts';
 import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
- * derived from the document snapshot and the layout; `reconcile` then reuses the previous
- * object of every node that did not change, so memoised node components skip rendering.
+ * derived from the document's records and the layout. A card node is derived again only
+ * when its card, box, links or labels changed (`CardNodeCache`); `reconcile` reuses the
+ * previous object of every other node that did not change, so memoised node components
+ * skip rendering.
  */
 const fixed = (rect: Rect) => ({
   position: { x: rect.x, y: rect.y },
@@ -28,9 +30,6 @@ export type CardLabel = (kind: Card['kind'], text: string) => string;
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
 
-/** Related cards listed in a tooltip, at most; longer texts are cut. */
-const RELATED_SHOWN = 8;
-const RELATED_CHARS = 80;
 
 /** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
 function emotionSpread(board: Board): Map<string, number> {
@@ -49,13 +48,61 @@ function emotionSpread(board: Board): Map<string, number> {
   return out;
 }
 
-export function boardToNodes(
-  board: Board,
-  layout: GridLayout,
-  cardLabel: CardLabel = (_kind, text) => text,
-  figures: CardFigures = () => null,
-): BoardNode[] {
-  const nodes: BoardNode[] = [];
+/**
+ * What a node deriver keeps between boards: card nodes made before, per card object (a card
+ * whose object, box, links and labels are the same gets its previous node back without being
+ * derived again — the doc binding keeps an unchanged card's object, the layout an unchanged
+ * cell's boxes), the cards by id and the link facts.
+ */
+export interface NodeCache {
+  cardNodes: WeakMap<Card, CachedCardNode>;
+  index: CardIndex;
+  links: LinkFacts;
+  /** The grid's cells and headers, kept while the stages, lanes and lane heights are the same. */
+  grid: { key: string; stages: Board['stages'] | null; lanes: Board['lanes'] | null; cells: BoardNode[]; headers: BoardNode[] };
+  edges: WeakMap<Link, CachedEdge>;
+}
+
+interface CachedEdge {
+  from: CardBox;
+  to: CardBox;
+  fromText: string;
+  toText: string;
+  label: (fromText: string, toText: string) => string;
+  edge: LinkEdge;
+}
+
+interface CachedCardNode {
+  box: CardBox;
+  linkCount: number;
+  relatedNames: string;
+  related: number;
+  cardLabel: CardLabel;
+  figures: CardFigures;
+  node: CardNode;
+}
+
+export const createNodeCache = (): NodeCache => ({
+  cardNodes: new WeakMap(),
+  index: new CardIndex(),
+  links: new LinkFacts(),
+  grid: { key: '', stages: null, lanes: null, cells: [], headers: [] },
+  edges: new WeakMap(),
+});
+
+/** What the grid's nodes depend on besides the stage and lane records: their count and the lanes' heights. */
+const gridKey = (layout: GridLayout): string =>
+  `${layout.stages.length}|${layout.lanes.map((lane) => `${lane.y}:${lane.height}`).join(',')}`;
+
+// Defaults as constants: a node is reused only for the same label functions.
+const textAsLabel: CardLabel = (_kind, text) => text;
+const noFigures: CardFigures = () => null;
+const noLinkLabel = (): string => '';
+
+/** The grid's cells, stage and lane headers and "+" nodes. */
+function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; headers: BoardNode[] } {
+  const cells: BoardNode[] = [];
+  const headers: BoardNode[] = [];
   const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
   const laneTitle = new Map<string, string>(board.lanes.map((l) => [l.id, l.title]));
 
@@ -75,10 +122,52 @@ export function boardToNodes(
           laneTitle: laneTitle.get(lane.id) ?? '',
         },
       };
-      nodes.push(cell);
+      cells.push(cell);
     }
   }
 
+  layout.stages.forEach((stage, index) => {
+    headers.push({
+      id: nodeId.stage(stage.id),
+      type: 'stage',
+      style: interactive,
+      ...fixed(stage),
+      ...inert,
+      zIndex: Z.header,
+      data: { stageId: stage.id, title: stageTitle.get(stage.id) ?? '', index, count: layout.stages.length },
+    });
+  });
+  layout.lanes.forEach((lane, index) => {
+    headers.push({
+      id: nodeId.lane(lane.id),
+      type: 'lane',
+      style: interactive,
+      ...fixed(lane),
+      ...inert,
+      zIndex: Z.header,
+      data: { laneId: lane.id, title: laneTitle.get(lane.id) ?? '', kind: lane.kind, index, count: layout.lanes.length },
+    });
+  });
+  const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
+  headers.push({ id: nodeId.addStage, type: 'addStage', ...fixed(layout.addStage), ...addNode });
+  headers.push({ id: nodeId.addLane, type: 'addLane', ...fixed(layout.addLane), ...addNode });
+
+  return { cells, headers };
+}
+
+export function boardToNodes(
+  board: Board,
+  layout: GridLayout,
+  cardLabel: CardLabel = textAsLabel,
+  figures: CardFigures = noFigures,
+  cache: NodeCache = createNodeCache(),
+): BoardNode[] {
+  const nodes: BoardNode[] = [];
+  const key = gridKey(layout);
+  if (cache.grid.stages !== board.stages || cache.grid.lanes !== board.lanes || cache.grid.key !== key) {
+    cache.grid = { key, stages: board.stages, lanes: board.lanes, ...gridNodes(board, layout) };
+  }
+  nodes.push(...cache.grid.cells);
   const host = emotionHostLane(layout);
   const spread = emotionSpread(board);
   if (host && layout.stages.length > 0) {
@@ -103,55 +192,37 @@ export function boardToNodes(
           max: p.max,
           sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
         })),
-        titles: Object.fromEntries(stageTitle),
+        titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
         stageWidth: GRID.stageWidth,
         overlay: host.kind !== 'emotions',
       },
     });
   }
 
-  layout.stages.forEach((stage, index) => {
-    nodes.push({
-      id: nodeId.stage(stage.id),
-      type: 'stage',
-      style: interactive,
-      ...fixed(stage),
-      ...inert,
-      zIndex: Z.header,
-      data: { stageId: stage.id, title: stageTitle.get(stage.id) ?? '', index, count: layout.stages.length },
-    });
-  });
-  layout.lanes.forEach((lane, index) => {
-    nodes.push({
-      id: nodeId.lane(lane.id),
-      type: 'lane',
-      style: interactive,
-      ...fixed(lane),
-      ...inert,
-      zIndex: Z.header,
-      data: { laneId: lane.id, title: laneTitle.get(lane.id) ?? '', kind: lane.kind, index, count: layout.lanes.length },
-    });
-  });
-  const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
-  nodes.push({ id: nodeId.addStage, type: 'addStage', ...fixed(layout.addStage), ...addNode });
-  nodes.push({ id: nodeId.addLane, type: 'addLane', ...fixed(layout.addLane), ...addNode });
+  nodes.push(...cache.grid.headers);
 
-  const linkCount = new Map<string, number>();
-  for (const link of board.links) {
-    linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
-    linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
-  }
-  const related = painIdeaRelations(board);
-  const textOf = new Map<string, string>(board.cards.map((c) => [c.id, c.text]));
+  cache.index.update(board.cards);
+  cache.links.update(board.cards, board.links, cache.index);
+  const { linkCount, related, names } = cache.links;
   for (const card of board.cards) {
     const box = layout.cards.get(card.id);
     if (!box) continue;
-    const others = related.get(card.id) ?? [];
-    const names = others.slice(0, RELATED_SHOWN).map((id) => {
-      const text = (textOf.get(id) ?? '').replace(/\s+/g, ' ').trim();
-      return text.length > RELATED_CHARS ? `${text.slice(0, RELATED_CHARS - 1)}…` : text;
-    });
-    if (others.length > RELATED_SHOWN) names.push('…');
+    const others = related.get(card.id)?.length ?? 0;
+    const relatedNames = names.get(card.id) ?? '';
+    const links = linkCount.get(card.id) ?? 0;
+    const hit = cache.cardNodes.get(card);
+    if (
+      hit &&
+      hit.box === box &&
+      hit.linkCount === links &&
+      hit.related === others &&
+      hit.relatedNames === relatedNames &&
+      hit.cardLabel === cardLabel &&
+      hit.figures === figures
+    ) {
+      nodes.push(hit.node);
+      continue;
+    }
     const node: CardNode = {
       id: card.id,
       type: 'card',
@@ -167,13 +238,14 @@ export function boardToNodes(
         stageId: box.stageId,
         laneId: box.laneId,
         lines: box.lines,
-        linkCount: linkCount.get(card.id) ?? 0,
+        linkCount: links,
         truncated: box.truncated,
         figures: box.figures ? figures(card) : null,
-        related: others.length,
-        relatedNames: names.join('\n'),
+        related: others,
+        relatedNames,
       },
     };
+    cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, node });
     nodes.push(node);
   }
   return nodes;
@@ -182,35 +254,57 @@ export function boardToNodes(
 export function boardToEdges(
   board: Board,
   layout: GridLayout,
-  label: (fromText: string, toText: string) => string = () => '',
+  label: (fromText: string, toText: string) => string = noLinkLabel,
+  cache: NodeCache = createNodeCache(),
 ): LinkEdge[] {
   const edges: LinkEdge[] = [];
-  const text = new Map<string, string>(board.cards.map((c) => [c.id, c.text]));
+  cache.index.update(board.cards);
+  const text = (id: string): string => cache.index.get(id)?.card.text ?? '';
   for (const link of board.links) {
     const from = layout.cards.get(link.from);
     const to = layout.cards.get(link.to);
     if (!from || !to) continue;
+    const fromText = text(link.from);
+    const toText = text(link.to);
+    const hit = cache.edges.get(link);
+    if (hit && hit.from === from && hit.to === to && hit.fromText === fromText && hit.toText === toText && hit.label === label) {
+      edges.push(hit.edge);
+      continue;
+    }
     // Leave from the side that faces the other card, so links between lanes stay short.
     const fromAbove = from.y + from.height / 2 <= to.y + to.height / 2;
-    edges.push({
+    const edge: LinkEdge = {
       id: link.id,
       source: link.from,
       target: link.to,
       sourceHandle: fromAbove ? 'bottom' : 'top',
       targetHandle: fromAbove ? 'top' : 'bottom',
       zIndex: Z.link,
-      ariaLabel: label(text.get(link.from) ?? '', text.get(link.to) ?? ''),
+      ariaLabel: label(fromText, toText),
       markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
       data: {},
-    });
+    };
+    cache.edges.set(link, { from, to, fromText, toText, label, edge });
+    edges.push(edge);
   }
   return edges;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Equal plain data, compared field by field (arrays item by item) a few levels deep: node
+ * data is small and plain (the emotion curve's points are the deepest, at two levels).
+ */
+function sameValue(a: unknown, b: unknown, depth = 3): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i], depth - 1));
+  }
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => sameValue(x[key], y[key], depth - 1));
 }
 
 function sameRecord(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
@@ -240,7 +334,7 @@ export function reconcile<T extends { id: string }>(
 ): T[] {
   return next.map((node) => {
     const before = previous.get(node.id);
-    return before && same(before, node) ? before : node;
+    return before && (before === node || same(before, node)) ? before : node;
   });
 }
 

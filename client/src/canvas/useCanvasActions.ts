@@ -1,8 +1,7 @@
 import type { LaneId, StageId } from '@rejse/shared';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';
@@ -53,6 +52,7 @@ export function useReveal(): (rect: Rect) => void {
 
 /** Adds a card to a cell, selects it and opens it for typing. */
 export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: number) => void {
+  const uiStore = useBoardUiStore();
   const session = useSession();
   const commands = useCommands();
   const reveal = useReveal();
@@ -63,7 +63,7 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
       if (!id) return;
       const box = computeLayout(session.getBoard()).cards.get(id);
       if (box) reveal(box);
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       ui.setSelection([id], []);
       ui.editCard(id);
     },
@@ -73,6 +73,7 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
 
 /** Adds a stage or lane at the end and opens its title for typing. */
 export function useAddAxis(axis: 'stage' | 'lane'): () => void {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const commands = useCommands();
@@ -83,6 +84,6 @@ export function useAddAxis(axis: 'stage' | 'lane'): () => void {
     const layout = computeLayout(session.getBoard());
     const rect = axis === 'stage' ? layout.stages.find((s) => s.id === id) : layout.lanes.find((l) => l.id === id);
     if (rect) reveal(rect);
-    useUiStore.getState().editHeader(axis === 'stage' ? { axis, id: id as StageId } : { axis, id: id as LaneId });
+    uiStore.getState().editHeader(axis === 'stage' ? { axis, id: id as StageId } : { axis, id: id as LaneId });
   }, [axis, t, session, commands, reveal]);
 }

@@ -1,7 +1,6 @@
 import type { CardId } from '@rejse/shared';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { cellKey, computeLayout, type GridLayout } from './layout.ts';
 import { planNudge } from './moves.ts';
 import { useReveal } from './useCanvasActions.ts';
@@ -21,6 +20,7 @@ const STEPS: Readonly<Record<string, readonly [number, number]>> = {
  * by one stage or lane (as one undo step), stopping at the grid's edge.
  */
 export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardEvent<HTMLElement>) => void {
+  const uiStore = useBoardUiStore();
   const commands = useCommands();
   const session = useSession();
   const reveal = useReveal();
@@ -32,13 +32,13 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardE
       if (!id) return;
       if (event.key === 'Enter') {
         event.preventDefault();
-        useUiStore.getState().editCard(id);
+        uiStore.getState().editCard(id);
         return;
       }
       const layout = layoutRef.current;
       const box = layout.cards.get(id);
       if (!box) return;
-      const selection = useUiStore.getState().selectedCards;
+      const selection = uiStore.getState().selectedCards;
       const step = STEPS[event.key];
       if (step && selection.length > 1 && selection.includes(id)) {
         event.preventDefault();

@@ -1,9 +1,8 @@
 import type { CardId } from '@rejse/shared';
 import { useCallback, useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
-import type { BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import type { BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { t } from '../i18n/index.ts';
 import {
   createClipboardPayload,
@@ -76,6 +75,7 @@ export function applyPastePlan(session: BoardSession, commands: BoardCommands, p
  * browser, and pastes plain text from elsewhere as one card per line.
  */
 export function useClipboard(): { duplicate: () => void } {
+  const uiStore = useBoardUiStore();
   const session = useSession();
   const commands = useCommands();
   const reveal = useReveal();
@@ -83,12 +83,12 @@ export function useClipboard(): { duplicate: () => void } {
   const land = useCallback(
     (plan: PastePlan, message: 'clipboard.pasted' | 'clipboard.duplicated') => {
       if (plan.cards.length === 0) {
-        useUiStore.getState().notify(t('clipboard.nothing'));
+        uiStore.getState().notify(t('clipboard.nothing'));
         return;
       }
       const added = applyPastePlan(session, commands, plan);
       if (added.length === 0) return;
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       ui.setSelection(added, []);
       ui.notify(t(message, { count: added.length }));
       const box = computeLayout(session.getBoard()).cards.get(added[0] as string);
@@ -98,21 +98,21 @@ export function useClipboard(): { duplicate: () => void } {
   );
 
   const anchor = useCallback(() => {
-    const first = useUiStore.getState().selectedCards[0];
+    const first = uiStore.getState().selectedCards[0];
     const box = first ? computeLayout(session.getBoard()).cards.get(first) : undefined;
     return box ? { stageId: box.stageId, laneId: box.laneId } : null;
   }, [session]);
 
   const duplicate = useCallback(() => {
     const board = session.getBoard();
-    const payload = createClipboardPayload(board, useUiStore.getState().selectedCards);
+    const payload = createClipboardPayload(board, uiStore.getState().selectedCards);
     if (payload) land(planPaste(payload, board, { duplicate: true }), 'clipboard.duplicated');
   }, [session, land]);
 
   useEffect(() => {
     const copySelection = (event: ClipboardEvent, cut: boolean) => {
       if (isTyping(event.target) || hasTextSelection() || document.querySelector('dialog[open]')) return;
-      const ui = useUiStore.getState();
+      const ui = uiStore.getState();
       const payload = createClipboardPayload(session.getBoard(), ui.selectedCards);
       if (!payload) return;
       event.preventDefault();

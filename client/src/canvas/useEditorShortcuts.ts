@@ -1,9 +1,7 @@
 import type { CardId } from '@rejse/shared';
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useSession } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
-import { isFilterActive } from './filter.ts';
+import { useBoardUiStore, useEditorStore, useSession } from '../doc/BoardContext.tsx';
+import { isFilterActive } from '../doc/filter.ts';
 import { isTyping } from './useClipboard.ts';
 
 /**
@@ -14,6 +12,8 @@ import { isTyping } from './useClipboard.ts';
  * "?" opens the help, Esc lets go of the selection, then of the search filter.
  */
 export function useEditorShortcuts({ duplicate }: { duplicate: () => void }): void {
+  const editorStore = useEditorStore();
+  const uiStore = useBoardUiStore();
   const session = useSession();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -21,8 +21,8 @@ export function useEditorShortcuts({ duplicate }: { duplicate: () => void }): vo
       if (isTyping(event.target)) return;
       const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
       const key = event.key.toLowerCase();
-      const ui = useUiStore.getState();
-      const editor = useEditorStore.getState();
+      const ui = uiStore.getState();
+      const editor = editorStore.getState();
       if (mod && key === 'd' && !event.shiftKey) {
         event.preventDefault();
         if (ui.selectedCards.length > 0) duplicate();

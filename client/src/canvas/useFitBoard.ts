@@ -1,7 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useSession } from '../board/BoardContext.tsx';
-import { computeLayout, FAR_ZOOM, fitViewport, stageViewport } from './layout.ts';
+import { useSession } from '../doc/BoardContext.tsx';
+import { computeLayout, FAR_ZOOM } from './layout.ts';
+import { fitViewport, stageViewport } from './viewport.ts';
 import { UPRIGHT_BAR } from './StickyHeaders.tsx';
 
 export const MIN_ZOOM = 0.15;

@@ -2,8 +2,17 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
+import {
+  boardToEdges,
+  boardToNodes,
+  createNodeCache,
+  reconcileEdges,
+  reconcileNodes,
+  type CardFigures,
+  type CardLabel,
+} from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
+import { metered } from '../doc/workMeter.ts';
 
 /** Local-only state laid over the derived nodes: never in the document, never shared. */
 export interface FlowOverlay {
@@ -21,8 +30,8 @@ interface Overlaid {
 }
 
 /**
- * Nodes and edges for React Flow: derived from the board (identity kept for unchanged
- * nodes), then overlaid with the local-only state — selection, the card being edited,
+ * Nodes and edges for React Flow: derived from the board (a card node only when its own
+ * card, box or links changed; identity kept for unchanged nodes), then overlaid with the local-only state — selection, the card being edited,
  * the search highlight and in-progress drags. An overlaid node is cached per derived node
  * and overlay, so a node whose overlay did not change keeps its object and does not render.
  */
@@ -36,22 +45,28 @@ export function useFlowElements(
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
+  const nodeCache = useRef(createNodeCache());
 
   const derivedNodes = useMemo(() => {
-    const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures));
-    previousNodes.current = new Map(next.map((n) => [n.id, n]));
-    return next;
+    return metered('nodes', () => {
+      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current));
+      // Card nodes keep their objects through the node cache; the map holds the grid's few others.
+        previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
+      return next;
+    });
   }, [board, layout, cardLabel, figures]);
 
   const derivedEdges = useMemo(() => {
-    const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel));
-    previousEdges.current = new Map(next.map((e) => [e.id, e]));
-    return next;
+    return metered('edges', () => {
+      const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel, nodeCache.current));
+      previousEdges.current = new Map(next.map((e) => [e.id, e]));
+      return next;
+    });
   }, [board, layout, linkLabel]);
 
   const cache = useRef(new WeakMap<BoardNode, Overlaid>());
   const { selectedCards, selectedLinks, editingCard, matches, drag } = overlay;
-  const nodes = useMemo(() => {
+  const nodes = useMemo(() => metered('overlay', () => {
     const selected = new Set(selectedCards);
     if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
     const solo = selected.size === 1 ? selectedCards[0] : undefined;
@@ -70,7 +85,7 @@ export function useFlowElements(
       cache.current.set(node, { key, node: next });
       return next;
     });
-  }, [derivedNodes, selectedCards, drag, editingCard, matches]);
+  }), [derivedNodes, selectedCards, drag, editingCard, matches]);
 
   const edges = useMemo(() => {
     if (selectedLinks.length === 0 && matches === null) return derivedEdges;

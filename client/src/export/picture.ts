@@ -1,8 +1,8 @@
 import type { Board } from '@rejse/shared';
 import type { useStoreApi } from '@xyflow/react';
 import { toBlob } from 'html-to-image';
-import { useUiStore } from '../app/uiStore.ts';
 import { computeLayout } from '../canvas/layout.ts';
+import type { BoardUiStore } from '../doc/boardUi.ts';
 
 /**
  * PNG pictures of the map (html-to-image 1.11.11, as React Flow's own example pins).
@@ -90,6 +90,8 @@ export async function pngSize(blob: Blob): Promise<{ width: number; height: numb
 }
 
 export interface CaptureOptions {
+  /** This board's local UI store: the selection is let go of during the capture, and cards drawn in full. */
+  ui: BoardUiStore;
   area: PictureArea;
   scale: PictureScale;
   onStep?: (step: PictureStep) => void;
@@ -114,14 +116,14 @@ export function captureMapPicture(store: FlowStore, board: Board, options: Captu
 }
 
 async function capture(store: FlowStore, board: Board, options: CaptureOptions): Promise<Picture> {
-  const { area, scale, onStep, clearSelection = true } = options;
+  const { area, scale, onStep, clearSelection = true, ui: uiStore } = options;
   const state = store.getState();
   const domNode = state.domNode;
   const viewport = domNode?.querySelector<HTMLElement>('.react-flow__viewport');
   if (!domNode || !viewport) throw new Error('the map is not on screen');
 
   onStep?.('prepare');
-  const ui = useUiStore.getState();
+  const ui = uiStore.getState();
   const selection = { cards: ui.selectedCards, links: ui.selectedLinks };
   if (clearSelection) {
     ui.editCard(null);
@@ -137,7 +139,7 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
     if (area === 'board') {
       // Every node counts as visible while the "pane" is the size of the board.
       store.setState({ width: size.width, height: size.height, transform });
-      useUiStore.getState().setCapturingPicture(true);
+      uiStore.getState().setCapturingPicture(true);
       zoomHolder?.style.setProperty('--inv-zoom', '1');
     }
     onStep?.('render');
@@ -163,11 +165,11 @@ async function capture(store: FlowStore, board: Board, options: CaptureOptions):
     return { blob, ...(await pngSize(blob)) };
   } finally {
     if (area === 'board') {
-      useUiStore.getState().setCapturingPicture(false);
+      uiStore.getState().setCapturingPicture(false);
       store.setState(saved);
       if (savedInvZoom) zoomHolder?.style.setProperty('--inv-zoom', savedInvZoom);
       else zoomHolder?.style.removeProperty('--inv-zoom');
     }
-    if (clearSelection) useUiStore.getState().setSelection(selection.cards, selection.links);
+    if (clearSelection) uiStore.getState().setSelection(selection.cards, selection.links);
   }
 }

@@ -1,7 +1,7 @@
 import type { FacilitationState } from '@rejse/shared';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useBoard } from '../board/BoardContext.tsx';
-import { wsBaseFor } from '../board/connection.ts';
+import { useBoard } from '../doc/BoardContext.tsx';
+import { wsBaseFor } from '../doc/connection.ts';
 import { useT } from '../i18n/index.ts';
 import { DraftsSession } from './drafts.ts';
 import { useDrafts, useFacilitationContext } from './FacilitationContext.tsx';

@@ -1,7 +1,7 @@
-import { EMPTY_FACILITATION, readFacilitation, type Board, type FacilitationState, type Role } from '@rejse/shared';
+import { EMPTY_FACILITATION, readFacilitation, type FacilitationState, type Role } from '@rejse/shared';
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import { createExternalStore, type ExternalStore } from '../board/externalStore.ts';
-import type { BoardSession } from '../board/session.ts';
+import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { createFacilitationApi, type FacilitationApi } from './api.ts';
 import { createServerClock, type ServerClock } from './clock.ts';
 import type { DraftsSession } from './drafts.ts';
@@ -63,15 +63,15 @@ export const useRole = (): Role => useFacilitationContext().role;
 
 /**
  * The facilitation state of the board (timer, locks, focus, rounds…), re-read when the
- * document changes (the session's board snapshot changes with every update).
+ * document changes (the session's revision grows with every update).
  */
 export function useFacilitationState(session: BoardSession): FacilitationState {
-  const cache = useRef<{ board: Board; state: FacilitationState } | null>(null);
+  const cache = useRef<{ revision: number; state: FacilitationState } | null>(null);
   const get = (): FacilitationState => {
-    const board = session.getBoard();
-    if (cache.current?.board === board) return cache.current.state;
+    const revision = session.getRevision();
+    if (cache.current?.revision === revision) return cache.current.state;
     const state = session.doc.isDestroyed ? EMPTY_FACILITATION : readFacilitation(session.doc);
-    cache.current = { board, state };
+    cache.current = { revision, state };
     return state;
   };
   return useSyncExternalStore(session.subscribe, get);

@@ -12,8 +12,7 @@ import {
 } from '@rejse/shared';
 import { useStoreApi } from '@xyflow/react';
 import { useState } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useSession } from '../board/BoardContext.tsx';
+import { useBoard, useBoardUi, useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationApiError } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
@@ -25,11 +24,12 @@ const MINUTE = 60_000;
 
 /** Runs a facilitation request and reports a failure as a notice. */
 function useRunner(): (work: () => Promise<unknown>) => void {
+  const uiStore = useBoardUiStore();
   const t = useT();
   return (work) => {
     work().catch((error: unknown) => {
       const message = error instanceof FacilitationApiError || error instanceof Error ? error.message : String(error);
-      useUiStore.getState().notify(t('facilitation.failed', { error: message }));
+      uiStore.getState().notify(t('facilitation.failed', { error: message }));
     });
   };
 }
@@ -177,7 +177,7 @@ function VotingControls({ state }: { state: FacilitationState }) {
 function LockControls({ state }: { state: FacilitationState }) {
   const t = useT();
   const session = useSession();
-  const selected = useUiStore((s) => s.selectedCards);
+  const selected = useBoardUi((s) => s.selectedCards);
   const { locks } = state;
   const selectedLocked = selected.length > 0 && selected.every((id) => locks.cards.has(id));
   return (
@@ -239,6 +239,7 @@ function FocusControl({ state }: { state: FacilitationState }) {
 }
 
 function PrivateControl({ state }: { state: FacilitationState }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const { api } = useFacilitationContext();
@@ -257,7 +258,7 @@ function PrivateControl({ state }: { state: FacilitationState }) {
       onClick={() =>
         run(async () => {
           const count = await api.revealDrafts();
-          useUiStore.getState().notify(t('facilitation.private.revealed', { count }));
+          uiStore.getState().notify(t('facilitation.private.revealed', { count }));
         })
       }
     >
@@ -267,6 +268,7 @@ function PrivateControl({ state }: { state: FacilitationState }) {
 }
 
 function SummonButton() {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const store = useStoreApi();
@@ -274,7 +276,7 @@ function SummonButton() {
     const { transform, width, height } = store.getState();
     const [x, y, zoom] = transform;
     summonTo(session.doc, { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom, zoom }, FACILITATION_ORIGIN);
-    useUiStore.getState().notify(t('facilitation.summon.sent'));
+    uiStore.getState().notify(t('facilitation.summon.sent'));
   };
   return (
     <button type="button" className="button button--small" onClick={summon}>

@@ -1,6 +1,6 @@
 import { ViewportPortal, useStore } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useBoardSnapshot } from '../board/BoardContext.tsx';
+import { useBoardSnapshot } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
 
 /** While the facilitator focuses one stage, every other stage column is dimmed for everyone. */

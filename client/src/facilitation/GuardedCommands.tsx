@@ -1,25 +1,24 @@
 import { useMemo, type ReactNode } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { BoardProvider, useCommands, useSession } from '../board/BoardContext.tsx';
+import { BoardProvider, useBoardContext } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { guardCommands } from './guard.ts';
 
 /** Gives everything below the board's commands as this role may use them (see guard.ts). */
 export function GuardedCommands({ children }: { children: ReactNode }) {
-  const session = useSession();
-  const commands = useCommands();
+  const board = useBoardContext();
+  const { session, commands, ui } = board;
   const { role, drafts } = useFacilitationContext();
   const value = useMemo(
     () => ({
-      session,
+      ...board,
       commands: guardCommands(commands, {
         session,
         role,
         drafts: () => drafts.get(),
-        notify: (message) => useUiStore.getState().notify(message),
+        notify: (message) => ui.getState().notify(message),
       }),
     }),
-    [session, commands, role, drafts],
+    [board, session, commands, ui, role, drafts],
   );
   return <BoardProvider value={value}>{children}</BoardProvider>;
 }

@@ -1,6 +1,6 @@
 import { voteTargetKind, type Card, type FacilitationState, type OpenVoteRound, type VoteRoundResult } from '@rejse/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useBoard } from '../board/BoardContext.tsx';
+import { useBoard } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationApiError, type MyVotes } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';

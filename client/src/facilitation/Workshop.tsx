@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
-import { useSession } from '../board/BoardContext.tsx';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
 import { useFollow } from '../presence/follow.ts';
@@ -33,7 +33,7 @@ export function WorkshopBar() {
   const shownName = name ?? t('presence.guest');
   const peers = usePeers(session);
 
-  usePublishPresence(session, role, shownName);
+  usePublishPresence(session, useBoardUiStore(), role, shownName);
   useFollow(peers);
   useSummon(state.summon, role === 'facilitator');
 

@@ -12,7 +12,7 @@ import {
 } from '@rejse/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createExternalStore, type ExternalStore } from '../board/externalStore.ts';
+import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
 import type { ParticipantIdentity } from './participant.ts';
 
 /** One private draft card, as the drafts panel lists it. */

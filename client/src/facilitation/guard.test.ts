@@ -13,8 +13,8 @@ import {
 } from '@rejse/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCommands, type BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import { createCommands, type BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { t } from '../i18n/index.ts';
 import type { DraftsSession } from './drafts.ts';
 import { guardCommands } from './guard.ts';

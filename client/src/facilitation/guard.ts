@@ -13,8 +13,8 @@ import {
   type UpdateChange,
 } from '@rejse/shared';
 import type * as Y from 'yjs';
-import type { BoardCommands } from '../board/commands.ts';
-import type { BoardSession } from '../board/session.ts';
+import type { BoardCommands } from '../doc/commands.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { DraftsSession } from './drafts.ts';
 

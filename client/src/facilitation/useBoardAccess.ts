@@ -1,6 +1,6 @@
 import { isRole, type Role } from '@rejse/shared';
 import { useEffect, useState } from 'react';
-import { knownToken, readKnownBoards, rememberBoard } from '../app/knownBoards.ts';
+import { knownToken, readKnownBoards, rememberBoard } from '../routing/knownBoards.ts';
 
 export interface BoardAccess {
   token: string | null;

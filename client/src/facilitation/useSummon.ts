@@ -1,14 +1,15 @@
 import type { SummonValue } from '@rejse/shared';
 import { useEffect, useRef } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
 import { t } from '../i18n/index.ts';
 import { following, useMoveView } from '../presence/follow.ts';
+import { useBoardUiStore } from '../doc/BoardContext.tsx';
 
 /**
  * Moves this view once for every new summon (a new nonce) from the facilitator. The summon
  * already in the document when the page opens is not obeyed: it is old news.
  */
 export function useSummon(summon: SummonValue | null, isFacilitator: boolean): void {
+  const uiStore = useBoardUiStore();
   const move = useMoveView();
   const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
@@ -22,6 +23,6 @@ export function useSummon(summon: SummonValue | null, isFacilitator: boolean): v
     if (isFacilitator) return;
     following.set(null);
     move(summon);
-    useUiStore.getState().notify(t('facilitation.summon.received'));
+    uiStore.getState().notify(t('facilitation.summon.received'));
   }, [summon?.nonce]);
 }

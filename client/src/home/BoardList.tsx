@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { readKnownBoards } from '../app/knownBoards.ts';
-import { Link } from '../app/router.tsx';
-import { boardPath } from '../app/routes.ts';
+import { readKnownBoards } from '../routing/knownBoards.ts';
+import { Link } from '../routing/router.tsx';
+import { boardPath } from '../routing/routes.ts';
 import { formatDateTime, useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 

@@ -1,7 +1,7 @@
 import { CURRENCIES, LIMITS, type Currency } from '@rejse/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { rememberBoard } from '../app/knownBoards.ts';
-import { navigate } from '../app/router.tsx';
+import { rememberBoard } from '../routing/knownBoards.ts';
+import { navigate } from '../routing/router.tsx';
 import { saveShareLinks } from '../facilitation/shareLinks.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT, type Locale } from '../i18n/index.ts';
 import { defaultCurrencyFor } from '../settings/boardFormat.ts';

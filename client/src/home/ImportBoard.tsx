@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { rememberBoard } from '../app/knownBoards.ts';
-import { navigate } from '../app/router.tsx';
+import { rememberBoard } from '../routing/knownBoards.ts';
+import { navigate } from '../routing/router.tsx';
 import { saveShareLinks } from '../facilitation/shareLinks.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiLocaleStore } from './uiLocale.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT } from './index.ts';
 import './language-menu.css';
 
@@ -29,7 +29,7 @@ export function LanguageMenu({ className }: { className?: string }) {
         title={t('language.label')}
         onChange={(event) => {
           const next = event.target.value;
-          if (isLocale(next)) useUiStore.getState().setLocale(next);
+          if (isLocale(next)) useUiLocaleStore.getState().setLocale(next);
         }}
       >
         {LOCALES.map((option) => (

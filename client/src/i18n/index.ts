@@ -1,10 +1,10 @@
 /**
  * The UI's words: `t`/`useT` over the one catalogue per language in `@rejse/shared` (the same
- * entries the exports and the report use), in the participant's UI language (`uiStore`).
+ * entries the exports and the report use), in the participant's UI language (`uiLocale.ts`).
  */
 import { useCallback } from 'react';
 import { translate, type MessageKey, type MessageParams, type Translate } from '@rejse/shared';
-import { useUiStore } from '../app/uiStore.ts';
+import { useUiLocaleStore } from './uiLocale.ts';
 import type { Locale } from './locales.ts';
 
 export type { MessageKey, MessageParams, Translate };
@@ -13,14 +13,14 @@ export { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, isLocale, preferredLocale, type 
 export { formatSigned, formatDateTime } from '@rejse/shared';
 
 /** `t` for the current locale outside React (commands, error reporting). */
-export const t: Translate = (key, params) => translate(useUiStore.getState().locale, key, params);
+export const t: Translate = (key, params) => translate(useUiLocaleStore.getState().locale, key, params);
 
 /** `t` for the current locale; components re-render when the locale changes. */
 export function useT(): Translate {
-  const locale = useUiStore((s) => s.locale);
+  const locale = useUiLocaleStore((s) => s.locale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
 
 export function useLocale(): Locale {
-  return useUiStore((s) => s.locale);
+  return useUiLocaleStore((s) => s.locale);
 }

@@ -9,8 +9,8 @@ import {
   type IdeaEffect,
 } from '@rejse/shared';
 import { useMemo, useState } from 'react';
-import { useBoard, useCommands } from '../board/BoardContext.tsx';
-import { parseLocaleNumber } from '../board/metrics.ts';
+import { useBoard, useCommands } from '../doc/BoardContext.tsx';
+import { parseLocaleNumber } from '../doc/metrics.ts';
 import { useLocale, useT, type MessageKey } from '../i18n/index.ts';
 
 interface TouchpointOption {

@@ -1,7 +1,6 @@
 import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useCommands, useSession } from '../board/BoardContext.tsx';
+import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
@@ -72,12 +71,13 @@ const sameSelected = (a: Selected, b: Selected): boolean =>
 
 /** The side panel for the selected card (or a summary of a multi-selection). */
 export function CardInspector() {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const commands = useCommands();
-  const selectedCards = useUiStore((s) => s.selectedCards);
+  const selectedCards = useBoardUi((s) => s.selectedCards);
   const selectedId = selectedCards.length === 1 ? selectedCards[0] : undefined;
   const selected = useBoard((board) => selectCard(board, selectedId), sameSelected);
-  const close = () => useUiStore.getState().setSelection([], []);
+  const close = () => uiStore.getState().setSelection([], []);
 
   if (selectedCards.length > 1) {
     return (
@@ -184,11 +184,12 @@ function InspectorHeader({ title, onClose }: { title: string; onClose: () => voi
 
 /** The ideas addressing a pain point, or the pain points an idea fixes; a click goes to the card. */
 function RelatedCards({ kind, related }: { kind: 'pain' | 'idea'; related: RelatedCard[] }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const reveal = useReveal();
   const go = (id: CardId) => {
-    useUiStore.getState().setSelection([id], []);
+    uiStore.getState().setSelection([id], []);
     const box = computeLayout(session.getBoard()).cards.get(id);
     if (box) reveal(box);
   };

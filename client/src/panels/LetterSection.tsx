@@ -1,5 +1,5 @@
 import { LIMITS, letterLab, MESSAGE_VARIANTS, type Card, type MessageVariant, type TouchpointMessage, type VariantVerdict } from '@rejse/shared';
-import { useCommands } from '../board/BoardContext.tsx';
+import { useCommands } from '../doc/BoardContext.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { TextField } from './TextField.tsx';
 

@@ -6,7 +6,7 @@ import {
   parseMetric,
   type MetricSpec,
   type NumberProblem,
-} from '../board/metrics.ts';
+} from '../doc/metrics.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 
 const PROBLEM_KEYS: Record<NumberProblem, MessageKey> = {

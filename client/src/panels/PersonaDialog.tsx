@@ -1,9 +1,8 @@
 import { LIMITS, type Persona, type PersonaId } from '@rejse/shared';
 import { useEffect, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
-import { useBoard, useCommands } from '../board/BoardContext.tsx';
-import { useEditorStore } from '../board/editorStore.ts';
-import { PersonaAvatar } from '../board/PersonaBadge.tsx';
+import { useBoard, useCommands, useEditorState, useEditorStore } from '../doc/BoardContext.tsx';
+import { PersonaAvatar } from './PersonaAvatar.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -15,17 +14,18 @@ import { TextField } from './TextField.tsx';
  * pick the one whose journey the map shows. Opened from the header's persona badge.
  */
 export function PersonaDialog() {
-  const open = useEditorStore((s) => s.dialog === 'personas');
+  const open = useEditorState((s) => s.dialog === 'personas');
   return open ? <PersonaDialogView /> : null;
 }
 
 function PersonaDialogView() {
+  const editorStore = useEditorStore();
   const t = useT();
   const commands = useCommands();
   const role = useRole();
   const personas = useBoard((b) => b.personas, shallow);
   const activeId = useBoard((b) => b.activePersonaId);
-  const close = () => useEditorStore.getState().openDialog(null);
+  const close = () => editorStore.getState().openDialog(null);
   const [added, setAdded] = useState<PersonaId | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const readOnly = role === 'viewer';

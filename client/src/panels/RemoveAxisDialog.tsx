@@ -1,22 +1,23 @@
 import { countCardsIn } from '@rejse/shared';
 import { useEffect, useId, useState } from 'react';
-import { useUiStore, type RemoveRequest } from '../app/uiStore.ts';
-import { useBoard, useCommands, useSession } from '../board/BoardContext.tsx';
+import type { RemoveRequest } from '../doc/boardUi.ts';
+import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 
 /** Shown when a stage or lane that holds cards is removed: move them to a neighbour, or delete them. */
 export function RemoveAxisDialog() {
-  const request = useUiStore((s) => s.removeRequest);
+  const request = useBoardUi((s) => s.removeRequest);
   if (!request) return null;
   return <RemoveAxisDialogOpen key={`${request.axis}:${request.id}`} request={request} />;
 }
 
 function RemoveAxisDialogOpen({ request }: { request: RemoveRequest }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const commands = useCommands();
-  const close = () => useUiStore.getState().requestRemove(null);
+  const close = () => uiStore.getState().requestRemove(null);
   const items = useBoard((b) => (request.axis === 'stage' ? b.stages : b.lanes));
   const index = items.findIndex((item) => item.id === request.id);
   const item = items[index];
@@ -29,7 +30,7 @@ function RemoveAxisDialogOpen({ request }: { request: RemoveRequest }) {
 
   useEffect(() => {
     // Removed meanwhile by someone else: nothing left to ask.
-    if (!item) useUiStore.getState().requestRemove(null);
+    if (!item) uiStore.getState().requestRemove(null);
   }, [item]);
 
   if (!item) return null;

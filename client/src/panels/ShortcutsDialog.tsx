@@ -1,6 +1,6 @@
-import { useEditorStore } from '../board/editorStore.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { useEditorState, useEditorStore } from '../doc/BoardContext.tsx';
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
@@ -44,11 +44,12 @@ const GROUPS: { title: MessageKey; rows: { keys: string[]; label: MessageKey }[]
 
 /** The keyboard shortcuts of the editor, opened with "?" or from the toolbar. */
 export function ShortcutsDialog() {
-  const open = useEditorStore((s) => s.dialog === 'shortcuts');
+  const editorStore = useEditorStore();
+  const open = useEditorState((s) => s.dialog === 'shortcuts');
   const t = useT();
   if (!open) return null;
   const mac = isMac();
-  const close = () => useEditorStore.getState().openDialog(null);
+  const close = () => editorStore.getState().openDialog(null);
   return (
     <Dialog
       title={t('shortcuts.title')}

@@ -6,8 +6,8 @@ import {
   type Channel,
   type TouchpointMetrics,
 } from '@rejse/shared';
-import { useCommands } from '../board/BoardContext.tsx';
-import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../board/metrics.ts';
+import { useCommands } from '../doc/BoardContext.tsx';
+import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/metrics.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
 import { MetricField } from './MetricField.tsx';

@@ -1,6 +1,6 @@
 import { ViewportPortal, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { useBoardSnapshot } from '../board/BoardContext.tsx';
+import { useBoardSnapshot } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
 import { useT } from '../i18n/index.ts';
 import type { Peer } from './state.ts';

@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useSyncExternalStore } from 'react';
-import { createExternalStore } from '../board/externalStore.ts';
+import { createExternalStore } from '../doc/externalStore.ts';
 import { viewportFor, type Peer, type ViewCentre } from './state.ts';
 
 /** The presence client id this tab follows, or null. Local UI state: never shared. */

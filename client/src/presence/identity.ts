@@ -1,4 +1,4 @@
-import { createExternalStore } from '../board/externalStore.ts';
+import { createExternalStore } from '../doc/externalStore.ts';
 
 /**
  * The name this person shows to others (asked once, remembered in this browser, editable)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BoardSession } from '../board/session.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { readPresence, type Peer } from './state.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Role } from '@rejse/shared';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import type { BoardSession } from '../board/session.ts';
+import type { BoardUiStore } from '../doc/boardUi.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { colourFor } from './identity.ts';
 import { IDLE_AFTER_MS, PRESENCE_THROTTLE_MS, centreOf, type PresenceState } from './state.ts';
 
@@ -13,7 +13,7 @@ const IDLE_CHECK_MS = 5_000;
  * and view centre at most ~15 times a second, in one awareness update; selection as it
  * changes; idle after a minute without input (the cursor is then withdrawn).
  */
-export function usePublishPresence(session: BoardSession, role: Role, name: string): void {
+export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore, role: Role, name: string): void {
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
 
@@ -23,7 +23,7 @@ export function usePublishPresence(session: BoardSession, role: Role, name: stri
     let state: PresenceState = {
       user: { name, color, role },
       cursor: null,
-      selection: [...useUiStore.getState().selectedCards],
+      selection: [...uiStore.getState().selectedCards],
       view: null,
       active: true,
     };
@@ -70,7 +70,7 @@ export function usePublishPresence(session: BoardSession, role: Role, name: stri
     window.addEventListener('keydown', touch);
     window.addEventListener('wheel', touch, { passive: true });
 
-    const unsubscribeSelection = useUiStore.subscribe((ui, previous) => {
+    const unsubscribeSelection = uiStore.subscribe((ui, previous) => {
       if (ui.selectedCards !== previous.selectedCards) update({ selection: [...ui.selectedCards] }, true);
     });
 
@@ -104,5 +104,5 @@ export function usePublishPresence(session: BoardSession, role: Role, name: stri
       unsubscribeView();
       awareness.setLocalState(null);
     };
-  }, [session, role, name, store, screenToFlowPosition]);
+  }, [session, uiStore, role, name, store, screenToFlowPosition]);
 }

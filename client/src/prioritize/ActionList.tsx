@@ -1,12 +1,11 @@
 import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands, useSession } from '../board/BoardContext.tsx';
+import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
 import { breakdownLines, formatScore, ScoreBreakdownView } from './Score.tsx';
-import { usePrioritizeUi } from './store.ts';
+import { usePrioritizeUi } from './store.tsx';
 
 interface Drag {
   from: number;
@@ -207,6 +206,7 @@ const ActionRowView = memo(function ActionRowView({
   const t = useT();
   const locale = useLocale();
   const commands = useCommands();
+  const uiStore = useBoardUiStore();
   const toggleExpanded = usePrioritizeUi((s) => s.toggleExpanded);
   const { card } = row;
   const text = card.text || t('prioritize.untitled');
@@ -272,7 +272,7 @@ const ActionRowView = memo(function ActionRowView({
             type="button"
             className="action-row__text"
             title={t('prioritize.row.open', { text })}
-            onClick={() => useUiStore.getState().setSelection([card.id], [])}
+            onClick={() => uiStore.getState().setSelection([card.id], [])}
           >
             {text}
           </button>

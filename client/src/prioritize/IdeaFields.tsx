@@ -1,6 +1,6 @@
 import { ACTION_STATUSES, LIMITS, painLinks, rankActions, type ActionStatus, type Board, type Card, type CardId, type LinkId } from '@rejse/shared';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { useBoardSnapshot, useCommands } from '../board/BoardContext.tsx';
+import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useLocale, useT, type MessageKey } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';

@@ -10,8 +10,7 @@ import {
   type Quadrant,
 } from '@rejse/shared';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useCommands } from '../board/BoardContext.tsx';
+import { useBoardUiStore, useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -58,6 +57,7 @@ const ratingsOf = (row: ActionRow): Ratings | null =>
  * Keyboard: arrow keys on a focused idea change impact (up/down) and effort (left/right).
  */
 export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow[]; canEdit: boolean }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const commands = useCommands();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -122,7 +122,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
       if (!current || event.pointerId !== current.pointerId) return;
       setDrag(null);
       if (!current.moved) {
-        useUiStore.getState().setSelection([current.id], []);
+        uiStore.getState().setSelection([current.id], []);
         return;
       }
       refocus.current = { id: current.id, ratings: current.written };
@@ -178,7 +178,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
     const step = steps[event.key];
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      useUiStore.getState().setSelection([row.card.id], []);
+      uiStore.getState().setSelection([row.card.id], []);
       return;
     }
     if (!step || !canEdit) return;

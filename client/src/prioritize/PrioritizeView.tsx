@@ -5,7 +5,7 @@ import { useT } from '../i18n/index.ts';
 import { ActionList } from './ActionList.tsx';
 import { ImpactEffortMatrix } from './Matrix.tsx';
 import { ScoreHelp } from './Score.tsx';
-import { usePrioritizeUi, type PrioritizeSubview } from './store.ts';
+import { usePrioritizeUi, type PrioritizeSubview } from './store.tsx';
 import { usePrioritySettingsSetter, useRankedActions } from './usePrioritize.ts';
 
 const SUBVIEWS: readonly PrioritizeSubview[] = ['list', 'matrix'];

@@ -12,29 +12,29 @@ import {
   type VoteCounts,
 } from '@rejse/shared';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useBoardSnapshot, useSession } from '../board/BoardContext.tsx';
-import type { BoardSession } from '../board/session.ts';
+import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
+import type { BoardSession } from '../doc/session.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { FACILITATION_ORIGIN } from '../facilitation/origin.ts';
 
 const NO_VOTES: VoteCounts = new Map();
 
 /**
- * A value read from the document (not from the plain board), re-read only when the board
- * snapshot changes (the session swaps it on every update) and kept when it reads the same.
+ * A value read from the document (not from the plain board), re-read only when the
+ * document changed (the session's revision) and kept when it reads the same.
  */
 function useDocValue<T>(session: BoardSession, read: (session: BoardSession) => T, fallback: T, same: (a: T, b: T) => boolean): T {
-  const cache = useRef<{ board: Board; value: T } | null>(null);
+  const cache = useRef<{ revision: number; value: T } | null>(null);
   const get = (): T => {
-    const board = session.getBoard();
+    const revision = session.getRevision();
     const cached = cache.current;
-    if (cached?.board === board) return cached.value;
+    if (cached?.revision === revision) return cached.value;
     const value = session.doc.isDestroyed ? fallback : read(session);
     if (cached && same(cached.value, value)) {
-      cache.current = { board, value: cached.value };
+      cache.current = { revision, value: cached.value };
       return cached.value;
     }
-    cache.current = { board, value };
+    cache.current = { revision, value };
     return value;
   };
   return useSyncExternalStore(session.subscribe, get);

@@ -1,6 +1,6 @@
 import { formatDay, reportModel, type ReportModel } from '@rejse/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useBoardSnapshot, useSession } from '../board/BoardContext.tsx';
+import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
@@ -213,7 +213,7 @@ function MapPicture({ title }: { title: string }) {
         </p>
       )}
       <div className="report__map-source" aria-hidden="true" inert>
-        <BoardCanvas />
+        <BoardCanvas viewOnly />
       </div>
     </>
   );

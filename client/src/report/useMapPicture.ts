@@ -1,6 +1,7 @@
 import type { Board } from '@rejse/shared';
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
+import { useBoardUiStore } from '../doc/BoardContext.tsx';
 import { captureMapPicture } from '../export/picture.ts';
 
 /** Wait this long after the last change before drawing the picture again. */
@@ -20,6 +21,7 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimation
  */
 export function useMapPicture(board: Board): MapPictureState {
   const store = useStoreApi();
+  const ui = useBoardUiStore();
   const [picture, setPicture] = useState<MapPictureState>({ state: 'drawing' });
   const first = useRef(true);
   const url = useRef<string | null>(null);
@@ -34,7 +36,7 @@ export function useMapPicture(board: Board): MapPictureState {
         if (performance.now() - started > READY_TIMEOUT_MS) throw new Error('the map did not appear');
         await nextFrame();
       }
-      const result = await captureMapPicture(store, board, { area: 'board', scale: 1 });
+      const result = await captureMapPicture(store, board, { area: 'board', scale: 1, ui });
       if (cancelled) return;
       const next = URL.createObjectURL(result.blob);
       if (url.current) URL.revokeObjectURL(url.current);

@@ -1,8 +1,7 @@
 import { CURRENCIES, setBoardLocale, type Currency } from '@rejse/shared';
 import { useId, useState } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
-import { useBoard, useSession } from '../board/BoardContext.tsx';
-import { describeError } from '../board/commands.ts';
+import { useBoard, useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
+import { describeError } from '../doc/commands.ts';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { LOCALE_NAMES, LOCALES, isLocale, useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -37,6 +36,7 @@ export function BoardSettingsButton() {
 }
 
 function BoardSettingsDialog({ onClose }: { onClose: () => void }) {
+  const uiStore = useBoardUiStore();
   const t = useT();
   const session = useSession();
   const boardLocale = useBoard((b) => b.locale);
@@ -54,10 +54,10 @@ function BoardSettingsDialog({ onClose }: { onClose: () => void }) {
       session.endStep();
       setBoardLocale(session.doc, locale, currency);
       session.endStep();
-      useUiStore.getState().notify(t('settings.saved'));
+      uiStore.getState().notify(t('settings.saved'));
       onClose();
     } catch (error) {
-      useUiStore.getState().notify(describeError(error));
+      uiStore.getState().notify(describeError(error));
     }
   };
 

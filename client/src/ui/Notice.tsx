@@ -1,15 +1,12 @@
 import { useEffect } from 'react';
-import { useUiStore } from '../app/uiStore.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
 
 const NOTICE_MS = 6000;
 
 /** A short message about something that did not work (a failed edit), announced politely. */
-export function Notice() {
+export function Notice({ notice, dismiss }: { notice: { id: number; text: string } | null; dismiss: () => void }) {
   const t = useT();
-  const notice = useUiStore((s) => s.notice);
-  const dismiss = useUiStore((s) => s.dismissNotice);
 
   useEffect(() => {
     if (!notice) return;

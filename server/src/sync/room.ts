@@ -6,7 +6,7 @@ import { CLOSE, LIMITS, STORAGE_ORIGIN, metaMap, migrateDoc, readTitle } from '@
 import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore, StoredBoardState } from '../storage/store.ts';
-import { checkDocumentUpdate, presenceMatchesRole } from './access.ts';
+import { presenceMatchesRole } from './access.ts';
 import type { Connection } from './connection.ts';
 import {
   MalformedFrameError,
@@ -16,12 +16,19 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './messages.ts';
-import { clearPending, pendingBytes, wouldExceedCards, type BoardSizeLimits } from './board-size.ts';
-import { structureViolation, type DecodedUpdate } from './structure.ts';
+import { clearPending } from './board-size.ts';
+import {
+  AdmissionRefusal,
+  admitUpdate,
+  applyWithHeldBackLimits,
+  takeDeferred,
+  type AdmissionLimits,
+  type DeferredUpdates,
+} from './admission.ts';
 import { TokenBucket, type RateLimit } from './rate.ts';
 
 /** What one board and each of its connections may do (values and reasons: SERVER_LIMITS). */
-export interface RoomLimits extends BoardSizeLimits {
+export interface RoomLimits extends AdmissionLimits {
   awarenessRate: RateLimit;
   stateRequestRate: RateLimit;
   awarenessStateBytes: number;
@@ -33,6 +40,8 @@ export interface RoomLimits extends BoardSizeLimits {
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxBoardBytes: SERVER_LIMITS.boardBytes,
   maxBoardCards: SERVER_LIMITS.boardCards,
+  maxBoardItems: SERVER_LIMITS.boardItems,
+  maxValueBytes: SERVER_LIMITS.valueBytes,
   awarenessRate: SERVER_LIMITS.awarenessRate,
   stateRequestRate: SERVER_LIMITS.stateRequestRate,
   awarenessStateBytes: SERVER_LIMITS.awarenessStateBytes,
@@ -69,6 +78,8 @@ interface ConnectionGuard {
   stateRequests: TokenBucket;
   /** Updates in a row from this connection that left more held back than before. */
   pendingStrikes: number;
+  /** Updates deferred until this connection's first sync step 2 (see `applyClientUpdate`). */
+  deferred: DeferredUpdates;
 }
 
 /** The stored state could not be turned into a document; the board is not served. */
@@ -128,15 +139,6 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     return entries;
   } catch (error) {
     throw new MalformedFrameError(`invalid awareness update: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Decodes a client's Yjs update once for the checks before it is applied. */
-function decodeUpdate(update: Uint8Array): DecodedUpdate {
-  try {
-    return Y.decodeUpdate(update);
-  } catch (error) {
-    throw new MalformedFrameError(`invalid Yjs update: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -253,6 +255,7 @@ export class Room {
       awareness: new TokenBucket(this.limits.awarenessRate, this.now),
       stateRequests: new TokenBucket(this.limits.stateRequestRate, this.now),
       pendingStrikes: 0,
+      deferred: { sentState: false, updates: [], bytes: 0 },
     });
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
@@ -285,21 +288,10 @@ export class Room {
           this.takeStateRequest(conn);
           conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           return;
-        case 'sync-update': {
-          // Roles and locks: a refused update is never applied, stored or broadcast (see access.ts).
-          const verdict = checkDocumentUpdate(conn.access, this.doc, message.update);
-          if (!verdict.ok) {
-            this.options.log.info('refused an update', { board: this.boardId, role: conn.access.role, reason: verdict.reason });
-            conn.close(CLOSE.FORBIDDEN);
-            return;
-          }
-          const decoded = decodeUpdate(message.update);
-          this.checkBoardSize(message.update, decoded);
-          const violation = structureViolation(this.doc, decoded);
-          if (violation) throw new MalformedFrameError(`an update that ${violation}`);
-          this.applyClientUpdate(conn, message.update);
+        case 'sync-update':
+          // Admission (admission.ts): a refused update is never applied, stored or broadcast.
+          this.applyClientUpdate(conn, message.update, message.step);
           return;
-        }
         case 'awareness':
           if (!conn.access.canSharePresence) return;
           this.applyClientAwareness(conn, message.update);
@@ -318,6 +310,17 @@ export class Room {
     } catch (error) {
       // A storage failure inside the update handler is already handled (the room failed).
       if (this.failure) return;
+      if (error instanceof AdmissionRefusal) {
+        this.options.log.info('refused an update', {
+          board: this.boardId,
+          role: conn.access.role,
+          ip: conn.ip,
+          code: error.close.code,
+          reason: error.message,
+        });
+        conn.close(error.close);
+        return;
+      }
       if (error instanceof LimitExceededError) {
         this.options.log.info('closing a connection that passed a limit', {
           board: this.boardId,
@@ -344,53 +347,27 @@ export class Room {
   }
 
   /**
-   * Refuses an update that would take the board past its byte or card limit, before
-   * anything of it is applied or stored. Near the byte limit the log is compacted first
-   * (overwritten values then stop counting).
+   * Admits a client's update (admission.ts), then applies it within the held-back limits.
+   * Before a connection's first sync step 2, an update that builds on what the client has
+   * not sent yet (its offline edits) is deferred until that step 2 arrives, then judged.
    */
-  private checkBoardSize(update: Uint8Array, decoded: DecodedUpdate): void {
-    const { maxBoardBytes, maxBoardCards } = this.limits;
-    if (this.storedBytes + update.length > maxBoardBytes) {
-      this.compact();
-      if (this.storedBytes + update.length > maxBoardBytes) {
-        throw new LimitExceededError(
-          CLOSE.BOARD_TOO_LARGE,
-          `board bytes: ${this.storedBytes} stored + ${update.length} > ${maxBoardBytes}`,
-        );
-      }
-    }
-    if (wouldExceedCards(this.doc, update, maxBoardCards, decoded)) {
-      throw new LimitExceededError(CLOSE.BOARD_TOO_LARGE, `board cards: more than ${maxBoardCards}`);
-    }
-  }
-
-  /**
-   * Applies a client's update. Yjs holds back updates whose dependencies have not arrived
-   * and re-merges them with every further one; a connection that keeps adding to them is
-   * closed and what it held back is dropped (nothing of it was stored or sent).
-   */
-  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    const before = pendingBytes(this.doc);
-    // With updates held back, this one may release them into its own transaction: then the
-    // sender must get the result too, or it never sees what was released (see onDocUpdate).
-    this.echoToOrigin = before > 0;
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } finally {
-      this.echoToOrigin = false;
-    }
-    const after = pendingBytes(this.doc);
+  private applyClientUpdate(conn: Connection, update: Uint8Array, step: 'step2' | 'update'): void {
     const guard = this.guards.get(conn);
-    if (!guard) return;
-    if (after === 0) {
-      guard.pendingStrikes = 0;
-      return;
-    }
-    if (after > before) guard.pendingStrikes += 1;
-    if (after > this.limits.pendingUpdateBytes || guard.pendingStrikes > this.limits.pendingUpdatesPerConnection) {
-      clearPending(this.doc);
-      guard.pendingStrikes = 0;
-      throw new MalformedFrameError(`updates whose dependencies never arrive (${after} bytes held back)`);
+    const admitted = admitUpdate({
+      doc: this.doc,
+      access: conn.access,
+      update,
+      limits: this.limits,
+      storedBytes: () => this.storedBytes,
+      compact: () => this.compact(),
+      deferral: guard && step === 'update' ? guard.deferred : undefined,
+    });
+    if (admitted === 'deferred') return;
+    applyWithHeldBackLimits(this.doc, update, conn, guard, this.limits, (echo) => {
+      this.echoToOrigin = echo;
+    });
+    if (guard && step === 'step2') {
+      for (const deferred of takeDeferred(guard.deferred)) this.applyClientUpdate(conn, deferred, 'update');
     }
   }
 

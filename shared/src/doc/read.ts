@@ -208,3 +208,26 @@ export function docToBoard(doc: Y.Doc, id: string): Board {
     links: readLinks(doc, new Set(cards.map((c) => c.id))),
   };
 }
+
+/**
+ * The board's own fields (title, locale, currency, active persona) as `docToBoard` reads
+ * them, for a reader that keeps its records between updates (the client's doc binding)
+ * and so re-reads only what an update touched.
+ */
+export function readBoardMeta(
+  doc: Y.Doc,
+  personas: readonly Persona[],
+): Pick<Board, 'title' | 'locale' | 'currency' | 'activePersonaId'> {
+  const meta = metaMap(doc);
+  const activePersonaId = meta.get('activePersonaId');
+  const currency = meta.get('currency');
+  return {
+    title: str(meta.get('title')),
+    locale: str(meta.get('locale'), DEFAULT_LOCALE) || DEFAULT_LOCALE,
+    currency: (CURRENCIES as readonly unknown[]).includes(currency) ? (currency as Currency) : DEFAULT_CURRENCY,
+    activePersonaId:
+      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId)
+        ? (activePersonaId as PersonaId)
+        : null,
+  };
+}

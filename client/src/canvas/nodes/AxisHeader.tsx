@@ -1,7 +1,7 @@
 import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useUiStore, type HeaderEdit } from '../../app/uiStore.ts';
-import { useCommands, useSession } from '../../board/BoardContext.tsx';
+import type { HeaderEdit } from '../../doc/boardUi.ts';
+import { useBoardUi, useCommands, useSession } from '../../doc/BoardContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import { useZoomToStage } from '../useFitBoard.ts';
@@ -25,11 +25,11 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
   const zoomToStage = useZoomToStage();
   const commands = useCommands();
   const session = useSession();
-  const editing = useUiStore(
+  const editing = useBoardUi(
     (s) => s.editingHeader?.axis === target.axis && s.editingHeader.id === target.id,
   );
-  const editHeader = useUiStore((s) => s.editHeader);
-  const requestRemove = useUiStore((s) => s.requestRemove);
+  const editHeader = useBoardUi((s) => s.editHeader);
+  const requestRemove = useBoardUi((s) => s.requestRemove);
   const isStage = target.axis === 'stage';
   const shown = title || t(isStage ? 'stage.new' : 'lane.new');
 

@@ -1,8 +1,7 @@
 import { LIMITS, type CardId } from '@rejse/shared';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { useUiStore } from '../../app/uiStore.ts';
-import { useCommands } from '../../board/BoardContext.tsx';
+import { useBoardUiStore, useCommands } from '../../doc/BoardContext.tsx';
 import { Face, Icon } from '../../ui/icons.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import type { CardNode } from '../types.ts';
@@ -123,6 +122,7 @@ function FarHandle({ nodeId, position }: { nodeId: string; position: 'top' | 'bo
 
 /** In-place editor: Enter saves, Shift+Enter breaks the line, Esc cancels, leaving saves. */
 function CardTextEditor({ id, text }: { id: CardId; text: string }) {
+  const uiStore = useBoardUiStore();
   const { t } = useCanvasText();
   const commands = useCommands();
   const [value, setValue] = useState(text);
@@ -140,7 +140,7 @@ function CardTextEditor({ id, text }: { id: CardId; text: string }) {
     if (done.current) return;
     done.current = true;
     if (save && value !== text) commands.updateCard(id, { text: value });
-    useUiStore.getState().editCard(null);
+    uiStore.getState().editCard(null);
     // Back to the card, so the keyboard can go on (Enter edits again, Delete removes).
     const node = ref.current?.closest<HTMLElement>('.react-flow__node');
     requestAnimationFrame(() => node?.isConnected && node.focus({ preventScroll: true }));

@@ -43,6 +43,7 @@ export const da: Messages = {
 
   'board.allBoards': 'Alle tavler',
   'board.loading': 'Henter tavlen…',
+  'board.viewLoading': 'Henter…',
   'board.offlineLoading': 'Du er offline. Tavlen hentes, når du er online igen.',
   'board.notFound.title': 'Tavlen findes ikke',
   'board.notFound.body': 'Tavlen findes ikke, eller adressen er skrevet forkert.',

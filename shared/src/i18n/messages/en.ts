@@ -43,6 +43,7 @@ export const en = {
 
   'board.allBoards': 'All boards',
   'board.loading': 'Loading board…',
+  'board.viewLoading': 'Loading…',
   'board.offlineLoading': 'You are offline. The board loads when you reconnect.',
   'board.notFound.title': 'Board not found',
   'board.notFound.body': 'This board does not exist, or its address is mistyped.',

@@ -43,6 +43,7 @@ export const sv: Messages = {
 
   'board.allBoards': 'Alla tavlor',
   'board.loading': 'Läser in tavlan…',
+  'board.viewLoading': 'Läser in…',
   'board.offlineLoading': 'Du är offline. Tavlan läses in när du är ansluten igen.',
   'board.notFound.title': 'Tavlan hittades inte',
   'board.notFound.body': 'Tavlan finns inte, eller så är adressen felskriven.',

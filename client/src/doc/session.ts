@@ -1,6 +1,5 @@
 import {
   cardsMap,
-  docToBoard,
   lanesMap,
   linksMap,
   LOCAL_ORIGIN,
@@ -15,6 +14,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
+import { BoardBinding } from './binding.ts';
+import { metered } from './workMeter.ts';
 
 export interface UndoState {
   canUndo: boolean;
@@ -28,9 +29,9 @@ export interface SessionStatus {
 }
 
 /**
- * One open board: the Y.Doc, its WebSocket provider, the undo manager and the plain-data
- * snapshot the UI reads. The snapshot is rebuilt lazily after a document update (so a
- * render right after a local edit sees it) and subscribers are told once per animation
+ * One open board: the Y.Doc, its WebSocket provider, the undo manager and the records the
+ * UI reads (`BoardBinding`: only the records an update touched are read again, lazily, so
+ * a render right after a local edit sees them). Subscribers are told once per animation
  * frame, so a burst of remote updates costs one React render.
  */
 export class BoardSession {
@@ -40,8 +41,8 @@ export class BoardSession {
   readonly status: ExternalStore<SessionStatus>;
   readonly undoState: ExternalStore<UndoState>;
 
-  private snapshot: Board;
-  private dirty = false;
+  private readonly binding: BoardBinding;
+  private revision = 0;
   private frame = 0;
   private readonly listeners = new Set<() => void>();
   private facts: ConnectionFacts;
@@ -53,7 +54,7 @@ export class BoardSession {
     /** The secret link token this browser holds for the board, if any. */
     token: string | null = null,
   ) {
-    this.snapshot = docToBoard(this.doc, boardId);
+    this.binding = new BoardBinding(this.doc, boardId);
     this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
     this.status = createExternalStore<SessionStatus>(
       { connection: connectionState(this.facts), loaded: false },
@@ -65,7 +66,7 @@ export class BoardSession {
     );
 
     const onUpdate = () => {
-      this.dirty = true;
+      this.revision += 1;
       if (!this.frame) this.frame = requestAnimationFrame(this.flush);
     };
     this.doc.on('update', onUpdate);
@@ -114,13 +115,14 @@ export class BoardSession {
   }
 
   /** The board as plain data; the same object until the document changes. */
-  getBoard = (): Board => {
-    if (this.dirty) {
-      this.dirty = false;
-      this.snapshot = docToBoard(this.doc, this.boardId);
-    }
-    return this.snapshot;
-  };
+  getBoard = (): Board => metered('read', this.binding.getBoard);
+
+  /**
+   * A number that grows with every document update, for readers of the parts of the
+   * document the board records leave out (facilitation, votes, priority settings): the
+   * board object stays the same when only those change.
+   */
+  getRevision = (): number => this.revision;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -151,6 +153,7 @@ export class BoardSession {
     if (this.frame) cancelAnimationFrame(this.frame);
     for (const cleanup of this.cleanups) cleanup();
     this.undoManager.destroy();
+    this.binding.destroy();
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();

@@ -1,11 +1,14 @@
-import { Link } from '../app/router.tsx';
-import { boardPath, type BoardView } from '../app/routes.ts';
-import { useSession } from '../board/BoardContext.tsx';
+import { lazy, Suspense } from 'react';
+import { Link } from '../routing/router.tsx';
+import { boardPath, type BoardView } from '../routing/routes.ts';
+import { useSession } from '../doc/BoardContext.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
-import { ReportView } from '../report/ReportView.tsx';
-import { PrioritizeView } from './PrioritizeView.tsx';
-import './prioritize.css';
+import '../prioritize/prioritize.css';
+
+// The to-do list and the report load when first shown: most visits only show the map.
+const PrioritizeView = lazy(() => import('../prioritize/PrioritizeView.tsx').then((module) => ({ default: module.PrioritizeView })));
+const ReportView = lazy(() => import('../report/ReportView.tsx').then((module) => ({ default: module.ReportView })));
 
 const TABS: ReadonlyArray<{ view: BoardView | 'map'; label: MessageKey }> = [
   { view: 'map', label: 'prioritize.tabs.map' },
@@ -38,5 +41,17 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
 
 /** What the board page shows in place of the map for the other views. */
 export function BoardViewContent({ view }: { view: BoardView }) {
-  return view === 'actions' ? <PrioritizeView /> : <ReportView />;
+  return (
+    <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>
+  );
+}
+
+function ViewLoading() {
+  const t = useT();
+  return (
+    <div className="board-loading" aria-busy="true">
+      <div className="spinner" aria-hidden="true" />
+      <p>{t('board.viewLoading')}</p>
+    </div>
+  );
 }

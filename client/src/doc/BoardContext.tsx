@@ -1,11 +1,20 @@
 import type { Board } from '@rejse/shared';
 import { createContext, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { BoardUiState, BoardUiStore } from './boardUi.ts';
 import type { BoardCommands } from './commands.ts';
+import type { EditorState, EditorStore } from './editorStore.ts';
 import type { BoardSession, SessionStatus, UndoState } from './session.ts';
 
-interface BoardContextValue {
+/**
+ * Everything one open board has: its session (Y.Doc, provider, undo, records), its commands
+ * and its local UI stores. Made together when a board page opens, dropped when it closes.
+ */
+export interface BoardContextValue {
   session: BoardSession;
   commands: BoardCommands;
+  ui: BoardUiStore;
+  editor: EditorStore;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);
@@ -14,7 +23,8 @@ export function BoardProvider({ value, children }: { value: BoardContextValue; c
   return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
 }
 
-function useBoardContext(): BoardContextValue {
+/** The whole value, for a provider below that replaces one part (the guarded commands). */
+export function useBoardContext(): BoardContextValue {
   const value = useContext(BoardContext);
   if (!value) throw new Error('useBoard… hooks need a <BoardProvider>');
   return value;
@@ -22,6 +32,19 @@ function useBoardContext(): BoardContextValue {
 
 export const useSession = (): BoardSession => useBoardContext().session;
 export const useCommands = (): BoardCommands => useBoardContext().commands;
+/** This board's local UI store, for reading and writing in event handlers (`getState()`). */
+export const useBoardUiStore = (): BoardUiStore => useBoardContext().ui;
+export const useEditorStore = (): EditorStore => useBoardContext().editor;
+
+/** A slice of this board's local UI state; re-renders when it changes. */
+export function useBoardUi<T>(selector: (state: BoardUiState) => T): T {
+  return useStore(useBoardContext().ui, selector);
+}
+
+/** A slice of this board's editor state (search/filter, dialogs). */
+export function useEditorState<T>(selector: (state: EditorState) => T): T {
+  return useStore(useBoardContext().editor, selector);
+}
 
 /** The whole board snapshot; re-renders on every document change. Prefer `useBoard(selector)`. */
 export function useBoardSnapshot(): Board {

@@ -1,0 +1,50 @@
+import type { GridLayout, Rect } from './layout.ts';
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * The viewport that shows the whole board: centred when it fits, otherwise at the zoom
+ * floor with the top-left (headers) in view rather than the middle of a huge board.
+ */
+export function fitViewport(
+  bounds: Rect,
+  width: number,
+  height: number,
+  { padding = 24, minZoom = 0.15, maxZoom = 1 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+): Viewport {
+  if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0) return { x: padding, y: padding, zoom: 1 };
+  const ideal = Math.min((width - 2 * padding) / bounds.width, (height - 2 * padding) / bounds.height);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
+  const place = (start: number, size: number, room: number): number => {
+    const scaled = size * zoom;
+    return scaled + 2 * padding <= room ? (room - scaled) / 2 - start * zoom : padding - start * zoom;
+  };
+  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
+}
+
+/**
+ * The viewport that zooms to one stage: its column (header to last lane) centred across the
+ * screen, as large as fits between `minZoom` and `maxZoom`. The floor keeps cards readable,
+ * so a column too tall to fit at it is shown from its header down.
+ */
+export function stageViewport(
+  layout: GridLayout,
+  stageId: string,
+  width: number,
+  height: number,
+  { padding = 32, minZoom = 0.85, maxZoom = 1.25 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+): Viewport | null {
+  const stage = layout.stages.find((s) => s.id === stageId);
+  if (!stage || width <= 0 || height <= 0) return null;
+  const columnHeight = layout.grid.y + layout.grid.height;
+  const ideal = Math.min((width - 2 * padding) / stage.width, (height - 2 * padding) / columnHeight);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, ideal));
+  const x = width / 2 - (stage.x + stage.width / 2) * zoom;
+  const fitsHeight = columnHeight * zoom + 2 * padding <= height;
+  const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
+  return { x, y, zoom };
+}

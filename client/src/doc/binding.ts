@@ -1,0 +1,260 @@
+import {
+  cardsMap,
+  compareOrdered,
+  CURRENT_SCHEMA_VERSION,
+  isValidId,
+  lanesMap,
+  linksMap,
+  metaMap,
+  personasMap,
+  readBoardMeta,
+  readCard,
+  readLanes,
+  readLinks,
+  readPersonas,
+  readStages,
+  stagesMap,
+  type Board,
+  type BoardId,
+  type Card,
+  type RecordMap,
+} from '@rejse/shared';
+import * as Y from 'yjs';
+
+/** What the updates since the last read touched. */
+interface Pending {
+  meta: boolean;
+  /** Stages or lanes (few: they are re-read whole). */
+  axes: boolean;
+  personas: boolean;
+  links: boolean;
+  /** Card ids whose record was added, changed or deleted. */
+  cards: Set<string>;
+  allCards: boolean;
+}
+
+const nothingPending = (): Pending => ({ meta: false, axes: false, personas: false, links: false, cards: new Set(), allCards: false });
+
+/**
+ * The Y.Doc bound to plain records: the board as `docToBoard` reads it, kept up to date by
+ * re-reading only the records an update touched (with the shared reader's per-record
+ * functions, so a damaged field becomes its default exactly as there). A record that did
+ * not change keeps its object, and so do the arrays and the board when nothing in them
+ * changed, so everything above can cache per record and compare by identity.
+ *
+ * Reading is lazy: updates only note what they touched; `getBoard` applies it.
+ */
+export class BoardBinding {
+  private board: Board;
+  private readonly cards = new Map<string, Card>();
+  private pending: Pending = { ...nothingPending(), meta: true, axes: true, personas: true, links: true, allCards: true };
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly boardId: BoardId,
+  ) {
+    this.board = {
+      id: boardId,
+      title: '',
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      locale: '',
+      currency: 'EUR',
+      personas: [],
+      activePersonaId: null,
+      stages: [],
+      lanes: [],
+      cards: [],
+      links: [],
+    };
+    type Events = Array<Y.YEvent<Y.AbstractType<unknown>>>;
+    const watch = (type: Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep'>, note: (events: Events) => void) => {
+      type.observeDeep(note);
+      this.cleanups.push(() => type.unobserveDeep(note));
+    };
+    watch(metaMap(doc), () => (this.pending.meta = true));
+    watch(stagesMap(doc), () => (this.pending.axes = true));
+    watch(lanesMap(doc), () => (this.pending.axes = true));
+    watch(personasMap(doc), () => (this.pending.personas = true));
+    watch(linksMap(doc), () => (this.pending.links = true));
+    const cards = cardsMap(doc);
+    watch(cards , (events) => {
+      for (const event of events) {
+        if (event.target === (cards as unknown) && event instanceof Y.YMapEvent) {
+          for (const id of event.keysChanged) if (typeof id === 'string') this.pending.cards.add(id);
+        } else {
+          // A change inside a card record: the first step of its path is the card's id.
+          const id = event.path[0];
+          if (typeof id === 'string') this.pending.cards.add(id);
+          else this.pending.allCards = true;
+        }
+      }
+    });
+    this.getBoard();
+  }
+
+  /** The board as plain data; the same object until an update changes something in it. */
+  getBoard = (): Board => {
+    const p = this.pending;
+    if (!p.meta && !p.axes && !p.personas && !p.links && !p.allCards && p.cards.size === 0) return this.board;
+    this.pending = nothingPending();
+    const before = this.board;
+    const doc = this.doc;
+
+    let { stages, lanes, personas } = before;
+    let allCards = p.allCards;
+    let resort = false;
+    if (p.axes) {
+      stages = keepSame(stages, readStages(doc));
+      lanes = keepSame(lanes, readLanes(doc));
+      if (stages !== before.stages || lanes !== before.lanes) {
+        // A card's place falls back to the first stage/lane when its own is gone; re-read them all.
+        if (!sameIds(stages, before.stages) || !sameIds(lanes, before.lanes)) allCards = true;
+        resort = true;
+      }
+    }
+    if (p.personas) personas = keepSame(personas, readPersonas(doc));
+
+    const { cards, membership } = this.readCards(stages, lanes, allCards ? null : p.cards, before.cards, resort);
+    const links =
+      p.links || membership ? keepSame(before.links, readLinks(doc, new Set(this.cards.keys()))) : before.links;
+    const meta = p.meta || p.personas ? readBoardMeta(doc, personas) : before;
+
+    const changed =
+      stages !== before.stages ||
+      lanes !== before.lanes ||
+      personas !== before.personas ||
+      cards !== before.cards ||
+      links !== before.links ||
+      meta.title !== before.title ||
+      meta.locale !== before.locale ||
+      meta.currency !== before.currency ||
+      meta.activePersonaId !== before.activePersonaId;
+    if (changed) {
+      this.board = {
+        id: this.boardId,
+        title: meta.title,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        locale: meta.locale,
+        currency: meta.currency,
+        personas,
+        activePersonaId: meta.activePersonaId,
+        stages,
+        lanes,
+        cards,
+        links,
+      };
+    }
+    return this.board;
+  };
+
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.cards.clear();
+  }
+
+  /**
+   * Re-reads the given card records (all of them when `ids` is null). The card list is
+   * sorted again only when a card came, went or changed place; otherwise changed cards
+   * replace their old objects where they stand.
+   */
+  private readCards(
+    stages: Board['stages'],
+    lanes: Board['lanes'],
+    ids: ReadonlySet<string> | null,
+    previous: readonly Card[],
+    resort: boolean,
+  ): { cards: Card[]; membership: boolean } {
+    const map = cardsMap(this.doc);
+    const firstStage = stages[0]?.id;
+    const firstLane = lanes[0]?.id;
+    const stageIds = new Set<string>(stages.map((s) => s.id));
+    const laneIds = new Set<string>(lanes.map((l) => l.id));
+    let membership = false;
+    let moved = resort;
+    const replaced = new Map<string, Card>();
+
+    const readOne = (id: string, record: RecordMap | undefined): void => {
+      const old = this.cards.get(id);
+      const valid = isValidId(id) && record && typeof record.get === 'function' && firstStage && firstLane;
+      if (!valid) {
+        if (old) {
+          this.cards.delete(id);
+          membership = true;
+        }
+        return;
+      }
+      const next = readCard(id, record, stageIds, laneIds, firstStage, firstLane);
+      if (old && sameCard(old, next)) return;
+      this.cards.set(id, next);
+      if (!old) membership = true;
+      else if (old.stageId !== next.stageId || old.laneId !== next.laneId || old.order !== next.order) moved = true;
+      else replaced.set(id, next);
+    };
+
+    if (ids === null) {
+      const present = new Set<string>();
+      map.forEach((record, id) => {
+        present.add(id);
+        readOne(id, record);
+      });
+      for (const id of [...this.cards.keys()]) if (!present.has(id)) readOne(id, undefined);
+    } else {
+      for (const id of ids) readOne(id, map.get(id));
+    }
+
+    if (membership || moved) {
+      const stageIndex = new Map<string, number>(stages.map((s, i) => [s.id, i]));
+      const laneIndex = new Map<string, number>(lanes.map((l, i) => [l.id, i]));
+      const cards = [...this.cards.values()].sort(
+        (a, b) =>
+          (stageIndex.get(a.stageId) ?? 0) - (stageIndex.get(b.stageId) ?? 0) ||
+          (laneIndex.get(a.laneId) ?? 0) - (laneIndex.get(b.laneId) ?? 0) ||
+          compareOrdered(a, b),
+      );
+      return { cards: sameItems(cards, previous) ? (previous as Card[]) : cards, membership };
+    }
+    if (replaced.size === 0) return { cards: previous as Card[], membership };
+    return { cards: previous.map((card) => replaced.get(card.id) ?? card), membership };
+  }
+}
+
+type Plain = Readonly<Record<string, unknown>>;
+
+const isPlainObject = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Equal fields, one level of nested objects deep (a card's figures). */
+function sameFields(a: Plain, b: Plain, depth = 1): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Object.is(x, y)) continue;
+    if (depth > 0 && isPlainObject(x) && isPlainObject(y) && sameFields(x, y, depth - 1)) continue;
+    return false;
+  }
+  return true;
+}
+
+const sameCard = (a: Card, b: Card): boolean => sameFields(a as unknown as Plain, b as unknown as Plain);
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
+
+const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]): boolean =>
+  a.length === b.length && a.every((item, i) => item.id === b[i]?.id);
+
+/**
+ * `next`, with each item equal to the previous item of the same id replaced by that
+ * previous object; the previous array itself when every item is kept in the same place.
+ */
+function keepSame<T extends { id: string }>(previous: readonly T[], next: T[]): T[] {
+  const byId = new Map(previous.map((item) => [item.id, item]));
+  const kept = next.map((item) => {
+    const old = byId.get(item.id);
+    return old && sameFields(old as unknown as Plain, item as unknown as Plain) ? old : item;
+  });
+  return sameItems(kept, previous) ? (previous as T[]) : kept;
+}

@@ -1,0 +1,80 @@
+import type { CardId, LaneId, LinkId, StageId } from '@rejse/shared';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/**
+ * Local UI state of one open board: what this browser tab shows and is doing. Never written
+ * to the Y.Doc, never shared. A new store is made for every board the page opens (see
+ * `BoardProvider`), so nothing carries over from one board to the next.
+ */
+export type HeaderEdit = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
+export type RemoveRequest = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface BoardUiState {
+  /** Selected cards and links on the canvas (React Flow reports, we keep). */
+  selectedCards: readonly CardId[];
+  selectedLinks: readonly LinkId[];
+  /** The card whose text is being edited in place. */
+  editingCard: CardId | null;
+  /** The stage or lane header being renamed in place. */
+  editingHeader: HeaderEdit | null;
+  /** A stage/lane removal waiting for the user to choose what happens to its cards. */
+  removeRequest: RemoveRequest | null;
+  inspectorOpen: boolean;
+  notice: Notice | null;
+  /** A picture export is drawing the map: cards render in full whatever the zoom. */
+  capturingPicture: boolean;
+  setCapturingPicture(capturing: boolean): void;
+
+  setSelection(cards: readonly CardId[], links: readonly LinkId[]): void;
+  editCard(id: CardId | null): void;
+  editHeader(edit: HeaderEdit | null): void;
+  requestRemove(request: RemoveRequest | null): void;
+  setInspectorOpen(open: boolean): void;
+  notify(text: string): void;
+  dismissNotice(): void;
+}
+
+export type BoardUiStore = StoreApi<BoardUiState>;
+
+export function createBoardUiStore(): BoardUiStore {
+  let noticeSeq = 0;
+  return createStore<BoardUiState>()((set) => ({
+    selectedCards: [],
+    selectedLinks: [],
+    capturingPicture: false,
+    setCapturingPicture: (capturing) => set({ capturingPicture: capturing }),
+    editingCard: null,
+    editingHeader: null,
+    removeRequest: null,
+    inspectorOpen: true,
+    notice: null,
+
+    setSelection(cards, links) {
+      set({ selectedCards: cards, selectedLinks: links });
+    },
+    editCard(id) {
+      set({ editingCard: id });
+    },
+    editHeader(edit) {
+      set({ editingHeader: edit });
+    },
+    requestRemove(request) {
+      set({ removeRequest: request });
+    },
+    setInspectorOpen(open) {
+      set({ inspectorOpen: open });
+    },
+    notify(text) {
+      noticeSeq += 1;
+      set({ notice: { id: noticeSeq, text } });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  }));
+}

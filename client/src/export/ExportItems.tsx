@@ -1,0 +1,199 @@
+import {
+  actionListCsv,
+  actionListMarkdown,
+  boardMarkdown,
+  exportFileName,
+  exportLabelsFor,
+  type Board,
+  type CsvSeparator,
+} from '@rejse/shared';
+import { useStore, useStoreApi } from '@xyflow/react';
+import { useState } from 'react';
+import { Link } from '../routing/router.tsx';
+import { boardPath, type BoardView } from '../routing/routes.ts';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
+import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
+import { useT } from '../i18n/index.ts';
+import { Icon } from '../ui/icons.tsx';
+import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { captureMapPicture, pictureSize, type PictureArea, type PictureScale, type PictureStep } from './picture.ts';
+
+const PICTURES: ReadonlyArray<{ area: PictureArea; scale: PictureScale }> = [
+  { area: 'board', scale: 1 },
+  { area: 'board', scale: 2 },
+  { area: 'view', scale: 1 },
+  { area: 'view', scale: 2 },
+];
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The export menu's items; loaded with their export code when the menu first opens. */
+export function ExportItems({
+  view,
+  busy,
+  onStep,
+  onDone,
+}: {
+  view: BoardView | 'map';
+  busy: boolean;
+  onStep: (step: PictureStep | null) => void;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const session = useSession();
+  const store = useStoreApi();
+  const { token } = useFacilitationContext();
+  const votes = useVoteCounts();
+  const settings = usePrioritySettings();
+  const pane = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
+  const board = session.getBoard();
+  // The files speak the board's language (its locale), like the server's endpoints.
+  const labels = exportLabelsFor(board.locale);
+  const uiStore = useBoardUiStore();
+  const notify = (text: string) => uiStore.getState().notify(text);
+
+  const saveText = (text: string, filename: string, type: string) => {
+    downloadText(text, filename, type);
+    notify(t('export.saved', { file: filename }));
+    onDone();
+  };
+
+  const savePicture = async (area: PictureArea, scale: PictureScale) => {
+    onDone();
+    const current: Board = session.getBoard();
+    const filename = exportFileName(current.title, 'png', area === 'board' ? `map-${scale}x` : `view-${scale}x`);
+    try {
+      const picture = await captureMapPicture(store, current, { area, scale, onStep, ui: uiStore });
+      downloadBlob(picture.blob, filename);
+      notify(t('export.picture.done', { file: filename, width: picture.width, height: picture.height }));
+    } catch (error) {
+      notify(t('export.picture.failed', { error: errorText(error) }));
+    } finally {
+      onStep(null);
+    }
+  };
+
+  const csv = (separator: CsvSeparator) =>
+    saveText(
+      actionListCsv(board, { votes, by: settings.rankBy, separator, labels }),
+      exportFileName(board.title, 'csv', 'actions'),
+      'text/csv;charset=utf-8',
+    );
+
+  const reportHtml = async () => {
+    onDone();
+    try {
+      const response = await fetch(`/api/boards/${encodeURIComponent(board.id)}/report.html`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) throw new Error(t('error.status', { status: response.status }));
+      const filename = exportFileName(board.title, 'html', 'report');
+      downloadBlob(await response.blob(), filename);
+      notify(t('export.saved', { file: filename }));
+    } catch (error) {
+      notify(t('export.failed', { error: errorText(error) }));
+    }
+  };
+
+  const mapShown = view === 'map' && pane.width > 0;
+  return (
+    <>
+      <p className="export-menu__heading">{t('export.picture.heading')}</p>
+      {mapShown ? (
+        <ul className="export-menu__list">
+          {PICTURES.map(({ area, scale }) => {
+            const size = pictureSize(board, area, pane);
+            const width = size.width * scale;
+            const height = size.height * scale;
+            return (
+              <li key={`${area}-${scale}`}>
+                <button
+                  type="button"
+                  className="export-menu__item"
+                  disabled={busy}
+                  data-picture={`${area}-${scale}x`}
+                  data-width={width}
+                  data-height={height}
+                  onClick={() => void savePicture(area, scale)}
+                >
+                  <span>{t(area === 'board' ? 'export.picture.board' : 'export.picture.view', { scale })}</span>
+                  <span className="export-menu__meta">{t('export.picture.size', { width, height })}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="export-menu__hint">
+          {t('export.picture.mapOnly')}{' '}
+          <Link to={boardPath(board.id)} onClick={onDone}>
+            {t('prioritize.tabs.map')}
+          </Link>
+        </p>
+      )}
+      <p className="export-menu__heading">{t('export.files.heading')}</p>
+      <ul className="export-menu__list">
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => csv(';')}>
+            {t('export.csvSemicolon')}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => csv(',')}>
+            {t('export.csvComma')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() =>
+              saveText(
+                actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN, labels }),
+                exportFileName(board.title, 'md', 'actions'),
+                'text/markdown;charset=utf-8',
+              )
+            }
+          >
+            {t('export.actionsMd')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() =>
+              saveText(
+                boardMarkdown(board, { votes, generatedAt: new Date(), labels }),
+                exportFileName(board.title, 'md', 'board'),
+                'text/markdown;charset=utf-8',
+              )
+            }
+          >
+            {t('export.boardMd')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() => saveText(`${JSON.stringify(board, null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
+          >
+            {t('export.json')}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="export-menu__item" onClick={() => void reportHtml()}>
+            {t('export.reportHtml')}
+          </button>
+        </li>
+        <li>
+          <Link to={boardPath(board.id, 'report')} className="export-menu__item" onClick={onDone}>
+            {t('export.reportPage')}
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}
