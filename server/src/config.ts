@@ -92,6 +92,22 @@ export const SERVER_LIMITS = {
    * compose's stop grace period (10 s / 30 s) so the process, not SIGKILL, decides. `REJSE_SHUTDOWN_TIMEOUT_MS`.
    */
   shutdownTimeoutMs: 8_000,
+
+  // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
+  /**
+   * Bytes queued for sending across ALL connections (board and drafts sockets). Past it the
+   * largest queues are closed with CLOSE.SLOW_CONSUMER until the rest fit: without it, a
+   * hundred sockets that never read, each under `sendBufferBytes`, held over a gigabyte.
+   * Room for sixteen full syncs of the largest board at once; ordinary edits are tiny.
+   * `QUEUED_MAX_BYTES` sets it (1 MiB to 4 GiB) to fit the machine's memory.
+   */
+  processQueuedBytes: 256 * MiB,
+  /**
+   * A connection closed as a slow consumer is cut off this long after its close frame
+   * (which waits behind everything queued), instead of `ws`'s 30 s: a reader that is merely
+   * slow still gets its 4408, one that reads nothing stops holding memory.
+   */
+  slowConsumerGraceMs: 5_000,
 } as const;
 
 /** The repository root, from this file's place in it (server/src/config.ts, or server/dist/main.js once built). */
@@ -132,6 +148,8 @@ export interface ServerConfig {
   importPerMinute: number;
   /** SERVER_LIMITS.shutdownTimeoutMs unless REJSE_SHUTDOWN_TIMEOUT_MS is set. */
   shutdownTimeoutMs: number;
+  /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
+  queuedMaxBytes: number;
 }
 
 /** One wrong environment variable and what is wrong with it (the text starts with its name). */
@@ -237,6 +255,7 @@ const envSchema = (addresses: InterfaceAddresses) =>
     REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
     REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
     REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
+    QUEUED_MAX_BYTES: wholeNumber(MiB, 4096 * MiB, SERVER_LIMITS.processQueuedBytes),
   });
 
 /** Every variable the server reads (README and server/CONTEXT.md describe them). */
@@ -284,6 +303,7 @@ export function loadConfig(
     createPerMinute: e.REJSE_RATE_LIMIT_CREATE,
     importPerMinute: e.REJSE_RATE_LIMIT_IMPORT,
     shutdownTimeoutMs: e.REJSE_SHUTDOWN_TIMEOUT_MS,
+    queuedMaxBytes: e.QUEUED_MAX_BYTES,
   };
 }
 

@@ -8,6 +8,7 @@
 import { ConfigError, EXIT_CONFIG, loadConfig, unknownRejseVariables, type ServerConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startRejseServer, type RejseServer } from './server.ts';
+import { DatabaseInUseError } from './storage/sqlite-store.ts';
 
 /** One line per bad variable, then exit: the process never starts on a value nobody meant. */
 function exitOnConfigError(log: Logger, error: ConfigError): never {
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
     server = await startRejseServer(config, { log });
   } catch (error) {
     if (error instanceof ConfigError) exitOnConfigError(log, error);
+    // One process per DATA_DIR: the second one stops here, before listening, with exit code 1.
+    if (error instanceof DatabaseInUseError) {
+      log.error(`could not start: ${error.message}`, { dataDir: config.dataDir });
+      process.exit(1);
+    }
     throw error;
   }
   process.stdout.write(`Rejse listening on ${server.url}\n`);

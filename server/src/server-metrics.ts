@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { CLOSE } from '@rejse/shared';
 import { MetricsRegistry, type Counter, type Histogram } from './metrics.ts';
+import type { DocumentLog } from './storage/documents.ts';
 import type { BoardStore } from './storage/store.ts';
 
 /** What `/metrics` shows (README "Operations" lists them); the sync layer and the store feed them. */
@@ -77,22 +78,24 @@ export function createServerMetrics(sources: MetricSources): ServerMetrics {
 }
 
 /**
- * The store with its appends timed and counted. Everything else passes through unchanged
- * (a Proxy, so it does not matter whether the store is an object of closures or a class).
+ * The store with its document appends timed and counted; everything else passes through
+ * unchanged (the document log through a Proxy, so it does not matter whether it is an object
+ * of closures or a class).
  */
 export function instrumentStore(store: BoardStore, metrics: ServerMetrics): BoardStore {
-  const appendUpdate: BoardStore['appendUpdate'] = (boardId, update) => {
+  const documents = store.documents;
+  const append: DocumentLog['append'] = (boardId, update) => {
     const started = process.hrtime.bigint();
-    const seq = store.appendUpdate(boardId, update);
+    const seq = documents.append(boardId, update);
     metrics.storeAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     metrics.updatesApplied.inc();
     metrics.appendedBytes.inc(update.byteLength);
     return seq;
   };
   const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(store, {
+  const timed = new Proxy(documents, {
     get(target, property) {
-      if (property === 'appendUpdate') return appendUpdate;
+      if (property === 'append') return append;
       const value: unknown = Reflect.get(target, property);
       if (typeof value !== 'function') return value;
       let fn = bound.get(property);
@@ -103,4 +106,5 @@ export function instrumentStore(store: BoardStore, metrics: ServerMetrics): Boar
       return fn;
     },
   });
+  return { documents: timed, links: store.links, votes: store.votes, drafts: store.drafts, close: () => store.close() };
 }

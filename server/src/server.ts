@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './log.ts';
 import { closeLabels, createServerMetrics, instrumentStore, type ServerMetrics } from './server-metrics.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
-import type { RoomLimits } from './sync/room.ts';
+import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
 import { RoomManager } from './sync/rooms.ts';
@@ -107,7 +107,7 @@ function databaseReadiness(store: BoardStore, file: string): () => void {
   };
   const opened = identity();
   return () => {
-    store.exists(READINESS_PROBE_ID);
+    store.documents.exists(READINESS_PROBE_ID);
     let current: string;
     try {
       current = identity();
@@ -138,22 +138,27 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     databaseFiles,
   });
   const boardStore = instrumentStore(rawStore, metrics);
-  const readiness = databaseFiles.length > 0 ? databaseReadiness(boardStore, databaseFile) : () => void boardStore.exists(READINESS_PROBE_ID);
+  const readiness =
+    databaseFiles.length > 0 ? databaseReadiness(boardStore, databaseFile) : () => void boardStore.documents.exists(READINESS_PROBE_ID);
   let shuttingDown = false;
-  const rooms = new RoomManager(boardStore, {
+  const rooms = new RoomManager(boardStore.documents, {
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
     limits: { maxBoardBytes: config.boardMaxBytes, maxBoardCards: config.boardMaxCards, ...options.roomLimits },
   });
-  const drafts = new DraftRooms(boardStore, log);
+  // Drafts sockets hold back updates under the same limits as board rooms.
+  const drafts = new DraftRooms(boardStore, log, {
+    pendingUpdateBytes: options.roomLimits?.pendingUpdateBytes ?? SERVER_LIMITS.pendingUpdateBytes,
+    pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
+  });
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const app = createApp({
     store: boardStore,
     boards: rooms,
     live,
     adminToken: config.adminToken,
-    health: () => ({ ...rooms.stats() }),
+    health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,
     log,
     rateLimits: { createPerMinute: config.createPerMinute, importPerMinute: config.importPerMinute },
@@ -172,7 +177,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   const sync = attachSyncServer(
     server,
     rooms,
-    { ...SERVER_LIMITS, ...options.limits },
+    { ...SERVER_LIMITS, processQueuedBytes: config.queuedMaxBytes, ...options.limits },
     log,
     { store: boardStore, adminToken: config.adminToken, drafts },
     {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { curveSegments, emotionCurve } from './emotion.ts';
 import type { CardId, LaneId, StageId } from './ids.ts';
 import type { Card } from './schema/card.ts';
-import { smallBoard } from './test/fixtures.ts';
+import { smallBoard } from '../testing/fixtures.ts';
 
 const touchpoint = (id: string, stageId: string, emotion?: Card['emotion']): Card => ({
   id: id as CardId,

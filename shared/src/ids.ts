@@ -5,6 +5,8 @@ export type LaneId = string & { readonly __brand: 'LaneId' };
 export type CardId = string & { readonly __brand: 'CardId' };
 export type LinkId = string & { readonly __brand: 'LinkId' };
 export type PersonaId = string & { readonly __brand: 'PersonaId' };
+export type ScenarioId = string & { readonly __brand: 'ScenarioId' };
+export type CadenceRuleId = string & { readonly __brand: 'CadenceRuleId' };
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -24,6 +26,8 @@ export const createLaneId = (): LaneId => `l_${randomId(10)}` as LaneId;
 export const createCardId = (): CardId => `c_${randomId(12)}` as CardId;
 export const createLinkId = (): LinkId => `k_${randomId(12)}` as LinkId;
 export const createPersonaId = (): PersonaId => `p_${randomId(10)}` as PersonaId;
+export const createScenarioId = (): ScenarioId => `d_${randomId(10)}` as ScenarioId;
+export const createCadenceRuleId = (): CadenceRuleId => `r_${randomId(10)}` as CadenceRuleId;
 
 /** Ids are short, URL-safe tokens; anything else is rejected at the edges. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,14 +1,17 @@
 import {
   createBoardId,
+  createCadenceRuleId,
   createCardId,
   createLaneId,
   createLinkId,
   createPersonaId,
+  createScenarioId,
   createStageId,
   type BoardId,
   type CardId,
   type LaneId,
   type PersonaId,
+  type ScenarioId,
   type StageId,
 } from './ids.ts';
 import type { Board } from './schema/board.ts';
@@ -45,6 +48,8 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
   const laneIds = new Map(board.lanes.map((l) => [l.id, createLaneId()]));
   const cardIds = new Map(board.cards.map((c) => [c.id, createCardId()]));
   const personaIds = new Map(board.personas.map((p) => [p.id, createPersonaId()]));
+  const scenarioIds = new Map<string, string>(board.scenarios.map((s) => [s.id, createScenarioId()]));
+  const scenarioOf = (id: string) => scenarioIds.get(id) ?? id;
   return {
     ...structuredClone(board),
     id: overrides.id ?? createBoardId(),
@@ -59,7 +64,13 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
       id: cardIds.get(c.id) as CardId,
       stageId: stageIds.get(c.stageId) as StageId,
       laneId: laneIds.get(c.laneId) as LaneId,
+      ...(c.scenarioIds ? { scenarioIds: c.scenarioIds.map(scenarioOf) } : {}),
+      ...(c.scenarioEmotions
+        ? { scenarioEmotions: Object.fromEntries(Object.entries(c.scenarioEmotions).map(([id, e]) => [scenarioOf(id), e])) }
+        : {}),
     })),
+    scenarios: board.scenarios.map((s) => ({ ...s, id: scenarioOf(s.id) as ScenarioId })),
+    cadenceRules: board.cadenceRules.map((r) => ({ ...r, id: createCadenceRuleId() })),
     links: board.links.map((k) => ({
       id: createLinkId(),
       from: cardIds.get(k.from) as CardId,

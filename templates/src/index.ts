@@ -1,4 +1,4 @@
-import { languageOf, validateBoard, type BoardTemplate } from '@rejse/shared';
+import { languageOf, migrateBoardJson, type BoardTemplate } from '@rejse/shared';
 import blank from './blank.json' with { type: 'json' };
 import blankDa from './blank.da.json' with { type: 'json' };
 import blankSv from './blank.sv.json' with { type: 'json' };
@@ -51,7 +51,9 @@ const RAW_TRANSLATIONS: Readonly<Record<Exclude<TemplateLocale, 'en'>, readonly 
 
 function load(raw: unknown): BoardTemplate {
   const template = raw as BoardTemplate;
-  const result = validateBoard(template.board);
+  // Through the migrations, like an imported file: a template written for an older schema
+  // version stays valid data and needs rewriting only when it uses what came later.
+  const result = migrateBoardJson(template.board);
   if (!result.ok) throw new Error(`template "${template.id}" is invalid: ${result.errors.join('; ')}`);
   return { id: template.id, title: template.title, description: template.description, board: result.value };
 }

@@ -53,6 +53,7 @@ function textFields(t: BoardTemplate): Map<string, string> {
     fields.set(`persona ${p.id} description`, p.description);
     fields.set(`persona ${p.id} segment`, p.segment);
   }
+  for (const scenario of b.scenarios) fields.set(`scenario ${scenario.id} name`, scenario.name);
   for (const c of b.cards) {
     fields.set(`card ${c.id} text`, c.text);
     if (c.thought !== undefined) fields.set(`card ${c.id} thought`, c.thought);
@@ -82,6 +83,7 @@ function skeleton(t: BoardTemplate): unknown {
       stages: b.stages.map((s) => ({ ...s, title: TEXT })),
       lanes: b.lanes.map((l) => ({ ...l, title: TEXT })),
       personas: b.personas.map((p) => ({ ...p, name: TEXT, description: TEXT, segment: TEXT })),
+      scenarios: b.scenarios.map((scenario) => ({ ...scenario, name: TEXT })),
       cards: b.cards.map((c) => ({
         ...c,
         text: TEXT,

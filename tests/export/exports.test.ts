@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  CURRENT_SCHEMA_VERSION,
   addCard,
   createParticipantIdentity,
   docToBoard,
@@ -159,7 +160,10 @@ describe('Markdown exports', () => {
     const md = await res.text();
     const json = (await (await boardFetch(server, `/api/boards/${board.id}/board.json`)).json()) as Board;
     const stageHeadings = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(stageHeadings).toHaveLength(json.stages.length);
+    // One section per stage, then the dunning journey's time view and cadence.
+    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time and cadence']);
+    expect(md).toContain('- Collection letter from the credit-management firm — D+40');
+    expect(md).toMatch(/Vulnerable customer reaches Collection letter from the credit-management firm \(D\+40\)/);
     expect(md).toContain('### Touchpoints');
     expect(md).toContain('### Pain points');
     expect(md).toContain(NORDIC);
@@ -173,7 +177,11 @@ describe('board JSON', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="collection-letters.json"');
     const json = (await res.json()) as Board;
     expect(json.id).toBe(board.id);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    // The dunning journey: each touchpoint's day relative to the due date (`dayOffset`) and the board's scenarios.
+    expect(json.scenarios.map((s) => s.outcome)).toEqual(['paid', 'payment-plan', 'paid', 'collection', 'payment-plan']);
+    const days = Object.fromEntries(json.cards.filter((c) => c.kind === 'touchpoint').map((c) => [c.text, c.dayOffset]));
+    expect(days).toMatchObject({ 'Invoice from the creditor': -14, 'First reminder with a reminder fee': 14, 'Collection letter from the credit-management firm': 40 });
     expect(json.cards.find((c) => c.id === ids.nordic)?.text).toBe(NORDIC);
   });
 });

@@ -3,7 +3,15 @@
  * a bad file is refused with its problems named and creates nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addCard, docToBoard, linkCards, type Board } from '@rejse/shared';
+import {
+  addCadenceRule,
+  addCard,
+  CURRENT_SCHEMA_VERSION,
+  docToBoard,
+  linkCards,
+  updateCard,
+  type Board,
+} from '@rejse/shared';
 import { bearer, boardFetch, connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 
 const ADMIN_TOKEN = 'export-tests-admin-token-0123456789';
@@ -61,6 +69,17 @@ beforeAll(async () => {
     manualRank: 1.5,
   });
   linkCards(client.doc, idea, board.cards.find((c) => c.kind === 'pain')!.id);
+  // And the dunning journey: a touchpoint's day, step, fee, scenarios and checkpoint, a rule.
+  const vulnerable = board.scenarios.find((s) => s.vulnerable)!.id;
+  updateCard(client.doc, board.cards.find((c) => c.kind === 'touchpoint')!.id, {
+    dayOffset: -3,
+    dunningStep: 'nudge',
+    fee: 0,
+    scenarioIds: [vulnerable],
+    scenarioEmotions: { [vulnerable]: -2 },
+    checkpoint: 'breathing-space',
+  });
+  addCadenceRule(client.doc, { kind: 'max-contacts', limit: 2, windowDays: 5, channel: 'sms' });
   await vi.waitFor(async () => {
     expect(((await (await boardFetch(server, `/api/boards/${source.id}`)).json()) as Board).cards.length).toBe(board.cards.length + 1);
   }, POLL);
@@ -82,8 +101,12 @@ describe('importing a board file', () => {
     expect(created.url).toBe(`/b/${created.id}`);
     expect(created.role).toBe('facilitator');
     expect(created.links.facilitator).toBe(`/b/${created.id}?token=${encodeURIComponent(created.token)}`);
-    expect(created.importedFromVersion).toBe(1);
+    expect(created.importedFromVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(await boardIds()).toEqual([...before, created.id].sort());
+    // The dunning journey is in the file, and comes back whole (compared below).
+    expect(exported.scenarios).toHaveLength(5);
+    expect(exported.cadenceRules.at(-1)).toMatchObject({ kind: 'max-contacts', limit: 2, windowDays: 5, channel: 'sms' });
+    expect(exported.cards.find((c) => c.checkpoint === 'breathing-space')).toMatchObject({ dayOffset: -3, fee: 0, scenarioEmotions: expect.any(Object) });
 
     const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
     expect(copy.id).toBe(created.id);
@@ -103,10 +126,16 @@ describe('importing a board file', () => {
   });
 
   it('takes a version-1 file (the oldest schema) through the migrations, even without an id', async () => {
-    const { id: _id, ...file } = exported;
+    const { id: _id, scenarios: _s, cadenceRules: _r, ...rest } = exported;
+    const v1Card = ({ dayOffset: _d, dunningStep: _st, fee: _f, scenarioIds: _ids, scenarioEmotions: _e, checkpoint: _c, ...card }: Board['cards'][number]) => card;
+    const file = { ...rest, schemaVersion: 1, cards: rest.cards.map(v1Card) };
     const res = await importFile(JSON.stringify(file));
     expect(res.status).toBe(201);
-    expect(((await res.json()) as Imported).importedFromVersion).toBe(1);
+    const created = (await res.json()) as Imported;
+    expect(created.importedFromVersion).toBe(1);
+    const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
+    expect(copy).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, scenarios: [], cadenceRules: [] });
+    expect(copy.cards).toHaveLength(exported.cards.length);
   });
 });
 

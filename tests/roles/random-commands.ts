@@ -1,5 +1,15 @@
 /** Random board commands with plausible arguments, for the permission property test. */
-import { CARD_KINDS, CHANNELS, EMOTIONS, type Board, type CardDisposition } from '@rejse/shared';
+import {
+  CADENCE_PRESETS,
+  CARD_KINDS,
+  CHANNELS,
+  CHECKPOINTS,
+  EMOTIONS,
+  SCENARIO_OUTCOMES,
+  type Board,
+  type CadenceRuleFields,
+  type CardDisposition,
+} from '@rejse/shared';
 import type { Rng } from '@rejse/shared/testing';
 import type { BoardCommands } from '../../client/src/doc/commands.ts';
 
@@ -50,6 +60,9 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
       { emotion: rng.pick(EMOTIONS), channel: rng.pick(CHANNELS) },
       { emotion: null },
       { thought: null, text: undefined },
+      { dayOffset: rng.int(60) - 14, dunningStep: 'reminder', fee: 100 },
+      { scenarioIds: b.scenarios.length > 0 ? [one(rng, b.scenarios)] : null, checkpoint: rng.pick([...CHECKPOINTS, null]) },
+      { dayOffset: current?.dayOffset ?? null },
     ];
     return [id, rng.pick(patches)];
   },
@@ -74,7 +87,28 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
   updatePersona: (rng, b) => [one(rng, b.personas), rng.pick([{ name: text(rng) }, { description: text(rng), segment: '' }, {}])],
   removePersona: (rng, b) => [one(rng, b.personas)],
   setActivePersona: (rng, b) => [rng.chance(0.2) ? null : one(rng, b.personas)],
+  addScenario: (rng) => [{ name: text(rng), outcome: rng.pick(SCENARIO_OUTCOMES), vulnerable: rng.chance(0.3) }],
+  addDefaultScenarios: () => [],
+  updateScenario: (rng, b) => {
+    const id = one(rng, b.scenarios);
+    const current = b.scenarios.find((s) => s.id === id);
+    return [id, rng.pick([{ name: text(rng) }, { name: current?.name ?? '' }, { outcome: rng.pick(SCENARIO_OUTCOMES), vulnerable: rng.chance(0.5) }])];
+  },
+  removeScenario: (rng, b) => [one(rng, b.scenarios)],
+  addCadenceRule: (rng) => [randomRule(rng)],
+  addCadencePreset: (rng) => [rng.pick(CADENCE_PRESETS)],
+  updateCadenceRule: (rng, b) => [one(rng, b.cadenceRules), randomRule(rng)],
+  removeCadenceRule: (rng, b) => [one(rng, b.cadenceRules)],
 };
+
+function randomRule(rng: Rng): CadenceRuleFields {
+  return rng.pick<CadenceRuleFields>([
+    { kind: 'max-contacts', limit: 1 + rng.int(5), windowDays: 7 },
+    { kind: 'max-contacts', limit: 1 + rng.int(5), windowDays: 7, channel: rng.pick(CHANNELS) },
+    { kind: 'promise-quiet', days: 1 + rng.int(10) },
+    { kind: 'fee-cap', step: 'reminder', amount: 100 },
+  ]);
+}
 
 export const COMMAND_NAMES = Object.keys(GENERATORS) as CommandName[];
 

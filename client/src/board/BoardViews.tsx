@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from '../routing/router.tsx';
 import { boardPath, type BoardView } from '../routing/routes.ts';
 import { useSession } from '../doc/BoardContext.tsx';
+import { TimeView } from '../dunning/TimeView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import '../prioritize/prioritize.css';
@@ -12,6 +13,7 @@ const ReportView = lazy(() => import('../report/ReportView.tsx').then((module) =
 
 const TABS: ReadonlyArray<{ view: BoardView | 'map'; label: MessageKey }> = [
   { view: 'map', label: 'prioritize.tabs.map' },
+  { view: 'time', label: 'dunning.tab' },
   { view: 'actions', label: 'prioritize.tabs.actions' },
   { view: 'report', label: 'prioritize.tabs.report' },
 ];
@@ -41,6 +43,7 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
 
 /** What the board page shows in place of the map for the other views. */
 export function BoardViewContent({ view }: { view: BoardView }) {
+  if (view === 'time') return <TimeView />;
   return (
     <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>
   );

@@ -22,7 +22,9 @@ function card(id: string, stage: string, lane: string, order: number, fields: Pa
 const boardA: Board = {
   id: 'board_a' as BoardId,
   title: 'A',
-  schemaVersion: 1,
+  schemaVersion: 2,
+  scenarios: [],
+  cadenceRules: [],
   locale: 'en',
   currency: 'DKK',
   personas: [],

@@ -10,7 +10,9 @@ function smallBoard(): Board {
   return {
     id: 'b1' as BoardId,
     title: 'Test',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'EUR',
     personas: [],

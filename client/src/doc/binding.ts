@@ -1,5 +1,10 @@
 import {
+  cadenceRulesMap,
   cardsMap,
+  keepKnownScenarios,
+  readCadenceRules,
+  readScenarios,
+  scenariosMap,
   compareOrdered,
   CURRENT_SCHEMA_VERSION,
   isValidId,
@@ -28,12 +33,24 @@ interface Pending {
   axes: boolean;
   personas: boolean;
   links: boolean;
+  /** Debtor scenarios (cards' scenario fields are read against them) and cadence rules. */
+  scenarios: boolean;
+  rules: boolean;
   /** Card ids whose record was added, changed or deleted. */
   cards: Set<string>;
   allCards: boolean;
 }
 
-const nothingPending = (): Pending => ({ meta: false, axes: false, personas: false, links: false, cards: new Set(), allCards: false });
+const nothingPending = (): Pending => ({
+  meta: false,
+  axes: false,
+  personas: false,
+  links: false,
+  scenarios: false,
+  rules: false,
+  cards: new Set(),
+  allCards: false,
+});
 
 /**
  * The Y.Doc bound to plain records: the board as `docToBoard` reads it, kept up to date by
@@ -47,7 +64,8 @@ const nothingPending = (): Pending => ({ meta: false, axes: false, personas: fal
 export class BoardBinding {
   private board: Board;
   private readonly cards = new Map<string, Card>();
-  private pending: Pending = { ...nothingPending(), meta: true, axes: true, personas: true, links: true, allCards: true };
+  private scenarioIds: ReadonlySet<string> = new Set();
+  private pending: Pending = { ...nothingPending(), meta: true, axes: true, personas: true, links: true, scenarios: true, rules: true, allCards: true };
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -66,6 +84,8 @@ export class BoardBinding {
       lanes: [],
       cards: [],
       links: [],
+      scenarios: [],
+      cadenceRules: [],
     };
     type Events = Array<Y.YEvent<Y.AbstractType<unknown>>>;
     const watch = (type: Pick<Y.AbstractType<unknown>, 'observeDeep' | 'unobserveDeep'>, note: (events: Events) => void) => {
@@ -77,6 +97,8 @@ export class BoardBinding {
     watch(lanesMap(doc), () => (this.pending.axes = true));
     watch(personasMap(doc), () => (this.pending.personas = true));
     watch(linksMap(doc), () => (this.pending.links = true));
+    watch(scenariosMap(doc), () => (this.pending.scenarios = true));
+    watch(cadenceRulesMap(doc), () => (this.pending.rules = true));
     const cards = cardsMap(doc);
     watch(cards , (events) => {
       for (const event of events) {
@@ -96,7 +118,9 @@ export class BoardBinding {
   /** The board as plain data; the same object until an update changes something in it. */
   getBoard = (): Board => {
     const p = this.pending;
-    if (!p.meta && !p.axes && !p.personas && !p.links && !p.allCards && p.cards.size === 0) return this.board;
+    if (!p.meta && !p.axes && !p.personas && !p.links && !p.scenarios && !p.rules && !p.allCards && p.cards.size === 0) {
+      return this.board;
+    }
     this.pending = nothingPending();
     const before = this.board;
     const doc = this.doc;
@@ -114,6 +138,14 @@ export class BoardBinding {
       }
     }
     if (p.personas) personas = keepSame(personas, readPersonas(doc));
+    let { scenarios, cadenceRules } = before;
+    if (p.scenarios) {
+      scenarios = keepSame(scenarios, readScenarios(doc));
+      // Cards keep only the scenarios that exist: a change of the set re-reads every card.
+      if (!sameIds(scenarios, before.scenarios)) allCards = true;
+    }
+    if (p.rules) cadenceRules = keepSame(cadenceRules, readCadenceRules(doc));
+    this.scenarioIds = new Set(scenarios.map((s) => s.id));
 
     const { cards, membership } = this.readCards(stages, lanes, allCards ? null : p.cards, before.cards, resort);
     const links =
@@ -126,6 +158,8 @@ export class BoardBinding {
       personas !== before.personas ||
       cards !== before.cards ||
       links !== before.links ||
+      scenarios !== before.scenarios ||
+      cadenceRules !== before.cadenceRules ||
       meta.title !== before.title ||
       meta.locale !== before.locale ||
       meta.currency !== before.currency ||
@@ -143,6 +177,8 @@ export class BoardBinding {
         lanes,
         cards,
         links,
+        scenarios,
+        cadenceRules,
       };
     }
     return this.board;
@@ -185,6 +221,7 @@ export class BoardBinding {
         return;
       }
       const next = readCard(id, record, stageIds, laneIds, firstStage, firstLane);
+      keepKnownScenarios(next, this.scenarioIds);
       if (old && sameCard(old, next)) return;
       this.cards.set(id, next);
       if (!old) membership = true;

@@ -1,4 +1,17 @@
 import {
+  addCadencePreset,
+  addCadenceRule,
+  addDefaultScenarios,
+  addScenario,
+  removeCadenceRule,
+  removeScenario,
+  updateCadenceRule,
+  updateScenario,
+  type CadencePreset,
+  type CadenceRuleFields,
+  type CadenceRuleId,
+  type ScenarioFields,
+  type ScenarioId,
   addCard,
   addPersona,
   addLane,
@@ -63,6 +76,15 @@ export interface BoardCommands {
   updatePersona(id: PersonaId, patch: Partial<Omit<Persona, 'id'>>): void;
   removePersona(id: PersonaId): void;
   setActivePersona(id: PersonaId | null): void;
+  // ── the dunning model: debtor scenarios and cadence rules (client/src/dunning) ──
+  addScenario(fields: ScenarioFields): ScenarioId | undefined;
+  addDefaultScenarios(): void;
+  updateScenario(id: ScenarioId, patch: Partial<ScenarioFields>): void;
+  removeScenario(id: ScenarioId): void;
+  addCadenceRule(fields: CadenceRuleFields): CadenceRuleId | undefined;
+  addCadencePreset(preset: CadencePreset): void;
+  updateCadenceRule(id: CadenceRuleId, fields: CadenceRuleFields): void;
+  removeCadenceRule(id: CadenceRuleId): void;
   undo(): void;
   redo(): void;
 }
@@ -112,6 +134,14 @@ export function createCommands(session: BoardSession, report: (message: string) 
     updatePersona: (id, patch) => run((doc) => updatePersona(doc, id, patch)),
     removePersona: (id) => run((doc) => removePersona(doc, id)),
     setActivePersona: (id) => run((doc) => setActivePersona(doc, id)),
+    addScenario: (fields) => run((doc) => addScenario(doc, fields)),
+    addDefaultScenarios: () => void run((doc) => addDefaultScenarios(doc)),
+    updateScenario: (id, patch) => run((doc) => updateScenario(doc, id, patch)),
+    removeScenario: (id) => run((doc) => removeScenario(doc, id)),
+    addCadenceRule: (fields) => run((doc) => addCadenceRule(doc, fields)),
+    addCadencePreset: (preset) => void run((doc) => addCadencePreset(doc, preset)),
+    updateCadenceRule: (id, fields) => run((doc) => updateCadenceRule(doc, id, fields)),
+    removeCadenceRule: (id) => run((doc) => removeCadenceRule(doc, id)),
     undo: () => {
       session.undoManager.undo();
     },

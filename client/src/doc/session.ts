@@ -1,12 +1,7 @@
 import {
-  cardsMap,
-  lanesMap,
-  linksMap,
+  boardContentMaps,
   LOCAL_ORIGIN,
-  metaMap,
-  personasMap,
   PROTOCOL_VERSION,
-  stagesMap,
   type Board,
   type BoardId,
 } from '@rejse/shared';
@@ -74,7 +69,7 @@ export class BoardSession {
 
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
     this.undoManager = new Y.UndoManager(
-      [metaMap(this.doc), stagesMap(this.doc), lanesMap(this.doc), cardsMap(this.doc), linksMap(this.doc), personasMap(this.doc)],
+      boardContentMaps(this.doc),
       { trackedOrigins: new Set([LOCAL_ORIGIN]) },
     );
     const onStack = () =>

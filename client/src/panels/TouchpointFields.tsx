@@ -8,6 +8,7 @@ import {
 } from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/metrics.ts';
+import { DunningFields } from '../dunning/DunningFields.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
 import { MetricField } from './MetricField.tsx';
@@ -149,6 +150,7 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
           </p>
         ) : null}
       </fieldset>
+      <DunningFields card={card} currency={currency} />
     </>
   );
 }

@@ -17,7 +17,9 @@ function board(manual: Partial<Record<string, number>> = {}): Board {
   return {
     id: 'b_test' as Board['id'],
     title: 'Test',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
     personas: [],

@@ -11,7 +11,7 @@ export type ParticipantCheck = 'ok' | 'invalid' | 'mismatch';
  * someone else's id.
  */
 export function verifyParticipant(
-  store: BoardStore,
+  store: Pick<BoardStore, 'links'>,
   boardId: string,
   participantId: string | null | undefined,
   secret: string | null | undefined,
@@ -19,8 +19,8 @@ export function verifyParticipant(
 ): ParticipantCheck {
   if (!isParticipantId(participantId) || !isParticipantSecret(secret)) return 'invalid';
   const hash = hashSecret(secret);
-  const bound = store.participantSecretHash(boardId, participantId);
+  const bound = store.links.participantSecretHash(boardId, participantId);
   if (bound) return sameHash(bound, hash) ? 'ok' : 'mismatch';
-  store.addParticipant(boardId, participantId, hash, now);
+  store.links.addParticipant(boardId, participantId, hash, now);
   return 'ok';
 }

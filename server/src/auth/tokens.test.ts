@@ -5,8 +5,8 @@ import { createSecretToken, issueBoardTokens, resolveBoardToken, rotateBoardToke
 
 function boardStore() {
   const store = createMemoryStore();
-  store.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
-  store.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+  store.documents.create({ id: 'b1', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+  store.documents.create({ id: 'b2', title: 'B', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
   return store;
 }
 
@@ -17,7 +17,7 @@ describe('secret links', () => {
     expect(createSecretToken()).not.toBe(token);
     const store = boardStore();
     const tokens = issueBoardTokens(store, 'b1', 5);
-    const stored = store.accessTokens('b1');
+    const stored = store.links.tokens('b1');
     expect(stored.map((t) => t.role)).toEqual(['editor', 'facilitator', 'viewer']);
     for (const t of stored) expect(Buffer.from(t.tokenHash).toString('utf8')).not.toContain(tokens.editor);
   });
@@ -69,6 +69,6 @@ describe('participant identities', () => {
     expect(verifyParticipant(store, 'b1', 'short', secret, 1)).toBe('invalid');
     expect(verifyParticipant(store, 'b1', id, 'short', 1)).toBe('invalid');
     expect(verifyParticipant(store, 'b1', null, null, 1)).toBe('invalid');
-    expect(store.participantSecretHash('b1', id)).toBeUndefined();
+    expect(store.links.participantSecretHash('b1', id)).toBeUndefined();
   });
 });

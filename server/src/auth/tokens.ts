@@ -33,20 +33,20 @@ export interface BoardAccess {
 }
 
 /** Issues all three links of a new board and returns the tokens (the only time they exist in clear). */
-export function issueBoardTokens(store: BoardStore, boardId: string, now: number): Record<Role, string> {
+export function issueBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, now: number): Record<Role, string> {
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) {
     const token = createSecretToken();
-    store.setAccessToken(boardId, role, hashSecret(token), now);
+    store.links.setToken(boardId, role, hashSecret(token), now);
     tokens[role] = token;
   }
   return tokens;
 }
 
 /** Replaces one role's link; the old token stops working at once. Returns the new token. */
-export function rotateBoardToken(store: BoardStore, boardId: string, role: Role, now: number): string {
+export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: string, role: Role, now: number): string {
   const token = createSecretToken();
-  store.setAccessToken(boardId, role, hashSecret(token), now);
+  store.links.setToken(boardId, role, hashSecret(token), now);
   return token;
 }
 
@@ -56,7 +56,7 @@ export function rotateBoardToken(store: BoardStore, boardId: string, role: Role,
  * were lost. Every stored hash is compared, without stopping at the first match.
  */
 export function resolveBoardToken(
-  store: BoardStore,
+  store: Pick<BoardStore, 'links'>,
   boardId: string,
   token: string | null | undefined,
   adminToken: string | null,
@@ -65,7 +65,7 @@ export function resolveBoardToken(
   const hash = hashSecret(token);
   if (adminToken && sameHash(hash, hashSecret(adminToken))) return { role: 'facilitator', via: 'admin' };
   let found: Role | undefined;
-  for (const stored of store.accessTokens(boardId)) {
+  for (const stored of store.links.tokens(boardId)) {
     if (sameHash(stored.tokenHash, hash) && (ROLES as readonly string[]).includes(stored.role)) found = stored.role as Role;
   }
   return found ? { role: found, via: 'link' } : undefined;

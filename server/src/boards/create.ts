@@ -7,7 +7,8 @@ import {
   type BoardTemplate,
   type Currency,
 } from '@rejse/shared';
-import type { BoardMeta, BoardStore } from '../storage/store.ts';
+import type { BoardMeta } from '../storage/documents.ts';
+import type { BoardStore } from '../storage/store.ts';
 
 /** The initial stored state of a board: the board written into a fresh document, encoded. */
 export function encodeInitialState(board: Board): Uint8Array {
@@ -22,7 +23,7 @@ export function encodeInitialState(board: Board): Uint8Array {
 
 /** Creates and stores a new board from a template (fresh ids throughout). */
 export function createBoardFromTemplate(
-  store: BoardStore,
+  store: Pick<BoardStore, 'documents'>,
   template: BoardTemplate,
   options: { title?: string; now: number; locale?: string; currency?: Currency },
 ): { meta: BoardMeta; board: Board } {
@@ -35,6 +36,6 @@ export function createBoardFromTemplate(
     ...(options.currency !== undefined ? { currency: options.currency } : {}),
   };
   const meta: BoardMeta = { id, title: board.title, createdAt: options.now, updatedAt: options.now };
-  store.create(meta, encodeInitialState(board));
+  store.documents.create(meta, encodeInitialState(board));
   return { meta, board };
 }

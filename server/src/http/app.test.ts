@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS, validateBoard, type Board } from '@rejse/shared';
+import { CURRENT_SCHEMA_VERSION, LIMITS, validateBoard, type Board } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
 import { silentLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
@@ -23,7 +23,7 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 
 function setup(options: { clientDist?: string } = {}) {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
   const app = createApp({
@@ -68,7 +68,7 @@ describe('HTTP API', () => {
     expect(body.title).toBe('Collection letters');
     expect(body.url).toBe(`/b/${body.id}`);
     expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
-    expect(store.exists(body.id)).toBe(true);
+    expect(store.documents.exists(body.id)).toBe(true);
   });
 
   it('creating a board with an empty body uses the blank template and its title', async () => {
@@ -100,7 +100,7 @@ describe('HTTP API', () => {
     const board = await res.json();
     const result = validateBoard(board);
     expect(result.ok).toBe(true);
-    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: 1 });
+    expect(board).toMatchObject({ id, title: 'Pre-reminder', schemaVersion: CURRENT_SCHEMA_VERSION });
   });
 
   it('boards are listed newest updated first (with the admin token)', async () => {
@@ -109,7 +109,7 @@ describe('HTTP API', () => {
     const list = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; title: string; updatedAt: string }[];
     expect(list.map((b) => b.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ title: 'Second' });
-    store.touch(first.id, { updatedAt: Date.parse('2030-01-01T00:00:00Z') });
+    store.documents.touch(first.id, { updatedAt: Date.parse('2030-01-01T00:00:00Z') });
     const relisted = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; updatedAt: string }[];
     expect(relisted.map((b) => b.id)).toEqual([first.id, second.id]);
     expect(relisted[0]?.updatedAt).toBe('2030-01-01T00:00:00.000Z');
@@ -149,7 +149,7 @@ describe('HTTP API', () => {
     const res = await app.request('/api/boards', json({ template: 'no-such-template' }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('"no-such-template"');
-    expect(store.list()).toEqual([]);
+    expect(store.documents.list()).toEqual([]);
   });
 
   it('a body that is not JSON by its content type is a 415', async () => {
@@ -202,7 +202,7 @@ describe('HTTP API', () => {
   });
 
   it('an unexpected error is a 500 JSON without internals', async () => {
-    store.list = () => {
+    store.documents.list = () => {
       throw new Error('secret database path /var/lib/x');
     };
     const res = await app.request('/api/boards', bearer(ADMIN));

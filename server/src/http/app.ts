@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));
-  mountReadyRoute(api, deps.ready ?? (() => void deps.store.exists(READINESS_PROBE_ID)), deps.log);
+  mountReadyRoute(api, deps.ready ?? (() => void deps.store.documents.exists(READINESS_PROBE_ID)), deps.log);
   if (deps.metrics) mountMetricsRoute(api, deps.metrics);
   const auth = { store: deps.store, adminToken: deps.adminToken ?? null, now };
   mountBoardRoutes(api, { ...auth, boards: deps.boards, createPerMinute: limits.createPerMinute });

@@ -35,7 +35,7 @@ export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 
  * a valid token of this board, 403 when the token's role is not enough.
  */
 export function requireBoardAccess(c: Context, deps: AuthDeps, boardId: string, needed: Role): BoardAccess {
-  if (!isValidId(boardId) || !deps.store.exists(boardId)) throw boardNotFound(boardId);
+  if (!isValidId(boardId) || !deps.store.documents.exists(boardId)) throw boardNotFound(boardId);
   const access = resolveBoardToken(deps.store, boardId, requestToken(c), deps.adminToken);
   if (!access) throw unauthorized();
   if (!roleAtLeast(access.role, needed)) throw new HttpError(403, 'forbidden', `this needs the ${needed}'s link; yours is the ${access.role}'s`);

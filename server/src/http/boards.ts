@@ -12,7 +12,8 @@ import type { TemplatePreview } from '@rejse/templates';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
-import type { BoardMeta, BoardStore } from '../storage/store.ts';
+import type { BoardMeta } from '../storage/documents.ts';
+import type { BoardStore } from '../storage/store.ts';
 import { isAdminRequest, requireBoardAccess, type AuthDeps } from './auth.ts';
 import { jsonBody, validate } from './body.ts';
 import { boardNotFound, HttpError } from './errors.ts';
@@ -104,7 +105,7 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
   // Nobody lists everyone's boards, except the operator with the admin token.
   app.get('/api/boards', (c) => {
     if (!isAdminRequest(c, deps)) throw new HttpError(403, 'forbidden', 'listing all boards needs the admin token');
-    return c.json(deps.store.list().map(listItem) satisfies BoardListResponse);
+    return c.json(deps.store.documents.list().map(listItem) satisfies BoardListResponse);
   });
 
   app.get('/api/boards/:id', (c) => {

@@ -34,7 +34,10 @@ export function checkedJson(c: Context): unknown {
 export function jsonBody(limit: number): MiddlewareHandler {
   const limitSize = bodyLimit({
     maxSize: limit,
-    onError: () => {
+    onError: (c) => {
+      // The rest of the body is never read: the connection cannot carry another request, so
+      // say so, or a keep-alive client reuses it and its next request fails.
+      c.header('Connection', 'close');
       throw new HttpError(413, 'body-too-large', `request body is larger than the limit of ${formatBytes(limit)}`);
     },
   });

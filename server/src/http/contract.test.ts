@@ -11,7 +11,7 @@ import { clientAddressKey } from './rate-limit.ts';
 
 function setup(rateLimits: Partial<HttpRateLimits> = {}) {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
   return createApp({ store, boards: rooms, live, log: silentLogger, rateLimits });
 }

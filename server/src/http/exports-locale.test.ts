@@ -9,7 +9,7 @@ import { CATALOGUES, catalogueFor, exportLabelsFor, type MessageKey } from '@rej
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
   let clock = Date.parse('2026-03-03T10:00:00Z');
   return createApp({

@@ -170,7 +170,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
         throw new HttpError(413, 'board-too-large', `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);
       }
       const now = deps.now();
-      deps.store.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
+      deps.store.documents.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
       const tokens = issueBoardTokens(deps.store, id, now);
       return c.json(
         {

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 function setup(store: BoardStore = createMemoryStore(), extra: Partial<AppDeps> = {}) {
-  const rooms = new RoomManager(store, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
   const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
   return createApp({ store, boards: rooms, live, log: silentLogger, ...extra });
 }
@@ -72,10 +72,11 @@ describe('request ids', () => {
     const lines: Record<string, unknown>[] = [];
     const log = createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
     const store = createMemoryStore();
-    // A store that fails on lookups makes the board route throw an unexpected error (500).
-    const failing: BoardStore = new Proxy(store, {
+    // A document log that fails on lookups makes the board route throw an unexpected error (500).
+    const documents = new Proxy(store.documents, {
       get: (target, key) => (key === 'exists' ? () => { throw new Error('disk on fire'); } : Reflect.get(target, key)),
     });
+    const failing: BoardStore = { ...store, documents, close: () => store.close() };
     const app = setup(failing, { log });
     const res = await app.request('/api/boards/abcdefghijkl', { headers: { 'x-request-id': 'req-42' } });
     expect(res.status).toBe(500);

@@ -18,7 +18,9 @@ function hostileBoard(): Board {
   return {
     id: 'b_hostile' as Board['id'],
     title: `${HOSTILE} title`,
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
     personas: [{ id: 'p_one' as Board['personas'][number]['id'], name: HOSTILE, segment: '"><svg onload=alert(1)>', description: '' }],

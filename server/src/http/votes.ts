@@ -20,7 +20,7 @@ import {
   type VoteTarget,
 } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
-import type { StoredVoteRound } from '../storage/store.ts';
+import type { StoredVoteRound } from '../storage/votes.ts';
 import { boardRole, requireParticipant, type AuthDeps } from './auth.ts';
 import { jsonBody, validate } from './body.ts';
 import { errorResponse, HttpError } from './errors.ts';
@@ -52,20 +52,20 @@ const REFUSALS = {
  */
 export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   const roundOf = (boardId: string, roundId: string): StoredVoteRound => {
-    const round = deps.store.voteRound(boardId, roundId);
+    const round = deps.store.votes.round(boardId, roundId);
     if (!round) throw new HttpError(404, 'round-not-found', `unknown voting round "${roundId.slice(0, 80)}"`);
     return round;
   };
 
   const mine = (boardId: string, round: StoredVoteRound, participantId: string): MyVotesResponse => {
-    const votes = deps.store.participantVotes(boardId, round.id, participantId);
+    const votes = deps.store.votes.participantVotes(boardId, round.id, participantId);
     const used = votesUsed(votes);
     return { roundId: round.id, votes: Object.fromEntries(votes), used, remaining: Math.max(0, round.votesPerPerson - used) };
   };
 
   app.get('/api/boards/:id/votes/rounds', boardRole(deps, 'viewer'), (c) => {
     const boardId = c.req.param('id');
-    return c.json(deps.store.voteRounds(boardId).map(publicRound));
+    return c.json(deps.store.votes.rounds(boardId).map(publicRound));
   });
 
   app.post(
@@ -76,10 +76,10 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     (c) => {
       const boardId = c.req.param('id');
       const settings = c.req.valid('json');
-      const open = deps.store.openVoteRound(boardId);
+      const open = deps.store.votes.openRound(boardId);
       if (open) throw new HttpError(409, 'round-open', `round "${open.id}" is still open; close it first`);
       const round: OpenVoteRound = { id: `v_${randomId(10)}`, ...settings, startedAt: deps.now() };
-      deps.store.createVoteRound(boardId, { ...round, closedAt: null });
+      deps.store.votes.createRound(boardId, { ...round, closedAt: null });
       deps.live.edit(boardId, (doc) => writeOpenRound(doc, round, SERVER_ORIGIN));
       return c.json(publicRound({ ...round, closedAt: null }), 201);
     },
@@ -96,7 +96,7 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
       const round = roundOf(boardId, c.req.param('roundId'));
       const { cardId, delta } = c.req.valid('json');
       // The body is read: nothing may come between this check and the write below.
-      if (deps.store.voteRound(boardId, round.id)?.closedAt !== null) {
+      if (deps.store.votes.round(boardId, round.id)?.closedAt !== null) {
         return errorResponse(c, 409, 'vote-refused', 'this round is closed', { reason: 'closed' });
       }
       const kind = deps.live.read(boardId, (doc) => {
@@ -107,10 +107,10 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
       if (kind !== voteTargetKind(round.target as VoteTarget)) {
         throw new HttpError(400, 'wrong-card-kind', `this round votes on ${round.target}; that card is not one`, { field: 'cardId' });
       }
-      const current = deps.store.participantVotes(boardId, round.id, participantId);
+      const current = deps.store.votes.participantVotes(boardId, round.id, participantId);
       const check = checkVote({ ...round, target: round.target as VoteTarget }, current, cardId, delta);
       if (!check.ok) return errorResponse(c, 409, 'vote-refused', REFUSALS[check.reason], { reason: check.reason });
-      deps.store.setVote(boardId, round.id, participantId, cardId, check.count);
+      deps.store.votes.setVote(boardId, round.id, participantId, cardId, check.count);
       return c.json(mine(boardId, round, participantId));
     },
   );
@@ -125,8 +125,8 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     const boardId = c.req.param('id');
     const round = roundOf(boardId, c.req.param('roundId'));
     const closedAt = round.closedAt ?? deps.now();
-    if (round.closedAt === null) deps.store.closeVoteRound(boardId, round.id, closedAt);
-    const { totals, voters } = tallyVotes(deps.store.roundVotes(boardId, round.id));
+    if (round.closedAt === null) deps.store.votes.closeRound(boardId, round.id, closedAt);
+    const { totals, voters } = tallyVotes(deps.store.votes.roundVotes(boardId, round.id));
     const result: VoteRoundResult & VoteRoundResultResponse = {
       id: round.id,
       target: round.target as VoteTarget,

@@ -1,77 +1,57 @@
-import {
-  BoardExistsError,
-  UnknownBoardError,
-  type BoardMeta,
-  type BoardStorageStats,
-  type BoardStore,
-  type StoredAccessToken,
-  type StoredBoardState,
-  type StoredVoteRound,
-} from './store.ts';
-
-interface MemoryBoard {
-  meta: BoardMeta;
-  snapshot: Uint8Array;
-  updates: { seq: number; data: Uint8Array }[];
-  tokens: Map<string, StoredAccessToken>;
-  participants: Map<string, Uint8Array>;
-  rounds: Map<string, StoredVoteRound>;
-  /** round id → participant id → card id → count */
-  votes: Map<string, Map<string, Map<string, number>>>;
-  drafts: Map<string, Uint8Array>;
-}
+import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog } from './documents.ts';
+import type { DraftStore } from './drafts.ts';
+import type { LinkStore, StoredAccessToken } from './links.ts';
+import type { BoardStore } from './store.ts';
+import type { StoredVote, StoredVoteRound, VoteStore } from './votes.ts';
 
 /** Byte arrays are copied in and out, so callers can never alias stored data (as with SQLite). */
 const copy = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
 
-/** The in-memory store: same contract as SQLite, for fast tests. Nothing survives the process. */
-export function createMemoryStore(): BoardStore {
-  const boards = new Map<string, MemoryBoard>();
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What every memory store shares: the board ids (the foreign key) and whether the bundle is closed. */
+interface MemoryBoards {
+  /** Throws when closed or when the board does not exist (as SQLite's foreign keys do). */
+  require(id: string): void;
+  /** Throws when closed. */
+  open(): void;
+}
+
+interface MemoryDocument {
+  meta: BoardMeta;
+  snapshot: Uint8Array;
+  updates: { seq: number; data: Uint8Array }[];
+}
+
+function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: MemoryBoards): DocumentLog {
   let nextSeq = 1;
-  let closed = false;
-
-  const get = (id: string): MemoryBoard => {
-    if (closed) throw new Error('store is closed');
-    const board = boards.get(id);
-    if (!board) throw new UnknownBoardError(id);
-    return board;
+  const get = (id: string): MemoryDocument => {
+    guard.require(id);
+    return boards.get(id)!;
   };
-  const open = (): void => {
-    if (closed) throw new Error('store is closed');
-  };
-
   return {
     create(meta, initialState) {
-      open();
+      guard.open();
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id);
-      boards.set(meta.id, {
-        meta: { ...meta },
-        snapshot: copy(initialState),
-        updates: [],
-        tokens: new Map(),
-        participants: new Map(),
-        rounds: new Map(),
-        votes: new Map(),
-        drafts: new Map(),
-      });
+      boards.set(meta.id, { meta: { ...meta }, snapshot: copy(initialState), updates: [] });
     },
     exists(id) {
-      open();
+      guard.open();
       return boards.has(id);
     },
-    getMeta(id) {
-      open();
+    meta(id) {
+      guard.open();
       const board = boards.get(id);
       return board ? { ...board.meta } : undefined;
     },
     list() {
-      open();
+      guard.open();
       return [...boards.values()]
         .map((b) => ({ ...b.meta }))
-        .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+        .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt || byKey(a.id, b.id));
     },
-    load(id): StoredBoardState | undefined {
-      open();
+    load(id) {
+      guard.open();
       const board = boards.get(id);
       if (!board) return undefined;
       return {
@@ -80,7 +60,7 @@ export function createMemoryStore(): BoardStore {
         lastSeq: board.updates.at(-1)?.seq ?? 0,
       };
     },
-    appendUpdate(id, update) {
+    append(id, update) {
       const board = get(id);
       const seq = nextSeq++;
       board.updates.push({ seq, data: copy(update) });
@@ -96,8 +76,8 @@ export function createMemoryStore(): BoardStore {
       if (changes.title !== undefined) board.meta.title = changes.title;
       if (changes.updatedAt !== undefined) board.meta.updatedAt = changes.updatedAt;
     },
-    stats(id): BoardStorageStats | undefined {
-      open();
+    stats(id) {
+      guard.open();
       const board = boards.get(id);
       if (!board) return undefined;
       return {
@@ -106,101 +86,156 @@ export function createMemoryStore(): BoardStore {
         updateBytes: board.updates.reduce((sum, u) => sum + u.data.byteLength, 0),
       };
     },
-    setAccessToken(boardId, role, tokenHash, createdAt) {
-      get(boardId).tokens.set(role, { role, tokenHash: copy(tokenHash), createdAt });
+  };
+}
+
+function createMemoryLinks(guard: MemoryBoards): LinkStore {
+  /** board id → role → token */
+  const tokens = new Map<string, Map<string, StoredAccessToken>>();
+  /** board id → participant id → secret hash */
+  const participants = new Map<string, Map<string, Uint8Array>>();
+  const of = <T>(map: Map<string, Map<string, T>>, boardId: string): Map<string, T> => {
+    let inner = map.get(boardId);
+    if (!inner) map.set(boardId, (inner = new Map()));
+    return inner;
+  };
+  return {
+    setToken(boardId, role, tokenHash, createdAt) {
+      guard.require(boardId);
+      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt });
     },
-    accessTokens(boardId) {
-      open();
-      const board = boards.get(boardId);
-      if (!board) return [];
-      return [...board.tokens.values()]
-        .sort((a, b) => (a.role < b.role ? -1 : 1))
+    tokens(boardId) {
+      guard.open();
+      return [...(tokens.get(boardId)?.values() ?? [])]
+        .sort((a, b) => byKey(a.role, b.role))
         .map((t) => ({ ...t, tokenHash: copy(t.tokenHash) }));
     },
     participantSecretHash(boardId, participantId) {
-      open();
-      const hash = boards.get(boardId)?.participants.get(participantId);
+      guard.open();
+      const hash = participants.get(boardId)?.get(participantId);
       return hash ? copy(hash) : undefined;
     },
     addParticipant(boardId, participantId, secretHash) {
-      const board = get(boardId);
-      if (board.participants.has(participantId)) throw new Error(`participant "${participantId}" already exists`);
-      board.participants.set(participantId, copy(secretHash));
+      guard.require(boardId);
+      const bound = of(participants, boardId);
+      if (bound.has(participantId)) throw new Error(`participant "${participantId}" already exists`);
+      bound.set(participantId, copy(secretHash));
     },
-    createVoteRound(boardId, round) {
-      const board = get(boardId);
-      if (board.rounds.has(round.id)) throw new Error(`vote round "${round.id}" already exists`);
-      board.rounds.set(round.id, { ...round });
+  };
+}
+
+function createMemoryVotes(guard: MemoryBoards): VoteStore {
+  /** `${boardId}/${roundId}` → round */
+  const rounds = new Map<string, StoredVoteRound>();
+  /** `${boardId}/${roundId}` → participant id → card id → count */
+  const votes = new Map<string, Map<string, Map<string, number>>>();
+  const key = (boardId: string, roundId: string): string => `${boardId}/${roundId}`;
+  const boardRounds = (boardId: string): StoredVoteRound[] =>
+    [...rounds.entries()].filter(([k]) => k.startsWith(`${boardId}/`)).map(([, round]) => round);
+  const requireRound = (boardId: string, roundId: string): StoredVoteRound => {
+    guard.require(boardId);
+    const round = rounds.get(key(boardId, roundId));
+    if (!round) throw new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
+    return round;
+  };
+  return {
+    createRound(boardId, round) {
+      guard.require(boardId);
+      if (rounds.has(key(boardId, round.id))) throw new Error(`vote round "${round.id}" already exists`);
+      rounds.set(key(boardId, round.id), { ...round });
     },
-    voteRound(boardId, roundId) {
-      open();
-      const round = boards.get(boardId)?.rounds.get(roundId);
+    round(boardId, roundId) {
+      guard.open();
+      const round = rounds.get(key(boardId, roundId));
       return round ? { ...round } : undefined;
     },
-    openVoteRound(boardId) {
-      open();
-      const board = boards.get(boardId);
-      const openRounds = [...(board?.rounds.values() ?? [])].filter((r) => r.closedAt === null);
-      const latest = openRounds.sort((a, b) => b.startedAt - a.startedAt)[0];
+    openRound(boardId) {
+      guard.open();
+      const latest = boardRounds(boardId)
+        .filter((r) => r.closedAt === null)
+        .sort((a, b) => b.startedAt - a.startedAt)[0];
       return latest ? { ...latest } : undefined;
     },
-    voteRounds(boardId) {
-      open();
-      const board = boards.get(boardId);
-      return [...(board?.rounds.values() ?? [])]
-        .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1))
+    rounds(boardId) {
+      guard.open();
+      return boardRounds(boardId)
+        .sort((a, b) => a.startedAt - b.startedAt || byKey(a.id, b.id))
         .map((r) => ({ ...r }));
     },
-    closeVoteRound(boardId, roundId, closedAt) {
-      const round = get(boardId).rounds.get(roundId);
-      if (!round) throw new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
-      round.closedAt = closedAt;
+    closeRound(boardId, roundId, closedAt) {
+      requireRound(boardId, roundId).closedAt = closedAt;
     },
     setVote(boardId, roundId, participantId, cardId, count) {
-      const board = get(boardId);
-      if (!board.rounds.has(roundId)) throw new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
-      let byParticipant = board.votes.get(roundId);
-      if (!byParticipant) board.votes.set(roundId, (byParticipant = new Map()));
+      requireRound(boardId, roundId);
+      let byParticipant = votes.get(key(boardId, roundId));
+      if (!byParticipant) votes.set(key(boardId, roundId), (byParticipant = new Map()));
       let mine = byParticipant.get(participantId);
       if (!mine) byParticipant.set(participantId, (mine = new Map()));
       if (count > 0) mine.set(cardId, count);
       else mine.delete(cardId);
     },
     participantVotes(boardId, roundId, participantId) {
-      open();
-      const mine = boards.get(boardId)?.votes.get(roundId)?.get(participantId);
-      return new Map([...(mine ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : 1)));
+      guard.open();
+      const mine = votes.get(key(boardId, roundId))?.get(participantId);
+      return new Map([...(mine ?? new Map<string, number>())].sort(([a], [b]) => byKey(a, b)));
     },
     roundVotes(boardId, roundId) {
-      open();
-      const byParticipant = boards.get(boardId)?.votes.get(roundId);
-      const rows = [];
-      for (const [participantId, mine] of byParticipant ?? []) {
+      guard.open();
+      const rows: StoredVote[] = [];
+      for (const [participantId, mine] of votes.get(key(boardId, roundId)) ?? []) {
         for (const [cardId, count] of mine) rows.push({ participantId, cardId, count });
       }
-      return rows.sort((a, b) =>
-        a.participantId === b.participantId ? (a.cardId < b.cardId ? -1 : 1) : a.participantId < b.participantId ? -1 : 1,
-      );
+      return rows.sort((a, b) => byKey(a.participantId, b.participantId) || byKey(a.cardId, b.cardId));
     },
-    loadDraft(boardId, participantId) {
-      open();
-      const state = boards.get(boardId)?.drafts.get(participantId);
+  };
+}
+
+function createMemoryDrafts(guard: MemoryBoards): DraftStore {
+  /** board id → participant id → state */
+  const drafts = new Map<string, Map<string, Uint8Array>>();
+  return {
+    load(boardId, participantId) {
+      guard.open();
+      const state = drafts.get(boardId)?.get(participantId);
       return state ? copy(state) : undefined;
     },
-    saveDraft(boardId, participantId, state) {
-      get(boardId).drafts.set(participantId, copy(state));
+    save(boardId, participantId, state) {
+      guard.require(boardId);
+      let mine = drafts.get(boardId);
+      if (!mine) drafts.set(boardId, (mine = new Map()));
+      mine.set(participantId, copy(state));
     },
-    listDrafts(boardId) {
-      open();
-      const board = boards.get(boardId);
-      return [...(board?.drafts ?? [])]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
+    list(boardId) {
+      guard.open();
+      return [...(drafts.get(boardId) ?? [])]
+        .sort(([a], [b]) => byKey(a, b))
         .map(([participantId, state]) => ({ participantId, state: copy(state) }));
     },
-    deleteDraft(boardId, participantId) {
-      open();
-      boards.get(boardId)?.drafts.delete(participantId);
+    delete(boardId, participantId) {
+      guard.open();
+      drafts.get(boardId)?.delete(participantId);
     },
+  };
+}
+
+/** The in-memory stores: same contracts as SQLite, for fast tests. Nothing survives the process. */
+export function createMemoryStore(): BoardStore {
+  const documents = new Map<string, MemoryDocument>();
+  let closed = false;
+  const guard: MemoryBoards = {
+    open() {
+      if (closed) throw new Error('store is closed');
+    },
+    require(id) {
+      guard.open();
+      if (!documents.has(id)) throw new UnknownBoardError(id);
+    },
+  };
+  return {
+    documents: createMemoryDocuments(documents, guard),
+    links: createMemoryLinks(guard),
+    votes: createMemoryVotes(guard),
+    drafts: createMemoryDrafts(guard),
     close() {
       closed = true;
     },

@@ -61,7 +61,7 @@ export interface AccessDeps {
 
 /** The role a connection's token grants: an unknown board is UNKNOWN_BOARD, no token or a wrong one UNAUTHORIZED. */
 export function resolveAccess(request: AccessRequest, deps: AccessDeps): AccessDecision {
-  if (!deps.store.exists(request.boardId)) return { ok: false, close: CLOSE.UNKNOWN_BOARD };
+  if (!deps.store.documents.exists(request.boardId)) return { ok: false, close: CLOSE.UNKNOWN_BOARD };
   const found = resolveBoardToken(deps.store, request.boardId, request.token, deps.adminToken);
   if (!found) return { ok: false, close: CLOSE.UNAUTHORIZED };
   return { ok: true, access: accessFor(found.role, found.via) };

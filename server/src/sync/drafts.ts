@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
 import { CLOSE, SERVER_ORIGIN, cardsMap, isParticipantId } from '@rejse/shared';
 import { verifyParticipant } from '../auth/participants.ts';
+import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { accessFor, type ConnectionAccess } from './access.ts';
 import type { CloseReason, Connection } from './connection.ts';
+import { clearPending } from './board-size.ts';
+import { describeStorageError } from './persistence.ts';
+import { applyWithHeldBackLimits, type HeldBackLimits } from './admission.ts';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 
 /**
@@ -23,6 +27,9 @@ export class DraftRoom {
   readonly connections = new Set<Connection>();
   failed = false;
   private storedBytes: number;
+  private readonly heldBack = new WeakMap<Connection, { pendingStrikes: number }>();
+  /** Set while an update that may release held-back ones is applied: the sender gets the result too. */
+  private echoToOrigin = false;
 
   constructor(
     readonly boardId: string,
@@ -32,6 +39,7 @@ export class DraftRoom {
     private readonly log: Logger,
     private readonly now: () => number,
     private readonly onFailure: (room: DraftRoom) => void,
+    private readonly limits: HeldBackLimits,
   ) {
     this.storedBytes = Y.encodeStateAsUpdate(doc).byteLength;
     doc.on('update', this.onUpdate);
@@ -43,11 +51,14 @@ export class DraftRoom {
 
   addConnection(conn: Connection): void {
     this.connections.add(conn);
+    this.heldBack.set(conn, { pendingStrikes: 0 });
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
   removeConnection(conn: Connection): void {
-    this.connections.delete(conn);
+    if (!this.connections.delete(conn)) return;
+    // Held-back updates this connection left behind would otherwise wait forever.
+    if ((this.heldBack.get(conn)?.pendingStrikes ?? 0) > 0) clearPending(this.doc);
   }
 
   handleFrame(conn: Connection, frame: Uint8Array): void {
@@ -67,7 +78,10 @@ export class DraftRoom {
             conn.close(CLOSE.BOARD_TOO_LARGE);
             return;
           }
-          Y.applyUpdate(this.doc, message.update, conn);
+          // The same held-back limits as the board room: a drafts socket is no way around them.
+          applyWithHeldBackLimits(this.doc, message.update, conn, this.heldBack.get(conn), this.limits, (echo) => {
+            this.echoToOrigin = echo;
+          });
           return;
         case 'awareness':
           // No presence here; echoing the sender's own state keeps the stock client's liveness check happy.
@@ -104,17 +118,17 @@ export class DraftRoom {
     if (this.failed) return;
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
-      this.store.saveDraft(this.boardId, this.participantId, state, this.now());
+      this.store.drafts.save(this.boardId, this.participantId, state, this.now());
       this.storedBytes = state.byteLength;
     } catch (error) {
       this.failed = true;
-      this.log.error('could not store private drafts, closing them', { board: this.boardId, error });
+      this.log.error('could not store private drafts, closing them', { board: this.boardId, cause: describeStorageError(error) });
       for (const conn of this.connections) conn.close(CLOSE.SERVER_ERROR);
       this.onFailure(this);
       return;
     }
     const frame = encodeSyncUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+    for (const conn of this.connections) if (conn !== origin || this.echoToOrigin) conn.send(frame);
   };
 }
 
@@ -124,6 +138,7 @@ export class DraftRooms {
   constructor(
     private readonly store: BoardStore,
     private readonly log: Logger,
+    private readonly limits: HeldBackLimits = SERVER_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -146,14 +161,14 @@ export class DraftRooms {
     const loaded = this.rooms.get(key);
     if (loaded) return loaded;
     const doc = new Y.Doc();
-    const stored = this.store.loadDraft(boardId, participantId);
+    const stored = this.store.drafts.load(boardId, participantId);
     try {
       if (stored) Y.applyUpdate(doc, stored);
     } catch (error) {
       doc.destroy();
       throw error;
     }
-    const room = new DraftRoom(boardId, participantId, doc, this.store, this.log, this.now, (failed) => this.evict(failed));
+    const room = new DraftRoom(boardId, participantId, doc, this.store, this.log, this.now, (failed) => this.evict(failed), this.limits);
     this.rooms.set(key, room);
     return room;
   }

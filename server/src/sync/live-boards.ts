@@ -15,7 +15,7 @@ import type { LiveBoards } from '../http/live.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { DraftRooms } from './drafts.ts';
-import { docFromStoredState } from './room.ts';
+import { docFromStoredState } from './persistence.ts';
 import type { RoomManager } from './rooms.ts';
 import type { SyncServer } from './websocket.ts';
 
@@ -55,7 +55,7 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
   const read = <T>(boardId: string, run: (doc: Y.Doc) => T): T | undefined => {
     const room = rooms.get(boardId);
     if (room && !room.isDestroyed) return run(room.doc);
-    const state = store.load(boardId);
+    const state = store.documents.load(boardId);
     if (!state) return undefined;
     const doc = docFromStoredState(boardId, state);
     try {
@@ -73,7 +73,7 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
     },
     revealDrafts(boardId) {
       const live = new Map(drafts.liveRooms(boardId).map((room) => [room.participantId, room]));
-      const stored = store.listDrafts(boardId);
+      const stored = store.drafts.list(boardId);
       const docs: { participantId: string; doc: Y.Doc; temporary: boolean }[] = [];
       for (const room of live.values()) docs.push({ participantId: room.participantId, doc: room.doc, temporary: false });
       for (const draft of stored) {
@@ -119,7 +119,7 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
         });
         if (revealed === undefined) return undefined;
         for (const { participantId, temporary } of docs) {
-          if (temporary) store.deleteDraft(boardId, participantId);
+          if (temporary) store.drafts.delete(boardId, participantId);
           else live.get(participantId)?.clear();
         }
         return revealed;

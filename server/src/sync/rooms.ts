@@ -1,7 +1,8 @@
 import { docToBoard, migrateDoc, type Board } from '@rejse/shared';
-import type { BoardStore } from '../storage/store.ts';
+import type { DocumentLog } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
-import { Room, docFromStoredState, type RoomOptions } from './room.ts';
+import { docFromStoredState } from './persistence.ts';
+import { Room, type RoomOptions } from './room.ts';
 
 export interface RoomStats {
   /** Boards loaded in memory (each has at least one connection). */
@@ -19,7 +20,7 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>();
 
   constructor(
-    private readonly store: BoardStore,
+    private readonly documents: DocumentLog,
     private readonly options: RoomOptions,
   ) {}
 
@@ -27,7 +28,7 @@ export class RoomManager {
   acquire(boardId: string): Room | undefined {
     const loaded = this.rooms.get(boardId);
     if (loaded) return loaded;
-    const room = Room.load(boardId, this.store, this.options);
+    const room = Room.load(boardId, this.documents, this.options);
     if (!room) return undefined;
     room.onFailure = (failed) => this.evict(failed);
     this.rooms.set(boardId, room);
@@ -63,7 +64,7 @@ export class RoomManager {
   readBoard(boardId: string): Board | undefined {
     const room = this.rooms.get(boardId);
     if (room) return docToBoard(room.doc, boardId);
-    const state = this.store.load(boardId);
+    const state = this.documents.load(boardId);
     if (!state) return undefined;
     const doc = docFromStoredState(boardId, state);
     try {

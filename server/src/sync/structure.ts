@@ -1,5 +1,19 @@
 import * as Y from 'yjs';
-import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, personasMap, stagesMap, type UpdateAnalysis } from '@rejse/shared';
+import {
+  CADENCE_RULES,
+  CARDS,
+  LANES,
+  PERSONAS,
+  SCENARIOS,
+  STAGES,
+  cadenceRulesMap,
+  cardsMap,
+  lanesMap,
+  personasMap,
+  scenariosMap,
+  stagesMap,
+  type UpdateAnalysis,
+} from '@rejse/shared';
 
 /**
  * Why an update must not be applied to a board, or null when it may — read from the one
@@ -9,8 +23,8 @@ import { CARDS, LANES, PERSONAS, STAGES, cardsMap, lanesMap, personasMap, stages
  *   layout.ts), so every item a client sends is a map entry; such items, placed against the
  *   wrong neighbours, merge differently depending on the order replicas see them in, and a
  *   client that edits while one arrives ends up with a board nobody else has;
- * - it writes something other than a Y.Map record directly into the stages, lanes, cards or
- *   personas map (every reader and edit operation expects records there; a string in the
+ * - it writes something other than a Y.Map record directly into the stages, lanes, cards,
+ *   personas, scenarios or cadenceRules map (every reader and edit operation expects records there; a string in the
  *   cards map makes adding a card throw on every client);
  * - it would leave the board with no stage record or no lane record — it overwrites or
  *   deletes every one and adds none, after which every reader sees an empty board.
@@ -25,6 +39,8 @@ export function structureViolation(doc: Y.Doc, analysis: UpdateAnalysis): string
     [LANES, lanesMap(doc), true],
     [CARDS, cardsMap(doc), false],
     [PERSONAS, personasMap(doc), false],
+    [SCENARIOS, scenariosMap(doc), false],
+    [CADENCE_RULES, cadenceRulesMap(doc), false],
   ] as const;
   for (const [rootName, map, isGrid] of roots) {
     const direct = analysis.writes.filter((write) => write.root === rootName && write.keys.length === 1);

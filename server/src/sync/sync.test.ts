@@ -8,7 +8,7 @@ import { createMemoryStore } from '../storage/memory-store.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { startRejseServer, type RejseServer } from '../server.ts';
 import type { SyncLimits } from './websocket.ts';
-import { connectTestClient, type TestClient } from './test-client.ts';
+import { connectTestClient, type TestClient } from '../../testing/test-client.ts';
 
 /**
  * The sync server in-process on a free port, with an in-memory store and small limits,
@@ -78,14 +78,63 @@ describe('sync server limits and failures', () => {
     await vi.waitFor(() => expect(reader.doc.getMap('scratch').get('after')).toBe('still syncing'));
   });
 
+  it('when the whole process has too much queued, the largest queues are closed with 4408 though each is under its own limit', async () => {
+    const processLimit = 3 * 1024 * 1024;
+    // Each connection may queue 64 MiB: only the process-wide budget can stop these.
+    const server = await start(createMemoryStore(), { sendBufferBytes: 64 * 1024 * 1024, processQueuedBytes: processLimit }, 5);
+    const boardId = await createBoardOn(server);
+    const writer = client(server, boardId);
+    const reader = client(server, boardId);
+    await Promise.all([writer.synced, reader.synced]);
+
+    const paused = Array.from({ length: 4 }, () => {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws/${boardId}?token=${tokens.get(boardId)}`);
+      sockets.push(socket);
+      socket.on('error', () => {});
+      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+      return { socket, closed };
+    });
+    await Promise.all(paused.map(({ socket }) => new Promise<void>((resolve) => socket.once('message', () => resolve()))));
+    for (const { socket } of paused) socket.pause();
+
+    const health = async () => (await (await server.app.request('/api/health')).json()) as { queuedBytes: number; connections: number };
+    const room = server.rooms.get(boardId)!;
+    const closedCount = () => [...room.connections].filter((c) => c.closed).length;
+    const big = 'x'.repeat(512 * 1024);
+    let mostQueued = 0;
+    for (let i = 0; i < 400 && closedCount() === 0; i++) {
+      writer.doc.getMap('scratch').set('payload', `${i}${big}`);
+      await vi.waitFor(() => expect(String(reader.doc.getMap('scratch').get('payload')).startsWith(`${i}x`)).toBe(true));
+      mostQueued = Math.max(mostQueued, (await health()).queuedBytes);
+    }
+    expect(closedCount()).toBeGreaterThan(0);
+    // Never more than the limit plus the one frame that crossed it.
+    expect(mostQueued).toBeLessThanOrEqual(processLimit + big.length + 1024);
+    expect((await health()).queuedBytes).toBeLessThanOrEqual(processLimit);
+    // The readers that keep up were never touched.
+    expect(writer.ws.readyState).toBe(WebSocket.OPEN);
+    expect(reader.ws.readyState).toBe(WebSocket.OPEN);
+    for (const { socket } of paused) socket.resume();
+    const codes = await Promise.all(
+      paused.map(({ socket, closed }) => Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(socket.readyState), 1_000))])),
+    );
+    expect(codes).toContain(CLOSE.SLOW_CONSUMER.code);
+
+    writer.doc.getMap('scratch').set('after', 'still syncing');
+    await vi.waitFor(() => expect(reader.doc.getMap('scratch').get('after')).toBe('still syncing'));
+  });
+
   it('a storage failure closes the board’s connections with 4500, broadcasts nothing unstored, and the next connection loads what was stored', async () => {
     const memory = createMemoryStore();
     let failAppends = false;
     const store: BoardStore = {
       ...memory,
-      appendUpdate(id, update) {
-        if (failAppends) throw new Error('disk full');
-        return memory.appendUpdate(id, update);
+      documents: {
+        ...memory.documents,
+        append(id, update) {
+          if (failAppends) throw new Error('disk full');
+          return memory.documents.append(id, update);
+        },
       },
     };
     const server = await start(store);
@@ -113,18 +162,18 @@ describe('sync server limits and failures', () => {
     const store = createMemoryStore();
     const server = await start(store);
     // An empty Yjs update: a readable encoding that holds no board.
-    store.create({ id: 'emptystate', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
-    store.create({ id: 'garbage', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([1, 1, 5, 0, 0xff]));
+    store.documents.create({ id: 'emptystate', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([0, 0]));
+    store.documents.create({ id: 'garbage', title: 'Broken', createdAt: 1, updatedAt: 1 }, new Uint8Array([1, 1, 5, 0, 0xff]));
     for (const boardId of ['emptystate', 'garbage']) {
       tokens.set(boardId, issueBoardTokens(store, boardId, 1).facilitator);
       const c = client(server, boardId);
       expect(await c.closed).toEqual({ code: CLOSE.SERVER_ERROR.code, reason: CLOSE.SERVER_ERROR.reason });
-      expect(store.stats(boardId)).toMatchObject({ updateRows: 0 });
+      expect(store.documents.stats(boardId)).toMatchObject({ updateRows: 0 });
       expect(server.rooms.stats().rooms).toBe(0);
       const res = await server.app.request(`/api/boards/${boardId}`, { headers: { authorization: `Bearer ${tokens.get(boardId)}` } });
       expect(res.status).toBe(500);
     }
-    expect([...store.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);
+    expect([...store.documents.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);
   });
 
   it('connections past the per-board limit are refused with 4429', async () => {

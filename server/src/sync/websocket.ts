@@ -7,12 +7,15 @@ import { resolveAccess, type AccessDeps, type ConnectionAccess } from './access.
 import { Connection, type CloseReason } from './connection.ts';
 import type { DraftRooms } from './drafts.ts';
 import type { RoomManager } from './rooms.ts';
+import { SendBudget } from './send-budget.ts';
 
 export interface SyncLimits {
   wsMaxPayloadBytes: number;
   connectionsPerBoard: number;
   connectionsPerIp: number;
   sendBufferBytes: number;
+  processQueuedBytes: number;
+  slowConsumerGraceMs: number;
   pingIntervalMs: number;
 }
 
@@ -22,6 +25,8 @@ export const SYNC_PATH_PREFIX = '/ws/';
 export interface SyncServer {
   /** Open sync connections. */
   readonly connectionCount: number;
+  /** Bytes queued for sending across every connection, as last seen (see SendBudget). */
+  readonly queuedBytes: number;
   /** Refuse new upgrades (503) from now on. */
   stopAccepting(): void;
   /** Terminates every socket still open and stops the ping timer. */
@@ -125,6 +130,12 @@ export function attachSyncServer(
   /** Every upgraded socket, also those refused after the upgrade and still closing. */
   const sockets = new Set<WebSocket>();
   const perIp = new Map<string, number>();
+  // One budget for every socket kind: board and drafts connections queue into the same memory.
+  const sendLimits = {
+    perConnectionBytes: limits.sendBufferBytes,
+    budget: new SendBudget(limits.processQueuedBytes, log),
+    slowCloseGraceMs: limits.slowConsumerGraceMs,
+  };
   let accepting = true;
   /** Sockets whose close the server decided (counted once; see the 'close' listener). */
   const closedByServer = new WeakSet<WebSocket>();
@@ -201,7 +212,7 @@ export function attachSyncServer(
     if (!room) return refuse(ws, CLOSE.UNKNOWN_BOARD);
 
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, decision.access, limits.sendBufferBytes, serverClosed(ws));
+    const conn = new Connection(ws, boardId, ip, decision.access, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
   }
 
@@ -258,7 +269,7 @@ export function attachSyncServer(
       return refuse(ws, CLOSE.SERVER_ERROR);
     }
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, allowed, limits.sendBufferBytes, serverClosed(ws));
+    const conn = new Connection(ws, boardId, ip, allowed, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => access.drafts.disconnect(joined, conn));
   }
 
@@ -281,6 +292,9 @@ export function attachSyncServer(
   return {
     get connectionCount() {
       return live.size;
+    },
+    get queuedBytes() {
+      return sendLimits.budget.queuedBytes;
     },
     stopAccepting() {
       accepting = false;

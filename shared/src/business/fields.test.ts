@@ -5,7 +5,7 @@ import { boardToDoc } from '../doc/write.ts';
 import { cardsMap } from '../doc/layout.ts';
 import { validateBoard } from '../schema/board.ts';
 import { LIMITS } from '../schema/limits.ts';
-import { buildBoard, idea, touchpoint } from '../prioritize/test-fixtures.ts';
+import { buildBoard, idea, touchpoint } from '../../testing/board-fixtures.ts';
 
 const board = buildBoard({
   stages: ['s_collection'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, IdeaEffect, TouchpointMetrics } from '../schema/card.ts';
 import { rankActions } from '../prioritize/rank.ts';
-import { buildBoard, idea, link, pain, touchpoint } from '../prioritize/test-fixtures.ts';
-import { createRng, seedFrom } from '../testing/random.ts';
+import { buildBoard, idea, link, pain, touchpoint } from '../../testing/board-fixtures.ts';
+import { createRng, seedFrom } from '../../testing/random.ts';
 import { renderBusinessText } from './messages.ts';
 import { businessCase, businessCases, figureSource, totalValue, valueRange } from './value.ts';
 

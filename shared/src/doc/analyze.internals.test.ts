@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { encodeUpdate } from '../test/crafted-updates.ts';
+import { encodeUpdate } from '../../testing/crafted-updates.ts';
 
 const PINNED_YJS = '13.6.33';
 

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
-import { docOf, smallBoard } from '../test/fixtures.ts';
+import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { analyzeUpdate, describeUpdate, type UpdateChange } from './analyze.ts';
 import { boardLimitViolation } from './board-limits.ts';
 import { cardsMap } from './layout.ts';
 import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
-import { encodeUpdate } from '../test/crafted-updates.ts';
+import { encodeUpdate } from '../../testing/crafted-updates.ts';
 
 /** Runs an edit on a replica and describes the update it produced against the original. */
 function changesOf(edit: (doc: Y.Doc) => void): UpdateChange[] {
@@ -73,8 +73,8 @@ describe('describing an incoming update', () => {
 
 describe('describing updates from random editing', () => {
   it('locates every change of a few hundred random operations', async () => {
-    const { createRng } = await import('../testing/random.ts');
-    const { applyRandomOp } = await import('../testing/random-ops.ts');
+    const { createRng } = await import('../../testing/random.ts');
+    const { applyRandomOp } = await import('../../testing/random-ops.ts');
     const rng = createRng(7);
     const server = docOf(smallBoard());
     const client = new Y.Doc();

@@ -9,6 +9,12 @@ import * as Y from 'yjs';
  *   cards     Y.Map<id, Y.Map>  { kind, text, cell, …fields }     cell = { stageId, laneId, order }
  *   links     Y.Map<id, object> { from, to }                     immutable: create or delete
  *   personas  Y.Map<id, Y.Map>  { name, description, segment, order }
+ *   scenarios     Y.Map<id, Y.Map>  { name, outcome, vulnerable, order }   debtor scenarios (schema v2)
+ *   cadenceRules  Y.Map<id, Y.Map>  { kind, limit?, windowDays?, channel?, days?, step?, amount?, order }
+ *
+ * A touchpoint's dunning fields (dayOffset, dunningStep, fee, scenarioIds, scenarioEmotions,
+ * checkpoint) are card fields like any other. `scenarioEmotions` is one coarse value: two
+ * people setting two scenarios' emotions on one card at the same instant keep one of them.
  *
  * Why maps keyed by id with an `order` number rather than Y.Arrays: a reorder or a move is
  * one key write, so concurrent moves converge without duplicates. A card's cell is one
@@ -27,6 +33,8 @@ export const LANES = 'lanes';
 export const CARDS = 'cards';
 export const LINKS = 'links';
 export const PERSONAS = 'personas';
+export const SCENARIOS = 'scenarios';
+export const CADENCE_RULES = 'cadenceRules';
 
 export interface CellValue {
   stageId: string;
@@ -47,6 +55,12 @@ export const lanesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(LANES);
 export const cardsMap = (doc: Y.Doc) => doc.getMap<RecordMap>(CARDS);
 export const linksMap = (doc: Y.Doc) => doc.getMap<LinkValue>(LINKS);
 export const personasMap = (doc: Y.Doc) => doc.getMap<RecordMap>(PERSONAS);
+export const scenariosMap = (doc: Y.Doc) => doc.getMap<RecordMap>(SCENARIOS);
+export const cadenceRulesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(CADENCE_RULES);
+
+/** Every map a user edits on the board: what the client's undo manager tracks. */
+export const boardContentMaps = (doc: Y.Doc): Y.Map<unknown>[] =>
+  [META, STAGES, LANES, CARDS, LINKS, PERSONAS, SCENARIOS, CADENCE_RULES].map((name) => doc.getMap<unknown>(name));
 
 /** Builds a nested record map from plain fields, skipping undefined values. */
 export function recordFrom(fields: Record<string, unknown>): RecordMap {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Currency } from '../schema/board.ts';
 import { validateBoard } from '../schema/board.ts';
-import { docOf, smallBoard, syncDocs } from '../test/fixtures.ts';
+import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
 import { BoardOpError, setBoardLocale } from './ops.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { docToBoard } from './read.ts';

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { CardId, LaneId, StageId } from '../ids.ts';
 import { validateBoard } from '../schema/board.ts';
-import { docOf, smallBoard, syncDocs } from '../test/fixtures.ts';
+import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
 import {
   addCard,
   addLane,

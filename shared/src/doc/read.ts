@@ -12,18 +12,22 @@ import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { Stage } from '../schema/stage.ts';
+import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import {
   cardsMap,
   lanesMap,
   linksMap,
   metaMap,
   personasMap,
+  cadenceRulesMap,
+  scenariosMap,
   stagesMap,
   type CellValue,
   type RecordMap,
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
+import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
 
 /**
  * Reading is defensive: a document is shared with every client, so a field of the wrong
@@ -32,6 +36,15 @@ import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const num = (value: unknown, fallback = 0): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+/* Repairs are told to an optional listener (see repairs.ts); what is read never depends on it. */
+const tell = (onRepair: RepairListener | undefined, kind: RepairKind, path: string): void => onRepair?.({ kind, path });
+/** A field that must hold a string, told as defaulted when it is missing or not one. */
+function requiredStr(record: RecordMap, field: string, path: string, onRepair?: RepairListener): string {
+  const value = record.get(field);
+  if (typeof value !== 'string') tell(onRepair, 'field-defaulted', `${path}/${field}`);
+  return str(value);
+}
 
 export const DEFAULT_CURRENCY: Currency = 'EUR';
 
@@ -45,11 +58,15 @@ export function readTitle(doc: Y.Doc): string {
 
 type SortedRecord = { id: string; order: number; record: RecordMap };
 
-function sortedRecords(map: Y.Map<RecordMap>): SortedRecord[] {
+function sortedRecords(map: Y.Map<RecordMap>, name: string, onRepair?: RepairListener): SortedRecord[] {
   const out: SortedRecord[] = [];
   map.forEach((record, id) => {
     if (isValidId(id) && record && typeof record.get === 'function') {
-      out.push({ id, order: num(record.get('order')), record });
+      const order = record.get('order');
+      if (num(order, Number.NaN) !== order) tell(onRepair, 'field-defaulted', `${name}/${id}/order`);
+      out.push({ id, order: num(order), record });
+    } else {
+      tell(onRepair, 'record-skipped', `${name}/${id}`);
     }
   });
   return out.sort(compareOrdered);
@@ -62,37 +79,86 @@ export const isRemoved = (record: RecordMap): boolean => record.get('removed') =
  * Live stages or lanes. If two users concurrently removed the last ones, every one is a
  * tombstone; they all come back rather than leaving a board with no grid.
  */
-function liveRecords(map: Y.Map<RecordMap>): SortedRecord[] {
-  const all = sortedRecords(map);
+function liveRecords(map: Y.Map<RecordMap>, name: string, onRepair?: RepairListener): SortedRecord[] {
+  const all = sortedRecords(map, name, onRepair);
   const live = all.filter((r) => !isRemoved(r.record));
+  if (live.length === 0 && all.length > 0) tell(onRepair, 'axis-revived', name);
   return live.length > 0 ? live : all;
 }
 
-export function readStages(doc: Y.Doc): Stage[] {
-  return liveRecords(stagesMap(doc)).map(({ id, record }) => ({
+export function readStages(doc: Y.Doc, onRepair?: RepairListener): Stage[] {
+  return liveRecords(stagesMap(doc), 'stages', onRepair).map(({ id, record }) => ({
     id: id as StageId,
-    title: str(record.get('title')),
+    title: requiredStr(record, 'title', `stages/${id}`, onRepair),
   }));
 }
 
-export function readLanes(doc: Y.Doc): Lane[] {
-  return liveRecords(lanesMap(doc)).map(({ id, record }) => {
+export function readLanes(doc: Y.Doc, onRepair?: RepairListener): Lane[] {
+  return liveRecords(lanesMap(doc), 'lanes', onRepair).map(({ id, record }) => {
     const kind = record.get('kind');
+    const known = (LANE_KINDS as readonly unknown[]).includes(kind);
+    if (!known) tell(onRepair, 'field-defaulted', `lanes/${id}/kind`);
     return {
       id: id as LaneId,
-      title: str(record.get('title')),
-      kind: (LANE_KINDS as readonly unknown[]).includes(kind) ? (kind as LaneKind) : 'custom',
+      title: requiredStr(record, 'title', `lanes/${id}`, onRepair),
+      kind: known ? (kind as LaneKind) : 'custom',
     };
   });
 }
 
-export function readPersonas(doc: Y.Doc): Persona[] {
-  return sortedRecords(personasMap(doc)).map(({ id, record }) => ({
+export function readPersonas(doc: Y.Doc, onRepair?: RepairListener): Persona[] {
+  return sortedRecords(personasMap(doc), 'personas', onRepair).map(({ id, record }) => ({
     id: id as PersonaId,
-    name: str(record.get('name')),
-    description: str(record.get('description')),
-    segment: str(record.get('segment')),
+    name: requiredStr(record, 'name', `personas/${id}`, onRepair),
+    description: requiredStr(record, 'description', `personas/${id}`, onRepair),
+    segment: requiredStr(record, 'segment', `personas/${id}`, onRepair),
   }));
+}
+
+/** Debtor scenarios in switcher order; a record that fails the schema is left out, not guessed at. */
+export function readScenarios(doc: Y.Doc): Scenario[] {
+  const out: Scenario[] = [];
+  for (const { id, record } of sortedRecords(scenariosMap(doc), 'scenarios')) {
+    const parsed = scenarioSchema.safeParse({
+      id,
+      name: record.get('name'),
+      outcome: record.get('outcome'),
+      vulnerable: record.get('vulnerable') === true,
+    });
+    if (parsed.success) out.push(parsed.data as Scenario);
+  }
+  return out;
+}
+
+const RULE_FIELDS = ['kind', 'limit', 'windowDays', 'channel', 'days', 'step', 'amount'] as const;
+
+/** The board's cadence rules in order; one that fails the schema is left out (it could not be evaluated). */
+export function readCadenceRules(doc: Y.Doc): CadenceRule[] {
+  const out: CadenceRule[] = [];
+  for (const { id, record } of sortedRecords(cadenceRulesMap(doc), 'cadenceRules')) {
+    const fields: Record<string, unknown> = { id };
+    for (const key of RULE_FIELDS) if (record.get(key) !== undefined) fields[key] = record.get(key);
+    const parsed = cadenceRuleSchema.safeParse(fields);
+    if (parsed.success) out.push(parsed.data as CadenceRule);
+  }
+  return out;
+}
+
+/**
+ * A card's references to scenarios that no longer exist (removed concurrently, or by an
+ * undo) are dropped on reading, so the board stays valid without rewriting every card.
+ */
+export function keepKnownScenarios(card: Card, scenarioIds: ReadonlySet<string>): void {
+  if (card.scenarioIds) {
+    const kept = card.scenarioIds.filter((id) => scenarioIds.has(id));
+    if (kept.length > 0) card.scenarioIds = [...new Set(kept)];
+    else delete card.scenarioIds;
+  }
+  if (card.scenarioEmotions) {
+    const kept = Object.entries(card.scenarioEmotions).filter(([id]) => scenarioIds.has(id));
+    if (kept.length > 0) card.scenarioEmotions = Object.fromEntries(kept);
+    else delete card.scenarioEmotions;
+  }
 }
 
 const OPTIONAL_CARD_FIELDS = [
@@ -110,6 +176,12 @@ const OPTIONAL_CARD_FIELDS = [
   'manualRank',
   'effects',
   'message',
+  'dayOffset',
+  'dunningStep',
+  'fee',
+  'scenarioIds',
+  'scenarioEmotions',
+  'checkpoint',
 ] as const;
 
 export function readCellOf(record: RecordMap): CellValue | undefined {
@@ -131,45 +203,65 @@ export function readCard(
   laneIds: ReadonlySet<string>,
   fallbackStage: StageId,
   fallbackLane: LaneId,
+  onRepair?: RepairListener,
 ): Card {
   const cell = readCellOf(record);
   const kind = record.get('kind');
+  const path = `cards/${id}`;
+  const knownKind = (CARD_KINDS as readonly unknown[]).includes(kind);
+  const inGrid = cell !== undefined && stageIds.has(cell.stageId) && laneIds.has(cell.laneId);
+  if (onRepair) {
+    if (!knownKind) tell(onRepair, 'field-defaulted', `${path}/kind`);
+    if (!inGrid) tell(onRepair, 'card-rehomed', path);
+    const order = (record.get('cell') as Partial<CellValue> | undefined)?.order;
+    if (cell && num(order, Number.NaN) !== order) tell(onRepair, 'field-defaulted', `${path}/cell/order`);
+  }
   const card: Card = {
     id: id as CardId,
-    kind: (CARD_KINDS as readonly unknown[]).includes(kind) ? (kind as CardKind) : 'note',
+    kind: knownKind ? (kind as CardKind) : 'note',
     stageId: cell && stageIds.has(cell.stageId) ? (cell.stageId as StageId) : fallbackStage,
     laneId: cell && laneIds.has(cell.laneId) ? (cell.laneId as LaneId) : fallbackLane,
     order: cell?.order ?? 0,
-    text: str(record.get('text')),
+    text: requiredStr(record, 'text', path, onRepair),
   };
   for (const field of OPTIONAL_CARD_FIELDS) {
     const value = record.get(field);
-    if (value !== undefined && value !== null && cardSchema.shape[field].safeParse(value).success) {
-      (card as Record<string, unknown>)[field] = value;
-    }
+    if (value === undefined || value === null) continue;
+    if (cardSchema.shape[field].safeParse(value).success) (card as Record<string, unknown>)[field] = value;
+    else tell(onRepair, 'field-defaulted', `${path}/${field}`);
   }
   return card;
 }
 
-export function readLinks(doc: Y.Doc, cardIds: ReadonlySet<string>): Link[] {
+export function readLinks(doc: Y.Doc, cardIds: ReadonlySet<string>, onRepair?: RepairListener): Link[] {
   const links: Link[] = [];
   linksMap(doc).forEach((value, id) => {
-    if (!isValidId(id) || !value || typeof value !== 'object') return;
+    if (!isValidId(id) || !value || typeof value !== 'object') {
+      tell(onRepair, 'record-skipped', `links/${id}`);
+      return;
+    }
     const { from, to } = value;
     // A link whose card was deleted concurrently is dangling; it is not part of the board.
     if (cardIds.has(from) && cardIds.has(to) && from !== to) {
       links.push({ id: id as LinkId, from: from as CardId, to: to as CardId });
+    } else {
+      tell(onRepair, 'link-dropped', `links/${id}`);
     }
   });
   return links.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The whole board as plain, schema-valid data (given a document with ≥1 stage and lane). */
-export function docToBoard(doc: Y.Doc, id: string): Board {
+/**
+ * The whole board as plain, schema-valid data (given a document with ≥1 stage and lane).
+ * `onRepair` is told each thing the reader had to fix (repairs.ts); the board is the same.
+ */
+export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): Board {
   const meta = metaMap(doc);
-  const stages = readStages(doc);
-  const lanes = readLanes(doc);
-  const personas = readPersonas(doc);
+  const stages = readStages(doc, onRepair);
+  const lanes = readLanes(doc, onRepair);
+  const personas = readPersonas(doc, onRepair);
+  const scenarios = readScenarios(doc);
+  const scenarioIds = new Set<string>(scenarios.map((s) => s.id));
   const stageIds = new Set<string>(stages.map((s) => s.id));
   const laneIds = new Set<string>(lanes.map((l) => l.id));
   const stageIndex = new Map<string, number>(stages.map((s, i) => [s.id, i]));
@@ -177,12 +269,15 @@ export function docToBoard(doc: Y.Doc, id: string): Board {
   const cards: Card[] = [];
   const firstStage = stages[0]?.id;
   const firstLane = lanes[0]?.id;
-  if (firstStage && firstLane) {
-    cardsMap(doc).forEach((record, cardId) => {
-      if (!isValidId(cardId) || !record || typeof record.get !== 'function') return;
-      cards.push(readCard(cardId, record, stageIds, laneIds, firstStage, firstLane));
-    });
-  }
+  cardsMap(doc).forEach((record, cardId) => {
+    if (!isValidId(cardId) || !record || typeof record.get !== 'function') tell(onRepair, 'record-skipped', `cards/${cardId}`);
+    else if (!firstStage || !firstLane) tell(onRepair, 'card-dropped', `cards/${cardId}`);
+    else {
+      const card = readCard(cardId, record, stageIds, laneIds, firstStage, firstLane, onRepair);
+      keepKnownScenarios(card, scenarioIds);
+      cards.push(card);
+    }
+  });
   cards.sort(
     (a, b) =>
       (stageIndex.get(a.stageId) ?? 0) - (stageIndex.get(b.stageId) ?? 0) ||
@@ -191,6 +286,7 @@ export function docToBoard(doc: Y.Doc, id: string): Board {
   );
   const activePersonaId = meta.get('activePersonaId');
   const currency = meta.get('currency');
+  if (onRepair) tellMetaRepairs(meta, personas, onRepair);
   return {
     id: id as BoardId,
     title: str(meta.get('title')),
@@ -205,7 +301,9 @@ export function docToBoard(doc: Y.Doc, id: string): Board {
     stages,
     lanes,
     cards,
-    links: readLinks(doc, new Set(cards.map((c) => c.id))),
+    links: readLinks(doc, new Set(cards.map((c) => c.id)), onRepair),
+    scenarios,
+    cadenceRules: readCadenceRules(doc),
   };
 }
 
@@ -230,4 +328,26 @@ export function readBoardMeta(
         ? (activePersonaId as PersonaId)
         : null,
   };
+}
+
+/** Meta fields the reader replaces: present but unusable (absent ones have documented defaults). */
+function tellMetaRepairs(meta: Y.Map<unknown>, personas: readonly Persona[], onRepair: RepairListener): void {
+  if (typeof meta.get('title') !== 'string') tell(onRepair, 'field-defaulted', 'meta/title');
+  const locale = meta.get('locale');
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '')) tell(onRepair, 'field-defaulted', 'meta/locale');
+  const currency = meta.get('currency');
+  if (currency !== undefined && !(CURRENCIES as readonly unknown[]).includes(currency)) {
+    tell(onRepair, 'field-defaulted', 'meta/currency');
+  }
+  const active = meta.get('activePersonaId');
+  if (active === undefined || active === null) return;
+  if (typeof active !== 'string') tell(onRepair, 'field-defaulted', 'meta/activePersonaId');
+  else if (!personas.some((p) => p.id === active)) tell(onRepair, 'active-persona-cleared', 'meta/activePersonaId');
+}
+
+/** The board and everything the reader had to repair to make it (see repairs.ts). */
+export function readBoardWithRepairs(doc: Y.Doc, id: string): { board: Board; repairs: ReadRepair[] } {
+  const repairs: ReadRepair[] = [];
+  const board = docToBoard(doc, id, (repair) => repairs.push(repair));
+  return { board, repairs };
 }

@@ -4,7 +4,7 @@ import { docToBoard } from './read.ts';
 import { boardToDoc } from './write.ts';
 import { cardsMap, linksMap, stagesMap } from './layout.ts';
 import { validateBoard } from '../schema/board.ts';
-import { smallBoard } from '../test/fixtures.ts';
+import { smallBoard } from '../../testing/fixtures.ts';
 
 describe('Y.Doc ↔ Board', () => {
   it('a board written into a doc reads back identical', () => {

@@ -6,7 +6,9 @@ import {
   linksMap,
   metaMap,
   personasMap,
+  cadenceRulesMap,
   recordFrom,
+  scenariosMap,
   stagesMap,
 } from './layout.ts';
 import { SEED_ORIGIN } from './origins.ts';
@@ -37,6 +39,12 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     for (const link of board.links) {
       linksMap(doc).set(link.id, { from: link.from, to: link.to });
     }
+    board.scenarios.forEach(({ id, ...fields }, index) => {
+      scenariosMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
+    });
+    board.cadenceRules.forEach(({ id, ...fields }, index) => {
+      cadenceRulesMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
+    });
   }, origin);
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoard, idea, pain, link, votesOf, workshopBoard } from '../prioritize/test-fixtures.ts';
+import { buildBoard, idea, pain, link, votesOf, workshopBoard } from '../../testing/board-fixtures.ts';
 import { actionListCsv, defaultCsvSeparator, formatCsvNumber, neutraliseFormula, toCsv, UTF8_BOM } from './csv.ts';
 import { DEFAULT_EXPORT_LABELS, type ExportLabels } from './labels.ts';
-import { parseCsv } from '../testing/csv.ts';
+import { parseCsv } from '../../testing/csv.ts';
 
 const plain = { separator: ',', bom: false } as const;
 const semi = { separator: ';', bom: false } as const;

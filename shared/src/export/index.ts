@@ -8,3 +8,4 @@ export * from './chart.ts';
 export * from './value-labels.ts';
 export * from './tracker.ts';
 export * from './value-columns.ts';
+export * from './dunning.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workshopBoard } from '../prioritize/test-fixtures.ts';
+import { workshopBoard } from '../../testing/board-fixtures.ts';
 import { actionListCsv } from './csv.ts';
 import { boardMarkdown } from './markdown.ts';
 import { CATALOGUES } from '../i18n/catalogue.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoard, idea, link, pain, touchpoint, workshopBoard } from '../prioritize/test-fixtures.ts';
+import { buildBoard, idea, link, pain, touchpoint, workshopBoard } from '../../testing/board-fixtures.ts';
 import { actionListMarkdown, boardMarkdown, escapeMarkdown } from './markdown.ts';
 
 /** Cells of a GitHub table row: a pipe splits cells unless an odd number of backslashes precede it. */

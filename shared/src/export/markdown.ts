@@ -8,6 +8,8 @@ import type { Board } from '../schema/board.ts';
 import type { Card } from '../schema/card.ts';
 import { painLinks, stageSeverities } from '../prioritize/pains.ts';
 import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
+import { formatDueDay } from '../dunning/days.ts';
+import { dunningMarkdown } from './dunning.ts';
 import { personaOf } from './persona.ts';
 import { formatDay, formatMessage, formatNumber, formatSigned, safeLocale, type MessageParams } from '../i18n/index.ts';
 import { formatValueMoney } from '../business/messages.ts';
@@ -176,6 +178,8 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
         labels.headings.touchpoints,
         of('touchpoint').map((c) => {
           const extra: string[] = [];
+          // The time view: the touchpoint's day relative to the due date (D−14, D0, D+12).
+          if (c.dayOffset !== undefined) extra.push(escapeMarkdown(formatDueDay(c.dayOffset)));
           if (c.channel) extra.push(escapeMarkdown(labels.channel[c.channel]));
           if (c.emotion !== undefined) {
             const label = labels.emotion[String(c.emotion) as keyof ExportLabels['emotion']];
@@ -208,5 +212,6 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
     if (filled.length === 0) out.push(`_${escapeMarkdown(labels.phrases.emptyStage)}_`, '');
     for (const [heading, items] of filled) out.push(`### ${escapeMarkdown(heading)}`, '', ...items, '');
   });
+  out.push(...dunningMarkdown(board, options.locale));
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoard, idea, votesOf, workshopBoard } from '../prioritize/test-fixtures.ts';
+import { buildBoard, idea, votesOf, workshopBoard } from '../../testing/board-fixtures.ts';
 import { reportModel } from './report.ts';
 
 const generatedAt = new Date('2026-03-05T23:30:00Z');

@@ -15,6 +15,7 @@ import type { ValueRange } from '../business/value.ts';
 import type { BusinessText } from '../business/text.ts';
 import { dayOf, formatDay, safeLocale } from '../i18n/index.ts';
 import { boardHasEffects, topTotal, type TopTotal } from './value-columns.ts';
+import { dunningSummary, type DunningSummary } from './dunning.ts';
 import { personaOf } from './persona.ts';
 
 export interface ReportOptions {
@@ -83,6 +84,8 @@ export interface ReportModel {
   persona: Persona | null;
   participants: string[];
   emotionCurve: ReportCurvePoint[];
+  /** The dunning journey: days per stage and touchpoint, contacts per week, warnings, scenario curves (null: none on the board). */
+  dunning: DunningSummary | null;
   /** Stages that have pain points, left to right. */
   painsByStage: Array<{ stageId: StageId; stageTitle: string; pains: ReportPain[] }>;
   topN: number;
@@ -150,6 +153,7 @@ export function reportModel(board: Board, options: ReportOptions): ReportModel {
     persona: personaOf(board),
     participants,
     emotionCurve: emotionCurve(board).map((point) => ({ ...point, stageTitle: stageTitle.get(point.stageId) ?? '' })),
+    dunning: dunningSummary(board),
     painsByStage,
     topN: n,
     actions: top.map((row) => ({

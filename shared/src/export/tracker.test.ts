@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoard, idea, link, pain, touchpoint } from '../prioritize/test-fixtures.ts';
-import { parseCsv } from '../testing/csv.ts';
+import { buildBoard, idea, link, pain, touchpoint } from '../../testing/board-fixtures.ts';
+import { parseCsv } from '../../testing/csv.ts';
 import { trackerCsv, trackerLabel, TRACKER_SUMMARY_MAX } from './tracker.ts';
 
 const board = buildBoard({

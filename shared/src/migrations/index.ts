@@ -19,8 +19,24 @@ export interface Migration {
   migrateDoc(doc: Y.Doc): void;
 }
 
-/** Version 1 is the first released schema, so nothing upgrades to it yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Version 1 is the first released schema, so nothing upgrades to it. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // The dunning journey: debtor scenarios and cadence rules on the board. A board from
+    // before them has neither; its cards' new optional fields are simply absent. Live
+    // documents need no rewrite: the two maps are created by the first scenario or rule.
+    // The version moves so that an older Rejse refuses a board it would silently strip.
+    version: 2,
+    name: 'dunning-scenarios-and-cadence-rules',
+    migrateJson: (board) => ({
+      ...board,
+      schemaVersion: 2,
+      scenarios: Array.isArray(board.scenarios) ? board.scenarios : [],
+      cadenceRules: Array.isArray(board.cadenceRules) ? board.cadenceRules : [],
+    }),
+    migrateDoc: () => {},
+  },
+];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };
 

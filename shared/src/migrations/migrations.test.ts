@@ -2,14 +2,31 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { metaMap, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
-import { smallBoard, docOf } from '../test/fixtures.ts';
+import { smallBoard, docOf } from '../../testing/fixtures.ts';
+import { CURRENT_SCHEMA_VERSION } from '../schema/board.ts';
 import { MAX_IMPORT_DEPTH, MIGRATIONS, migrateBoardJson, migrateDoc, type Migration } from './index.ts';
 
 /**
  * Before/after fixtures, one per migration in MIGRATIONS. Adding a migration without a
  * fixture here fails the first test below.
  */
-const FIXTURES: Record<number, { before: unknown; after: unknown }> = {};
+const V1_BOARD = {
+  id: 'board1',
+  title: 'Collection letters',
+  schemaVersion: 1,
+  locale: 'en',
+  currency: 'DKK',
+  personas: [],
+  activePersonaId: null,
+  stages: [{ id: 's_invoice', title: 'Invoice' }],
+  lanes: [{ id: 'l_touch', title: 'Touchpoints', kind: 'touchpoints' }],
+  cards: [{ id: 'c_letter', kind: 'touchpoint', stageId: 's_invoice', laneId: 'l_touch', order: 1, text: 'Reminder', channel: 'letter' }],
+  links: [],
+};
+
+const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
+  2: { before: V1_BOARD, after: { ...V1_BOARD, schemaVersion: 2, scenarios: [], cadenceRules: [] } },
+};
 
 describe('migrations', () => {
   it('every registered migration has a before/after fixture that it reproduces', () => {
@@ -24,7 +41,21 @@ describe('migrations', () => {
   it('a current-version board passes through unchanged', () => {
     const board = smallBoard();
     const result = migrateBoardJson(structuredClone(board));
-    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 1 });
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: CURRENT_SCHEMA_VERSION });
+  });
+
+  it('a version-1 board (before the dunning journey) imports with no scenarios and no cadence rules', () => {
+    const result = migrateBoardJson(structuredClone(V1_BOARD));
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { schemaVersion: 2, scenarios: [], cadenceRules: [] } });
+    if (result.ok) expect(result.value.cards[0]).toMatchObject({ id: 'c_letter', channel: 'letter' });
+  });
+
+  it('a stored version-1 document is upgraded to version 2 and reads with empty scenarios and rules', () => {
+    const doc = docOf(smallBoard());
+    metaMap(doc).set('schemaVersion', 1);
+    expect(migrateDoc(doc)).toEqual([2]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    expect(docToBoard(doc, 'board1')).toMatchObject({ scenarios: [], cadenceRules: [] });
   });
 
   it('a board from a newer Rejse is refused with a message that says so', () => {
@@ -53,14 +84,15 @@ describe('migrations', () => {
     expect(migrateBoardJson(null)).toMatchObject({ ok: false });
   });
 
-  // The machinery itself, with a migration that exists only in this test: version 2 renames
+  // The machinery itself, with a migration that exists only in this test: the next version renames
   // every stage to upper case (JSON) and does the same to a live document.
+  const NEXT = CURRENT_SCHEMA_VERSION + 1;
   const upperStages: Migration = {
-    version: 2,
+    version: NEXT,
     name: 'upper-case-stage-titles',
     migrateJson: (board) => ({
       ...board,
-      schemaVersion: 2,
+      schemaVersion: NEXT,
       stages: (board.stages as Array<{ title: string }>).map((s) => ({ ...s, title: s.title.toUpperCase() })),
     }),
     migrateDoc: (doc) => stagesMap(doc).forEach((stage) => stage.set('title', String(stage.get('title')).toUpperCase())),
@@ -68,7 +100,7 @@ describe('migrations', () => {
 
   it('applies pending migrations to a JSON board in order before validating it', () => {
     const result = migrateBoardJson(smallBoard(), [upperStages]);
-    // Version 2 is not the schema this code validates, so validation names the version.
+    // The next version is not the schema this code validates, so validation names the version.
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/schemaVersion/);
     expect(upperStages.migrateJson(smallBoard() as never).stages).toEqual([
@@ -80,8 +112,8 @@ describe('migrations', () => {
 
   it('upgrades a stored document once and records the new version', () => {
     const doc = docOf(smallBoard());
-    expect(migrateDoc(doc, [upperStages])).toEqual([2]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    expect(migrateDoc(doc, [upperStages])).toEqual([NEXT]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(NEXT);
     expect(docToBoard(doc, 'board1').stages.map((s) => s.title)).toEqual(['INVOICE', 'REMINDER', 'PAID']);
     expect(migrateDoc(doc, [upperStages])).toEqual([]);
   });

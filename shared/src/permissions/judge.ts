@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { UpdateChange } from '../doc/inspect.ts';
-import { CARDS, cardsMap, LANES, LINKS, META, PERSONAS, STAGES } from '../doc/layout.ts';
+import { CADENCE_RULES, CARDS, cardsMap, LANES, LINKS, META, PERSONAS, SCENARIOS, STAGES } from '../doc/layout.ts';
 import { FACILITATION, FACILITATOR_META_KEYS, readLocks, readPrivateMode, type Locks } from '../facilitation/layout.ts';
 import type { Role } from '../facilitation/roles.ts';
 import { BLOCKS, CAPABILITIES, PERMISSIONS, type Block, type Capability } from './table.ts';
@@ -47,6 +47,8 @@ const BY_ROOT: ReadonlyMap<string, CapabilityOf> = new Map<string, CapabilityOf>
   ],
   [LINKS, () => 'content'],
   [PERSONAS, () => 'personas'],
+  [SCENARIOS, () => 'dunning'],
+  [CADENCE_RULES, () => 'dunning'],
 ]);
 
 /** Which capability a described change uses (maps outside the layout: `unknownRoot`). */

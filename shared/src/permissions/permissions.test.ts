@@ -34,7 +34,7 @@ describe('the permission table', () => {
     expect(roleMayChangeNothing('viewer')).toBe(true);
     expect(roleIsUnrestricted('editor') || roleMayChangeNothing('editor')).toBe(false);
     const editorMay = CAPABILITIES.filter((capability) => PERMISSIONS[capability].editor !== undefined);
-    expect(editorMay.sort()).toEqual(['cardCreate', 'cardPlace', 'cardRemove', 'content', 'personas', 'structure']);
+    expect(editorMay.sort()).toEqual(['cardCreate', 'cardPlace', 'cardRemove', 'content', 'dunning', 'personas', 'structure']);
   });
 
   it('names every change by what it does to the board', () => {
@@ -51,8 +51,21 @@ describe('the permission table', () => {
     expect(capabilityOf(change('cards', 'c_on_board', 'text'), s)).toBe('content');
     expect(capabilityOf(change('links', 'k_1'), s)).toBe('content');
     expect(capabilityOf(change('personas', 'p_1', 'name'), s)).toBe('personas');
+    expect(capabilityOf(change('scenarios', 'd_1', 'name'), s)).toBe('dunning');
+    expect(capabilityOf(change('cadenceRules', 'r_1', 'limit'), s)).toBe('dunning');
+    expect(capabilityOf(change('cards', 'c_on_board', 'dayOffset'), s)).toBe('content');
     // Crafted roots, including names an object literal would answer to.
     for (const root of ['scratch', '?', 'constructor', '__proto__', 'toString']) expect(capabilityOf(change(root), s)).toBe('unknownRoot');
+  });
+
+  it('the structure lock freezes an editor’s scenarios and cadence rules, as it freezes stages', () => {
+    expect(judgeChanges('editor', state(), [change('scenarios', 'd_1', 'name')]).ok).toBe(true);
+    expect(judgeChanges('editor', state({ structure: true }), [change('scenarios', 'd_1', 'name')])).toMatchObject({
+      ok: false,
+      refusal: { capability: 'dunning', cause: 'structureLock' },
+    });
+    expect(judgeChanges('viewer', state(), [change('cadenceRules', 'r_1')])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeChanges('facilitator', state({ structure: true, board: true }), [change('cadenceRules', 'r_1')]).ok).toBe(true);
   });
 
   it('lets the locks stop an editor exactly where the table says, and never a facilitator', () => {

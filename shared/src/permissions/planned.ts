@@ -1,8 +1,27 @@
 import type * as Y from 'yjs';
-import type { CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
+import type { CadenceRuleId, CardId, LaneId, LinkId, PersonaId, ScenarioId, StageId } from '../ids.ts';
+import { CADENCE_PRESET_RULES, DEFAULT_SCENARIO_KEYS, type CadencePreset } from '../dunning/defaults.ts';
+import type { CadenceRuleFields } from '../schema/dunning.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { UpdateChange } from '../doc/inspect.ts';
-import { CARDS, cardsMap, LANES, LINKS, linksMap, META, metaMap, PERSONAS, personasMap, STAGES, type RecordMap } from '../doc/layout.ts';
+import {
+  CADENCE_RULES,
+  cadenceRulesMap,
+  CARDS,
+  cardsMap,
+  LANES,
+  LINKS,
+  linksMap,
+  META,
+  metaMap,
+  PERSONAS,
+  personasMap,
+  SCENARIOS,
+  scenariosMap,
+  STAGES,
+  type RecordMap,
+} from '../doc/layout.ts';
+import { CADENCE_RULE_KEYS, type ScenarioFields } from '../doc/dunning-ops.ts';
 import type { AddCardInput, CardDisposition, CardPatch, MoveTarget } from '../doc/ops.ts';
 import { readCellOf } from '../doc/read.ts';
 
@@ -59,6 +78,27 @@ function removeAxis(doc: Y.Doc, root: typeof STAGES | typeof LANES, id: string, 
 }
 
 const AXIS_FIELDS = ['title', 'order'];
+
+const SCENARIO_FIELDS = ['name', 'outcome', 'vulnerable', 'order'];
+
+const ruleFields = (rule: CadenceRuleFields): string[] => [
+  ...CADENCE_RULE_KEYS.filter((key) => (rule as Record<string, unknown>)[key] !== undefined),
+  'order',
+];
+
+/** What `updateCadenceRule` sets or deletes on an existing rule. */
+function updateRule(doc: Y.Doc, id: CadenceRuleId, fields: CadenceRuleFields): UpdateChange[] {
+  const record = cadenceRulesMap(doc).get(id);
+  if (!record) return [];
+  const out: UpdateChange[] = [];
+  for (const key of CADENCE_RULE_KEYS) {
+    const value = (fields as Record<string, unknown>)[key];
+    if (value === undefined) {
+      if (record.has(key)) out.push(change(CADENCE_RULES, id, key, 'delete'));
+    } else if (record.get(key) !== value) out.push(change(CADENCE_RULES, id, key));
+  }
+  return out;
+}
 
 export const PLANNED_CHANGES = {
   setBoardTitle: (_doc: Y.Doc, _title: string) => [change(META, 'title', undefined)],
@@ -117,4 +157,21 @@ export const PLANNED_CHANGES = {
     return out;
   },
   setActivePersona: (_doc: Y.Doc, _id: PersonaId | null) => [change(META, 'activePersonaId', undefined)],
+
+  // ── the dunning model (doc/dunning-ops.ts) ──
+  addScenario: (_doc: Y.Doc, _fields: ScenarioFields) => recordInsert(SCENARIOS, NEW_RECORD, SCENARIO_FIELDS),
+  addDefaultScenarios: (_doc: Y.Doc) => DEFAULT_SCENARIO_KEYS.flatMap(() => recordInsert(SCENARIOS, NEW_RECORD, SCENARIO_FIELDS)),
+  updateScenario(doc: Y.Doc, id: ScenarioId, patch: Partial<ScenarioFields>): UpdateChange[] {
+    const record = scenariosMap(doc).get(id);
+    if (!record) return [];
+    return (['name', 'outcome', 'vulnerable'] as const)
+      .filter((key) => patch[key] !== undefined && record.get(key) !== patch[key])
+      .map((key) => change(SCENARIOS, id, key));
+  },
+  removeScenario: (doc: Y.Doc, id: ScenarioId) => recordDelete(scenariosMap(doc), SCENARIOS, id),
+  addCadenceRule: (_doc: Y.Doc, fields: CadenceRuleFields) => recordInsert(CADENCE_RULES, NEW_RECORD, ruleFields(fields)),
+  addCadencePreset: (_doc: Y.Doc, preset: CadencePreset) =>
+    CADENCE_PRESET_RULES[preset].flatMap((rule) => recordInsert(CADENCE_RULES, NEW_RECORD, ruleFields(rule))),
+  updateCadenceRule: updateRule,
+  removeCadenceRule: (doc: Y.Doc, id: CadenceRuleId) => recordDelete(cadenceRulesMap(doc), CADENCE_RULES, id),
 } satisfies Record<string, (doc: Y.Doc, ...args: never[]) => UpdateChange[]>;

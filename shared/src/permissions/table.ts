@@ -28,6 +28,8 @@ export const CAPABILITIES = [
   'content',
   /** Personas and which one is active. */
   'personas',
+  /** The dunning model: debtor scenarios and cadence rules. They frame the map like stages do. */
+  'dunning',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -54,4 +56,5 @@ export const PERMISSIONS: Readonly<Record<Capability, PermissionRow>> = {
   cardRemove: { facilitator: [], editor: ['boardLock', 'cardLock'] },
   content: { facilitator: [], editor: ['boardLock'] },
   personas: { facilitator: [], editor: ['boardLock'] },
+  dunning: { facilitator: [], editor: ['boardLock', 'structureLock'] },
 };

@@ -6,7 +6,7 @@ import type { CardId } from '../ids.ts';
 import type { Board } from '../schema/board.ts';
 import { validateBoard } from '../schema/board.ts';
 import { DEFAULT_TOP_N, manualRankBetween, rankActions, topN, type ActionRow } from './rank.ts';
-import { buildBoard, idea, link, pain, touchpoint, votesOf, workshopBoard } from './test-fixtures.ts';
+import { buildBoard, idea, link, pain, touchpoint, votesOf, workshopBoard } from '../../testing/board-fixtures.ts';
 
 const ids = (rows: readonly ActionRow[]): string[] => rows.map((r) => r.card.id);
 

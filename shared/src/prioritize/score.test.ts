@@ -8,7 +8,7 @@ import {
   SCORE_COMPONENT_KEYS,
   type PriorityInput,
 } from './score.ts';
-import { buildBoard, pain, touchpoint } from './test-fixtures.ts';
+import { buildBoard, pain, touchpoint } from '../../testing/board-fixtures.ts';
 
 const RATINGS = [1, 2, 3, 4, 5];
 const VOTES = [0, 1, 2, 3, 5, 8, 13, 40, 1000];

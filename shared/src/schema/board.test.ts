@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateBoard } from './board.ts';
-import { smallBoard } from '../test/fixtures.ts';
+import { smallBoard } from '../../testing/fixtures.ts';
 
 describe('board schema', () => {
   it('accepts a well-formed board', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BoardId, PersonaId } from '../ids.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { cardSchema, type Card } from './card.ts';
+import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from './dunning.ts';
 import { laneSchema, type Lane } from './lane.ts';
 import { LIMITS } from './limits.ts';
 import { linkSchema, type Link } from './link.ts';
@@ -9,7 +10,7 @@ import { personaSchema, type Persona } from './persona.ts';
 import { stageSchema, type Stage } from './stage.ts';
 
 /** The schema version this code writes; older boards are upgraded by `migrations/`. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const CURRENCIES = ['DKK', 'SEK', 'EUR', 'NOK', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -27,6 +28,10 @@ const boardShape = z.object({
   lanes: z.array(laneSchema).min(1, 'a board needs at least one lane').max(LIMITS.lanes),
   cards: z.array(cardSchema).max(LIMITS.cards),
   links: z.array(linkSchema).max(LIMITS.links),
+  /** Debtor scenarios (schema v2): the same map seen for different debtors. */
+  scenarios: z.array(scenarioSchema).max(LIMITS.scenarios),
+  /** Contact-cadence rules the board checks (schema v2). */
+  cadenceRules: z.array(cadenceRuleSchema).max(LIMITS.cadenceRules),
 });
 
 function duplicates(ids: readonly string[]): string[] {
@@ -47,6 +52,8 @@ export const boardSchema = boardShape.superRefine((board, ctx) => {
     ['cards', board.cards],
     ['links', board.links],
     ['personas', board.personas],
+    ['scenarios', board.scenarios],
+    ['cadenceRules', board.cadenceRules],
   ] as const) {
     for (const id of duplicates(records.map((r) => r.id))) {
       ctx.addIssue({ code: 'custom', path: [key], message: `duplicate id "${id}"` });
@@ -58,6 +65,15 @@ export const boardSchema = boardShape.superRefine((board, ctx) => {
     }
     if (!laneIds.has(card.laneId)) {
       ctx.addIssue({ code: 'custom', path: ['cards', index, 'laneId'], message: `unknown lane "${card.laneId}"` });
+    }
+  });
+  const scenarioIds = new Set(board.scenarios.map((s) => s.id));
+  board.cards.forEach((card, index) => {
+    const named = [...(card.scenarioIds ?? []), ...Object.keys(card.scenarioEmotions ?? {})];
+    for (const id of new Set(named).values()) {
+      if (!scenarioIds.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['cards', index, 'scenarioIds'], message: `unknown scenario "${id}"` });
+      }
     }
   });
   board.links.forEach((link, index) => {
@@ -90,6 +106,9 @@ export interface Board {
   /** In reading order: by stage, then lane, then order inside the cell. */
   cards: Card[];
   links: Link[];
+  /** Left to right in the scenario switcher. */
+  scenarios: Scenario[];
+  cadenceRules: CadenceRule[];
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };

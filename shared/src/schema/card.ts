@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { CardId, LaneId, StageId } from '../ids.ts';
 import { ID_PATTERN } from '../ids.ts';
+import { CHANNELS } from './channels.ts';
+import { CHECKPOINTS, DUNNING_STEPS } from './dunning.ts';
 import { LIMITS } from './limits.ts';
+
+export { CHANNELS, type Channel } from './channels.ts';
 
 export const CARD_KINDS = ['touchpoint', 'pain', 'idea', 'note'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** The channel a touchpoint reaches the customer on. */
-export const CHANNELS = ['letter', 'sms', 'email', 'portal', 'chat', 'phone', 'app', 'payment'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 /** Customer emotion at a touchpoint: −2 very negative … +2 very positive. */
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
@@ -21,6 +22,7 @@ export const ACTION_STATUSES = ['proposed', 'agreed', 'in-progress', 'done', 'dr
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 const score1to5 = z.number().int().min(1).max(5);
+const emotionSchema = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
 
 /** Figures measured at a touchpoint; all optional because workshops rarely know them all. */
 export const touchpointMetricsSchema = z.object({
@@ -90,7 +92,7 @@ export const cardSchema = z.object({
   order: z.number().finite(),
   text: z.string().max(LIMITS.cardTextLength),
   channel: z.enum(CHANNELS).optional(),
-  emotion: z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  emotion: emotionSchema.optional(),
   /** The customer's own words at this point ("Is this a mistake?"). */
   thought: z.string().max(LIMITS.cardTextLength).optional(),
   ownerTeam: z.enum(OWNER_TEAMS).optional(),
@@ -108,6 +110,19 @@ export const cardSchema = z.object({
   effects: z.array(ideaEffectSchema).max(LIMITS.effectsPerIdea).optional(),
   /** Letter/SMS/e-mail touchpoint: the message's actual text, for the letter lab. */
   message: touchpointMessageSchema.optional(),
+  // ── the dunning journey (see schema/dunning.ts and dunning/) ──
+  /** Day of this touchpoint relative to the invoice's due date: −14 = D−14, 0 = D0 (the due date), 12 = D+12. */
+  dayOffset: z.number().int().min(LIMITS.dayOffsetMin).max(LIMITS.dayOffsetMax).optional(),
+  /** What the touchpoint is in the dunning process: tells the cadence rules contacts, demands and reminders apart. */
+  dunningStep: z.enum(DUNNING_STEPS).optional(),
+  /** The fee this step charges, in the board's currency (a reminder fee, collection charges). */
+  fee: z.number().nonnegative().max(LIMITS.fee).optional(),
+  /** The debtor scenarios this touchpoint belongs to; absent = every scenario. */
+  scenarioIds: z.array(z.string().regex(ID_PATTERN)).min(1).max(LIMITS.scenarios).optional(),
+  /** How the customer feels here in a given scenario (scenario id → emotion); falls back to `emotion`. */
+  scenarioEmotions: z.record(z.string().regex(ID_PATTERN), emotionSchema).optional(),
+  /** A vulnerability checkpoint (hardship offer, breathing space) the vulnerable path must pass before collection. */
+  checkpoint: z.enum(CHECKPOINTS).optional(),
 });
 
 export type Card = Omit<z.infer<typeof cardSchema>, 'id' | 'stageId' | 'laneId'> & {

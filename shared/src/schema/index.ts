@@ -1,5 +1,6 @@
 export * from './board.ts';
 export * from './card.ts';
+export * from './dunning.ts';
 export * from './lane.ts';
 export * from './limits.ts';
 export * from './link.ts';

@@ -11,4 +11,18 @@ export const LIMITS = {
   messageTextLength: 10_000,
   /** Effects stated on one idea (a handful in practice). */
   effectsPerIdea: 20,
+  // ── the dunning journey ──
+  /** Debtor scenarios per board. */
+  scenarios: 12,
+  /** Cadence rules per board. */
+  cadenceRules: 20,
+  /** A touchpoint's day relative to the due date: a year before it to five years after (legal steps take long). */
+  dayOffsetMin: -366,
+  dayOffsetMax: 1830,
+  /** A cadence rule's window or quiet period, in days. */
+  cadenceDays: 366,
+  /** A cadence rule's contact or reminder count. */
+  cadenceCount: 100,
+  /** The largest fee a step may carry (any currency). */
+  fee: 1_000_000,
 } as const;

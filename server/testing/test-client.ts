@@ -13,7 +13,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-} from './messages.ts';
+} from '../src/sync/messages.ts';
 
 const REMOTE = Symbol('remote');
 

@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
-import type { Board } from '../schema/board.ts';
-import type { BoardId, CardId, LaneId, LinkId, StageId } from '../ids.ts';
-import { writeBoardInto } from '../doc/write.ts';
+import type { Board } from '../src/schema/board.ts';
+import type { BoardId, CardId, LaneId, LinkId, StageId } from '../src/ids.ts';
+import { writeBoardInto } from '../src/doc/write.ts';
 
 /** A small, valid board: three stages, three lanes, a touchpoint, a pain and an idea linked to it. */
 export function smallBoard(): Board {
   return {
     id: 'board1' as BoardId,
     title: 'Collection letters',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
     personas: [],

@@ -1,7 +1,7 @@
 /** Small board builders for the prioritising and export tests. */
-import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
-import type { Board } from '../schema/board.ts';
-import type { Card, CardFields } from '../schema/card.ts';
+import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../src/ids.ts';
+import type { Board } from '../src/schema/board.ts';
+import type { Card, CardFields } from '../src/schema/card.ts';
 
 const LANE_OF: Record<Card['kind'], LaneId> = {
   touchpoint: 'l_touch' as LaneId,
@@ -53,7 +53,9 @@ export function buildBoard(parts: BoardParts = {}): Board {
   return {
     id: 'board_fixture' as BoardId,
     title: parts.title ?? 'Fixture board',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    scenarios: [],
+    cadenceRules: [],
     locale: parts.locale ?? 'en',
     currency: 'DKK',
     personas: parts.persona

@@ -33,3 +33,29 @@ export function seedFrom(env: string | undefined, fallback: number): number {
   const parsed = env === undefined ? Number.NaN : Number.parseInt(env, 10);
   return Number.isFinite(parsed) ? parsed : fallback;
 }
+
+/**
+ * Runs `run` with the platform's random bytes drawn from `seed`, so the ids the edit
+ * operations make (ids.ts uses `crypto.getRandomValues`) are the same on every replay:
+ * sorted ids decide which card a seeded pick lands on. Restored afterwards, even on a throw.
+ */
+export function withSeededIds<T>(seed: number, run: () => T): T {
+  const rng = createRng(seed ^ 0x1d5eed);
+  const original = Object.getOwnPropertyDescriptor(globalThis.crypto, 'getRandomValues');
+  Object.defineProperty(globalThis.crypto, 'getRandomValues', {
+    configurable: true,
+    value: <A extends ArrayBufferView | null>(array: A): A => {
+      if (array) {
+        const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = rng.int(256);
+      }
+      return array;
+    },
+  });
+  try {
+    return run();
+  } finally {
+    if (original) Object.defineProperty(globalThis.crypto, 'getRandomValues', original);
+    else delete (globalThis.crypto as { getRandomValues?: unknown }).getRandomValues;
+  }
+}

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import type { CardId, LaneId, StageId } from '../ids.ts';
-import { CARD_KINDS, CHANNELS, EMOTIONS } from '../schema/card.ts';
-import type { Board } from '../schema/board.ts';
+import type { CardId, LaneId, StageId } from '../src/ids.ts';
+import { CARD_KINDS, CHANNELS, EMOTIONS } from '../src/schema/card.ts';
+import type { Board } from '../src/schema/board.ts';
 import {
   addCard,
   addLane,
@@ -17,8 +17,8 @@ import {
   renameStage,
   unlinkCards,
   updateCard,
-} from '../doc/ops.ts';
-import { docToBoard } from '../doc/read.ts';
+} from '../src/doc/ops.ts';
+import { docToBoard } from '../src/doc/read.ts';
 import type { Rng } from './random.ts';
 
 /**
@@ -26,12 +26,13 @@ import type { Rng } from './random.ts';
  * picks its targets from the replica's current board, so operations are always plausible
  * user actions; refusals (BoardOpError) are part of normal use and reported as skipped.
  */
-type Op = (doc: Y.Doc, board: Board, rng: Rng) => void;
+export type Op = (doc: Y.Doc, board: Board, rng: Rng) => void;
 
 const words = ['reminder', 'claim', 'invoice', 'call', 'SMS', 'portal', 'plan', 'æøå', 'paid', 'fee'];
 const text = (rng: Rng) => Array.from({ length: 1 + rng.int(4) }, () => rng.pick(words)).join(' ');
 
-const OPS: Record<string, { weight: number; run: Op }> = {
+/** The board edits with their weights (also the board part of the fuller mix in actions.ts). */
+export const BOARD_OPS: Readonly<Record<string, { weight: number; run: Op }>> = {
   addCard: {
     weight: 30,
     run: (doc, board, rng) => {
@@ -97,14 +98,14 @@ const OPS: Record<string, { weight: number; run: Op }> = {
   },
 };
 
-const TOTAL_WEIGHT = Object.values(OPS).reduce((sum, op) => sum + op.weight, 0);
+const TOTAL_WEIGHT = Object.values(BOARD_OPS).reduce((sum, op) => sum + op.weight, 0);
 
 /** Applies one random operation; returns its name, suffixed with ":skipped" when refused. */
 export function applyRandomOp(doc: Y.Doc, rng: Rng, boardId = 'fuzz'): string {
   const board = docToBoard(doc, boardId);
   let roll = rng.next() * TOTAL_WEIGHT;
   let name = 'addCard';
-  for (const [opName, op] of Object.entries(OPS)) {
+  for (const [opName, op] of Object.entries(BOARD_OPS)) {
     roll -= op.weight;
     if (roll < 0) {
       name = opName;
@@ -112,7 +113,7 @@ export function applyRandomOp(doc: Y.Doc, rng: Rng, boardId = 'fuzz'): string {
     }
   }
   try {
-    OPS[name]!.run(doc, board, rng);
+    BOARD_OPS[name]!.run(doc, board, rng);
     return name;
   } catch (error) {
     if (error instanceof BoardOpError || (error instanceof Error && error.message === 'pick from an empty list')) {
@@ -122,7 +123,10 @@ export function applyRandomOp(doc: Y.Doc, rng: Rng, boardId = 'fuzz'): string {
   }
 }
 
-/** Invariants every replica's board must satisfy after every step. */
+/**
+ * Invariants of the reader's OUTPUT. `docToBoard` repairs what it reads, so these hold for
+ * any document; the honest checks are on the raw document (raw-invariants.ts).
+ */
 export function boardInvariantViolations(board: Board): string[] {
   const problems: string[] = [];
   const stageIds = new Set(board.stages.map((s) => s.id));

@@ -1,0 +1,77 @@
+/**
+ * What every storage contract suite runs against: each implementation of the stores, and
+ * small helpers. A new backend adds one entry to `STORE_IMPLEMENTATIONS` and every suite
+ * (`documents`, `links`, `votes`, `drafts`) then runs against it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { BoardMeta } from './documents.ts';
+import { createMemoryStore } from './memory-store.ts';
+import { createSqliteStore } from './sqlite-store.ts';
+import type { BoardStore } from './store.ts';
+
+export interface StoreFixture {
+  store: BoardStore;
+  /** A second store over the same data (a restart), where the store is persistent. */
+  reopen?: () => BoardStore;
+  cleanup: () => void;
+}
+
+export interface StoreImplementation {
+  name: string;
+  persistent: boolean;
+  open: () => StoreFixture;
+}
+
+export const STORE_IMPLEMENTATIONS: readonly StoreImplementation[] = [
+  {
+    name: 'memory',
+    persistent: false,
+    open: () => ({ store: createMemoryStore(), cleanup: () => {} }),
+  },
+  {
+    name: 'SQLite',
+    persistent: true,
+    open: () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rejse-store-'));
+      const file = path.join(dir, 'rejse.sqlite');
+      return {
+        store: createSqliteStore(file),
+        reopen: () => createSqliteStore(file),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
+
+export const boardMeta = (id: string, at = 1_000): BoardMeta => ({ id, title: `Board ${id}`, createdAt: at, updatedAt: at });
+
+/** An (empty-document) board for suites that only need one to exist. */
+export const EMPTY_STATE = new Uint8Array([0, 0]);
+
+/** A Yjs update setting one key, so stored states can be checked by applying them. */
+export function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array) => {
+    update = u;
+  };
+  doc.on('update', capture);
+  doc.getMap('m').set(key, value);
+  doc.off('update', capture);
+  if (!update) throw new Error('no update');
+  return update;
+}
+
+/** The map `m` of a stored state, replayed the way a room loads it. */
+export function replay(state: { snapshot: Uint8Array; updates: Uint8Array[] }): Record<string, unknown> {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    Y.applyUpdate(doc, state.snapshot);
+    for (const update of state.updates) Y.applyUpdate(doc, update);
+  });
+  const json = doc.getMap('m').toJSON();
+  doc.destroy();
+  return json;
+}

@@ -1,0 +1,65 @@
+/**
+ * The document log: a board's metadata plus its Yjs state, kept as one snapshot (a full
+ * encoded state) and the updates appended after it. Loading applies the snapshot and then
+ * the updates in order; compacting replaces the snapshot with a fresh encoding of the live
+ * document and deletes the updates it folded in. (Hocuspocus's fetch/store, with the log.)
+ */
+export interface BoardMeta {
+  id: string;
+  title: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Last time the board's content changed (throttled while a board is live). */
+  updatedAt: number;
+}
+
+export interface StoredBoardState {
+  /** The snapshot (a Yjs update holding the whole state at the last compaction). */
+  snapshot: Uint8Array;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update (0 when there is none since the store began). */
+  lastSeq: number;
+}
+
+export interface BoardStorageStats {
+  /** Update rows not yet folded into the snapshot. */
+  updateRows: number;
+  snapshotBytes: number;
+  updateBytes: number;
+}
+
+export interface DocumentLog {
+  /** Stores a new board with its initial state as the snapshot. Throws BoardExistsError if the id exists. */
+  create(meta: BoardMeta, initialState: Uint8Array): void;
+  exists(id: string): boolean;
+  meta(id: string): BoardMeta | undefined;
+  /** Every board, most recently updated first. */
+  list(): BoardMeta[];
+  /** The stored state, or undefined for an unknown board. */
+  load(id: string): StoredBoardState | undefined;
+  /** Appends one update after the existing ones and returns its sequence number (increasing). */
+  append(id: string, update: Uint8Array): number;
+  /**
+   * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `throughSeq`,
+   * atomically. The caller guarantees `snapshot` contains all of them.
+   */
+  compact(id: string, snapshot: Uint8Array, throughSeq: number): void;
+  /** Updates the metadata shown in board lists. */
+  touch(id: string, changes: { title?: string; updatedAt?: number }): void;
+  stats(id: string): BoardStorageStats | undefined;
+}
+
+export class UnknownBoardError extends Error {
+  constructor(readonly boardId: string) {
+    super(`unknown board "${boardId}"`);
+    this.name = 'UnknownBoardError';
+  }
+}
+
+export class BoardExistsError extends Error {
+  constructor(readonly boardId: string) {
+    super(`board "${boardId}" already exists`);
+    this.name = 'BoardExistsError';
+  }
+}

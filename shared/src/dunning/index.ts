@@ -1,0 +1,5 @@
+export * from './cadence.ts';
+export * from './days.ts';
+export * from './defaults.ts';
+export * from './scenarios.ts';
+export * from './generate.ts';

@@ -1,0 +1,121 @@
+/**
+ * The dunning time view in a real browser (Debian's Chromium) against the real server: the
+ * ruler under the stage headers, the touchpoints at their day, the scenario switcher that
+ * changes the emotion curve, the cadence strip and its warnings, and a day edited in the
+ * inspector moving the ruler — live, in English, Danish and Swedish.
+ *
+ * REJSE_SCREENSHOTS=<dir> keeps a screenshot per language for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { VIEWPORT, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
+
+const POLL = { timeout: 20_000, interval: 100 };
+const SCREENSHOTS = process.env.REJSE_SCREENSHOTS;
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  requireBuiltClient();
+  server = await startServer();
+  browser = await launchChromium();
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function boardFrom(template: string, locale: string): Promise<CreatedBoard> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template, locale }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CreatedBoard;
+}
+
+/** Opens a board's time view in a browser whose language is `locale`, past the name prompt. */
+async function openTimeView(board: CreatedBoard, locale: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale });
+  contexts.push(context);
+  const page = await watchedPage(context);
+  await page.goto(`${server.url}/b/${board.id}/time?token=${encodeURIComponent(board.token)}`);
+  const nameBox = page.getByRole('textbox', { name: /^(Your name|Dit navn|Ditt namn)$/ });
+  await vi.waitFor(async () => expect((await page.getByTestId('stage-ruler').count()) + (await nameBox.count())).toBeGreaterThan(0), POLL);
+  if ((await nameBox.count()) > 0) {
+    await nameBox.fill('Kreditchef');
+    await nameBox.press('Enter');
+  }
+  await page.getByTestId('scenario-curves').waitFor();
+  return page;
+}
+
+const curves = (page: Page) =>
+  page.locator('[data-testid="scenario-curves"] g[data-scenario]').evaluateAll((groups) =>
+    groups.map((g) => ({ scenario: g.getAttribute('data-scenario'), means: g.getAttribute('data-means') })),
+  );
+
+describe('the dunning time view', () => {
+  it('switching debtor scenarios changes the emotion curve; the ruler and cadence follow the touchpoints’ days', async () => {
+    const board = await boardFrom('collection-letters', 'en');
+    const page = await openTimeView(board, 'en');
+    // The ruler under the stage headers: the days each stage spans.
+    const rulers = await page.getByTestId('stage-ruler').allTextContents();
+    expect(rulers).toEqual(['no day', 'D\u221214', 'D+14', 'D+40 – D+41', 'D+42', 'D+42', 'D+45']);
+    // All five scenarios overlaid, then one at a time: the curve changes.
+    const overlaid = await curves(page);
+    expect(overlaid).toHaveLength(5);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'dunning-en-overlaid.png'), fullPage: true });
+    await page.getByTestId('scenario-switcher').selectOption({ label: 'Forgot — Paid' });
+    await expect.poll(() => curves(page), POLL).toHaveLength(1);
+    const forgot = (await curves(page))[0]!;
+    await page.getByTestId('scenario-switcher').selectOption({ label: 'Vulnerable customer — Payment plan' });
+    await expect.poll(async () => (await curves(page))[0]?.scenario, POLL).not.toBe(forgot.scenario);
+    const vulnerable = (await curves(page))[0]!;
+    expect(vulnerable.means).not.toEqual(forgot.means);
+    // The vulnerable path meets the collection letter before any hardship offer.
+    await expect.poll(() => page.getByTestId('dunning-warnings').textContent(), POLL).toMatch(
+      /Vulnerable customer reaches “Collection letter from the credit-management firm” \(D\+40\) without a hardship offer/,
+    );
+    // The forgetful debtor's path: three contacts, one a week, no warning.
+    await page.getByTestId('scenario-switcher').selectOption({ label: 'Forgot — Paid' });
+    await expect.poll(() => page.getByTestId('dunning-no-warnings').count(), POLL).toBe(1);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'dunning-en.png'), fullPage: true });
+
+    // A day edited in the inspector moves the touchpoint and the ruler, live.
+    await page.getByRole('button', { name: 'D+14: First reminder with a reminder fee' }).click();
+    const day = page.getByTestId('touchpoint-day');
+    await day.fill('10');
+    await day.press('Tab');
+    await expect.poll(async () => (await page.getByTestId('stage-ruler').allTextContents())[2], POLL).toBe('D+10');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'dunning-en-inspector.png') });
+    // With the inspector open the wide time view scrolls inside itself; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('button', { name: 'D+10: First reminder with a reminder fee' }).count()).resolves.toBe(1);
+  });
+
+  it.each([
+    ['da', 'Glemte det — Betalt', 'Sårbar kunde — Afdragsordning', 'Dage hver fase spænder over'],
+    ['sv', 'Glömde bort — Betald', 'Sårbar kund — Avbetalningsplan', 'Dagar som varje fas spänner över'],
+  ])('speaks %s: the pre-reminder window shows its 12 days and no warning on any path', async (locale, forgotLabel, vulnerableLabel, rulerName) => {
+    const board = await boardFrom('pre-reminder-window', locale);
+    const page = await openTimeView(board, locale);
+    expect(await page.getByLabel(rulerName).allTextContents()).toEqual(['D\u221214', 'D0', 'D+1', 'D+7', 'D+12', 'D+13 – D+15', 'D+12 – D+20']);
+    expect(await page.getByTestId('dunning-no-warnings').count()).toBe(1);
+    await page.getByTestId('scenario-switcher').selectOption({ label: forgotLabel });
+    await expect.poll(() => curves(page), POLL).toHaveLength(1);
+    const before = (await curves(page))[0]!.means;
+    await page.getByTestId('scenario-switcher').selectOption({ label: vulnerableLabel });
+    await expect.poll(async () => (await curves(page))[0]?.means, POLL).not.toBe(before);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `dunning-${locale}.png`), fullPage: true });
+  });
+});
