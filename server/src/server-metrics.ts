@@ -16,6 +16,8 @@ export interface ServerMetrics {
   /** Connections the server closed, by close code (refusals, limits, shutdown). */
   serverCloses: Counter;
   storeAppendSeconds: Histogram;
+  /** One group commit: the appends of one event-loop turn in one transaction. */
+  storeCommitSeconds: Histogram;
   /** HTTP answers by status class (`2xx`…`5xx`). */
   httpRequests: Counter;
 }
@@ -61,7 +63,12 @@ export function createServerMetrics(sources: MetricSources): ServerMetrics {
       'rejse_connections_closed_by_server_total',
       'Sync connections the server closed, by close code (4xxx refusals and limits, 1009 too big, 1001 shutdown).',
     ),
-    storeAppendSeconds: registry.histogram('rejse_store_append_seconds', 'Time to append one update to storage.', APPEND_BUCKETS),
+    storeAppendSeconds: registry.histogram('rejse_store_append_seconds', 'Time to write one update into the open transaction.', APPEND_BUCKETS),
+    storeCommitSeconds: registry.histogram(
+      'rejse_store_commit_seconds',
+      'Time of one group commit (the updates of one event-loop turn, every board, one transaction), writes and commit.',
+      APPEND_BUCKETS,
+    ),
     httpRequests: registry.counter('rejse_http_requests_total', 'HTTP requests answered, by status class.'),
   };
   registry.gauge('rejse_store_bytes', 'Bytes of the database files on disk (database and write-ahead log).', () =>
@@ -92,10 +99,22 @@ export function instrumentStore(store: BoardStore, metrics: ServerMetrics): Boar
     metrics.appendedBytes.inc(update.byteLength);
     return seq;
   };
+  let batchDepth = 0;
+  const batch: DocumentLog['batch'] = (work) => {
+    const started = process.hrtime.bigint();
+    batchDepth += 1;
+    try {
+      return documents.batch(work);
+    } finally {
+      batchDepth -= 1;
+      if (batchDepth === 0) metrics.storeCommitSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  };
   const bound = new Map<PropertyKey, unknown>();
   const timed = new Proxy(documents, {
     get(target, property) {
       if (property === 'append') return append;
+      if (property === 'batch') return batch;
       const value: unknown = Reflect.get(target, property);
       if (typeof value !== 'function') return value;
       let fn = bound.get(property);

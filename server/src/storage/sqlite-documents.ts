@@ -81,6 +81,9 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     deleteUpdatesThrough.run(id, throughSeq);
   });
 
+  // Nested calls (create, compact… inside a batch) become savepoints of the same transaction.
+  const inOneTransaction = db.transaction(<T>(work: () => T): T => work());
+
   const touch = db.transaction((id: string, changes: { title?: string; updatedAt?: number }) => {
     let changed = 0;
     if (changes.title !== undefined) changed += updateTitle.run(changes.title, id).changes;
@@ -101,6 +104,7 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     load: (id) => load(id),
     append: (id, update) => onBoard(id, () => Number(insertUpdate.run(id, update).lastInsertRowid)),
     compact: (id, snapshot, throughSeq) => compact(id, snapshot, throughSeq),
+    batch: (work) => inOneTransaction(work) as ReturnType<typeof work>,
     touch: (id, changes) => touch(id, changes),
     stats(id) {
       if (!selectExists.get(id)) return undefined;

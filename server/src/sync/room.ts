@@ -7,6 +7,7 @@ import type { Connection } from './connection.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import { clearPending } from './board-size.ts';
 import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
+import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
 import { RoomPresence } from './presence.ts';
 import { TokenBucket } from './rate.ts';
@@ -21,6 +22,16 @@ export interface RoomOptions {
   now?: () => number;
   /** Board size, rate and presence limits; DEFAULT_ROOM_LIMITS for what is not given. */
   limits?: Partial<RoomLimits>;
+  /** Group commit shared by the rooms of one store (the manager's); a room of its own otherwise. */
+  commit?: GroupCommit;
+}
+
+/** An update applied to the document, waiting for the end of the turn to be stored, then sent. */
+interface WaitingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+  /** Send it to its origin too (held-back updates were released with it). */
+  echo: boolean;
 }
 
 /** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
@@ -38,10 +49,15 @@ interface ConnectionGuard {
  *
  * Every update the document emits (from a client, or a migration) is appended to storage
  * first and only then sent to the other connections, so nothing a client ever received
- * can be missing after a crash. If storage fails, the room closes every connection with
- * 4500, logs one line, and is dropped unsaved: other boards and the process go on.
+ * can be missing after a crash: the updates of one event-loop turn wait and are stored in
+ * one transaction with every other room's (`group-commit.ts`), then broadcast. If storage
+ * fails, the room closes every connection with 4500, logs one line, and is dropped unsaved:
+ * other boards and the process go on.
+ *
+ * Joins are a copy: the answer to a client that has nothing (an empty state vector) is kept
+ * encoded until the document changes.
  */
-export class Room {
+export class Room implements CommitMember {
   readonly doc: Y.Doc;
   readonly connections = new Set<Connection>();
   /** Set when storage failed under this room; the manager then drops it (see `onFailure`). */
@@ -57,6 +73,14 @@ export class Room {
   private echoToOrigin = false;
   private destroyed = false;
   private readonly now: () => number;
+  private readonly commit: GroupCommit;
+  /** Applied, not yet stored nor sent (see onDocUpdate). */
+  private waiting: WaitingUpdate[] = [];
+  private waitingBytes = 0;
+  /** Sync step 2 with the whole document, for joiners that have nothing; null once it changed. */
+  private joinFrame: Uint8Array | null = null;
+  /** Sync step 1 (the document's state vector) sent to every new connection; null once it changed. */
+  private stateVectorFrame: Uint8Array | null = null;
 
   /** Loads a board from storage, or returns undefined if it does not exist. Throws RoomLoadError. */
   static load(boardId: string, documents: DocumentLog, options: RoomOptions): Room | undefined {
@@ -88,10 +112,15 @@ export class Room {
       now: this.now,
     });
     this.presence = new RoomPresence(doc, this.connections, this.limits, this.now);
+    this.commit = options.commit ?? new GroupCommit(documents);
+    // A compacted board's snapshot is the whole document: the first join sends it as it is.
+    if (state.updates.length === 0) this.joinFrame = encodeSyncStep2(state.snapshot);
     doc.on('update', this.onDocUpdate);
     try {
-      // Migration updates go through onDocUpdate like any edit, so they are stored.
+      // Migration updates go through onDocUpdate like any edit, so they are stored (now, so a
+      // failing store fails the load).
       migrateDoc(doc);
+      this.flush();
     } catch (error) {
       this.destroy();
       throw new RoomLoadError(boardId, error);
@@ -122,8 +151,14 @@ export class Room {
     return this.persistence.storedBytes;
   }
 
+  /** Stored bytes plus what waits to be stored (the board size limit counts both). */
   private get storedBytes(): number {
-    return this.persistence.storedBytes;
+    return this.persistence.storedBytes + this.waitingBytes;
+  }
+
+  /** Stores and sends every update still waiting for the end of the turn (this room's and others'). */
+  flush(): void {
+    this.commit.flush();
   }
 
   addConnection(conn: Connection): void {
@@ -133,7 +168,9 @@ export class Room {
       pendingStrikes: 0,
       deferred: { sentState: false, updates: [], bytes: 0 },
     });
-    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.flush();
+    this.stateVectorFrame ??= encodeSyncStep1(Y.encodeStateVector(this.doc));
+    conn.send(this.stateVectorFrame);
     this.presence.add(conn);
   }
 
@@ -154,9 +191,13 @@ export class Room {
       switch (message.type) {
         case 'sync-step1':
           this.takeStateRequest(conn);
-          conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          // Never send what is not stored yet.
+          this.flush();
+          conn.send(this.answerStateRequest(message.stateVector));
           return;
         case 'sync-update':
+          // Held-back updates may change without an update event: the cached answers go.
+          this.invalidateCachedFrames();
           // Admission (admission.ts): a refused update is never applied, stored or broadcast.
           this.applyClientUpdate(conn, message.update, message.step);
           return;
@@ -204,6 +245,19 @@ export class Room {
     }
   }
 
+  /** What the client lacks: for a client with nothing (a join) the cached whole document. */
+  private answerStateRequest(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (!empty) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.joinFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.joinFrame;
+  }
+
+  private invalidateCachedFrames(): void {
+    this.joinFrame = null;
+    this.stateVectorFrame = null;
+  }
+
   private takeStateRequest(conn: Connection): void {
     if (this.guards.get(conn)?.stateRequests.take() === false) {
       throw new LimitExceededError(CLOSE.RATE_LIMITED, 'full-state requests per second');
@@ -236,22 +290,48 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.invalidateCachedFrames();
     if (origin === STORAGE_ORIGIN || this.failure || this.destroyed) return;
-    try {
-      this.persistence.append(update);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    const frame = encodeSyncUpdate(update);
-    for (const conn of this.connections) {
-      // The sender already has its own update, unless held-back ones were released with it.
-      if (conn !== origin || this.echoToOrigin) conn.send(frame);
-    }
+    this.waiting.push({ update, origin, echo: this.echoToOrigin });
+    this.waitingBytes += update.length;
+    this.commit.enqueue(this);
   };
 
-  /** Folds the update log into a snapshot now (see BoardPersistence.compact). */
+  writeWaiting(): number {
+    let lastSeq = 0;
+    if (this.failure || this.destroyed) return lastSeq;
+    for (const { update } of this.waiting) lastSeq = this.persistence.write(update);
+    return lastSeq;
+  }
+
+  publishWaiting(lastSeq: number): void {
+    const stored = this.waiting;
+    this.waiting = [];
+    this.waitingBytes = 0;
+    if (this.failure || this.destroyed || stored.length === 0) return;
+    this.persistence.noteStored(
+      stored.map((entry) => entry.update),
+      lastSeq,
+    );
+    for (const { update, origin, echo } of stored) {
+      const frame = encodeSyncUpdate(update);
+      for (const conn of this.connections) {
+        // The sender already has its own update, unless held-back ones were released with it.
+        if (conn !== origin || echo) conn.send(frame);
+      }
+    }
+  }
+
+  failWaiting(error: unknown): void {
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.fail(error);
+  }
+
+  /** Folds the update log into a snapshot now (see BoardPersistence.compact), after storing what waits. */
   compact(): void {
+    if (this.failure || this.destroyed) return;
+    this.flush();
     if (this.failure || this.destroyed) return;
     this.persistence.compact();
   }
