@@ -43,8 +43,13 @@ export class GroupCommit {
       this.documents.batch(() => {
         for (const member of members) stored.set(member, member.writeWaiting());
       });
-    } catch {
+    } catch (error) {
       stored.clear();
+      // Alone in the batch, the failure is its own (and SQLite's first error says most).
+      if (members.length === 1) {
+        members[0]?.failWaiting(error);
+        return;
+      }
       for (const member of members) {
         try {
           stored.set(member, this.documents.batch(() => member.writeWaiting()));
