@@ -20,12 +20,48 @@ interface HeadlineRow {
 }
 
 export const HEADLINE_ROWS: readonly HeadlineRow[] = [
-  { label: (c) => `1 room × ${c.oneRoom.clients} clients, fan-out p99`, scenario: 'one-room', key: 'p99', format: 'ms' },
-  { label: () => 'server CPU per 1,000 deliveries (that room)', scenario: 'one-room', key: 'serverCpuPerKDeliveries', format: 'ms', target: 1 },
-  { label: (c) => `${c.manyRooms.rooms} rooms × ${c.manyRooms.clientsPerRoom} clients, p99`, scenario: 'many-rooms', key: 'p99', format: 'ms', target: 1 },
-  { label: (c) => `joining ${c.oneRoom.clients} clients to one room`, scenario: 'one-room', key: 'connectMs', format: 'ms', target: 1 },
-  { label: (c) => `cold join of a ${c.coldJoin.cards.toLocaleString('en')}-card board`, scenario: 'cold-join', key: 'joinMedian', format: 'ms', target: 0.7 },
-  { label: () => 'resident memory before any room', scenario: 'one-room', key: 'rssBaseline', format: 'mib', target: 1.2, pooled: true },
+  {
+    label: (c) => `1 room × ${c.oneRoom.clients} clients, fan-out p99`,
+    scenario: 'one-room',
+    key: 'p99',
+    format: 'ms',
+  },
+  {
+    label: () => 'server CPU per 1,000 deliveries (that room)',
+    scenario: 'one-room',
+    key: 'serverCpuPerKDeliveries',
+    format: 'ms',
+    target: 1,
+  },
+  {
+    label: (c) => `${c.manyRooms.rooms} rooms × ${c.manyRooms.clientsPerRoom} clients, p99`,
+    scenario: 'many-rooms',
+    key: 'p99',
+    format: 'ms',
+    target: 1,
+  },
+  {
+    label: (c) => `joining ${c.oneRoom.clients} clients to one room`,
+    scenario: 'one-room',
+    key: 'connectMs',
+    format: 'ms',
+    target: 1,
+  },
+  {
+    label: (c) => `cold join of a ${c.coldJoin.cards.toLocaleString('en')}-card board`,
+    scenario: 'cold-join',
+    key: 'joinMedian',
+    format: 'ms',
+    target: 0.7,
+  },
+  {
+    label: () => 'resident memory before any room',
+    scenario: 'one-room',
+    key: 'rssBaseline',
+    format: 'mib',
+    target: 1.2,
+    pooled: true,
+  },
 ];
 
 export interface HeadlineFigure {
@@ -39,7 +75,7 @@ export interface HeadlineFigure {
 
 type Results = Record<string, { values: ServerValues; runs: ServerRuns } | undefined>;
 
-function valueOf(row: HeadlineRow, results: Results, kind: ServerKind): number | undefined {
+function figureOf(row: HeadlineRow, results: Results, kind: ServerKind): number | undefined {
   if (row.pooled) {
     const all = Object.values(results).flatMap((entry) => (entry?.runs[kind] ?? []).map((run) => run[row.key]));
     const numbers = all.filter((v): v is number => v !== undefined && !Number.isNaN(v));
@@ -49,13 +85,15 @@ function valueOf(row: HeadlineRow, results: Results, kind: ServerKind): number |
 }
 
 const ratioOf = (ours: number | undefined, theirs: number | undefined): number | undefined =>
-  ours !== undefined && theirs !== undefined && theirs > 0 && !Number.isNaN(ours) && !Number.isNaN(theirs) ? ours / theirs : undefined;
+  ours !== undefined && theirs !== undefined && theirs > 0 && !Number.isNaN(ours) && !Number.isNaN(theirs)
+    ? ours / theirs
+    : undefined;
 
 export function headlineFigures(config: BenchConfig, results: Results): HeadlineFigure[] {
   return HEADLINE_ROWS.map((row) => {
     const values: Partial<Record<ServerKind, number>> = {};
     for (const kind of ['ywebsocket', 'hocuspocus', 'rejse'] as const) {
-      const value = valueOf(row, results, kind);
+      const value = figureOf(row, results, kind);
       if (value !== undefined) values[kind] = value;
     }
     const ratioToYWebsocket = ratioOf(values.rejse, values.ywebsocket);
@@ -78,7 +116,16 @@ function cells(config: BenchConfig, figures: HeadlineFigure[]): { header: string
   };
   const r = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(2));
   return {
-    header: ['', SERVER_LABELS.ywebsocket, SERVER_LABELS.hocuspocus, SERVER_LABELS.rejse, 'Rejse ÷ y-websocket', 'Rejse ÷ Hocuspocus', 'target (÷ y-websocket)', 'met'],
+    header: [
+      '',
+      SERVER_LABELS.ywebsocket,
+      SERVER_LABELS.hocuspocus,
+      SERVER_LABELS.rejse,
+      'Rejse ÷ y-websocket',
+      'Rejse ÷ Hocuspocus',
+      'target (÷ y-websocket)',
+      'met',
+    ],
     rows: figures.map((f) => [
       f.label,
       format(f, 'ywebsocket'),
@@ -95,11 +142,14 @@ function cells(config: BenchConfig, figures: HeadlineFigure[]): { header: string
 export function headlineText(config: BenchConfig, figures: HeadlineFigure[]): string {
   const { header, rows } = cells(config, figures);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function headlineMarkdown(config: BenchConfig, figures: HeadlineFigure[]): string {
   const { header, rows } = cells(config, figures);
-  return [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+  return [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...rows]
+    .map((row) => `| ${row.join(' | ')} |`)
+    .join('\n');
 }

@@ -38,7 +38,11 @@ describe('environment', () => {
   });
 
   it('a blank variable (KEY= in a compose or .env file) means the default', () => {
-    expect(load({ PORT: ' ', REJSE_ADMIN_TOKEN: '', LOG_LEVEL: '' })).toMatchObject({ port: 8787, adminToken: null, logLevel: 'info' });
+    expect(load({ PORT: ' ', REJSE_ADMIN_TOKEN: '', LOG_LEVEL: '' })).toMatchObject({
+      port: 8787,
+      adminToken: null,
+      logLevel: 'info',
+    });
   });
 
   it('good values are taken', () => {
@@ -89,7 +93,11 @@ describe('environment', () => {
   });
 
   it('every bad variable is named, not only the first', () => {
-    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', NODE_ENV: 'z' }).map((p) => p.variable)).toEqual(['PORT', 'NODE_ENV', 'LOG_LEVEL']);
+    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', NODE_ENV: 'z' }).map((p) => p.variable)).toEqual([
+      'PORT',
+      'NODE_ENV',
+      'LOG_LEVEL',
+    ]);
   });
 
   it('a bad secret is named but never echoed', () => {
@@ -101,15 +109,25 @@ describe('environment', () => {
     }
   });
 
-  it.each(['0.0.0.0', '::', '127.0.0.1', '127.0.0.2', '::1', '10.1.2.3', '[fe80::1]', 'localhost', 'rejse.internal', 'node-1'])(
-    'HOST=%s is accepted (every interface, loopback, an address of this machine, a host name)',
-    (host) => {
-      expect(load({ HOST: host }).host).toBe(host.replace(/^\[|\]$/g, ''));
-    },
-  );
+  it.each([
+    '0.0.0.0',
+    '::',
+    '127.0.0.1',
+    '127.0.0.2',
+    '::1',
+    '10.1.2.3',
+    '[fe80::1]',
+    'localhost',
+    'rejse.internal',
+    'node-1',
+  ])('HOST=%s is accepted (every interface, loopback, an address of this machine, a host name)', (host) => {
+    expect(load({ HOST: host }).host).toBe(host.replace(/^\[|\]$/g, ''));
+  });
 
   it('REJSE_ variables nobody reads are reported (a typo would otherwise leave the default)', () => {
-    expect(unknownRejseVariables({ REJSE_ADMIN_TOKEN: 'x', REJSE_RATE_LIMT_CREATE: '5', PATH: '/bin' })).toEqual(['REJSE_RATE_LIMT_CREATE']);
+    expect(unknownRejseVariables({ REJSE_ADMIN_TOKEN: 'x', REJSE_RATE_LIMT_CREATE: '5', PATH: '/bin' })).toEqual([
+      'REJSE_RATE_LIMT_CREATE',
+    ]);
     expect(ENVIRONMENT_VARIABLES).toContain('REJSE_METRICS_TOKEN');
   });
 });

@@ -207,7 +207,8 @@ const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
   });
 
 /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 const isWildcardOrLoopback = (address: string): boolean =>
   address === '0.0.0.0' || address === '::' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
@@ -228,7 +229,10 @@ const hostSchema = (addresses: InterfaceAddresses) =>
     const bare = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
     if (isIP(bare) === 0) {
       if (HOST_NAME.test(bare)) return bare;
-      ctx.addIssue({ code: 'custom', message: 'must be an IP address of this machine, 0.0.0.0 or :: (every interface), or a host name' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an IP address of this machine, 0.0.0.0 or :: (every interface), or a host name',
+      });
       return z.NEVER;
     }
     if (isWildcardOrLoopback(bare) || addresses().includes(bare.toLowerCase())) return bare;

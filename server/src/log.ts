@@ -23,9 +23,6 @@ export interface Logger {
   enabled(level: Exclude<LogLevel, 'silent'>): boolean;
 }
 
-export const isLogLevel = (value: unknown): value is LogLevel =>
-  typeof value === 'string' && Object.hasOwn(ORDER, value);
-
 /** The keys every line has; a field of the same name is written with a `_` in front instead. */
 const RESERVED = new Set(['time', 'level', 'msg']);
 

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap } from '@rejse/shared';
-import { connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  startServer,
+  type ConnectedClient,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { firstCell, parseExposition } from './util.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,7 +25,10 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs'), 'server'], { encoding: 'utf8', timeout: 120_000 });
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs'), 'server'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(built.status, built.stderr).toBe(0);
 }, 150_000);
 
@@ -31,7 +40,9 @@ describe('the compiled server', () => {
     const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as { id: string }[];
     expect(templates.map((t) => t.id)).toContain('blank');
     const board = await createBoard(server, { template: 'collection-letters', title: 'Påmindelse før rykker' });
-    const exported = await fetch(`${server.url}/api/boards/${board.id}/actions.csv`, { headers: { authorization: `Bearer ${board.token}` } });
+    const exported = await fetch(`${server.url}/api/boards/${board.id}/actions.csv`, {
+      headers: { authorization: `Bearer ${board.token}` },
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('paamindelse-foer-rykker');
 

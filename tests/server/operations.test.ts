@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, CLOSE } from '@rejse/shared';
 import { readBoardStorageStats } from '@rejse/server';
-import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { firstCell, openRawSocket, parseExposition } from './util.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server');
@@ -88,9 +95,15 @@ describe('environment check', () => {
     const result = run({ PORT: 'eighty', LOG_LEVEL: 'chatty' });
     expect(result.status).toBe(78);
     expect(result.stdout).toBe('');
-    const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line.variable)).toEqual(['PORT', 'LOG_LEVEL']);
-    expect(lines[0]).toMatchObject({ level: 'error', msg: expect.stringContaining('PORT must be a whole number from 0 to 65535, got "eighty"') });
+    expect(lines[0]).toMatchObject({
+      level: 'error',
+      msg: expect.stringContaining('PORT must be a whole number from 0 to 65535, got "eighty"'),
+    });
   });
 
   it('a HOST that is not this machine is named too', () => {
@@ -124,22 +137,25 @@ describe('metrics', () => {
     expect((await viewer.closed).code).toBe(CLOSE.UNAUTHORIZED.code);
     await fetch(`${server.url}/api/nowhere`);
 
-    await vi.waitFor(async () => {
-      const res = await fetch(`${server.url}/metrics`);
-      expect(res.status).toBe(200);
-      const samples = parseExposition(await res.text());
-      expect(samples.get('rejse_rooms_loaded')).toBe(1);
-      expect(samples.get('rejse_connections')).toBe(1);
-      expect(samples.get('rejse_updates_received_total')).toBeGreaterThanOrEqual(5);
-      expect(samples.get('rejse_updates_applied_total')).toBeGreaterThanOrEqual(5);
-      expect(samples.get('rejse_store_append_seconds_count')).toBe(samples.get('rejse_updates_applied_total'));
-      expect(samples.get('rejse_store_appended_bytes_total')).toBeGreaterThan(0);
-      expect(samples.get('rejse_store_bytes')).toBeGreaterThan(0);
-      expect(samples.get('rejse_connections_closed_by_server_total{code="4401",reason="unauthorized"}')).toBe(1);
-      expect(samples.get('rejse_http_requests_total{class="2xx"}')).toBeGreaterThanOrEqual(1);
-      expect(samples.get('rejse_http_requests_total{class="4xx"}')).toBe(1);
-      expect(samples.get('process_resident_memory_bytes')).toBeGreaterThan(0);
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        const res = await fetch(`${server.url}/metrics`);
+        expect(res.status).toBe(200);
+        const samples = parseExposition(await res.text());
+        expect(samples.get('rejse_rooms_loaded')).toBe(1);
+        expect(samples.get('rejse_connections')).toBe(1);
+        expect(samples.get('rejse_updates_received_total')).toBeGreaterThanOrEqual(5);
+        expect(samples.get('rejse_updates_applied_total')).toBeGreaterThanOrEqual(5);
+        expect(samples.get('rejse_store_append_seconds_count')).toBe(samples.get('rejse_updates_applied_total'));
+        expect(samples.get('rejse_store_appended_bytes_total')).toBeGreaterThan(0);
+        expect(samples.get('rejse_store_bytes')).toBeGreaterThan(0);
+        expect(samples.get('rejse_connections_closed_by_server_total{code="4401",reason="unauthorized"}')).toBe(1);
+        expect(samples.get('rejse_http_requests_total{class="2xx"}')).toBeGreaterThanOrEqual(1);
+        expect(samples.get('rejse_http_requests_total{class="4xx"}')).toBe(1);
+        expect(samples.get('process_resident_memory_bytes')).toBeGreaterThan(0);
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('with REJSE_METRICS_TOKEN set, even a loopback caller needs the token', async () => {
@@ -159,9 +175,14 @@ describe('logs', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('ops-test-42');
-    await vi.waitFor(() => expect(logLines(server).some((line) => line.requestId === 'ops-test-42')).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(logLines(server).some((line) => line.requestId === 'ops-test-42')).toBe(true), {
+      timeout: 10_000,
+    });
     const lines = logLines(server);
-    for (const line of lines) expect(line).toEqual(expect.objectContaining({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) }));
+    for (const line of lines)
+      expect(line).toEqual(
+        expect.objectContaining({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) }),
+      );
     expect(lines.find((line) => line.requestId === 'ops-test-42')).toMatchObject({
       msg: 'http request',
       method: 'GET',

@@ -23,10 +23,22 @@ function mayScrape(c: Context, token: string | null): Response | undefined {
   if (token) {
     const given = requestToken(c);
     if (given && sameHash(hashSecret(given), hashSecret(token))) return undefined;
-    return errorResponse(c, 401, 'unauthorized', 'metrics need the REJSE_METRICS_TOKEN as a bearer token', {}, { 'WWW-Authenticate': 'Bearer' });
+    return errorResponse(
+      c,
+      401,
+      'unauthorized',
+      'metrics need the REJSE_METRICS_TOKEN as a bearer token',
+      {},
+      { 'WWW-Authenticate': 'Bearer' },
+    );
   }
   if (isLoopbackAddress(remoteAddress(c))) return undefined;
-  return errorResponse(c, 403, 'forbidden', 'metrics are served to this machine only; set REJSE_METRICS_TOKEN to scrape them from elsewhere');
+  return errorResponse(
+    c,
+    403,
+    'forbidden',
+    'metrics are served to this machine only; set REJSE_METRICS_TOKEN to scrape them from elsewhere',
+  );
 }
 
 /**

@@ -18,8 +18,18 @@ afterEach(() => {
 });
 
 function setup(store: BoardStore = createMemoryStore(), extra: Partial<AppDeps> = {}) {
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   return createApp({ store, boards: rooms, live, log: silentLogger, ...extra });
 }
 
@@ -74,7 +84,12 @@ describe('request ids', () => {
     const store = createMemoryStore();
     // A document log that fails on lookups makes the board route throw an unexpected error (500).
     const documents = new Proxy(store.documents, {
-      get: (target, key) => (key === 'exists' ? () => { throw new Error('disk on fire'); } : Reflect.get(target, key)),
+      get: (target, key) =>
+        key === 'exists'
+          ? () => {
+              throw new Error('disk on fire');
+            }
+          : Reflect.get(target, key),
     });
     const failing: BoardStore = { ...store, documents, close: () => store.close() };
     const app = setup(failing, { log });
@@ -93,13 +108,18 @@ describe('/metrics access', () => {
   it('without REJSE_METRICS_TOKEN only loopback callers get them (a request without a socket is not one)', async () => {
     const res = await setup(undefined, { metrics: metrics(null) }).request('/metrics');
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: 'forbidden', error: expect.stringContaining('REJSE_METRICS_TOKEN') });
+    expect(await res.json()).toMatchObject({
+      code: 'forbidden',
+      error: expect.stringContaining('REJSE_METRICS_TOKEN'),
+    });
   });
 
   it('with REJSE_METRICS_TOKEN the bearer token is required, from any address', async () => {
     const app = setup(undefined, { metrics: metrics(METRICS_TOKEN) });
     expect((await app.request('/metrics')).status).toBe(401);
-    expect((await app.request('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status).toBe(401);
+    expect(
+      (await app.request('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status,
+    ).toBe(401);
     const res = await app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');

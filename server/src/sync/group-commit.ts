@@ -52,7 +52,10 @@ export class GroupCommit {
       }
       for (const member of members) {
         try {
-          stored.set(member, this.documents.batch(() => member.writeWaiting()));
+          stored.set(
+            member,
+            this.documents.batch(() => member.writeWaiting()),
+          );
         } catch (error) {
           member.failWaiting(error);
         }
