@@ -1,13 +1,14 @@
-# Rejse, single node: one process serving the API, the live sync and the built client, with its
-# SQLite database in the DATA_DIR volume.
+# Rejse: one process serving the API, the live sync and the built client, with its SQLite
+# database in the DATA_DIR volume (or PostgreSQL with DATABASE_URL, REDIS_URL: see compose.yaml).
 #   docker build -t rejse . && docker run -p 8787:8787 -v rejse-data:/data rejse
 # Stage 1 installs everything and builds; stage 2 keeps only the compiled server, the client
 # files and the server's production dependencies (no TypeScript, no tsx, no build tools).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
-# better-sqlite3 compiles from source on Node 20 (see NOTES: version 12 is the one for Node 20).
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 make g++ \
+# better-sqlite3 compiles from source on Node 20 (see NOTES: version 12 is the one for Node 20);
+# pg-native's libpq addon (PostgreSQL storage, DATABASE_URL) compiles against libpq-dev.
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 make g++ libpq-dev \
     && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN npx -y pnpm@10 install --frozen-lockfile \
@@ -23,6 +24,9 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     CLIENT_DIST=/app/client/dist
 WORKDIR /app
+# libpq5: the shared library pg-native's addon loads when DATABASE_URL is set.
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libpq5 \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build --chown=node:node /out /app
 RUN mkdir -p /data && chown node:node /data
 USER node

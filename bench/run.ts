@@ -28,6 +28,7 @@ import {
   SERVER_LABELS,
   setRejseRoot,
   startServer,
+  type RunningServer,
   type ServerKind,
 } from './lib/servers.ts';
 import { median, MiB, sleep } from './lib/stats.ts';
@@ -157,7 +158,7 @@ const results: Record<string, ScenarioEntry> = {};
 
 /** One scenario on one server, in a fresh server process. */
 async function runOnce(scenario: Scenario, kind: ServerKind): Promise<{ values?: Record<string, number>; notes: string[]; error?: string }> {
-  let server;
+  let server: RunningServer;
   try {
     server = await startServer(kind);
   } catch (error) {
@@ -222,8 +223,10 @@ for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
         failures.push(`${scenario.id} on ${kind}: ${entry.errors[kind]}`);
         continue;
       }
-      (entry.runs[kind] ??= []).push(outcome.values);
-      (entry.notes[kind] ??= []).push(...outcome.notes);
+      entry.runs[kind] ??= [];
+      entry.runs[kind].push(outcome.values);
+      entry.notes[kind] ??= [];
+      entry.notes[kind].push(...outcome.notes);
     }
   }
   for (const kind of kinds) {

@@ -18,7 +18,7 @@ export interface MetricDef {
   format: 'ms' | 'int' | 'rate' | 'pct' | 'mib' | 'kib' | 'bool' | 'load';
 }
 
-export interface ScenarioContext {
+interface ScenarioContext {
   server: RunningServer;
   config: BenchConfig;
   rss: RssSampler;
@@ -27,7 +27,7 @@ export interface ScenarioContext {
   log: (line: string) => void;
 }
 
-export interface ScenarioOutcome {
+interface ScenarioOutcome {
   values: Record<string, number>;
   notes: string[];
 }
@@ -85,7 +85,7 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export const oneRoom: Scenario = {
+const oneRoom: Scenario = {
   id: 'one-room',
   title: 'One room, many clients editing',
   describe: ({ oneRoom: o }) =>
@@ -114,7 +114,7 @@ export const oneRoom: Scenario = {
   },
 };
 
-export const manyRooms: Scenario = {
+const manyRooms: Scenario = {
   id: 'many-rooms',
   title: 'Many rooms, light edits',
   describe: ({ manyRooms: m }) =>
@@ -187,7 +187,7 @@ export const manyRooms: Scenario = {
   },
 };
 
-export const coldJoin: Scenario = {
+const coldJoin: Scenario = {
   id: 'cold-join',
   title: 'Cold join to a large board',
   describe: ({ coldJoin: c }) =>

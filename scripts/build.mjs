@@ -100,8 +100,11 @@ async function buildServer() {
     charset: 'ascii',
     legalComments: 'external',
     sourcemap: true,
-    // better-sqlite3 loads a native addon; ws's optional native helpers are looked up at run time.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // better-sqlite3 loads a native addon; ws's optional native helpers are looked up at run time;
+    // pg-native (an optional dependency: installed only where libpq is) and its libpq addon are
+    // required at run time when DATABASE_URL is set, so they stay outside even when not installed.
+    // ioredis is plain JavaScript and is bundled.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native', 'libpq'],
     // ws is CommonJS: its require() calls of Node's modules need a real require in an ES module.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [zodEnglishOnly],

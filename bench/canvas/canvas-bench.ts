@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { docToBoard, updateCard } from '@rejse/shared';
 import { connectClient, createBoard, startServer } from '../../tests/helpers/server.ts';
-import { generateBoard } from './generate.ts';
+import { generateBoard, type GeneratedBoard } from './generate.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -385,7 +385,7 @@ async function main(): Promise<void> {
   try {
     const board = await createBoard(server, { title: `Canvas benchmark (${options.cards} cards)`, template: 'blank' });
     const writer = connectClient(server, board.id);
-    let generated;
+    let generated: GeneratedBoard;
     try {
       await writer.synced;
       const began = Date.now();

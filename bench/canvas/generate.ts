@@ -18,7 +18,7 @@ import {
 import type * as Y from 'yjs';
 
 /** A small, seeded pseudo-random generator (mulberry32). */
-export function createRandom(seed: number): () => number {
+function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -87,7 +87,11 @@ export function generateBoard(doc: Y.Doc, boardId: string, cards: number, stages
       for (let i = start; i < Math.min(cards, start + BATCH); i += 1) {
         const stage = board.stages[i % board.stages.length];
         let roll = random();
-        const slot = LANE_SHARE.find((s) => (roll -= s.share) < 0) ?? LANE_SHARE[0];
+        const slot =
+          LANE_SHARE.find((s) => {
+            roll -= s.share;
+            return roll < 0;
+          }) ?? LANE_SHARE[0];
         const laneId = slot ? laneOf.get(slot.lane) : undefined;
         if (!stage || !slot || !laneId) continue;
         const touchpoint = slot.kind === 'touchpoint';

@@ -85,13 +85,13 @@ export function waitForDoc(doc: Y.Doc, predicate: () => boolean, timeoutMs: numb
   });
 }
 
-export interface Cell {
+interface Cell {
   stageId: StageId;
   laneId: LaneId;
 }
 
 /** Every (stage, lane) cell of the board, stage-major. */
-export function cellsOf(doc: Y.Doc): Cell[] {
+function cellsOf(doc: Y.Doc): Cell[] {
   const lanes = readLanes(doc);
   const cells: Cell[] = [];
   for (const stage of readStages(doc)) for (const lane of lanes) cells.push({ stageId: stage.id, laneId: lane.id });
@@ -99,7 +99,7 @@ export function cellsOf(doc: Y.Doc): Cell[] {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every server gets the same board. */
-export function createRng(seed: number): () => number {
+function createRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -117,7 +117,7 @@ const WORDS = [
 ];
 
 /** A realistic card: a sentence of text, and for touchpoints the fields a workshop fills in. */
-export function cardInput(cell: Cell, rng: () => number): AddCardInput {
+function cardInput(cell: Cell, rng: () => number): AddCardInput {
   const kind = KINDS[Math.floor(rng() * KINDS.length)] ?? 'note';
   const words: string[] = [];
   const length = 6 + Math.floor(rng() * 10);

@@ -25,7 +25,7 @@ export interface BenchClient {
  * from one address (SERVER_LIMITS.connectionsPerIp), the peers have no such limit, and every
  * server sees the same spread.
  */
-export const CLIENTS_PER_ADDRESS = 250;
+const CLIENTS_PER_ADDRESS = 250;
 
 export function sourceAddress(clientIndex: number): string {
   return `127.0.0.${1 + Math.floor(clientIndex / CLIENTS_PER_ADDRESS)}`;

@@ -65,7 +65,7 @@ export function killAllServers(): void {
 }
 
 /** Resident set size of one process in bytes (VmRSS from /proc), or undefined once it is gone. */
-export function readRss(pid: number): number | undefined {
+function readRss(pid: number): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -126,14 +126,14 @@ function command(kind: ServerKind): { args: string[]; cwd: string } {
 }
 
 /** The server's own event-loop delay over an interval (ms), from probe.mjs. */
-export interface LoopDelay {
+interface LoopDelay {
   p50: number;
   p99: number;
   max: number;
 }
 
 /** CPU time (user + system, all threads) a process has used so far, in seconds. */
-export function readCpuSeconds(pid: number): number | undefined {
+function readCpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.

@@ -5,7 +5,7 @@ export function percentile(sorted: Float64Array | readonly number[], p: number):
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
-export function sortedCopy(values: readonly number[]): Float64Array {
+function sortedCopy(values: readonly number[]): Float64Array {
   return Float64Array.from(values).sort();
 }
 

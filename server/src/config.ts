@@ -92,6 +92,18 @@ export const SERVER_LIMITS = {
    * compose's stop grace period (10 s / 30 s) so the process, not SIGKILL, decides. `REJSE_SHUTDOWN_TIMEOUT_MS`.
    */
   shutdownTimeoutMs: 8_000,
+  /**
+   * Snapshots kept in one board's version history (`REJSE_SNAPSHOTS_PER_BOARD`): a four-session
+   * series with a snapshot per phase, per session and per half hour of editing stays far below.
+   * Past it the oldest automatic ones go first, then the oldest named ones.
+   */
+  snapshotsPerBoard: 200,
+  /** At most one automatic snapshot this often while a board is edited (`REJSE_SNAPSHOT_INTERVAL_MINUTES`). */
+  snapshotIntervalMs: 30 * 60_000,
+  /** Activity entries kept per board for "since I was here" (oldest dropped). */
+  activityPerBoard: 5_000,
+  /** Edits of one person to one thing within this time are one activity entry (and what a crash can lose of the log). */
+  activityCoalesceMs: 10_000,
 
   // Process-wide bounds on what sockets hold in memory (issue 12, defect 6).
   /**
@@ -148,8 +160,16 @@ export interface ServerConfig {
   importPerMinute: number;
   /** SERVER_LIMITS.shutdownTimeoutMs unless REJSE_SHUTDOWN_TIMEOUT_MS is set. */
   shutdownTimeoutMs: number;
+  /** SERVER_LIMITS.snapshotsPerBoard unless REJSE_SNAPSHOTS_PER_BOARD is set. */
+  snapshotsPerBoard: number;
+  /** SERVER_LIMITS.snapshotIntervalMs unless REJSE_SNAPSHOT_INTERVAL_MINUTES is set. */
+  snapshotIntervalMs: number;
   /** SERVER_LIMITS.processQueuedBytes unless QUEUED_MAX_BYTES is set (fit it to the machine's memory). */
   queuedMaxBytes: number;
+  /** DATABASE_URL: store boards in this PostgreSQL database instead of SQLite in `dataDir`. */
+  databaseUrl?: string | null;
+  /** REDIS_URL: share live boards with the other instances through this Redis (needs DATABASE_URL). */
+  redisUrl?: string | null;
 }
 
 /** One wrong environment variable and what is wrong with it (the text starts with its name). */
@@ -243,6 +263,24 @@ const hostSchema = (addresses: InterfaceAddresses) =>
     return z.NEVER;
   });
 
+/** A service address (DATABASE_URL, REDIS_URL): unset is null; anything else must be a URL of one of `protocols`. */
+const serviceUrl = (protocols: readonly string[]) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return null;
+    let protocol: string;
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})` });
+      return z.NEVER;
+    }
+    if (!protocols.includes(protocol)) {
+      ctx.addIssue({ code: 'custom', message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
 const envSchema = (addresses: InterfaceAddresses) =>
   z.object({
     PORT: wholeNumber(0, 65535, 8787),
@@ -259,7 +297,21 @@ const envSchema = (addresses: InterfaceAddresses) =>
     REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
     REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
     REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
+    REJSE_SNAPSHOTS_PER_BOARD: wholeNumber(1, 100_000, SERVER_LIMITS.snapshotsPerBoard),
+    REJSE_SNAPSHOT_INTERVAL_MINUTES: wholeNumber(1, 7 * 24 * 60, SERVER_LIMITS.snapshotIntervalMs / 60_000),
     QUEUED_MAX_BYTES: wholeNumber(MiB, 4096 * MiB, SERVER_LIMITS.processQueuedBytes),
+    DATABASE_URL: serviceUrl(['postgres:', 'postgresql:']),
+    REDIS_URL: serviceUrl(['redis:', 'rediss:']),
+  })
+  // Redis fan-out without a shared database would serve boards nobody else can load.
+  .superRefine((env, ctx) => {
+    if (env.REDIS_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'needs DATABASE_URL: instances that share boards must share one PostgreSQL database',
+      });
+    }
   });
 
 /** Every variable the server reads (README and server/CONTEXT.md describe them). */
@@ -307,7 +359,11 @@ export function loadConfig(
     createPerMinute: e.REJSE_RATE_LIMIT_CREATE,
     importPerMinute: e.REJSE_RATE_LIMIT_IMPORT,
     shutdownTimeoutMs: e.REJSE_SHUTDOWN_TIMEOUT_MS,
+    snapshotsPerBoard: e.REJSE_SNAPSHOTS_PER_BOARD,
+    snapshotIntervalMs: e.REJSE_SNAPSHOT_INTERVAL_MINUTES * 60_000,
     queuedMaxBytes: e.QUEUED_MAX_BYTES,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
   };
 }
 

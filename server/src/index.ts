@@ -11,6 +11,8 @@ export { createApp, type AppDeps } from './http/app.ts';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './log.ts';
 export { checkSqliteIntegrity, createSqliteStore, DatabaseInUseError } from './storage/sqlite-store.ts';
 export { createMemoryStore } from './storage/memory-store.ts';
+export { createPostgresStore } from './storage/postgres-store.ts';
+export { docFromStoredState } from './sync/persistence.ts';
 export type { BoardStore } from './storage/store.ts';
 export type { BoardMeta, BoardStorageStats, DocumentLog, StoredBoardState } from './storage/documents.ts';
 export type { LinkStore } from './storage/links.ts';

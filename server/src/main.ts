@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Rejse listening on ${server.url}\n`);
   log.info('started', {
     url: server.url,
-    dataDir: config.dataDir,
+    storage: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir,
     client: config.serveClient ? config.clientDist : 'not served (NODE_ENV is not production)',
     pid: process.pid,
   });

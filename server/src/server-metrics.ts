@@ -114,8 +114,8 @@ export function createServerMetrics(sources: MetricSources): ServerMetrics {
 
 /**
  * The store with its document appends timed and counted; everything else passes through
- * unchanged (the document log through a Proxy, so it does not matter whether it is an object
- * of closures or a class).
+ * unchanged (the document log through a Proxy — `tail`, `load` and the rest reach the real log —
+ * so it does not matter whether it is an object of closures or a class).
  */
 export function instrumentStore(store: BoardStore, metrics: ServerMetrics): BoardStore {
   const documents = store.documents;
@@ -153,5 +153,6 @@ export function instrumentStore(store: BoardStore, metrics: ServerMetrics): Boar
       return fn;
     },
   });
-  return { documents: timed, links: store.links, votes: store.votes, drafts: store.drafts, close: () => store.close() };
+  // Every other store (links, votes, drafts, tone, snapshots, activity…) as it is.
+  return { ...store, documents: timed, close: () => store.close() };
 }

@@ -8,11 +8,15 @@ import { ConfigError, DATABASE_FILE, SERVER_LIMITS, type ServerConfig } from './
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
 import { closeLabels, createServerMetrics, instrumentStore, type ServerMetrics } from './server-metrics.ts';
+import { createPostgresStore } from './storage/postgres-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomLimits } from './sync/room-limits.ts';
 import { DraftRooms } from './sync/drafts.ts';
+import { createActivityLog } from './sync/activity.ts';
+import { createBoardHistory } from './sync/history.ts';
 import { createLiveBoards } from './sync/live-boards.ts';
+import { createRedisFanout, type BoardFanout } from './sync/fanout.ts';
 import { RoomManager } from './sync/rooms.ts';
 import { attachSyncServer, type SyncLimits, type SyncServer } from './sync/websocket.ts';
 
@@ -124,12 +128,23 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   const databaseFile = path.join(config.dataDir, DATABASE_FILE);
   let store = options.store;
   let databaseFiles: string[] = [];
-  if (!store) {
+  if (!store && config.databaseUrl) {
+    store = createPostgresStore(config.databaseUrl);
+  } else if (!store) {
     mkdirSync(config.dataDir, { recursive: true });
     store = createSqliteStore(databaseFile);
     databaseFiles = [databaseFile, `${databaseFile}-wal`];
   }
   const rawStore = store;
+  let fanout: BoardFanout | undefined;
+  if (config.redisUrl) {
+    try {
+      fanout = await createRedisFanout(config.redisUrl, log);
+    } catch (error) {
+      rawStore.close();
+      throw error;
+    }
+  }
   let syncServer: SyncServer | null = null;
   // Read only when /metrics is scraped, after everything below exists.
   const metrics = createServerMetrics({
@@ -142,6 +157,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     databaseFiles.length > 0 ? databaseReadiness(boardStore, databaseFile) : () => void boardStore.documents.exists(READINESS_PROBE_ID);
   let shuttingDown = false;
   const rooms = new RoomManager(boardStore.documents, {
+    fanout,
     compactAfterUpdates: config.compactAfterUpdates,
     touchIntervalMs: SERVER_LIMITS.touchIntervalMs,
     log,
@@ -153,10 +169,20 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
   });
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
+  const history = createBoardHistory(
+    { snapshots: boardStore.snapshots, live, log },
+    { retention: config.snapshotsPerBoard ?? SERVER_LIMITS.snapshotsPerBoard, autoIntervalMs: config.snapshotIntervalMs ?? SERVER_LIMITS.snapshotIntervalMs },
+  );
+  const activity = createActivityLog({ store: boardStore.activity, log }, { keep: SERVER_LIMITS.activityPerBoard, coalesceMs: SERVER_LIMITS.activityCoalesceMs });
+  rooms.onRoomLoaded = (room) => {
+    history.watch(room);
+    activity.watch(room);
+  };
   const app = createApp({
     store: boardStore,
     boards: rooms,
     live,
+    history,
     adminToken: config.adminToken,
     health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,
@@ -197,6 +223,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   try {
     address = await listen(server, config.port, config.host);
   } catch (error) {
+    await fanout?.close();
     boardStore.close();
     throw error;
   }
@@ -211,12 +238,15 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
       server.closeIdleConnections();
       // Everything a client sent is already stored (appended before it was broadcast);
       // closeAll compacts each board so the next start loads one snapshot, then closes with 1001.
+      history.stop();
       rooms.closeAll(SHUTDOWN_CLOSE);
+      activity.stop();
       drafts.closeAll(SHUTDOWN_CLOSE);
       await waitUntil(() => sync.connectionCount === 0, SHUTDOWN_GRACE_MS);
       sync.terminateAll();
       server.closeAllConnections();
       await closed;
+      await fanout?.close();
       boardStore.close();
       log.info('shutdown: boards compacted, connections closed, database closed', {
         rooms: open.rooms,

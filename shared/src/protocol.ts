@@ -4,7 +4,7 @@
  * older client would corrupt; the server then closes old clients with PROTOCOL_MISMATCH
  * and the client asks the user to reload.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** WebSocket close codes (4000–4999 are application codes), each with a fixed reason. */
 export const CLOSE = {

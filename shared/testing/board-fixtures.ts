@@ -1,6 +1,6 @@
 /** Small board builders for the prioritising and export tests. */
 import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../src/ids.ts';
-import type { Board } from '../src/schema/board.ts';
+import { CURRENT_SCHEMA_VERSION, type Board } from '../src/schema/board.ts';
 import type { Card, CardFields } from '../src/schema/card.ts';
 
 const LANE_OF: Record<Card['kind'], LaneId> = {
@@ -53,7 +53,7 @@ export function buildBoard(parts: BoardParts = {}): Board {
   return {
     id: 'board_fixture' as BoardId,
     title: parts.title ?? 'Fixture board',
-    schemaVersion: 2,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     scenarios: [],
     cadenceRules: [],
     locale: parts.locale ?? 'en',

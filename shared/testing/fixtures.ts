@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Board } from '../src/schema/board.ts';
+import { CURRENT_SCHEMA_VERSION, type Board } from '../src/schema/board.ts';
 import type { BoardId, CardId, LaneId, LinkId, StageId } from '../src/ids.ts';
 import { writeBoardInto } from '../src/doc/write.ts';
 
@@ -8,7 +8,7 @@ export function smallBoard(): Board {
   return {
     id: 'board1' as BoardId,
     title: 'Collection letters',
-    schemaVersion: 2,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

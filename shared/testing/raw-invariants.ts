@@ -6,6 +6,8 @@ import { LANE_KINDS } from '../src/schema/lane.ts';
 import { CADENCE_RULES, CARDS, LANES, LINKS, META, PERSONAS, SCENARIOS, STAGES } from '../src/doc/layout.ts';
 import { cadenceRuleSchema, scenarioSchema } from '../src/schema/dunning.ts';
 import type { RepairKind } from '../src/doc/repairs.ts';
+import { TEXT_FIELDS } from '../src/doc/text.ts';
+import { LIMITS } from '../src/schema/limits.ts';
 import { FACILITATION, FACILITATION_KEYS, ROUND_KEY_PREFIX } from '../src/facilitation/layout.ts';
 import { readTimerValue } from '../src/facilitation/timer.ts';
 import { isVoteTarget } from '../src/facilitation/voting.ts';
@@ -17,8 +19,9 @@ import { isRankBy, MAX_TOP_N, PRIORITY_KEYS } from '../src/prioritize/settings.t
  *
  * - **Shape** (`rawShapeViolations`): holds on every replica at every moment, whoever edited
  *   concurrently — only the known maps and keys, every record a map under a valid id, every
- *   stored value of its type (cells, links, timer, rounds, locks…), at least one stage and
- *   one lane record. No merge of honest edits can break these.
+ *   stored value of its type (cells, links, timer, rounds, locks…; the typed words — card
+ *   text and thought, stage and lane titles, persona names — a Y.Text, see doc/text.ts), at
+ *   least one stage and one lane record. No merge of honest edits can break these.
  * - **References** (`rawReferenceViolations`): holds whenever one replica made every edit
  *   (undo and redo included). Concurrent edits can break exactly these, and each broken one
  *   is what the reader repairs (see `REPAIR_OF_RULE` and shared/src/doc/repairs.ts).
@@ -38,6 +41,7 @@ export type RawRule =
   | 'no-lane-record'
   // references
   | 'missing-field'
+  | 'text-too-long'
   | 'no-live-stage'
   | 'no-live-lane'
   | 'card-outside-grid'
@@ -57,6 +61,7 @@ export interface RawViolation {
  */
 export const REPAIR_OF_RULE: Partial<Record<RawRule, RepairKind>> = {
   'missing-field': 'field-defaulted',
+  'text-too-long': 'text-cut',
   'no-live-stage': 'axis-revived',
   'no-live-lane': 'axis-revived',
   'card-outside-grid': 'card-rehomed',
@@ -95,6 +100,11 @@ function checkValue(ok: boolean, path: string, out: RawViolation[]): void {
 
 const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || test(value);
 const isString = (v: unknown): boolean => typeof v === 'string';
+const isText = (v: unknown): boolean => v instanceof Y.Text;
+/** Whether `field` of a record in `root` holds collaborative text (a Y.Text, never a plain string). */
+const isTextField = (root: string, field: string): boolean => TEXT_FIELDS[root]?.includes(field) ?? false;
+/** Each text field's limit: what the reader cuts to (see doc/read.ts). */
+const TEXT_LIMIT: Readonly<Record<string, number>> = { [CARDS]: LIMITS.cardTextLength, [STAGES]: LIMITS.titleLength, [LANES]: LIMITS.titleLength, [PERSONAS]: LIMITS.titleLength };
 const isCell = (v: unknown): boolean => isPlain(v) && isValidId(v.stageId) && isValidId(v.laneId) && finite(v.order);
 
 function checkAxis(doc: Y.Doc, name: typeof STAGES | typeof LANES, out: RawViolation[]): void {
@@ -102,7 +112,7 @@ function checkAxis(doc: Y.Doc, name: typeof STAGES | typeof LANES, out: RawViola
   if (records.length === 0) out.push({ rule: name === STAGES ? 'no-stage-record' : 'no-lane-record', path: name });
   for (const [id, record] of records) {
     const path = `${name}/${id}`;
-    checkValue(optional(record.get('title'), isString), `${path}/title`, out);
+    checkValue(optional(record.get('title'), isText), `${path}/title`, out);
     checkValue(optional(record.get('order'), finite), `${path}/order`, out);
     checkValue(optional(record.get('removed'), (v) => v === true), `${path}/removed`, out);
     if (name === LANES) checkValue(optional(record.get('kind'), (v) => (LANE_KINDS as readonly unknown[]).includes(v)), `${path}/kind`, out);
@@ -175,7 +185,9 @@ export function rawShapeViolations(doc: Y.Doc): RawViolation[] {
   checkAxis(doc, STAGES, out);
   checkAxis(doc, LANES, out);
   for (const [id, record] of checkRecordMaps(doc, PERSONAS, PERSONA_KEYS, out)) {
-    for (const key of ['name', 'description', 'segment']) checkValue(optional(record.get(key), isString), `${PERSONAS}/${id}/${key}`, out);
+    for (const key of ['name', 'description', 'segment']) {
+      checkValue(optional(record.get(key), isTextField(PERSONAS, key) ? isText : isString), `${PERSONAS}/${id}/${key}`, out);
+    }
     checkValue(optional(record.get('order'), finite), `${PERSONAS}/${id}/order`, out);
   }
   // Debtor scenarios and cadence rules: every record, with its order, passes its schema.
@@ -190,6 +202,7 @@ export function rawShapeViolations(doc: Y.Doc): RawViolation[] {
     for (const [key, value] of record.entries()) {
       const path = `${CARDS}/${id}/${key}`;
       if (key === 'cell') checkValue(isCell(value), path, out);
+      else if (isTextField(CARDS, key)) checkValue(isText(value), path, out);
       else if (!CARD_FIELD_SCHEMAS[key] || CARD_POSITION_KEYS.has(key)) out.push({ rule: 'unknown-key', path });
       else checkValue(CARD_FIELD_SCHEMAS[key].safeParse(value).success, path, out);
     }
@@ -257,6 +270,16 @@ export function rawReferenceViolations(doc: Y.Doc): RawViolation[] {
     const pair = from < to ? `${from}|${to}` : `${to}|${from}`;
     if (pairs.has(pair)) out.push({ rule: 'duplicate-link', path: `${LINKS}/${id}` });
     pairs.add(pair);
+  }
+  // The records the reader reads: live stages and lanes (see gridAxis), every persona and card.
+  const read = [[STAGES, stages], [LANES, lanes], [PERSONAS, personas], [CARDS, cards]] as const;
+  for (const [root, records] of read) {
+    for (const [id, record] of records) {
+      for (const field of TEXT_FIELDS[root] ?? []) {
+        const value = record.get(field);
+        if (value instanceof Y.Text && value.length > TEXT_LIMIT[root]!) out.push({ rule: 'text-too-long', path: `${root}/${id}/${field}` });
+      }
+    }
   }
   const active = doc.getMap<unknown>(META).get('activePersonaId');
   if (typeof active === 'string' && !personas.some(([id]) => id === active)) {

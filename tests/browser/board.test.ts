@@ -2,7 +2,7 @@
  * Two people on one board in real browsers (Debian's Chromium through playwright-core),
  * against the real server serving the built client.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, startServer, type RunningServer } from '../helpers/server.ts';
 import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';

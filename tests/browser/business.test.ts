@@ -3,9 +3,10 @@
  * the idea inspector shows what an action is worth a year and how; the collection letter's
  * inspector shows both variants with readability and the debtor checklist.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, startServer, type RunningServer } from '../helpers/server.ts';
+import { rankActions, type Board } from '@rejse/shared';
+import { boardFetch, createBoard, startServer, type RunningServer } from '../helpers/server.ts';
 import { VIEWPORT, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
@@ -85,5 +86,42 @@ describe('business case and letter lab', () => {
     expect(await a.getByText('What the debtor can see: 2 of 7').count()).toBe(1);
     expect(await b.getByText('What the debtor can see: 7 of 7').count()).toBe(1);
     expect(await a.locator('li[data-found="false"]').allTextContents()).toContain('✗ Who the original creditor ismissing');
+  });
+
+  it('ranks the to-do list by value and by value per effort, and sizes the matrix chips by value', async () => {
+    const board = await createBoard(server, { title: 'Worth it', template: 'collection-letters' });
+    const plain = (await (await boardFetch(server, `/api/boards/${board.id}`)).json()) as Board;
+    const byValue = rankActions(plain, { by: 'value' });
+    const byValuePerEffort = rankActions(plain, { by: 'value-per-effort' });
+    const page = await openPage();
+    await page.goto(`${server.url}${board.links.facilitator}`);
+    await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
+    await page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'To-do list' }).click();
+    const rankBy = page.getByRole('combobox', { name: 'Rank by' });
+    const rowTexts = () => page.locator('li.action-row .action-row__text').allTextContents();
+
+    await rankBy.selectOption({ label: 'Value a year' });
+    await expect.poll(rowTexts, POLL).toEqual(byValue.map((r) => r.card.text));
+    // Each row says what it is worth; the one without figures says nothing.
+    const worth = (id: string) => page.locator(`li[data-card-row="${id}"] .action-row__worth`);
+    const topMid = Math.round(byValue[0]!.businessCase.value!.mid).toLocaleString('en');
+    expect((await worth(byValue[0]!.card.id).textContent())?.replace(/\u00a0/g, ' ')).toBe(`Worth DKK ${topMid} a year`);
+    expect(await worth(byValue.find((r) => r.businessCase.value === null)!.card.id).count()).toBe(0);
+    await rankBy.selectOption({ label: 'Value per effort' });
+    await expect.poll(rowTexts, POLL).toEqual(byValuePerEffort.map((r) => r.card.text));
+
+    await page.getByText('Impact/effort matrix', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Size by value a year' }).check();
+    const top = byValue[0]!;
+    const unvalued = byValue.find((r) => r.businessCase.value === null)!;
+    const scaleOf = (id: string) => page.locator(`[data-matrix-card="${id}"]`).evaluate((el) => (el as HTMLElement).style.getPropertyValue('--chip-scale'));
+    await expect.poll(() => scaleOf(top.card.id), POLL).toBe('2');
+    expect(await scaleOf(unvalued.card.id)).toBe('1');
+    const topLabel = (await page.locator(`[data-matrix-card="${top.card.id}"]`).getAttribute('aria-label'))?.replace(/\u00a0/g, ' ');
+    expect(topLabel).toMatch(/; worth DKK [\d,]+ a year$/);
+    expect(await page.locator(`[data-matrix-card="${unvalued.card.id}"]`).getAttribute('aria-label')).toMatch(/; no value yet$/);
+    // Bigger value, bigger chip.
+    const height = async (id: string) => (await page.locator(`[data-matrix-card="${id}"]`).boundingBox())?.height ?? 0;
+    expect(await height(top.card.id)).toBeGreaterThan((await height(unvalued.card.id)) * 1.5);
   });
 });

@@ -119,3 +119,52 @@ describe('the dunning time view', () => {
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `dunning-${locale}.png`), fullPage: true });
   });
 });
+
+describe('a board generated from a dunning process on the home page', () => {
+  it.each([
+    ['en', 'Generate from a dunning process', 'Reminder 2', 'Create board', '0', 'EUR'],
+    ['da', 'Generér ud fra et rykkerforløb', 'Rykker 2', 'Opret tavle', '100', 'DKK'],
+    ['sv', 'Generera från en påminnelseprocess', 'Påminnelse 2', 'Skapa tavla', '60', 'SEK'],
+  ])('in %s: the form starts from the country’s defaults, and the new map shows each stage’s days under its header', async (locale, option, reminder2, submit, firstFee, currency) => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale });
+    contexts.push(context);
+    const page = await watchedPage(context);
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: option }).check();
+    const form = page.getByTestId('dunning-process');
+    await form.waitFor();
+    // The defaults: reminder 1's fee is the country's (100 DKK; 60 SEK; none set in English).
+    expect(await form.locator('[data-step="reminder1"] [data-field="fee"]').inputValue()).toBe(firstFee);
+    expect(await form.locator('[data-step="reminder1"]').textContent()).toContain(currency);
+    // Reminder 2 a day later than the default.
+    const day = page.getByRole('group', { name: reminder2 }).locator('[data-field="day"]');
+    await day.fill('25');
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `generate-form-${locale}.png`) });
+    await page.getByRole('button', { name: submit }).click();
+    await expect.poll(() => page.url(), POLL).toMatch(/\/b\/[A-Za-z0-9_-]+$/);
+    const nameBox = page.getByRole('textbox', { name: /^(Your name|Dit navn|Ditt namn)$/ });
+    await vi.waitFor(async () => expect((await page.getByTestId('map-stage-ruler').count()) + (await nameBox.count())).toBeGreaterThan(0), POLL);
+    if ((await nameBox.count()) > 0) {
+      await nameBox.fill('Kreditchef');
+      await nameBox.press('Enter');
+    }
+    // The ruler under the stage headers on the map: one per stage, in order.
+    await expect
+      .poll(() => page.getByTestId('map-stage-ruler').allTextContents(), POLL)
+      .toEqual(['D\u221214', 'D0', 'D+1 – D+12', 'D+13 – D+16', 'D+25 – D+27', 'D+35', 'D+50', 'D+55', 'D+90']);
+    // Readable and out of the way: inside its header, above the title, never over it.
+    const overlap = await page.evaluate(() => {
+      const rulers = [...document.querySelectorAll('[data-testid="map-stage-ruler"] .stage-ruler__span')];
+      return rulers.map((ruler) => {
+        const header = ruler.closest('.react-flow__node')!;
+        const title = header.querySelector('.axis-header__title')!.getBoundingClientRect();
+        const box = ruler.getBoundingClientRect();
+        const node = header.getBoundingClientRect();
+        return { title: title.top, ruler: box.bottom, above: box.bottom <= title.top + 0.5, inside: box.left >= node.left && box.right <= node.right + 0.5 && box.top >= node.top, height: box.height };
+      });
+    });
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `map-ruler-${locale}.png`) });
+    expect(overlap).toHaveLength(9);
+    for (const r of overlap) expect(r, JSON.stringify(r)).toMatchObject({ above: true, inside: true });
+  });
+});

@@ -3,7 +3,7 @@
  * against the real server serving the built client: links between ideas and pain points,
  * per-user undo with two people, multi-select, search, personas and copy/paste.
  */
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, docToBoard, type AddCardInput, type CardKind, type LaneKind } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';

@@ -4,7 +4,7 @@
  * printable report, the ranked list with its cut line, and the impact/effort matrix shared
  * live between two people.
  */
-import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 import { VIEWPORT, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
@@ -143,7 +143,23 @@ describe('the report page', () => {
     const rows = page.locator('tr[data-report-action]');
     expect(await rows.count()).toBe(12);
     expect(await rows.first().locator('td').first().textContent()).toBe('1');
+    // The business case: a value a year for the eleven actions whose touchpoints have figures, and the total.
+    const values = (await page.locator('td[data-report-value]').allTextContents()).map((v) => v.replace(/\u00a0/g, ' '));
+    expect(values).toHaveLength(12);
+    expect(values.filter((v) => /^DKK [\d,]+$/.test(v))).toHaveLength(11);
+    expect((await page.locator('.report__total').textContent())?.replace(/\u00a0/g, ' ')).toMatch(
+      /^Total of the top 12: DKK [\d,]+ \(DKK [\d,]+ – DKK [\d,]+\)$/,
+    );
     expect(await page.getByRole('heading', { name: 'Pain points by stage' }).count()).toBe(1);
+
+    // The dunning journey: each stage's days, the warnings, one curve per debtor scenario, named.
+    const dunning = page.getByTestId('report-dunning');
+    expect(await dunning.getByRole('heading', { name: 'Time, cadence and debtor scenarios' }).count()).toBe(1);
+    const spans = await dunning.getByTestId('report-stage-span').allTextContents();
+    expect(spans.filter((span) => /^D(0|[+−]\d+)( – D(0|[+−]\d+))?$/.test(span)).length).toBeGreaterThan(2);
+    const curves = dunning.getByTestId('report-scenario-curves');
+    expect(await curves.locator('g[data-scenario]').count()).toBe(5);
+    expect(await dunning.locator('.report-legend li').allTextContents()).toContain('Vulnerable customer (Payment plan, vulnerable)');
 
     const picture = page.locator('img[data-map-picture="ready"]');
     await expect.poll(() => picture.count(), POLL).toBe(1);
@@ -180,7 +196,7 @@ describe('the to-do list and the matrix', () => {
       const cut = page.getByRole('separator', { name: 'Top 12: the to-do list ends here' });
       expect(await cut.count()).toBe(1);
       // The cut line comes right after the twelfth row.
-      expect(await cut.locator('xpath=preceding-sibling::li[1]').getAttribute('data-rank')).toBe('12');
+      expect(await cut.locator('xpath=parent::li/preceding-sibling::li[1]').getAttribute('data-rank')).toBe('12');
     }
   });
 
@@ -190,7 +206,7 @@ describe('the to-do list and the matrix', () => {
     for (const page of [facilitator, viewer]) {
       const cut = page.getByRole('separator', { name: 'Top 5: the to-do list ends here' });
       await expect.poll(() => cut.count(), POLL).toBe(1);
-      expect(await cut.locator('xpath=preceding-sibling::li[1]').getAttribute('data-rank')).toBe('5');
+      expect(await cut.locator('xpath=parent::li/preceding-sibling::li[1]').getAttribute('data-rank')).toBe('5');
     }
     expect(await viewer.getByRole('spinbutton', { name: 'Show top' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /^Move “/ }).count()).toBe(0);

@@ -2,7 +2,7 @@
  * Running a workshop in two real browsers (Debian's Chromium through playwright-core): a
  * facilitator and an editor on one board, against the real server serving the built client.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';

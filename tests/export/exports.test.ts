@@ -161,9 +161,9 @@ describe('Markdown exports', () => {
     const json = (await (await boardFetch(server, `/api/boards/${board.id}/board.json`)).json()) as Board;
     const stageHeadings = md.split('\n').filter((l) => l.startsWith('## '));
     // One section per stage, then the dunning journey's time view and cadence.
-    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time and cadence']);
+    expect(stageHeadings).toEqual([...json.stages.map((s) => `## ${s.title}`), '## Time, cadence and debtor scenarios']);
     expect(md).toContain('- Collection letter from the credit-management firm — D+40');
-    expect(md).toMatch(/Vulnerable customer reaches Collection letter from the credit-management firm \(D\+40\)/);
+    expect(md).toMatch(/Vulnerable customer reaches “Collection letter from the credit-management firm” \(D\+40\)/);
     expect(md).toContain('### Touchpoints');
     expect(md).toContain('### Pain points');
     expect(md).toContain(NORDIC);
@@ -207,8 +207,12 @@ describe('HTML report', () => {
     expect(html).toMatch(/<svg class="chart"[^>]*>/);
     expect(html).toMatch(/<path class="curve" d="M[0-9. ML]+"/);
     expect(html).toContain('Top 5 actions');
-    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+    const body = /<table class="actions">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
     expect(body.match(/<tr>/g)).toHaveLength(5);
+    // The dunning journey: the collection letter at its day, one curve per debtor scenario.
+    expect(html).toContain('<h2>Time, cadence and debtor scenarios</h2>');
+    expect(html).toMatch(/<span class="day">D\+40<\/span> Collection letter from the credit-management firm/);
+    expect(html.match(/<g class="scenario-curve"/g)).toHaveLength(5);
     expect(html).toContain('Pain points by stage');
     expect(html).toContain('@media print');
   });

@@ -110,7 +110,9 @@ describe('importing a board file', () => {
 
     const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
     expect(copy.id).toBe(created.id);
-    expect(withoutId(copy)).toEqual(withoutId(exported));
+    // Identical but for its title, which says it is a copy (in the board's language, English here).
+    expect(copy.title).toBe(`${exported.title} (copy)`);
+    expect(withoutId({ ...copy, title: exported.title })).toEqual(withoutId(exported));
     // The original is untouched, and the new board's links do not open it.
     const original = (await (await boardFetch(server, `/api/boards/${source.id}/board.json`)).json()) as Board;
     expect(original).toEqual(exported);
@@ -136,6 +138,15 @@ describe('importing a board file', () => {
     const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
     expect(copy).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, scenarios: [], cadenceRules: [] });
     expect(copy.cards).toHaveLength(exported.cards.length);
+  });
+
+  it('takes a version-2 file (the dunning journey, words as plain strings) through the text migration whole', async () => {
+    const res = await importFile(JSON.stringify({ ...exported, schemaVersion: 2 }));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Imported;
+    expect(created.importedFromVersion).toBe(2);
+    const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
+    expect(withoutId({ ...copy, title: exported.title })).toEqual(withoutId(exported));
   });
 });
 

@@ -27,7 +27,7 @@ export interface PresenceEntry {
 }
 
 /** An awareness update (y-protocols encoding) without the frame around it. */
-export function awarenessUpdate(entries: readonly PresenceEntry[]): Uint8Array {
+function awarenessUpdate(entries: readonly PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const entry of entries) {
@@ -61,14 +61,14 @@ export function dependencyLessUpdate(clientId: number, size = 40): Uint8Array {
   return update;
 }
 
-export function randomBytes(rng: Rng, length: number): Uint8Array {
+function randomBytes(rng: Rng, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
   for (let i = 0; i < length; i++) bytes[i] = rng.int(256);
   return bytes;
 }
 
 /** A copy of `bytes` with 1–3 bytes overwritten at random. */
-export function mutate(rng: Rng, bytes: Uint8Array): Uint8Array {
+function mutate(rng: Rng, bytes: Uint8Array): Uint8Array {
   const copy = new Uint8Array(bytes);
   if (copy.length === 0) return copy;
   const flips = 1 + rng.int(3);

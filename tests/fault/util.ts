@@ -188,11 +188,6 @@ export function missingFrom(doc: Y.Doc, known: Y.Doc, boardId: string): string[]
   }
 }
 
-/** Destroys clients and swallows nothing: a helper for afterEach. */
-export function destroyAll(clients: ConnectedClient[]): void {
-  for (const client of clients.splice(0)) client.destroy();
-}
-
 export interface RawHttpResponse {
   status: number;
   head: string;

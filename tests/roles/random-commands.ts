@@ -66,6 +66,15 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
     ];
     return [id, rng.pick(patches)];
   },
+  editCardText: (rng, b) => {
+    const id = one(rng, b.cards);
+    const card = b.cards.find((c) => c.id === id);
+    const field = rng.pick(['text', 'thought'] as const);
+    const length = (field === 'text' ? card?.text : card?.thought)?.length ?? 0;
+    const index = rng.int(length + 1);
+    const remove = rng.chance(0.3) ? rng.int(length - index + 1) : 0;
+    return [id, field, { index, remove, insert: rng.chance(0.8) ? text(rng) : '' }];
+  },
   deleteElements: (rng, b) => [some(rng, b.cards, 2), some(rng, b.links, 2).filter((id) => id !== 'c_missing')],
   moveCards: (rng, b) => [some(rng, b.cards, 3), { stageId: one(rng, b.stages), laneId: one(rng, b.lanes), index: rng.int(4) }],
   link: (rng, b) => [one(rng, b.cards), one(rng, b.cards)],

@@ -27,17 +27,6 @@ export function closedFor(client: ConnectedClient): Promise<{ code: number; reas
   return new Promise((resolve) => client.provider.once('closed', (event) => resolve(event)));
 }
 
-/** Any close of the current socket (also ones the client would reconnect after). */
-export function nextClose(client: ConnectedClient): Promise<number> {
-  return new Promise((resolve) => {
-    const onClose = (event: { code: number } | null) => {
-      client.provider.off('connection-close', onClose);
-      resolve(event?.code ?? 0);
-    };
-    client.provider.on('connection-close', onClose);
-  });
-}
-
 export interface Participant {
   id: string;
   secret: string;

@@ -1,3 +1,4 @@
+import { SidePanels } from './SidePanels.tsx';
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
@@ -8,9 +9,11 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
 import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
+import { participantFor } from '../facilitation/participant.ts';
 import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
+import { SeriesPanel } from '../series/SeriesPanel.tsx';
 import { BoardTabs, BoardViewContent } from './BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
@@ -35,7 +38,7 @@ export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: 
     // A secret link brings its token in the address: keep it for this board, then hide it.
     const fromLink = takeTokenFromAddress(window.location, window.history);
     if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
-    const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId));
+    const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
     // The board's local UI state is made with its session: nothing is carried over from another board.
     const ui = createBoardUiStore();
     const commands = createCommands(session, (message) => ui.getState().notify(message));
@@ -129,8 +132,11 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
               <WorkshopBar />
               {view === 'map' ? <BoardCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
             </div>
-            <WorkshopPanels />
-            <CardInspector />
+            <SidePanels>
+              <WorkshopPanels />
+              <SeriesPanel />
+              <CardInspector />
+            </SidePanels>
           </div>
           <RemoveAxisDialog />
           <EditorLayer />

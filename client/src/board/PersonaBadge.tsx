@@ -73,6 +73,7 @@ export function PersonaBadge() {
         </span>
         <Icon name="down" size={14} className="persona-badge__chevron" />
       </summary>
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of text about the persona, not form fields; a <fieldset> would say otherwise. */}
       <div className="persona-badge__panel" role="group" aria-label={t('persona.panelLabel')}>
         <p className="persona-badge__eyebrow">{t('persona.journeyOf')}</p>
         <p className="persona-badge__title">

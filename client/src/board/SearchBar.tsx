@@ -36,6 +36,7 @@ export function SearchBar() {
     }
   }, [searchFocus]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter (the trigger, not read) starts the match cursor over.
   useEffect(() => {
     cursor.current = -1;
   }, [filter]);
@@ -67,7 +68,7 @@ export function SearchBar() {
 
   const editor = editorStore.getState();
   return (
-    <div className={`search${active ? ' is-active' : ''}`} role="search">
+    <search className={`search${active ? ' is-active' : ''}`}>
       <div className="search__field">
         <Icon name="search" size={15} className="search__icon" />
         <input
@@ -134,7 +135,7 @@ export function SearchBar() {
           </button>
         ) : null}
       </FilterMenu>
-    </div>
+    </search>
   );
 }
 

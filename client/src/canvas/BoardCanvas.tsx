@@ -22,7 +22,7 @@ import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
-import { cellAt, computeLayout, dropIndex, FAR_ZOOM } from './layout.ts';
+import { cellAt, computeLayout, dropIndex, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
 import { planGroupMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
@@ -73,7 +73,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const editingCard = useBoardUi((s) => s.editingCard);
   const filter = useEditorState((s) => s.filter);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
-  const wrapper = useRef<HTMLDivElement>(null);
+  const wrapper = useRef<HTMLElement>(null);
 
   const layout = useMemo(() => computeLayout(board), [board]);
   const layoutRef = useRef(layout);
@@ -89,7 +89,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     const links = ui.selectedLinks.filter((id) => linkIds.has(id));
     if (cards.length !== ui.selectedCards.length || links.length !== ui.selectedLinks.length) ui.setSelection(cards, links);
     if (ui.editingCard && !layout.cards.has(ui.editingCard)) ui.editCard(null);
-  }, [board, layout]);
+  }, [board, layout, uiStore]);
 
   const matches = useMemo(() => {
     const ids = matchingCardIds(board.cards, filter);
@@ -148,7 +148,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
       } else if (change.type === 'position' && change.dragging && change.position) {
-        (moved ??= new Map()).set(change.id, change.position);
+        moved ??= new Map();
+        moved.set(change.id, change.position);
       }
     }
     if (selection) {
@@ -159,7 +160,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       const update = moved;
       setDrag((previous) => new Map([...previous, ...update]));
     }
-  }, []);
+  }, [uiStore]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
     let selection: Set<string> | null = null;
@@ -173,7 +174,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       const ui = uiStore.getState();
       ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
     }
-  }, []);
+  }, [uiStore]);
 
   const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
     (_event, node, dragged) => {
@@ -220,7 +221,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     if ((event.target as Element).closest('button, input, textarea, select')) return;
     const ui = uiStore.getState();
     if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
-  }, []);
+  }, [uiStore]);
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
@@ -243,7 +244,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           break;
       }
     },
-    [addCardAt],
+    [addCardAt, uiStore],
   );
 
   const onDelete = useCallback(
@@ -256,7 +257,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       ui.setSelection([], []);
       ui.editCard(null);
     },
-    [commands],
+    [commands, uiStore],
   );
 
   const onConnect = useCallback(
@@ -277,13 +278,30 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
   // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable. Below
-  // FAR_ZOOM card text is too small to read, so cards are drawn as plain coloured blocks
-  // (CSS reads is-far): far less to paint when hundreds of cards are on screen.
+  // SUMMARY_ZOOM cards show a large-type summary (CSS reads is-summary and --read, the inverse
+  // zoom rounded up to an eighth, so the type renders at 10.25 px or more and is laid out again
+  // only when the step changes). Below FAR_ZOOM cards are plain coloured blocks (is-far): far
+  // less to paint when hundreds of cards are on screen.
   const [far, setFar] = useState(false);
+  const lastZoom = useRef(0);
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     const element = wrapper.current;
     if (!element) return;
+    // The whole board on screen: the minimap would only cover cards (CSS reads is-whole).
+    const { bounds } = layoutRef.current;
+    const left = viewport.x + bounds.x * viewport.zoom;
+    const top = viewport.y + bounds.y * viewport.zoom;
+    const whole =
+      left >= -1 && top >= -1 &&
+      left + bounds.width * viewport.zoom <= element.clientWidth + 1 &&
+      top + bounds.height * viewport.zoom <= element.clientHeight + 1;
+    element.classList.toggle('is-whole', whole);
+    if (viewport.zoom === lastZoom.current) return;
+    lastZoom.current = viewport.zoom;
     element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
+    const read = Math.ceil(8 / viewport.zoom) / 8;
+    if (element.style.getPropertyValue('--read') !== String(read)) element.style.setProperty('--read', String(read));
+    element.classList.toggle('is-summary', viewport.zoom < SUMMARY_ZOOM);
     const isFar = viewport.zoom < FAR_ZOOM;
     if (isFar !== element.classList.contains('is-far')) {
       element.classList.toggle('is-far', isFar);
@@ -291,7 +309,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(event);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => onCardKeyDown(event);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -310,18 +328,15 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }),
     [t],
   );
-  // A picture export draws the board at zoom 1, so cards must be drawn in full meanwhile.
-  const capturing = useBoardUi((s) => s.capturingPicture);
-  const drawFar = far && !capturing;
+  const drawFar = far;
   const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
 
   return (
-    <div
+    <section
       className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label={t('canvas.label')}
-      role="region"
     >
       <CanvasTextProvider value={canvasText}>
         <ReactFlow<BoardNode, LinkEdge>
@@ -368,6 +383,6 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           />
         </ReactFlow>
       </CanvasTextProvider>
-    </div>
+    </section>
   );
 }

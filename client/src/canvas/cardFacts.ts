@@ -27,7 +27,9 @@ export class CardIndex {
     const samePlaces = cards.length === previous.length && cards.every((card, i) => card.id === previous[i]?.id);
     if (!samePlaces) {
       this.byId.clear();
-      cards.forEach((card, position) => this.byId.set(card.id, { card, position }));
+      cards.forEach((card, position) => {
+        this.byId.set(card.id, { card, position });
+      });
       return;
     }
     cards.forEach((card, position) => {

@@ -22,7 +22,7 @@ function card(id: string, stage: string, lane: string, order: number, fields: Pa
 const boardA: Board = {
   id: 'board_a' as BoardId,
   title: 'A',
-  schemaVersion: 2,
+  schemaVersion: 3,
   scenarios: [],
   cadenceRules: [],
   locale: 'en',
@@ -68,7 +68,7 @@ const boardB: Board = {
 };
 
 let n = 0;
-const createId = () => cid(`c_new${(n += 1)}`);
+const createId = () => cid(`c_new${++n}`);
 
 const copy = (board: Board, ids: string[]): ClipboardPayload => {
   const payload = createClipboardPayload(board, ids);

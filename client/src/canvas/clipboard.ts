@@ -21,12 +21,12 @@ import { foldText } from '../doc/filter.ts';
  * same browser); pasting validates it with the card schema, gives every card a fresh id,
  * finds each card a cell on the target board and keeps the links among the pasted cards.
  */
-export const CLIPBOARD_FORMAT = 'rejse/cards';
-export const CLIPBOARD_VERSION = 1;
+const CLIPBOARD_FORMAT = 'rejse/cards';
+const CLIPBOARD_VERSION = 1;
 /** More than this in one paste is refused rather than flooding a board. */
 export const MAX_PASTED_CARDS = 500;
 /** Lines of plain text pasted as cards, at most. */
-export const MAX_TEXT_CARDS = 50;
+const MAX_TEXT_CARDS = 50;
 
 export interface ClipboardPayload {
   format: typeof CLIPBOARD_FORMAT;
@@ -102,7 +102,7 @@ export function parseClipboardPayload(text: string): ClipboardPayload | null {
 }
 
 /** One card to add: a fresh id, its cell and (for duplicates) its place in the cell. */
-export interface PlannedCard {
+interface PlannedCard {
   id: CardId;
   /** The copied card's id. */
   sourceId: string;
@@ -127,7 +127,7 @@ export interface PasteOptions {
 }
 
 /** The lane kind a card of this kind belongs in, for finding a home on another board. */
-export function laneKindFor(kind: CardKind): LaneKind | null {
+function laneKindFor(kind: CardKind): LaneKind | null {
   switch (kind) {
     case 'touchpoint':
       return 'touchpoints';

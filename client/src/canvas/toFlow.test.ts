@@ -10,7 +10,7 @@ function smallBoard(): Board {
   return {
     id: 'b1' as BoardId,
     title: 'Test',
-    schemaVersion: 2,
+    schemaVersion: 3,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

@@ -1,9 +1,9 @@
-import { emotionCurve, type Board, type Card, type Link } from '@rejse/shared';
+import { emotionCurve, type Board, type Card, type Emotion, type Link } from '@rejse/shared';
 import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
 import { emotionHostLane, GRID, type CardBox, type GridLayout, type Rect } from './layout.ts';
-import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
+import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type CurveTouchpointData, type LinkEdge } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
@@ -192,6 +192,7 @@ export function boardToNodes(
           max: p.max,
           sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
         })),
+        touchpoints: curveTouchpoints(board),
         titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
         stageWidth: GRID.stageWidth,
         overlay: host.kind !== 'emotions',
@@ -249,6 +250,26 @@ export function boardToNodes(
     nodes.push(node);
   }
   return nodes;
+}
+
+/** The rated touchpoints as points of the curve, spread across their stage's column in board order. */
+function curveTouchpoints(board: Board): CurveTouchpointData[] {
+  const stageIndex = new Map(board.stages.map((stage, i) => [stage.id as string, i]));
+  const perStage = new Map<number, Card[]>();
+  for (const card of board.cards) {
+    const index = stageIndex.get(card.stageId);
+    if (card.kind !== 'touchpoint' || card.emotion === undefined || index === undefined) continue;
+    const list = perStage.get(index);
+    if (list) list.push(card);
+    else perStage.set(index, [card]);
+  }
+  const out: CurveTouchpointData[] = [];
+  for (const [index, cards] of perStage) {
+    cards.forEach((card, slot) =>
+      out.push({ id: card.id, index, slot, slots: cards.length, emotion: card.emotion as Emotion, text: card.text }),
+    );
+  }
+  return out;
 }
 
 export function boardToEdges(
@@ -327,7 +348,7 @@ function sameNode(a: BoardNode, b: BoardNode): boolean {
 }
 
 /** `next`, with every node equal to its previous version replaced by that previous object. */
-export function reconcile<T extends { id: string }>(
+function reconcile<T extends { id: string }>(
   previous: ReadonlyMap<string, T>,
   next: T[],
   same: (a: T, b: T) => boolean,

@@ -5,10 +5,10 @@ import type { Edge, Node } from '@xyflow/react';
  * The React Flow node and edge types of the canvas. Node data is plain, serialisable
  * data derived from the board (no callbacks): components reach commands through context.
  */
-export type StageNodeData = { stageId: string; title: string; index: number; count: number };
-export type LaneNodeData = { laneId: string; title: string; kind: LaneKind; index: number; count: number };
-export type CellNodeData = { stageId: string; laneId: string; stageTitle: string; laneTitle: string };
-export type CardNodeData = {
+type StageNodeData = { stageId: string; title: string; index: number; count: number };
+type LaneNodeData = { laneId: string; title: string; kind: LaneKind; index: number; count: number };
+type CellNodeData = { stageId: string; laneId: string; stageTitle: string; laneTitle: string };
+type CardNodeData = {
   kind: CardKind;
   text: string;
   channel: Channel | null;
@@ -29,7 +29,7 @@ export type CardNodeData = {
   editing?: boolean;
   solo?: boolean;
 };
-export type CurvePointData = {
+type CurvePointData = {
   stageId: string;
   index: number;
   count: number;
@@ -39,14 +39,25 @@ export type CurvePointData = {
   /** Standard deviation of the stage's touchpoint emotions (null without data). */
   sd: number | null;
 };
+/** A touchpoint rated on the curve: its own point, dragged (or arrowed) to set its emotion. */
+export type CurveTouchpointData = {
+  id: string;
+  /** Its stage's index; `slot` of `slots` spreads a stage's touchpoints across its column. */
+  index: number;
+  slot: number;
+  slots: number;
+  emotion: Emotion;
+  text: string;
+};
 export type EmotionNodeData = {
   points: CurvePointData[];
+  touchpoints: CurveTouchpointData[];
   titles: Record<string, string>;
   stageWidth: number;
   /** The curve is drawn over the touchpoints lane because there is no emotions lane. */
   overlay: boolean;
 };
-export type AddNodeData = Record<string, never>;
+type AddNodeData = Record<string, never>;
 
 export type StageNode = Node<StageNodeData, 'stage'>;
 export type LaneNode = Node<LaneNodeData, 'lane'>;

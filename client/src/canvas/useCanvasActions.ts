@@ -7,7 +7,7 @@ import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';
 
 /** The card kind a new card gets from its lane. */
-export const kindForLane = kindForLaneKind;
+const kindForLane = kindForLaneKind;
 
 /** Below this zoom, text being typed is too small to read: revealing zooms in to READABLE_ZOOM. */
 const MIN_EDIT_ZOOM = 0.55;
@@ -67,7 +67,7 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
       ui.setSelection([id], []);
       ui.editCard(id);
     },
-    [session, commands, reveal],
+    [session, commands, reveal, uiStore],
   );
 }
 
@@ -85,5 +85,5 @@ export function useAddAxis(axis: 'stage' | 'lane'): () => void {
     const rect = axis === 'stage' ? layout.stages.find((s) => s.id === id) : layout.lanes.find((l) => l.id === id);
     if (rect) reveal(rect);
     uiStore.getState().editHeader(axis === 'stage' ? { axis, id: id as StageId } : { axis, id: id as LaneId });
-  }, [axis, t, session, commands, reveal]);
+  }, [axis, t, session, commands, reveal, uiStore]);
 }

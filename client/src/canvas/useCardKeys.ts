@@ -94,6 +94,6 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardE
       const moved = computeLayout(session.getBoard()).cards.get(id);
       if (moved) reveal(moved);
     },
-    [commands, session, layoutRef, reveal],
+    [commands, session, layoutRef, reveal, uiStore],
   );
 }

@@ -17,7 +17,7 @@ import { computeLayout } from './layout.ts';
 import { useReveal } from './useCanvasActions.ts';
 
 /** Where the last copy is kept, so a paste on another board in this browser finds it. */
-export const CLIPBOARD_STORAGE_KEY = 'rejse.clipboard';
+const CLIPBOARD_STORAGE_KEY = 'rejse.clipboard';
 
 export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -48,7 +48,7 @@ function remembered(): ClipboardPayload | null {
 }
 
 /** Adds a paste plan's cards and links as one undo step; returns the ids of the cards that were added. */
-export function applyPastePlan(session: BoardSession, commands: BoardCommands, plan: PastePlan): CardId[] {
+function applyPastePlan(session: BoardSession, commands: BoardCommands, plan: PastePlan): CardId[] {
   return session.batch(() => {
     const added: CardId[] = [];
     for (const card of plan.cards) {
@@ -94,20 +94,20 @@ export function useClipboard(): { duplicate: () => void } {
       const box = computeLayout(session.getBoard()).cards.get(added[0] as string);
       if (box) reveal(box);
     },
-    [session, commands, reveal],
+    [session, commands, reveal, uiStore],
   );
 
   const anchor = useCallback(() => {
     const first = uiStore.getState().selectedCards[0];
     const box = first ? computeLayout(session.getBoard()).cards.get(first) : undefined;
     return box ? { stageId: box.stageId, laneId: box.laneId } : null;
-  }, [session]);
+  }, [session, uiStore]);
 
   const duplicate = useCallback(() => {
     const board = session.getBoard();
     const payload = createClipboardPayload(board, uiStore.getState().selectedCards);
     if (payload) land(planPaste(payload, board, { duplicate: true }), 'clipboard.duplicated');
-  }, [session, land]);
+  }, [session, land, uiStore]);
 
   useEffect(() => {
     const copySelection = (event: ClipboardEvent, cut: boolean) => {
@@ -149,7 +149,7 @@ export function useClipboard(): { duplicate: () => void } {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [session, commands, land, anchor]);
+  }, [session, commands, land, anchor, uiStore]);
 
   return { duplicate };
 }

@@ -54,5 +54,5 @@ export function useEditorShortcuts({ duplicate }: { duplicate: () => void }): vo
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [session, duplicate]);
+  }, [session, duplicate, uiStore, editorStore]);
 }

@@ -48,3 +48,22 @@ export function stageViewport(
   const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
   return { x, y, zoom };
 }
+
+/**
+ * The viewport that shows a range of stages (inclusive indices) whole, header to last lane,
+ * as large as fits: what a presentation shows at each step.
+ */
+export function stagesViewport(
+  layout: GridLayout,
+  range: { from: number; to: number },
+  width: number,
+  height: number,
+  { padding = 28, minZoom = 0.15, maxZoom = 1.5 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+): Viewport | null {
+  const last = layout.stages.length - 1;
+  const first = layout.stages[Math.max(0, Math.min(last, range.from))];
+  const end = layout.stages[Math.max(0, Math.min(last, range.to))];
+  if (!first || !end || width <= 0 || height <= 0) return null;
+  const rect: Rect = { x: first.x, y: 0, width: end.x + end.width - first.x, height: layout.grid.y + layout.grid.height };
+  return fitViewport(rect, width, height, { padding, minZoom, maxZoom });
+}

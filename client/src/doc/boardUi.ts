@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export type HeaderEdit = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
 export type RemoveRequest = { axis: 'stage'; id: StageId } | { axis: 'lane'; id: LaneId };
 
-export interface Notice {
+interface Notice {
   id: number;
   text: string;
 }
@@ -26,9 +26,6 @@ export interface BoardUiState {
   removeRequest: RemoveRequest | null;
   inspectorOpen: boolean;
   notice: Notice | null;
-  /** A picture export is drawing the map: cards render in full whatever the zoom. */
-  capturingPicture: boolean;
-  setCapturingPicture(capturing: boolean): void;
 
   setSelection(cards: readonly CardId[], links: readonly LinkId[]): void;
   editCard(id: CardId | null): void;
@@ -46,8 +43,6 @@ export function createBoardUiStore(): BoardUiStore {
   return createStore<BoardUiState>()((set) => ({
     selectedCards: [],
     selectedLinks: [],
-    capturingPicture: false,
-    setCapturingPicture: (capturing) => set({ capturingPicture: capturing }),
     editingCard: null,
     editingHeader: null,
     removeRequest: null,

@@ -18,6 +18,7 @@ import {
   addStage,
   BoardOpError,
   deleteCards,
+  editCardText,
   linkCards,
   linksMap,
   LOCAL_ORIGIN,
@@ -38,6 +39,7 @@ import {
   type CardDisposition,
   type CardId,
   type CardPatch,
+  type CardTextField,
   type LaneId,
   type LaneKind,
   type LinkId,
@@ -45,6 +47,7 @@ import {
   type Persona,
   type PersonaId,
   type StageId,
+  type TextEdit,
 } from '@rejse/shared';
 import type * as Y from 'yjs';
 import { t } from '../i18n/index.ts';
@@ -59,6 +62,8 @@ export interface BoardCommands {
   setTitle(title: string): void;
   addCard(input: AddCardInput): CardId | undefined;
   updateCard(id: CardId, patch: CardPatch): void;
+  /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing. */
+  editCardText(id: CardId, field: CardTextField, edit: TextEdit): void;
   /** Deletes cards and links (links of deleted cards go with them), as one undo step. */
   deleteElements(cards: readonly CardId[], links: readonly LinkId[]): void;
   moveCards(ids: readonly CardId[], to: MoveTarget): void;
@@ -111,6 +116,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
     setTitle: (title) => run((doc) => setBoardTitle(doc, title)),
     addCard: (input) => run((doc) => addCard(doc, input)),
     updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
+    editCardText: (id, field, edit) => run((doc) => editCardText(doc, id, field, edit)),
     deleteElements: (cards, links) =>
       run((doc) =>
         doc.transact(() => {

@@ -7,7 +7,7 @@ import { EMPTY_FILTER, type CardFilter } from './filter.ts';
  * card search and filter, and which editor dialogs are open. Made per board, like
  * `createBoardUiStore`.
  */
-export type EditorDialog = 'personas' | 'shortcuts' | null;
+type EditorDialog = 'personas' | 'shortcuts' | null;
 
 export interface EditorState {
   filter: CardFilter;

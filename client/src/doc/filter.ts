@@ -40,7 +40,7 @@ export function foldText(text: string): string {
 }
 
 /** The query's words, folded; every one must occur in the card's text, thought or owner. */
-export function queryWords(text: string): string[] {
+function queryWords(text: string): string[] {
   const folded = foldText(text);
   return folded ? folded.split(' ') : [];
 }

@@ -1,6 +1,8 @@
 import {
   boardContentMaps,
   LOCAL_ORIGIN,
+  PARTICIPANT_PARAM,
+  PARTICIPANT_SECRET_PARAM,
   PROTOCOL_VERSION,
   type Board,
   type BoardId,
@@ -48,6 +50,8 @@ export class BoardSession {
     wsBase: string,
     /** The secret link token this browser holds for the board, if any. */
     token: string | null = null,
+    /** This browser's participant identity on the board: the server then knows who writes comments. */
+    participant: { id: string; secret: string } | null = null,
   ) {
     this.binding = new BoardBinding(this.doc, boardId);
     this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
@@ -80,7 +84,11 @@ export class BoardSession {
     }
 
     this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
-      params: { v: String(PROTOCOL_VERSION), ...(token ? { token } : {}) },
+      params: {
+        v: String(PROTOCOL_VERSION),
+        ...(token ? { token } : {}),
+        ...(participant ? { [PARTICIPANT_PARAM]: participant.id, [PARTICIPANT_SECRET_PARAM]: participant.secret } : {}),
+      },
       // Reconnect after anything but the codes that say reconnecting cannot help.
       shouldReconnect: (event) => !isFatalClose(event.code),
     });

@@ -17,7 +17,7 @@ import { shownWarnings } from './warnings.ts';
 import './dunning.css';
 
 /** Width of one stage column in the time view; the curve below uses the same columns. */
-export const COLUMN_WIDTH = 200;
+const COLUMN_WIDTH = 200;
 const CARD_HEIGHT = 46;
 
 /**
@@ -90,17 +90,17 @@ function Columns({ board, scenarioId, warned }: { board: Board; scenarioId: stri
   const text = new Map(board.cards.map((c) => [c.id, c]));
   const rows = Math.max(1, ...placements.map((p) => p.stack + 1));
   return (
-    <div className="time-view__columns" role="list" aria-label={t('dunning.timeline.label')}>
+    <ol className="time-view__columns" aria-label={t('dunning.timeline.label')}>
       {board.stages.map((stage, index) => {
         const span = spans[index];
         const here = placements.filter((p) => p.stageId === stage.id);
         return (
-          <section key={stage.id} className="time-column" role="listitem" aria-labelledby={`time-stage-${stage.id}`} style={{ width: COLUMN_WIDTH }}>
+          <li key={stage.id} className="time-column" aria-labelledby={`time-stage-${stage.id}`} style={{ width: COLUMN_WIDTH }}>
             <h3 className="time-column__title" id={`time-stage-${stage.id}`}>
               <span className="time-column__number">{index + 1}</span>
               {stage.title}
             </h3>
-            <div className="time-column__ruler" aria-label={t('dunning.ruler.label')} data-testid="stage-ruler">
+            <div className="time-column__ruler" role="note" aria-label={t('dunning.ruler.label')} data-testid="stage-ruler">
               {span ? (formatSpan(span) ?? t('dunning.ruler.none')) : null}
             </div>
             <ul className="time-column__cards" style={{ height: rows * CARD_HEIGHT + 8 }}>
@@ -125,10 +125,10 @@ function Columns({ board, scenarioId, warned }: { board: Board; scenarioId: stri
                 );
               })}
             </ul>
-          </section>
+          </li>
         );
       })}
-    </div>
+    </ol>
   );
 }
 

@@ -18,5 +18,5 @@ export const useDunningUi = create<DunningUiState>((set) => ({
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
 }));
 
-/** Line colours for scenario curves, by position in the switcher (fixed values, never user input). */
-export const SCENARIO_COLOURS = ['#2c64a6', '#b26b00', '#6b4fa0', '#ab3d36', '#2d8a57', '#00798c', '#8a6000', '#5c6b7a', '#c2185b', '#33691e', '#4e342e', '#283593'];
+/** Line colours for scenario curves, by position in the switcher: the report's, from shared. */
+export { SCENARIO_COLOURS } from '@rejse/shared';

@@ -1,4 +1,5 @@
 import {
+  readBoardFile,
   actionListCsv,
   actionListMarkdown,
   boardMarkdown,
@@ -17,7 +18,7 @@ import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { captureMapPicture, pictureSize, type PictureArea, type PictureScale, type PictureStep } from './picture.ts';
+import { captureMapPicture, pictureSize, pictureSvg, type PictureArea, type PictureScale, type PictureStep } from './picture.ts';
 
 const PICTURES: ReadonlyArray<{ area: PictureArea; scale: PictureScale }> = [
   { area: 'board', scale: 1 },
@@ -64,7 +65,7 @@ export function ExportItems({
     const current: Board = session.getBoard();
     const filename = exportFileName(current.title, 'png', area === 'board' ? `map-${scale}x` : `view-${scale}x`);
     try {
-      const picture = await captureMapPicture(store, current, { area, scale, onStep, ui: uiStore });
+      const picture = await captureMapPicture(store, current, { area, scale, onStep });
       downloadBlob(picture.blob, filename);
       notify(t('export.picture.done', { file: filename, width: picture.width, height: picture.height }));
     } catch (error) {
@@ -72,6 +73,13 @@ export function ExportItems({
     } finally {
       onStep(null);
     }
+  };
+
+  const saveSvg = (area: PictureArea) => {
+    const current: Board = session.getBoard();
+    const { width, height, transform } = store.getState();
+    const picture = pictureSvg(current, area, { width, height, transform }, 1);
+    saveText(picture.svg, exportFileName(current.title, 'svg', area === 'board' ? 'map' : 'view'), 'image/svg+xml');
   };
 
   const csv = (separator: CsvSeparator) =>
@@ -103,7 +111,7 @@ export function ExportItems({
       {mapShown ? (
         <ul className="export-menu__list">
           {PICTURES.map(({ area, scale }) => {
-            const size = pictureSize(board, area, pane);
+            const size = pictureSize(board, area, { ...pane, transform: [0, 0, 1] });
             const width = size.width * scale;
             const height = size.height * scale;
             return (
@@ -124,6 +132,20 @@ export function ExportItems({
             );
           })}
         </ul>
+      ) : null}
+      {mapShown ? (
+        <>
+          <p className="export-menu__heading">{t('map.export.svgHeading')}</p>
+          <ul className="export-menu__list">
+            {(['board', 'view'] as const).map((area) => (
+              <li key={area}>
+                <button type="button" className="export-menu__item" data-svg={area} onClick={() => saveSvg(area)}>
+                  {t(area === 'board' ? 'map.export.svgBoard' : 'map.export.svgView')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p className="export-menu__hint">
           {t('export.picture.mapOnly')}{' '}
@@ -178,7 +200,8 @@ export function ExportItems({
           <button
             type="button"
             className="export-menu__item"
-            onClick={() => saveText(`${JSON.stringify(board, null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
+            // The file carries the votes and ranking too, so an import gives the same to-do list.
+            onClick={() => saveText(`${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
           >
             {t('export.json')}
           </button>

@@ -59,6 +59,9 @@ export function useFacilitationContext(): FacilitationContextValue {
   return value;
 }
 
+/** The same, or null outside a board page (a card drawn for a picture, say). */
+export const useOptionalFacilitationContext = (): FacilitationContextValue | null => useContext(FacilitationContext);
+
 export const useRole = (): Role => useFacilitationContext().role;
 
 /**

@@ -39,6 +39,7 @@ export function FacilitatorControls({ state }: { state: FacilitationState }) {
   const t = useT();
   const [sharing, setSharing] = useState(false);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar-like row of buttons and sub-panels; a <fieldset> would bring its border, padding and min-content width into the flex bar.
     <div className="workshop-controls" role="group" aria-label={t('facilitation.controls.label')}>
       <TimerControls state={state} />
       <VotingControls state={state} />

@@ -41,6 +41,7 @@ export function LockedCardsOverlay({ cards }: { cards: ReadonlySet<string> }) {
             <svg
               key={id}
               className="lock-badge"
+              aria-hidden="true"
               width="16"
               height="16"
               viewBox="0 0 16 16"

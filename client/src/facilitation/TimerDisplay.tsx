@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { useTicking } from './useNow.ts';
 
-export const formatClock = (ms: number): string => {
+const formatClock = (ms: number): string => {
   const { minutes, seconds } = splitRemaining(ms);
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 };

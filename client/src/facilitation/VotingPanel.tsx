@@ -83,7 +83,7 @@ function OpenRound({ round }: { round: OpenVoteRound }) {
           return (
             <li key={card.id} className="vote-item" data-card-id={card.id}>
               <span className="vote-item__text">{text}</span>
-              <span className="vote-item__dots" aria-label={t('facilitation.vote.mine', { count })}>
+              <span className="vote-item__dots" role="img" aria-label={t('facilitation.vote.mine', { count })}>
                 {'●'.repeat(count)}
               </span>
               {canVote ? (

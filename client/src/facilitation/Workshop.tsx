@@ -15,6 +15,11 @@ import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
+import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
+import { useToneState } from '../letters/useTone.ts';
+import { RunSheetBar } from '../series/RunSheetBar.tsx';
+import { SeriesButtons } from '../series/SeriesPanel.tsx';
+import { Presentation, PresentButton } from '../present/Presentation.tsx';
 import './facilitation.css';
 import '../presence/presence.css';
 
@@ -38,13 +43,16 @@ export function WorkshopBar() {
   useSummon(state.summon, role === 'facilitator');
 
   return (
-    <div className="workshop-bar" role="region" aria-label={t('facilitation.bar.label')}>
+    <section className="workshop-bar" aria-label={t('facilitation.bar.label')}>
       <TimerDisplay timer={state.timer} />
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
+      {role === 'facilitator' ? <PresentButton /> : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
       {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
+      <RunSheetBar />
       <div className="workshop-bar__end">
+        <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
         <ParticipantList
           me={{ name: shownName, color: colourFor(session.provider.awareness.clientID), role }}
@@ -56,18 +64,21 @@ export function WorkshopBar() {
       <FocusOverlay stageId={state.focusStageId} />
       <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
-    </div>
+      <Presentation peers={peers} timer={state.timer} />
+    </section>
   );
 }
 
-/** Side panels for the workshop: dot voting and its results, private drafts. */
+/** Side panels for the workshop: dot voting and its results, the blind tone round of a letter, private drafts. */
 export function WorkshopPanels() {
   const session = useSession();
   const state = useFacilitationState(session);
-  if (!state.openRound && state.rounds.length === 0 && !state.privateMode) return null;
+  const tone = useToneState();
+  if (!state.openRound && state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
   return (
     <aside className="workshop-panels">
       <VotingPanel state={state} />
+      <ToneRoundPanel />
       <DraftsPanel state={state} />
     </aside>
   );

@@ -52,15 +52,14 @@ export interface FacilitationApi {
   rotateLink(role: SharedRole): Promise<{ token: string; link: string }>;
 }
 
-/** The board's facilitation endpoints, with this browser's token and participant identity; answers checked by the shared schemas. */
-export function createFacilitationApi(boardId: string, token: string | null, participant: ParticipantIdentity): FacilitationApi {
-  const base = `/api/boards/${encodeURIComponent(boardId)}`;
+export type ApiCall = <T>(path: string, schema: ApiSchema<T>, init?: { method?: string; body?: unknown; asParticipant?: boolean }) => Promise<T>;
 
-  async function call<T>(
-    path: string,
-    schema: ApiSchema<T>,
-    init: { method?: string; body?: unknown; asParticipant?: boolean } = {},
-  ): Promise<T> {
+/**
+ * One request to the board API with this browser's token (and participant identity when
+ * asked); the answer checked by the shared schema, a failure thrown as `FacilitationApiError`.
+ */
+export function createApiCall(token: string | null, participant: ParticipantIdentity): ApiCall {
+  return async function call<T>(path: string, schema: ApiSchema<T>, init: { method?: string; body?: unknown; asParticipant?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -82,7 +81,13 @@ export function createFacilitationApi(boardId: string, token: string | null, par
     if (answer.ok) return answer.value;
     const { status, message, reason, code } = answer.failure;
     throw new FacilitationApiError(status, message || `HTTP ${status}`, reason, code);
-  }
+  };
+}
+
+/** The board's facilitation endpoints, with this browser's token and participant identity; answers checked by the shared schemas. */
+export function createFacilitationApi(boardId: string, token: string | null, participant: ParticipantIdentity): FacilitationApi {
+  const base = `/api/boards/${encodeURIComponent(boardId)}`;
+  const call = createApiCall(token, participant);
 
   const round = (roundId: string) => `${base}/votes/rounds/${encodeURIComponent(roundId)}`;
 

@@ -1,4 +1,5 @@
 import {
+  textValue,
   addCard,
   addLane,
   addStage,
@@ -97,7 +98,7 @@ describe('what an editor’s link may do under the facilitator’s locks', () =>
     board.commands.renameStage(board.first, 'Paid');
     board.commands.updateCard(board.card, { text: 'Sharper' });
     expect(board.notices.slice(2)).toEqual([t('facilitation.guard.structureLocked')]);
-    expect(cardsMap(board.doc).get(board.card)?.get('text')).toBe('Sharper');
+    expect(textValue(cardsMap(board.doc).get(board.card)?.get('text'))).toBe('Sharper');
   });
 
   it('in private mode a new card goes to the editor’s drafts, or waits until they are connected', () => {

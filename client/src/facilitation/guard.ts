@@ -3,7 +3,7 @@ import {
   judgeChanges,
   PLANNED_CHANGES,
   readPermissionState,
-  roleIsUnrestricted,
+  roleMayChangeBoardFreely,
   roleMayChangeNothing,
   type Block,
   type Capability,
@@ -41,6 +41,7 @@ export const COMMAND_QUESTIONS: CommandQuestions = {
   setTitle: (doc, title) => plan.setBoardTitle(doc, title),
   addCard: (doc, input) => plan.addCard(doc, input),
   updateCard: (doc, id, patch) => plan.updateCard(doc, id, patch),
+  editCardText: (doc, id, field, edit) => plan.editCardText(doc, id, field, edit),
   deleteElements: (doc, cards, links) => [...plan.deleteCards(doc, cards), ...links.flatMap((id) => plan.unlinkCards(doc, id))],
   moveCards: (doc, ids, to) => plan.moveCards(doc, ids, to),
   link: (doc, from, to) => plan.linkCards(doc, from, to),
@@ -75,6 +76,7 @@ const BLOCK_NOTICES: Readonly<Record<Block, MessageKey>> = {
   structureLock: 'facilitation.guard.structureLocked',
   cardLock: 'facilitation.guard.cardLocked',
   privateMode: 'facilitation.guard.privateMode',
+  othersRecord: 'series.guard.othersRecord',
 };
 
 export function noticeFor(refusal: Refusal): MessageKey {
@@ -93,7 +95,8 @@ const REFUSED_RESULT: Partial<Record<keyof BoardCommands, unknown>> = { removeSt
  * card goes to their private drafts. Facilitators get the commands unchanged.
  */
 export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCommands {
-  if (roleIsUnrestricted(deps.role)) return commands;
+  // Board commands never write someone else's comments or name, the only thing left to refuse a facilitator.
+  if (roleMayChangeBoardFreely(deps.role)) return commands;
   const viewOnly = roleMayChangeNothing(deps.role);
 
   const verdictOf = (key: keyof BoardCommands, args: unknown[]): PermissionVerdict => {

@@ -12,6 +12,7 @@ export function useSummon(summon: SummonValue | null, isFacilitator: boolean): v
   const uiStore = useBoardUiStore();
   const move = useMoveView();
   const seen = useRef<string | null | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new nonce moves the view; `move` is rebuilt each render and the rest is read as it is then.
   useEffect(() => {
     const nonce = summon?.nonce ?? null;
     if (seen.current === undefined) {

@@ -1,4 +1,4 @@
-import { CURRENCIES, LIMITS, type Currency } from '@rejse/shared';
+import { CURRENCIES, LIMITS, defaultDunningProcess, type Currency, type DunningProcessRequest } from '@rejse/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { rememberBoard } from '../routing/knownBoards.ts';
 import { navigate } from '../routing/router.tsx';
@@ -8,10 +8,18 @@ import { defaultCurrencyFor } from '../settings/boardFormat.ts';
 import '../settings/settings.css';
 import { Icon } from '../ui/icons.tsx';
 import { createBoard, listTemplates } from './api.ts';
+import { DunningProcessFields } from './DunningProcessFields.tsx';
 import { describeApiError } from './errors.ts';
 import { useResource } from './useResource.ts';
 
 const DEFAULT_TEMPLATE = 'blank';
+
+/** Two weeks from today, as an ISO day: where a new invoice's due date usually falls. */
+function twoWeeksFromToday(): string {
+  const day = new Date(Date.now() + 14 * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
 
 /** Title, language, currency and template for a new board; opens it once created. */
 export function CreateBoardForm() {
@@ -36,6 +44,11 @@ export function CreateBoardForm() {
     reloadTemplates();
   }, [boardLocale, reloadTemplates]);
   const [picked, setPicked] = useState<string | null>(null);
+  // A template, or a board generated from a dunning process (its defaults follow the board's language until edited).
+  const [source, setSource] = useState<'template' | 'dunning'>('template');
+  const [editedProcess, setProcess] = useState<DunningProcessRequest | null>(null);
+  const [defaultDue] = useState(twoWeeksFromToday);
+  const process = editedProcess ?? defaultDunningProcess(boardLocale, defaultDue);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,7 +64,7 @@ export function CreateBoardForm() {
       const trimmed = title.trim();
       const created = await createBoard({
         ...(trimmed ? { title: trimmed } : {}),
-        ...(template ? { template } : {}),
+        ...(source === 'dunning' ? { dunning: process } : template ? { template } : {}),
         locale: boardLocale,
         currency,
       });
@@ -94,7 +107,9 @@ export function CreateBoardForm() {
             value={boardLocale}
             aria-describedby={localeHintId}
             onChange={(event) => {
-              if (isLocale(event.target.value)) setChosenLocale(event.target.value);
+              if (!isLocale(event.target.value)) return;
+              setChosenLocale(event.target.value);
+              setProcess(null);
             }}
           >
             {LOCALES.map((option) => (
@@ -128,46 +143,61 @@ export function CreateBoardForm() {
         </p>
       </div>
       <fieldset className="field">
-        <legend className="field__label">{t('home.create.templateLabel')}</legend>
-        {templates.state === 'loading' ? <p className="muted">{t('home.create.templateLoading')}</p> : null}
-        {templates.state === 'error' ? <p className="muted">{t('home.create.templateError')}</p> : null}
-        <div className="template-picker">
-          {list.map((tpl) => (
-            <label
-              key={tpl.id}
-              className={`template-option${template === tpl.id ? ' is-picked' : ''}${tpl.preview ? ' has-preview' : ''}`}
-            >
-              <input
-                type="radio"
-                name="template"
-                value={tpl.id}
-                checked={template === tpl.id}
-                onChange={() => setPicked(tpl.id)}
-              />
-              {tpl.preview ? (
-                // The server's thumbnail is shown as an image (a data URL), never inserted as markup.
-                <img
-                  className="template-option__thumb"
-                  src={`data:image/svg+xml,${encodeURIComponent(tpl.preview.svg)}`}
-                  alt={t('home.create.previewAlt', { title: tpl.title, stages: tpl.stages, ...tpl.preview.counts })}
-                  width={96}
-                  height={58}
-                  draggable={false}
-                />
-              ) : null}
-              <span className="template-option__title">{tpl.title}</span>
-              <span className="template-option__description" title={tpl.description}>
-                {tpl.description}
-              </span>
-              <span className="template-option__summary">
-                {tpl.preview && tpl.cards > 0
-                  ? t('home.create.counts', { stages: tpl.stages, ...tpl.preview.counts })
-                  : t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
-              </span>
+        <legend className="field__label">{t('home.create.sourceLabel')}</legend>
+        <div className="create-board__source">
+          {(['template', 'dunning'] as const).map((option) => (
+            <label key={option}>
+              <input type="radio" name="source" value={option} checked={source === option} onChange={() => setSource(option)} />
+              {t(`home.create.source.${option}`)}
             </label>
           ))}
         </div>
       </fieldset>
+      {source === 'dunning' ? (
+        <DunningProcessFields process={process} currency={currency} onChange={setProcess} />
+      ) : (
+        <fieldset className="field">
+          <legend className="field__label">{t('home.create.templateLabel')}</legend>
+          {templates.state === 'loading' ? <p className="muted">{t('home.create.templateLoading')}</p> : null}
+          {templates.state === 'error' ? <p className="muted">{t('home.create.templateError')}</p> : null}
+          <div className="template-picker">
+            {list.map((tpl) => (
+              <label
+                key={tpl.id}
+                className={`template-option${template === tpl.id ? ' is-picked' : ''}${tpl.preview ? ' has-preview' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="template"
+                  value={tpl.id}
+                  checked={template === tpl.id}
+                  onChange={() => setPicked(tpl.id)}
+                />
+                {tpl.preview ? (
+                  // The server's thumbnail is shown as an image (a data URL), never inserted as markup.
+                  <img
+                    className="template-option__thumb"
+                    src={`data:image/svg+xml,${encodeURIComponent(tpl.preview.svg)}`}
+                    alt={t('home.create.previewAlt', { title: tpl.title, stages: tpl.stages, ...tpl.preview.counts })}
+                    width={96}
+                    height={58}
+                    draggable={false}
+                  />
+                ) : null}
+                <span className="template-option__title">{tpl.title}</span>
+                <span className="template-option__description" title={tpl.description}>
+                  {tpl.description}
+                </span>
+                <span className="template-option__summary">
+                  {tpl.preview && tpl.cards > 0
+                    ? t('home.create.counts', { stages: tpl.stages, ...tpl.preview.counts })
+                    : t('home.create.templateSummary', { stages: tpl.stages, cards: tpl.cards })}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       {error ? (
         <p className="form-error" role="alert">
           {error}

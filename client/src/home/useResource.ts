@@ -10,6 +10,7 @@ export function useResource<T>(load: () => Promise<T>): [Resource<T>, () => void
   const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a module function; `attempt` re-runs it.
   useEffect(() => {
     let live = true;
     setResource({ state: 'loading' });
@@ -20,7 +21,6 @@ export function useResource<T>(load: () => Promise<T>): [Resource<T>, () => void
     return () => {
       live = false;
     };
-    // `load` is a module function; `attempt` re-runs it.
   }, [attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

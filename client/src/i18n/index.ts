@@ -3,13 +3,13 @@
  * entries the exports and the report use), in the participant's UI language (`uiLocale.ts`).
  */
 import { useCallback } from 'react';
-import { translate, type MessageKey, type MessageParams, type Translate } from '@rejse/shared';
+import { translate, type MessageKey, type Translate } from '@rejse/shared';
 import { useUiLocaleStore } from './uiLocale.ts';
 import type { Locale } from './locales.ts';
 
-export type { MessageKey, MessageParams, Translate };
+export type { MessageKey, Translate };
 
-export { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, isLocale, preferredLocale, type Locale } from './locales.ts';
+export { LOCALES, LOCALE_NAMES, isLocale, type Locale } from './locales.ts';
 export { formatSigned, formatDateTime } from '@rejse/shared';
 
 /** `t` for the current locale outside React (commands, error reporting). */

@@ -1,2 +1,2 @@
 /** The UI languages: defined once in `@rejse/shared` (which also reads language tags). */
-export { LOCALES, LOCALE_NAMES, DEFAULT_LOCALE, isLocale, preferredLocale, type Locale } from '@rejse/shared';
+export { LOCALES, LOCALE_NAMES, isLocale, preferredLocale, type Locale } from '@rejse/shared';

@@ -93,6 +93,7 @@ export function BusinessCaseSection({ card }: { card: Card }) {
           <summary>{t('business.formula')}</summary>
           <ul>
             {result.formula.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: derived lines without an identity of their own (they can repeat); nothing in them holds state.
               <li key={i}>{text(line)}</li>
             ))}
           </ul>
@@ -101,6 +102,7 @@ export function BusinessCaseSection({ card }: { card: Card }) {
       {result.missing.length > 0 ? (
         <ul className="business-case__missing" aria-label={t('business.missing')}>
           {result.missing.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: derived lines without an identity of their own (they can repeat); nothing in them holds state.
             <li key={i}>{text(line)}</li>
           ))}
         </ul>
@@ -108,6 +110,7 @@ export function BusinessCaseSection({ card }: { card: Card }) {
       {effects.length > 0 ? (
         <ul className="business-case__effects" aria-label={t('business.effects')}>
           {effects.map((effect, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: effects have no id (the same kind may be listed twice); the rows hold no state, the position is the identity.
             <li key={i}>
               <span>{t(EFFECT_LABELS[effect.kind])}</span>{' '}
               <button

@@ -1,3 +1,4 @@
+import { LinkPicker } from './LinkPicker.tsx';
 import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
 import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
@@ -9,6 +10,7 @@ import { IdeaFields } from '../prioritize/IdeaFields.tsx';
 import { hasMessageChannel } from '@rejse/shared';
 import { BusinessCaseSection } from './BusinessCaseSection.tsx';
 import { LetterSection } from './LetterSection.tsx';
+import { Threads } from '../series/Threads.tsx';
 import { TextField } from './TextField.tsx';
 import { TouchpointFields } from './TouchpointFields.tsx';
 
@@ -146,12 +148,18 @@ export function CardInspector() {
 
         {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
 
+        <section className="inspector__comments" aria-label={t('series.comments.title')}>
+          <h3 className="field__label">{t('series.comments.title')}</h3>
+          <Threads target={{ kind: 'card', id: card.id }} />
+        </section>
+
         <div className="inspector__links-block">
           <p className="inspector__links">
             <Icon name="link" size={14} />
             {t('inspector.links', { count: selected.links })}
           </p>
           <p className="inspector__hint">{t('inspector.linkHint')}</p>
+          <LinkPicker cardId={card.id} />
         </div>
 
         <button

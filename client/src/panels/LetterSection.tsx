@@ -1,6 +1,7 @@
 import { LIMITS, letterLab, MESSAGE_VARIANTS, type Card, type MessageVariant, type TouchpointMessage, type VariantVerdict } from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
+import { ToneRoundStart, useInUseHidden } from '../letters/ToneRoundStart.tsx';
 import { TextField } from './TextField.tsx';
 
 const VARIANT_LABELS: Record<MessageVariant, MessageKey> = { a: 'letter.variant.a', b: 'letter.variant.b' };
@@ -15,6 +16,8 @@ export function LetterSection({ card, locale }: { card: Card; locale: string }) 
   const commands = useCommands();
   const message = card.message ?? {};
   const verdicts = letterLab(card.message, locale);
+  // While a blind tone round runs on this letter, nobody is shown which variant is sent today.
+  const inUseHidden = useInUseHidden(card.id);
 
   const save = (patch: Partial<TouchpointMessage>) => {
     const next: TouchpointMessage = { ...message, ...patch };
@@ -41,21 +44,26 @@ export function LetterSection({ card, locale }: { card: Card; locale: string }) 
                 maxLength={LIMITS.messageTextLength}
                 onSave={(text) => save({ [variant]: text })}
               />
-              <label className="letter-lab__in-use">
-                <input
-                  type="radio"
-                  name={`in-use-${card.id}`}
-                  checked={message.inUse === variant}
-                  disabled={message[variant] === undefined}
-                  onChange={() => save({ inUse: variant })}
-                />
-                {t('letter.inUse')}
-              </label>
+              {inUseHidden ? (
+                <p className="muted letter-lab__in-use">{t('tone.hiddenInUse')}</p>
+              ) : (
+                <label className="letter-lab__in-use">
+                  <input
+                    type="radio"
+                    name={`in-use-${card.id}`}
+                    checked={message.inUse === variant}
+                    disabled={message[variant] === undefined}
+                    onChange={() => save({ inUse: variant })}
+                  />
+                  {t('letter.inUse')}
+                </label>
+              )}
               {verdict ? <Verdict verdict={verdict} /> : null}
             </div>
           );
         })}
       </div>
+      <ToneRoundStart card={card} />
     </section>
   );
 }

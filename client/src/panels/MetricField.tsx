@@ -41,6 +41,7 @@ export function MetricField({ spec, label, value, locale, currency, onSave }: Me
   const [problem, setProblem] = useState<NumberProblem | null>(null);
 
   // Another user's edit shows at once unless this field is being typed in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `value` (the trigger, not read) clears a stale problem.
   useEffect(() => {
     if (draft === null) setProblem(null);
   }, [value, draft]);

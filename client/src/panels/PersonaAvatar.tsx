@@ -2,7 +2,7 @@ import type { Persona } from '@rejse/shared';
 import { Icon } from '../ui/icons.tsx';
 
 /** Initials for a persona's avatar: "Young prepaid customer" → "YP", "Maria, 34" → "M". */
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const words = name
     .trim()
     .split(/\s+/)
@@ -12,7 +12,7 @@ export function initialsOf(name: string): string {
 
 const AVATAR_TONES = 6;
 /** A stable colour per persona, from its id. */
-export function avatarTone(id: string): number {
+function avatarTone(id: string): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return hash % AVATAR_TONES;

@@ -31,6 +31,7 @@ function PersonaDialogView() {
   const readOnly = role === 'viewer';
 
   // A persona just added gets its name field focused, ready to type.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `personas` is the trigger: the new row is in the DOM only after the list updates.
   useEffect(() => {
     if (!added) return;
     const input = list.current?.querySelector<HTMLInputElement>(`[data-persona-id="${added}"] input[data-field="name"]`);

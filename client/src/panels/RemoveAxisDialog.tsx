@@ -31,7 +31,7 @@ function RemoveAxisDialogOpen({ request }: { request: RemoveRequest }) {
   useEffect(() => {
     // Removed meanwhile by someone else: nothing left to ask.
     if (!item) uiStore.getState().requestRemove(null);
-  }, [item]);
+  }, [item, uiStore]);
 
   if (!item) return null;
   const shown = item.title || t(request.axis === 'stage' ? 'stage.new' : 'lane.new');

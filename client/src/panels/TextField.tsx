@@ -59,6 +59,7 @@ export function TextField({
   };
 
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its control (an input or a textarea, chosen below).
     <label className="field">
       <span className="field__label">{label}</span>
       {single ? <input {...common} /> : <textarea {...common} rows={rows} />}

@@ -31,9 +31,9 @@ export function useFollow(peers: readonly Peer[]): void {
     if (target !== null && !peer) following.set(null);
   }, [target, peer]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `move` is rebuilt each render; the view's centre and zoom are what matter, not its object identity.
   useEffect(() => {
     if (view) move(view);
-    // `move` is rebuilt each render; the view is what matters.
   }, [view?.x, view?.y, view?.zoom]);
 
   useEffect(() => {

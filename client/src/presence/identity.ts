@@ -31,7 +31,7 @@ export function saveDisplayName(name: string): void {
 }
 
 /** Colours readable as cursor labels (white text) and as outlines on the light canvas. */
-export const PRESENCE_COLOURS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d7c0f', '#b45309', '#0e7490'] as const;
+const PRESENCE_COLOURS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d7c0f', '#b45309', '#0e7490'] as const;
 
 export function colourFor(seed: number | string): string {
   const text = String(seed);

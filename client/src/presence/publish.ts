@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { BoardUiStore } from '../doc/boardUi.ts';
 import type { BoardSession } from '../doc/session.ts';
 import { colourFor } from './identity.ts';
+import { presentation } from './presentation.ts';
 import { IDLE_AFTER_MS, PRESENCE_THROTTLE_MS, centreOf, type PresenceState } from './state.ts';
 
 const IDLE_CHECK_MS = 5_000;
@@ -26,6 +27,8 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       selection: [...uiStore.getState().selectedCards],
       view: null,
       active: true,
+      // Only a facilitator presents (the others' bars have no button); a stale value is dropped.
+      presenting: role === 'facilitator' ? presentation.get() : null,
     };
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastSent = 0;
@@ -89,6 +92,10 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       if (width && height) update({ view: centreOf(transform, width, height) });
     }
 
+    const unsubscribePresenting = presentation.subscribe(() => {
+      update({ presenting: role === 'facilitator' ? presentation.get() : null }, true);
+    });
+
     const idleTimer = setInterval(() => {
       if (state.active && Date.now() - lastInput > IDLE_AFTER_MS) update({ active: false, cursor: null }, true);
     }, IDLE_CHECK_MS);
@@ -102,6 +109,7 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       window.removeEventListener('wheel', touch);
       unsubscribeSelection();
       unsubscribeView();
+      unsubscribePresenting();
       awareness.setLocalState(null);
     };
   }, [session, uiStore, role, name, store, screenToFlowPosition]);

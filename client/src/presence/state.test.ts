@@ -13,6 +13,7 @@ describe('presence states', () => {
         selection: ['c_1', 5],
         view: { x: 1, y: 2, zoom: 0 },
         active: false,
+        presenting: { from: 3, to: 1 },
       }),
     ).toEqual({
       user: { name: 'Ana', color: '#76828f', role: 'viewer' },
@@ -20,7 +21,17 @@ describe('presence states', () => {
       selection: ['c_1'],
       view: null,
       active: false,
+      presenting: null,
     });
+  });
+
+  it('a presented range is read only when it is a real range of stage indices', () => {
+    const person = { user: { name: 'Ana', color: '#123456', role: 'facilitator' } };
+    expect(readPresence({ ...person, presenting: { from: 1, to: 2 } })?.presenting).toEqual({ from: 1, to: 2 });
+    expect(readPresence({ ...person, presenting: { from: -1, to: 2 } })?.presenting).toBeNull();
+    expect(readPresence({ ...person, presenting: { from: 0.5, to: 2 } })?.presenting).toBeNull();
+    expect(readPresence({ ...person, presenting: { from: 0, to: 1e9 } })?.presenting).toBeNull();
+    expect(readPresence({ ...person, presenting: 'all' })?.presenting).toBeNull();
   });
 
   it('following a view centre gives the same viewport on a same-sized screen and the same centre on another', () => {

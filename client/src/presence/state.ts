@@ -5,7 +5,7 @@ import { isRole, type Role } from '@rejse/shared';
  * cursor is (flow coordinates), what they have selected, the centre and zoom of their view
  * (for "follow"), and whether they are active.
  */
-export interface PresenceUser {
+interface PresenceUser {
   name: string;
   color: string;
   role: Role;
@@ -18,6 +18,12 @@ export interface ViewCentre {
   zoom: number;
 }
 
+/** The stages (indices, left to right, inclusive) a presenter is showing everyone. */
+export interface Presenting {
+  from: number;
+  to: number;
+}
+
 export interface PresenceState {
   user: PresenceUser;
   cursor: { x: number; y: number } | null;
@@ -25,6 +31,8 @@ export interface PresenceState {
   view: ViewCentre | null;
   /** False after a minute without input. */
   active: boolean;
+  /** Set while this person presents the map (the facilitator): everyone's view follows it. */
+  presenting: Presenting | null;
 }
 
 export interface Peer extends PresenceState {
@@ -38,6 +46,15 @@ export const PRESENCE_THROTTLE_MS = 66;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const MAX_SELECTION = 500;
+/** More stages than any board may have (LIMITS): a stage index beyond it is nonsense. */
+const MAX_STAGE_INDEX = 1000;
+const stageIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < MAX_STAGE_INDEX;
+
+function readPresenting(value: unknown): Presenting | null {
+  if (!value || typeof value !== 'object') return null;
+  const { from, to } = value as Record<string, unknown>;
+  return stageIndex(from) && stageIndex(to) && from <= to ? { from, to } : null;
+}
 
 /** A remote state read defensively (anyone can send anything); null when it is not a person. */
 export function readPresence(value: unknown): PresenceState | null {
@@ -59,6 +76,7 @@ export function readPresence(value: unknown): PresenceState | null {
       : [],
     view: view && finite(view.x) && finite(view.y) && finite(view.zoom) && view.zoom > 0 ? { x: view.x, y: view.y, zoom: view.zoom } : null,
     active: state.active !== false,
+    presenting: readPresenting(state.presenting),
   };
 }
 

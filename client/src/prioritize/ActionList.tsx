@@ -1,6 +1,6 @@
-import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
+import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, formatValueMoney, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { useBoard, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
@@ -111,8 +111,9 @@ export function ActionList({
 
   const cut = Math.min(settings.topN, rows.length);
   const cutLine = (
-    <li key="cut-line" className="cut-line" role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
-      <span>
+    // A list holds only list items: the separator role goes on the item's content (axe "list").
+    <li key="cut-line" className="cut-line">
+      <span role="separator" aria-label={t('prioritize.cutLine', { n: settings.topN })}>
         {rows.length >= settings.topN
           ? t('prioritize.cutLine', { n: settings.topN })
           : t('prioritize.cutLineShort', { count: rows.length, n: settings.topN })}
@@ -212,6 +213,9 @@ const ActionRowView = memo(function ActionRowView({
   const text = card.text || t('prioritize.untitled');
   const score = formatScore(locale, row.score);
   const breakdownId = `breakdown-${card.id}`;
+  const boardLocale = useBoard((b) => b.locale);
+  const currency = useBoard((b) => b.currency);
+  const value = row.businessCase.value;
 
   return (
     <li
@@ -264,8 +268,9 @@ const ActionRowView = memo(function ActionRowView({
             </>
           ) : null}
         </div>
-        <span className="action-row__rank" aria-label={t('prioritize.row.rank', { rank: row.rank })}>
-          {row.rank}
+        <span className="action-row__rank">
+          <span aria-hidden="true">{row.rank}</span>
+          <span className="visually-hidden">{t('prioritize.row.rank', { rank: row.rank })}</span>
         </span>
         <div className="action-row__main">
           <button
@@ -278,6 +283,7 @@ const ActionRowView = memo(function ActionRowView({
           </button>
           <div className="action-row__context">
             <span className="action-row__stage">{row.stage.title || t('stage.new')}</span>
+            {value ? <span className="action-row__worth">{t('prioritize.row.worth', { value: formatValueMoney(value.mid, boardLocale, currency) })}</span> : null}
             {row.linkedPains.length === 0 ? (
               <span className="action-row__no-pains">{t('prioritize.row.noPains')}</span>
             ) : (

@@ -206,6 +206,7 @@ function OwnerInput({ id, owner, disabled }: { id: CardId; owner: string; disabl
   const t = useT();
   const commands = useCommands();
   const [draft, setDraft] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another card (the trigger, not read) drops the draft.
   useEffect(() => setDraft(null), [id]);
   const commit = () => {
     if (draft !== null && draft.trim() !== owner) commands.updateCard(id, { owner: draft.trim() || null });

@@ -4,14 +4,17 @@ import {
   QUADRANTS,
   matrixPosition,
   quadrantOf,
+  formatValueMoney,
   valuesFromMatrixPosition,
   type ActionRow,
   type CardId,
   type Quadrant,
 } from '@rejse/shared';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useBoardUiStore, useCommands } from '../doc/BoardContext.tsx';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useBoard, useBoardUiStore, useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
+import { usePrioritizeUi } from './store.tsx';
+import { chipScale } from './valueSize.ts';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 /** Each rating's band on an axis, as a share of the plot. */
@@ -70,6 +73,12 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
   const refocus = useRef<{ id: CardId; ratings: Ratings | null } | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const sizeByValue = usePrioritizeUi((s) => s.sizeByValue);
+  const setSizeByValue = usePrioritizeUi((s) => s.setSizeByValue);
+  const locale = useBoard((b) => b.locale);
+  const currency = useBoard((b) => b.currency);
+  const valued = rows.some((r) => r.businessCase.value !== null);
+  const maxValue = Math.max(0, ...rows.map((r) => r.businessCase.value?.mid ?? 0));
 
   const describe = (row: ActionRow, ratings: Ratings): string =>
     t('prioritize.matrix.moved', {
@@ -101,6 +110,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
   // The dragged chip moves to another cell (and is re-mounted) as soon as its ratings are
   // written, so the drag is followed on the window, not on the chip.
   const dragging = drag !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the handlers read the latest drag and rows through refs; the listeners live as long as the drag.
   useEffect(() => {
     if (!dragging) return;
     const onMove = (event: globalThis.PointerEvent) => {
@@ -140,7 +150,6 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
       window.removeEventListener('pointercancel', onUp);
       window.removeEventListener('keydown', onKey);
     };
-    // The handlers read the latest drag and rows through refs.
   }, [dragging]);
 
   // A chip re-mounts in its new cell: give it the keyboard focus back.
@@ -215,15 +224,24 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
           quadrant: t(`prioritize.quadrant.${quadrantOf(ratings.impact, ratings.effort)}`),
         })
       : t('prioritize.matrix.cardUnrated', { rank: row.rank, text });
+    const value = row.businessCase.value?.mid;
+    const sized = sizeByValue && valued;
     return (
       <button
         key={row.card.id}
         type="button"
-        className={`matrix-chip${drag?.id === row.card.id && drag.moved ? ' is-dragged' : ''}`}
+        className={`matrix-chip${drag?.id === row.card.id && drag.moved ? ' is-dragged' : ''}${sized ? ' is-sized' : ''}`}
+        style={sized ? ({ '--chip-scale': chipScale(value, maxValue) } as CSSProperties) : undefined}
         data-matrix-card={row.card.id}
         data-impact={ratings?.impact ?? ''}
         data-effort={ratings?.effort ?? ''}
-        aria-label={label}
+        aria-label={
+          !sized
+            ? label
+            : value === undefined
+              ? t('prioritize.matrix.cardNoValue', { label })
+              : t('prioritize.matrix.cardValue', { label, value: formatValueMoney(value, locale, currency) })
+        }
         aria-describedby={canEdit ? 'matrix-keys' : undefined}
         title={text}
         onPointerDown={onPointerDown(row)}
@@ -248,6 +266,7 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
             </span>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: the plot is a labelled area of draggable chips, not a form; its box is the coordinate system for drops. */}
         <div className="matrix__plot" ref={plotRef} role="group" aria-label={t('prioritize.matrix.label')}>
           {QUADRANTS.map((q) => {
             const area = QUADRANT_AREAS[q];
@@ -290,6 +309,15 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
         </div>
       </div>
       <aside className="matrix__tray" aria-label={t('prioritize.matrix.unrated')}>
+        {valued ? (
+          <div className="matrix__size">
+            <label className="matrix__size-toggle">
+              <input type="checkbox" checked={sizeByValue} onChange={(event) => setSizeByValue(event.target.checked)} />
+              {t('prioritize.matrix.sizeByValue')}
+            </label>
+            {sizeByValue ? <p className="muted">{t('prioritize.matrix.sizeHint')}</p> : null}
+          </div>
+        ) : null}
         <h3 className="matrix__tray-title">{t('prioritize.matrix.unrated')}</h3>
         {unrated.length === 0 ? (
           <p className="muted">{t('prioritize.matrix.allRated')}</p>

@@ -17,7 +17,7 @@ function board(manual: Partial<Record<string, number>> = {}): Board {
   return {
     id: 'b_test' as Board['id'],
     title: 'Test',
-    schemaVersion: 2,
+    schemaVersion: 3,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

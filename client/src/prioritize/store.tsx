@@ -12,7 +12,10 @@ interface PrioritizeUiState {
   subview: PrioritizeSubview;
   /** Cards whose score breakdown is open in the list. */
   expanded: ReadonlySet<string>;
+  /** The matrix sizes its chips by each idea's value a year. */
+  sizeByValue: boolean;
   setSubview(subview: PrioritizeSubview): void;
+  setSizeByValue(on: boolean): void;
   toggleExpanded(id: string): void;
 }
 
@@ -20,8 +23,12 @@ function createPrioritizeUiStore(): StoreApi<PrioritizeUiState> {
   return createStore<PrioritizeUiState>()((set) => ({
     subview: 'list',
     expanded: new Set(),
+    sizeByValue: false,
     setSubview(subview) {
       set({ subview });
+    },
+    setSizeByValue(on) {
+      set({ sizeByValue: on });
     },
     toggleExpanded(id) {
       set((state) => {

@@ -6,7 +6,6 @@ import {
   setPrioritySettings,
   type ActionRow,
   type Board,
-  type CardId,
   type PrioritySettings,
   type RankBy,
   type VoteCounts,
@@ -79,9 +78,4 @@ export function useRankedActions(by?: RankBy): { rows: ActionRow[]; board: Board
   const mode = by ?? settings.rankBy;
   const rows = useMemo(() => rankActions(board, { by: mode, votes }), [board, mode, votes]);
   return { rows, board, votes, settings };
-}
-
-/** Votes of one card (0 when no round counted it). */
-export function useVotesOf(id: CardId): number {
-  return useVoteCounts().get(id) ?? 0;
 }

@@ -44,6 +44,7 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
       {g.stages.map((s) => (
         <text key={`stage-${s.index}`} className="report-chart__stage" x={s.x} y={g.plot.bottom + 18} textAnchor="middle">
           {wrapLabel(curve[s.index]?.stageTitle ?? '', g.stageWidth / CHART_LABEL_CHAR_WIDTH).map((line, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the wrapped lines of one label, in order; a line's position is its identity.
             <tspan key={n} x={s.x} dy={n === 0 ? 0 : 13}>
               {line}
             </tspan>

@@ -1,14 +1,13 @@
-import { formatDay, reportModel, type ReportModel } from '@rejse/shared';
+import { formatDay, formatValueMoney, mapSvg, reportModel, type ReportModel } from '@rejse/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
-import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
 import { displayName } from '../presence/identity.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
+import { DunningReport } from './DunningReport.tsx';
 import { EmotionChart } from './EmotionChart.tsx';
-import { useMapPicture } from './useMapPicture.ts';
 import './report.css';
 
 const localTimeZone = (): string | undefined => {
@@ -34,7 +33,7 @@ function useParticipantNames(): string[] {
 
 /**
  * The printable workshop report (print CSS gives a clean PDF): the same `reportModel` the
- * server's report.html renders, with the live picture of the map.
+ * server's report.html renders, with the map drawn from its layout (`mapSvg`, as the server's report draws it).
  */
 export function ReportView() {
   const t = useT();
@@ -74,6 +73,7 @@ export function ReportView() {
           <h2 id="report-curve">{t('export.report.curve')}</h2>
           <EmotionChart curve={model.emotionCurve} />
         </section>
+        <DunningReport model={model} />
         <ReportActions model={model} />
         <ReportPains model={model} />
         <section className="report__block report__block--map" aria-labelledby="report-map">
@@ -119,6 +119,9 @@ function ReportHeader({ model }: { model: ReportModel }) {
 function ReportActions({ model }: { model: ReportModel }) {
   const t = useT();
   const locale = useLocale();
+  // Money in the board's currency and number format, like the exports.
+  const money = (amount: number): string => formatValueMoney(amount, model.locale, model.currency);
+  const total = model.hasValues ? model.topTotal.value : null;
   return (
     <section className="report__block" aria-labelledby="report-actions">
       <h2 id="report-actions">{t('export.report.actions', { n: model.topN })}</h2>
@@ -135,6 +138,7 @@ function ReportActions({ model }: { model: ReportModel }) {
               <th>{t('prioritize.row.status')}</th>
               <th>{t('export.report.linkedPains')}</th>
               <th className="num">{t('prioritize.col.score')}</th>
+              {model.hasValues ? <th className="num">{t('export.value.column.value')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -153,11 +157,18 @@ function ReportActions({ model }: { model: ReportModel }) {
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
                 <td className="num">{formatScore(locale, action.score)}</td>
+                {model.hasValues ? <td className="num nowrap" data-report-value>{action.value ? money(action.value.mid) : ''}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {total ? (
+        <p className="report__total">
+          <strong>{t('export.value.totalOfTop', { n: model.topTotal.n })}:</strong> {money(total.mid)} (
+          {t('export.value.range', { low: money(total.low), high: money(total.high) })})
+        </p>
+      ) : null}
       {model.belowLine > 0 ? <p className="muted">{t('export.report.belowLine', { count: model.belowLine })}</p> : null}
     </section>
   );
@@ -191,30 +202,25 @@ function ReportPains({ model }: { model: ReportModel }) {
   );
 }
 
-/** The live map picture, drawn from a canvas kept off screen. */
+/**
+ * The map, drawn from the layout as SVG (the picture the server's report.html inlines) and
+ * shown as an image: redrawn when the board changes, nothing mounted off screen.
+ */
 function MapPicture({ title }: { title: string }) {
   const t = useT();
   const board = useBoardSnapshot();
-  const picture = useMapPicture(board);
+  const picture = useMemo(() => {
+    const drawn = mapSvg(board);
+    return { ...drawn, url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}` };
+  }, [board]);
   return (
-    <>
-      {picture.state === 'ready' ? (
-        <img
-          className="report__map"
-          src={picture.url}
-          width={picture.width}
-          height={picture.height}
-          alt={t('export.report.mapAlt', { title: title || t('board.untitled') })}
-          data-map-picture="ready"
-        />
-      ) : (
-        <p className="muted" role="status">
-          {picture.state === 'drawing' ? t('export.report.mapDrawing') : t('export.report.mapFailed')}
-        </p>
-      )}
-      <div className="report__map-source" aria-hidden="true" inert>
-        <BoardCanvas viewOnly />
-      </div>
-    </>
+    <img
+      className="report__map"
+      src={picture.url}
+      width={picture.width}
+      height={picture.height}
+      alt={t('export.report.mapAlt', { title: title || t('board.untitled') })}
+      data-map-picture="ready"
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { isValidId, type BoardId } from '@rejse/shared';
 
 /** A board's views besides the map: the prioritised to-do list, the printable report, and the dunning time view. */
-export const BOARD_VIEWS = ['actions', 'report', 'time'] as const;
+const BOARD_VIEWS = ['actions', 'report', 'time'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];
 
 /** `view` is absent for the map, so a plain board route reads as before. */

@@ -1,13 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, type Role } from '@rejse/shared';
 import type { BoardStore } from '../storage/store.ts';
+import { openSealedLink, sealLink } from './sealed-links.ts';
 
 /**
  * Secret links. Each board has one token per role (facilitator, editor, viewer): 192 random
  * bits from the OS CSPRNG, base64url. Only SHA-256 hashes are stored, and they are compared
  * in constant time, so a copy of the database does not hand out access and a timing probe
- * learns nothing. The token itself is shown once: when the board is created, or when the
- * facilitator rotates a link (which revokes the old one at once).
+ * learns nothing. The token itself is shown when the board is created, or when the
+ * facilitator rotates a link (which revokes the old one at once); the editor's and viewer's
+ * are also kept sealed for the facilitator, who can see them again (auth/sealed-links.ts).
  */
 const TOKEN_BYTES = 24;
 /** What a token can look like; anything else is refused before hashing. */
@@ -22,7 +24,7 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && timingSafeEqual(a, b);
 }
 
-export const isTokenShaped = (value: unknown): value is string => typeof value === 'string' && TOKEN_PATTERN.test(value);
+const isTokenShaped = (value: unknown): value is string => typeof value === 'string' && TOKEN_PATTERN.test(value);
 
 /** How a request proved its role: with the board's own link, or with the server's admin token. */
 export type AccessVia = 'link' | 'admin';
@@ -32,22 +34,41 @@ export interface BoardAccess {
   via: AccessVia;
 }
 
-/** Issues all three links of a new board and returns the tokens (the only time they exist in clear). */
+/** Issues all three links of a new board and returns the tokens; the editor's and viewer's are sealed for the facilitator. */
 export function issueBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, now: number): Record<Role, string> {
-  const tokens = {} as Record<Role, string>;
+  const facilitator = createSecretToken();
+  const tokens: Record<Role, string> = { facilitator, editor: createSecretToken(), viewer: createSecretToken() };
   for (const role of ROLES) {
-    const token = createSecretToken();
-    store.links.setToken(boardId, role, hashSecret(token), now);
-    tokens[role] = token;
+    const sealed = role === 'facilitator' ? null : sealLink(facilitator, boardId, role, tokens[role]);
+    store.links.setToken(boardId, role, hashSecret(tokens[role]), now, sealed);
   }
   return tokens;
 }
 
-/** Replaces one role's link; the old token stops working at once. Returns the new token. */
-export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: string, role: Role, now: number): string {
+/**
+ * Replaces one role's link; the old token stops working at once. Returns the new token. Given
+ * the facilitator's token (a facilitator rotating with their own link), an editor's or viewer's
+ * new token is sealed so it can be shown again; with the admin token it cannot be.
+ */
+export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: string, role: Role, now: number, facilitatorToken: string | null = null): string {
   const token = createSecretToken();
-  store.links.setToken(boardId, role, hashSecret(token), now);
+  const sealed = role !== 'facilitator' && facilitatorToken ? sealLink(facilitatorToken, boardId, role, token) : null;
+  store.links.setToken(boardId, role, hashSecret(token), now, sealed);
   return token;
+}
+
+/** The board's links as tokens, opened with the facilitator's token; null where a link cannot be shown again. */
+export function showBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, facilitatorToken: string | null): Record<Role, string | null> {
+  const shown: Record<Role, string | null> = { facilitator: facilitatorToken, editor: null, viewer: null };
+  if (!facilitatorToken) return shown;
+  for (const stored of store.links.tokens(boardId)) {
+    if ((stored.role === 'editor' || stored.role === 'viewer') && stored.sealed) {
+      const token = openSealedLink(facilitatorToken, boardId, stored.role, stored.sealed);
+      // Only a seal that still matches the live hash is shown (a stale seal would show a dead link).
+      if (token && sameHash(hashSecret(token), stored.tokenHash)) shown[stored.role] = token;
+    }
+  }
+  return shown;
 }
 
 /**

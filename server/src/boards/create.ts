@@ -1,8 +1,11 @@
 import * as Y from 'yjs';
 import {
+  SEED_ORIGIN,
   createBoardId,
+  defaultRunSheet,
   instantiateTemplate,
   writeBoardInto,
+  writeRunSheet,
   type Board,
   type BoardTemplate,
   type Currency,
@@ -15,6 +18,8 @@ export function encodeInitialState(board: Board): Uint8Array {
   const doc = new Y.Doc();
   try {
     writeBoardInto(doc, board);
+    // Every board starts with the four-session series as its run-sheet, in the board's language.
+    writeRunSheet(doc, defaultRunSheet(board.locale), SEED_ORIGIN);
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();

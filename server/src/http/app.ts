@@ -6,16 +6,21 @@ import type { ApiErrorCode } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { mountActivityRoutes } from './activity.ts';
 import { mountBoardRoutes, type BoardReader } from './boards.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import { mountExportRoutes } from './exports.ts';
 import { mountFacilitationRoutes } from './facilitation.ts';
+import type { BoardHistory } from './history-api.ts';
 import type { LiveBoards } from './live.ts';
 import { mountMetricsRoute, type MetricsRouteDeps } from './metrics.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
 import { mountReadyRoute, type ReadinessProbe } from './ready.ts';
 import { requestLog, requestTracking, type HttpObserver } from './requests.ts';
+import { mountRunSheetRoutes } from './runsheet.ts';
+import { mountSnapshotRoutes } from './snapshots.ts';
 import { mountTokenRoutes } from './tokens.ts';
+import { mountToneRoutes } from './tone.ts';
 import { mountVoteRoutes } from './votes.ts';
 import { securityHeaders } from './security.ts';
 import { mountClient } from './static.ts';
@@ -25,6 +30,8 @@ export interface AppDeps {
   boards: BoardReader;
   /** Server-side edits of live boards, closing connections, revealing drafts (the sync layer). */
   live: LiveBoards;
+  /** The version history (snapshots); absent: its routes are not mounted (tests of other routes). */
+  history?: BoardHistory;
   /** REJSE_ADMIN_TOKEN (null: no global board list, no operator access). */
   adminToken?: string | null;
   /** Extra fields for `GET /api/health` (the server adds `rooms` and `connections`). */
@@ -92,8 +99,14 @@ export function createApp(deps: AppDeps): Hono {
   mountBoardRoutes(api, { ...auth, boards: deps.boards, createPerMinute: limits.createPerMinute });
   mountTokenRoutes(api, { ...auth, live: deps.live });
   mountVoteRoutes(api, { ...auth, live: deps.live });
+  mountToneRoutes(api, { ...auth, live: deps.live, tone: deps.store.tone });
   mountFacilitationRoutes(api, { ...auth, live: deps.live });
   mountExportRoutes(api, { ...auth, live: deps.live, importPerMinute: limits.importPerMinute });
+  if (deps.history) {
+    mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
+    mountRunSheetRoutes(api, { ...auth, live: deps.live, history: deps.history });
+  }
+  mountActivityRoutes(api, { ...auth, live: deps.live });
   app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);

@@ -28,7 +28,7 @@ export function requestToken(c: Context): string | null {
   return match?.[1] ?? null;
 }
 
-export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'missing or invalid token for this board');
+const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'missing or invalid token for this board');
 
 /**
  * The caller's access to a board, at least `needed`: 404 for an unknown board, 401 without

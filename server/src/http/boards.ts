@@ -1,10 +1,17 @@
 import type { Hono } from 'hono';
 import {
   createBoardRequestSchema,
+  defaultCurrencyFor,
+  dunningLanguage,
+  dunningProcessFrom,
+  generateDunningBoard,
   isValidId,
   templatesQuerySchema,
   type Board,
   type BoardListResponse,
+  type BoardTemplate,
+  type Currency,
+  type DunningProcessRequest,
   type CreatedBoardResponse,
   type TemplateSummaryResponse,
 } from '@rejse/shared';
@@ -38,6 +45,13 @@ function previewOf(template: { board: Board }, templatePreview: (board: Board) =
   return preview;
 }
 
+/** A board generated from a dunning process, as a template (so it gets fresh ids like any other). */
+function generatedTemplate(process: DunningProcessRequest, locale: string | undefined, currency: Currency | undefined): BoardTemplate {
+  const tag = locale ?? 'en';
+  const board = generateDunningBoard(dunningProcessFrom(process, currency ?? defaultCurrencyFor(tag)), dunningLanguage(tag));
+  return { id: 'dunning-process', title: board.title, description: '', board };
+}
+
 /** Reads a board as plain data (the sync layer answers from the live document when it is loaded). */
 export interface BoardReader {
   readBoard(id: string): Board | undefined;
@@ -69,8 +83,9 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
       const input = c.req.valid('json');
       const { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate } = await loadTemplates();
       const templateId = input.template ?? DEFAULT_TEMPLATE_ID;
-      // The template in the board's language (English when there is no translation).
-      const template = findTemplate(templateId, input.locale);
+      // The template in the board's language (English when there is no translation), or a
+      // board generated from the dunning process described.
+      const template = input.dunning ? generatedTemplate(input.dunning, input.locale, input.currency) : findTemplate(templateId, input.locale);
       if (!template) {
         const known = TEMPLATES.map((t) => t.id).join(', ');
         throw new HttpError(400, 'unknown-template', `unknown template "${templateId}" (known templates: ${known})`, { field: 'template' });

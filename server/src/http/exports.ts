@@ -7,9 +7,12 @@ import {
   csvExportQuerySchema,
   docToBoard,
   exportFileName,
+  mapSvg,
   exportLabelsFor,
   exportQuerySchema,
+  copyTitle,
   migrateBoardJson,
+  readBoardFile,
   readPrioritySettings,
   readVoteCounts,
   reportModel,
@@ -29,6 +32,7 @@ import { checkedJson, jsonBody, validate } from './body.ts';
 import { boardNotFound, errorResponse, HttpError } from './errors.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import type { LiveBoards } from './live.ts';
+import { renderCommentsAppendix, reportComments } from './report-comments.ts';
 import { renderReportHtml } from './report-html.ts';
 import { boardLink } from './tokens.ts';
 
@@ -43,7 +47,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Problems named in a refused import: enough to fix the file, not a wall of text. */
-export const IMPORT_PROBLEMS_SHOWN = 5;
+const IMPORT_PROBLEMS_SHOWN = 5;
 
 interface BoardForExport {
   board: Board;
@@ -81,7 +85,7 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
   const load = (c: Context): BoardForExport => {
     const id = c.req.param('id') ?? '';
     const found = deps.live.read(id, (doc) => ({
-      board: docToBoard(doc, id),
+      board: readBoardFile(doc, id),
       votes: readVoteCounts(doc),
       settings: readPrioritySettings(doc),
     }));
@@ -139,9 +143,11 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const query = c.req.valid('query');
     const { by, topN } = rankingOf(query, settings);
     const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
+    // The comment threads as an appendix, when asked for (`?comments=1`).
+    const appendix = query.comments === '1' ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale)) : undefined;
     return fileResponse(
       c,
-      renderReportHtml(model, { boardId: board.id }),
+      renderReportHtml(model, { boardId: board.id, mapSvg: mapSvg(board).svg, ...(appendix ? { appendix } : {}) }),
       'text/html; charset=utf-8',
       exportFileName(board.title, 'html', 'report'),
       'inline',
@@ -164,7 +170,8 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
         const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
         return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
       }
-      const board = migrated.value;
+      // The copy says it is one, in the board's language; the file's votes and ranking come along.
+      const board = { ...migrated.value, title: copyTitle(migrated.value.title, migrated.value.locale) };
       const state = encodeInitialState(board);
       if (state.byteLength > SERVER_LIMITS.boardBytes) {
         throw new HttpError(413, 'board-too-large', `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);

@@ -20,6 +20,8 @@ export interface LiveBoards {
     match: (access: { role: Role; via: 'link' | 'admin' }) => boolean,
     reason: { code: number; reason: string },
   ): number;
+  /** How many of the board's open connections match (who a rotation with the same match would close). */
+  countConnections(boardId: string, match: (access: { role: Role; via: 'link' | 'admin' }) => boolean): number;
   /** Copies every participant's private drafts into the board, empties them and ends private mode. Returns the number of cards revealed. */
   revealDrafts(boardId: string): number | undefined;
 }

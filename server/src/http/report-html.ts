@@ -2,7 +2,9 @@
  * The workshop report as one self-contained HTML page (no scripts, inline CSS with print
  * rules), rendered from the same `reportModel` as the browser's report page. Every piece of
  * user text goes through `escapeHtml`; the emotion chart is built from numbers only
- * (`emotionChartGeometry`), with stage titles as escaped text nodes.
+ * (`emotionChartGeometry`), with stage titles as escaped text nodes; the map is the SVG
+ * `mapSvg` draws from the layout (its text escaped there), inlined. The dunning journey's
+ * section is `report-dunning-html.ts`.
  */
 import {
   CHART_LABEL_CHAR_WIDTH,
@@ -10,24 +12,21 @@ import {
   exportLabelsFor,
   formatDay,
   formatNumber,
+  formatMessage,
   formatSigned,
+  formatValueMoney,
+  renderBusinessText,
   translatorFor,
+  valueLabelsFor,
   wrapLabel,
   type ExportLabels,
   type ReportModel,
   type Translate,
 } from '@rejse/shared';
+import { escapeHtml } from './escape-html.ts';
+import { DUNNING_REPORT_CSS, dunningReportSection } from './report-dunning-html.ts';
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text for an HTML text node or a quoted attribute value. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+export { escapeHtml };
 
 /**
  * Every word comes from the catalogue of the board's language (`model.locale`), the same entries
@@ -35,6 +34,10 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
  */
 export interface ReportHtmlOptions {
   boardId: string;
+  /** The comments appendix, already rendered (report-comments.ts), when asked for. */
+  appendix?: string;
+  /** The map as SVG markup from `mapSvg` (user text already escaped); without it, a note says where to find the map. */
+  mapSvg?: string;
 }
 
 const SEVERITY_CLASS = ['', 'sev-1', 'sev-2', 'sev-3'] as const;
@@ -74,6 +77,33 @@ function chartSvg(model: ReportModel, labels: ExportLabels, t: Translate): strin
 
 const listOf = (items: readonly string[]): string => items.map(escapeHtml).join('; ');
 
+/**
+ * The business case in the report: a value cell per action (value a year, its range, or what
+ * is missing) and the total of the top N, in the board's currency and locale.
+ */
+function valueWords(model: ReportModel) {
+  const labels = valueLabelsFor(model.locale);
+  const money = (amount: number): string => formatValueMoney(amount, model.locale, model.currency);
+  const range = (low: number, high: number): string => formatMessage(labels.range, model.locale, { low: money(low), high: money(high) });
+  return {
+    labels,
+    cell(action: ReportModel['actions'][number]): string {
+      if (!action.value) {
+        const missing = action.valueMissing.map((m) => renderBusinessText(m, model.locale, model.currency)).join('; ');
+        return `<td class="value muted small">${escapeHtml(formatMessage(labels.noValue, model.locale, { missing }))}</td>`;
+      }
+      const { mid, low, high } = action.value;
+      return `<td class="num value nowrap">${escapeHtml(money(mid))}<br><span class="muted small">${escapeHtml(range(low, high))}</span></td>`;
+    },
+    total(): string {
+      const { n, value } = model.topTotal;
+      if (!value) return '';
+      const words = `${formatMessage(labels.totalOfTop, model.locale, { n })}: `;
+      return `<p class="total"><strong>${escapeHtml(words)}</strong>${escapeHtml(`${money(value.mid)} (${range(value.low, value.high)})`)}</p>`;
+    },
+  };
+}
+
 /** The report page. Pure: the same model and labels always give the same bytes. */
 export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions): string {
   const labels = exportLabelsFor(model.locale);
@@ -87,7 +117,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(t('export.report.documentTitle', { title }))}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${DUNNING_REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<main class="report">',
@@ -113,14 +143,17 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
 
   out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.curve'))}</h2>`, chartSvg(model, labels, t), '</section>');
 
+  out.push(...dunningReportSection(model));
+
   out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.actions', { n: model.topN }))}</h2>`);
   if (model.actions.length === 0) {
     out.push(`<p class="muted">${escapeHtml(t('export.report.noActions'))}</p>`);
   } else {
     const c = labels.columns;
+    const value = model.hasValues ? valueWords(model) : null;
     out.push(
       '<table class="actions">',
-      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(t('export.report.linkedPains'))}</th><th class="num">${escapeHtml(c.score)}</th></tr></thead>`,
+      `<thead><tr><th class="num">${escapeHtml(c.rank)}</th><th>${escapeHtml(c.text)}</th><th>${escapeHtml(c.owner)}</th><th>${escapeHtml(c.dueDate)}</th><th>${escapeHtml(c.status)}</th><th>${escapeHtml(t('export.report.linkedPains'))}</th><th class="num">${escapeHtml(c.score)}</th>${value ? `<th class="num">${escapeHtml(value.labels.columns.value)}</th>` : ''}</tr></thead>`,
       '<tbody>',
     );
     for (const action of model.actions) {
@@ -133,10 +166,12 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
         `<td>${escapeHtml(labels.status[action.status])}</td>`,
         `<td>${listOf(action.linkedPains.map((p) => p.text))}</td>`,
         `<td class="num">${escapeHtml(n(action.score))}</td>`,
+        value ? value.cell(action) : '',
         '</tr>',
       );
     }
     out.push('</tbody>', '</table>');
+    if (value) out.push(value.total());
   }
   if (model.belowLine > 0) out.push(`<p class="muted">${escapeHtml(t('export.report.belowLine', { count: model.belowLine }))}</p>`);
   out.push('</section>');
@@ -161,10 +196,13 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   out.push('</section>');
 
   out.push(
-    '<section class="block">',
+    '<section class="block block--map">',
     `<h2>${escapeHtml(t('export.report.map'))}</h2>`,
-    `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
+    options.mapSvg
+      ? `<figure class="map">${options.mapSvg}</figure>`
+      : `<p class="muted">${escapeHtml(t('export.report.mapMissing', { id: options.boardId }))}</p>`,
     '</section>',
+    options.appendix ?? '',
     `<footer class="muted small">${escapeHtml(t('export.report.generatedBy'))} · ${escapeHtml(model.generatedAt)}</footer>`,
     '</main>',
     '</body>',
@@ -196,6 +234,7 @@ table.actions { width: 100%; border-collapse: collapse; }
 table.actions th, table.actions td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 table.actions th { font-size: 12px; color: var(--muted); font-weight: 600; }
 table.actions td:nth-child(2) { width: 34%; }
+td.value { min-width: 9em; }
 .num { text-align: right !important; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 .action-text, .pain-text { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -205,10 +244,14 @@ ul.pains li { margin: 4px 0; }
 .sev-3 .badge { border-color: var(--pain); color: var(--pain); }
 .sev-2 .badge { border-color: #d98b2b; color: #a86412; }
 footer { margin-top: 36px; }
-@page { margin: 16mm 14mm; }
+.map { margin: 0; }
+.map svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+@page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { font-size: 11pt; }
   .report { max-width: none; padding: 0; }
+  .block--map { break-before: page; break-after: page; }
+  .map svg { max-height: 170mm; border: 0; }
   tr, li, .stage-group, .chart { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }

@@ -1,22 +1,14 @@
 import type { Hono } from 'hono';
 import {
-  SERVER_ORIGIN,
   cardsMap,
   castVoteRequestSchema,
   checkVote,
-  randomId,
-  readRounds,
-  tallyVotes,
   voteTargetKind,
   votesUsed,
-  writeOpenRound,
   voteRoundRequestSchema,
-  writeRoundResult,
   type MyVotesResponse,
-  type OpenVoteRound,
   type VoteRoundResponse,
   type VoteRoundResultResponse,
-  type VoteRoundResult,
   type VoteTarget,
 } from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
@@ -25,6 +17,7 @@ import { boardRole, requireParticipant, type AuthDeps } from './auth.ts';
 import { jsonBody, validate } from './body.ts';
 import { errorResponse, HttpError } from './errors.ts';
 import type { LiveBoards } from './live.ts';
+import { closeVoteRound, openVoteRound } from './vote-rounds.ts';
 
 export interface VoteRoutesDeps extends AuthDeps {
   live: LiveBoards;
@@ -76,11 +69,7 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     (c) => {
       const boardId = c.req.param('id');
       const settings = c.req.valid('json');
-      const open = deps.store.votes.openRound(boardId);
-      if (open) throw new HttpError(409, 'round-open', `round "${open.id}" is still open; close it first`);
-      const round: OpenVoteRound = { id: `v_${randomId(10)}`, ...settings, startedAt: deps.now() };
-      deps.store.votes.createRound(boardId, { ...round, closedAt: null });
-      deps.live.edit(boardId, (doc) => writeOpenRound(doc, round, SERVER_ORIGIN));
+      const round = openVoteRound(deps, boardId, settings);
       return c.json(publicRound({ ...round, closedAt: null }), 201);
     },
   );
@@ -123,24 +112,8 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
 
   app.post('/api/boards/:id/votes/rounds/:roundId/close', boardRole(deps, 'facilitator'), (c) => {
     const boardId = c.req.param('id');
-    const round = roundOf(boardId, c.req.param('roundId'));
-    const closedAt = round.closedAt ?? deps.now();
-    if (round.closedAt === null) deps.store.votes.closeRound(boardId, round.id, closedAt);
-    const { totals, voters } = tallyVotes(deps.store.votes.roundVotes(boardId, round.id));
-    const result: VoteRoundResult & VoteRoundResultResponse = {
-      id: round.id,
-      target: round.target as VoteTarget,
-      votesPerPerson: round.votesPerPerson,
-      allowMultiplePerCard: round.allowMultiplePerCard,
-      startedAt: round.startedAt,
-      closedAt,
-      totals,
-      voters,
-    };
-    // Closing again rewrites the results if they never reached the document (a storage failure on the first try).
-    deps.live.edit(boardId, (doc) => {
-      if (!readRounds(doc).some((r) => r.id === round.id)) writeRoundResult(doc, result, SERVER_ORIGIN);
-    });
-    return c.json(result);
+    const result = closeVoteRound(deps, boardId, roundOf(boardId, c.req.param('roundId')).id);
+    if (!result) throw new HttpError(404, 'round-not-found', 'unknown voting round');
+    return c.json(result satisfies VoteRoundResultResponse);
   });
 }

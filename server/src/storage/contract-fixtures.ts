@@ -1,14 +1,17 @@
 /**
  * What every storage contract suite runs against: each implementation of the stores, and
  * small helpers. A new backend adds one entry to `STORE_IMPLEMENTATIONS` and every suite
- * (`documents`, `links`, `votes`, `drafts`) then runs against it.
+ * (`documents`, `links`, `votes`, `drafts`, `tone`, `snapshots`) then runs against it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe } from 'vitest';
 import * as Y from 'yjs';
+import { startTestPostgres, type Started, type TestPostgres } from '../../testing/engines.ts';
 import type { BoardMeta } from './documents.ts';
 import { createMemoryStore } from './memory-store.ts';
+import { createPostgresStore } from './postgres-store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 import type { BoardStore } from './store.ts';
 
@@ -23,6 +26,24 @@ export interface StoreImplementation {
   name: string;
   persistent: boolean;
   open: () => StoreFixture;
+  /** Why this implementation cannot run on this machine (its suites are skipped, saying so), if it cannot. */
+  unavailable?: () => string | undefined;
+}
+
+/**
+ * One throwaway PostgreSQL server per test process, started when a suite first asks for it
+ * and stopped when the process exits; each fixture gets a schema of its own.
+ */
+let postgres: Started<TestPostgres> | undefined;
+function testPostgres(): Started<TestPostgres> {
+  if (!postgres) {
+    postgres = startTestPostgres();
+    if (postgres.ok) {
+      const server = postgres.engine;
+      process.once('exit', () => server.stop());
+    }
+  }
+  return postgres;
 }
 
 export const STORE_IMPLEMENTATIONS: readonly StoreImplementation[] = [
@@ -44,9 +65,42 @@ export const STORE_IMPLEMENTATIONS: readonly StoreImplementation[] = [
       };
     },
   },
+  {
+    name: 'PostgreSQL',
+    persistent: true,
+    unavailable: () => {
+      const started = testPostgres();
+      return started.ok ? undefined : started.reason;
+    },
+    open: () => {
+      const started = testPostgres();
+      if (!started.ok) throw new Error(started.reason);
+      const url = started.engine.freshSchemaUrl();
+      return { store: createPostgresStore(url), reopen: () => createPostgresStore(url), cleanup: () => {} };
+    },
+  },
 ];
 
-export const boardMeta = (id: string, at = 1_000): BoardMeta => ({ id, title: `Board ${id}`, createdAt: at, updatedAt: at });
+/**
+ * `describe` for one implementation's contract suite; an implementation that cannot run
+ * here is skipped with its reason in the suite's name and on stderr (never silently).
+ */
+export function describeContract(impl: StoreImplementation, contract: string, suite: () => void): void {
+  const reason = impl.unavailable?.();
+  if (reason !== undefined) {
+    console.warn(`[${contract} contract] ${impl.name} skipped: ${reason}`);
+    describe.skip(`${contract} contract: ${impl.name} (skipped: ${reason})`, suite);
+    return;
+  }
+  describe(`${contract} contract: ${impl.name}`, suite);
+}
+
+export const boardMeta = (id: string, at = 1_000): BoardMeta => ({
+  id,
+  title: `Board ${id}`,
+  createdAt: at,
+  updatedAt: at,
+});
 
 /** An (empty-document) board for suites that only need one to exist. */
 export const EMPTY_STATE = new Uint8Array([0, 0]);

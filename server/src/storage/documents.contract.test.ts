@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta as meta, replay, updateSetting, type StoreFixture } from './contract-fixtures.ts';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, replay, updateSetting, type StoreFixture } from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`DocumentLog contract: ${impl.name}`, () => {
+  describeContract(impl, 'DocumentLog', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {
@@ -107,6 +107,26 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       expect(state.updates).toHaveLength(1);
       expect(replay(state)).toEqual({ a: '1', b: '2', c: '3' });
       expect(store.documents.stats('b1')).toMatchObject({ updateRows: 1, snapshotBytes: snapshot.byteLength });
+    });
+
+    it('the tail after a seq brings a document holding the state through that seq up to date, also after compaction', () => {
+      const doc = new Y.Doc();
+      store.documents.create(meta('b1'), Y.encodeStateAsUpdate(doc));
+      const first = store.documents.append('b1', updateSetting(doc, 'a', '1'));
+      const upToFirst = store.documents.load('b1')!;
+      store.documents.append('b1', updateSetting(doc, 'b', '2'));
+      const through = store.documents.append('b1', updateSetting(doc, 'c', '3'));
+      const catchUp = (tail: { snapshot?: Uint8Array; updates: Uint8Array[] }) =>
+        replay({ snapshot: upToFirst.snapshot, updates: [...upToFirst.updates, ...(tail.snapshot ? [tail.snapshot] : []), ...tail.updates] });
+      const tail = store.documents.tail('b1', first)!;
+      expect(tail.lastSeq).toBe(through);
+      expect(catchUp(tail)).toEqual({ a: '1', b: '2', c: '3' });
+      expect(store.documents.tail('b1', through)?.lastSeq).toBe(through);
+      // Folded into the snapshot: the tail still brings everything.
+      store.documents.compact('b1', Y.encodeStateAsUpdate(doc), through);
+      const afterCompaction = store.documents.tail('b1', first)!;
+      expect(catchUp(afterCompaction)).toEqual({ a: '1', b: '2', c: '3' });
+      expect(store.documents.tail('nope', 0)).toBeUndefined();
     });
 
     it('compacting an unknown board throws', () => {

@@ -22,6 +22,14 @@ export interface StoredBoardState {
   lastSeq: number;
 }
 
+interface BoardStateTail {
+  /** Present when the updates after `afterSeq` are not all in the log any more. */
+  snapshot?: Uint8Array;
+  updates: Uint8Array[];
+  /** The sequence number to ask from next time. */
+  lastSeq: number;
+}
+
 export interface BoardStorageStats {
   /** Update rows not yet folded into the snapshot. */
   updateRows: number;
@@ -38,6 +46,14 @@ export interface DocumentLog {
   list(): BoardMeta[];
   /** The stored state, or undefined for an unknown board. */
   load(id: string): StoredBoardState | undefined;
+  /**
+   * What a document that already holds the state through `afterSeq` (a `lastSeq` this log
+   * returned) lacks: the updates after it, oldest first, and the snapshot as well when some
+   * of them may have been folded into it. Applying the result brings such a document up to
+   * date with everything stored; undefined for an unknown board. (Instances sharing a board
+   * use it to catch up on what a peer stored but never published.)
+   */
+  tail(id: string, afterSeq: number): BoardStateTail | undefined;
   /** Appends one update after the existing ones and returns its sequence number (increasing). */
   append(id: string, update: Uint8Array): number;
   /**

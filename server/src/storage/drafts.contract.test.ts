@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`DraftStore contract: ${impl.name}`, () => {
+  describeContract(impl, 'DraftStore', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {

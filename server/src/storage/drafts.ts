@@ -1,6 +1,6 @@
 /** Private-mode drafts: one small Yjs state per participant and board, replaced whole on change. */
 
-export interface StoredDraft {
+interface StoredDraft {
   participantId: string;
   state: Uint8Array;
 }

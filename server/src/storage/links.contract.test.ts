@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`LinkStore contract: ${impl.name}`, () => {
+  describeContract(impl, 'LinkStore', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {
@@ -29,6 +29,22 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       expect(store.links.tokens('b2')).toEqual([]);
     });
 
+    it('a link may carry its token sealed for the facilitator; setting the link again replaces or drops the seal', () => {
+      store.links.setToken('b1', 'editor', new Uint8Array([1]), 10, new Uint8Array([0xaa, 0xbb]));
+      store.links.setToken('b1', 'viewer', new Uint8Array([2]), 10);
+      expect(store.links.tokens('b1')).toEqual([
+        { role: 'editor', tokenHash: new Uint8Array([1]), createdAt: 10, sealed: new Uint8Array([0xaa, 0xbb]) },
+        { role: 'viewer', tokenHash: new Uint8Array([2]), createdAt: 10 },
+      ]);
+      store.links.setToken('b1', 'viewer', new Uint8Array([3]), 20, new Uint8Array([0xcc]));
+      // A new link made with the admin token has no seal: the old seal must not outlive its link.
+      store.links.setToken('b1', 'editor', new Uint8Array([4]), 20, null);
+      expect(store.links.tokens('b1')).toEqual([
+        { role: 'editor', tokenHash: new Uint8Array([4]), createdAt: 20 },
+        { role: 'viewer', tokenHash: new Uint8Array([3]), createdAt: 20, sealed: new Uint8Array([0xcc]) },
+      ]);
+    });
+
     it('an unknown board has no links and cannot get one', () => {
       expect(store.links.tokens('nope')).toEqual([]);
       expect(() => store.links.setToken('nope', 'editor', new Uint8Array([1]), 1)).toThrow(/unknown board/);
@@ -48,18 +64,28 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       const hash = new Uint8Array([1, 1]);
       store.links.setToken('b1', 'viewer', hash, 1);
       store.links.addParticipant('b1', 'p1', hash, 1);
+      const sealed = new Uint8Array([3, 3]);
+      store.links.setToken('b1', 'editor', new Uint8Array([2]), 1, sealed);
       hash[0] = 9;
-      expect(store.links.tokens('b1')[0]?.tokenHash).toEqual(new Uint8Array([1, 1]));
+      sealed[0] = 9;
+      store.links.tokens('b1')[1]!.tokenHash[0] = 9;
+      store.links.tokens('b1')[0]!.sealed![1] = 9;
+      expect(store.links.tokens('b1')[1]?.tokenHash).toEqual(new Uint8Array([1, 1]));
+      expect(store.links.tokens('b1')[0]?.sealed).toEqual(new Uint8Array([3, 3]));
       expect(store.links.participantSecretHash('b1', 'p1')).toEqual(new Uint8Array([1, 1]));
     });
 
     if (impl.persistent) {
       it('links and participants are there after reopening the store', () => {
         store.links.setToken('b1', 'viewer', new Uint8Array([5]), 1);
+        store.links.setToken('b1', 'editor', new Uint8Array([7]), 1, new Uint8Array([8, 8]));
         store.links.addParticipant('b1', 'p1', new Uint8Array([6]), 1);
         store.close();
         store = fixture.reopen!();
-        expect(store.links.tokens('b1')).toEqual([{ role: 'viewer', tokenHash: new Uint8Array([5]), createdAt: 1 }]);
+        expect(store.links.tokens('b1')).toEqual([
+          { role: 'editor', tokenHash: new Uint8Array([7]), createdAt: 1, sealed: new Uint8Array([8, 8]) },
+          { role: 'viewer', tokenHash: new Uint8Array([5]), createdAt: 1 },
+        ]);
         expect(store.links.participantSecretHash('b1', 'p1')).toEqual(new Uint8Array([6]));
       });
     }

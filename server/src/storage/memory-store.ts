@@ -1,7 +1,10 @@
+import { createMemoryActivity } from './activity-memory.ts';
 import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog } from './documents.ts';
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore, StoredAccessToken } from './links.ts';
+import { createMemorySnapshots } from './snapshots-memory.ts';
 import type { BoardStore } from './store.ts';
+import { createMemoryTone } from './tone-memory.ts';
 import type { StoredVote, StoredVoteRound, VoteStore } from './votes.ts';
 
 /** Byte arrays are copied in and out, so callers can never alias stored data (as with SQLite). */
@@ -62,6 +65,14 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
         lastSeq: board.updates.at(-1)?.seq ?? 0,
       };
     },
+    tail(id, afterSeq) {
+      guard.open();
+      const board = boards.get(id);
+      if (!board) return undefined;
+      // Simple and always right: the snapshot too (only shared logs need the cheaper answer).
+      const after = board.updates.filter((u) => u.seq > afterSeq);
+      return { snapshot: copy(board.snapshot), updates: after.map((u) => copy(u.data)), lastSeq: board.updates.at(-1)?.seq ?? afterSeq };
+    },
     append(id, update) {
       const board = get(id);
       const seq = nextSeq++;
@@ -112,19 +123,22 @@ function createMemoryLinks(guard: MemoryBoards): LinkStore {
   const participants = new Map<string, Map<string, Uint8Array>>();
   const of = <T>(map: Map<string, Map<string, T>>, boardId: string): Map<string, T> => {
     let inner = map.get(boardId);
-    if (!inner) map.set(boardId, (inner = new Map()));
+    if (!inner) {
+      inner = new Map();
+      map.set(boardId, inner);
+    }
     return inner;
   };
   return {
-    setToken(boardId, role, tokenHash, createdAt) {
+    setToken(boardId, role, tokenHash, createdAt, sealed = null) {
       guard.require(boardId);
-      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt });
+      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt, ...(sealed ? { sealed: copy(sealed) } : {}) });
     },
     tokens(boardId) {
       guard.open();
       return [...(tokens.get(boardId)?.values() ?? [])]
         .sort((a, b) => byKey(a.role, b.role))
-        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash) }));
+        .map((t) => ({ ...t, tokenHash: copy(t.tokenHash), ...(t.sealed ? { sealed: copy(t.sealed) } : {}) }));
     },
     participantSecretHash(boardId, participantId) {
       guard.open();
@@ -184,9 +198,15 @@ function createMemoryVotes(guard: MemoryBoards): VoteStore {
     setVote(boardId, roundId, participantId, cardId, count) {
       requireRound(boardId, roundId);
       let byParticipant = votes.get(key(boardId, roundId));
-      if (!byParticipant) votes.set(key(boardId, roundId), (byParticipant = new Map()));
+      if (!byParticipant) {
+        byParticipant = new Map();
+        votes.set(key(boardId, roundId), byParticipant);
+      }
       let mine = byParticipant.get(participantId);
-      if (!mine) byParticipant.set(participantId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        byParticipant.set(participantId, mine);
+      }
       if (count > 0) mine.set(cardId, count);
       else mine.delete(cardId);
     },
@@ -218,7 +238,10 @@ function createMemoryDrafts(guard: MemoryBoards): DraftStore {
     save(boardId, participantId, state) {
       guard.require(boardId);
       let mine = drafts.get(boardId);
-      if (!mine) drafts.set(boardId, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        drafts.set(boardId, mine);
+      }
       mine.set(participantId, copy(state));
     },
     list(boardId) {
@@ -252,6 +275,9 @@ export function createMemoryStore(): BoardStore {
     links: createMemoryLinks(guard),
     votes: createMemoryVotes(guard),
     drafts: createMemoryDrafts(guard),
+    tone: createMemoryTone(guard),
+    snapshots: createMemorySnapshots((id) => !closed && documents.has(id)),
+    activity: createMemoryActivity((id) => !closed && documents.has(id)),
     close() {
       closed = true;
     },

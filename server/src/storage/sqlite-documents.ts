@@ -45,6 +45,9 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
   );
+  const selectUpdatesAfter = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+  );
   const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO board_updates (board_id, data) VALUES (?, ?)');
   const replaceSnapshot = db.prepare<[Uint8Array, string]>('UPDATE board_snapshots SET data = ? WHERE board_id = ?');
   const deleteUpdatesThrough = db.prepare<[string, number]>('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
@@ -76,6 +79,14 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     };
   });
 
+  // One process owns a SQLite file, so nobody else shares its log: the snapshot always comes too.
+  const tail = db.transaction((id: string, afterSeq: number) => {
+    const snapshot = selectSnapshot.get(id);
+    if (!snapshot) return undefined;
+    const rows = selectUpdatesAfter.all(id, afterSeq);
+    return { snapshot: bytes(snapshot.data), updates: rows.map((row) => bytes(row.data)), lastSeq: rows.at(-1)?.seq ?? afterSeq };
+  });
+
   const compact = db.transaction((id: string, snapshot: Uint8Array, throughSeq: number) => {
     if (replaceSnapshot.run(snapshot, id).changes !== 1) throw new UnknownBoardError(id);
     deleteUpdatesThrough.run(id, throughSeq);
@@ -102,6 +113,7 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     },
     list: () => selectAll.all().map(toMeta),
     load: (id) => load(id),
+    tail: (id, afterSeq) => tail(id, afterSeq),
     append: (id, update) => onBoard(id, () => Number(insertUpdate.run(id, update).lastInsertRowid)),
     compact: (id, snapshot, throughSeq) => compact(id, snapshot, throughSeq),
     batch: (work) => inOneTransaction(work) as ReturnType<typeof work>,

@@ -6,12 +6,13 @@ import { bytes, onBoard } from './sqlite-documents.ts';
 
 /** Links and participants in `board_tokens` and `board_participants`. */
 export function createSqliteLinks(db: Database.Database): LinkStore {
-  const upsertToken = db.prepare<[string, string, Uint8Array, number]>(
-    `INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id, role) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+  const upsertToken = db.prepare<[string, string, Uint8Array, number, Uint8Array | null]>(
+    `INSERT INTO board_tokens (board_id, role, token_hash, created_at, sealed_token) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (board_id, role) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at,
+       sealed_token = excluded.sealed_token`,
   );
-  const selectTokens = db.prepare<[string], { role: string; token_hash: Buffer; created_at: number }>(
-    'SELECT role, token_hash, created_at FROM board_tokens WHERE board_id = ? ORDER BY role',
+  const selectTokens = db.prepare<[string], { role: string; token_hash: Buffer; created_at: number; sealed_token: Buffer | null }>(
+    'SELECT role, token_hash, created_at, sealed_token FROM board_tokens WHERE board_id = ? ORDER BY role',
   );
   const selectParticipant = db.prepare<[string, string], { secret_hash: Buffer }>(
     'SELECT secret_hash FROM board_participants WHERE board_id = ? AND participant_id = ?',
@@ -20,11 +21,16 @@ export function createSqliteLinks(db: Database.Database): LinkStore {
     'INSERT INTO board_participants (board_id, participant_id, secret_hash, created_at) VALUES (?, ?, ?, ?)',
   );
   return {
-    setToken(boardId, role, tokenHash, createdAt) {
-      onBoard(boardId, () => upsertToken.run(boardId, role, tokenHash, createdAt));
+    setToken(boardId, role, tokenHash, createdAt, sealed = null) {
+      onBoard(boardId, () => upsertToken.run(boardId, role, tokenHash, createdAt, sealed));
     },
     tokens: (boardId) =>
-      selectTokens.all(boardId).map((row) => ({ role: row.role, tokenHash: bytes(row.token_hash), createdAt: row.created_at })),
+      selectTokens.all(boardId).map((row) => ({
+        role: row.role,
+        tokenHash: bytes(row.token_hash),
+        createdAt: row.created_at,
+        ...(row.sealed_token ? { sealed: bytes(row.sealed_token) } : {}),
+      })),
     participantSecretHash(boardId, participantId) {
       const row = selectParticipant.get(boardId, participantId);
       return row ? bytes(row.secret_hash) : undefined;

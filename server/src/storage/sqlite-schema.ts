@@ -5,9 +5,9 @@ import type Database from 'better-sqlite3';
  * holds the number of the last applied step; each step runs in its own transaction.
  *
  * How to change the schema: append a step (never edit a released one) and extend
- * the SQLite half of `store.contract.test.ts` if the change is observable.
+ * the contract suite of the store it changes (`*.contract.test.ts`) if the change is observable.
  */
-export interface SchemaStep {
+interface SchemaStep {
   version: number;
   name: string;
   sql: string;
@@ -93,6 +93,74 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         updated_at     INTEGER NOT NULL,
         PRIMARY KEY (board_id, participant_id)
       );
+    `,
+  },
+  {
+    version: 3,
+    name: 'blind tone rounds and their ratings',
+    sql: `
+      CREATE TABLE tone_rounds (
+        board_id   TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        round_id   TEXT NOT NULL,
+        card_id    TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        closed_at  INTEGER,
+        PRIMARY KEY (board_id, round_id)
+      );
+
+      -- Ratings stay here, never in the shared document, while their round is open.
+      CREATE TABLE tone_ratings (
+        board_id       TEXT NOT NULL,
+        round_id       TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        variant        TEXT NOT NULL,
+        rating         INTEGER NOT NULL,
+        PRIMARY KEY (board_id, round_id, participant_id, variant),
+        FOREIGN KEY (board_id, round_id) REFERENCES tone_rounds (board_id, round_id) ON DELETE CASCADE
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'version history and activity',
+    sql: `
+      -- Named whole states of a board (snapshots.ts); retention prunes them as they are added.
+      CREATE TABLE board_versions (
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        snapshot_id    TEXT NOT NULL,
+        name           TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        created_at     INTEGER NOT NULL,
+        by_role        TEXT,
+        by_participant TEXT,
+        changes        TEXT NOT NULL,
+        data           BLOB NOT NULL,
+        PRIMARY KEY (board_id, snapshot_id)
+      );
+      CREATE INDEX board_versions_by_time ON board_versions (board_id, created_at);
+
+      -- Who did what on a board, coalesced per minute (activity.ts); bounded per board.
+      CREATE TABLE board_activity (
+        seq            INTEGER PRIMARY KEY,
+        board_id       TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        at             INTEGER NOT NULL,
+        participant_id TEXT,
+        role           TEXT NOT NULL,
+        action         TEXT NOT NULL,
+        target_kind    TEXT NOT NULL,
+        target_id      TEXT NOT NULL,
+        count          INTEGER NOT NULL
+      );
+      CREATE INDEX board_activity_by_time ON board_activity (board_id, at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'shared links sealed for the facilitator (shown again on any device)',
+    sql: `
+      -- The editor's and viewer's tokens, AES-GCM sealed under a key from the facilitator's
+      -- token (auth/sealed-links.ts); NULL when a link cannot be shown again.
+      ALTER TABLE board_tokens ADD COLUMN sealed_token BLOB;
     `,
   },
 ];

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATE, boardMeta as meta } from './contract-fixtures.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
-import { LATEST_SCHEMA_VERSION } from './sqlite-schema.ts';
+import { LATEST_SCHEMA_VERSION, SCHEMA_STEPS } from './sqlite-schema.ts';
 import { DatabaseInUseError, checkSqliteIntegrity, createSqliteStore, withDatabaseCopy } from './sqlite-store.ts';
 
 describe('SQLite store database file', () => {
@@ -22,6 +22,21 @@ describe('SQLite store database file', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
+  });
+
+  it('upgrades a database from before sealed links: its links keep working, none can be shown again', () => {
+    const file = path.join(dir, 'rejse.sqlite');
+    const old = new Database(file);
+    for (const step of SCHEMA_STEPS.filter((s) => s.version <= 2)) old.exec(step.sql);
+    old.pragma('user_version = 2');
+    old.prepare('INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('b1', 'Old', 1, 1);
+    old.prepare('INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)').run('b1', 'editor', Buffer.from([1, 2]), 1);
+    old.close();
+    const store = createSqliteStore(file);
+    expect(store.links.tokens('b1')).toEqual([{ role: 'editor', tokenHash: new Uint8Array([1, 2]), createdAt: 1 }]);
+    store.links.setToken('b1', 'viewer', new Uint8Array([3]), 2, new Uint8Array([4]));
+    expect(store.links.tokens('b1')[1]).toEqual({ role: 'viewer', tokenHash: new Uint8Array([3]), createdAt: 2, sealed: new Uint8Array([4]) });
+    store.close();
   });
 
   it('refuses a database written by a newer server and leaves it untouched', () => {

@@ -2,9 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createSqliteActivity } from './activity-sqlite.ts';
+import { createSqliteSnapshots } from './snapshots-sqlite.ts';
 import { migrateDatabase } from './sqlite-schema.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { createSqliteDrafts, createSqliteLinks, createSqliteVotes } from './sqlite-records.ts';
+import { createSqliteTone } from './tone-sqlite.ts';
 import type { BoardStore } from './store.ts';
 
 /** Another process holds the database: one data directory serves one process. */
@@ -74,6 +77,9 @@ export function createSqliteStore(file: string): BoardStore {
     links: createSqliteLinks(db),
     votes: createSqliteVotes(db),
     drafts: createSqliteDrafts(db),
+    tone: createSqliteTone(db),
+    snapshots: createSqliteSnapshots(db),
+    activity: createSqliteActivity(db),
     close() {
       if (db.open) db.close();
     },

@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, type StoreFixture } from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 import type { StoredVoteRound } from './votes.ts';
 
 const round: StoredVoteRound = { id: 'r1', target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: true, startedAt: 100, closedAt: null };
 
 for (const impl of STORE_IMPLEMENTATIONS) {
-  describe(`VoteStore contract: ${impl.name}`, () => {
+  describeContract(impl, 'VoteStore', () => {
     let fixture: StoreFixture;
     let store: BoardStore;
     beforeEach(() => {

@@ -31,7 +31,11 @@ export interface ConnectionAccess {
   canEditDocument: boolean;
   /** Relay this connection's presence (cursor, selection) to the others. */
   canSharePresence: boolean;
-  /** Drafts connections only: whose private drafts document this is. */
+  /**
+   * The participant proven on this connection (its id and secret on the socket URL): on a
+   * board socket it is whose comments and people entry this connection may write; on a
+   * drafts socket whose private drafts document this is.
+   */
   participantId?: string;
 }
 
@@ -89,7 +93,7 @@ export function checkDocumentUpdate(
     return checkDocumentUpdate(access, doc, describeUpdate(doc, changes));
   }
   if (changes.length === 0) return OK;
-  const verdict = judgeChanges(access.role, readPermissionState(doc), changes);
+  const verdict = judgeChanges(access.role, readPermissionState(doc, access.participantId ?? null), changes);
   return verdict.ok ? OK : { ok: false, reason: refusalReason(verdict.refusal) };
 }
 

@@ -12,6 +12,7 @@ import {
   removeLane,
   stagesMap,
   updateCard,
+  type CardId,
   type LaneId,
 } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
@@ -160,6 +161,46 @@ describe('updates that would break the board structure', () => {
     expect(structureViolation(server, analyzeUpdate(server, list))).toMatch(/list item|before another/);
   });
 
+  it('typing inside a card\'s Y.Text passes (list positions are what text is made of), anywhere else it is caught', () => {
+    const server = blankDoc();
+    const created = updateFrom(server, (doc) => addCard(doc, { ...cell(doc), id: 'c_typed' as CardId, kind: 'note', text: 'via CRM' }));
+    expect(structureViolation(server, analyzeUpdate(server, created))).toBeNull();
+    Y.applyUpdate(server, created);
+    // Typing in the middle of the text: items with left and right neighbours, and a deletion.
+    const typed = updateFrom(server, (doc) => {
+      const text = cardsMap(doc).get('c_typed')!.get('text') as Y.Text;
+      text.insert(4, 'the ');
+      text.delete(0, 1);
+      text.insert(0, 'V');
+    });
+    expect(structureViolation(server, analyzeUpdate(server, typed))).toBeNull();
+    // The same positions in a Y.Array under the text key, a Y.Text under a key that is not text,
+    // or a record nested inside a text, are still caught.
+    const arrayAtText = updateFrom(server, (doc) => {
+      const items = new Y.Array<number>();
+      cardsMap(doc).get('c_typed')!.set('text', items);
+      items.insert(0, [1, 2]);
+    });
+    expect(structureViolation(server, analyzeUpdate(server, arrayAtText))).toMatch(/list item/);
+    const textElsewhere = updateFrom(server, (doc) => {
+      const text = new Y.Text('x');
+      cardsMap(doc).get('c_typed')!.set('owner', text);
+    });
+    expect(structureViolation(server, analyzeUpdate(server, textElsewhere))).toMatch(/list item/);
+    const embedded = updateFrom(server, (doc) => {
+      (cardsMap(doc).get('c_typed')!.get('text') as Y.Text).insertEmbed(0, { evil: true });
+    });
+    expect(structureViolation(server, analyzeUpdate(server, embedded))).toMatch(/other than characters/);
+    // Typing is described as the card's text field, and its characters count against the text limits.
+    expect(analyzeUpdate(server, typed).changes.every((c) => c.root === 'cards' && c.recordId === 'c_typed' && c.field === 'text')).toBe(true);
+    const flood = updateFrom(server, (doc) => {
+      const text = cardsMap(doc).get('c_typed')!.get('text') as Y.Text;
+      for (let i = 0; i < 5; i++) text.insert(0, 'x'.repeat(1_000));
+    });
+    expect(boardLimitViolation(server, analyzeUpdate(server, flood), { maxCards: 100, maxValueBytes: 1 << 20 })).toMatch(/cards text of \d+ characters/);
+    expect(boardLimitViolation(server, analyzeUpdate(server, typed), { maxCards: 100, maxValueBytes: 1 << 20 })).toBeNull();
+  });
+
   it('every edit operation of the shared API passes, whatever the board looks like (2,000 seeded operations)', () => {
     const server = blankDoc();
     const replica = new Y.Doc();
@@ -173,6 +214,8 @@ describe('updates that would break the board structure', () => {
       expect(structureViolation(server, analyzeUpdate(server, update)), `${name} at step ${i}`).toBeNull();
       Y.applyUpdate(server, update);
     }
+    // Each update made by `encodeStateAsUpdate(replica, before)` carries the replica's whole
+    // delete set, which text edits (schema 2) make long: a few seconds on a busy machine.
   }, 30_000);
 
   it('what clients do is let through: removing lanes (tombstones), adding a stage, undoing it', () => {

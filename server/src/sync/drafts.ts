@@ -21,7 +21,7 @@ import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2,
  * A drafts document uses the board's `cards` layout (cells point at the board's stages and
  * lanes). It is small, so it is stored whole on every change rather than as an update log.
  */
-export const DRAFTS_MAX_BYTES = 1024 * 1024;
+const DRAFTS_MAX_BYTES = 1024 * 1024;
 
 export class DraftRoom {
   readonly connections = new Set<Connection>();

@@ -24,7 +24,7 @@ export interface LiveBoardsDeps {
   store: BoardStore;
   drafts: DraftRooms;
   /** The socket server, attached after the HTTP app exists (null until then). */
-  sync: () => Pick<SyncServer, 'closeConnections'> | null;
+  sync: () => Pick<SyncServer, 'closeConnections' | 'countConnections'> | null;
   log: Logger;
 }
 
@@ -75,6 +75,9 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
     read,
     closeConnections(boardId, match, reason) {
       return deps.sync()?.closeConnections(boardId, match, reason) ?? 0;
+    },
+    countConnections(boardId, match) {
+      return deps.sync()?.countConnections(boardId, match) ?? 0;
     },
     revealDrafts(boardId) {
       const live = new Map(drafts.liveRooms(boardId).map((room) => [room.participantId, room]));

@@ -11,13 +11,13 @@ import * as encoding from 'lib0/encoding';
  *   3 query      ask for every awareness state
  */
 export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
-export const SYNC_UPDATE = 2;
+const SYNC_UPDATE = 2;
 
 /** A frame that does not follow the format; the connection that sent it is closed. */
 export class MalformedFrameError extends Error {

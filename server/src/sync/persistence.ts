@@ -84,6 +84,11 @@ export class BoardPersistence {
     return this.stored;
   }
 
+  /** The seq the last `append` got (what peers are told it was stored as). */
+  get lastStoredSeq(): number {
+    return this.lastSeq;
+  }
+
   /** Rows in the update log not yet folded into the snapshot (as far as this room knows). */
   get pendingRows(): number {
     return this.rowsSinceSnapshot;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE, STORAGE_ORIGIN, migrateDoc } from '@rejse/shared';
+import { CLOSE, PEER_ORIGIN, STORAGE_ORIGIN, migrateDoc } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
@@ -9,7 +9,9 @@ import { clearPending } from './board-size.ts';
 import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
 import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
+import type { BoardFanout } from './fanout.ts';
 import { RoomPresence } from './presence.ts';
+import { DEFAULT_ROOM_FANOUT, RoomFanout, type RoomFanoutOptions } from './room-fanout.ts';
 import { TokenBucket } from './rate.ts';
 import { DEFAULT_ROOM_LIMITS, LimitExceededError, type RoomLimits } from './room-limits.ts';
 
@@ -24,6 +26,9 @@ export interface RoomOptions {
   limits?: Partial<RoomLimits>;
   /** Group commit shared by the rooms of one store (the manager's); a room of its own otherwise. */
   commit?: GroupCommit;
+  /** Other instances serving the same boards (REDIS_URL); see room-fanout.ts. */
+  fanout?: BoardFanout;
+  fanoutTiming?: Partial<Omit<RoomFanoutOptions, 'log'>>;
 }
 
 /** An update applied to the document, waiting for the end of the turn to be stored, then sent. */
@@ -32,6 +37,8 @@ interface WaitingUpdate {
   origin: unknown;
   /** Send it to its origin too (held-back updates were released with it). */
   echo: boolean;
+  /** Its sequence number in the board's log once written (what peers are told). */
+  seq: number;
 }
 
 /** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
@@ -67,6 +74,8 @@ export class Room implements CommitMember {
 
   private readonly presence: RoomPresence;
   private readonly persistence: BoardPersistence;
+  /** The link to other instances serving this board, when there are any (REDIS_URL). */
+  private readonly peers: RoomFanout | null = null;
   private readonly guards = new WeakMap<Connection, ConnectionGuard>();
   private readonly limits: RoomLimits;
   /** Set while a client update is applied that may release held-back updates into its transaction. */
@@ -116,6 +125,13 @@ export class Room implements CommitMember {
     // A compacted board's snapshot is the whole document: the first join sends it as it is.
     if (state.updates.length === 0) this.joinFrame = encodeSyncStep2(state.snapshot);
     doc.on('update', this.onDocUpdate);
+    if (options.fanout) {
+      this.peers = new RoomFanout(boardId, doc, this.presence.awareness, documents, options.fanout, state.lastSeq, {
+        ...DEFAULT_ROOM_FANOUT,
+        ...options.fanoutTiming,
+        log: options.log,
+      });
+    }
     try {
       // Migration updates go through onDocUpdate like any edit, so they are stored (now, so a
       // failing store fails the load).
@@ -292,7 +308,13 @@ export class Room implements CommitMember {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.invalidateCachedFrames();
     if (origin === STORAGE_ORIGIN || this.failure || this.destroyed) return;
-    this.waiting.push({ update, origin, echo: this.echoToOrigin });
+    if (origin === PEER_ORIGIN) {
+      // Another instance stored it; this instance's clients only need to hear it.
+      const frame = encodeSyncUpdate(update);
+      for (const conn of this.connections) conn.send(frame);
+      return;
+    }
+    this.waiting.push({ update, origin, echo: this.echoToOrigin, seq: 0 });
     this.waitingBytes += update.length;
     this.commit.enqueue(this);
   };
@@ -300,7 +322,10 @@ export class Room implements CommitMember {
   writeWaiting(): number {
     let lastSeq = 0;
     if (this.failure || this.destroyed) return lastSeq;
-    for (const { update } of this.waiting) lastSeq = this.persistence.write(update);
+    for (const entry of this.waiting) {
+      entry.seq = this.persistence.write(entry.update);
+      lastSeq = entry.seq;
+    }
     return lastSeq;
   }
 
@@ -313,12 +338,14 @@ export class Room implements CommitMember {
       stored.map((entry) => entry.update),
       lastSeq,
     );
-    for (const { update, origin, echo } of stored) {
+    for (const { update, origin, echo, seq } of stored) {
       const frame = encodeSyncUpdate(update);
       for (const conn of this.connections) {
         // The sender already has its own update, unless held-back ones were released with it.
         if (conn !== origin || echo) conn.send(frame);
       }
+      // Only now, committed: a peer that hears of it can read it back from the shared log.
+      this.peers?.publishUpdate(update, seq);
     }
   }
 
@@ -356,6 +383,7 @@ export class Room implements CommitMember {
     if (this.destroyed) return;
     this.destroyed = true;
     this.persistence.stop();
+    this.peers?.leave();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.doc.destroy();

@@ -20,6 +20,8 @@ export interface RoomStats {
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly options: RoomOptions;
+  /** Told about every room as it loads (the version history and the activity log watch its edits). */
+  onRoomLoaded: ((room: Room) => void) | null = null;
 
   constructor(
     private readonly documents: DocumentLog,
@@ -37,6 +39,7 @@ export class RoomManager {
     if (!room) return undefined;
     room.onFailure = (failed) => this.evict(failed);
     this.rooms.set(boardId, room);
+    this.onRoomLoaded?.(room);
     return room;
   }
 

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { resolveAccess, type AccessDeps, type ConnectionAccess } from './access.ts';
 import { Connection, type CloseReason } from './connection.ts';
 import type { DraftRooms } from './drafts.ts';
+import { withParticipant } from './participant-access.ts';
 import type { RoomManager } from './rooms.ts';
 import { SendBudget } from './send-budget.ts';
 
@@ -20,7 +21,7 @@ export interface SyncLimits {
 }
 
 /** The URL prefix of board sockets: `ws://host/ws/<boardId>`, what `WebsocketProvider(url + '/ws', boardId)` opens. */
-export const SYNC_PATH_PREFIX = '/ws/';
+const SYNC_PATH_PREFIX = '/ws/';
 
 export interface SyncServer {
   /** Open sync connections. */
@@ -33,6 +34,8 @@ export interface SyncServer {
   terminateAll(): void;
   /** Closes the board's connections (board and drafts) whose access matches; returns how many. */
   closeConnections(boardId: string, match: (access: ConnectionAccess) => boolean, reason: CloseReason): number;
+  /** How many of the board's open connections (board and drafts sockets) match. */
+  countConnections(boardId: string, match: (access: ConnectionAccess) => boolean): number;
 }
 
 /** What the sync layer reports for `/metrics`. */
@@ -60,7 +63,7 @@ const DRAFTS_SEGMENT = 'drafts';
  * Parses `/ws/<id>` and `/ws/<id>/drafts/<participantId>`; anything else is not a sync path.
  * The ids themselves are checked after the upgrade.
  */
-export function parseSyncPath(
+function parseSyncPath(
   rawUrl: string | undefined,
 ): { boardId: string; draftsOf?: string; params: URLSearchParams } | undefined {
   if (!rawUrl) return undefined;
@@ -192,27 +195,29 @@ export function attachSyncServer(
     });
 
     const version = params.get('v');
-    if (version !== null && version !== String(PROTOCOL_VERSION)) return refuse(ws, CLOSE.PROTOCOL_MISMATCH);
-    if (!isValidId(boardId)) return refuse(ws, CLOSE.UNKNOWN_BOARD);
+    if (version !== null && version !== String(PROTOCOL_VERSION)) return void refuse(ws, CLOSE.PROTOCOL_MISMATCH);
+    if (!isValidId(boardId)) return void refuse(ws, CLOSE.UNKNOWN_BOARD);
     const decision = resolveAccess({ boardId, token: params.get('token') }, access);
-    if (!decision.ok) return refuse(ws, decision.close);
-    if (draftsOf !== undefined) return onDraftsSocket(ws, request, boardId, draftsOf, decision.access, params);
+    if (!decision.ok) return void refuse(ws, decision.close);
+    if (draftsOf !== undefined) return void onDraftsSocket(ws, request, boardId, draftsOf, decision.access, params);
+    const connectionAccess = withParticipant(decision.access, params, boardId, access.store, Date.now());
+    if ('code' in connectionAccess) return void refuse(ws, connectionAccess);
     const ip = request.socket.remoteAddress ?? 'unknown';
-    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
-    if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return void refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return void refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
 
-    let room;
+    let room: ReturnType<RoomManager['acquire']>;
     try {
       room = rooms.acquire(boardId);
     } catch (error) {
       // Never serve (and later store) an empty board in place of one that failed to load.
       log.error('could not load a board', { board: boardId, error });
-      return refuse(ws, CLOSE.SERVER_ERROR);
+      return void refuse(ws, CLOSE.SERVER_ERROR);
     }
-    if (!room) return refuse(ws, CLOSE.UNKNOWN_BOARD);
+    if (!room) return void refuse(ws, CLOSE.UNKNOWN_BOARD);
 
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, decision.access, sendLimits, serverClosed(ws));
+    const conn = new Connection(ws, boardId, ip, connectionAccess, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
   }
 
@@ -258,15 +263,15 @@ export function attachSyncServer(
     params: URLSearchParams,
   ): void {
     const allowed = access.drafts.authorize(boardId, participantId, boardAccess, params.get('secret'));
-    if ('code' in allowed) return refuse(ws, allowed);
+    if ('code' in allowed) return void refuse(ws, allowed);
     const ip = request.socket.remoteAddress ?? 'unknown';
-    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
-    let room;
+    if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return void refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    let room: ReturnType<DraftRooms['acquire']>;
     try {
       room = access.drafts.acquire(boardId, participantId);
     } catch (error) {
       log.error('could not load private drafts', { board: boardId, error });
-      return refuse(ws, CLOSE.SERVER_ERROR);
+      return void refuse(ws, CLOSE.SERVER_ERROR);
     }
     const joined = room;
     const conn = new Connection(ws, boardId, ip, allowed, sendLimits, serverClosed(ws));
@@ -298,6 +303,11 @@ export function attachSyncServer(
     },
     stopAccepting() {
       accepting = false;
+    },
+    countConnections(boardId, match) {
+      let count = 0;
+      for (const conn of live) if (conn.boardId === boardId && !conn.closed && match(conn.access)) count += 1;
+      return count;
     },
     closeConnections(boardId, match, reason) {
       let closed = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../schema/limits.ts';
 import { readApiAnswer } from './answer.ts';
 import { createBoardRequestSchema, rotateLinkParamsSchema, templateSummarySchema } from './boards.ts';
+import { defaultDunningProcess, dunningProcessFrom } from './dunning-process.ts';
 import { csvExportQuerySchema, exportQuerySchema } from './exports.ts';
 import { castVoteRequestSchema, timerActionSchema, voteRoundRequestSchema } from './facilitation.ts';
 
@@ -18,6 +19,16 @@ describe('request schemas', () => {
     for (const bad of [[], 'text', { title: 5 }, { title: 'x'.repeat(LIMITS.titleLength + 1) }, { template: false }, { locale: 'not a tag!' }, { currency: 'GBP' }]) {
       expect(createBoardRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+
+  it('a new board from a dunning process: every language’s defaults pass; not together with a template', () => {
+    for (const language of ['en', 'da', 'sv'] as const) {
+      expect(createBoardRequestSchema.safeParse({ locale: language, dunning: defaultDunningProcess(language, '2026-03-15') }).success).toBe(true);
+    }
+    const dunning = defaultDunningProcess('da', '2026-03-15');
+    expect(dunningProcessFrom(dunning, 'DKK')).toMatchObject({ invoiceDate: '2026-03-01', dueDate: '2026-03-15', currency: 'DKK' });
+    expect(createBoardRequestSchema.safeParse({ template: 'blank', dunning }).success).toBe(false);
+    expect(createBoardRequestSchema.safeParse({ dunning: { ...dunning, collection: { day: 20, channel: 'letter' } } }).success).toBe(false);
   });
 
   it('timer actions: the five kinds, extra fields dropped, anything else refused', () => {

@@ -3,10 +3,11 @@ import { ROLES } from '../facilitation/roles.ts';
 import { CURRENCIES } from '../schema/board.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { canonicalLocale } from '../i18n/locales.ts';
+import { dunningProcessRequestSchema } from './dunning-process.ts';
 
 const LOCALE_ERROR = 'locale must be a language tag such as "da" or "sv-SE"';
 
-/** `POST /api/boards` (the body may be empty: the blank template in English). */
+/** `POST /api/boards` (the body may be empty: the blank template in English; `dunning`: a generated board). */
 export const createBoardRequestSchema = z.object(
   {
     /** Trimmed; an empty title takes the template's. */
@@ -27,12 +28,18 @@ export const createBoardRequestSchema = z.object(
       })
       .optional(),
     currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(', ')}` }).optional(),
+    /** Instead of a template: a board generated from this dunning process, in the board's language. */
+    dunning: dunningProcessRequestSchema.optional(),
   },
   { error: 'the request body must be a JSON object like {"title": "…", "template": "blank"}' },
-);
+).superRefine((request, ctx) => {
+  if (request.template !== undefined && request.dunning !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['dunning'], message: 'dunning: give either a template or a dunning process, not both' });
+  }
+});
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
-/** Page addresses of the three secret links (`/b/<id>?token=…`), shown only at creation. */
+/** Page addresses of the three secret links (`/b/<id>?token=…`), shown at creation (and to the facilitator again, `GET …/links`). */
 const boardLinksSchema = z.object({ facilitator: z.string(), editor: z.string(), viewer: z.string() });
 
 /** 201 of `POST /api/boards`: the creator holds the facilitator's link. */
@@ -71,6 +78,20 @@ export const rotatedLinkSchema = z.object({
   closedConnections: z.number().int().nonnegative(),
 });
 export type RotatedLinkResponse = z.infer<typeof rotatedLinkSchema>;
+
+const count = z.number().int().nonnegative();
+
+/**
+ * `GET /api/boards/:id/links` (facilitator): the links shown again, on any device. A link is
+ * null when it cannot be shown again (made before links were sealed, or with the admin token):
+ * a new one has to be made. `connections` counts who is on each link now — who a new link
+ * for that role would cut off.
+ */
+export const shownLinksSchema = z.object({
+  links: z.object({ facilitator: z.string().nullable(), editor: z.string().nullable(), viewer: z.string().nullable() }),
+  connections: z.object({ facilitator: count, editor: count, viewer: count }),
+});
+export type ShownLinksResponse = z.infer<typeof shownLinksSchema>;
 
 /** `GET /api/templates?locale=…`: the gallery. */
 export const templatesQuerySchema = z.object({ locale: z.string().max(100).optional() });

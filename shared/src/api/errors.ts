@@ -13,7 +13,7 @@ export const API_ERROR_CODES = [
   'invalid-request',
   /** 400: the requested template does not exist. */
   'unknown-template',
-  /** 400: a vote on a card of another kind than the round's. */
+  /** 400: a vote on a card of another kind than the round's; a tone round on a card that is not a letter with two variants. */
   'wrong-card-kind',
   /** 400: the participant identity headers are missing or malformed. */
   'participant-required',
@@ -27,20 +27,24 @@ export const API_ERROR_CODES = [
   'participant-mismatch',
   /** 404: no such board. */
   'board-not-found',
-  /** 404: no such voting round on the board. */
+  /** 404: no such voting or tone round on the board. */
   'round-not-found',
   /** 404: no such card on the board. */
   'card-not-found',
+  /** 404: no such snapshot in the board's version history. */
+  'snapshot-not-found',
   /** 404: no route for this path. */
   'route-not-found',
   /** 405: the path exists, the method does not; `Allow` lists the methods. */
   'method-not-allowed',
-  /** 409: another voting round is still open. */
+  /** 409: another voting (or tone) round is still open. */
   'round-open',
   /** 409: a vote refused by the round's rules; `reason` says which. */
   'vote-refused',
   /** 409: the timer action makes no sense now (e.g. pausing a stopped timer). */
   'timer-conflict',
+  /** 409: the run-sheet cannot do that now (no session running, no such phase). */
+  'runsheet-conflict',
   /** 413: the request body is over its limit. */
   'body-too-large',
   /** 413: an imported board would be larger than a board may be. */

@@ -33,6 +33,8 @@ export const csvExportQuerySchema = exportQuerySchema.extend({
 /** `GET …/report.html`: `tz` an IANA time zone for the report's date (an unknown zone falls back to UTC). */
 export const reportQuerySchema = exportQuerySchema.extend({
   tz: z.string().max(100, { error: 'tz must be a time zone such as "Europe/Copenhagen"' }).optional(),
+  /** `1`: add the board's comment threads as an appendix. */
+  comments: z.enum(['0', '1'], { error: 'comments must be 0 or 1' }).optional(),
 });
 
 /** 201 of `POST /api/boards/import`: like a created board, plus the file's schema version. */

@@ -4,6 +4,11 @@
  */
 export * from './errors.ts';
 export * from './boards.ts';
+export * from './dunning-process.ts';
 export * from './facilitation.ts';
 export * from './exports.ts';
 export * from './answer.ts';
+export * from './tone.ts';
+export * from './history.ts';
+export * from './runsheet.ts';
+export * from './activity.ts';

@@ -1,7 +1,7 @@
 /**
  * The business case's words as data: a message key and typed arguments, never a finished
  * sentence. The UI and the exports render them in the reader's language with `Intl`
- * (see `renderBusinessText`), so a formula reads "800.000 kontakter om året × 25 %" on a
+ * (see `renderBusinessText` in render.ts), so a formula reads "800.000 kontakter om året × 25 %" on a
  * Danish board and "800,000 contacts a year × 25%" on an English one.
  */
 

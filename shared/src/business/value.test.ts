@@ -3,7 +3,7 @@ import type { Card, IdeaEffect, TouchpointMetrics } from '../schema/card.ts';
 import { rankActions } from '../prioritize/rank.ts';
 import { buildBoard, idea, link, pain, touchpoint } from '../../testing/board-fixtures.ts';
 import { createRng, seedFrom } from '../../testing/random.ts';
-import { renderBusinessText } from './messages.ts';
+import { renderBusinessText } from './render.ts';
 import { businessCase, businessCases, figureSource, totalValue, valueRange } from './value.ts';
 
 const SEED = seedFrom(process.env.BUSINESS_SEED, 18);
@@ -32,6 +32,14 @@ describe('the business case of an action', () => {
     expect(result.value?.mid).toBe(12_500_000);
     expect(result.complete).toBe(true);
     expect(render(result.formula[0]!, 'da-DK', 'DKK')).toBe('500 kunder fastholdt om året × 5.000 kr. om året × 5 år = 12.500.000 kr.');
+  });
+
+  it('writes the sentence in the reader’s language with the board’s numbers, and "year" in the singular for one', () => {
+    const board = boardWith(undefined, [{ kind: 'customers-kept', customersPerYear: 500, revenuePerCustomerYear: 5000, lifetimeYears: 1 }]);
+    const [line] = caseOf(board).formula;
+    // English words (the UI's language), Danish digits and currency (the board's locale).
+    expect(render(line!, 'en', 'DKK', 'da-DK')).toBe('500 customers kept a year × 5.000 kr. a year × 1 year = 2.500.000 kr.');
+    expect(render(line!, 'sv', 'SEK')).toBe('500 kunder kvar per år × 5 000 kr per år × 1 år = 2 500 000 kr');
   });
 
   it('values 25 % fewer calls from the touchpoint’s volume and cost per call', () => {

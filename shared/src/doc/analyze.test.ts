@@ -168,6 +168,24 @@ describe('an edit inside a record deleted concurrently', () => {
     expect(JSON.stringify(cardsMap(server).toJSON())).toBe(board);
   });
 
+  it('typing into the middle of its text (characters with a right neighbour) is a no-op too, not a list item', () => {
+    // Found by the real-server convergence fuzz: such typing closed a facilitator with 4400.
+    const server = docOf(smallBoard());
+    const a = replicaOf(server);
+    const b = replicaOf(server);
+    deleteCard(a, 'c_letter' as CardId);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(a, Y.encodeStateVector(server)));
+    const before = Y.encodeStateVector(b);
+    const text = cardsMap(b).get('c_letter')!.get('text') as Y.Text;
+    text.insert(1, 'typed meanwhile');
+    const edit = updateSince(b, before);
+    const analysis = analyzeUpdate(server, edit);
+    expect(analysis.changes).toEqual([]);
+    expect(analysis).toMatchObject({ unheldClaim: null, unplaced: 0, listItem: null });
+    Y.applyUpdate(server, edit);
+    expect(cardsMap(server).has('c_letter')).toBe(false);
+  });
+
   it('an item whose parent nobody holds cannot be placed', () => {
     const server = docOf(smallBoard());
     const stranger = new Y.Doc();

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isTextField } from './text.ts';
 
 /**
  * ONE analysis of an incoming Yjs update, decoded once, against the document it would be
@@ -53,19 +54,25 @@ export interface UpdateAnalysis {
   unheldClaim: string | null;
   /** Inserts Yjs could not place now (origin or parent unknown): they would be held back. */
   unplaced: number;
-  /** A list item or right neighbour: the board holds only maps (see structure checks). */
+  /** A list item or right neighbour outside the Y.Text fields, or not characters in one (see structure checks). */
   listItem: string | null;
+  /** Characters the update types into each Y.Text field (key: `textFieldKey`), for the text limits. */
+  textInserted: Map<string, number>;
   /** Applying it would change nothing: no new structs and no deletion of live content. */
   isNoop: boolean;
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
-type Path = { root: string; keys: Array<string | null> };
+/** Where an item lands: root map and keys below it (null for a list position); `inText`: its parent is a Y.Text. */
+type Path = { root: string; keys: Array<string | null>; inText?: boolean };
 /** Where an incoming item lands: a path, nowhere (Yjs turns it into a GC struct), or not known yet. */
 type Placement = { path: Path } | 'noop' | 'unplaced';
 
 /** Deeper chains of incoming items than this are not followed (only crafted updates build them). */
 const MAX_RESOLVE_DEPTH = 2_000;
+
+/** The key of one text field in `UpdateAnalysis.textInserted`. */
+export const textFieldKey = (root: string, recordId: string, field: string): string => `${root}\u0000${recordId}\u0000${field}`;
 
 const isGc = (struct: unknown): boolean => struct instanceof Y.GC;
 
@@ -80,8 +87,18 @@ function pathOfType(type: Y.AbstractType<unknown>): Path | 'noop' | undefined {
     current = current._item.parent as Y.AbstractType<unknown>;
   }
   const root = Y.findRootTypeKey(current);
-  return root === undefined ? undefined : { root, keys };
+  return root === undefined ? undefined : { root, keys, inText: type instanceof Y.Text };
 }
+
+/** The path of an item placed under `parent` (whose own path is `base`) at `sub`. */
+const under = (base: Path, sub: string | null, parentIsText: boolean): Path => ({ root: base.root, keys: [...base.keys, sub], inText: parentIsText });
+
+/**
+ * Whether a path is a character position inside one of the board's Y.Text fields (a card's
+ * text, a stage's title… see text.ts): the only place where list positions belong.
+ */
+const isTextPosition = (path: Path): boolean =>
+  path.inText === true && path.keys.length === 3 && path.keys[2] === null && isTextField(path.root, path.keys[1] ?? undefined);
 
 /** The stored struct (Item or GC) covering `id`, or undefined when the document has not got that clock. */
 function storedStruct(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
@@ -241,17 +258,17 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
         const path = pathOfType(parentStruct.content.type as Y.AbstractType<unknown>);
         if (path === undefined) return 'unplaced';
         if (path === 'noop') return 'noop';
-        return { path: { root: path.root, keys: [...path.keys, sub] }};
+        return { path: under(path, sub, path.inText === true) };
       }
       const base = place(parentStruct, depth + 1);
       if (typeof base === 'string') return base;
-      return { path: { root: base.path.root, keys: [...base.path.keys, sub] }};
+      return { path: under(base.path, sub, parentStruct.content.type instanceof Y.Text) };
     }
     if (parent instanceof Y.AbstractType) {
       const path = pathOfType(parent as Y.AbstractType<unknown>);
       if (path === undefined) return 'unplaced';
       if (path === 'noop') return 'noop';
-      return { path: { root: path.root, keys: [...path.keys, sub] }};
+      return { path: under(path, sub, path.inText === true) };
     }
     return 'unplaced';
   };
@@ -263,7 +280,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
       const path = pathOfType(parent as Y.AbstractType<unknown>);
       if (path === undefined) return 'unplaced';
       if (path === 'noop') return 'noop';
-      return { path: { root: path.root, keys: [...path.keys, neighbour.parentSub] }};
+      return { path: under(path, neighbour.parentSub, path.inText === true) };
     }
     return place(neighbour, depth + 1);
   };
@@ -275,10 +292,29 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
   let unplaced = 0;
   let listItem: string | null = null;
 
+  const textInserted = new Map<string, number>();
+
   for (const item of newItems) {
-    if (item.rightOrigin !== null) listItem ??= 'places an item before another (only lists do that)';
     const placement = place(item, 0);
+    if (placement !== 'noop' && placement !== 'unplaced' && isTextPosition(placement.path)) {
+      // Typing: characters in a Y.Text field, with left and right neighbours like any text.
+      const { path } = placement;
+      changes.push(makeChange(path, 'insert'));
+      if (item.content instanceof Y.ContentDeleted) continue;
+      if (!(item.content instanceof Y.ContentString)) {
+        listItem ??= 'puts something other than characters into a text field';
+        continue;
+      }
+      const keys = [path.keys[0]!, path.keys[1]!];
+      writes.push({ root: path.root, keys, ...contentValue(item) });
+      const at = textFieldKey(path.root, keys[0]!, keys[1]!);
+      textInserted.set(at, (textInserted.get(at) ?? 0) + item.content.str.length);
+      continue;
+    }
+    // Yjs turns an item that lands nowhere into a GC struct: typing into a text whose card
+    // another user deleted meanwhile has a right neighbour like any typing, and changes nothing.
     if (placement === 'noop') continue;
+    if (item.rightOrigin !== null) listItem ??= 'places an item before another (only lists do that)';
     if (placement === 'unplaced') {
       unplaced++;
       changes.push(UNKNOWN_INSERT);
@@ -352,6 +388,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
     unheldClaim,
     unplaced,
     listItem,
+    textInserted,
     isNoop: newStructs === 0 && deletesLive === 0 && unheldClaim === null,
   };
 }

@@ -3,6 +3,7 @@ import { LIMITS } from '../schema/limits.ts';
 import type { UpdateAnalysis } from './analyze.ts';
 import { CARDS, LANES, LINKS, META, PERSONAS, STAGES, cardsMap, lanesMap, linksMap, personasMap, stagesMap } from './layout.ts';
 import { isRemoved } from './read.ts';
+import { textValue } from './text.ts';
 import { FACILITATION } from '../facilitation/layout.ts';
 
 /**
@@ -68,6 +69,8 @@ export function boardLimitViolation(doc: Y.Doc, analysis: UpdateAnalysis, option
       return `${write.root} ${field} of ${write.value.length} characters (at most ${max})`;
     }
   }
+  const grown = textOverflow(doc, analysis);
+  if (grown) return grown;
   const added = (root: string) => analysis.newKeys.get(root)?.size ?? 0;
   const counts: Array<[string, () => number, number, number]> = [
     [CARDS, () => cardsMap(doc).size, added(CARDS), options.maxCards],
@@ -78,6 +81,26 @@ export function boardLimitViolation(doc: Y.Doc, analysis: UpdateAnalysis, option
   ];
   for (const [root, current, adding, max] of counts) {
     if (adding > 0 && current() + adding > max) return `more than ${max} ${root}`;
+  }
+  return null;
+}
+
+/**
+ * How far typing may take one Y.Text field: twice its limit. Two people typing at once near
+ * the limit can pass it together, and refusing the second would cost them their typing (the
+ * reader cuts what is over the limit, see read.ts); twice the limit still bounds what any
+ * client can store in one field.
+ */
+const TEXT_GROWTH_FACTOR = 2;
+
+function textOverflow(doc: Y.Doc, analysis: UpdateAnalysis): string | null {
+  for (const [at, inserted] of analysis.textInserted) {
+    const [root = '', recordId = '', field = ''] = at.split('\u0000');
+    const max = TEXT_LIMITS[root]?.[field];
+    if (max === undefined) continue;
+    const record = (doc.share.get(root) as Y.Map<Y.Map<unknown>> | undefined)?.get?.(recordId);
+    const current = record && typeof record.get === 'function' ? textValue(record.get(field)).length : 0;
+    if (current + inserted > max * TEXT_GROWTH_FACTOR) return `${root} ${field} of ${current + inserted} characters (at most ${max})`;
   }
   return null;
 }

@@ -22,7 +22,9 @@ export type ScenarioFields = Omit<Scenario, 'id'>;
 
 function ordered(map: Y.Map<RecordMap>): Ordered[] {
   const out: Ordered[] = [];
-  map.forEach((record, id) => out.push({ id, order: Number(record.get('order')) || 0 }));
+  map.forEach((record, id) => {
+    out.push({ id, order: Number(record.get('order')) || 0 });
+  });
   return out.sort(compareOrdered);
 }
 
@@ -119,7 +121,9 @@ function addCadenceRules(doc: Y.Doc, rules: readonly CadenceRuleFields[], origin
   const last = ordered(map).at(-1)?.order ?? 0;
   const ids = rules.map(() => createCadenceRuleId());
   doc.transact(() => {
-    rules.forEach((rule, index) => map.set(ids[index] as string, recordFrom({ ...ruleValues(rule), order: last + index + 1 })));
+    rules.forEach((rule, index) => {
+      map.set(ids[index] as string, recordFrom({ ...ruleValues(rule), order: last + index + 1 }));
+    });
   }, origin);
   return ids;
 }

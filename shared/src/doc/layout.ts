@@ -4,17 +4,23 @@ import * as Y from 'yjs';
  * The Yjs document layout of one board — the single description of what is stored where.
  *
  *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId
- *   stages    Y.Map<id, Y.Map>  { title, order, removed? }       columns, sorted by (order, id)
- *   lanes     Y.Map<id, Y.Map>  { title, kind, order, removed? } rows, sorted by (order, id)
- *   cards     Y.Map<id, Y.Map>  { kind, text, cell, …fields }     cell = { stageId, laneId, order }
- *   links     Y.Map<id, object> { from, to }                     immutable: create or delete
- *   personas  Y.Map<id, Y.Map>  { name, description, segment, order }
+ *   stages    Y.Map<id, Y.Map>  { title*, order, removed? }       columns, sorted by (order, id)
+ *   lanes     Y.Map<id, Y.Map>  { title*, kind, order, removed? } rows, sorted by (order, id)
+ *   cards     Y.Map<id, Y.Map>  { kind, text*, thought*, cell, …fields }   cell = { stageId, laneId, order }
+ *   links     Y.Map<id, object> { from, to }                      immutable: create or delete
+ *   personas  Y.Map<id, Y.Map>  { name*, description, segment, order }
  *   scenarios     Y.Map<id, Y.Map>  { name, outcome, vulnerable, order }   debtor scenarios (schema v2)
  *   cadenceRules  Y.Map<id, Y.Map>  { kind, limit?, windowDays?, channel?, days?, step?, amount?, order }
+ *
+ * Fields marked * are Y.Text (schema version 3, see text.ts): people type into them together,
+ * and keystrokes merge. Every other field is one plain value, written whole.
  *
  * A touchpoint's dunning fields (dayOffset, dunningStep, fee, scenarioIds, scenarioEmotions,
  * checkpoint) are card fields like any other. `scenarioEmotions` is one coarse value: two
  * people setting two scenarios' emotions on one card at the same instant keep one of them.
+ *
+ * Beside the board itself: `facilitation` (facilitation/layout.ts: timer, locks, voting, the
+ * run-sheet), `comments` and `people` (comments/layout.ts: threads, and who is who).
  *
  * Why maps keyed by id with an `order` number rather than Y.Arrays: a reorder or a move is
  * one key write, so concurrent moves converge without duplicates. A card's cell is one

@@ -3,26 +3,24 @@ import {
   createCardId,
   createLaneId,
   createLinkId,
-  createPersonaId,
   createStageId,
   type CardId,
   type LaneId,
   type LinkId,
-  type PersonaId,
   type StageId,
 } from '../ids.ts';
 import { CURRENCIES, type Currency } from '../schema/board.ts';
 import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
-import type { Persona } from '../schema/persona.ts';
 import {
+  CARDS,
+  LANES,
+  STAGES,
   cardsMap,
   lanesMap,
   linksMap,
   metaMap,
-  personasMap,
-  recordFrom,
   stagesMap,
   type CellValue,
   type RecordMap,
@@ -30,6 +28,7 @@ import {
 import { LOCAL_ORIGIN } from './origins.ts';
 import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
 import { isRemoved, readCellOf } from './read.ts';
+import { applyTextEdit, isTextField, recordWithText, textAt, textValue, writeText, type TextEdit } from './text.ts';
 import { canonicalLocale } from '../i18n/locales.ts';
 
 /**
@@ -64,7 +63,8 @@ const clampTitle = (title: string): string => {
   return title;
 };
 
-function requireRecord(map: Y.Map<RecordMap>, id: string, what: string): RecordMap {
+/** The record `id` of `map`, or a not-found error naming `what`. */
+export function requireRecord(map: Y.Map<RecordMap>, id: string, what: string): RecordMap {
   const record = map.get(id);
   if (!record) throw new BoardOpError('not-found', `${what} "${id}" does not exist`);
   return record;
@@ -81,7 +81,8 @@ function requireLive(map: Y.Map<RecordMap>, id: string, what: string): RecordMap
   return record;
 }
 
-function siblings(map: Y.Map<RecordMap>, exceptId?: string): Ordered[] {
+/** Live records of `map` (not removed), sorted, without `exceptId`. */
+export function siblings(map: Y.Map<RecordMap>, exceptId?: string): Ordered[] {
   const out: Ordered[] = [];
   map.forEach((record, id) => {
     if (id !== exceptId && !isRemoved(record)) out.push({ id, order: Number(record.get('order')) || 0 });
@@ -168,12 +169,12 @@ export function addCard(doc: Y.Doc, input: AddCardInput, origin: unknown = LOCAL
   const inCell = cardsInCell(doc, stageId, laneId);
   const order = orderAtIndex(inCell, index ?? inCell.length);
   doc.transact(() => {
-    cardsMap(doc).set(id, recordFrom({ text: '', ...fields, cell: { stageId, laneId, order } satisfies CellValue }));
+    cardsMap(doc).set(id, recordWithText(CARDS, { text: '', ...fields, cell: { stageId, laneId, order } satisfies CellValue }));
   }, origin);
   return id;
 }
 
-/** Patch editable fields; `null` clears an optional field. */
+/** Patch editable fields; `null` clears an optional field. Text fields are edited, not replaced (see text.ts). */
 export type CardPatch = { [K in keyof CardFields]?: CardFields[K] | null };
 
 export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch, origin: unknown = LOCAL_ORIGIN): void {
@@ -183,9 +184,33 @@ export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch, origin: unk
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       if (value === null) record.delete(key);
+      else if (typeof value === 'string' && isTextField(CARDS, key)) writeText(record, key, value);
       else if (record.get(key) !== value) record.set(key, value);
     }
   }, origin);
+}
+
+/** The card fields people type into together. */
+export type CardTextField = 'text' | 'thought';
+
+/**
+ * One keystroke's worth of typing into a card's text or thought: at `edit.index` remove
+ * `edit.remove` characters and insert `edit.insert`, into the Y.Text (made from a plain string
+ * if an old client left one). What a live text box sends on every input, so others see typing
+ * and a concurrent edit elsewhere in the text survives.
+ */
+export function editCardText(doc: Y.Doc, id: CardId, field: CardTextField, edit: TextEdit, origin: unknown = LOCAL_ORIGIN): void {
+  const record = requireRecord(cardsMap(doc), id, 'card');
+  if (!isTextField(CARDS, field)) throw new BoardOpError('invalid', `"${String(field)}" is not a text field`);
+  const length = textValue(record.get(field)).length;
+  if (!Number.isInteger(edit.index) || !Number.isInteger(edit.remove) || edit.index < 0 || edit.remove < 0 || edit.index + edit.remove > length) {
+    throw new BoardOpError('invalid', `the edit at ${edit.index} (${edit.remove} removed) is outside the text`);
+  }
+  if (length - edit.remove + edit.insert.length > LIMITS.cardTextLength) {
+    throw new BoardOpError('too-long', `${field} is longer than ${LIMITS.cardTextLength} characters`);
+  }
+  if (edit.remove === 0 && edit.insert === '') return;
+  doc.transact(() => applyTextEdit(textAt(record, field), edit), origin);
 }
 
 export interface MoveTarget {
@@ -274,7 +299,7 @@ function addAxis(doc: Y.Doc, axis: Axis, fields: Record<string, unknown>, index:
   const id = axis === 'stage' ? createStageId() : createLaneId();
   const all = siblings(map);
   const order = orderAtIndex(all, index ?? all.length);
-  doc.transact(() => map.set(id, recordFrom({ ...fields, order })), origin);
+  doc.transact(() => map.set(id, recordWithText(axis === 'stage' ? STAGES : LANES, { ...fields, order })), origin);
   return id;
 }
 
@@ -351,12 +376,12 @@ export const addLane = (
 
 export function renameStage(doc: Y.Doc, id: StageId, title: string, origin: unknown = LOCAL_ORIGIN): void {
   const record = requireLive(stagesMap(doc), id, 'stage');
-  doc.transact(() => record.set('title', clampTitle(title)), origin);
+  doc.transact(() => writeText(record, 'title', clampTitle(title)), origin);
 }
 
 export function renameLane(doc: Y.Doc, id: LaneId, title: string, origin: unknown = LOCAL_ORIGIN): void {
   const record = requireLive(lanesMap(doc), id, 'lane');
-  doc.transact(() => record.set('title', clampTitle(title)), origin);
+  doc.transact(() => writeText(record, 'title', clampTitle(title)), origin);
 }
 
 export function setLaneKind(doc: Y.Doc, id: LaneId, kind: LaneKind, origin: unknown = LOCAL_ORIGIN): void {
@@ -382,44 +407,4 @@ export const removeLane = (
   origin: unknown = LOCAL_ORIGIN,
 ): void => removeAxis(doc, 'lane', id, disposition, origin);
 
-// ───────────────────────────── personas ─────────────────────────────
-
-export function addPersona(doc: Y.Doc, fields: Omit<Persona, 'id'>, origin: unknown = LOCAL_ORIGIN): PersonaId {
-  const map = personasMap(doc);
-  if (map.size >= LIMITS.personas) throw new BoardOpError('too-many', `a board holds at most ${LIMITS.personas} personas`);
-  const id = createPersonaId();
-  const all = siblings(map);
-  doc.transact(() => {
-    map.set(id, recordFrom({ ...fields, order: orderAtIndex(all, all.length) }));
-    if (!metaMap(doc).get('activePersonaId')) metaMap(doc).set('activePersonaId', id);
-  }, origin);
-  return id;
-}
-
-export function updatePersona(
-  doc: Y.Doc,
-  id: PersonaId,
-  patch: Partial<Omit<Persona, 'id'>>,
-  origin: unknown = LOCAL_ORIGIN,
-): void {
-  const record = requireRecord(personasMap(doc), id, 'persona');
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(patch)) if (typeof value === 'string') record.set(key, value);
-  }, origin);
-}
-
-export function removePersona(doc: Y.Doc, id: PersonaId, origin: unknown = LOCAL_ORIGIN): void {
-  requireRecord(personasMap(doc), id, 'persona');
-  doc.transact(() => {
-    personasMap(doc).delete(id);
-    if (metaMap(doc).get('activePersonaId') === id) {
-      const next = siblings(personasMap(doc))[0]?.id ?? null;
-      metaMap(doc).set('activePersonaId', next);
-    }
-  }, origin);
-}
-
-export function setActivePersona(doc: Y.Doc, id: PersonaId | null, origin: unknown = LOCAL_ORIGIN): void {
-  if (id !== null) requireRecord(personasMap(doc), id, 'persona');
-  doc.transact(() => metaMap(doc).set('activePersonaId', id), origin);
-}
+export * from './personas.ts';

@@ -12,3 +12,5 @@ export const MIGRATION_ORIGIN = 'rejse:migration';
 export const STORAGE_ORIGIN = 'rejse:storage';
 /** Changes the server makes itself (timer, vote results, revealed drafts): broadcast and stored like edits, never undone. */
 export const SERVER_ORIGIN = 'rejse:server';
+/** On the server, updates another instance stored and published (Redis fan-out): sent to this instance's clients, never stored again. */
+export const PEER_ORIGIN = 'rejse:peer';

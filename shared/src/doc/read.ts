@@ -12,6 +12,7 @@ import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { Stage } from '../schema/stage.ts';
+import { LIMITS } from '../schema/limits.ts';
 import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import {
   cardsMap,
@@ -26,6 +27,7 @@ import {
   type RecordMap,
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
+import { hasText, textValue } from './text.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
 
@@ -44,6 +46,21 @@ function requiredStr(record: RecordMap, field: string, path: string, onRepair?: 
   const value = record.get(field);
   if (typeof value !== 'string') tell(onRepair, 'field-defaulted', `${path}/${field}`);
   return str(value);
+}
+/**
+ * A text field (Y.Text, or a plain string from an old or hostile client), cut to the schema's
+ * limit: two people typing at once can pass it together, and the board stays schema-valid.
+ */
+function text(record: RecordMap, field: string, path: string, max: number, onRepair?: RepairListener): string {
+  const content = textValue(record.get(field));
+  if (content.length <= max) return content;
+  tell(onRepair, 'text-cut', `${path}/${field}`);
+  return content.slice(0, max);
+}
+/** A text field that must be there, told as defaulted when it is missing or not text. */
+function requiredText(record: RecordMap, field: string, path: string, max: number, onRepair?: RepairListener): string {
+  if (!hasText(record, field)) tell(onRepair, 'field-defaulted', `${path}/${field}`);
+  return text(record, field, path, max, onRepair);
 }
 
 export const DEFAULT_CURRENCY: Currency = 'EUR';
@@ -89,7 +106,7 @@ function liveRecords(map: Y.Map<RecordMap>, name: string, onRepair?: RepairListe
 export function readStages(doc: Y.Doc, onRepair?: RepairListener): Stage[] {
   return liveRecords(stagesMap(doc), 'stages', onRepair).map(({ id, record }) => ({
     id: id as StageId,
-    title: requiredStr(record, 'title', `stages/${id}`, onRepair),
+    title: requiredText(record, 'title', `stages/${id}`, LIMITS.titleLength, onRepair),
   }));
 }
 
@@ -100,7 +117,7 @@ export function readLanes(doc: Y.Doc, onRepair?: RepairListener): Lane[] {
     if (!known) tell(onRepair, 'field-defaulted', `lanes/${id}/kind`);
     return {
       id: id as LaneId,
-      title: requiredStr(record, 'title', `lanes/${id}`, onRepair),
+      title: requiredText(record, 'title', `lanes/${id}`, LIMITS.titleLength, onRepair),
       kind: known ? (kind as LaneKind) : 'custom',
     };
   });
@@ -109,7 +126,7 @@ export function readLanes(doc: Y.Doc, onRepair?: RepairListener): Lane[] {
 export function readPersonas(doc: Y.Doc, onRepair?: RepairListener): Persona[] {
   return sortedRecords(personasMap(doc), 'personas', onRepair).map(({ id, record }) => ({
     id: id as PersonaId,
-    name: requiredStr(record, 'name', `personas/${id}`, onRepair),
+    name: requiredText(record, 'name', `personas/${id}`, LIMITS.titleLength, onRepair),
     description: requiredStr(record, 'description', `personas/${id}`, onRepair),
     segment: requiredStr(record, 'segment', `personas/${id}`, onRepair),
   }));
@@ -164,7 +181,6 @@ export function keepKnownScenarios(card: Card, scenarioIds: ReadonlySet<string>)
 const OPTIONAL_CARD_FIELDS = [
   'channel',
   'emotion',
-  'thought',
   'ownerTeam',
   'metrics',
   'impact',
@@ -222,8 +238,10 @@ export function readCard(
     stageId: cell && stageIds.has(cell.stageId) ? (cell.stageId as StageId) : fallbackStage,
     laneId: cell && laneIds.has(cell.laneId) ? (cell.laneId as LaneId) : fallbackLane,
     order: cell?.order ?? 0,
-    text: requiredStr(record, 'text', path, onRepair),
+    text: requiredText(record, 'text', path, LIMITS.cardTextLength, onRepair),
   };
+  if (hasText(record, 'thought')) card.thought = text(record, 'thought', path, LIMITS.cardTextLength, onRepair);
+  else if (record.get('thought') !== undefined && record.get('thought') !== null) tell(onRepair, 'field-defaulted', `${path}/thought`);
   for (const field of OPTIONAL_CARD_FIELDS) {
     const value = record.get(field);
     if (value === undefined || value === null) continue;

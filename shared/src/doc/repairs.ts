@@ -19,6 +19,9 @@
  *                          a change that had overwritten another user's change to the same
  *                          field (title, text, order…), and Yjs leaves the key empty. Otherwise
  *                          only a damaged or hostile document, which the server refuses.
+ *   text-cut               a text field (card text or thought, a title, a persona name) longer
+ *                          than its limit: two people typing into one field at once, each
+ *                          within the limit. Shown cut at the limit; the ops refuse to lengthen it.
  *   record-skipped         a key that is not an id, or a value that is not a record: only a
  *                          damaged or hostile document.
  *   card-dropped           no stage or lane record at all, so cards have nowhere to go: only a
@@ -30,6 +33,7 @@ const REPAIR_KINDS = [
   'link-dropped',
   'active-persona-cleared',
   'field-defaulted',
+  'text-cut',
   'record-skipped',
   'card-dropped',
 ] as const;

@@ -1,6 +1,10 @@
 import * as Y from 'yjs';
 import type { Board } from '../schema/board.ts';
 import {
+  CARDS,
+  LANES,
+  PERSONAS,
+  STAGES,
   cardsMap,
   lanesMap,
   linksMap,
@@ -11,6 +15,8 @@ import {
   scenariosMap,
   stagesMap,
 } from './layout.ts';
+import { recordWithText } from './text.ts';
+import { writeOutcomes } from './board-file.ts';
 import { SEED_ORIGIN } from './origins.ts';
 
 /** Writes a plain board into an empty document (seeding, templates, imports). */
@@ -23,18 +29,18 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     meta.set('currency', board.currency);
     meta.set('activePersonaId', board.activePersonaId);
     board.stages.forEach((stage, index) => {
-      stagesMap(doc).set(stage.id, recordFrom({ title: stage.title, order: index + 1 }));
+      stagesMap(doc).set(stage.id, recordWithText(STAGES, { title: stage.title, order: index + 1 }));
     });
     board.lanes.forEach((lane, index) => {
-      lanesMap(doc).set(lane.id, recordFrom({ title: lane.title, kind: lane.kind, order: index + 1 }));
+      lanesMap(doc).set(lane.id, recordWithText(LANES, { title: lane.title, kind: lane.kind, order: index + 1 }));
     });
     board.personas.forEach((persona, index) => {
       const { id, ...fields } = persona;
-      personasMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
+      personasMap(doc).set(id, recordWithText(PERSONAS, { ...fields, order: index + 1 }));
     });
     for (const card of board.cards) {
       const { id, stageId, laneId, order, ...fields } = card;
-      cardsMap(doc).set(id, recordFrom({ ...fields, cell: { stageId, laneId, order } }));
+      cardsMap(doc).set(id, recordWithText(CARDS, { ...fields, cell: { stageId, laneId, order } }));
     }
     for (const link of board.links) {
       linksMap(doc).set(link.id, { from: link.from, to: link.to });
@@ -45,6 +51,7 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     board.cadenceRules.forEach(({ id, ...fields }, index) => {
       cadenceRulesMap(doc).set(id, recordFrom({ ...fields, order: index + 1 }));
     });
+    if (board.outcomes) writeOutcomes(doc, board.outcomes);
   }, origin);
 }
 

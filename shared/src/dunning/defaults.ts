@@ -1,46 +1,23 @@
 import type { CadenceRuleFields, Scenario, ScenarioOutcome } from '../schema/dunning.ts';
+import { catalogueLocale, LOCALES, translate, type Locale } from '../i18n/index.ts';
 
 /**
- * The board data a new dunning model starts from: the five default debtor scenarios (named
- * in the board's language, renameable like any text on the board) and the cadence-rule
- * presets. Legal rules are presets rather than rules that switch on by themselves: the
- * board's language is not its jurisdiction, so the team chooses the law that applies.
+ * The board data a new dunning model starts from: the five default debtor scenarios (named in
+ * the board's language from the catalogue's `dunning.scenario.default.*`, then renameable like
+ * any text on the board) and the cadence-rule presets. Legal rules are presets rather than rules
+ * that switch on by themselves: the board's language is not its jurisdiction, so the team
+ * chooses the law that applies.
  */
-export const DUNNING_LANGUAGES = ['en', 'da', 'sv'] as const;
-export type DunningLanguage = (typeof DUNNING_LANGUAGES)[number];
+
+/** The languages of a board's dunning words: the catalogues' languages. */
+export const DUNNING_LANGUAGES = LOCALES;
+export type DunningLanguage = Locale;
 
 /** The language of a board's dunning words from its locale tag (`da-DK` → `da`; anything unknown → `en`). */
-export function dunningLanguage(locale: string): DunningLanguage {
-  const base = locale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (DUNNING_LANGUAGES as readonly string[]).includes(base) ? (base as DunningLanguage) : 'en';
-}
+export const dunningLanguage = (locale: string): DunningLanguage => catalogueLocale(locale);
 
 export const DEFAULT_SCENARIO_KEYS = ['forgot', 'hardship', 'dispute', 'wont-pay', 'vulnerable'] as const;
 export type DefaultScenarioKey = (typeof DEFAULT_SCENARIO_KEYS)[number];
-
-const SCENARIO_NAMES: Readonly<Record<DunningLanguage, Readonly<Record<DefaultScenarioKey, string>>>> = {
-  en: {
-    forgot: 'Forgot',
-    hardship: 'Temporary hardship',
-    dispute: 'Disputes the claim',
-    'wont-pay': 'Won’t pay',
-    vulnerable: 'Vulnerable customer',
-  },
-  da: {
-    forgot: 'Glemte det',
-    hardship: 'Midlertidige betalingsproblemer',
-    dispute: 'Bestrider kravet',
-    'wont-pay': 'Vil ikke betale',
-    vulnerable: 'Sårbar kunde',
-  },
-  sv: {
-    forgot: 'Glömde bort',
-    hardship: 'Tillfälliga betalningssvårigheter',
-    dispute: 'Bestrider kravet',
-    'wont-pay': 'Vill inte betala',
-    vulnerable: 'Sårbar kund',
-  },
-};
 
 const SCENARIO_SHAPE: Readonly<Record<DefaultScenarioKey, { outcome: ScenarioOutcome; vulnerable: boolean }>> = {
   // Most non-payment is structural (forgot, no time): a nudge is enough.
@@ -54,7 +31,7 @@ const SCENARIO_SHAPE: Readonly<Record<DefaultScenarioKey, { outcome: ScenarioOut
 
 /** The five default scenarios, in order, named in `language`. */
 export function defaultScenarios(language: DunningLanguage): Array<Omit<Scenario, 'id'> & { key: DefaultScenarioKey }> {
-  return DEFAULT_SCENARIO_KEYS.map((key) => ({ key, name: SCENARIO_NAMES[language][key], ...SCENARIO_SHAPE[key] }));
+  return DEFAULT_SCENARIO_KEYS.map((key) => ({ key, name: translate(language, `dunning.scenario.default.${key}`), ...SCENARIO_SHAPE[key] }));
 }
 
 export const CADENCE_PRESETS = ['standard', 'denmark', 'sweden'] as const;

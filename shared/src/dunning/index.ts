@@ -3,3 +3,4 @@ export * from './days.ts';
 export * from './defaults.ts';
 export * from './scenarios.ts';
 export * from './generate.ts';
+export * from './words.ts';

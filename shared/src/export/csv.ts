@@ -14,9 +14,8 @@
 import type { Board } from '../schema/board.ts';
 import { DEFAULT_TOP_N, rankActions, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { decimalMark, formatMessage, safeLocale } from '../i18n/index.ts';
-import { DEFAULT_EXPORT_LABELS, ACTION_LIST_COLUMNS, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { DEFAULT_EXPORT_LABELS, ACTION_LIST_COLUMNS, valueLabelsFor, type ActionListColumn, type ExportLabels, type ValueLabels } from './labels.ts';
 import { boardHasEffects, topTotal } from './value-columns.ts';
-import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
 
 export type CsvSeparator = ';' | ',';
 /** Text is user content (neutralised); numbers are ours (formatted); null/undefined is an empty cell. */
@@ -73,7 +72,7 @@ function cellText(cell: CsvCell, options: CsvOptions): string {
 }
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>, options: CsvOptions): string {
-  const body = rows.map((row) => row.map((cell) => cellText(cell, options)).join(options.separator) + '\r\n').join('');
+  const body = rows.map((row) => `${row.map((cell) => cellText(cell, options)).join(options.separator)}\r\n`).join('');
   return (options.bom ? UTF8_BOM : '') + body;
 }
 

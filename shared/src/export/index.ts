@@ -5,7 +5,7 @@ export * from './markdown.ts';
 export * from './report.ts';
 export * from './filename.ts';
 export * from './chart.ts';
-export * from './value-labels.ts';
 export * from './tracker.ts';
 export * from './value-columns.ts';
 export * from './dunning.ts';
+export * from './dunning-view.ts';

@@ -134,9 +134,69 @@ const BY_LANGUAGE = new Map<Locale, ExportLabels>();
 export function exportLabelsFor(locale: string | null | undefined): ExportLabels {
   const language = catalogueLocale(locale);
   let labels = BY_LANGUAGE.get(language);
-  if (!labels) BY_LANGUAGE.set(language, (labels = labelsFrom(catalogueFor(language))));
+  if (!labels) {
+    labels = labelsFrom(catalogueFor(language));
+    BY_LANGUAGE.set(language, labels);
+  }
   return labels;
 }
 
 /** English: what an export writes when no labels are passed. */
 export const DEFAULT_EXPORT_LABELS: ExportLabels = exportLabelsFor('en');
+
+/** The business case's export words: value columns, the total line and the tracker hand-off's description. */
+export interface ValueLabels {
+  columns: { value: string; valueLow: string; valueHigh: string; contactsAvoided: string };
+  /** `{n}`: how many actions the total covers. */
+  totalOfTop: string;
+  /** `{low}`, `{high}`: the range of a value. */
+  range: string;
+  /** Shown where an action has no value yet; `{missing}` names what to add. */
+  noValue: string;
+  tracker: {
+    stage: string;
+    linkedPains: string;
+    value: string;
+    formula: string;
+    missing: string;
+    score: string;
+    /** `{n}` of `{total}`. */
+    rank: string;
+    /** `{board}`: the board's title. */
+    source: string;
+  };
+}
+
+function valueLabelsFrom(m: Messages): ValueLabels {
+  return {
+    columns: {
+      value: m['export.value.column.value'],
+      valueLow: m['export.value.column.valueLow'],
+      valueHigh: m['export.value.column.valueHigh'],
+      contactsAvoided: m['export.value.column.contactsAvoided'],
+    },
+    totalOfTop: m['export.value.totalOfTop'],
+    range: m['export.value.range'],
+    noValue: m['export.value.noValue'],
+    tracker: {
+      stage: m['export.column.stage'],
+      linkedPains: m['export.tracker.linkedPains'],
+      value: m['export.value.column.value'],
+      formula: m['business.formula'],
+      missing: m['export.tracker.missing'],
+      score: m['export.tracker.score'],
+      rank: m['export.tracker.rank'],
+      source: m['export.tracker.source'],
+    },
+  };
+}
+
+const VALUE_BY_LANGUAGE = new Map<Locale, ValueLabels>();
+
+/** The business case's export words for a board's locale, by its language; English for any other. */
+export function valueLabelsFor(locale: string | null | undefined): ValueLabels {
+  const language = catalogueLocale(locale);
+  let labels = VALUE_BY_LANGUAGE.get(language);
+  if (!labels) VALUE_BY_LANGUAGE.set(language, (labels = valueLabelsFrom(catalogueFor(language))));
+  return labels;
+}

@@ -19,7 +19,7 @@ function cellsOf(line: string): string[] {
 }
 
 /** What a reader sees once the backslash escapes are resolved. */
-const unescape = (text: string): string => text.replace(/\\(.)/g, '$1');
+const withoutEscapes = (text: string): string => text.replace(/\\(.)/g, '$1');
 
 const tableLines = (markdown: string): string[] => markdown.split('\n').filter((l) => l.startsWith('|'));
 
@@ -31,7 +31,7 @@ describe('Markdown escaping', () => {
     expect(escaped).toBe(
       'Pay \\| now \\`rm -rf\\` \\*bold\\* \\_it\\_ \\[link\\](http://x) \\<script\\>alert(1)\\</script\\> \\& \\~\\~gone\\~\\~',
     );
-    expect(unescape(escaped)).toBe(HOSTILE);
+    expect(withoutEscapes(escaped)).toBe(HOSTILE);
   });
 
   it('keeps a text from opening a heading, list, quote or numbered item', () => {
@@ -50,7 +50,7 @@ describe('Markdown escaping', () => {
 
   it('escapes backslashes so an escape cannot be undone by the text', () => {
     expect(escapeMarkdown('a\\|b')).toBe('a\\\\\\|b');
-    expect(unescape(escapeMarkdown('a\\|b'))).toBe('a\\|b');
+    expect(withoutEscapes(escapeMarkdown('a\\|b'))).toBe('a\\|b');
   });
 
   it('leaves ordinary words, æøåäö and numbers untouched', () => {
@@ -100,9 +100,9 @@ describe('action list Markdown', () => {
     const lines = tableLines(md);
     for (const line of lines) expect(cellsOf(line)).toHaveLength(12);
     const row = cellsOf(lines.find((l) => l.includes('rm -rf')) as string);
-    expect(unescape(row[1] as string)).toBe(HOSTILE);
-    expect(unescape(row[3] as string)).toBe('a | b<br>| c |');
-    expect(unescape(row[8] as string)).toBe('`Lars` | <b>');
+    expect(withoutEscapes(row[1] as string)).toBe(HOSTILE);
+    expect(withoutEscapes(row[3] as string)).toBe('a | b<br>| c |');
+    expect(withoutEscapes(row[8] as string)).toBe('`Lars` | <b>');
     expect(md.split('\n')[0]).toBe('# \\<img src=x onerror=alert(1)\\>');
   });
 
@@ -110,7 +110,7 @@ describe('action list Markdown', () => {
     const md = actionListMarkdown({ ...workshopBoard(), locale: 'da' });
     const first = cellsOf(tableLines(md)[2] as string);
     expect(first[6]).toBe('52,7');
-    expect(unescape(first[9] as string)).toBe('1. mar. 2026');
+    expect(withoutEscapes(first[9] as string)).toBe('1. mar. 2026');
   });
 });
 

@@ -11,11 +11,9 @@ import { rankActions, statusOf, topN as cut, DEFAULT_TOP_N, type ActionRow, type
 import { formatDueDay } from '../dunning/days.ts';
 import { dunningMarkdown } from './dunning.ts';
 import { personaOf } from './persona.ts';
-import { formatDay, formatMessage, formatNumber, formatSigned, safeLocale, type MessageParams } from '../i18n/index.ts';
-import { formatValueMoney } from '../business/messages.ts';
-import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, type ActionListColumn, type ExportLabels } from './labels.ts';
+import { formatDay, formatMessage, formatNumber, formatSigned, formatValueMoney, safeLocale, type MessageParams } from '../i18n/index.ts';
+import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, valueLabelsFor, type ActionListColumn, type ExportLabels, type ValueLabels } from './labels.ts';
 import { boardHasEffects, topTotal } from './value-columns.ts';
-import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|#~&!]/g;

@@ -14,11 +14,11 @@
  * importers would read as part of the first header.
  */
 import type { Board } from '../schema/board.ts';
-import { renderBusinessText, formatValueMoney } from '../business/messages.ts';
+import { renderBusinessText } from '../business/render.ts';
 import { DEFAULT_TOP_N, rankActions, topN as cut, type ActionRow, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { toCsv, type CsvCell } from './csv.ts';
-import { formatMessage, formatNumber, safeLocale } from '../i18n/index.ts';
-import { valueLabelsFor, type ValueLabels } from './value-labels.ts';
+import { formatMessage, formatNumber, formatValueMoney, safeLocale } from '../i18n/index.ts';
+import { valueLabelsFor, type ValueLabels } from './labels.ts';
 
 export const TRACKER_LAYOUTS = ['jira', 'azure-devops'] as const;
 export type TrackerLayout = (typeof TRACKER_LAYOUTS)[number];

@@ -2,3 +2,5 @@ export * from './roles.ts';
 export * from './timer.ts';
 export * from './voting.ts';
 export * from './layout.ts';
+export * from './runsheet.ts';
+export * from './runsheet-default.ts';

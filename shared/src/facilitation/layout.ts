@@ -21,9 +21,10 @@ import { isVoteTarget, type OpenVoteRound, type VoteRoundResult, type VoteTarget
  *                                                summoner's view centre in flow coordinates; screens differ)
  *     voting         OpenVoteRound | null       the open dot-voting round (no votes in it)
  *     round:<id>     VoteRoundResult            a closed round with its totals, kept for good
+ *     tone, tone:<id>                           the blind tone round of a letter (`letters/tone-layout.ts`)
  *
  * Rounds are separate keys (not one list) so that closing one never rewrites the others.
- * Only the server writes `timer`, `voting` and `round:*` (it owns the clock and the votes).
+ * Only the server writes `timer`, `voting`, `round:*` and `tone*` (it owns the clock and the votes).
  */
 export const FACILITATION = 'facilitation';
 export const FACILITATION_KEYS = {

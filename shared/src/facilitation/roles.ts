@@ -25,6 +25,8 @@ export const PARTICIPANT_HEADER = 'X-Rejse-Participant';
 export const PARTICIPANT_SECRET_HEADER = 'X-Rejse-Participant-Secret';
 /** Query parameter carrying the participant secret on the drafts WebSocket (browsers cannot set headers there). */
 export const PARTICIPANT_SECRET_PARAM = 'secret';
+/** Query parameter carrying the participant id on the board WebSocket (with the secret: whose comments it may write). */
+export const PARTICIPANT_PARAM = 'participant';
 
 const PARTICIPANT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** At least 128 bits in base64url, at most a generous bound for a header. */

@@ -16,6 +16,11 @@ const BY_LOCALE: Readonly<Record<string, Readonly<Record<string, string>>>> = CA
  */
 const SAME_AS_ENGLISH = new Set([
   'app.name',
+  'series.runsheet.minutes',
+  'series.runsheet.duration',
+  'series.diff.shift',
+  'series.figure.nps',
+  'series.figure.csat',
   'board.documentTitle',
   'card.ariaLabel',
   'channel.sms',
@@ -46,6 +51,10 @@ const SAME_AS_ENGLISH = new Set([
   'export.board.persona',
   'export.board.emotion',
   'export.actionList.top',
+  'export.value.range',
+  // The tone round: a message of placeholders only, and the Danish word for neutral.
+  'tone.distribution',
+  'tone.scale.3',
 ]);
 
 const argumentsOf = (source: string): string => messageArguments(source).join(', ');

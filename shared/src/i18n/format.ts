@@ -120,3 +120,8 @@ const CURRENCY_BY_LANGUAGE: Readonly<Record<string, Currency>> = { da: 'DKK', sv
 export function defaultCurrencyFor(locale: string): Currency {
   return CURRENCY_BY_LANGUAGE[languageOf(locale)] ?? 'EUR';
 }
+
+/** A business value: whole units from 100 up (a yearly value in cents reads as false precision): "12.500.000 kr.". */
+export function formatValueMoney(value: number, locale: string, currency: string): string {
+  return formatMoney(value, locale, currency, Math.abs(value) >= 100 ? 0 : 2);
+}

@@ -51,7 +51,10 @@ const parsed = new Map<string, ParsedMessage>();
 function collectArguments(elements: readonly MessageFormatElement[], into: Map<string, ArgumentUse>): void {
   const use = (name: string): ArgumentUse => {
     let found = into.get(name);
-    if (!found) into.set(name, (found = { plain: false, plural: false, select: false }));
+    if (!found) {
+      found = { plain: false, plural: false, select: false };
+      into.set(name, found);
+    }
     return found;
   };
   for (const el of elements) {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, validateBoard, type Board, type ValidationResult } from '../schema/board.ts';
 import { metaMap } from '../doc/layout.ts';
 import { MIGRATION_ORIGIN } from '../doc/origins.ts';
+import { collaborativeText } from './v3-collaborative-text.ts';
 
 /**
  * Numbered, named migrations. Migration `n` upgrades a board from version `n - 1` to `n`,
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
     }),
     migrateDoc: () => {},
   },
+  collaborativeText,
 ];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { metaMap, stagesMap } from '../doc/layout.ts';
+import { cardsMap, lanesMap, metaMap, personasMap, recordFrom, stagesMap } from '../doc/layout.ts';
 import { docToBoard } from '../doc/read.ts';
 import { smallBoard, docOf } from '../../testing/fixtures.ts';
 import { CURRENT_SCHEMA_VERSION } from '../schema/board.ts';
@@ -26,7 +26,26 @@ const V1_BOARD = {
 
 const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
   2: { before: V1_BOARD, after: { ...V1_BOARD, schemaVersion: 2, scenarios: [], cadenceRules: [] } },
+  // Collaborative text: a file keeps its plain strings, only the version moves.
+  3: { before: { ...smallBoard(), schemaVersion: 2 }, after: { ...smallBoard(), schemaVersion: 3 } },
 };
+
+/** A document as a version-1 or -2 server stored it: every text a plain string. */
+function plainTextDoc(version: 1 | 2): Y.Doc {
+  const board = smallBoard();
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    metaMap(doc).set('title', board.title);
+    metaMap(doc).set('schemaVersion', version);
+    board.stages.forEach((s, i) => stagesMap(doc).set(s.id, recordFrom({ title: s.title, order: i + 1 })));
+    board.lanes.forEach((l, i) => lanesMap(doc).set(l.id, recordFrom({ title: l.title, kind: l.kind, order: i + 1 })));
+    for (const { id, stageId, laneId, order, ...fields } of board.cards) {
+      cardsMap(doc).set(id, recordFrom({ ...fields, cell: { stageId, laneId, order } }));
+    }
+    personasMap(doc).set('p_1', recordFrom({ name: 'Young payer', description: 'd', segment: 's', order: 1 }));
+  });
+  return doc;
+}
 
 describe('migrations', () => {
   it('every registered migration has a before/after fixture that it reproduces', () => {
@@ -46,16 +65,60 @@ describe('migrations', () => {
 
   it('a version-1 board (before the dunning journey) imports with no scenarios and no cadence rules', () => {
     const result = migrateBoardJson(structuredClone(V1_BOARD));
-    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { schemaVersion: 2, scenarios: [], cadenceRules: [] } });
+    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { schemaVersion: 3, scenarios: [], cadenceRules: [] } });
     if (result.ok) expect(result.value.cards[0]).toMatchObject({ id: 'c_letter', channel: 'letter' });
   });
 
-  it('a stored version-1 document is upgraded to version 2 and reads with empty scenarios and rules', () => {
+  it('a stored version-1 document is upgraded (2, then 3) and reads with empty scenarios and rules', () => {
     const doc = docOf(smallBoard());
     metaMap(doc).set('schemaVersion', 1);
-    expect(migrateDoc(doc)).toEqual([2]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    expect(migrateDoc(doc)).toEqual([2, 3]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(3);
     expect(docToBoard(doc, 'board1')).toMatchObject({ scenarios: [], cadenceRules: [] });
+  });
+
+  it('a version 1 file (plain strings, no dunning journey) still imports at the current version', () => {
+    const board = smallBoard();
+    const { scenarios, cadenceRules, ...v1 } = structuredClone(board);
+    expect(scenarios).toEqual([]);
+    expect(cadenceRules).toEqual([]);
+    const result = migrateBoardJson({ ...v1, schemaVersion: 1 });
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 1 });
+  });
+
+  it('a version 2 file (plain strings) still imports, unchanged but for its version', () => {
+    const board = smallBoard();
+    const result = migrateBoardJson({ ...structuredClone(board), schemaVersion: 2 });
+    expect(result).toMatchObject({ ok: true, value: board, fromVersion: 2 });
+  });
+
+  it.each([
+    { version: 1 as const, applied: [2, 3] },
+    { version: 2 as const, applied: [3] },
+  ])('version 3 turns a stored version-$version board\'s typed words into Y.Text that two people can edit together', ({ version, applied }) => {
+    const doc = plainTextDoc(version);
+    const before = docToBoard(doc, 'board1');
+    expect(migrateDoc(doc)).toEqual(applied);
+    expect(metaMap(doc).get('schemaVersion')).toBe(3);
+    // The same board, word for word…
+    expect(docToBoard(doc, 'board1')).toEqual(before);
+    // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.
+    const letter = cardsMap(doc).get('c_letter')!;
+    expect(letter.get('text')).toBeInstanceOf(Y.Text);
+    expect([...stagesMap(doc).values()].every((s) => s.get('title') instanceof Y.Text)).toBe(true);
+    expect([...lanesMap(doc).values()].every((l) => l.get('title') instanceof Y.Text)).toBe(true);
+    expect(personasMap(doc).get('p_1')!.get('name')).toBeInstanceOf(Y.Text);
+    expect(personasMap(doc).get('p_1')!.get('description')).toBe('d');
+    // Two replicas type into the migrated text at once; both keystrokes stay.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    (cardsMap(doc).get('c_letter')!.get('text') as Y.Text).insert(0, '[A] ');
+    const otherText = cardsMap(other).get('c_letter')!.get('text') as Y.Text;
+    otherText.insert(otherText.length, ' [B]');
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(docToBoard(doc, 'b').cards.find((c) => c.id === 'c_letter')!.text).toBe(`[A] ${before.cards.find((c) => c.id === 'c_letter')!.text} [B]`);
+    expect(docToBoard(other, 'b')).toEqual(docToBoard(doc, 'b'));
   });
 
   it('a board from a newer Rejse is refused with a message that says so', () => {
@@ -95,7 +158,10 @@ describe('migrations', () => {
       schemaVersion: NEXT,
       stages: (board.stages as Array<{ title: string }>).map((s) => ({ ...s, title: s.title.toUpperCase() })),
     }),
-    migrateDoc: (doc) => stagesMap(doc).forEach((stage) => stage.set('title', String(stage.get('title')).toUpperCase())),
+    migrateDoc: (doc) =>
+      stagesMap(doc).forEach((stage) => {
+        stage.set('title', String(stage.get('title')).toUpperCase());
+      }),
   };
 
   it('applies pending migrations to a JSON board in order before validating it', () => {

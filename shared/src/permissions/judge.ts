@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { UpdateChange } from '../doc/inspect.ts';
+import { COMMENTS, PEOPLE, recordOwner } from '../comments/layout.ts';
 import { CADENCE_RULES, CARDS, cardsMap, LANES, LINKS, META, PERSONAS, SCENARIOS, STAGES } from '../doc/layout.ts';
 import { FACILITATION, FACILITATOR_META_KEYS, readLocks, readPrivateMode, type Locks } from '../facilitation/layout.ts';
 import type { Role } from '../facilitation/roles.ts';
@@ -11,11 +12,20 @@ export interface PermissionState {
   privateMode: boolean;
   /** Whether the card is on the board now: setting a card id it does not hold creates a card. */
   hasCard(id: string): boolean;
+  /** The participant the server knows behind the connection (null: none proven), for records owned by one person. */
+  participantId: string | null;
 }
 
-export function readPermissionState(doc: Y.Doc): PermissionState {
+export function readPermissionState(doc: Y.Doc, participantId: string | null = null): PermissionState {
   const cards = cardsMap(doc);
-  return { locks: readLocks(doc), privateMode: readPrivateMode(doc), hasCard: (id) => cards.has(id) };
+  return { locks: readLocks(doc), privateMode: readPrivateMode(doc), hasCard: (id) => cards.has(id), participantId };
+}
+
+/** Whether a change touches a record owned by someone other than the writer (comments, people entries). */
+function isOthersRecord(change: UpdateChange | undefined, participantId: string | null): boolean {
+  if (!change) return false;
+  const owner = recordOwner(change.root, change.recordId);
+  return owner !== undefined && (owner === null || owner !== participantId);
 }
 
 /** The `meta` key of the active persona: choosing whose journey it is counts as a persona edit. */
@@ -47,6 +57,14 @@ const BY_ROOT: ReadonlyMap<string, CapabilityOf> = new Map<string, CapabilityOf>
   ],
   [LINKS, () => 'content'],
   [PERSONAS, () => 'personas'],
+  [
+    COMMENTS,
+    (change, state) => {
+      if (change.field === 'resolved') return 'commentResolve';
+      return change.kind === 'delete' && isOthersRecord(change, state.participantId) ? 'commentModerate' : 'comment';
+    },
+  ],
+  [PEOPLE, () => 'profile'],
   [SCENARIOS, () => 'dunning'],
   [CADENCE_RULES, () => 'dunning'],
 ]);
@@ -62,6 +80,7 @@ const BLOCK_HOLDS: Readonly<Record<Block, (state: PermissionState, change: Updat
   structureLock: (state) => state.locks.structure,
   cardLock: (state, change) => change?.recordId !== undefined && state.locks.cards.has(change.recordId),
   privateMode: (state) => state.privateMode,
+  othersRecord: (state, change) => isOthersRecord(change, state.participantId),
 };
 
 /** Why a change was refused: the role may never use the capability, or a block holds. */
@@ -114,6 +133,14 @@ export function judgeCapability(role: Role, state: PermissionState, capability: 
 export const roleIsUnrestricted = (role: Role): boolean =>
   CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.length === 0);
 
+/**
+ * True when the table refuses this role nothing on the board itself — at most writing as
+ * someone else (`othersRecord`), which no board command does. The client's guard lets such a
+ * role's board commands through unwrapped; the server still describes its updates.
+ */
+export const roleMayChangeBoardFreely = (role: Role): boolean =>
+  CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.every((block) => block === 'othersRecord') === true);
+
 /** True when the table allows this role no change at all (a view-only link). */
 export const roleMayChangeNothing = (role: Role): boolean =>
   CAPABILITIES.every((capability) => PERMISSIONS[capability][role] === undefined);
@@ -123,6 +150,7 @@ const BLOCK_REASONS: Readonly<Record<Block, string>> = {
   structureLock: 'the structure is locked',
   cardLock: 'the card is locked',
   privateMode: 'new cards go to private drafts while private mode is on',
+  othersRecord: 'that record belongs to another participant',
 };
 
 /** A short English reason for the server's log and close frame (the client words its own, translated). */

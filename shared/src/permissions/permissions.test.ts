@@ -7,6 +7,7 @@ import {
   judgeChanges,
   refusalReason,
   roleIsUnrestricted,
+  roleMayChangeBoardFreely,
   roleMayChangeNothing,
   type PermissionState,
 } from './judge.ts';
@@ -19,22 +20,78 @@ const change = (root: string, recordId?: string, field?: string, kind: UpdateCha
   kind,
 });
 
-function state(patch: { board?: boolean; structure?: boolean; cards?: string[]; privateMode?: boolean; existing?: string[] } = {}): PermissionState {
+function state(
+  patch: { board?: boolean; structure?: boolean; cards?: string[]; privateMode?: boolean; existing?: string[]; participantId?: string | null } = {},
+): PermissionState {
   const existing = new Set(patch.existing ?? ['c_on_board']);
   return {
     locks: { board: patch.board ?? false, structure: patch.structure ?? false, cards: new Set(patch.cards ?? []) },
     privateMode: patch.privateMode ?? false,
     hasCard: (id) => existing.has(id),
+    participantId: patch.participantId ?? null,
   };
 }
 
 describe('the permission table', () => {
-  it('gives the facilitator everything, the viewer nothing, and the editor the board but not the facilitator’s state', () => {
-    expect(roleIsUnrestricted('facilitator')).toBe(true);
+  it('gives the facilitator everything but writing as someone else, the viewer nothing, and the editor the board but not the facilitator’s state', () => {
+    for (const capability of CAPABILITIES) {
+      expect(PERMISSIONS[capability].facilitator?.filter((block) => block !== 'othersRecord'), capability).toEqual([]);
+    }
+    // Writing as someone else is refused to everyone, so no role is unrestricted any more.
+    expect(roleIsUnrestricted('facilitator')).toBe(false);
+    expect(roleMayChangeBoardFreely('facilitator')).toBe(true);
+    expect(roleMayChangeBoardFreely('editor')).toBe(false);
     expect(roleMayChangeNothing('viewer')).toBe(true);
     expect(roleIsUnrestricted('editor') || roleMayChangeNothing('editor')).toBe(false);
     const editorMay = CAPABILITIES.filter((capability) => PERMISSIONS[capability].editor !== undefined);
-    expect(editorMay.sort()).toEqual(['cardCreate', 'cardPlace', 'cardRemove', 'content', 'dunning', 'personas', 'structure']);
+    expect(editorMay.sort()).toEqual([
+      'cardCreate',
+      'cardPlace',
+      'cardRemove',
+      'comment',
+      'commentResolve',
+      'content',
+      'dunning',
+      'personas',
+      'profile',
+      'snapshotTake',
+      'structure',
+    ]);
+  });
+
+  it('lets people write their own comments and name, resolve any thread, and only the facilitator remove another’s comment', () => {
+    const me = 'p'.repeat(16);
+    const other = 'q'.repeat(16);
+    const mine = `${me}.abc`;
+    const theirs = `${other}.xyz`;
+    const s = state({ participantId: me, board: true, privateMode: true });
+    const anonymous = state({ participantId: null });
+    expect(capabilityOf(change('comments', mine), s)).toBe('comment');
+    expect(capabilityOf(change('comments', theirs, 'resolved'), s)).toBe('commentResolve');
+    expect(capabilityOf(change('comments', theirs, undefined, 'delete'), s)).toBe('commentModerate');
+    expect(capabilityOf(change('comments', theirs, 'text', 'delete'), s)).toBe('commentModerate');
+    expect(capabilityOf(change('people', me, 'name'), s)).toBe('profile');
+    for (const role of ['editor', 'facilitator'] as const) {
+      expect(judgeChanges(role, s, [change('comments', mine), change('comments', mine, 'text')]), role).toEqual({ ok: true });
+      expect(judgeChanges(role, s, [change('comments', theirs, 'resolved')]), role).toEqual({ ok: true });
+      expect(judgeChanges(role, s, [change('people', me, 'name')]), role).toEqual({ ok: true });
+      // Writing as someone else, or without a proven identity, is refused to every role.
+      expect(judgeChanges(role, s, [change('comments', theirs)]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+      expect(judgeChanges(role, s, [change('comments', theirs, 'text')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+      expect(judgeChanges(role, s, [change('people', other, 'name')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+      expect(judgeChanges(role, anonymous, [change('comments', mine)]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+      expect(judgeChanges(role, s, [change('comments', 'not-an-author-id')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+    }
+    expect(judgeChanges('facilitator', s, [change('comments', theirs, undefined, 'delete'), change('comments', theirs, 'text', 'delete')])).toEqual({ ok: true });
+    expect(judgeChanges('editor', s, [change('comments', theirs, undefined, 'delete')])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeChanges('viewer', s, [change('comments', mine)])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+  });
+
+  it('lets editors and the facilitator save versions and only the facilitator restore one', () => {
+    expect(judgeCapability('editor', state(), 'snapshotTake')).toEqual({ ok: true });
+    expect(judgeCapability('viewer', state(), 'snapshotTake')).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeCapability('editor', state(), 'snapshotRestore')).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeCapability('facilitator', state({ board: true }), 'snapshotRestore')).toEqual({ ok: true });
   });
 
   it('names every change by what it does to the board', () => {

@@ -22,8 +22,11 @@ import {
   type RecordMap,
 } from '../doc/layout.ts';
 import { CADENCE_RULE_KEYS, type ScenarioFields } from '../doc/dunning-ops.ts';
-import type { AddCardInput, CardDisposition, CardPatch, MoveTarget } from '../doc/ops.ts';
+import type { AddCardInput, CardDisposition, CardPatch, CardTextField, MoveTarget } from '../doc/ops.ts';
 import { readCellOf } from '../doc/read.ts';
+import { COMMENTS, commentsMap, PEOPLE, PERSON_NAME_LENGTH, peopleMap } from '../comments/layout.ts';
+import { newCommentFields, normalizeMentions, type NewComment } from '../comments/ops.ts';
+import { hasText, isTextField, textValue, type TextEdit } from '../doc/text.ts';
 
 /**
  * What each edit operation of doc/ops.ts will change, as the same `UpdateChange`s that
@@ -115,10 +118,16 @@ export const PLANNED_CHANGES = {
     const out: UpdateChange[] = [];
     for (const [field, value] of Object.entries(patch)) {
       if (value === null && record.has(field)) out.push(change(CARDS, id, field, 'delete'));
-      else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
+      else if (typeof value === 'string' && isTextField(CARDS, field)) {
+        // Text is edited in its Y.Text: a change only when the words differ.
+        if (!hasText(record, field) || textValue(record.get(field)) !== value) out.push(change(CARDS, id, field));
+      } else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
     }
     return out;
   },
+
+  editCardText: (doc: Y.Doc, id: CardId, field: CardTextField, edit: TextEdit) =>
+    cardsMap(doc).has(id) && (edit.remove > 0 || edit.insert !== '') ? [change(CARDS, id, field)] : [],
 
   moveCards: (_doc: Y.Doc, ids: readonly CardId[], _to: MoveTarget) => ids.map((id) => change(CARDS, id, 'cell')),
 
@@ -158,6 +167,35 @@ export const PLANNED_CHANGES = {
   },
   setActivePersona: (_doc: Y.Doc, _id: PersonaId | null) => [change(META, 'activePersonaId', undefined)],
 
+  // comments/ops.ts: the new comment's id starts with its author's id, so its owner is known before it exists.
+  addComment: (_doc: Y.Doc, authorId: string, input: NewComment) =>
+    recordInsert(COMMENTS, input.id ?? `${authorId}.${NEW_RECORD}`, Object.keys(newCommentFields(input, 0))),
+  editComment(doc: Y.Doc, id: string, text: string, mentions: readonly string[]): UpdateChange[] {
+    const record = commentsMap(doc).get(id);
+    if (!record) return [];
+    // An overwrite deletes the old value too, and for someone else's comment a deletion is moderation.
+    const write = (field: string) => [change(COMMENTS, id, field), ...(record.has(field) ? [change(COMMENTS, id, field, 'delete')] : [])];
+    const out = write('editedAt');
+    if (record.get('text') !== text.trim()) out.push(...write('text'));
+    if (JSON.stringify(record.get('mentions')) !== JSON.stringify(normalizeMentions(mentions))) out.push(...write('mentions'));
+    return out;
+  },
+  setThreadResolved(doc: Y.Doc, rootId: string, resolved: boolean): UpdateChange[] {
+    const record = commentsMap(doc).get(rootId);
+    return record && (record.get('resolved') === true) !== resolved ? [change(COMMENTS, rootId, 'resolved')] : [];
+  },
+  removeComment: (doc: Y.Doc, id: string) => recordDelete(commentsMap(doc), COMMENTS, id),
+  setPersonDone(doc: Y.Doc, participantId: string, phase: string | null): UpdateChange[] {
+    const record = peopleMap(doc).get(participantId);
+    if (!record) return phase === null ? recordInsert(PEOPLE, participantId, []) : recordInsert(PEOPLE, participantId, ['done']);
+    if (phase === null) return record.has('done') ? [change(PEOPLE, participantId, 'done', 'delete')] : [];
+    return record.get('done') === phase ? [] : [change(PEOPLE, participantId, 'done')];
+  },
+  setPersonName(doc: Y.Doc, participantId: string, name: string): UpdateChange[] {
+    const record = peopleMap(doc).get(participantId);
+    if (!record) return recordInsert(PEOPLE, participantId, ['name']);
+    return record.get('name') === name.trim().slice(0, PERSON_NAME_LENGTH) ? [] : [change(PEOPLE, participantId, 'name')];
+  },
   // ── the dunning model (doc/dunning-ops.ts) ──
   addScenario: (_doc: Y.Doc, _fields: ScenarioFields) => recordInsert(SCENARIOS, NEW_RECORD, SCENARIO_FIELDS),
   addDefaultScenarios: (_doc: Y.Doc) => DEFAULT_SCENARIO_KEYS.flatMap(() => recordInsert(SCENARIOS, NEW_RECORD, SCENARIO_FIELDS)),

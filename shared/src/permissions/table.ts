@@ -28,6 +28,18 @@ export const CAPABILITIES = [
   'content',
   /** Personas and which one is active. */
   'personas',
+  /** Writing one's own comments (`comments` records keyed by the writer's participant id). */
+  'comment',
+  /** Resolving or reopening any comment thread. */
+  'commentResolve',
+  /** Removing someone else's comment (moderation). */
+  'commentModerate',
+  /** One's own entry in the people directory (the name others see on comments and @mentions). */
+  'profile',
+  /** Saving a named version of the board (the version history; not a change of the document). */
+  'snapshotTake',
+  /** Putting a saved version, or one card of it, back on the board (the version history). */
+  'snapshotRestore',
   /** The dunning model: debtor scenarios and cadence rules. They frame the map like stages do. */
   'dunning',
 ] as const;
@@ -36,8 +48,11 @@ export type Capability = (typeof CAPABILITIES)[number];
 /**
  * Conditions the facilitator switches on that stop a role from using a capability. Listed
  * in the order in which a refusal names them (the board lock explains more than a card lock).
+ * `othersRecord` is not a switch but who is asking: it holds when a record that belongs to one
+ * participant (a comment, a people entry) is not the writer's own — even for the facilitator,
+ * who may remove others' comments but never write as someone else.
  */
-export const BLOCKS = ['boardLock', 'structureLock', 'cardLock', 'privateMode'] as const;
+export const BLOCKS = ['boardLock', 'structureLock', 'cardLock', 'privateMode', 'othersRecord'] as const;
 export type Block = (typeof BLOCKS)[number];
 
 /** Per capability: the roles that may use it, each with the blocks that stop it. */
@@ -56,5 +71,12 @@ export const PERMISSIONS: Readonly<Record<Capability, PermissionRow>> = {
   cardRemove: { facilitator: [], editor: ['boardLock', 'cardLock'] },
   content: { facilitator: [], editor: ['boardLock'] },
   personas: { facilitator: [], editor: ['boardLock'] },
+  // Comments are talk about the board, not the board: locks and private mode leave them open.
+  comment: { facilitator: ['othersRecord'], editor: ['othersRecord'] },
+  commentResolve: { facilitator: [], editor: [] },
+  commentModerate: FACILITATOR_ONLY,
+  profile: { facilitator: ['othersRecord'], editor: ['othersRecord'] },
+  snapshotTake: { facilitator: [], editor: [] },
+  snapshotRestore: FACILITATOR_ONLY,
   dunning: { facilitator: [], editor: ['boardLock', 'structureLock'] },
 };

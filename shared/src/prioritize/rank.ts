@@ -69,7 +69,7 @@ const quadrantIndex = (card: Card): number =>
   QUADRANTS.indexOf(quadrantOf(card.impact ?? NEUTRAL_RATING, card.effort ?? NEUTRAL_RATING));
 
 /** Money a year (mid), or −1 so an action without a value sorts below every valued one. */
-const valueOf = (row: ActionRow): number => row.businessCase.value?.mid ?? -1;
+const yearlyValueOf = (row: ActionRow): number => row.businessCase.value?.mid ?? -1;
 const valuePerEffort = (row: ActionRow): number =>
   row.businessCase.value ? row.businessCase.value.mid / (row.card.effort ?? NEUTRAL_RATING) : -1;
 const contactsOf = (row: ActionRow): number => row.businessCase.contactsAvoided ?? -1;
@@ -82,7 +82,7 @@ const COMPARATORS: Record<Exclude<RankBy, 'manual'>, (a: Sortable, b: Sortable) 
     (b.row.card.impact ?? NEUTRAL_RATING) - (a.row.card.impact ?? NEUTRAL_RATING) ||
     (a.row.card.effort ?? NEUTRAL_RATING) - (b.row.card.effort ?? NEUTRAL_RATING) ||
     byScore(a, b),
-  value: (a, b) => valueOf(b.row) - valueOf(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
+  value: (a, b) => yearlyValueOf(b.row) - yearlyValueOf(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
   'value-per-effort': (a, b) =>
     valuePerEffort(b.row) - valuePerEffort(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
 };

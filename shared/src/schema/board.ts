@@ -8,9 +8,10 @@ import { LIMITS } from './limits.ts';
 import { linkSchema, type Link } from './link.ts';
 import { personaSchema, type Persona } from './persona.ts';
 import { stageSchema, type Stage } from './stage.ts';
+import { outcomesSchema, type BoardOutcomes } from './outcomes.ts';
 
 /** The schema version this code writes; older boards are upgraded by `migrations/`. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const CURRENCIES = ['DKK', 'SEK', 'EUR', 'NOK', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -28,6 +29,7 @@ const boardShape = z.object({
   lanes: z.array(laneSchema).min(1, 'a board needs at least one lane').max(LIMITS.lanes),
   cards: z.array(cardSchema).max(LIMITS.cards),
   links: z.array(linkSchema).max(LIMITS.links),
+  outcomes: outcomesSchema.optional(),
   /** Debtor scenarios (schema v2): the same map seen for different debtors. */
   scenarios: z.array(scenarioSchema).max(LIMITS.scenarios),
   /** Contact-cadence rules the board checks (schema v2). */
@@ -106,6 +108,8 @@ export interface Board {
   /** In reading order: by stage, then lane, then order inside the cell. */
   cards: Card[];
   links: Link[];
+  /** Votes, ranking and cut line, in a board file (`readBoardFile`); absent on a board read for the screen. */
+  outcomes?: BoardOutcomes;
   /** Left to right in the scenario switcher. */
   scenarios: Scenario[];
   cadenceRules: CadenceRule[];

@@ -6,3 +6,4 @@ export * from './limits.ts';
 export * from './link.ts';
 export * from './persona.ts';
 export * from './stage.ts';
+export * from './outcomes.ts';

@@ -1,5 +1,6 @@
 import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CommentBadge } from '../../series/CommentBadge.tsx';
 import type { HeaderEdit } from '../../doc/boardUi.ts';
 import { useBoardUi, useCommands, useSession } from '../../doc/BoardContext.tsx';
 import { IconButton } from '../../ui/IconButton.tsx';
@@ -62,6 +63,7 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
           {kind && kind !== 'custom' && t(`lane.kind.${kind}`) !== title ? (
             <span className="axis-header__kind">{t(`lane.kind.${kind}`)}</span>
           ) : null}
+          {isStage ? <CommentBadge kind="stage" id={target.id} /> : null}
         </div>
       )}
       <div className="axis-header__tools nodrag">

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useBoardUiStore, useCommands } from '../../doc/BoardContext.tsx';
 import { Face, Icon } from '../../ui/icons.tsx';
+import { CommentBadge } from '../../series/CommentBadge.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import type { CardNode } from '../types.ts';
 
@@ -15,7 +16,7 @@ import type { CardNode } from '../types.ts';
  * Everything it shows comes from node data (plain, derived in toFlow.ts, overlaid with the
  * local editing/selection state), so it re-renders only when its own card changes.
  */
-function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
+function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
   const { t, far } = useCanvasText();
   const editing = data.editing === true;
   if (far && !editing) return <FarCard id={id} data={data} selected={selected} />;
@@ -29,7 +30,8 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
       data-stage-id={data.stageId}
       data-lane-id={data.laneId}
       data-kind={data.kind}
-      style={{ '--lines': data.lines } as CSSProperties}
+      // --h: the box's height, from which the overview's large-type summary takes its line count.
+      style={{ '--lines': data.lines, '--h': height ?? 0 } as CSSProperties}
     >
       <Handle type="source" position={Position.Top} id="top" className="card__handle" />
       <div className="card__meta">
@@ -45,6 +47,7 @@ function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
           </span>
         ) : null}
         <span className="card__badges">
+          <CommentBadge kind="card" id={id} />
           {data.related > 0 && (data.kind === 'pain' || data.kind === 'idea') ? (
             <span
               className={`card__related card__related--${data.kind}`}

@@ -4,16 +4,18 @@ import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { formatSigned } from '../../i18n/index.ts';
 import { emotionTone, Face } from '../../ui/icons.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
-import { bandPath, CURVE, emotionY, placeCurve, smoothPath, stageX, type PlacedPoint } from '../curve.ts';
+import { bandPath, CURVE, emotionY, placeCurve, smoothPath, type PlacedPoint } from '../curve.ts';
 import type { EmotionNode } from '../types.ts';
+import { CurveTouchpoints } from './CurveTouchpoints.tsx';
 
 const LEVELS = [2, 1, 0, -1, -2] as const;
 
 /**
  * The emotion curve across stages: a smooth line through each stage's mean, the min–max
- * spread as a band and whiskers, a point per stage, gaps (marked "no data") where a stage
- * has no rated touchpoint, and a −2…+2 axis with faces on the left. Hovering or focusing
- * (Tab) a point shows its stage's mean, spread and count in a tooltip; Esc hides it.
+ * spread as a band and whiskers, a point per stage, a gap where a stage has no rated
+ * touchpoint, and a −2…+2 axis with faces on the left. Hovering or focusing (Tab) a stage's
+ * point shows its mean, spread and count in a tooltip; Esc hides it. Each rated touchpoint
+ * has its own small point, a control that sets its emotion (CurveTouchpoints).
  */
 function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>) {
   const { t, locale } = useCanvasText();
@@ -24,7 +26,6 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
     const points: EmotionPoint[] = data.points.map((p) => ({ ...p, stageId: p.stageId as StageId }));
     return placeCurve(points, new Map(Object.entries(data.titles)), data.stageWidth, height);
   }, [data.points, data.titles, data.stageWidth, height]);
-  const hasData = runs.length > 0;
   const activePoint = runs.flat().find((p) => p.stageId === active) ?? null;
 
   const describe = (p: PlacedPoint): string =>
@@ -45,7 +46,9 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
 
   return (
     <div className={`emotion-curve${data.overlay ? ' emotion-curve--overlay' : ''}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the curve's points for screen readers. */}
       <svg width={width} height={height} role="group" aria-label={t('emotionCurve.label')}>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are); the axis faces are decoration. */}
         <g className="emotion-curve__axis" aria-hidden="true">
           {LEVELS.map((level) => {
             const y = emotionY(level, height);
@@ -59,26 +62,13 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             );
           })}
         </g>
-        {hasData
-          ? data.points
-              .filter((p) => p.mean === null)
-              .map((p) => (
-                <text
-                  key={`gap${p.stageId}`}
-                  x={stageX(p.index, data.stageWidth)}
-                  y={height - 8}
-                  className="emotion-curve__gap"
-                  textAnchor="middle"
-                >
-                  {t('emotionCurve.gap')}
-                </text>
-              ))
-          : null}
         {runs.map((run) => (
           <g key={run[0]?.stageId} className="emotion-curve__run">
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}
             <path d={bandPath(run)} className="emotion-curve__band" aria-hidden="true" />
             {run.map((p) =>
               p.min !== p.max ? (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are).
                 <line
                   key={`w${p.stageId}`}
                   x1={p.x}
@@ -90,8 +80,10 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
                 />
               ) : null,
             )}
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}
             <path d={smoothPath(run)} className="emotion-curve__line" aria-hidden="true" />
             {run.map((p) => (
+              // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: each point is focusable so keyboard users reach its tooltip; role img gives it its name.
               <circle
                 key={p.stageId}
                 cx={p.x}
@@ -112,6 +104,7 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             ))}
           </g>
         ))}
+        <CurveTouchpoints points={data.touchpoints} stageWidth={data.stageWidth} height={height} />
       </svg>
       {activePoint ? (
         <div
@@ -137,7 +130,6 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
           <span>{t('emotionCurve.count', { count: activePoint.count })}</span>
         </div>
       ) : null}
-      {!hasData && !data.overlay ? <p className="emotion-curve__empty">{t('emotionCurve.noData')}</p> : null}
     </div>
   );
 }

@@ -6,15 +6,19 @@ import { useCanvasText } from '../CanvasText.tsx';
 import { useAddAxis } from '../useCanvasActions.ts';
 import type { AddLaneNode, AddStageNode, LaneNode, StageNode } from '../types.ts';
 import { AxisHeader } from './AxisHeader.tsx';
+import { StageRuler } from './StageRuler.tsx';
 
 export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<StageNode>) {
   return (
-    <AxisHeader
-      target={{ axis: 'stage', id: data.stageId as StageId }}
-      title={data.title}
-      index={data.index}
-      count={data.count}
-    />
+    <>
+      <AxisHeader
+        target={{ axis: 'stage', id: data.stageId as StageId }}
+        title={data.title}
+        index={data.index}
+        count={data.count}
+      />
+      <StageRuler stageId={data.stageId as StageId} title={data.title} />
+    </>
   );
 });
 

@@ -1,0 +1,3 @@
+export * from './layout.ts';
+export * from './ops.ts';
+export * from './read.ts';

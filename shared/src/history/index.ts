@@ -1,0 +1,3 @@
+export * from './diff.ts';
+export * from './restore.ts';
+export * from './snapshots.ts';

@@ -1,0 +1,3 @@
+export * from './grid.ts';
+export * from './curve.ts';
+export * from './svg.ts';
