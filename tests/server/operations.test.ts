@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addCard, cardsMap, CLOSE } from '@rejse/shared';
+import { addCard, cardsMap, CLOSE, PROTOCOL_VERSION } from '@rejse/shared';
 import { readBoardStorageStats } from '@rejse/server';
 import {
   connectClient,
@@ -53,7 +53,7 @@ describe('graceful shutdown', () => {
     const writer = connect(server, board.id);
     const observer = connect(server, board.id);
     await Promise.all([writer.synced, observer.synced]);
-    const raw = openRawSocket(server, `/ws/${board.id}?v=1&token=${board.token}`);
+    const raw = openRawSocket(server, `/ws/${board.id}?v=${PROTOCOL_VERSION}&token=${board.token}`);
     await raw.opened;
     const cell = firstCell(writer.doc);
     // Keep writing until the server goes away; the observer only sees what the server broadcast.
@@ -133,7 +133,7 @@ describe('metrics', () => {
     await client.synced;
     const cell = firstCell(client.doc);
     for (let i = 0; i < 5; i++) addCard(client.doc, { ...cell, kind: 'note', text: `Note ${i}` });
-    const viewer = openRawSocket(server, `/ws/${board.id}?v=1&token=not-a-token`);
+    const viewer = openRawSocket(server, `/ws/${board.id}?v=${PROTOCOL_VERSION}&token=not-a-token`);
     expect((await viewer.closed).code).toBe(CLOSE.UNAUTHORIZED.code);
     await fetch(`${server.url}/api/nowhere`);
 
