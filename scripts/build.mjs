@@ -45,14 +45,24 @@ function upToDate(stampFile, hash) {
 }
 
 function buildClient() {
-  const hash = hashSources([...COMMON, 'client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public']);
+  const hash = hashSources([
+    ...COMMON,
+    'client/src',
+    'client/index.html',
+    'client/vite.config.ts',
+    'client/package.json',
+    'client/public',
+  ]);
   const stamp = path.join(root, 'client/dist/.source-hash');
   if (upToDate(stamp, hash) && existsSync(path.join(root, 'client/dist/index.html'))) {
     console.error('client: unchanged since its last build, not rebuilt');
     return;
   }
   console.error('client: building…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'client'), stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'client'),
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, `${hash}\n`);
 }
@@ -73,7 +83,14 @@ const zodEnglishOnly = {
 };
 
 async function buildServer() {
-  const hash = hashSources([...COMMON, 'server/src', 'server/package.json', 'templates/src', 'templates/package.json', 'scripts/build.mjs']);
+  const hash = hashSources([
+    ...COMMON,
+    'server/src',
+    'server/package.json',
+    'templates/src',
+    'templates/package.json',
+    'scripts/build.mjs',
+  ]);
   const outDir = path.join(root, 'server/dist');
   const stamp = path.join(outDir, '.source-hash');
   if (upToDate(stamp, hash) && existsSync(path.join(outDir, 'main.js'))) {
@@ -106,7 +123,9 @@ async function buildServer() {
     // ioredis is plain JavaScript and is bundled.
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native', 'libpq'],
     // ws is CommonJS: its require() calls of Node's modules need a real require in an ES module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
@@ -114,7 +133,9 @@ async function buildServer() {
   const nonAscii = /[^\x00-\x7f]/.exec(output);
   if (nonAscii) {
     const at = nonAscii.index;
-    console.error(`server: dist/main.js must be ASCII (V8 would hold it at two bytes a character); found ${JSON.stringify(output.slice(Math.max(0, at - 60), at + 20))}`);
+    console.error(
+      `server: dist/main.js must be ASCII (V8 would hold it at two bytes a character); found ${JSON.stringify(output.slice(Math.max(0, at - 60), at + 20))}`,
+    );
     process.exit(1);
   }
   writeFileSync(stamp, `${hash}\n`);

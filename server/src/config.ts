@@ -282,37 +282,38 @@ const serviceUrl = (protocols: readonly string[]) =>
   });
 
 const envSchema = (addresses: InterfaceAddresses) =>
-  z.object({
-    PORT: wholeNumber(0, 65535, 8787),
-    HOST: hostSchema(addresses),
-    DATA_DIR: optionalText,
-    NODE_ENV: oneOf(['production', 'development', 'test'] as const, 'development'),
-    CLIENT_DIST: optionalText,
-    LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-    COMPACT_THRESHOLD: wholeNumber(1, 1_000_000, SERVER_LIMITS.compactAfterUpdates),
-    REJSE_ADMIN_TOKEN: secretToken,
-    REJSE_METRICS_TOKEN: secretToken,
-    BOARD_MAX_BYTES: wholeNumber(1024, SERVER_LIMITS.boardBytes, SERVER_LIMITS.boardBytes),
-    BOARD_MAX_CARDS: wholeNumber(1, SERVER_LIMITS.boardCards, SERVER_LIMITS.boardCards),
-    REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
-    REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
-    REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
-    REJSE_SNAPSHOTS_PER_BOARD: wholeNumber(1, 100_000, SERVER_LIMITS.snapshotsPerBoard),
-    REJSE_SNAPSHOT_INTERVAL_MINUTES: wholeNumber(1, 7 * 24 * 60, SERVER_LIMITS.snapshotIntervalMs / 60_000),
-    QUEUED_MAX_BYTES: wholeNumber(MiB, 4096 * MiB, SERVER_LIMITS.processQueuedBytes),
-    DATABASE_URL: serviceUrl(['postgres:', 'postgresql:']),
-    REDIS_URL: serviceUrl(['redis:', 'rediss:']),
-  })
-  // Redis fan-out without a shared database would serve boards nobody else can load.
-  .superRefine((env, ctx) => {
-    if (env.REDIS_URL && !env.DATABASE_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['REDIS_URL'],
-        message: 'needs DATABASE_URL: instances that share boards must share one PostgreSQL database',
-      });
-    }
-  });
+  z
+    .object({
+      PORT: wholeNumber(0, 65535, 8787),
+      HOST: hostSchema(addresses),
+      DATA_DIR: optionalText,
+      NODE_ENV: oneOf(['production', 'development', 'test'] as const, 'development'),
+      CLIENT_DIST: optionalText,
+      LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+      COMPACT_THRESHOLD: wholeNumber(1, 1_000_000, SERVER_LIMITS.compactAfterUpdates),
+      REJSE_ADMIN_TOKEN: secretToken,
+      REJSE_METRICS_TOKEN: secretToken,
+      BOARD_MAX_BYTES: wholeNumber(1024, SERVER_LIMITS.boardBytes, SERVER_LIMITS.boardBytes),
+      BOARD_MAX_CARDS: wholeNumber(1, SERVER_LIMITS.boardCards, SERVER_LIMITS.boardCards),
+      REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
+      REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
+      REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
+      REJSE_SNAPSHOTS_PER_BOARD: wholeNumber(1, 100_000, SERVER_LIMITS.snapshotsPerBoard),
+      REJSE_SNAPSHOT_INTERVAL_MINUTES: wholeNumber(1, 7 * 24 * 60, SERVER_LIMITS.snapshotIntervalMs / 60_000),
+      QUEUED_MAX_BYTES: wholeNumber(MiB, 4096 * MiB, SERVER_LIMITS.processQueuedBytes),
+      DATABASE_URL: serviceUrl(['postgres:', 'postgresql:']),
+      REDIS_URL: serviceUrl(['redis:', 'rediss:']),
+    })
+    // Redis fan-out without a shared database would serve boards nobody else can load.
+    .superRefine((env, ctx) => {
+      if (env.REDIS_URL && !env.DATABASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['REDIS_URL'],
+          message: 'needs DATABASE_URL: instances that share boards must share one PostgreSQL database',
+        });
+      }
+    });
 
 /** Every variable the server reads (README and server/CONTEXT.md describe them). */
 export const ENVIRONMENT_VARIABLES = Object.keys(envSchema(machineAddresses).shape);

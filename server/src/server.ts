@@ -47,7 +47,10 @@ export interface StartOptions {
 }
 
 /** The answer to a request Node could not parse (headers or URL over 16 KiB, bad syntax). */
-const MALFORMED_REQUEST = JSON.stringify({ error: 'the request could not be read (headers or URL too long, or malformed)', code: 'invalid-request' });
+const MALFORMED_REQUEST = JSON.stringify({
+  error: 'the request could not be read (headers or URL too long, or malformed)',
+  code: 'invalid-request',
+});
 
 /** Close code for connections still open at shutdown (standard "going away"; clients reconnect). */
 const SHUTDOWN_CLOSE = { code: 1001, reason: 'server shutting down' };
@@ -62,12 +65,19 @@ function listenProblem(error: NodeJS.ErrnoException, port: number, host: string)
     case 'EADDRINUSE':
       return new ConfigError([{ variable: 'PORT', message: `PORT ${port} is already in use on ${host}` }]);
     case 'EACCES':
-      return new ConfigError([{ variable: 'PORT', message: `PORT ${port} needs privileges this process does not have (use a port above 1023)` }]);
+      return new ConfigError([
+        {
+          variable: 'PORT',
+          message: `PORT ${port} needs privileges this process does not have (use a port above 1023)`,
+        },
+      ]);
     case 'EADDRNOTAVAIL':
       return new ConfigError([{ variable: 'HOST', message: `HOST ${host} is not an address of this machine` }]);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new ConfigError([{ variable: 'HOST', message: `HOST ${host} does not resolve to an address (${error.code})` }]);
+      return new ConfigError([
+        { variable: 'HOST', message: `HOST ${host} does not resolve to an address (${error.code})` },
+      ]);
     default:
       return undefined;
   }
@@ -154,7 +164,9 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   });
   const boardStore = instrumentStore(rawStore, metrics);
   const readiness =
-    databaseFiles.length > 0 ? databaseReadiness(boardStore, databaseFile) : () => void boardStore.documents.exists(READINESS_PROBE_ID);
+    databaseFiles.length > 0
+      ? databaseReadiness(boardStore, databaseFile)
+      : () => void boardStore.documents.exists(READINESS_PROBE_ID);
   let shuttingDown = false;
   const rooms = new RoomManager(boardStore.documents, {
     fanout,
@@ -166,14 +178,21 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   // Drafts sockets hold back updates under the same limits as board rooms.
   const drafts = new DraftRooms(boardStore, log, {
     pendingUpdateBytes: options.roomLimits?.pendingUpdateBytes ?? SERVER_LIMITS.pendingUpdateBytes,
-    pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
+    pendingUpdatesPerConnection:
+      options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
   });
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const history = createBoardHistory(
     { snapshots: boardStore.snapshots, live, log },
-    { retention: config.snapshotsPerBoard ?? SERVER_LIMITS.snapshotsPerBoard, autoIntervalMs: config.snapshotIntervalMs ?? SERVER_LIMITS.snapshotIntervalMs },
+    {
+      retention: config.snapshotsPerBoard ?? SERVER_LIMITS.snapshotsPerBoard,
+      autoIntervalMs: config.snapshotIntervalMs ?? SERVER_LIMITS.snapshotIntervalMs,
+    },
   );
-  const activity = createActivityLog({ store: boardStore.activity, log }, { keep: SERVER_LIMITS.activityPerBoard, coalesceMs: SERVER_LIMITS.activityCoalesceMs });
+  const activity = createActivityLog(
+    { store: boardStore.activity, log },
+    { keep: SERVER_LIMITS.activityPerBoard, coalesceMs: SERVER_LIMITS.activityCoalesceMs },
+  );
   rooms.onRoomLoaded = (room) => {
     history.watch(room);
     activity.watch(room);
@@ -215,7 +234,10 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   server.on('clientError', (error, socket) => {
     log.debug('bad HTTP request', { error: error.message });
     // JSON like every other HTTP error (Node's own answer has no body).
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${MALFORMED_REQUEST.length}\r\nConnection: close\r\n\r\n${MALFORMED_REQUEST}`);
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${MALFORMED_REQUEST.length}\r\nConnection: close\r\n\r\n${MALFORMED_REQUEST}`,
+      );
     else socket.destroy();
   });
 

@@ -6,7 +6,13 @@ import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import { clearPending } from './board-size.ts';
-import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
+import {
+  AdmissionRefusal,
+  admitUpdate,
+  applyWithHeldBackLimits,
+  takeDeferred,
+  type DeferredUpdates,
+} from './admission.ts';
 import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
 import type { BoardFanout } from './fanout.ts';
@@ -368,7 +374,10 @@ export class Room implements CommitMember {
     this.failure = error instanceof Error ? error : new Error(String(error));
     this.persistence.stop();
     // One line naming the board and what storage said; the clients reconnect and resend.
-    this.options.log.error('storage failed, closing the board', { board: this.boardId, cause: describeStorageError(error) });
+    this.options.log.error('storage failed, closing the board', {
+      board: this.boardId,
+      cause: describeStorageError(error),
+    });
     for (const conn of this.connections) conn.close(CLOSE.SERVER_ERROR);
     this.onFailure?.(this);
   }
