@@ -124,6 +124,41 @@ describe('environment', () => {
     expect(load({ HOST: host }).host).toBe(host.replace(/^\[|\]$/g, ''));
   });
 
+  it('the scale-out variables: PostgreSQL and Redis URLs checked (never echoed), snapshot limits in range', () => {
+    const config = load({
+      DATABASE_URL: 'postgresql://rejse:pw@db:5432/rejse',
+      REDIS_URL: 'redis://cache:6379',
+      REJSE_SNAPSHOTS_PER_BOARD: '50',
+      REJSE_SNAPSHOT_INTERVAL_MINUTES: '5',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgresql://rejse:pw@db:5432/rejse',
+      redisUrl: 'redis://cache:6379',
+      snapshotsPerBoard: 50,
+      snapshotIntervalMs: 5 * 60_000,
+    });
+    expect(load({})).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+      snapshotsPerBoard: SERVER_LIMITS.snapshotsPerBoard,
+    });
+    const problems = (env: Record<string, string>) => {
+      try {
+        load(env);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems.map((problem) => problem.message);
+      }
+      return [];
+    };
+    const redisAlone = problems({ REDIS_URL: 'redis://:secret-pw@cache' });
+    expect(redisAlone).toEqual([expect.stringMatching(/^REDIS_URL needs DATABASE_URL/)]);
+    const wrongScheme = problems({ DATABASE_URL: 'mysql://u:secret-pw@db/rejse', REJSE_SNAPSHOTS_PER_BOARD: '0' });
+    expect(wrongScheme).toHaveLength(2);
+    expect(wrongScheme.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//);
+    expect(wrongScheme.join('\n')).toMatch(/REJSE_SNAPSHOTS_PER_BOARD must be a whole number/);
+    expect([...redisAlone, ...wrongScheme].join('\n')).not.toContain('secret-pw');
+  });
+
   it('REJSE_ variables nobody reads are reported (a typo would otherwise leave the default)', () => {
     expect(unknownRejseVariables({ REJSE_ADMIN_TOKEN: 'x', REJSE_RATE_LIMT_CREATE: '5', PATH: '/bin' })).toEqual([
       'REJSE_RATE_LIMT_CREATE',

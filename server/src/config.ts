@@ -320,7 +320,8 @@ export const ENVIRONMENT_VARIABLES = Object.keys(envSchema(machineAddresses).sha
 
 /** The raw value for the message, shortened and without revealing a secret. */
 function shown(name: string, raw: string | undefined): string {
-  if (name.endsWith('_TOKEN')) return `a value of ${raw?.trim().length ?? 0} characters`;
+  // Tokens are secrets; DATABASE_URL/REDIS_URL may carry a password.
+  if (name.endsWith('_TOKEN') || name.endsWith('_URL')) return `a value of ${raw?.trim().length ?? 0} characters`;
   const text = raw ?? '';
   return `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
 }
