@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { destroyOpenClients } from './lib/clients.ts';
 import { FULL, SHORT, type BenchConfig } from './lib/config.ts';
+import { headlineFigures, headlineMarkdown, headlineText } from './lib/headline.ts';
 import { markdownTable, RATIO_LEGEND, ratio, textTable, type ServerRuns, type ServerValues } from './lib/report.ts';
 import {
   describePersistence,
@@ -67,11 +68,17 @@ const log = (line: string) => console.log(line);
 if (args.render) {
   const saved = JSON.parse(readFileSync(args.render, 'utf8')) as {
     repeat?: number;
+    config: BenchConfig;
     servers: Record<string, unknown>;
     results: Record<string, { setup: string; values: ServerValues; runs?: ServerRuns }>;
   };
   const savedKinds = SERVER_KINDS.filter((k) => k in saved.servers);
-  const markdown: string[] = [];
+  const savedHeadline = headlineFigures(
+    saved.config,
+    Object.fromEntries(Object.entries(saved.results).map(([id, entry]) => [id, { values: entry.values, runs: entry.runs ?? {} }])),
+  );
+  log(`\nHeadline\n${headlineText(saved.config, savedHeadline)}`);
+  const markdown: string[] = [`### Headline\n\n${headlineMarkdown(saved.config, savedHeadline)}\n`];
   for (const scenario of SCENARIOS) {
     const entry = saved.results[scenario.id];
     if (!entry) continue;
@@ -134,7 +141,7 @@ log(`Rejse from ${host.rejseRoot} at ${host.rejseCommit}${host.rejseServerChange
 for (const kind of kinds) log(`  ${SERVER_LABELS[kind].padEnd(12)} persistence: ${describePersistence(kind)}`);
 const runtime = await idleRuntimeRss();
 const mib = (v: number | undefined) => (v === undefined ? '?' : `${(v / MiB).toFixed(1)} MiB`);
-log(`idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (Rejse runs under tsx, the peers do not)`);
+log(`idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (all three run under plain node; Rejse compiled)`);
 
 const failures: string[] = [];
 interface ScenarioEntry {
@@ -233,10 +240,12 @@ for (const scenario of SCENARIOS.filter((s) => scenarioIds.includes(s.id))) {
 clearTimeout(overall);
 const finishedAt = new Date();
 log(`\n${RATIO_LEGEND}`);
+const headline = headlineFigures(config, results);
+log(`\nHeadline (targets: issue 15; medians${repeat > 1 ? ` of ${repeat} runs` : ''})\n${headlineText(config, headline)}`);
 
 // Machine-readable results, and the markdown tables BENCHMARKS.md is made from.
 const ratios: Record<string, Record<string, Record<string, number>>> = {};
-const markdown: string[] = [];
+const markdown: string[] = [`### Headline\n\n${headlineMarkdown(config, headline)}\n`];
 for (const scenario of SCENARIOS) {
   const entry = results[scenario.id];
   if (!entry) continue;
@@ -268,6 +277,7 @@ writeFileSync(
       servers: Object.fromEntries(kinds.map((k) => [k, { label: SERVER_LABELS[k], persistence: describePersistence(k) }])),
       results,
       ratios,
+      headline,
       failures,
     },
     null,

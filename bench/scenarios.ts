@@ -52,6 +52,7 @@ const latencyMetrics: MetricDef[] = [
   { key: 'connectMs', label: 'connect + sync all clients', better: 'lower', format: 'ms' },
   { key: 'serverCpuPct', label: 'server CPU under load (% of one core)', better: 'lower', format: 'pct' },
   { key: 'serverCpuPerK', label: 'server CPU per 1,000 edits (incl. their fan-out)', better: 'lower', format: 'ms' },
+  { key: 'serverCpuPerKDeliveries', label: 'server CPU per 1,000 deliveries', better: 'lower', format: 'ms' },
   { key: 'serverLoopP99', label: 'server event-loop delay p99', better: 'lower', format: 'ms' },
   { key: 'serverLoopMax', label: 'server event-loop delay max', better: 'lower', format: 'ms' },
 ];
@@ -69,6 +70,7 @@ function loadValues(result: EditLoadResult): Record<string, number> {
     connectMs: result.connectMs,
     serverCpuPct: result.serverCpuPct,
     serverCpuPerK: result.serverCpuPerK,
+    serverCpuPerKDeliveries: result.serverCpuPerKDeliveries,
     serverLoopP99: result.serverLoopP99,
     serverLoopMax: result.serverLoopMax,
     harnessLoopP99: result.harnessLoopP99,

@@ -6,7 +6,7 @@
 //   npx -y pnpm@10 bench -- --scale [--rooms 400 --seconds 20]   one instance vs two with
 //   PostgreSQL + Redis, and the append cost (bench/scale/scale-bench.ts; not in the CI run)
 // tsx is resolved from bench/, so the harness runs with bench/ as its working directory.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -27,6 +27,9 @@ for (let i = 0; i < given.length; i++) {
     args.push(arg);
   }
 }
+// The server is measured as it is deployed: compiled (skipped when its sources are unchanged).
+const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'server'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, entry), ...args], {
   cwd: path.join(root, 'bench'),
   stdio: 'inherit',

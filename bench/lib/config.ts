@@ -27,7 +27,7 @@ export const FULL: BenchConfig = {
   mode: 'full',
   oneRoom: { clients: 50, editsPerSecond: 2, durationMs: 30_000, drainMs: 10_000 },
   manyRooms: {
-    rooms: 200,
+    rooms: 100,
     clientsPerRoom: 5,
     editsPerSecond: 0.2,
     durationMs: 30_000,

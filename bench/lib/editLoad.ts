@@ -38,6 +38,8 @@ export interface EditLoadResult {
   serverCpuPct: number;
   /** Server CPU time per 1,000 edits received, ms. */
   serverCpuPerK: number;
+  /** Server CPU time per 1,000 deliveries (one edit reaching one other client), ms. */
+  serverCpuPerKDeliveries: number;
   loadStart: number;
   loadEnd: number;
   clients: BenchClient[];
@@ -159,6 +161,7 @@ export async function runEditLoad(
     serverLoopMax: serverLoop?.max ?? Number.NaN,
     serverCpuPct: (100 * cpuUsed) / ((loadEnd - loadStart) / 1000),
     serverCpuPerK: sent ? (1000 * cpuUsed * 1000) / sent : Number.NaN,
+    serverCpuPerKDeliveries: received ? (1000 * cpuUsed * 1000) / received : Number.NaN,
     loadStart,
     loadEnd,
     clients,

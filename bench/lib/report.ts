@@ -17,7 +17,7 @@ function spread(metric: MetricDef, runs: Record<string, number>[] | undefined): 
 
 const PEERS: readonly ServerKind[] = ['ywebsocket', 'hocuspocus'];
 
-function formatValue(value: number | undefined, format: MetricDef['format']): string {
+export function formatValue(value: number | undefined, format: MetricDef['format']): string {
   if (value === undefined || Number.isNaN(value)) return '–';
   switch (format) {
     case 'ms':
@@ -40,9 +40,21 @@ function formatValue(value: number | undefined, format: MetricDef['format']): st
 }
 
 /** Rejse ÷ peer, marked ✓ when that favours Rejse and ✗ when it does not. */
-export function ratio(metric: MetricDef, ours: number | undefined, theirs: number | undefined): { value: number; text: string } {
+export function ratio(
+  metric: MetricDef,
+  ours: number | undefined,
+  theirs: number | undefined,
+): { value: number; text: string } {
   // A ratio of differences that can be zero or negative says nothing; show none.
-  if (!metric.better || ours === undefined || theirs === undefined || Number.isNaN(ours) || Number.isNaN(theirs) || theirs <= 0 || ours < 0) {
+  if (
+    !metric.better ||
+    ours === undefined ||
+    theirs === undefined ||
+    Number.isNaN(ours) ||
+    Number.isNaN(theirs) ||
+    theirs <= 0 ||
+    ours < 0
+  ) {
     return { value: Number.NaN, text: '' };
   }
   const value = ours / theirs;
@@ -56,7 +68,12 @@ interface Table {
   rows: string[][];
 }
 
-function buildTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): Table {
+function buildTable(
+  scenario: Scenario,
+  values: ServerValues,
+  kinds: readonly ServerKind[],
+  runs: ServerRuns = {},
+): Table {
   const peers = PEERS.filter((p) => kinds.includes(p));
   const withRatios = kinds.includes('rejse');
   const header = ['metric', 'better', ...kinds.map((k) => SERVER_LABELS[k])];
@@ -67,20 +84,32 @@ function buildTable(scenario: Scenario, values: ServerValues, kinds: readonly Se
       metric.better ?? '',
       ...kinds.map((k) => formatValue(values[k]?.[metric.key], metric.format) + spread(metric, runs[k])),
     ];
-    if (withRatios) for (const p of peers) row.push(ratio(metric, values.rejse?.[metric.key], values[p]?.[metric.key]).text);
+    if (withRatios)
+      for (const p of peers) row.push(ratio(metric, values.rejse?.[metric.key], values[p]?.[metric.key]).text);
     return row;
   });
   return { header, rows };
 }
 
-export function textTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
+export function textTable(
+  scenario: Scenario,
+  values: ServerValues,
+  kinds: readonly ServerKind[],
+  runs: ServerRuns = {},
+): string {
   const { header, rows } = buildTable(scenario, values, kinds, runs);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdownTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
+export function markdownTable(
+  scenario: Scenario,
+  values: ServerValues,
+  kinds: readonly ServerKind[],
+  runs: ServerRuns = {},
+): string {
   const { header, rows } = buildTable(scenario, values, kinds, runs);
   const align = header.map((_, i) => (i < 2 ? '---' : '---:'));
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -1,6 +1,10 @@
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { LIMITS } from '@rejse/shared';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 const MiB = 1024 * 1024;
 
@@ -83,6 +87,12 @@ export const SERVER_LIMITS = {
   /** Updates in a row from one connection that leave more held back than before (see `pendingUpdateBytes`). */
   pendingUpdatesPerConnection: 50,
   /**
+   * SIGTERM: how long the graceful shutdown (stop accepting, flush, compact, close sockets and
+   * the database) may take before the process exits anyway with code 1. Below Docker's and
+   * compose's stop grace period (10 s / 30 s) so the process, not SIGKILL, decides. `REJSE_SHUTDOWN_TIMEOUT_MS`.
+   */
+  shutdownTimeoutMs: 8_000,
+  /**
    * Snapshots kept in one board's version history (`REJSE_SNAPSHOTS_PER_BOARD`): a four-session
    * series with a snapshot per phase, per session and per half hour of editing stays far below.
    * Past it the oldest automatic ones go first, then the oldest named ones.
@@ -112,8 +122,10 @@ export const SERVER_LIMITS = {
   slowConsumerGraceMs: 5_000,
 } as const;
 
-/** The repository root, from this file's place in it (server/src/config.ts). */
+/** The repository root, from this file's place in it (server/src/config.ts, or server/dist/main.js once built). */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type NodeEnv = 'production' | 'development' | 'test';
 
 export interface ServerConfig {
   /** 0 means any free port; the real one is printed on start. */
@@ -121,9 +133,11 @@ export interface ServerConfig {
   host: string;
   /** Directory holding `rejse.sqlite` (created if missing). */
   dataDir: string;
-  /** Serve the built client (SPA) from `clientDist` too. */
+  nodeEnv: NodeEnv;
+  /** Serve the built client (SPA) from `clientDist` too (NODE_ENV=production). */
   serveClient: boolean;
   clientDist: string;
+  logLevel: LogLevel;
   /** Update rows per board before compaction (SERVER_LIMITS.compactAfterUpdates unless COMPACT_THRESHOLD is set). */
   compactAfterUpdates: number;
   /**
@@ -131,6 +145,11 @@ export interface ServerConfig {
    * every board, for the operator. Null (the default) disables both.
    */
   adminToken: string | null;
+  /**
+   * REJSE_METRICS_TOKEN: `GET /metrics` then needs `Authorization: Bearer <it>` and is open to
+   * any address (a scraper in another container). Null (the default): loopback callers only.
+   */
+  metricsToken: string | null;
   /** SERVER_LIMITS.boardBytes unless BOARD_MAX_BYTES is set. */
   boardMaxBytes: number;
   /** SERVER_LIMITS.boardCards unless BOARD_MAX_CARDS is set. */
@@ -139,6 +158,8 @@ export interface ServerConfig {
   createPerMinute: number;
   /** SERVER_LIMITS.boardImportsPerMinute unless REJSE_RATE_LIMIT_IMPORT is set. */
   importPerMinute: number;
+  /** SERVER_LIMITS.shutdownTimeoutMs unless REJSE_SHUTDOWN_TIMEOUT_MS is set. */
+  shutdownTimeoutMs: number;
   /** SERVER_LIMITS.snapshotsPerBoard unless REJSE_SNAPSHOTS_PER_BOARD is set. */
   snapshotsPerBoard: number;
   /** SERVER_LIMITS.snapshotIntervalMs unless REJSE_SNAPSHOT_INTERVAL_MINUTES is set. */
@@ -151,75 +172,206 @@ export interface ServerConfig {
   redisUrl?: string | null;
 }
 
-export class ConfigError extends Error {}
-
-function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
+/** One wrong environment variable and what is wrong with it (the text starts with its name). */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
 }
 
-/** The admin token must be as hard to guess as a board link: at least 24 URL-safe characters. */
-function parseAdminToken(raw: string | undefined): string | null {
-  const token = raw?.trim();
-  if (!token) return null;
-  if (!/^[A-Za-z0-9_-]{24,256}$/.test(token)) {
-    throw new ConfigError('REJSE_ADMIN_TOKEN must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"');
+/** Bad environment variables; each line of the message names one. The process exits with EXIT_CONFIG. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((problem) => problem.message).join('\n'));
+    this.name = 'ConfigError';
   }
-  return token;
 }
+
+/** Exit code for a bad configuration (sysexits' EX_CONFIG), so supervisors can tell it from a crash. */
+export const EXIT_CONFIG = 78;
+
+/** Unset and blank are the same: `KEY=` in a compose file or .env file means "the default". */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((raw) => (raw?.trim() ? raw.trim() : undefined));
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** A secret as hard to guess as a board link: at least 24 URL-safe characters. */
+const secretToken = optionalText.transform((raw, ctx) => {
+  if (raw === undefined) return null;
+  if (!/^[A-Za-z0-9_-]{24,256}$/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: 'must be 24 to 256 characters of A-Z, a-z, 0-9, "-" and "_"' });
+    return z.NEVER;
+  }
+  return raw;
+});
+
+const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    if (!(values as readonly string[]).includes(raw)) {
+      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      return z.NEVER;
+    }
+    return raw as T;
+  });
+
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
+const isWildcardOrLoopback = (address: string): boolean =>
+  address === '0.0.0.0' || address === '::' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+
+/** The machine's own addresses (what an IP given as HOST must be one of). */
+export type InterfaceAddresses = () => string[];
+const machineAddresses: InterfaceAddresses = () =>
+  Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address.toLowerCase()));
+
+/**
+ * HOST: an IP address of this machine (or 0.0.0.0 / :: for every interface, or a loopback
+ * address), or a host name (resolved when listening; one that does not resolve to this machine
+ * stops the start with a message naming HOST too).
+ */
+const hostSchema = (addresses: InterfaceAddresses) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return '127.0.0.1';
+    const bare = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+    if (isIP(bare) === 0) {
+      if (HOST_NAME.test(bare)) return bare;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an IP address of this machine, 0.0.0.0 or :: (every interface), or a host name',
+      });
+      return z.NEVER;
+    }
+    if (isWildcardOrLoopback(bare) || addresses().includes(bare.toLowerCase())) return bare;
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not an address of this machine (its addresses: ${addresses().join(', ')}; 0.0.0.0 listens on all)`,
+    });
+    return z.NEVER;
+  });
 
 /** A service address (DATABASE_URL, REDIS_URL): unset is null; anything else must be a URL of one of `protocols`. */
-function parseServiceUrl(name: string, raw: string | undefined, protocols: readonly string[]): string | null {
-  const value = raw?.trim();
-  if (!value) return null;
-  let protocol: string;
-  try {
-    protocol = new URL(value).protocol;
-  } catch {
-    throw new ConfigError(`${name} must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})`);
-  }
-  if (!protocols.includes(protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${protocol}"`);
-  return value;
+const serviceUrl = (protocols: readonly string[]) =>
+  optionalText.transform((raw, ctx) => {
+    if (raw === undefined) return null;
+    let protocol: string;
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')})` });
+      return z.NEVER;
+    }
+    if (!protocols.includes(protocol)) {
+      ctx.addIssue({ code: 'custom', message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
+const envSchema = (addresses: InterfaceAddresses) =>
+  z
+    .object({
+      PORT: wholeNumber(0, 65535, 8787),
+      HOST: hostSchema(addresses),
+      DATA_DIR: optionalText,
+      NODE_ENV: oneOf(['production', 'development', 'test'] as const, 'development'),
+      CLIENT_DIST: optionalText,
+      LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+      COMPACT_THRESHOLD: wholeNumber(1, 1_000_000, SERVER_LIMITS.compactAfterUpdates),
+      REJSE_ADMIN_TOKEN: secretToken,
+      REJSE_METRICS_TOKEN: secretToken,
+      BOARD_MAX_BYTES: wholeNumber(1024, SERVER_LIMITS.boardBytes, SERVER_LIMITS.boardBytes),
+      BOARD_MAX_CARDS: wholeNumber(1, SERVER_LIMITS.boardCards, SERVER_LIMITS.boardCards),
+      REJSE_RATE_LIMIT_CREATE: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardCreationsPerMinute),
+      REJSE_RATE_LIMIT_IMPORT: wholeNumber(1, 1_000_000, SERVER_LIMITS.boardImportsPerMinute),
+      REJSE_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 600_000, SERVER_LIMITS.shutdownTimeoutMs),
+      REJSE_SNAPSHOTS_PER_BOARD: wholeNumber(1, 100_000, SERVER_LIMITS.snapshotsPerBoard),
+      REJSE_SNAPSHOT_INTERVAL_MINUTES: wholeNumber(1, 7 * 24 * 60, SERVER_LIMITS.snapshotIntervalMs / 60_000),
+      QUEUED_MAX_BYTES: wholeNumber(MiB, 4096 * MiB, SERVER_LIMITS.processQueuedBytes),
+      DATABASE_URL: serviceUrl(['postgres:', 'postgresql:']),
+      REDIS_URL: serviceUrl(['redis:', 'rediss:']),
+    })
+    // Redis fan-out without a shared database would serve boards nobody else can load.
+    .superRefine((env, ctx) => {
+      if (env.REDIS_URL && !env.DATABASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['REDIS_URL'],
+          message: 'needs DATABASE_URL: instances that share boards must share one PostgreSQL database',
+        });
+      }
+    });
+
+/** Every variable the server reads (README and server/CONTEXT.md describe them). */
+export const ENVIRONMENT_VARIABLES = Object.keys(envSchema(machineAddresses).shape);
+
+/** The raw value for the message, shortened and without revealing a secret. */
+function shown(name: string, raw: string | undefined): string {
+  // Tokens are secrets; DATABASE_URL/REDIS_URL may carry a password.
+  if (name.endsWith('_TOKEN') || name.endsWith('_URL')) return `a value of ${raw?.trim().length ?? 0} characters`;
+  const text = raw ?? '';
+  return `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
 }
 
-/** Reads the configuration from environment variables (see server/CONTEXT.md for the list). */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
+/**
+ * Reads and checks the configuration from environment variables. Throws a ConfigError naming
+ * every bad variable (one per line) rather than starting with a value nobody meant.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+  addresses: InterfaceAddresses = machineAddresses,
+): ServerConfig {
+  const parsed = envSchema(addresses).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0]);
+        return { variable, message: `${variable} ${issue.message}, got ${shown(variable, env[variable])}` };
+      }),
+    );
+  }
+  const e = parsed.data;
   return {
-    port: parseInteger('PORT', env.PORT, 8787, 0, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
-    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
-    serveClient: env.NODE_ENV === 'production',
-    clientDist: env.CLIENT_DIST?.trim() ? path.resolve(cwd, env.CLIENT_DIST.trim()) : path.join(REPO_ROOT, 'client', 'dist'),
-    compactAfterUpdates: parseInteger(
-      'COMPACT_THRESHOLD',
-      env.COMPACT_THRESHOLD,
-      SERVER_LIMITS.compactAfterUpdates,
-      1,
-      1_000_000,
-    ),
-    adminToken: parseAdminToken(env.REJSE_ADMIN_TOKEN),
-    boardMaxBytes: parseInteger('BOARD_MAX_BYTES', env.BOARD_MAX_BYTES, SERVER_LIMITS.boardBytes, 1024, SERVER_LIMITS.boardBytes),
-    boardMaxCards: parseInteger('BOARD_MAX_CARDS', env.BOARD_MAX_CARDS, SERVER_LIMITS.boardCards, 1, SERVER_LIMITS.boardCards),
-    createPerMinute: parseInteger('REJSE_RATE_LIMIT_CREATE', env.REJSE_RATE_LIMIT_CREATE, SERVER_LIMITS.boardCreationsPerMinute, 1, 1_000_000),
-    importPerMinute: parseInteger('REJSE_RATE_LIMIT_IMPORT', env.REJSE_RATE_LIMIT_IMPORT, SERVER_LIMITS.boardImportsPerMinute, 1, 1_000_000),
-    snapshotsPerBoard: parseInteger('REJSE_SNAPSHOTS_PER_BOARD', env.REJSE_SNAPSHOTS_PER_BOARD, SERVER_LIMITS.snapshotsPerBoard, 1, 100_000),
-    snapshotIntervalMs:
-      parseInteger('REJSE_SNAPSHOT_INTERVAL_MINUTES', env.REJSE_SNAPSHOT_INTERVAL_MINUTES, SERVER_LIMITS.snapshotIntervalMs / 60_000, 1, 7 * 24 * 60) * 60_000,
-    queuedMaxBytes: parseInteger('QUEUED_MAX_BYTES', env.QUEUED_MAX_BYTES, SERVER_LIMITS.processQueuedBytes, MiB, 4096 * MiB),
-    ...scaleConfig(env),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? './data'),
+    nodeEnv: e.NODE_ENV,
+    serveClient: e.NODE_ENV === 'production',
+    clientDist: e.CLIENT_DIST ? path.resolve(cwd, e.CLIENT_DIST) : path.join(REPO_ROOT, 'client', 'dist'),
+    logLevel: e.LOG_LEVEL,
+    compactAfterUpdates: e.COMPACT_THRESHOLD,
+    adminToken: e.REJSE_ADMIN_TOKEN,
+    metricsToken: e.REJSE_METRICS_TOKEN,
+    boardMaxBytes: e.BOARD_MAX_BYTES,
+    boardMaxCards: e.BOARD_MAX_CARDS,
+    createPerMinute: e.REJSE_RATE_LIMIT_CREATE,
+    importPerMinute: e.REJSE_RATE_LIMIT_IMPORT,
+    shutdownTimeoutMs: e.REJSE_SHUTDOWN_TIMEOUT_MS,
+    snapshotsPerBoard: e.REJSE_SNAPSHOTS_PER_BOARD,
+    snapshotIntervalMs: e.REJSE_SNAPSHOT_INTERVAL_MINUTES * 60_000,
+    queuedMaxBytes: e.QUEUED_MAX_BYTES,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
   };
 }
 
-/** DATABASE_URL and REDIS_URL; Redis fan-out without a shared database would serve boards nobody else can load. */
-function scaleConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'databaseUrl' | 'redisUrl'> {
-  const databaseUrl = parseServiceUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
-  const redisUrl = parseServiceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']);
-  if (redisUrl && !databaseUrl) throw new ConfigError('REDIS_URL needs DATABASE_URL: instances that share boards must share one PostgreSQL database');
-  return { databaseUrl, redisUrl };
+/** `REJSE_*` variables that are set but read by nothing (a typo leaves the default in force). */
+export function unknownRejseVariables(env: Record<string, string | undefined>): string[] {
+  return Object.keys(env).filter((name) => name.startsWith('REJSE_') && !ENVIRONMENT_VARIABLES.includes(name));
 }
 
 /** The file name of the database inside DATA_DIR. */

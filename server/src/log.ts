@@ -1,37 +1,70 @@
 /**
- * A tiny logger writing one line per event to stderr (stdout carries only the
- * "Rejse listening on …" line, which scripts and tests parse).
+ * Structured logs: one JSON object per line on stderr — `time` (ISO 8601), `level`, `msg`, then
+ * the fields — so a collector can parse them without a pattern. stdout carries only the
+ * "Rejse listening on …" line, which scripts and tests parse.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** Every level, most verbose first (the order LOG_LEVEL filters by). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const satisfies readonly LogLevel[];
+
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+export type LogFields = Record<string, unknown>;
+
 export interface Logger {
-  debug(message: string, details?: Record<string, unknown>): void;
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line (e.g. the request id of one HTTP request). */
+  child(fields: LogFields): Logger;
+  /** Whether lines of this level are written (skip building costly fields otherwise). */
+  enabled(level: Exclude<LogLevel, 'silent'>): boolean;
 }
 
-export const isLogLevel = (value: unknown): value is LogLevel =>
-  typeof value === 'string' && Object.hasOwn(ORDER, value);
+/** The keys every line has; a field of the same name is written with a `_` in front instead. */
+const RESERVED = new Set(['time', 'level', 'msg']);
 
-function describe(value: unknown): unknown {
+/** Errors become their stack (JSON.stringify would give `{}`); bigints their digits. */
+function replacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
+  if (typeof value === 'bigint') return value.toString();
   return value;
 }
 
-export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
-  const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, details?: Record<string, unknown>) => {
-    if (ORDER[lineLevel] < ORDER[level]) return;
-    let suffix = '';
-    if (details) {
-      const entries = Object.entries(details).map(([key, value]) => [key, describe(value)] as const);
-      suffix = ` ${JSON.stringify(Object.fromEntries(entries))}`;
-    }
-    write(`${new Date().toISOString()} ${lineLevel} ${message}${suffix}\n`);
+function formatLine(level: string, message: string, context: LogFields, fields: LogFields | undefined): string {
+  const line: LogFields = { time: new Date().toISOString(), level, msg: message };
+  for (const source of [context, fields]) {
+    if (!source) continue;
+    for (const [key, value] of Object.entries(source)) line[RESERVED.has(key) ? `_${key}` : key] = value;
+  }
+  try {
+    return `${JSON.stringify(line, replacer)}\n`;
+  } catch {
+    // A circular field must not cost the line (or throw into the caller).
+    return `${JSON.stringify({ time: line.time, level, msg: message, fieldsError: 'fields could not be serialised' })}\n`;
+  }
+}
+
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stderr.write(line),
+  context: LogFields = {},
+): Logger {
+  const threshold = ORDER[level];
+  const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields?: LogFields) => {
+    if (ORDER[lineLevel] < threshold) return;
+    write(formatLine(lineLevel, message, context, fields));
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => createLogger(level, write, { ...context, ...fields }),
+    enabled: (lineLevel) => ORDER[lineLevel] >= threshold,
+  };
 }
 
 export const silentLogger: Logger = createLogger('silent');

@@ -35,6 +35,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** The last lines the server printed (stdout and stderr), for error messages. */
   output(): string;
+  /** The exit code once the process has exited (null while it runs, or when a signal ended it). */
+  exitCode(): number | null;
 }
 
 export interface StartServerOptions {
@@ -42,6 +44,8 @@ export interface StartServerOptions {
   dataDir?: string;
   /** Extra environment for the server (e.g. COMPACT_THRESHOLD). */
   env?: Record<string, string>;
+  /** Run the built `server/dist/main.js` with plain node (as `pnpm start` and the image do) instead of the sources through tsx. */
+  compiled?: boolean;
 }
 
 /** Every server this process started and has not seen exit, killed if the test process exits. */
@@ -68,12 +72,13 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Spawns `node --import tsx server/src/main.ts` on a free port and waits for its listening line. */
+/** Spawns `node --import tsx server/src/main.ts` (or the built server) on a free port and waits for its listening line. */
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   installExitHook();
   const ownsDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'rejse-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+  const entry = opts.compiled ? [path.join(serverDir, 'dist', 'main.js')] : ['--import', 'tsx', serverEntry];
+  const child = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -159,6 +164,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       cleanupDir();
     },
     output,
+    exitCode: () => child.exitCode,
   };
 }
 

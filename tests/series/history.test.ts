@@ -36,7 +36,11 @@ afterEach(async () => {
 });
 
 const sortedCards = (board: Board) => [...board.cards].sort((a, b) => (a.id < b.id ? -1 : 1));
-const comparable = (board: Board) => ({ ...board, cards: sortedCards(board) });
+// board.json also carries the outcomes (closed voting rounds), which docToBoard leaves out.
+const comparable = ({ outcomes: _outcomes, ...board }: Board & { outcomes?: unknown }) => ({
+  ...board,
+  cards: sortedCards(board),
+});
 
 async function storedBoard(running: RunningServer, boardId: string): Promise<Board> {
   const res = await boardFetch(running, `/api/boards/${boardId}/board.json`);

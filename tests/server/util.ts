@@ -74,3 +74,22 @@ export async function health(server: Pick<RunningServer, 'url'>): Promise<{ ok: 
   const res = await fetch(`${server.url}/api/health`);
   return (await res.json()) as { ok: boolean; rooms: number; connections: number };
 }
+
+/** The samples of a Prometheus text exposition (`name{labels}` → value); throws on a line that is neither sample nor comment. */
+export function parseExposition(text: string): Map<string, number> {
+  if (!text.endsWith('\n')) throw new Error('the exposition must end with a newline');
+  const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*",?)*\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/;
+  const comment = /^# (HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped))$/;
+  const samples = new Map<string, number>();
+  for (const line of text.slice(0, -1).split('\n')) {
+    if (line.startsWith('#')) {
+      if (!comment.test(line)) throw new Error(`not a valid comment line: ${line}`);
+      continue;
+    }
+    if (!sample.test(line)) throw new Error(`not a valid sample line: ${line}`);
+    const space = line.lastIndexOf(' ');
+    const value = line.slice(space + 1);
+    samples.set(line.slice(0, space), value === '+Inf' ? Number.POSITIVE_INFINITY : Number(value));
+  }
+  return samples;
+}

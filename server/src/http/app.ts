@@ -13,7 +13,10 @@ import { mountExportRoutes } from './exports.ts';
 import { mountFacilitationRoutes } from './facilitation.ts';
 import type { BoardHistory } from './history-api.ts';
 import type { LiveBoards } from './live.ts';
+import { mountMetricsRoute, type MetricsRouteDeps } from './metrics.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
+import { mountReadyRoute, type ReadinessProbe } from './ready.ts';
+import { requestLog, requestTracking, type HttpObserver } from './requests.ts';
 import { mountRunSheetRoutes } from './runsheet.ts';
 import { mountSnapshotRoutes } from './snapshots.ts';
 import { mountTokenRoutes } from './tokens.ts';
@@ -39,7 +42,16 @@ export interface AppDeps {
   now?: () => number;
   /** Per-address limits of board creation and import (SERVER_LIMITS unless configured). */
   rateLimits?: Partial<HttpRateLimits>;
+  /** `GET /api/ready`'s query against the store (default: a lookup in the boards table). */
+  ready?: ReadinessProbe;
+  /** `GET /metrics` and the HTTP answers it counts; absent: no /metrics route. */
+  metrics?: MetricsRouteDeps & HttpObserver;
+  /** True once shutdown began: every request is answered 503 `shutting-down`. */
+  shuttingDown?: () => boolean;
 }
+
+/** A well-formed board id no board has: the readiness lookup runs the real indexed query. */
+const READINESS_PROBE_ID = 'readiness-probe';
 
 /** The code of an error Hono itself raised, by its status. */
 const CODES_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
@@ -66,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
     importPerMinute: deps.rateLimits?.importPerMinute ?? SERVER_LIMITS.boardImportsPerMinute,
   };
 
+  app.use('*', ...requestTracking(deps.log, deps.metrics, deps.shuttingDown ?? (() => false)));
   app.use('*', securityHeaders());
 
   // The API on its own, so "which methods does this path have" (405) looks at API routes
@@ -80,6 +93,8 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));
+  mountReadyRoute(api, deps.ready ?? (() => void deps.store.documents.exists(READINESS_PROBE_ID)), deps.log);
+  if (deps.metrics) mountMetricsRoute(api, deps.metrics);
   const auth = { store: deps.store, adminToken: deps.adminToken ?? null, now };
   mountBoardRoutes(api, { ...auth, boards: deps.boards, createPerMinute: limits.createPerMinute });
   mountTokenRoutes(api, { ...auth, live: deps.live });
@@ -104,7 +119,7 @@ export function createApp(deps: AppDeps): Hono {
       const status = error.status as ContentfulStatusCode;
       return errorResponse(c, status, CODES_BY_STATUS[status] ?? 'invalid-request', error.message || 'bad request');
     }
-    deps.log.error('unexpected error while answering a request', {
+    requestLog(c, deps.log).error('unexpected error while answering a request', {
       method: c.req.method,
       path: c.req.path,
       error,

@@ -15,7 +15,7 @@ import {
   type CreatedBoardResponse,
   type TemplateSummaryResponse,
 } from '@rejse/shared';
-import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, listTemplates, templatePreview, type TemplatePreview } from '@rejse/templates';
+import type { TemplatePreview } from '@rejse/templates';
 import { issueBoardTokens } from '../auth/tokens.ts';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { SERVER_LIMITS } from '../config.ts';
@@ -27,9 +27,16 @@ import { boardNotFound, HttpError } from './errors.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import { boardLink } from './tokens.ts';
 
+/**
+ * The templates (18 boards, validated when their module loads) are read on the first request
+ * that needs them, not at start: a server at rest does not hold them (memory at rest, BENCHMARKS.md).
+ */
+let templatesModule: Promise<typeof import('@rejse/templates')> | undefined;
+const loadTemplates = (): Promise<typeof import('@rejse/templates')> => (templatesModule ??= import('@rejse/templates'));
+
 /** Template previews are computed once per template (templates never change while running). */
 const previews = new WeakMap<object, TemplatePreview>();
-function previewOf(template: { board: Board }): TemplatePreview {
+function previewOf(template: { board: Board }, templatePreview: (board: Board) => TemplatePreview): TemplatePreview {
   let preview = previews.get(template);
   if (!preview) {
     preview = templatePreview(template.board);
@@ -72,8 +79,9 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
     perAddressLimit(deps.createPerMinute, 'new boards'),
     jsonBody(SERVER_LIMITS.httpBodyBytes),
     validate('json', createBoardRequestSchema),
-    (c) => {
+    async (c) => {
       const input = c.req.valid('json');
+      const { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate } = await loadTemplates();
       const templateId = input.template ?? DEFAULT_TEMPLATE_ID;
       // The template in the board's language (English when there is no translation), or a
       // board generated from the dunning process described.
@@ -124,8 +132,9 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
   });
 
   // `?locale=da` lists the templates in that language (English when there is no translation).
-  app.get('/api/templates', validate('query', templatesQuerySchema), (c) =>
-    c.json(
+  app.get('/api/templates', validate('query', templatesQuerySchema), async (c) => {
+    const { listTemplates, templatePreview } = await loadTemplates();
+    return c.json(
       listTemplates(c.req.valid('query').locale).map((t): TemplateSummaryResponse => ({
         id: t.id,
         title: t.title,
@@ -133,8 +142,8 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
         stages: t.board.stages.length,
         cards: t.board.cards.length,
         // Counts, emotion curve and a text-free SVG thumbnail for the gallery.
-        preview: previewOf(t),
+        preview: previewOf(t, templatePreview),
       })),
-    ),
-  );
+    );
+  });
 }

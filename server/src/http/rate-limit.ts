@@ -33,7 +33,7 @@ export function clientAddressKey(address: string | undefined): string {
 }
 
 /** The socket address of the request (absent in `app.request` tests: they share one key). */
-const remoteAddress = (c: Context): string | undefined =>
+export const remoteAddress = (c: Context): string | undefined =>
   (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
 
 /**

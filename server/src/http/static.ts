@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from '../log.ts';
 import { errorResponse } from './errors.ts';
 
@@ -28,16 +28,23 @@ export function mountClient(app: Hono, distDir: string, log: Logger): void {
   }
   /** The file serveStatic found for a request (its `onFound` runs after the response is built). */
   const servedFiles = new WeakMap<Request, string>();
-  const files = serveStatic({
-    root: distDir,
-    onFound: (found, c) => {
-      servedFiles.set(c.req.raw, path.relative(distDir, found).split(path.sep).join('/'));
-    },
-  });
+  // Made once the directory exists: serveStatic prints a plain-text warning of its own for a
+  // missing root, which would break the one-JSON-object-per-line log (the warn above says it).
+  let files: MiddlewareHandler | undefined;
+  const fileHandler = (): MiddlewareHandler | undefined =>
+    (files ??= existsSync(distDir)
+      ? serveStatic({
+          root: distDir,
+          onFound: (found, c) => {
+            servedFiles.set(c.req.raw, path.relative(distDir, found).split(path.sep).join('/'));
+          },
+        })
+      : undefined);
 
   app.use('*', async (c, next) => {
-    if (isApiPath(c.req.path) || isSocketPath(c.req.path)) return next();
-    const response = await files(c, next);
+    const serve = fileHandler();
+    if (!serve || isApiPath(c.req.path) || isSocketPath(c.req.path)) return next();
+    const response = await serve(c, next);
     const served = servedFiles.get(c.req.raw);
     if (response && served !== undefined) {
       response.headers.set('Cache-Control', served.startsWith('assets/') ? IMMUTABLE : REVALIDATE);

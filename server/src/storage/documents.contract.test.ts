@@ -52,6 +52,33 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       expect(replay(state)).toEqual({ k: 'z' });
     });
 
+    it('a batch stores the appends of several boards together, or none of them when it throws', () => {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      store.documents.create(meta('a'), Y.encodeStateAsUpdate(a));
+      store.documents.create(meta('b'), Y.encodeStateAsUpdate(b));
+      const seqs = store.documents.batch(() => [
+        store.documents.append('a', updateSetting(a, 'k', '1')),
+        store.documents.append('b', updateSetting(b, 'k', '1')),
+        store.documents.append('a', updateSetting(a, 'k', '2')),
+      ]);
+      expect(seqs[0]! < seqs[2]!).toBe(true);
+      expect(replay(store.documents.load('a')!)).toEqual({ k: '2' });
+      expect(replay(store.documents.load('b')!)).toEqual({ k: '1' });
+      // A failing append (unknown board) inside a batch takes the batch's other appends with it.
+      expect(() =>
+        store.documents.batch(() => {
+          store.documents.append('a', updateSetting(a, 'k', '3'));
+          store.documents.append('nope', EMPTY_STATE);
+        }),
+      ).toThrow(/unknown board/);
+      expect(store.documents.load('a')!.updates).toHaveLength(2);
+      expect(replay(store.documents.load('a')!)).toEqual({ k: '2' });
+      // And the store goes on: the next batch is stored.
+      store.documents.batch(() => store.documents.append('b', updateSetting(b, 'k', '4')));
+      expect(replay(store.documents.load('b')!)).toEqual({ k: '4' });
+    });
+
     it('appending to an unknown board throws', () => {
       expect(() => store.documents.append('nope', EMPTY_STATE)).toThrow(/unknown board/);
     });

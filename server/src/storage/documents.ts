@@ -57,6 +57,12 @@ export interface DocumentLog {
   /** Appends one update after the existing ones and returns its sequence number (increasing). */
   append(id: string, update: Uint8Array): number;
   /**
+   * Runs `work` as one transaction: the appends (and other writes) inside it are stored
+   * together, or — when it throws — none of them are. Group commit: the sync layer stores the
+   * updates of one event-loop turn, of every board, this way before it broadcasts them.
+   */
+  batch<T>(work: () => T): T;
+  /**
    * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `throughSeq`,
    * atomically. The caller guarantees `snapshot` contains all of them.
    */

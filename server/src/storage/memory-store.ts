@@ -28,6 +28,8 @@ interface MemoryDocument {
 
 function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: MemoryBoards): DocumentLog {
   let nextSeq = 1;
+  /** Rows appended inside the running batch, removed again if it throws (appends are what batches hold). */
+  let batchRows: { board: MemoryDocument; seq: number }[] | null = null;
   const get = (id: string): MemoryDocument => {
     guard.require(id);
     return boards.get(id)!;
@@ -75,7 +77,21 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
       const board = get(id);
       const seq = nextSeq++;
       board.updates.push({ seq, data: copy(update) });
+      batchRows?.push({ board, seq });
       return seq;
+    },
+    batch(work) {
+      if (batchRows) return work();
+      const rows: { board: MemoryDocument; seq: number }[] = [];
+      batchRows = rows;
+      try {
+        return work();
+      } catch (error) {
+        for (const { board, seq } of rows) board.updates = board.updates.filter((u) => u.seq !== seq);
+        throw error;
+      } finally {
+        batchRows = null;
+      }
     },
     compact(id, snapshot, throughSeq) {
       const board = get(id);

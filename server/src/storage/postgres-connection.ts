@@ -142,7 +142,7 @@ export function withSafetyParams(url: string): string {
 export interface SqlConnection {
   /** Runs one statement and returns its rows. Throws PostgresError. */
   query<Row = Record<string, unknown>>(text: string, params?: readonly SqlValue[]): Row[];
-  /** Runs `work` inside BEGIN … COMMIT (ROLLBACK when it throws). Not re-entrant. */
+  /** Runs `work` inside BEGIN … COMMIT (ROLLBACK when it throws); nested, inside a savepoint. */
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -200,7 +200,25 @@ export function connectPostgres(url: string): SqlConnection {
   return {
     query,
     transaction<T>(work: () => T): T {
-      if (inTransaction) throw new Error('nested transaction');
+      // Nested (a compaction inside a group commit's batch): a savepoint of the same transaction, as SQLite does.
+      if (inTransaction) {
+        query('SAVEPOINT nested');
+        let result: T;
+        try {
+          result = work();
+        } catch (error) {
+          if (client) {
+            try {
+              query('ROLLBACK TO SAVEPOINT nested');
+            } catch {
+              // The connection broke; the outer transaction fails with it.
+            }
+          }
+          throw error;
+        }
+        query('RELEASE SAVEPOINT nested');
+        return result;
+      }
       inTransaction = true;
       try {
         query('BEGIN');

@@ -114,6 +114,8 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       const state = load(id);
       return state && { snapshot: state.snapshot, updates: state.updates, lastSeq: state.lastSeq };
     },
+    // Group commit: the appends of one event-loop turn, every board, in one transaction.
+    batch: (work) => sql.transaction(work),
     append(id, update) {
       // One statement: the board row's lock numbers the update, so seqs of a board have no gaps.
       const row = sql.query<{ seq: number }>(

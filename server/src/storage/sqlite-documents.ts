@@ -92,6 +92,9 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     deleteUpdatesThrough.run(id, throughSeq);
   });
 
+  // Nested calls (create, compact… inside a batch) become savepoints of the same transaction.
+  const inOneTransaction = db.transaction(<T>(work: () => T): T => work());
+
   const touch = db.transaction((id: string, changes: { title?: string; updatedAt?: number }) => {
     let changed = 0;
     if (changes.title !== undefined) changed += updateTitle.run(changes.title, id).changes;
@@ -113,6 +116,7 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     tail: (id, afterSeq) => tail(id, afterSeq),
     append: (id, update) => onBoard(id, () => Number(insertUpdate.run(id, update).lastInsertRowid)),
     compact: (id, snapshot, throughSeq) => compact(id, snapshot, throughSeq),
+    batch: (work) => inOneTransaction(work) as ReturnType<typeof work>,
     touch: (id, changes) => touch(id, changes),
     stats(id) {
       if (!selectExists.get(id)) return undefined;

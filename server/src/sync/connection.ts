@@ -35,6 +35,8 @@ export class Connection implements QueuedSender {
     readonly ip: string,
     readonly access: ConnectionAccess,
     private readonly limits: SendLimits,
+    /** Told the code of every close the server decides (metrics). */
+    private readonly onServerClose?: (code: number) => void,
   ) {
     socket.once('close', () => this.limits.budget?.forget(this));
   }
@@ -83,6 +85,7 @@ export class Connection implements QueuedSender {
     if (this.closing) return;
     this.closing = true;
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.onServerClose?.(reason.code);
       this.socket.close(reason.code, reason.reason);
     }
   }

@@ -45,6 +45,8 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
       room.doc.transact(() => {
         result = run(room.doc);
       }, SERVER_ORIGIN);
+      // Stored (and sent) before the HTTP answer says it happened.
+      room.flush();
       if (room.failure) throw room.failure;
       return result;
     } finally {
@@ -54,7 +56,10 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
 
   const read = <T>(boardId: string, run: (doc: Y.Doc) => T): T | undefined => {
     const room = rooms.get(boardId);
-    if (room && !room.isDestroyed) return run(room.doc);
+    if (room && !room.isDestroyed) {
+      room.flush();
+      if (!room.isDestroyed && !room.failure) return run(room.doc);
+    }
     const state = store.documents.load(boardId);
     if (!state) return undefined;
     const doc = docFromStoredState(boardId, state);

@@ -94,11 +94,21 @@ export class BoardPersistence {
     return this.rowsSinceSnapshot;
   }
 
-  /** Stores one update. Throws when storage fails: the caller must not broadcast it then. */
-  append(update: Uint8Array): void {
-    this.lastSeq = this.documents.append(this.boardId, update);
-    this.stored += update.length;
-    this.rowsSinceSnapshot += 1;
+  /**
+   * Writes one update to the log and returns its sequence number; nothing else changes until
+   * `noteStored` (the write may sit in a group-commit transaction that is still rolled back).
+   * Throws when storage fails: the caller must not broadcast it then.
+   */
+  write(update: Uint8Array): number {
+    return this.documents.append(this.boardId, update);
+  }
+
+  /** After the transaction holding `write`s committed: counts them, keeps the board list current, compacts when due. */
+  noteStored(updates: readonly Uint8Array[], lastSeq: number): void {
+    if (updates.length === 0) return;
+    this.lastSeq = lastSeq;
+    for (const update of updates) this.stored += update.length;
+    this.rowsSinceSnapshot += updates.length;
     this.noteChange();
     if (this.rowsSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction();
   }

@@ -6,7 +6,14 @@ import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import { clearPending } from './board-size.ts';
-import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
+import {
+  AdmissionRefusal,
+  admitUpdate,
+  applyWithHeldBackLimits,
+  takeDeferred,
+  type DeferredUpdates,
+} from './admission.ts';
+import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
 import type { BoardFanout } from './fanout.ts';
 import { RoomPresence } from './presence.ts';
@@ -23,9 +30,21 @@ export interface RoomOptions {
   now?: () => number;
   /** Board size, rate and presence limits; DEFAULT_ROOM_LIMITS for what is not given. */
   limits?: Partial<RoomLimits>;
+  /** Group commit shared by the rooms of one store (the manager's); a room of its own otherwise. */
+  commit?: GroupCommit;
   /** Other instances serving the same boards (REDIS_URL); see room-fanout.ts. */
   fanout?: BoardFanout;
   fanoutTiming?: Partial<Omit<RoomFanoutOptions, 'log'>>;
+}
+
+/** An update applied to the document, waiting for the end of the turn to be stored, then sent. */
+interface WaitingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+  /** Send it to its origin too (held-back updates were released with it). */
+  echo: boolean;
+  /** Its sequence number in the board's log once written (what peers are told). */
+  seq: number;
 }
 
 /** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
@@ -43,10 +62,15 @@ interface ConnectionGuard {
  *
  * Every update the document emits (from a client, or a migration) is appended to storage
  * first and only then sent to the other connections, so nothing a client ever received
- * can be missing after a crash. If storage fails, the room closes every connection with
- * 4500, logs one line, and is dropped unsaved: other boards and the process go on.
+ * can be missing after a crash: the updates of one event-loop turn wait and are stored in
+ * one transaction with every other room's (`group-commit.ts`), then broadcast. If storage
+ * fails, the room closes every connection with 4500, logs one line, and is dropped unsaved:
+ * other boards and the process go on.
+ *
+ * Joins are a copy: the answer to a client that has nothing (an empty state vector) is kept
+ * encoded until the document changes.
  */
-export class Room {
+export class Room implements CommitMember {
   readonly doc: Y.Doc;
   readonly connections = new Set<Connection>();
   /** Set when storage failed under this room; the manager then drops it (see `onFailure`). */
@@ -64,6 +88,14 @@ export class Room {
   private echoToOrigin = false;
   private destroyed = false;
   private readonly now: () => number;
+  private readonly commit: GroupCommit;
+  /** Applied, not yet stored nor sent (see onDocUpdate). */
+  private waiting: WaitingUpdate[] = [];
+  private waitingBytes = 0;
+  /** Sync step 2 with the whole document, for joiners that have nothing; null once it changed. */
+  private joinFrame: Uint8Array | null = null;
+  /** Sync step 1 (the document's state vector) sent to every new connection; null once it changed. */
+  private stateVectorFrame: Uint8Array | null = null;
 
   /** Loads a board from storage, or returns undefined if it does not exist. Throws RoomLoadError. */
   static load(boardId: string, documents: DocumentLog, options: RoomOptions): Room | undefined {
@@ -95,6 +127,9 @@ export class Room {
       now: this.now,
     });
     this.presence = new RoomPresence(doc, this.connections, this.limits, this.now);
+    this.commit = options.commit ?? new GroupCommit(documents);
+    // A compacted board's snapshot is the whole document: the first join sends it as it is.
+    if (state.updates.length === 0) this.joinFrame = encodeSyncStep2(state.snapshot);
     doc.on('update', this.onDocUpdate);
     if (options.fanout) {
       this.peers = new RoomFanout(boardId, doc, this.presence.awareness, documents, options.fanout, state.lastSeq, {
@@ -104,8 +139,10 @@ export class Room {
       });
     }
     try {
-      // Migration updates go through onDocUpdate like any edit, so they are stored.
+      // Migration updates go through onDocUpdate like any edit, so they are stored (now, so a
+      // failing store fails the load).
       migrateDoc(doc);
+      this.flush();
     } catch (error) {
       this.destroy();
       throw new RoomLoadError(boardId, error);
@@ -136,8 +173,14 @@ export class Room {
     return this.persistence.storedBytes;
   }
 
+  /** Stored bytes plus what waits to be stored (the board size limit counts both). */
   private get storedBytes(): number {
-    return this.persistence.storedBytes;
+    return this.persistence.storedBytes + this.waitingBytes;
+  }
+
+  /** Stores and sends every update still waiting for the end of the turn (this room's and others'). */
+  flush(): void {
+    this.commit.flush();
   }
 
   addConnection(conn: Connection): void {
@@ -147,7 +190,9 @@ export class Room {
       pendingStrikes: 0,
       deferred: { sentState: false, updates: [], bytes: 0 },
     });
-    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.flush();
+    this.stateVectorFrame ??= encodeSyncStep1(Y.encodeStateVector(this.doc));
+    conn.send(this.stateVectorFrame);
     this.presence.add(conn);
   }
 
@@ -168,9 +213,13 @@ export class Room {
       switch (message.type) {
         case 'sync-step1':
           this.takeStateRequest(conn);
-          conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          // Never send what is not stored yet.
+          this.flush();
+          conn.send(this.answerStateRequest(message.stateVector));
           return;
         case 'sync-update':
+          // Held-back updates may change without an update event: the cached answers go.
+          this.invalidateCachedFrames();
           // Admission (admission.ts): a refused update is never applied, stored or broadcast.
           this.applyClientUpdate(conn, message.update, message.step);
           return;
@@ -218,6 +267,19 @@ export class Room {
     }
   }
 
+  /** What the client lacks: for a client with nothing (a join) the cached whole document. */
+  private answerStateRequest(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (!empty) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.joinFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.joinFrame;
+  }
+
+  private invalidateCachedFrames(): void {
+    this.joinFrame = null;
+    this.stateVectorFrame = null;
+  }
+
   private takeStateRequest(conn: Connection): void {
     if (this.guards.get(conn)?.stateRequests.take() === false) {
       throw new LimitExceededError(CLOSE.RATE_LIMITED, 'full-state requests per second');
@@ -250,6 +312,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.invalidateCachedFrames();
     if (origin === STORAGE_ORIGIN || this.failure || this.destroyed) return;
     if (origin === PEER_ORIGIN) {
       // Another instance stored it; this instance's clients only need to hear it.
@@ -257,22 +320,51 @@ export class Room {
       for (const conn of this.connections) conn.send(frame);
       return;
     }
-    try {
-      this.persistence.append(update);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    const frame = encodeSyncUpdate(update);
-    for (const conn of this.connections) {
-      // The sender already has its own update, unless held-back ones were released with it.
-      if (conn !== origin || this.echoToOrigin) conn.send(frame);
-    }
-    this.peers?.publishUpdate(update, this.persistence.lastStoredSeq);
+    this.waiting.push({ update, origin, echo: this.echoToOrigin, seq: 0 });
+    this.waitingBytes += update.length;
+    this.commit.enqueue(this);
   };
 
-  /** Folds the update log into a snapshot now (see BoardPersistence.compact). */
+  writeWaiting(): number {
+    let lastSeq = 0;
+    if (this.failure || this.destroyed) return lastSeq;
+    for (const entry of this.waiting) {
+      entry.seq = this.persistence.write(entry.update);
+      lastSeq = entry.seq;
+    }
+    return lastSeq;
+  }
+
+  publishWaiting(lastSeq: number): void {
+    const stored = this.waiting;
+    this.waiting = [];
+    this.waitingBytes = 0;
+    if (this.failure || this.destroyed || stored.length === 0) return;
+    this.persistence.noteStored(
+      stored.map((entry) => entry.update),
+      lastSeq,
+    );
+    for (const { update, origin, echo, seq } of stored) {
+      const frame = encodeSyncUpdate(update);
+      for (const conn of this.connections) {
+        // The sender already has its own update, unless held-back ones were released with it.
+        if (conn !== origin || echo) conn.send(frame);
+      }
+      // Only now, committed: a peer that hears of it can read it back from the shared log.
+      this.peers?.publishUpdate(update, seq);
+    }
+  }
+
+  failWaiting(error: unknown): void {
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.fail(error);
+  }
+
+  /** Folds the update log into a snapshot now (see BoardPersistence.compact), after storing what waits. */
   compact(): void {
+    if (this.failure || this.destroyed) return;
+    this.flush();
     if (this.failure || this.destroyed) return;
     this.persistence.compact();
   }
@@ -282,7 +374,10 @@ export class Room {
     this.failure = error instanceof Error ? error : new Error(String(error));
     this.persistence.stop();
     // One line naming the board and what storage said; the clients reconnect and resend.
-    this.options.log.error('storage failed, closing the board', { board: this.boardId, cause: describeStorageError(error) });
+    this.options.log.error('storage failed, closing the board', {
+      board: this.boardId,
+      cause: describeStorageError(error),
+    });
     for (const conn of this.connections) conn.close(CLOSE.SERVER_ERROR);
     this.onFailure?.(this);
   }

@@ -1,6 +1,7 @@
 import { docToBoard, migrateDoc, type Board } from '@rejse/shared';
 import type { DocumentLog } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
+import { GroupCommit } from './group-commit.ts';
 import { docFromStoredState } from './persistence.ts';
 import { Room, type RoomOptions } from './room.ts';
 
@@ -18,13 +19,17 @@ export interface RoomStats {
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
+  private readonly options: RoomOptions;
   /** Told about every room as it loads (the version history and the activity log watch its edits). */
   onRoomLoaded: ((room: Room) => void) | null = null;
 
   constructor(
     private readonly documents: DocumentLog,
-    private readonly options: RoomOptions,
-  ) {}
+    options: RoomOptions,
+  ) {
+    // One group commit for every room: a turn's updates of all boards go in one transaction.
+    this.options = { ...options, commit: options.commit ?? new GroupCommit(documents) };
+  }
 
   /** The loaded room of a board, loading it if needed; undefined for an unknown board. Throws RoomLoadError. */
   acquire(boardId: string): Room | undefined {
@@ -66,7 +71,11 @@ export class RoomManager {
    */
   readBoard(boardId: string): Board | undefined {
     const room = this.rooms.get(boardId);
-    if (room) return docToBoard(room.doc, boardId);
+    if (room) {
+      // Only what is stored leaves the server.
+      room.flush();
+      if (!room.isDestroyed && !room.failure) return docToBoard(room.doc, boardId);
+    }
     const state = this.documents.load(boardId);
     if (!state) return undefined;
     const doc = docFromStoredState(boardId, state);
@@ -88,6 +97,8 @@ export class RoomManager {
   /** Shutdown: close every connection with `reason`, compact and unload every room. */
   closeAll(reason: { code: number; reason: string }): void {
     for (const room of [...this.rooms.values()]) {
+      // What waits for the end of the turn is stored and sent before the sockets close.
+      room.flush();
       room.closeConnections(reason);
       room.compact();
       this.rooms.delete(room.boardId);

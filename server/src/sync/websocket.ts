@@ -38,6 +38,19 @@ export interface SyncServer {
   countConnections(boardId: string, match: (access: ConnectionAccess) => boolean): number;
 }
 
+/** What the sync layer reports for `/metrics`. */
+export interface SyncObserver {
+  /** A client sent a Yjs update (sync step 2 or update message), before any check. */
+  updateReceived(): void;
+  /** The server closed a connection with this code (a refusal, a limit, shutdown). */
+  closedByServer(code: number): void;
+}
+
+const NO_OBSERVER: SyncObserver = { updateReceived: () => undefined, closedByServer: () => undefined };
+
+/** y-protocols message bytes: a sync message (0) carrying step 2 (1) or an update (2). */
+const carriesUpdate = (frame: Uint8Array): boolean => frame[0] === 0 && (frame[1] === 1 || frame[1] === 2);
+
 /** Who may connect (secret links) and where private drafts live. */
 export interface SyncAccess extends AccessDeps {
   drafts: DraftRooms;
@@ -108,6 +121,7 @@ export function attachSyncServer(
   limits: SyncLimits,
   log: Logger,
   access: SyncAccess,
+  observer: SyncObserver = NO_OBSERVER,
 ): SyncServer {
   const wss = new WebSocketServer({
     noServer: true,
@@ -126,6 +140,12 @@ export function attachSyncServer(
     slowCloseGraceMs: limits.slowConsumerGraceMs,
   };
   let accepting = true;
+  /** Sockets whose close the server decided (counted once; see the 'close' listener). */
+  const closedByServer = new WeakSet<WebSocket>();
+  const serverClosed = (ws: WebSocket) => (code: number) => {
+    closedByServer.add(ws);
+    observer.closedByServer(code);
+  };
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const onSocketError = (error: Error) => {
@@ -154,6 +174,7 @@ export function attachSyncServer(
   });
 
   function refuse(ws: WebSocket, reason: CloseReason): void {
+    serverClosed(ws)(reason.code);
     ws.close(reason.code, reason.reason);
   }
 
@@ -167,7 +188,11 @@ export function attachSyncServer(
     // First, before anything can fail: an 'error' event without a listener kills the process.
     ws.on('error', (error) => log.debug('WebSocket error', { board: boardId, error: error.message }));
     sockets.add(ws);
-    ws.on('close', () => sockets.delete(ws));
+    ws.on('close', (code) => {
+      sockets.delete(ws);
+      // `ws` closes a socket itself for a frame over maxPayload (1009).
+      if (code === CLOSE.MESSAGE_TOO_BIG.code && !closedByServer.has(ws)) observer.closedByServer(code);
+    });
 
     const version = params.get('v');
     if (version !== null && version !== String(PROTOCOL_VERSION)) return void refuse(ws, CLOSE.PROTOCOL_MISMATCH);
@@ -192,7 +217,7 @@ export function attachSyncServer(
     if (!room) return void refuse(ws, CLOSE.UNKNOWN_BOARD);
 
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, connectionAccess, sendLimits);
+    const conn = new Connection(ws, boardId, ip, connectionAccess, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
   }
 
@@ -211,7 +236,9 @@ export function attachSyncServer(
         conn.close(CLOSE.MALFORMED_FRAME);
         return;
       }
-      room.handleFrame(conn, toBytes(data));
+      const frame = toBytes(data);
+      if (carriesUpdate(frame)) observer.updateReceived();
+      room.handleFrame(conn, frame);
     });
     ws.on('pong', () => {
       conn.alive = true;
@@ -247,7 +274,7 @@ export function attachSyncServer(
       return void refuse(ws, CLOSE.SERVER_ERROR);
     }
     const joined = room;
-    const conn = new Connection(ws, boardId, ip, allowed, sendLimits);
+    const conn = new Connection(ws, boardId, ip, allowed, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => access.drafts.disconnect(joined, conn));
   }
 

@@ -57,6 +57,10 @@ export const API_ERROR_CODES = [
   'internal-error',
   /** 503: the server runs without its built client. */
   'client-not-built',
+  /** 503: the store failed its readiness query (`GET /api/ready`). */
+  'not-ready',
+  /** 503: the server is shutting down; try again once it is back. */
+  'shutting-down',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
