@@ -130,7 +130,9 @@ async function buildServer() {
     logLevel: 'warning',
   });
   const output = readFileSync(outfile, 'latin1');
-  const nonAscii = /[^\x00-\x7f]/.exec(output);
+  // Any character past ASCII (the range starts at the NUL character, hence the exemption).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class spans all of ASCII, control characters included.
+  const nonAscii = /[^\u0000-\u007f]/u.exec(output);
   if (nonAscii) {
     const at = nonAscii.index;
     console.error(

@@ -19,7 +19,7 @@ interface HeadlineRow {
   pooled?: boolean;
 }
 
-export const HEADLINE_ROWS: readonly HeadlineRow[] = [
+const HEADLINE_ROWS: readonly HeadlineRow[] = [
   {
     label: (c) => `1 room × ${c.oneRoom.clients} clients, fan-out p99`,
     scenario: 'one-room',

@@ -125,7 +125,7 @@ export const SERVER_LIMITS = {
 /** The repository root, from this file's place in it (server/src/config.ts, or server/dist/main.js once built). */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type NodeEnv = 'production' | 'development' | 'test';
+type NodeEnv = 'production' | 'development' | 'test';
 
 export interface ServerConfig {
   /** 0 means any free port; the real one is printed on start. */
