@@ -36,7 +36,10 @@ import { SCENARIO_IDS, SCENARIOS, type Scenario, type ScenarioId } from './scena
 
 function parseList<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
   if (!raw) return [...allowed];
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!allowed.includes(item as T)) throw new Error(`unknown ${what} "${item}" (one of: ${allowed.join(', ')})`);
   }
@@ -102,13 +105,19 @@ function machine() {
   return {
     rejseRoot: root,
     rejseCommit: tryRun(`git -C ${JSON.stringify(root)} rev-parse --short HEAD`) ?? 'not a git checkout',
-    rejseServerChanges: tryRun(`git -C ${JSON.stringify(root)} status --porcelain -- server shared templates`)?.split('\n').filter(Boolean).length ?? 0,
+    rejseServerChanges:
+      tryRun(`git -C ${JSON.stringify(root)} status --porcelain -- server shared templates`)
+        ?.split('\n')
+        .filter(Boolean).length ?? 0,
     nproc: tryRun('nproc') ?? String(os.cpus().length),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memory: tryRun('free -h') ?? `${(os.totalmem() / MiB).toFixed(0)} MiB total`,
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -137,11 +146,15 @@ const startedAt = new Date();
 const host = machine();
 log(`Rejse load benchmark — ${config.mode} mode, ${startedAt.toISOString()}`);
 log(`machine: ${host.nproc} cores (${host.cpu}), node ${host.node}, load ${host.loadAverage}`);
-log(`Rejse from ${host.rejseRoot} at ${host.rejseCommit}${host.rejseServerChanges ? ` + ${host.rejseServerChanges} uncommitted file(s) in server/, shared/, templates/` : ''}`);
+log(
+  `Rejse from ${host.rejseRoot} at ${host.rejseCommit}${host.rejseServerChanges ? ` + ${host.rejseServerChanges} uncommitted file(s) in server/, shared/, templates/` : ''}`,
+);
 for (const kind of kinds) log(`  ${SERVER_LABELS[kind].padEnd(12)} persistence: ${describePersistence(kind)}`);
 const runtime = await idleRuntimeRss();
 const mib = (v: number | undefined) => (v === undefined ? '?' : `${(v / MiB).toFixed(1)} MiB`);
-log(`idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (all three run under plain node; Rejse compiled)`);
+log(
+  `idle runtime RSS: node ${mib(runtime.node)}, node --import tsx ${mib(runtime.nodeWithTsx)} (all three run under plain node; Rejse compiled)`,
+);
 
 const failures: string[] = [];
 interface ScenarioEntry {
@@ -157,7 +170,10 @@ interface ScenarioEntry {
 const results: Record<string, ScenarioEntry> = {};
 
 /** One scenario on one server, in a fresh server process. */
-async function runOnce(scenario: Scenario, kind: ServerKind): Promise<{ values?: Record<string, number>; notes: string[]; error?: string }> {
+async function runOnce(
+  scenario: Scenario,
+  kind: ServerKind,
+): Promise<{ values?: Record<string, number>; notes: string[]; error?: string }> {
   let server: RunningServer;
   try {
     server = await startServer(kind);
@@ -182,7 +198,14 @@ async function runOnce(scenario: Scenario, kind: ServerKind): Promise<{ values?:
     const message = error instanceof Error ? error.message : String(error);
     log(`  ERROR: ${message}`);
     const tail = server.stderrTail().trim();
-    if (tail) log(`  server stderr (tail):\n${tail.split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+    if (tail)
+      log(
+        `  server stderr (tail):\n${tail
+          .split('\n')
+          .slice(-15)
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      );
     return { notes: [], error: message };
   } finally {
     const leftOpen = destroyOpenClients();

@@ -101,7 +101,14 @@ const oneRoom: Scenario = {
     const o = config.oneRoom;
     const result = await runEditLoad(
       server,
-      { rooms: 1, clientsPerRoom: o.clients, editsPerSecond: o.editsPerSecond, durationMs: o.durationMs, drainMs: o.drainMs, prefix: 'one-room' },
+      {
+        rooms: 1,
+        clientsPerRoom: o.clients,
+        editsPerSecond: o.editsPerSecond,
+        durationMs: o.durationMs,
+        drainMs: o.drainMs,
+        prefix: 'one-room',
+      },
       log,
     );
     const rssPeak = rss.peakBetween(result.loadStart, result.loadEnd);

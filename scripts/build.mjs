@@ -45,14 +45,7 @@ function upToDate(stampFile, hash) {
 }
 
 function buildClient() {
-  const hash = hashSources([
-    ...COMMON,
-    'client/src',
-    'client/index.html',
-    'client/vite.config.ts',
-    'client/package.json',
-    'client/public',
-  ]);
+  const hash = hashSources([...COMMON, 'client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public']);
   const stamp = path.join(root, 'client/dist/.source-hash');
   if (upToDate(stamp, hash) && existsSync(path.join(root, 'client/dist/index.html'))) {
     console.error('client: unchanged since its last build, not rebuilt');

@@ -239,7 +239,8 @@ async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promise<PanR
  */
 async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x: number; y: number }> {
   return page.evaluate((point) => {
-    const blocked = '.react-flow__node-card, .react-flow__edge, .react-flow__handle, button, input, select, textarea, .react-flow__minimap, .react-flow__controls';
+    const blocked =
+      '.react-flow__node-card, .react-flow__edge, .react-flow__handle, button, input, select, textarea, .react-flow__minimap, .react-flow__controls';
     for (let radius = 0; radius < 240; radius += 3) {
       for (let step = 0; step < Math.max(1, radius); step += 1) {
         const angle = (step / Math.max(1, radius)) * 2 * Math.PI;
@@ -275,12 +276,7 @@ const KEY_INTERVAL_MS = 80;
  * apart, written through the shared `updateCard` as the editor does. The page's work meter and
  * Chromium's script time are read before and after.
  */
-async function measureRemoteTyping(
-  page: Page,
-  server: { wsUrl: string },
-  boardId: string,
-  keys: number,
-): Promise<TypingResult> {
+async function measureRemoteTyping(page: Page, server: { wsUrl: string }, boardId: string, keys: number): Promise<TypingResult> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const scriptSeconds = async (): Promise<number> => {
@@ -321,7 +317,10 @@ async function measureRemoteTyping(
       return { work: { ...w.__rejseWork }, frames: w.__frames };
     });
     const arrived = await page.evaluate(
-      (text) => [...document.querySelectorAll('.react-flow__node-card')].some((n) => (n.getAttribute('aria-label') ?? '').includes(text.slice(-12))),
+      (text) =>
+        [...document.querySelectorAll('.react-flow__node-card')].some((n) =>
+          (n.getAttribute('aria-label') ?? '').includes(text.slice(-12)),
+        ),
       typed,
     );
     const steps: Record<string, number> = {};
@@ -378,7 +377,9 @@ async function main(): Promise<void> {
     throw new Error(`No client build in ${dist}. Run: npx -y pnpm@10 --filter @rejse/client build`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
-  console.log(`canvas benchmark: ${options.cards} cards over ${options.stages} stages, ${options.runs} pan run(s) per zoom, client ${dist}`);
+  console.log(
+    `canvas benchmark: ${options.cards} cards over ${options.stages} stages, ${options.runs} pan run(s) per zoom, client ${dist}`,
+  );
 
   const server = await startServer(options.dist ? { env: { CLIENT_DIST: dist } } : {});
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -400,7 +401,9 @@ async function main(): Promise<void> {
       } finally {
         reader.destroy();
       }
-      console.log(`  board: ${generated.cards} cards, ${generated.links} links, ${generated.stages} stages (made and stored in ${Date.now() - began} ms)`);
+      console.log(
+        `  board: ${generated.cards} cards, ${generated.links} links, ${generated.stages} stages (made and stored in ${Date.now() - began} ms)`,
+      );
     } finally {
       writer.destroy();
     }
@@ -419,7 +422,9 @@ async function main(): Promise<void> {
     const typing = await measureRemoteTyping(page, server, board.id, options.keys);
     console.log(
       `  remote typing into one card (${typing.keystrokes} keystrokes): app work ${typing.appWorkMs} ms per keystroke ` +
-        `(${Object.entries(typing.steps).map(([step, ms]) => `${step} ${ms}`).join(', ')}), ` +
+        `(${Object.entries(typing.steps)
+          .map(([step, ms]) => `${step} ${ms}`)
+          .join(', ')}), ` +
         `all script ${typing.scriptMs} ms per keystroke, ${typing.longFrames} frames > 50 ms` +
         (typing.arrived ? '' : ' (the typed text did not show on a card on screen)'),
     );
@@ -447,7 +452,17 @@ async function main(): Promise<void> {
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     if (heap) console.log(`  JS heap after panning: ${round(heap / 1024 / 1024)} MiB`);
     if (options.json) {
-      console.log(JSON.stringify({ options, board: generated, load, typing, pans, heapBytes: heap, at: new Date().toISOString() }));
+      console.log(
+        JSON.stringify({
+          options,
+          board: generated,
+          load,
+          typing,
+          pans,
+          heapBytes: heap,
+          at: new Date().toISOString(),
+        }),
+      );
     }
     await context.close();
   } finally {
@@ -457,6 +472,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -4,17 +4,7 @@
  * points, ideas linked to them, notes), written through the shared edit operations in
  * batches, as a client would. Deterministic for a seed.
  */
-import {
-  addCard,
-  addStage,
-  CHANNELS,
-  docToBoard,
-  linkCards,
-  type CardId,
-  type CardKind,
-  type Emotion,
-  type LaneKind,
-} from '@rejse/shared';
+import { addCard, addStage, CHANNELS, docToBoard, linkCards, type CardId, type CardKind, type Emotion, type LaneKind } from '@rejse/shared';
 import type * as Y from 'yjs';
 
 /** A small, seeded pseudo-random generator (mulberry32). */
@@ -29,7 +19,18 @@ function createRandom(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['Customer', 'Agent', 'The letter', 'The reminder', 'The SMS', 'My pages', 'The creditor', 'The invoice', 'Chat', 'The portal'];
+const SUBJECTS = [
+  'Customer',
+  'Agent',
+  'The letter',
+  'The reminder',
+  'The SMS',
+  'My pages',
+  'The creditor',
+  'The invoice',
+  'Chat',
+  'The portal',
+];
 const VERBS = ['does not explain', 'asks about', 'points to', 'confirms', 'repeats', 'hides', 'links to', 'shows', 'questions', 'adds'];
 const OBJECTS = [
   'the original creditor',
@@ -104,7 +105,14 @@ export function generateBoard(doc: Y.Doc, boardId: string, cards: number, stages
             ? {
                 channel: CHANNELS[Math.floor(random() * CHANNELS.length)],
                 emotion: (Math.floor(random() * 5) - 2) as Emotion,
-                ...(random() > 0.7 ? { metrics: { yearlyVolume: Math.round(random() * 1e6), responseRate: Math.round(random() * 100) / 100 } } : {}),
+                ...(random() > 0.7
+                  ? {
+                      metrics: {
+                        yearlyVolume: Math.round(random() * 1e6),
+                        responseRate: Math.round(random() * 100) / 100,
+                      },
+                    }
+                  : {}),
               }
             : {}),
         });

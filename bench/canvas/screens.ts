@@ -19,7 +19,10 @@ try {
     await page.goto(`${server.url}${board.links.facilitator}`);
     await page.waitForSelector('.react-flow__node', { timeout: 20000 });
     const nameBox = page.locator('input[name="name"], .name-prompt input').first();
-    if (await nameBox.count()) { await nameBox.fill('Ann'); await page.keyboard.press('Enter'); }
+    if (await nameBox.count()) {
+      await nameBox.fill('Ann');
+      await page.keyboard.press('Enter');
+    }
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${out}-${locale}.png` });
     const zoom = await page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);

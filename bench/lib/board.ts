@@ -112,8 +112,26 @@ function createRng(seed: number): () => number {
 
 const KINDS: readonly CardKind[] = ['touchpoint', 'pain', 'idea', 'note'];
 const WORDS = [
-  'reminder', 'letter', 'invoice', 'customer', 'calls', 'portal', 'payment', 'plan', 'SMS', 'overdue',
-  'fee', 'dispute', 'agent', 'e-mail', 'unclear', 'amount', 'due', 'date', 'confused', 'pays',
+  'reminder',
+  'letter',
+  'invoice',
+  'customer',
+  'calls',
+  'portal',
+  'payment',
+  'plan',
+  'SMS',
+  'overdue',
+  'fee',
+  'dispute',
+  'agent',
+  'e-mail',
+  'unclear',
+  'amount',
+  'due',
+  'date',
+  'confused',
+  'pays',
 ];
 
 /** A realistic card: a sentence of text, and for touchpoints the fields a workshop fills in. */

@@ -134,9 +134,7 @@ export function connectClient(server: RunningServer, target: BenchRoom, options:
     WebSocketPolyfill,
     disableBc: true,
     // Rejse's own client announces its protocol version the same way.
-    ...(server.kind === 'rejse'
-      ? { params: { v: String(PROTOCOL_VERSION), ...(target.token ? { token: target.token } : {}) } }
-      : {}),
+    ...(server.kind === 'rejse' ? { params: { v: String(PROTOCOL_VERSION), ...(target.token ? { token: target.token } : {}) } } : {}),
   });
   const onSync = (isSynced: boolean) => {
     if (isSynced) done();

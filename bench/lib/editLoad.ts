@@ -50,11 +50,7 @@ export interface EditLoadResult {
  * Latency is measured in this one process with one clock (performance.now()): the writer puts
  * its send time into the edit, every other client of the room notes when the edit arrives.
  */
-export async function runEditLoad(
-  server: RunningServer,
-  options: EditLoadOptions,
-  log: (line: string) => void,
-): Promise<EditLoadResult> {
+export async function runEditLoad(server: RunningServer, options: EditLoadOptions, log: (line: string) => void): Promise<EditLoadResult> {
   const rooms = await createRooms(server, options.rooms, options.prefix);
   const connectStart = performance.now();
   const byRoom = await connectMany(server, rooms, options.clientsPerRoom);
@@ -69,9 +65,7 @@ export async function runEditLoad(
       const first = roomClients[0];
       if (!first) throw new Error('room without clients');
       seedTemplateIfEmpty(server, first.doc, `${options.prefix} ${r}`);
-      await Promise.all(
-        roomClients.map((c) => waitForDoc(c.doc, () => stagesMap(c.doc).size > 0, setupTimeout, 'the board template')),
-      );
+      await Promise.all(roomClients.map((c) => waitForDoc(c.doc, () => stagesMap(c.doc).size > 0, setupTimeout, 'the board template')));
       ownCards[r] = await addOwnCards(roomClients, setupTimeout);
     }),
   );

@@ -85,9 +85,7 @@ function figureOf(row: HeadlineRow, results: Results, kind: ServerKind): number 
 }
 
 const ratioOf = (ours: number | undefined, theirs: number | undefined): number | undefined =>
-  ours !== undefined && theirs !== undefined && theirs > 0 && !Number.isNaN(ours) && !Number.isNaN(theirs)
-    ? ours / theirs
-    : undefined;
+  ours !== undefined && theirs !== undefined && theirs > 0 && !Number.isNaN(ours) && !Number.isNaN(theirs) ? ours / theirs : undefined;
 
 export function headlineFigures(config: BenchConfig, results: Results): HeadlineFigure[] {
   return HEADLINE_ROWS.map((row) => {
@@ -142,14 +140,11 @@ function cells(config: BenchConfig, figures: HeadlineFigure[]): { header: string
 export function headlineText(config: BenchConfig, figures: HeadlineFigure[]): string {
   const { header, rows } = cells(config, figures);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function headlineMarkdown(config: BenchConfig, figures: HeadlineFigure[]): string {
   const { header, rows } = cells(config, figures);
-  return [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...rows]
-    .map((row) => `| ${row.join(' | ')} |`)
-    .join('\n');
+  return [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }

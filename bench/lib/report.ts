@@ -40,11 +40,7 @@ export function formatValue(value: number | undefined, format: MetricDef['format
 }
 
 /** Rejse ÷ peer, marked ✓ when that favours Rejse and ✗ when it does not. */
-export function ratio(
-  metric: MetricDef,
-  ours: number | undefined,
-  theirs: number | undefined,
-): { value: number; text: string } {
+export function ratio(metric: MetricDef, ours: number | undefined, theirs: number | undefined): { value: number; text: string } {
   // A ratio of differences that can be zero or negative says nothing; show none.
   if (
     !metric.better ||
@@ -68,12 +64,7 @@ interface Table {
   rows: string[][];
 }
 
-function buildTable(
-  scenario: Scenario,
-  values: ServerValues,
-  kinds: readonly ServerKind[],
-  runs: ServerRuns = {},
-): Table {
+function buildTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): Table {
   const peers = PEERS.filter((p) => kinds.includes(p));
   const withRatios = kinds.includes('rejse');
   const header = ['metric', 'better', ...kinds.map((k) => SERVER_LABELS[k])];
@@ -84,32 +75,20 @@ function buildTable(
       metric.better ?? '',
       ...kinds.map((k) => formatValue(values[k]?.[metric.key], metric.format) + spread(metric, runs[k])),
     ];
-    if (withRatios)
-      for (const p of peers) row.push(ratio(metric, values.rejse?.[metric.key], values[p]?.[metric.key]).text);
+    if (withRatios) for (const p of peers) row.push(ratio(metric, values.rejse?.[metric.key], values[p]?.[metric.key]).text);
     return row;
   });
   return { header, rows };
 }
 
-export function textTable(
-  scenario: Scenario,
-  values: ServerValues,
-  kinds: readonly ServerKind[],
-  runs: ServerRuns = {},
-): string {
+export function textTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
   const { header, rows } = buildTable(scenario, values, kinds, runs);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdownTable(
-  scenario: Scenario,
-  values: ServerValues,
-  kinds: readonly ServerKind[],
-  runs: ServerRuns = {},
-): string {
+export function markdownTable(scenario: Scenario, values: ServerValues, kinds: readonly ServerKind[], runs: ServerRuns = {}): string {
   const { header, rows } = buildTable(scenario, values, kinds, runs);
   const align = header.map((_, i) => (i < 2 ? '---' : '---:'));
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -89,9 +89,7 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   }
   const ownCards: CardId[][] = [];
   for (let r = 0; r < byRoom.length; r += 20) {
-    await Promise.all(
-      byRoom.slice(r, r + 20).map(async (clients, i) => (ownCards[r + i] = await addOwnCards(clients, 60_000))),
-    );
+    await Promise.all(byRoom.slice(r, r + 20).map(async (clients, i) => (ownCards[r + i] = await addOwnCards(clients, 60_000))));
   }
   const latencies: number[] = [];
   let received = 0;
@@ -132,15 +130,11 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   const expected = sent * (PER_ROOM - 1);
   while (received < expected && performance.now() < stopAt + 15_000) await sleep(50);
   const end = performance.now();
-  const cpuPct = instances.map(
-    (instance, i) => (100 * ((instance.cpuSeconds() ?? Number.NaN) - cpuStart[i]!)) / ((end - start) / 1000),
-  );
+  const cpuPct = instances.map((instance, i) => (100 * ((instance.cpuSeconds() ?? Number.NaN) - cpuStart[i]!)) / ((end - start) / 1000));
   const loopP99 = await Promise.all(instances.map(async (instance) => (await instance.loopDelay())?.p99 ?? Number.NaN));
   const converged = byRoom.every((clients, r) =>
     clients.every((client) =>
-      ownCards[r]!.every(
-        (card, i) => cardsMap(client.doc).get(card)?.get('text') === cardsMap(clients[i]!.doc).get(card)?.get('text'),
-      ),
+      ownCards[r]!.every((card, i) => cardsMap(client.doc).get(card)?.get('text') === cardsMap(clients[i]!.doc).get(card)?.get('text')),
     ),
   );
   const sorted = Float64Array.from(latencies).sort();
@@ -209,9 +203,7 @@ async function main(): Promise<void> {
       try {
         const figures = await runLoad(setup, instances);
         results.push(figures);
-        log(
-          `  sent ${fmt(figures.sentPerSecond)}/s, delivered ${fmt(figures.deliveredPerSecond)}/s, p99 ${fmt(figures.p99, 1)} ms`,
-        );
+        log(`  sent ${fmt(figures.sentPerSecond)}/s, delivered ${fmt(figures.deliveredPerSecond)}/s, p99 ${fmt(figures.p99, 1)} ms`);
       } finally {
         for (const instance of instances) await instance.stop();
       }

@@ -93,11 +93,7 @@ describe('environment', () => {
   });
 
   it('every bad variable is named, not only the first', () => {
-    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', NODE_ENV: 'z' }).map((p) => p.variable)).toEqual([
-      'PORT',
-      'NODE_ENV',
-      'LOG_LEVEL',
-    ]);
+    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', NODE_ENV: 'z' }).map((p) => p.variable)).toEqual(['PORT', 'NODE_ENV', 'LOG_LEVEL']);
   });
 
   it('a bad secret is named but never echoed', () => {
@@ -109,20 +105,12 @@ describe('environment', () => {
     }
   });
 
-  it.each([
-    '0.0.0.0',
-    '::',
-    '127.0.0.1',
-    '127.0.0.2',
-    '::1',
-    '10.1.2.3',
-    '[fe80::1]',
-    'localhost',
-    'rejse.internal',
-    'node-1',
-  ])('HOST=%s is accepted (every interface, loopback, an address of this machine, a host name)', (host) => {
-    expect(load({ HOST: host }).host).toBe(host.replace(/^\[|\]$/g, ''));
-  });
+  it.each(['0.0.0.0', '::', '127.0.0.1', '127.0.0.2', '::1', '10.1.2.3', '[fe80::1]', 'localhost', 'rejse.internal', 'node-1'])(
+    'HOST=%s is accepted (every interface, loopback, an address of this machine, a host name)',
+    (host) => {
+      expect(load({ HOST: host }).host).toBe(host.replace(/^\[|\]$/g, ''));
+    },
+  );
 
   it('the scale-out variables: PostgreSQL and Redis URLs checked (never echoed), snapshot limits in range', () => {
     const config = load({

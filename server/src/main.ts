@@ -12,8 +12,7 @@ import { DatabaseInUseError } from './storage/sqlite-store.ts';
 
 /** One line per bad variable, then exit: the process never starts on a value nobody meant. */
 function exitOnConfigError(log: Logger, error: ConfigError): never {
-  for (const problem of error.problems)
-    log.error(`invalid configuration: ${problem.message}`, { variable: problem.variable });
+  for (const problem of error.problems) log.error(`invalid configuration: ${problem.message}`, { variable: problem.variable });
   process.exit(EXIT_CONFIG);
 }
 

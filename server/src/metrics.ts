@@ -57,8 +57,7 @@ export class Counter implements Metric {
     const lines = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} counter`];
     // A counter without labels is shown at 0 before its first increment (so it exists from the start).
     if (this.values.size === 0) lines.push(`${this.name} 0`);
-    for (const { labels, value } of this.values.values())
-      lines.push(`${this.name}${labelText(labels)} ${formatValue(value)}`);
+    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${formatValue(value)}`);
     return lines.join('\n');
   }
 }

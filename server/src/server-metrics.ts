@@ -30,14 +30,10 @@ export interface MetricSources {
 }
 
 /** Store appends take microseconds when well; the upper buckets are there to show when they are not. */
-const APPEND_BUCKETS = [
-  0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
-];
+const APPEND_BUCKETS = [0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 /** Close code → the name in `CLOSE`, for a readable label. */
-const CLOSE_NAMES = new Map<number, string>(
-  Object.entries(CLOSE).map(([name, reason]) => [reason.code, name.toLowerCase()]),
-);
+const CLOSE_NAMES = new Map<number, string>(Object.entries(CLOSE).map(([name, reason]) => [reason.code, name.toLowerCase()]));
 CLOSE_NAMES.set(1001, 'going_away');
 CLOSE_NAMES.set(1009, 'message_too_big');
 
@@ -56,26 +52,12 @@ function fileBytes(file: string): number {
 
 export function createServerMetrics(sources: MetricSources): ServerMetrics {
   const registry = new MetricsRegistry();
-  registry.gauge(
-    'rejse_rooms_loaded',
-    'Boards loaded in memory (each has at least one connection).',
-    sources.roomsLoaded,
-  );
-  registry.gauge(
-    'rejse_connections',
-    'Open sync WebSocket connections (board and drafts sockets).',
-    sources.connections,
-  );
+  registry.gauge('rejse_rooms_loaded', 'Boards loaded in memory (each has at least one connection).', sources.roomsLoaded);
+  registry.gauge('rejse_connections', 'Open sync WebSocket connections (board and drafts sockets).', sources.connections);
   const metrics: ServerMetrics = {
     registry,
-    updatesReceived: registry.counter(
-      'rejse_updates_received_total',
-      'Yjs updates received from clients, before any check.',
-    ),
-    updatesApplied: registry.counter(
-      'rejse_updates_applied_total',
-      'Yjs updates applied to a board and appended to storage.',
-    ),
+    updatesReceived: registry.counter('rejse_updates_received_total', 'Yjs updates received from clients, before any check.'),
+    updatesApplied: registry.counter('rejse_updates_applied_total', 'Yjs updates applied to a board and appended to storage.'),
     appendedBytes: registry.counter('rejse_store_appended_bytes_total', 'Bytes of the updates appended to storage.'),
     serverCloses: registry.counter(
       'rejse_connections_closed_by_server_total',
@@ -96,19 +78,13 @@ export function createServerMetrics(sources: MetricSources): ServerMetrics {
   registry.gauge('rejse_store_bytes', 'Bytes of the database files on disk (database and write-ahead log).', () =>
     sources.databaseFiles.reduce((sum, file) => sum + fileBytes(file), 0),
   );
-  registry.gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () =>
-    process.memoryUsage.rss(),
-  );
+  registry.gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () => process.memoryUsage.rss());
   registry.gauge('process_cpu_seconds_total', 'CPU time (user + system) the process has used.', () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1e6;
   });
   const startedAt = Date.now() / 1000 - process.uptime();
-  registry.gauge(
-    'process_start_time_seconds',
-    'When the process started, in seconds since the epoch.',
-    () => startedAt,
-  );
+  registry.gauge('process_start_time_seconds', 'When the process started, in seconds since the epoch.', () => startedAt);
   return metrics;
 }
 

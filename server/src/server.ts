@@ -75,9 +75,7 @@ function listenProblem(error: NodeJS.ErrnoException, port: number, host: string)
       return new ConfigError([{ variable: 'HOST', message: `HOST ${host} is not an address of this machine` }]);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new ConfigError([
-        { variable: 'HOST', message: `HOST ${host} does not resolve to an address (${error.code})` },
-      ]);
+      return new ConfigError([{ variable: 'HOST', message: `HOST ${host} does not resolve to an address (${error.code})` }]);
     default:
       return undefined;
   }
@@ -164,9 +162,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   });
   const boardStore = instrumentStore(rawStore, metrics);
   const readiness =
-    databaseFiles.length > 0
-      ? databaseReadiness(boardStore, databaseFile)
-      : () => void boardStore.documents.exists(READINESS_PROBE_ID);
+    databaseFiles.length > 0 ? databaseReadiness(boardStore, databaseFile) : () => void boardStore.documents.exists(READINESS_PROBE_ID);
   let shuttingDown = false;
   const rooms = new RoomManager(boardStore.documents, {
     fanout,
@@ -178,8 +174,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
   // Drafts sockets hold back updates under the same limits as board rooms.
   const drafts = new DraftRooms(boardStore, log, {
     pendingUpdateBytes: options.roomLimits?.pendingUpdateBytes ?? SERVER_LIMITS.pendingUpdateBytes,
-    pendingUpdatesPerConnection:
-      options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
+    pendingUpdatesPerConnection: options.roomLimits?.pendingUpdatesPerConnection ?? SERVER_LIMITS.pendingUpdatesPerConnection,
   });
   const live = createLiveBoards({ rooms, store: boardStore, drafts, sync: () => syncServer, log });
   const history = createBoardHistory(

@@ -32,8 +32,7 @@ function postgresBinDir(): string | undefined {
   const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
   if (existsSync('/usr/lib/postgresql')) {
-    for (const version of readdirSync('/usr/lib/postgresql').sort().reverse())
-      candidates.push(`/usr/lib/postgresql/${version}/bin`);
+    for (const version of readdirSync('/usr/lib/postgresql').sort().reverse()) candidates.push(`/usr/lib/postgresql/${version}/bin`);
   }
   return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')));
 }
@@ -64,19 +63,7 @@ function templateDataDir(bin: string): string {
   chmodSync(building, 0o700);
   giveToEngineUser(building);
   const data = path.join(building, 'data');
-  run(path.join(bin, 'initdb'), [
-    '-D',
-    data,
-    '-A',
-    'trust',
-    '-U',
-    'rejse',
-    '-E',
-    'UTF8',
-    '--locale=C',
-    '--no-sync',
-    '--no-instructions',
-  ]);
+  run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'rejse', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
   try {
     renameSync(data, template);
   } catch {
@@ -125,13 +112,7 @@ export function startTestPostgres(options: TestPostgresOptions = {}): Started<Te
     let lastError: unknown;
     for (let attempt = 0; attempt < 5 && port === 0; attempt++) {
       const candidate = 20_000 + Math.floor(Math.random() * 40_000);
-      const settings = [
-        `-p ${candidate}`,
-        `-k ${dir}`,
-        '-c listen_addresses=127.0.0.1',
-        '-c max_connections=200',
-        ...durability,
-      ];
+      const settings = [`-p ${candidate}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', ...durability];
       try {
         run(path.join(bin, 'pg_ctl'), [
           '-D',
@@ -154,9 +135,7 @@ export function startTestPostgres(options: TestPostgresOptions = {}): Started<Te
       const log = existsSync(path.join(dir, 'log'))
         ? readFileSync(path.join(dir, 'log'), 'utf8').trim().split('\n').slice(-3).join(' | ')
         : '';
-      throw new Error(
-        `pg_ctl could not start the server: ${lastError instanceof Error ? lastError.message : String(lastError)} ${log}`,
-      );
+      throw new Error(`pg_ctl could not start the server: ${lastError instanceof Error ? lastError.message : String(lastError)} ${log}`);
     }
     const serverDir = dir;
     const guard = watchdog(process.pid, serverDir);
@@ -218,19 +197,14 @@ const REDIS_READY = /Ready to accept connections/;
 /** Starts a throwaway Redis (no persistence) on a free loopback port. */
 export async function startTestRedis(): Promise<Started<TestRedis>> {
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0)
-    return { ok: false, reason: 'Redis is not installed (Debian: apt-get install -y redis-server)' };
+  if (found.error || found.status !== 0) return { ok: false, reason: 'Redis is not installed (Debian: apt-get install -y redis-server)' };
   let lastProblem = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 40_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'rejse-redis-'));
-    const child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const guard = watchdog(process.pid, dir);
     let output = '';
     const ready = await new Promise<boolean>((resolve) => {

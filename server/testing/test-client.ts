@@ -6,14 +6,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import {
-  MESSAGE_SYNC,
-  SYNC_STEP1,
-  SYNC_STEP2,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from '../src/sync/messages.ts';
+import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../src/sync/messages.ts';
 
 const REMOTE = Symbol('remote');
 

@@ -31,5 +31,4 @@ export const createCadenceRuleId = (): CadenceRuleId => `r_${randomId(10)}` as C
 
 /** Ids are short, URL-safe tokens; anything else is rejected at the edges. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const isValidId = (value: unknown): value is string =>
-  typeof value === 'string' && ID_PATTERN.test(value);
+export const isValidId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);

@@ -32,7 +32,11 @@ function remapEffect(effect: IdeaEffect, cardIds: ReadonlyMap<string, CardId>): 
     case 'customers-kept':
       return { ...effect };
     case 'response-rate':
-      return { ...effect, touchpointId: to(effect.touchpointId), ...(effect.avoidsAt ? { avoidsAt: to(effect.avoidsAt) } : {}) };
+      return {
+        ...effect,
+        touchpointId: to(effect.touchpointId),
+        ...(effect.avoidsAt ? { avoidsAt: to(effect.avoidsAt) } : {}),
+      };
     default:
       return { ...effect, touchpointId: to(effect.touchpointId) };
   }
@@ -66,7 +70,9 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
       laneId: laneIds.get(c.laneId) as LaneId,
       ...(c.scenarioIds ? { scenarioIds: c.scenarioIds.map(scenarioOf) } : {}),
       ...(c.scenarioEmotions
-        ? { scenarioEmotions: Object.fromEntries(Object.entries(c.scenarioEmotions).map(([id, e]) => [scenarioOf(id), e])) }
+        ? {
+            scenarioEmotions: Object.fromEntries(Object.entries(c.scenarioEmotions).map(([id, e]) => [scenarioOf(id), e])),
+          }
         : {}),
     })),
     scenarios: board.scenarios.map((s) => ({ ...s, id: scenarioOf(s.id) as ScenarioId })),

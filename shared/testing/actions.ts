@@ -54,10 +54,9 @@ export interface FuzzReplica {
 
 /** A replica with an undo manager like the client's (client/src/board/session.ts). */
 export function createFuzzReplica(doc: Y.Doc): FuzzReplica {
-  const undo = new Y.UndoManager(
-    [metaMap(doc), stagesMap(doc), lanesMap(doc), cardsMap(doc), linksMap(doc), personasMap(doc)],
-    { trackedOrigins: new Set([LOCAL_ORIGIN]) },
-  );
+  const undo = new Y.UndoManager([metaMap(doc), stagesMap(doc), lanesMap(doc), cardsMap(doc), linksMap(doc), personasMap(doc)], {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+  });
   return { doc, undo, now: 1_800_000_000_000 };
 }
 
@@ -88,13 +87,24 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
   moveCards: {
     weight: 4,
     run: ({ doc }, board, rng) =>
-      moveCards(doc, some(rng, board.cards, 3).map((c) => c.id), {
-        stageId: rng.pick(board.stages).id,
-        laneId: rng.pick(board.lanes).id,
-        index: rng.int(4),
-      }),
+      moveCards(
+        doc,
+        some(rng, board.cards, 3).map((c) => c.id),
+        {
+          stageId: rng.pick(board.stages).id,
+          laneId: rng.pick(board.lanes).id,
+          index: rng.int(4),
+        },
+      ),
   },
-  deleteCards: { weight: 2, run: ({ doc }, board, rng) => deleteCards(doc, some(rng, board.cards, 3).map((c) => c.id)) },
+  deleteCards: {
+    weight: 2,
+    run: ({ doc }, board, rng) =>
+      deleteCards(
+        doc,
+        some(rng, board.cards, 3).map((c) => c.id),
+      ),
+  },
   editIdea: {
     weight: 6,
     run: ({ doc }, board, rng) =>
@@ -132,7 +142,12 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
   },
   editPersona: {
     weight: 3,
-    run: ({ doc }, board, rng) => updatePersona(doc, rng.pick(board.personas).id, rng.chance(0.5) ? { name: phrase(rng) } : { segment: phrase(rng), description: phrase(rng) }),
+    run: ({ doc }, board, rng) =>
+      updatePersona(
+        doc,
+        rng.pick(board.personas).id,
+        rng.chance(0.5) ? { name: phrase(rng) } : { segment: phrase(rng), description: phrase(rng) },
+      ),
   },
   removePersona: { weight: 2, run: ({ doc }, board, rng) => removePersona(doc, rng.pick(board.personas).id) },
   activatePersona: {
@@ -143,11 +158,20 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
   undo: { weight: 10, run: ({ undo }) => (undo.undo() ? undefined : 'undo:empty') },
   redo: { weight: 5, run: ({ undo }) => (undo.redo() ? undefined : 'redo:empty') },
   // facilitation
-  lockStructure: { weight: 1, run: ({ doc }, _b, rng) => setLocks(doc, { structure: rng.chance(0.5) }, FACILITATOR_ORIGIN) },
+  lockStructure: {
+    weight: 1,
+    run: ({ doc }, _b, rng) => setLocks(doc, { structure: rng.chance(0.5) }, FACILITATOR_ORIGIN),
+  },
   lockBoard: { weight: 1, run: ({ doc }, _b, rng) => setLocks(doc, { board: rng.chance(0.3) }, FACILITATOR_ORIGIN) },
   lockCards: {
     weight: 2,
-    run: ({ doc }, board, rng) => setCardsLocked(doc, some(rng, board.cards, 3).map((c) => c.id), rng.chance(0.6), FACILITATOR_ORIGIN),
+    run: ({ doc }, board, rng) =>
+      setCardsLocked(
+        doc,
+        some(rng, board.cards, 3).map((c) => c.id),
+        rng.chance(0.6),
+        FACILITATOR_ORIGIN,
+      ),
   },
   focus: {
     weight: 2,
@@ -156,7 +180,8 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
   privateMode: { weight: 1, run: ({ doc }, _b, rng) => setPrivateMode(doc, rng.chance(0.5), FACILITATOR_ORIGIN) },
   summon: {
     weight: 1,
-    run: ({ doc }, _b, rng) => void summonTo(doc, { x: rng.int(4000) - 2000, y: rng.int(3000), zoom: 0.25 + rng.next() }, FACILITATOR_ORIGIN),
+    run: ({ doc }, _b, rng) =>
+      void summonTo(doc, { x: rng.int(4000) - 2000, y: rng.int(3000), zoom: 0.25 + rng.next() }, FACILITATOR_ORIGIN),
   },
   timer: {
     weight: 3,
@@ -172,7 +197,13 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
       replica.now += 1_000;
       writeOpenRound(
         replica.doc,
-        { id: idOf(rng), target: rng.pick(VOTE_TARGETS), votesPerPerson: 1 + rng.int(5), allowMultiplePerCard: rng.chance(0.5), startedAt: replica.now },
+        {
+          id: idOf(rng),
+          target: rng.pick(VOTE_TARGETS),
+          votesPerPerson: 1 + rng.int(5),
+          allowMultiplePerCard: rng.chance(0.5),
+          startedAt: replica.now,
+        },
         SERVER_ORIGIN,
       );
     },
@@ -191,14 +222,18 @@ const EXTRA_ACTIONS: Record<string, { weight: number; run: Action }> = {
   },
   rankSettings: {
     weight: 2,
-    run: ({ doc }, _b, rng) => setPrioritySettings(doc, rng.chance(0.5) ? { rankBy: rng.pick(RANK_MODES) } : { topN: 1 + rng.int(30) }, FACILITATOR_ORIGIN),
+    run: ({ doc }, _b, rng) =>
+      setPrioritySettings(doc, rng.chance(0.5) ? { rankBy: rng.pick(RANK_MODES) } : { topN: 1 + rng.int(30) }, FACILITATOR_ORIGIN),
   },
 };
 
 /** Every action of the full mix with its weight: the board edits first, then the rest. */
 export const FULL_ACTIONS: Readonly<Record<string, { weight: number; run: Action }>> = {
   ...Object.fromEntries(
-    Object.entries(BOARD_OPS).map(([name, op]) => [name, { weight: op.weight, run: ((r, b, rng) => void op.run(r.doc, b, rng)) as Action }]),
+    Object.entries(BOARD_OPS).map(([name, op]) => [
+      name,
+      { weight: op.weight, run: ((r, b, rng) => void op.run(r.doc, b, rng)) as Action },
+    ]),
   ),
   ...EXTRA_ACTIONS,
 };

@@ -58,9 +58,7 @@ export function buildBoard(parts: BoardParts = {}): Board {
     cadenceRules: [],
     locale: parts.locale ?? 'en',
     currency: 'DKK',
-    personas: parts.persona
-      ? [{ id: personaId, description: '', segment: '', ...parts.persona }]
-      : [],
+    personas: parts.persona ? [{ id: personaId, description: '', segment: '', ...parts.persona }] : [],
     activePersonaId: parts.persona ? personaId : null,
     stages: stages.map((id) => ({ id: id as StageId, title: id.replace(/^s_/, '') })),
     lanes: (['l_touch', 'l_pains', 'l_ideas', 'l_notes'] as const).map((id) => ({
@@ -87,11 +85,24 @@ export function workshopBoard(): Board {
     cards: [
       touchpoint('t_invoice', 's_invoice', 0, { channel: 'email', text: 'Invoice e-mail' }),
       pain('p_unclear', 's_invoice', { text: 'Invoice is unclear' }),
-      idea('i_plain', 's_invoice', { text: 'Plain-language invoice', impact: 3, effort: 2, owner: 'Mette', status: 'agreed' }),
+      idea('i_plain', 's_invoice', {
+        text: 'Plain-language invoice',
+        impact: 3,
+        effort: 2,
+        owner: 'Mette',
+        status: 'agreed',
+      }),
       touchpoint('t_letter', 's_reminder', -2, { channel: 'letter', text: 'Reminder letter' }),
       touchpoint('t_sms', 's_reminder', 1, { channel: 'sms', text: 'Reminder SMS' }),
       pain('p_mistake', 's_reminder', { text: 'Thinks the claim is a mistake' }),
-      idea('i_creditor', 's_reminder', { text: 'Name the original creditor', impact: 5, effort: 2, owner: 'Lars', dueDate: '2026-03-01', status: 'in-progress' }),
+      idea('i_creditor', 's_reminder', {
+        text: 'Name the original creditor',
+        impact: 5,
+        effort: 2,
+        owner: 'Lars',
+        dueDate: '2026-03-01',
+        status: 'in-progress',
+      }),
       idea('i_portal', 's_reminder', { text: 'My pages log-in', impact: 4, effort: 5 }),
       touchpoint('t_call', 's_collection', -1, { channel: 'phone', text: 'Collection call' }),
       pain('p_fee', 's_collection', { text: 'Fee feels unfair' }),

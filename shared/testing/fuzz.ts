@@ -41,7 +41,13 @@ export interface FuzzFigures {
 const COUNT_LIMIT_ERROR = /^(personas|stages|lanes|cards|links): Too big: expected array to have <=\d+ items$/;
 
 /** The repairs concurrent honest edits may leave for the reader (shared/src/doc/repairs.ts). */
-const CONCURRENT_REPAIRS: ReadonlySet<RepairKind> = new Set(['axis-revived', 'card-rehomed', 'link-dropped', 'active-persona-cleared', 'field-defaulted']);
+const CONCURRENT_REPAIRS: ReadonlySet<RepairKind> = new Set([
+  'axis-revived',
+  'card-rehomed',
+  'link-dropped',
+  'active-persona-cleared',
+  'field-defaulted',
+]);
 
 export class FuzzFailure extends Error {
   override name = 'FuzzFailure';
@@ -61,7 +67,8 @@ const canonical = (value: unknown): string =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   );
 const stateOf = (doc: Y.Doc): string => canonical(Object.fromEntries([...doc.share.keys()].map((key) => [key, doc.getMap(key).toJSON()])));
-const facilitationOf = (doc: Y.Doc) => JSON.stringify(readFacilitation(doc), (_key, value) => (value instanceof Set ? [...value].sort() : value));
+const facilitationOf = (doc: Y.Doc) =>
+  JSON.stringify(readFacilitation(doc), (_key, value) => (value instanceof Set ? [...value].sort() : value));
 
 function deliver(from: Y.Doc, to: Y.Doc): void {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
@@ -81,7 +88,16 @@ export function runFuzz(options: FuzzOptions): FuzzFigures {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
       replicas.push(createFuzzReplica(doc));
     }
-    const figures: FuzzFigures = { seed, replicas: count, steps, actions: {}, repairs: {}, maxOrderTies: 0, duplicateLinks: 0, limitOvershoots: [] };
+    const figures: FuzzFigures = {
+      seed,
+      replicas: count,
+      steps,
+      actions: {},
+      repairs: {},
+      maxOrderTies: 0,
+      duplicateLinks: 0,
+      limitOvershoots: [],
+    };
     const seenRepairs = new Set<string>();
     const recent: string[] = [];
     const fail = (what: string, detail: unknown): never => {
@@ -102,7 +118,8 @@ export function runFuzz(options: FuzzOptions): FuzzFigures {
         const undocumented = repairs.filter((r) => !CONCURRENT_REPAIRS.has(r.kind));
         if (undocumented.length > 0) fail(`${label}: replica ${index}'s reader made a repair concurrency cannot explain`, undocumented);
         const expected = expectedRepairs(replica.doc);
-        if (JSON.stringify(told) !== JSON.stringify(expected)) fail(`${label}: replica ${index}'s reader repaired something else`, { told, expected });
+        if (JSON.stringify(told) !== JSON.stringify(expected))
+          fail(`${label}: replica ${index}'s reader repaired something else`, { told, expected });
       }
       for (const line of told) seenRepairs.add(line);
       figures.maxOrderTies = Math.max(figures.maxOrderTies, orderTies(replica.doc));
@@ -133,7 +150,8 @@ export function runFuzz(options: FuzzOptions): FuzzFigures {
     const boards = replicas.map((replica, i) => check(replica, i, 'after full sync'));
     const first = replicas[0]!.doc;
     replicas.forEach(({ doc }, i) => {
-      if (stateOf(doc) !== stateOf(first)) fail(`replica ${i}'s raw document differs after full sync`, { replica: stateOf(doc), first: stateOf(first) });
+      if (stateOf(doc) !== stateOf(first))
+        fail(`replica ${i}'s raw document differs after full sync`, { replica: stateOf(doc), first: stateOf(first) });
       if (facilitationOf(doc) !== facilitationOf(first)) fail(`replica ${i}'s facilitation differs after full sync`, facilitationOf(doc));
       if (JSON.stringify(boards[i]) !== JSON.stringify(boards[0])) fail(`replica ${i}'s board differs after full sync`, boards[i]);
       const valid = validateBoard(boards[i]!);

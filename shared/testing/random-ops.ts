@@ -51,8 +51,7 @@ export const BOARD_OPS: Readonly<Record<string, { weight: number; run: Op }>> = 
   },
   setEmotion: {
     weight: 8,
-    run: (doc, board, rng) =>
-      updateCard(doc, rng.pick(board.cards).id, { emotion: rng.pick(EMOTIONS), channel: rng.pick(CHANNELS) }),
+    run: (doc, board, rng) => updateCard(doc, rng.pick(board.cards).id, { emotion: rng.pick(EMOTIONS), channel: rng.pick(CHANNELS) }),
   },
   moveCard: {
     weight: 18,
@@ -83,7 +82,10 @@ export const BOARD_OPS: Readonly<Record<string, { weight: number; run: Op }>> = 
       removeStage(doc, stage.id, rng.chance(0.5) && others.length ? { cards: 'move', to: rng.pick(others).id } : { cards: 'delete' });
     },
   },
-  addLane: { weight: 1, run: (doc, board, rng) => void addLane(doc, text(rng), 'custom', rng.int(board.lanes.length + 1)) },
+  addLane: {
+    weight: 1,
+    run: (doc, board, rng) => void addLane(doc, text(rng), 'custom', rng.int(board.lanes.length + 1)),
+  },
   moveLane: {
     weight: 1,
     run: (doc, board, rng) => moveLane(doc, rng.pick(board.lanes).id as LaneId, rng.int(board.lanes.length)),

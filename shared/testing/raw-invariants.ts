@@ -78,7 +78,8 @@ const CARD_FIELD_SCHEMAS = cardSchema.shape as Record<string, { safeParse(v: unk
 const CARD_POSITION_KEYS = new Set(['id', 'stageId', 'laneId', 'order']);
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
 const recordsOf = (doc: Y.Doc, name: string): Array<[string, unknown]> => [...doc.getMap<unknown>(name).entries()];
 
 function checkRecordMaps(doc: Y.Doc, name: string, keys: ReadonlySet<string> | null, out: RawViolation[]): Array<[string, Y.Map<unknown>]> {
@@ -104,7 +105,12 @@ const isText = (v: unknown): boolean => v instanceof Y.Text;
 /** Whether `field` of a record in `root` holds collaborative text (a Y.Text, never a plain string). */
 const isTextField = (root: string, field: string): boolean => TEXT_FIELDS[root]?.includes(field) ?? false;
 /** Each text field's limit: what the reader cuts to (see doc/read.ts). */
-const TEXT_LIMIT: Readonly<Record<string, number>> = { [CARDS]: LIMITS.cardTextLength, [STAGES]: LIMITS.titleLength, [LANES]: LIMITS.titleLength, [PERSONAS]: LIMITS.titleLength };
+const TEXT_LIMIT: Readonly<Record<string, number>> = {
+  [CARDS]: LIMITS.cardTextLength,
+  [STAGES]: LIMITS.titleLength,
+  [LANES]: LIMITS.titleLength,
+  [PERSONAS]: LIMITS.titleLength,
+};
 const isCell = (v: unknown): boolean => isPlain(v) && isValidId(v.stageId) && isValidId(v.laneId) && finite(v.order);
 
 function checkAxis(doc: Y.Doc, name: typeof STAGES | typeof LANES, out: RawViolation[]): void {
@@ -114,8 +120,17 @@ function checkAxis(doc: Y.Doc, name: typeof STAGES | typeof LANES, out: RawViola
     const path = `${name}/${id}`;
     checkValue(optional(record.get('title'), isText), `${path}/title`, out);
     checkValue(optional(record.get('order'), finite), `${path}/order`, out);
-    checkValue(optional(record.get('removed'), (v) => v === true), `${path}/removed`, out);
-    if (name === LANES) checkValue(optional(record.get('kind'), (v) => (LANE_KINDS as readonly unknown[]).includes(v)), `${path}/kind`, out);
+    checkValue(
+      optional(record.get('removed'), (v) => v === true),
+      `${path}/removed`,
+      out,
+    );
+    if (name === LANES)
+      checkValue(
+        optional(record.get('kind'), (v) => (LANE_KINDS as readonly unknown[]).includes(v)),
+        `${path}/kind`,
+        out,
+      );
   }
 }
 
@@ -191,7 +206,10 @@ export function rawShapeViolations(doc: Y.Doc): RawViolation[] {
     checkValue(optional(record.get('order'), finite), `${PERSONAS}/${id}/order`, out);
   }
   // Debtor scenarios and cadence rules: every record, with its order, passes its schema.
-  for (const [name, schema] of [[SCENARIOS, scenarioSchema], [CADENCE_RULES, cadenceRuleSchema]] as const) {
+  for (const [name, schema] of [
+    [SCENARIOS, scenarioSchema],
+    [CADENCE_RULES, cadenceRuleSchema],
+  ] as const) {
     for (const [id, record] of checkRecordMaps(doc, name, null, out)) {
       const { order, ...fields } = Object.fromEntries(record.entries());
       checkValue(finite(order), `${name}/${id}/order`, out);
@@ -209,7 +227,13 @@ export function rawShapeViolations(doc: Y.Doc): RawViolation[] {
     checkValue((CARD_KINDS as readonly unknown[]).includes(record.get('kind')), `${CARDS}/${id}/kind`, out);
   }
   for (const [id, link] of recordsOf(doc, LINKS)) {
-    const ok = isValidId(id) && isPlain(link) && Object.keys(link).length === 2 && isValidId(link.from) && isValidId(link.to) && link.from !== link.to;
+    const ok =
+      isValidId(id) &&
+      isPlain(link) &&
+      Object.keys(link).length === 2 &&
+      isValidId(link.from) &&
+      isValidId(link.to) &&
+      link.from !== link.to;
     if (!ok) out.push({ rule: 'bad-record', path: `${LINKS}/${id}` });
   }
   checkFacilitation(doc, out);
@@ -272,12 +296,18 @@ export function rawReferenceViolations(doc: Y.Doc): RawViolation[] {
     pairs.add(pair);
   }
   // The records the reader reads: live stages and lanes (see gridAxis), every persona and card.
-  const read = [[STAGES, stages], [LANES, lanes], [PERSONAS, personas], [CARDS, cards]] as const;
+  const read = [
+    [STAGES, stages],
+    [LANES, lanes],
+    [PERSONAS, personas],
+    [CARDS, cards],
+  ] as const;
   for (const [root, records] of read) {
     for (const [id, record] of records) {
       for (const field of TEXT_FIELDS[root] ?? []) {
         const value = record.get(field);
-        if (value instanceof Y.Text && value.length > TEXT_LIMIT[root]!) out.push({ rule: 'text-too-long', path: `${root}/${id}/${field}` });
+        if (value instanceof Y.Text && value.length > TEXT_LIMIT[root]!)
+          out.push({ rule: 'text-too-long', path: `${root}/${id}/${field}` });
       }
     }
   }

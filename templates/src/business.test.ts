@@ -100,7 +100,8 @@ describe('the collection-letters letters', () => {
     expect(['hard', 'very-hard']).toContain(today?.readability.level);
     expect(['very-easy', 'easy']).toContain(improved?.readability.level);
     const gap = (today?.readability.score ?? 0) - (improved?.readability.score ?? 0);
-    if (locale === 'en') expect(gap).toBeLessThanOrEqual(-40); // Flesch: higher is easier
+    if (locale === 'en')
+      expect(gap).toBeLessThanOrEqual(-40); // Flesch: higher is easier
     else expect(gap).toBeGreaterThanOrEqual(25); // LIX: lower is easier
     expect(today?.checklist.filter((c) => !c.found).map((c) => c.item)).toEqual(
       expect.arrayContaining(['original-creditor', 'product-or-invoice', 'amount-and-due-date', 'help-or-plan']),

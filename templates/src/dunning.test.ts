@@ -17,12 +17,25 @@ const board = (id: string, locale = 'en') => findTemplate(id, locale)!.board;
 describe('the reference templates on the time axis', () => {
   it.each(TEMPLATE_LOCALES)('the pre-reminder window (%s) keeps its own cadence rules: no warning on any path', (locale) => {
     const b = board('pre-reminder-window', locale);
-    expect(b.cadenceRules.map((r) => r.kind)).toEqual(['max-contacts', 'promise-quiet', 'reminder-spacing', 'reminder-count', 'fee-cap', 'fee-cap']);
+    expect(b.cadenceRules.map((r) => r.kind)).toEqual([
+      'max-contacts',
+      'promise-quiet',
+      'reminder-spacing',
+      'reminder-count',
+      'fee-cap',
+      'fee-cap',
+    ]);
     expect(boardCadenceWarnings(b)).toEqual([]);
     expect(checkpointWarnings(b)).toEqual([]);
     // The 12 days between the due date and the first postal reminder.
     const spans = Object.fromEntries(stageSpans(b).map((s) => [s.stageId, formatSpan(s)]));
-    expect(spans).toMatchObject({ s_due: 'D0', s_nudge: 'D+1', s_followup: 'D+7', s_last_chance: 'D+12', s_reminder: 'D+13 – D+15' });
+    expect(spans).toMatchObject({
+      s_due: 'D0',
+      s_nudge: 'D+1',
+      s_followup: 'D+7',
+      s_last_chance: 'D+12',
+      s_reminder: 'D+13 – D+15',
+    });
   });
 
   it('a crafted over-contact board made from it is warned about: a daily SMS in the window', () => {
@@ -47,7 +60,11 @@ describe('the reference templates on the time axis', () => {
     const b = board('collection-letters');
     expect(checkpointWarnings(b)).toEqual([{ scenarioId: 'd_vulnerable', collectionCardId: 'c_collection_letter' }]);
     expect(boardCadenceWarnings(b)).toEqual([]);
-    expect(cadenceWindows(contactsOf(b)).filter((w) => w.total > 0).map((w) => [w.start, w.total])).toEqual([
+    expect(
+      cadenceWindows(contactsOf(b))
+        .filter((w) => w.total > 0)
+        .map((w) => [w.start, w.total]),
+    ).toEqual([
       [-14, 1],
       [14, 1],
       [35, 1],

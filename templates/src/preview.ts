@@ -60,14 +60,16 @@ export function templatePreview(board: Pick<Board, 'stages' | 'lanes' | 'cards'>
   };
 }
 
-function thumbnail(
-  board: Pick<Board, 'stages' | 'lanes' | 'cards'>,
-  curve: ReturnType<typeof emotionCurve>,
-): string {
+function thumbnail(board: Pick<Board, 'stages' | 'lanes' | 'cards'>, curve: ReturnType<typeof emotionCurve>): string {
   const columns = Math.max(1, board.stages.length);
   const cellW = WIDTH / columns;
   const weights = board.lanes.map((l) => (l.kind === 'emotions' ? EMOTION_ROW_WEIGHT : 1));
-  const unit = HEIGHT / Math.max(1, weights.reduce((a, b) => a + b, 0));
+  const unit =
+    HEIGHT /
+    Math.max(
+      1,
+      weights.reduce((a, b) => a + b, 0),
+    );
   const rowTop: number[] = [];
   let nextTop = 0;
   for (const weight of weights) {

@@ -13,15 +13,7 @@ import {
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, findTemplate, templatePreview } from './index.ts';
 
 const EXPECTED_STAGES: Record<string, string[]> = {
-  'collection-letters': [
-    'Credit assessment',
-    'Invoice',
-    'Reminder',
-    'Collection letter',
-    'Customer contact',
-    'Payment plan',
-    'Paid',
-  ],
+  'collection-letters': ['Credit assessment', 'Invoice', 'Reminder', 'Collection letter', 'Customer contact', 'Payment plan', 'Paid'],
   'pre-reminder-window': [
     'Invoice',
     'Due date',
@@ -132,9 +124,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, t) 
   it('puts every card in a lane of its kind, numbered 1, 2, 3… inside its cell, in reading order', () => {
     const laneKind = new Map(t.board.lanes.map((l) => [l.id, l.kind]));
     for (const card of t.board.cards) {
-      expect(LANES_FOR_KIND[card.kind], `${card.id} in ${laneKind.get(card.laneId)}`).toContain(
-        laneKind.get(card.laneId),
-      );
+      expect(LANES_FOR_KIND[card.kind], `${card.id} in ${laneKind.get(card.laneId)}`).toContain(laneKind.get(card.laneId));
     }
     const cells = new Map<string, number[]>();
     for (const card of t.board.cards) {
@@ -147,8 +137,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, t) 
     // Reading order (stage, lane, order) is what docToBoard returns, so a round trip is exact.
     const stageIndex = new Map(t.board.stages.map((s, i) => [s.id, i]));
     const laneIndex = new Map(t.board.lanes.map((l, i) => [l.id, i]));
-    const key = (c: Board['cards'][number]) =>
-      (stageIndex.get(c.stageId) ?? 0) * 1e6 + (laneIndex.get(c.laneId) ?? 0) * 1e3 + c.order;
+    const key = (c: Board['cards'][number]) => (stageIndex.get(c.stageId) ?? 0) * 1e6 + (laneIndex.get(c.laneId) ?? 0) * 1e3 + c.order;
     const keys = t.board.cards.map(key);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
   });
@@ -214,15 +203,7 @@ describe.each(REFERENCE_IDS)('reference template %s', (id) => {
   });
 
   it('uses the standard lanes', () => {
-    expect(board.lanes.map((l) => l.kind)).toEqual([
-      'actions',
-      'touchpoints',
-      'thoughts',
-      'emotions',
-      'pains',
-      'ideas',
-      'backstage',
-    ]);
+    expect(board.lanes.map((l) => l.kind)).toEqual(['actions', 'touchpoints', 'thoughts', 'emotions', 'pains', 'ideas', 'backstage']);
   });
 
   it('has a persona, the active one, and English text', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateBoard, type BoardTemplate, type Currency } from '@rejse/shared';
-import {
-  DEFAULT_TEMPLATE_ID,
-  TEMPLATES,
-  TEMPLATE_LOCALES,
-  findTemplate,
-  listTemplates,
-  templateLocale,
-  templatePreview,
-} from './index.ts';
+import { DEFAULT_TEMPLATE_ID, TEMPLATES, TEMPLATE_LOCALES, findTemplate, listTemplates, templateLocale, templatePreview } from './index.ts';
 
 const TRANSLATED_LOCALES = TEMPLATE_LOCALES.filter((l) => l !== 'en');
 
@@ -93,7 +85,13 @@ function skeleton(t: BoardTemplate): unknown {
         // which variants exist and which one is in use are structure.
         ...(c.message === undefined
           ? {}
-          : { message: { ...c.message, ...(c.message.a === undefined ? {} : { a: TEXT }), ...(c.message.b === undefined ? {} : { b: TEXT }) } }),
+          : {
+              message: {
+                ...c.message,
+                ...(c.message.a === undefined ? {} : { a: TEXT }),
+                ...(c.message.b === undefined ? {} : { b: TEXT }),
+              },
+            }),
       })),
     },
   };

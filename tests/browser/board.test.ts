@@ -105,9 +105,7 @@ describe('the board in two browsers', () => {
     await page.getByRole('button', { name: 'Create board' }).click();
     await expect.poll(() => page.url(), POLL).toMatch(/\/b\/[A-Za-z0-9_-]+$/);
     await expect.poll(() => connection(page).textContent(), POLL).toBe('Connected');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Board title' }).inputValue(), POLL).toBe(
-      'Pre-reminder window',
-    );
+    await expect.poll(() => page.getByRole('textbox', { name: 'Board title' }).inputValue(), POLL).toBe('Pre-reminder window');
 
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('link', { name: /Pre-reminder window/ }).count(), POLL).toBe(1);

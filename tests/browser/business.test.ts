@@ -36,12 +36,15 @@ async function openPage(): Promise<Page> {
 async function settledViewport(page: Page): Promise<string> {
   let previous = '';
   await expect
-    .poll(async () => {
-      const current = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-      const settled = current === previous;
-      previous = current;
-      return settled;
-    }, { timeout: 10_000, interval: 150 })
+    .poll(
+      async () => {
+        const current = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+        const settled = current === previous;
+        previous = current;
+        return settled;
+      },
+      { timeout: 10_000, interval: 150 },
+    )
     .toBe(true);
   return previous;
 }
@@ -114,7 +117,8 @@ describe('business case and letter lab', () => {
     await page.getByRole('checkbox', { name: 'Size by value a year' }).check();
     const top = byValue[0]!;
     const unvalued = byValue.find((r) => r.businessCase.value === null)!;
-    const scaleOf = (id: string) => page.locator(`[data-matrix-card="${id}"]`).evaluate((el) => (el as HTMLElement).style.getPropertyValue('--chip-scale'));
+    const scaleOf = (id: string) =>
+      page.locator(`[data-matrix-card="${id}"]`).evaluate((el) => (el as HTMLElement).style.getPropertyValue('--chip-scale'));
     await expect.poll(() => scaleOf(top.card.id), POLL).toBe('2');
     expect(await scaleOf(unvalued.card.id)).toBe('1');
     const topLabel = (await page.locator(`[data-matrix-card="${top.card.id}"]`).getAttribute('aria-label'))?.replace(/\u00a0/g, ' ');

@@ -60,9 +60,9 @@ async function openTimeView(board: CreatedBoard, locale: string): Promise<Page> 
 }
 
 const curves = (page: Page) =>
-  page.locator('[data-testid="scenario-curves"] g[data-scenario]').evaluateAll((groups) =>
-    groups.map((g) => ({ scenario: g.getAttribute('data-scenario'), means: g.getAttribute('data-means') })),
-  );
+  page
+    .locator('[data-testid="scenario-curves"] g[data-scenario]')
+    .evaluateAll((groups) => groups.map((g) => ({ scenario: g.getAttribute('data-scenario'), means: g.getAttribute('data-means') })));
 
 describe('the dunning time view', () => {
   it('switching debtor scenarios changes the emotion curve; the ruler and cadence follow the touchpoints’ days', async () => {
@@ -83,9 +83,9 @@ describe('the dunning time view', () => {
     const vulnerable = (await curves(page))[0]!;
     expect(vulnerable.means).not.toEqual(forgot.means);
     // The vulnerable path meets the collection letter before any hardship offer.
-    await expect.poll(() => page.getByTestId('dunning-warnings').textContent(), POLL).toMatch(
-      /Vulnerable customer reaches “Collection letter from the credit-management firm” \(D\+40\) without a hardship offer/,
-    );
+    await expect
+      .poll(() => page.getByTestId('dunning-warnings').textContent(), POLL)
+      .toMatch(/Vulnerable customer reaches “Collection letter from the credit-management firm” \(D\+40\) without a hardship offer/);
     // The forgetful debtor's path: three contacts, one a week, no warning.
     await page.getByTestId('scenario-switcher').selectOption({ label: 'Forgot — Paid' });
     await expect.poll(() => page.getByTestId('dunning-no-warnings').count(), POLL).toBe(1);
@@ -106,18 +106,29 @@ describe('the dunning time view', () => {
   it.each([
     ['da', 'Glemte det — Betalt', 'Sårbar kunde — Afdragsordning', 'Dage hver fase spænder over'],
     ['sv', 'Glömde bort — Betald', 'Sårbar kund — Avbetalningsplan', 'Dagar som varje fas spänner över'],
-  ])('speaks %s: the pre-reminder window shows its 12 days and no warning on any path', async (locale, forgotLabel, vulnerableLabel, rulerName) => {
-    const board = await boardFrom('pre-reminder-window', locale);
-    const page = await openTimeView(board, locale);
-    expect(await page.getByLabel(rulerName).allTextContents()).toEqual(['D\u221214', 'D0', 'D+1', 'D+7', 'D+12', 'D+13 – D+15', 'D+12 – D+20']);
-    expect(await page.getByTestId('dunning-no-warnings').count()).toBe(1);
-    await page.getByTestId('scenario-switcher').selectOption({ label: forgotLabel });
-    await expect.poll(() => curves(page), POLL).toHaveLength(1);
-    const before = (await curves(page))[0]!.means;
-    await page.getByTestId('scenario-switcher').selectOption({ label: vulnerableLabel });
-    await expect.poll(async () => (await curves(page))[0]?.means, POLL).not.toBe(before);
-    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `dunning-${locale}.png`), fullPage: true });
-  });
+  ])(
+    'speaks %s: the pre-reminder window shows its 12 days and no warning on any path',
+    async (locale, forgotLabel, vulnerableLabel, rulerName) => {
+      const board = await boardFrom('pre-reminder-window', locale);
+      const page = await openTimeView(board, locale);
+      expect(await page.getByLabel(rulerName).allTextContents()).toEqual([
+        'D\u221214',
+        'D0',
+        'D+1',
+        'D+7',
+        'D+12',
+        'D+13 – D+15',
+        'D+12 – D+20',
+      ]);
+      expect(await page.getByTestId('dunning-no-warnings').count()).toBe(1);
+      await page.getByTestId('scenario-switcher').selectOption({ label: forgotLabel });
+      await expect.poll(() => curves(page), POLL).toHaveLength(1);
+      const before = (await curves(page))[0]!.means;
+      await page.getByTestId('scenario-switcher').selectOption({ label: vulnerableLabel });
+      await expect.poll(async () => (await curves(page))[0]?.means, POLL).not.toBe(before);
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `dunning-${locale}.png`), fullPage: true });
+    },
+  );
 });
 
 describe('a board generated from a dunning process on the home page', () => {
@@ -125,57 +136,69 @@ describe('a board generated from a dunning process on the home page', () => {
     ['en', 'Generate from a dunning process', 'Reminder 2', 'Create board', '0', 'EUR'],
     ['da', 'Generér ud fra et rykkerforløb', 'Rykker 2', 'Opret tavle', '100', 'DKK'],
     ['sv', 'Generera från en påminnelseprocess', 'Påminnelse 2', 'Skapa tavla', '60', 'SEK'],
-  ])('in %s: the form starts from the country’s defaults, and the new map shows each stage’s days under its header', async (locale, option, reminder2, submit, firstFee, currency) => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale });
-    contexts.push(context);
-    const page = await watchedPage(context);
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: option }).check();
-    const form = page.getByTestId('dunning-process');
-    await form.waitFor();
-    // The defaults: reminder 1's fee is the country's (100 DKK; 60 SEK; none set in English).
-    expect(await form.locator('[data-step="reminder1"] [data-field="fee"]').inputValue()).toBe(firstFee);
-    expect(await form.locator('[data-step="reminder1"]').textContent()).toContain(currency);
-    // Reminder 2 a day later than the default.
-    const day = page.getByRole('group', { name: reminder2 }).locator('[data-field="day"]');
-    await day.fill('25');
-    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `generate-form-${locale}.png`) });
-    await page.getByRole('button', { name: submit }).click();
-    await expect.poll(() => page.url(), POLL).toMatch(/\/b\/[A-Za-z0-9_-]+$/);
-    const nameBox = page.getByRole('textbox', { name: /^(Your name|Dit navn|Ditt namn)$/ });
-    await vi.waitFor(async () => expect((await page.getByTestId('map-stage-ruler').count()) + (await nameBox.count())).toBeGreaterThan(0), POLL);
-    if ((await nameBox.count()) > 0) {
-      await nameBox.fill('Kreditchef');
-      await nameBox.press('Enter');
-    }
-    // The ruler under the stage headers on the map: one per stage, in order.
-    await expect
-      .poll(() => page.getByTestId('map-stage-ruler').allTextContents(), POLL)
-      .toEqual(['D\u221214', 'D0', 'D+1 – D+12', 'D+13 – D+16', 'D+25 – D+27', 'D+35', 'D+50', 'D+55', 'D+90']);
-    // The ruler sits in the stage headers at working zoom (in the projected overview the stage
-    // names take the whole header): zoom in with the wheel until the overview type is gone.
-    const canvas = page.locator('.canvas');
-    const paneBox = await page.locator('.react-flow').boundingBox();
-    if (!paneBox) throw new Error('no canvas');
-    await page.mouse.move(paneBox.x + 40, paneBox.y + 40);
-    for (let i = 0; i < 20 && /\bis-(summary|far)\b/.test((await canvas.getAttribute('class')) ?? ''); i++) {
-      await page.mouse.wheel(0, -120);
-      await page.waitForTimeout(50);
-    }
-    // Readable and out of the way: inside its header, above the title, never over it.
-    const overlap = await page.evaluate(() => {
-      const rulers = [...document.querySelectorAll('[data-testid="map-stage-ruler"] .stage-ruler__span')];
-      return rulers.map((ruler) => {
-        const header = ruler.closest('.react-flow__node')!;
-        const title = header.querySelector('.axis-header__title')!.getBoundingClientRect();
-        const box = ruler.getBoundingClientRect();
-        const node = header.getBoundingClientRect();
-        return { title: title.top, ruler: box.bottom, above: box.bottom <= title.top + 0.5, inside: box.left >= node.left && box.right <= node.right + 0.5 && box.top >= node.top, height: box.height };
+  ])(
+    'in %s: the form starts from the country’s defaults, and the new map shows each stage’s days under its header',
+    async (locale, option, reminder2, submit, firstFee, currency) => {
+      const context = await browser.newContext({ viewport: VIEWPORT, locale });
+      contexts.push(context);
+      const page = await watchedPage(context);
+      await page.goto(server.url);
+      await page.getByRole('radio', { name: option }).check();
+      const form = page.getByTestId('dunning-process');
+      await form.waitFor();
+      // The defaults: reminder 1's fee is the country's (100 DKK; 60 SEK; none set in English).
+      expect(await form.locator('[data-step="reminder1"] [data-field="fee"]').inputValue()).toBe(firstFee);
+      expect(await form.locator('[data-step="reminder1"]').textContent()).toContain(currency);
+      // Reminder 2 a day later than the default.
+      const day = page.getByRole('group', { name: reminder2 }).locator('[data-field="day"]');
+      await day.fill('25');
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `generate-form-${locale}.png`) });
+      await page.getByRole('button', { name: submit }).click();
+      await expect.poll(() => page.url(), POLL).toMatch(/\/b\/[A-Za-z0-9_-]+$/);
+      const nameBox = page.getByRole('textbox', { name: /^(Your name|Dit navn|Ditt namn)$/ });
+      await vi.waitFor(
+        async () => expect((await page.getByTestId('map-stage-ruler').count()) + (await nameBox.count())).toBeGreaterThan(0),
+        POLL,
+      );
+      if ((await nameBox.count()) > 0) {
+        await nameBox.fill('Kreditchef');
+        await nameBox.press('Enter');
+      }
+      // The ruler under the stage headers on the map: one per stage, in order.
+      await expect
+        .poll(() => page.getByTestId('map-stage-ruler').allTextContents(), POLL)
+        .toEqual(['D\u221214', 'D0', 'D+1 – D+12', 'D+13 – D+16', 'D+25 – D+27', 'D+35', 'D+50', 'D+55', 'D+90']);
+      // The ruler sits in the stage headers at working zoom (in the projected overview the stage
+      // names take the whole header): zoom in with the wheel until the overview type is gone.
+      const canvas = page.locator('.canvas');
+      const paneBox = await page.locator('.react-flow').boundingBox();
+      if (!paneBox) throw new Error('no canvas');
+      await page.mouse.move(paneBox.x + 40, paneBox.y + 40);
+      for (let i = 0; i < 20 && /\bis-(summary|far)\b/.test((await canvas.getAttribute('class')) ?? ''); i++) {
+        await page.mouse.wheel(0, -120);
+        await page.waitForTimeout(50);
+      }
+      // Readable and out of the way: inside its header, above the title, never over it.
+      const overlap = await page.evaluate(() => {
+        const rulers = [...document.querySelectorAll('[data-testid="map-stage-ruler"] .stage-ruler__span')];
+        return rulers.map((ruler) => {
+          const header = ruler.closest('.react-flow__node')!;
+          const title = header.querySelector('.axis-header__title')!.getBoundingClientRect();
+          const box = ruler.getBoundingClientRect();
+          const node = header.getBoundingClientRect();
+          return {
+            title: title.top,
+            ruler: box.bottom,
+            above: box.bottom <= title.top + 0.5,
+            inside: box.left >= node.left && box.right <= node.right + 0.5 && box.top >= node.top,
+            height: box.height,
+          };
+        });
       });
-    });
-    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `map-ruler-${locale}.png`) });
-    // At working zoom only the stages on screen are drawn: each drawn ruler is placed right.
-    expect(overlap.length).toBeGreaterThan(0);
-    for (const r of overlap) expect(r, JSON.stringify(r)).toMatchObject({ above: true, inside: true });
-  });
+      if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `map-ruler-${locale}.png`) });
+      // At working zoom only the stages on screen are drawn: each drawn ruler is placed right.
+      expect(overlap.length).toBeGreaterThan(0);
+      for (const r of overlap) expect(r, JSON.stringify(r)).toMatchObject({ above: true, inside: true });
+    },
+  );
 });

@@ -107,12 +107,15 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 async function settledViewport(page: Page): Promise<string> {
   let previous = '';
   await expect
-    .poll(async () => {
-      const current = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-      const settled = current === previous;
-      previous = current;
-      return settled;
-    }, { timeout: 10_000, interval: 150 })
+    .poll(
+      async () => {
+        const current = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+        const settled = current === previous;
+        previous = current;
+        return settled;
+      },
+      { timeout: 10_000, interval: 150 },
+    )
     .toBe(true);
   return previous;
 }
@@ -243,8 +246,20 @@ describe('the journey-map editor', () => {
 
   it('highlights the cards a search matches and dims the rest, and Esc clears it', async () => {
     const { board } = await seededBoard('Search', [
-      { text: 'Collection letter from the agency', kind: 'touchpoint', stage: 3, lane: 'touchpoints', fields: { channel: 'letter' } },
-      { text: 'Customer calls to dispute', kind: 'touchpoint', stage: 4, lane: 'touchpoints', fields: { channel: 'phone' } },
+      {
+        text: 'Collection letter from the agency',
+        kind: 'touchpoint',
+        stage: 3,
+        lane: 'touchpoints',
+        fields: { channel: 'letter' },
+      },
+      {
+        text: 'Customer calls to dispute',
+        kind: 'touchpoint',
+        stage: 4,
+        lane: 'touchpoints',
+        fields: { channel: 'phone' },
+      },
       { text: 'Letter does not name the product', kind: 'pain', stage: 3, lane: 'pains' },
     ]);
     const page = await openPage();
@@ -297,16 +312,22 @@ describe('the journey-map editor', () => {
       expect(await badge.getAttribute('title')).toBe('Pays late when payday is late; prefers SMS.');
     }
     await b.locator('.persona-badge__summary').click();
-    await expect.poll(() => b.locator('.persona-badge__description').textContent(), POLL).toBe(
-      'Pays late when payday is late; prefers SMS.',
-    );
+    await expect
+      .poll(() => b.locator('.persona-badge__description').textContent(), POLL)
+      .toBe('Pays late when payday is late; prefers SMS.');
     // A viewer sees the persona but is not offered to edit it.
     expect(await b.getByRole('button', { name: 'Edit personas' }).count()).toBe(0);
   });
 
   it('copies and pastes a card as a new card with a new id, also onto another board in the same browser, and duplicates with Ctrl+D', async () => {
     const { board, ids } = await seededBoard('Copy', [
-      { text: 'Service SMS on the due date', kind: 'touchpoint', stage: 2, lane: 'touchpoints', fields: { channel: 'sms', emotion: 1 } },
+      {
+        text: 'Service SMS on the due date',
+        kind: 'touchpoint',
+        stage: 2,
+        lane: 'touchpoints',
+        fields: { channel: 'sms', emotion: 1 },
+      },
     ]);
     const other = await createBoard(server, { title: 'Paste target', template: 'blank' });
     const context = await openContext();
@@ -326,7 +347,9 @@ describe('the journey-map editor', () => {
     expect(pasted).toBeTruthy();
     // Same cell, same fields.
     const pastedCard = page.locator(`.card[data-card-id="${pasted}"]`);
-    expect(await pastedCard.getAttribute('data-stage-id')).toBe(await page.locator(`.card[data-card-id="${original}"]`).getAttribute('data-stage-id'));
+    expect(await pastedCard.getAttribute('data-stage-id')).toBe(
+      await page.locator(`.card[data-card-id="${original}"]`).getAttribute('data-stage-id'),
+    );
     expect(await pastedCard.locator('.card__channel').textContent()).toBe('SMS');
 
     // Ctrl+D duplicates the selection (the pasted card is selected now).

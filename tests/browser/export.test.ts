@@ -62,7 +62,10 @@ async function readDownload(download: Download): Promise<Buffer> {
 async function exportPicture(page: Page, which: string) {
   await page.locator('summary', { hasText: 'Export' }).click();
   const item = page.locator(`[data-picture="${which}"]`);
-  const promised = { width: Number(await item.getAttribute('data-width')), height: Number(await item.getAttribute('data-height')) };
+  const promised = {
+    width: Number(await item.getAttribute('data-width')),
+    height: Number(await item.getAttribute('data-height')),
+  };
   const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
   const bytes = await readDownload(download);
   // The progress indicator goes away when the picture is done.

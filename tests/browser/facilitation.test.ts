@@ -58,7 +58,9 @@ beforeAll(async () => {
   const lane = readLanes(seed.doc).find((l) => l.kind === 'ideas')!.id;
   for (const text of IDEAS) addCard(seed.doc, { stageId: stage, laneId: lane, kind: 'idea', text });
   await vi.waitFor(async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+    const res = await fetch(`${server.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${board.token}` },
+    });
     expect(((await res.json()) as { cards: unknown[] }).cards).toHaveLength(2);
   }, POLL);
   seed.destroy();

@@ -224,7 +224,11 @@ describe('the UI in Danish and Swedish', () => {
     const { page } = await openPage('en-GB');
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Journey maps');
-    const boardId = await createFromHome(page, 'Blank journey map', { submit: 'Create board', connection: 'Connection', connected: 'Connected' });
+    const boardId = await createFromHome(page, 'Blank journey map', {
+      submit: 'Create board',
+      connection: 'Connection',
+      connected: 'Connected',
+    });
     const token = await tokenOf(page, boardId);
 
     // A second browser, in Danish, on the same board with the same link.

@@ -48,7 +48,9 @@ async function eightStageBoard(locale: string): Promise<Created> {
   await client.synced;
   addStage(client.doc, locale === 'da' ? 'Opfølgning efter betaling' : 'Follow-up after payment');
   await vi.waitFor(async () => {
-    const state = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+    const state = await fetch(`${server.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${board.token}` },
+    });
     expect(((await state.json()) as { stages: unknown[] }).stages).toHaveLength(8);
   }, POLL);
   client.destroy();
@@ -187,7 +189,9 @@ describe('the emotion curve is a control', () => {
     await handle.waitFor();
     const id = (await handle.getAttribute('data-card-id'))!;
     const emotionOnServer = async () => {
-      const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+      const res = await fetch(`${server.url}/api/boards/${board.id}`, {
+        headers: { authorization: `Bearer ${board.token}` },
+      });
       return ((await res.json()) as { cards: { id: string; emotion?: number }[] }).cards.find((c) => c.id === id)?.emotion;
     };
     const start = Number(await handle.getAttribute('aria-valuenow'));
@@ -198,7 +202,9 @@ describe('the emotion curve is a control', () => {
     await editor.keyboard.press('ArrowDown');
     const lowered = Math.max(-2, start - 1);
     await expect.poll(emotionOnServer, POLL).toBe(lowered);
-    await expect.poll(() => editor.locator(`.emotion-curve__handle[data-card-id="${id}"]`).getAttribute('aria-valuenow'), POLL).toBe(String(lowered));
+    await expect
+      .poll(() => editor.locator(`.emotion-curve__handle[data-card-id="${id}"]`).getAttribute('aria-valuenow'), POLL)
+      .toBe(String(lowered));
 
     // Undo puts it back.
     await editor.keyboard.press('Control+z');
@@ -232,11 +238,26 @@ describe('accessibility (axe-core in the page)', () => {
     const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     await page.addScriptTag({ content: source });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])),
+      }));
     });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
   }
 
   it('the home page, the board, the to-do list and the report page have no serious or critical violations', async () => {
@@ -263,7 +284,9 @@ describe('linking with the keyboard', () => {
     const board = await createBoard(server, { title: 'Keyboard links', template: 'collection-letters' });
     const page = await open(board.links.editor);
     const links = async () => {
-      const res = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.token}` } });
+      const res = await fetch(`${server.url}/api/boards/${board.id}`, {
+        headers: { authorization: `Bearer ${board.token}` },
+      });
       return ((await res.json()) as { links: { from: string; to: string }[] }).links;
     };
     const before = (await links()).length;

@@ -119,17 +119,12 @@ describe('a two-phase session from the run-sheet', () => {
     await editor.screenshot({ path: path.join(SCREENS, 'en-editor-phase2.png') });
 
     // The end: the round closes, the session snapshot is in the history, the report is offered.
-    await facilitator
-      .getByRole('region', { name: 'Current phase' })
-      .getByRole('button', { name: 'End session' })
-      .click();
+    await facilitator.getByRole('region', { name: 'Current phase' }).getByRole('button', { name: 'End session' }).click();
     await expect.poll(() => votingHeading(editor).count(), POLL).toBe(0);
     await expect.poll(() => phaseBar(editor).count(), POLL).toBe(0);
     await expect.poll(() => facilitator.getByRole('link', { name: 'Open the report' }).count(), POLL).toBe(1);
     await facilitator.getByRole('button', { name: 'History', exact: true }).click();
-    await expect
-      .poll(() => facilitator.getByText('Short session (', { exact: false }).count(), POLL)
-      .toBeGreaterThan(0);
+    await expect.poll(() => facilitator.getByText('Short session (', { exact: false }).count(), POLL).toBeGreaterThan(0);
     await facilitator.screenshot({ path: path.join(SCREENS, 'en-facilitator-history.png') });
   });
 
@@ -145,9 +140,7 @@ describe('a two-phase session from the run-sheet', () => {
     await expect.poll(() => facilitator.getByText('You were mentioned').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.locator('[data-card-id] .comment-badge--unread').count(), POLL).toBe(1);
     await facilitator.getByRole('button', { name: /^Comments/ }).click();
-    await expect
-      .poll(() => facilitator.getByText('@Fran Facilitator is the creditor enough, or the product too?').count(), POLL)
-      .toBe(1);
+    await expect.poll(() => facilitator.getByText('@Fran Facilitator is the creditor enough, or the product too?').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('mentions you').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('Eddie Editor', { exact: true }).count(), POLL).toBeGreaterThan(0);
     await facilitator.screenshot({ path: path.join(SCREENS, 'en-facilitator-comments.png') });

@@ -48,7 +48,10 @@ async function rateLetters(page: Page, texts: { a: string; b: string }, ratings:
     const variant = text === texts.a ? 'a' : text === texts.b ? 'b' : null;
     expect(variant, `letter ${n} shows one of the two variants`).not.toBeNull();
     shown.push(variant!);
-    await letter.getByRole('group', { name: `Tone of letter ${n}` }).getByRole('radio', { name: ratings[variant!] }).check();
+    await letter
+      .getByRole('group', { name: `Tone of letter ${n}` })
+      .getByRole('radio', { name: ratings[variant!] })
+      .check();
     await expect.poll(() => letter.getByRole('radio', { name: ratings[variant!] }).isChecked(), POLL).toBe(true);
   }
   return shown;

@@ -75,9 +75,33 @@ beforeAll(async () => {
   const ideasLane = plain.lanes.find((l) => l.kind === 'ideas')!.id;
   const pain = plain.cards.find((c) => c.kind === 'pain')!;
   ids = {
-    formula: addCard(client.doc, { stageId: stage, laneId: ideasLane, kind: 'idea', text: HOSTILE_FORMULA, owner: '+45 12 34 56 78', impact: 5, effort: 1 }),
-    html: addCard(client.doc, { stageId: stage, laneId: ideasLane, kind: 'idea', text: HOSTILE_HTML, owner: '<b>Mallory</b>', impact: 5, effort: 1 }),
-    nordic: addCard(client.doc, { stageId: stage, laneId: ideasLane, kind: 'idea', text: NORDIC, owner: 'Søren Ærø', impact: 4, effort: 2 }),
+    formula: addCard(client.doc, {
+      stageId: stage,
+      laneId: ideasLane,
+      kind: 'idea',
+      text: HOSTILE_FORMULA,
+      owner: '+45 12 34 56 78',
+      impact: 5,
+      effort: 1,
+    }),
+    html: addCard(client.doc, {
+      stageId: stage,
+      laneId: ideasLane,
+      kind: 'idea',
+      text: HOSTILE_HTML,
+      owner: '<b>Mallory</b>',
+      impact: 5,
+      effort: 1,
+    }),
+    nordic: addCard(client.doc, {
+      stageId: stage,
+      laneId: ideasLane,
+      kind: 'idea',
+      text: NORDIC,
+      owner: 'Søren Ærø',
+      impact: 4,
+      effort: 2,
+    }),
   };
   linkCards(client.doc, ids.nordic, pain.id);
   // The server has the edits once its own board shows them.
@@ -103,9 +127,23 @@ describe('action list CSV', () => {
     const [header, ...rows] = parseCsv(text, ',');
     // The template's locale is English: comma-separated, decimal points.
     expect(header).toEqual([
-      'Rank', 'Action', 'Stage', 'Linked pain points', 'Impact', 'Effort', 'Score', 'Votes', 'Owner', 'Due date', 'Status', 'Quadrant',
+      'Rank',
+      'Action',
+      'Stage',
+      'Linked pain points',
+      'Impact',
+      'Effort',
+      'Score',
+      'Votes',
+      'Owner',
+      'Due date',
+      'Status',
+      'Quadrant',
       // The template's ideas state their effects, so the business case comes along.
-      'Value a year', 'Value, low', 'Value, high', 'Contacts avoided a year',
+      'Value a year',
+      'Value, low',
+      'Value, high',
+      'Contacts avoided a year',
     ]);
     // The template's 12 ideas plus the 3 added, then the total of the top 12.
     expect(rows.length).toBeGreaterThanOrEqual(16);
@@ -181,7 +219,11 @@ describe('board JSON', () => {
     // The dunning journey: each touchpoint's day relative to the due date (`dayOffset`) and the board's scenarios.
     expect(json.scenarios.map((s) => s.outcome)).toEqual(['paid', 'payment-plan', 'paid', 'collection', 'payment-plan']);
     const days = Object.fromEntries(json.cards.filter((c) => c.kind === 'touchpoint').map((c) => [c.text, c.dayOffset]));
-    expect(days).toMatchObject({ 'Invoice from the creditor': -14, 'First reminder with a reminder fee': 14, 'Collection letter from the credit-management firm': 40 });
+    expect(days).toMatchObject({
+      'Invoice from the creditor': -14,
+      'First reminder with a reminder fee': 14,
+      'Collection letter from the credit-management firm': 40,
+    });
     expect(json.cards.find((c) => c.id === ids.nordic)?.text).toBe(NORDIC);
   });
 });
@@ -244,7 +286,10 @@ describe('votes from voting rounds', () => {
   it('count in the Votes column and lift the voted idea’s score', async () => {
     const before = await (await boardFetch(server, `/api/boards/${board.id}/actions.csv?by=votes`)).text();
     const round = (await (
-      await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { method: 'POST', body: JSON.stringify({ target: 'ideas', votesPerPerson: 3 }) })
+      await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, {
+        method: 'POST',
+        body: JSON.stringify({ target: 'ideas', votesPerPerson: 3 }),
+      })
     ).json()) as { id: string };
     for (let i = 0; i < 2; i++) {
       const me = createParticipantIdentity();

@@ -3,15 +3,7 @@
  * a bad file is refused with its problems named and creates nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  addCadenceRule,
-  addCard,
-  CURRENT_SCHEMA_VERSION,
-  docToBoard,
-  linkCards,
-  updateCard,
-  type Board,
-} from '@rejse/shared';
+import { addCadenceRule, addCard, CURRENT_SCHEMA_VERSION, docToBoard, linkCards, updateCard, type Board } from '@rejse/shared';
 import { bearer, boardFetch, connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 
 const ADMIN_TOKEN = 'export-tests-admin-token-0123456789';
@@ -105,8 +97,17 @@ describe('importing a board file', () => {
     expect(await boardIds()).toEqual([...before, created.id].sort());
     // The dunning journey is in the file, and comes back whole (compared below).
     expect(exported.scenarios).toHaveLength(5);
-    expect(exported.cadenceRules.at(-1)).toMatchObject({ kind: 'max-contacts', limit: 2, windowDays: 5, channel: 'sms' });
-    expect(exported.cards.find((c) => c.checkpoint === 'breathing-space')).toMatchObject({ dayOffset: -3, fee: 0, scenarioEmotions: expect.any(Object) });
+    expect(exported.cadenceRules.at(-1)).toMatchObject({
+      kind: 'max-contacts',
+      limit: 2,
+      windowDays: 5,
+      channel: 'sms',
+    });
+    expect(exported.cards.find((c) => c.checkpoint === 'breathing-space')).toMatchObject({
+      dayOffset: -3,
+      fee: 0,
+      scenarioEmotions: expect.any(Object),
+    });
 
     const copy = (await (await boardFetch(server, `/api/boards/${created.id}/board.json`, { token: created.token })).json()) as Board;
     expect(copy.id).toBe(created.id);
@@ -129,7 +130,15 @@ describe('importing a board file', () => {
 
   it('takes a version-1 file (the oldest schema) through the migrations, even without an id', async () => {
     const { id: _id, scenarios: _s, cadenceRules: _r, ...rest } = exported;
-    const v1Card = ({ dayOffset: _d, dunningStep: _st, fee: _f, scenarioIds: _ids, scenarioEmotions: _e, checkpoint: _c, ...card }: Board['cards'][number]) => card;
+    const v1Card = ({
+      dayOffset: _d,
+      dunningStep: _st,
+      fee: _f,
+      scenarioIds: _ids,
+      scenarioEmotions: _e,
+      checkpoint: _c,
+      ...card
+    }: Board['cards'][number]) => card;
     const file = { ...rest, schemaVersion: 1, cards: rest.cards.map(v1Card) };
     const res = await importFile(JSON.stringify(file));
     expect(res.status).toBe(201);

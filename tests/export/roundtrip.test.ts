@@ -4,15 +4,7 @@
  * and the copy's title says it is a copy.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  docToBoard,
-  rankActions,
-  readVoteCounts,
-  setPrioritySettings,
-  updateCard,
-  type Board,
-  type CardId,
-} from '@rejse/shared';
+import { docToBoard, rankActions, readVoteCounts, setPrioritySettings, updateCard, type Board, type CardId } from '@rejse/shared';
 import { boardFetch, createBoard, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
 import { connectAs, createParticipant, destroyClients } from '../roles/util.ts';
 
@@ -44,7 +36,10 @@ describe('a JSON round trip', () => {
     setPrioritySettings(facilitator.doc, { rankBy: 'votes', topN: 3 }, 'rejse:local');
 
     // A voting round: three people vote, the idea without ratings gets the most votes.
-    const started = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { method: 'POST', body: JSON.stringify({ target: 'ideas' }) });
+    const started = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, {
+      method: 'POST',
+      body: JSON.stringify({ target: 'ideas' }),
+    });
     expect(started.status).toBe(201);
     const round = (await started.json()) as { id: string };
     const favourite = ideas[3]!.id;
@@ -74,7 +69,10 @@ describe('a JSON round trip', () => {
 
     const todoBefore = await text(await boardFetch(server, `/api/boards/${board.id}/actions.md`));
     const csvBefore = await text(await boardFetch(server, `/api/boards/${board.id}/actions.csv`));
-    const ranked = rankActions(docToBoard(facilitator.doc, board.id), { by: 'votes', votes: readVoteCounts(facilitator.doc) });
+    const ranked = rankActions(docToBoard(facilitator.doc, board.id), {
+      by: 'votes',
+      votes: readVoteCounts(facilitator.doc),
+    });
     expect(ranked[0]!.card.id).toBe(favourite);
 
     // Export, import.

@@ -80,6 +80,9 @@ describe('the collection-letters action list CSV', () => {
     const top = rankActions(plain, { by: 'value' }).slice(0, 3);
     expect(lines.slice(0, 3).map((l) => l[at('Action')])).toEqual(top.map((r) => r.card.text));
     expect(lines[3]?.[at('Action')]).toBe('Total of the top 3');
-    expect(Number(lines[3]?.[at('Value a year')])).toBeCloseTo(top.reduce((s, r) => s + (r.businessCase.value?.mid ?? 0), 0), 2);
+    expect(Number(lines[3]?.[at('Value a year')])).toBeCloseTo(
+      top.reduce((s, r) => s + (r.businessCase.value?.mid ?? 0), 0),
+      2,
+    );
   });
 });

@@ -12,7 +12,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docToBoard } from '@rejse/shared';
 import { applyRandomOp, boardInvariantViolations, createRng } from '@rejse/shared/testing';
-import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type Role, type RunningServer } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type Role,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { LONG, TEST_TIMEOUT_MS, fetchBoard, fuzzSeed, sameStateVectors } from './util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -90,7 +98,10 @@ async function fuzz(
     if (rng.chance(0.3)) await turns(1 + rng.int(4));
     if (step % 50 === 49) for (let i = 0; i < replicas; i++) check(i, step);
     if (closes.length > 0) {
-      const refusals = server.output().split('\n').filter((line) => line.includes('refused'));
+      const refusals = server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('refused'));
       expect(closes, `closed by the server (seed ${seed}): ${refusals.join(' | ')}`).toEqual([]);
     }
   }
@@ -116,8 +127,10 @@ async function fuzz(
     const roles = [...editing.map((r) => `${r} (editing)`), ...watching.map((r) => `${r} (watching)`)];
     const count = (role: string) => roles.filter((r) => r === role).length;
     const mix = [...new Set(roles)].map((role) => `${count(role)} ${role}`).join(', ');
-    console.info(`[convergence ${label}] ${sent} edit operations sent by ${replicas} editing clients; clients: ${mix}; ` +
-      `closed by the server: ${closes.length}; converged: ${converged ? 'yes' : 'NO'} (seed ${seed})`);
+    console.info(
+      `[convergence ${label}] ${sent} edit operations sent by ${replicas} editing clients; clients: ${mix}; ` +
+        `closed by the server: ${closes.length}; converged: ${converged ? 'yes' : 'NO'} (seed ${seed})`,
+    );
   }
   expect(closes).toEqual([]);
   const expected = docToBoard(docs[0]!, board.id);
@@ -137,18 +150,48 @@ async function fuzz(
 }
 
 describe('convergence against the real server', () => {
-  it('random edits from several clients with random disconnects and offline edits converge on every replica and in storage', async () => {
-    const replicas = LONG ? 8 : 5;
-    await fuzz('facilitators', 'convergence', 20_261_123, Array.from({ length: replicas }, () => 'facilitator' as const), []);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'random edits from several clients with random disconnects and offline edits converge on every replica and in storage',
+    async () => {
+      const replicas = LONG ? 8 : 5;
+      await fuzz(
+        'facilitators',
+        'convergence',
+        20_261_123,
+        Array.from({ length: replicas }, () => 'facilitator' as const),
+        [],
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('the same with editor clients and a mix of roles (a facilitator editing, a viewer watching): no editor is closed, all converge', async () => {
-    const editors = LONG ? 7 : 4;
-    await fuzz('editors', 'convergence-editors', 20_261_207, ['facilitator', ...Array.from({ length: editors }, () => 'editor' as const)], ['viewer']);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'the same with editor clients and a mix of roles (a facilitator editing, a viewer watching): no editor is closed, all converge',
+    async () => {
+      const editors = LONG ? 7 : 4;
+      await fuzz(
+        'editors',
+        'convergence-editors',
+        20_261_207,
+        ['facilitator', ...Array.from({ length: editors }, () => 'editor' as const)],
+        ['viewer'],
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('editor clients only, with a viewer watching: no editor is closed, all converge', async () => {
-    const editors = LONG ? 8 : 5;
-    await fuzz('editors only', 'convergence-editors-only', 20_261_208, Array.from({ length: editors }, () => 'editor' as const), ['viewer']);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'editor clients only, with a viewer watching: no editor is closed, all converge',
+    async () => {
+      const editors = LONG ? 8 : 5;
+      await fuzz(
+        'editors only',
+        'convergence-editors-only',
+        20_261_208,
+        Array.from({ length: editors }, () => 'editor' as const),
+        ['viewer'],
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -137,100 +137,119 @@ async function killInCompaction(server: RunningServer, skip: number): Promise<vo
 }
 
 describe('crash durability', () => {
-  it('every update another client received survives SIGKILL at random moments, and the replicas converge afterwards', async () => {
-    const rng = createRng(fuzzSeed('crash', 7_301));
-    const rounds = LONG ? 40 : 6;
-    const dataDir = tempDataDir();
-    let server = await start(dataDir);
-    const board = await openBoard(server, 'Crash durability');
-    const writerDoc = new Y.Doc();
-    const observerDoc = new Y.Doc();
-    const received = countReceived(observerDoc);
-    let writesBeforeKills = 0;
+  it(
+    'every update another client received survives SIGKILL at random moments, and the replicas converge afterwards',
+    async () => {
+      const rng = createRng(fuzzSeed('crash', 7_301));
+      const rounds = LONG ? 40 : 6;
+      const dataDir = tempDataDir();
+      let server = await start(dataDir);
+      const board = await openBoard(server, 'Crash durability');
+      const writerDoc = new Y.Doc();
+      const observerDoc = new Y.Doc();
+      const received = countReceived(observerDoc);
+      let writesBeforeKills = 0;
 
-    for (let round = 0; round < rounds; round++) {
+      for (let round = 0; round < rounds; round++) {
+        const writer = attach(server, board, writerDoc);
+        const observer = attach(server, board, observerDoc);
+        await Promise.all([writer.synced, observer.synced]);
+        const writing = keepWriting(writerDoc, observerDoc, () => applyRandomOp(writerDoc, rng, board.id));
+        await killAfter(server, received, 1 + rng.int(LONG ? 200 : 80));
+        writesBeforeKills += await writing.stop();
+        detachAll();
+
+        expect(checkDatabaseIntegrity(dataDir), `round ${round}`).toEqual(['ok']);
+        server = await start(dataDir);
+        await expectAcknowledgedPresent(server, board, observerDoc, `round ${round}`);
+      }
+
+      // The writer's edits that never reached the server before a kill are sent on reconnect.
       const writer = attach(server, board, writerDoc);
       const observer = attach(server, board, observerDoc);
-      await Promise.all([writer.synced, observer.synced]);
-      const writing = keepWriting(writerDoc, observerDoc, () => applyRandomOp(writerDoc, rng, board.id));
-      await killAfter(server, received, 1 + rng.int(LONG ? 200 : 80));
-      writesBeforeKills += await writing.stop();
+      const expected = () => docToBoard(writerDoc, board.id);
+      await vi.waitFor(
+        async () => {
+          expect(docToBoard(observerDoc, board.id)).toEqual(expected());
+          expect(await fetchBoard(server, board)).toEqual(expected());
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+      expect(writer.provider.wsconnected && observer.provider.wsconnected).toBe(true);
       detachAll();
-
-      expect(checkDatabaseIntegrity(dataDir), `round ${round}`).toEqual(['ok']);
+      await server.kill('SIGKILL');
       server = await start(dataDir);
-      await expectAcknowledgedPresent(server, board, observerDoc, `round ${round}`);
-    }
+      expect(await fetchBoard(server, board)).toEqual(expected());
+      console.info(
+        `[crash] ${rounds} kills, ${writesBeforeKills} writes, ${received.value} updates received by the observer, ` +
+          `${cardsMap(writerDoc).size} cards at the end`,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-    // The writer's edits that never reached the server before a kill are sent on reconnect.
-    const writer = attach(server, board, writerDoc);
-    const observer = attach(server, board, observerDoc);
-    const expected = () => docToBoard(writerDoc, board.id);
-    await vi.waitFor(
-      async () => {
-        expect(docToBoard(observerDoc, board.id)).toEqual(expected());
-        expect(await fetchBoard(server, board)).toEqual(expected());
-      },
-      { timeout: 30_000, interval: 50 },
-    );
-    expect(writer.provider.wsconnected && observer.provider.wsconnected).toBe(true);
-    detachAll();
-    await server.kill('SIGKILL');
-    server = await start(dataDir);
-    expect(await fetchBoard(server, board)).toEqual(expected());
-    console.info(
-      `[crash] ${rounds} kills, ${writesBeforeKills} writes, ${received.value} updates received by the observer, ` +
-        `${cardsMap(writerDoc).size} cards at the end`,
-    );
-  }, TEST_TIMEOUT_MS);
+  it(
+    'a kill during compaction leaves a sound SQLite file and every acknowledged update',
+    async () => {
+      const rng = createRng(fuzzSeed('power-cut', 4_242));
+      const rounds = LONG ? 30 : 6;
+      const dataDir = tempDataDir();
+      // Compaction after every 3 appended updates, of a board large enough that it takes a while.
+      const env = { COMPACT_THRESHOLD: '3', LOG_LEVEL: 'debug' };
+      let server = await start(dataDir, env);
+      const board = await openBoard(server, 'Power cut');
+      const writerDoc = new Y.Doc();
+      const observerDoc = new Y.Doc();
+      const received = countReceived(observerDoc);
 
-  it('a kill during compaction leaves a sound SQLite file and every acknowledged update', async () => {
-    const rng = createRng(fuzzSeed('power-cut', 4_242));
-    const rounds = LONG ? 30 : 6;
-    const dataDir = tempDataDir();
-    // Compaction after every 3 appended updates, of a board large enough that it takes a while.
-    const env = { COMPACT_THRESHOLD: '3', LOG_LEVEL: 'debug' };
-    let server = await start(dataDir, env);
-    const board = await openBoard(server, 'Power cut');
-    const writerDoc = new Y.Doc();
-    const observerDoc = new Y.Doc();
-    const received = countReceived(observerDoc);
-
-    const seeding = attach(server, board, writerDoc);
-    await seeding.synced;
-    const stage = readStages(writerDoc)[0]!.id;
-    const lanes = readLanes(writerDoc);
-    const filler = 'The reminder letter names the fee, the due date and the creditor. '.repeat(3);
-    writerDoc.transact(() => {
-      for (let i = 0; i < 1_000; i++) addCard(writerDoc, { stageId: stage, laneId: lanes[i % lanes.length]!.id, kind: 'note', text: `${i} ${filler}` });
-    });
-    await vi.waitFor(async () => expect((await fetchBoard(server, board)).cards).toHaveLength(1_000), { timeout: 30_000 });
-    detachAll();
-
-    const ids = [...cardsMap(writerDoc).keys()] as CardId[];
-    const edit = (r: Rng) => () => {
-      updateCard(writerDoc, r.pick(ids), { text: `edited ${r.int(1_000_000)} ${filler}`, emotion: (r.int(5) - 2) as -2 | -1 | 0 | 1 | 2 });
-    };
-    let midCompaction = 0;
-    for (let round = 0; round < rounds; round++) {
-      const writer = attach(server, board, writerDoc);
-      const observer = attach(server, board, observerDoc);
-      await Promise.all([writer.synced, observer.synced]);
-      const writing = keepWriting(writerDoc, observerDoc, edit(rng));
-      // Every other kill is aimed at a compaction's start; the others land wherever they land.
-      if (round % 2 === 1) await killInCompaction(server, rng.int(3));
-      else await killAfter(server, received, 3 + rng.int(40));
-      await writing.stop();
+      const seeding = attach(server, board, writerDoc);
+      await seeding.synced;
+      const stage = readStages(writerDoc)[0]!.id;
+      const lanes = readLanes(writerDoc);
+      const filler = 'The reminder letter names the fee, the due date and the creditor. '.repeat(3);
+      writerDoc.transact(() => {
+        for (let i = 0; i < 1_000; i++)
+          addCard(writerDoc, {
+            stageId: stage,
+            laneId: lanes[i % lanes.length]!.id,
+            kind: 'note',
+            text: `${i} ${filler}`,
+          });
+      });
+      await vi.waitFor(async () => expect((await fetchBoard(server, board)).cards).toHaveLength(1_000), {
+        timeout: 30_000,
+      });
       detachAll();
-      const killed = server;
 
-      expect(checkDatabaseIntegrity(dataDir), `round ${round}`).toEqual(['ok']);
-      server = await start(dataDir, env);
-      // By now the killed process's output has been read to its end.
-      if (inCompaction(killed.output())) midCompaction++;
-      await expectAcknowledgedPresent(server, board, observerDoc, `round ${round}`);
-    }
-    console.info(`[power-cut] ${rounds} kills, ${midCompaction} of them between "compaction started" and "finished"`);
-    expect(midCompaction).toBeGreaterThanOrEqual(rounds / 2);
-  }, TEST_TIMEOUT_MS);
+      const ids = [...cardsMap(writerDoc).keys()] as CardId[];
+      const edit = (r: Rng) => () => {
+        updateCard(writerDoc, r.pick(ids), {
+          text: `edited ${r.int(1_000_000)} ${filler}`,
+          emotion: (r.int(5) - 2) as -2 | -1 | 0 | 1 | 2,
+        });
+      };
+      let midCompaction = 0;
+      for (let round = 0; round < rounds; round++) {
+        const writer = attach(server, board, writerDoc);
+        const observer = attach(server, board, observerDoc);
+        await Promise.all([writer.synced, observer.synced]);
+        const writing = keepWriting(writerDoc, observerDoc, edit(rng));
+        // Every other kill is aimed at a compaction's start; the others land wherever they land.
+        if (round % 2 === 1) await killInCompaction(server, rng.int(3));
+        else await killAfter(server, received, 3 + rng.int(40));
+        await writing.stop();
+        detachAll();
+        const killed = server;
+
+        expect(checkDatabaseIntegrity(dataDir), `round ${round}`).toEqual(['ok']);
+        server = await start(dataDir, env);
+        // By now the killed process's output has been read to its end.
+        if (inCompaction(killed.output())) midCompaction++;
+        await expectAcknowledgedPresent(server, board, observerDoc, `round ${round}`);
+      }
+      console.info(`[power-cut] ${rounds} kills, ${midCompaction} of them between "compaction started" and "finished"`);
+      expect(midCompaction).toBeGreaterThanOrEqual(rounds / 2);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

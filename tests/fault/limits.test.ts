@@ -102,7 +102,10 @@ describe('frame and connection limits', () => {
     const crowd = Array.from({ length: SERVER_LIMITS.connectionsPerBoard - 1 }, () => raw(server, socketPath(board), '127.0.0.2'));
     await Promise.all(crowd.map(joined));
     const extra = raw(server, socketPath(board), '127.0.0.3');
-    expect(await extra.closed).toEqual({ code: CLOSE.TOO_MANY_CONNECTIONS.code, reason: CLOSE.TOO_MANY_CONNECTIONS.reason });
+    expect(await extra.closed).toEqual({
+      code: CLOSE.TOO_MANY_CONNECTIONS.code,
+      reason: CLOSE.TOO_MANY_CONNECTIONS.reason,
+    });
     expect(crowd.every((socket) => socket.isOpen())).toBe(true);
     // The first client still edits, and one of the crowd receives it.
     const before = crowd[0]!.receivedCount();
@@ -140,7 +143,9 @@ describe('presence limits', () => {
     const watcher = client(server, board);
     await Promise.all([honest.synced, watcher.synced]);
     honest.provider.awareness.setLocalStateField('user', { name: 'Ana' });
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(honest.doc.clientID)).toMatchObject({ user: { name: 'Ana' } }));
+    await vi.waitFor(() =>
+      expect(watcher.provider.awareness.getStates().get(honest.doc.clientID)).toMatchObject({ user: { name: 'Ana' } }),
+    );
 
     const clientId = 424_242;
     const burst = await joined(raw(server, socketPath(board)));
@@ -148,7 +153,9 @@ describe('presence limits', () => {
       await sendFrame(burst, awarenessFrame([{ clientId, clock, state: { cursor: { x: clock, y: 0 } } }]));
     }
     await vi.waitFor(() =>
-      expect(watcher.provider.awareness.getStates().get(clientId)).toEqual({ cursor: { x: SERVER_LIMITS.awarenessRate.burst / 2, y: 0 } }),
+      expect(watcher.provider.awareness.getStates().get(clientId)).toEqual({
+        cursor: { x: SERVER_LIMITS.awarenessRate.burst / 2, y: 0 },
+      }),
     );
     expect(burst.isOpen()).toBe(true);
 
@@ -334,7 +341,11 @@ describe('HTTP limits', () => {
 
   it('a body over 1 MiB is refused with 413, declared or streamed, and the API keeps answering', async () => {
     const big = JSON.stringify({ title: 'x'.repeat(SERVER_LIMITS.httpBodyBytes) });
-    const declared = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const declared = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     // Streamed without a length: counted as it arrives, refused once past the limit.
     const streamed = await rawHttp(

@@ -118,7 +118,10 @@ describe('memory bounds across connections', () => {
     // Each asks for the whole board and never reads it: together several times what the process may queue.
     const stalledCount = 16;
     const stalled = Array.from({ length: stalledCount }, () => {
-      const socket = rawSocket(server, `/ws/${board.id}?token=${board.token}`, { localAddress: '127.0.0.6', keepFrames: false });
+      const socket = rawSocket(server, `/ws/${board.id}?token=${board.token}`, {
+        localAddress: '127.0.0.6',
+        keepFrames: false,
+      });
       sockets.push(socket);
       return socket;
     });
@@ -245,7 +248,10 @@ describe('storage failing under a running server', () => {
       addCards(writer, 3, 'after the failure', 40);
       expect(await closed).toBe(CLOSE.SERVER_ERROR.code);
       await vi.waitFor(() => {
-        const line = server.output().split('\n').find((l) => l.includes('storage failed') && l.includes(failing.id));
+        const line = server
+          .output()
+          .split('\n')
+          .find((l) => l.includes('storage failed') && l.includes(failing.id));
         expect(line).toMatch(/"cause":"SQLITE_IOERR/);
       });
       // Still up: health answers, and the board that only reads is still served from memory.
@@ -283,7 +289,10 @@ describe('storage failing under a running server', () => {
       const cards = addCards(writer, 300, 'too much for the disk');
       expect(await closed).toBe(CLOSE.SERVER_ERROR.code);
       await vi.waitFor(() => {
-        const line = server.output().split('\n').find((l) => l.includes('storage failed') && l.includes(full.id));
+        const line = server
+          .output()
+          .split('\n')
+          .find((l) => l.includes('storage failed') && l.includes(full.id));
         expect(line).toMatch(/SQLITE_FULL/);
       });
       expect(await isHealthy(server)).toBe(true);
@@ -294,7 +303,10 @@ describe('storage failing under a running server', () => {
 
       // Space again: the writer's client reconnects, resends, and its cards are stored.
       unlinkSync(filler);
-      await vi.waitFor(async () => expect((await fetchBoard(server, full)).cards.length).toBe(cards.length), { timeout: 30_000, interval: 500 });
+      await vi.waitFor(async () => expect((await fetchBoard(server, full)).cards.length).toBe(cards.length), {
+        timeout: 30_000,
+        interval: 500,
+      });
       servers.splice(servers.indexOf(server), 1);
       for (const c of clients.splice(0)) c.destroy();
       await server.kill('SIGTERM');

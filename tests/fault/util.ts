@@ -131,7 +131,15 @@ export function rawSocket(
       ws.ping(payload);
     });
   };
-  return { ws, opened, closed, received, receivedCount: () => count, isOpen: () => ws.readyState === WebSocket.OPEN, probe };
+  return {
+    ws,
+    opened,
+    closed,
+    received,
+    receivedCount: () => count,
+    isOpen: () => ws.readyState === WebSocket.OPEN,
+    probe,
+  };
 }
 
 /** Sends a frame unless the socket is no longer open; resolves once `ws` has handed it to the OS. */
@@ -234,7 +242,15 @@ export function rawHttp(
     });
     socket.on('error', () => {});
     socket.on('close', () => {
-      const response = parse() ?? (data.length > 0 ? { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(data.toString('latin1'))?.[1] ?? 0), head: data.toString('latin1'), body: '' } : null);
+      const response =
+        parse() ??
+        (data.length > 0
+          ? {
+              status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(data.toString('latin1'))?.[1] ?? 0),
+              head: data.toString('latin1'),
+              body: '',
+            }
+          : null);
       finish(response ?? new Error(`the server closed without answering: ${head.split('\r\n')[0]}`));
     });
     socket.once('connect', async () => {

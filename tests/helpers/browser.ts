@@ -36,11 +36,7 @@ export async function launchChromium(): Promise<Browser> {
  * the other pages). The context is recorded in `contexts` for the suite to close; an
  * uncaught error on the page fails the test.
  */
-export async function openIsolatedPage(
-  browser: Browser,
-  contexts: BrowserContext[],
-  options: BrowserContextOptions = {},
-): Promise<Page> {
+export async function openIsolatedPage(browser: Browser, contexts: BrowserContext[], options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, ...options });
   contexts.push(context);
   return watchedPage(context);

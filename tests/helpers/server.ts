@@ -260,11 +260,7 @@ export interface ConnectedClient {
 }
 
 /** A stock y-websocket client on one board (Node `ws` as the WebSocket, no BroadcastChannel). */
-export function connectClient(
-  server: Pick<RunningServer, 'wsUrl'>,
-  boardId: string,
-  opts: ConnectClientOptions = {},
-): ConnectedClient {
+export function connectClient(server: Pick<RunningServer, 'wsUrl'>, boardId: string, opts: ConnectClientOptions = {}): ConnectedClient {
   const doc = opts.doc ?? new Y.Doc();
   const token = opts.token === undefined ? facilitatorTokens.get(boardId) : opts.token;
   const params = { ...(token ? { token } : {}), ...opts.params };

@@ -124,20 +124,16 @@ describe('comments and names under the permission table', () => {
       const update = Y.encodeStateAsUpdate(replica, before);
       const described = describeUpdate(server, update);
       const state = readPermissionState(server, identity);
-      const caps = (changes: readonly UpdateChange[]) =>
-        [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
+      const caps = (changes: readonly UpdateChange[]) => [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
       expect(caps(plan), context).toEqual(caps(described));
       const access = accessFor(role, 'link', identity ?? undefined);
       const serverVerdict = checkDocumentUpdate(access, server, update);
       const planVerdict = judgeChanges(role, state, plan);
       expect(planVerdict.ok, context).toBe(serverVerdict.ok);
-      if (!planVerdict.ok)
-        outcomes.add(planVerdict.refusal.cause === 'role' ? `role:${role}` : planVerdict.refusal.cause);
+      if (!planVerdict.ok) outcomes.add(planVerdict.refusal.cause === 'role' ? `role:${role}` : planVerdict.refusal.cause);
       else outcomes.add(`allowed:${role}`);
     }
-    expect([...outcomes].sort()).toEqual(
-      ['allowed:editor', 'allowed:facilitator', 'othersRecord', 'role:editor', 'role:viewer'].sort(),
-    );
+    expect([...outcomes].sort()).toEqual(['allowed:editor', 'allowed:facilitator', 'othersRecord', 'role:editor', 'role:viewer'].sort());
   });
 
   it('a comment stays with the author the server knew: nobody, not even the facilitator, writes as someone else', () => {

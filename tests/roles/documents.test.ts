@@ -39,7 +39,11 @@ describe('a viewer', () => {
       const watcher = connectAs(own, board, 'editor');
       await Promise.all([facilitator.synced, viewer.synced, watcher.synced]);
 
-      const kept = addCard(facilitator.doc, { ...firstCell(facilitator.doc), kind: 'pain', text: 'Why did I get this claim?' });
+      const kept = addCard(facilitator.doc, {
+        ...firstCell(facilitator.doc),
+        kind: 'pain',
+        text: 'Why did I get this claim?',
+      });
       await vi.waitFor(() => expect(cardsMap(viewer.doc).has(kept)).toBe(true));
 
       const closed = closedFor(viewer);
@@ -48,7 +52,9 @@ describe('a viewer', () => {
 
       // The others never see it; a later facilitator edit still arrives, so nothing was held back.
       updateCard(facilitator.doc, kept, { text: 'Which product is this claim about?' });
-      await vi.waitFor(() => expect(docToBoard(watcher.doc, board.id).cards.map((c) => c.text)).toEqual(['Which product is this claim about?']));
+      await vi.waitFor(() =>
+        expect(docToBoard(watcher.doc, board.id).cards.map((c) => c.text)).toEqual(['Which product is this claim about?']),
+      );
       expect(cardsMap(watcher.doc).has(crafted)).toBe(false);
 
       destroyClients();
@@ -82,8 +88,21 @@ describe('an editor', () => {
   it('is refused (4403) when writing the facilitation state: the timer or a voting round', async () => {
     const board = await createBoard(server);
     for (const write of [
-      (doc: import('yjs').Doc) => facilitationMap(doc).set('timer', { state: 'running', endsAt: Date.now() + 60_000, remainingMs: 60_000, durationMs: 60_000 }),
-      (doc: import('yjs').Doc) => facilitationMap(doc).set('voting', { id: 'forged', target: 'ideas', votesPerPerson: 99, allowMultiplePerCard: true, startedAt: 1 }),
+      (doc: import('yjs').Doc) =>
+        facilitationMap(doc).set('timer', {
+          state: 'running',
+          endsAt: Date.now() + 60_000,
+          remainingMs: 60_000,
+          durationMs: 60_000,
+        }),
+      (doc: import('yjs').Doc) =>
+        facilitationMap(doc).set('voting', {
+          id: 'forged',
+          target: 'ideas',
+          votesPerPerson: 99,
+          allowMultiplePerCard: true,
+          startedAt: 1,
+        }),
     ]) {
       const editor = connectAs(server, board, 'editor');
       await editor.synced;
@@ -133,7 +152,10 @@ describe('an editor', () => {
     updateCard(editor.doc, locked, { text: 'First reminder letter (postal)' });
     await vi.waitFor(() => {
       const cards = docToBoard(facilitator.doc, board.id).cards;
-      expect(cards.find((c) => c.id === free)).toMatchObject({ text: 'Service SMS on the due date', stageId: nextStage });
+      expect(cards.find((c) => c.id === free)).toMatchObject({
+        text: 'Service SMS on the due date',
+        stageId: nextStage,
+      });
       expect(cards.find((c) => c.id === locked)?.text).toBe('First reminder letter (postal)');
     });
 
@@ -183,7 +205,10 @@ describe('tokens', () => {
     await Promise.all([editor.synced, viewer.synced, facilitator.synced]);
 
     const cut = closedFor(editor);
-    const refusedForEditor = await boardFetch(server, `/api/boards/${board.id}/links/editor/rotate`, { token: oldToken, method: 'POST' });
+    const refusedForEditor = await boardFetch(server, `/api/boards/${board.id}/links/editor/rotate`, {
+      token: oldToken,
+      method: 'POST',
+    });
     expect(refusedForEditor.status).toBe(403);
     const res = await boardFetch(server, `/api/boards/${board.id}/links/editor/rotate`, { method: 'POST' });
     expect(res.status).toBe(200);

@@ -66,7 +66,13 @@ function randomServerDoc(rng: Rng): Y.Doc {
   }
   if (rng.chance(0.3)) addPersona(server, { name: 'Maria', description: '', segment: '' }, 'test');
   setLocks(server, { board: rng.chance(0.2), structure: rng.chance(0.35) }, 'test');
-  if (rng.chance(0.6)) setCardsLocked(server, cards.filter(() => rng.chance(0.4)), true, 'test');
+  if (rng.chance(0.6))
+    setCardsLocked(
+      server,
+      cards.filter(() => rng.chance(0.4)),
+      true,
+      'test',
+    );
   // Sometimes a locked id with no card behind it (the card was deleted after it was locked).
   if (rng.chance(0.1)) setCardsLocked(server, ['c_gone'], true, 'test');
   setPrivateMode(server, rng.chance(0.35), 'test');
@@ -99,7 +105,14 @@ describe('the client guard and the server admission agree', () => {
     const seed = seedFrom(process.env.REJSE_PERMISSIONS_SEED, 20260311);
     console.log(`permissions property seed: ${seed} (replay with REJSE_PERMISSIONS_SEED=${seed})`);
     const rng = createRng(seed);
-    const seen = { commands: new Set<string>(), causes: new Set<string>(), allowed: 0, refused: 0, drafts: 0, failed: 0 };
+    const seen = {
+      commands: new Set<string>(),
+      causes: new Set<string>(),
+      allowed: 0,
+      refused: 0,
+      drafts: 0,
+      failed: 0,
+    };
 
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const server = randomServerDoc(rng);
@@ -107,14 +120,19 @@ describe('the client guard and the server admission agree', () => {
       const access = accessFor(role, 'link');
       const command = randomCommand(rng, docToBoard(server, 'b'));
       const state = readPermissionState(server);
-      const context = `seed ${seed}, trial ${trial}: ${role} ${command.name}(${JSON.stringify(command.args)}) with locks ${JSON.stringify(
-        { ...state.locks, cards: [...state.locks.cards] },
-      )}, private mode ${state.privateMode}`;
+      const context = `seed ${seed}, trial ${trial}: ${role} ${command.name}(${JSON.stringify(command.args)}) with locks ${JSON.stringify({
+        ...state.locks,
+        cards: [...state.locks.cards],
+      })}, private mode ${state.privateMode}`;
 
       // What the server would receive if the client ran the command unguarded.
       const plain = replicaSession(server);
       const errors: string[] = [];
-      const update = sentBy(plain, createCommands(plain, (message) => errors.push(message)), command);
+      const update = sentBy(
+        plain,
+        createCommands(plain, (message) => errors.push(message)),
+        command,
+      );
       if (errors.length > 0) {
         seen.failed += 1; // the op itself refused (missing card, last stage…): nothing is sent
         expect(update, context).toBeNull();
@@ -125,12 +143,15 @@ describe('the client guard and the server admission agree', () => {
         // Nothing to send (moving no cards, an empty persona patch…): a view-only link still refuses it.
         const guardedSession = replicaSession(server);
         const notices: string[] = [];
-        const guarded = guardCommands(createCommands(guardedSession, () => {}), {
-          session: guardedSession,
-          role,
-          drafts: () => null,
-          notify: (message) => notices.push(message),
-        });
+        const guarded = guardCommands(
+          createCommands(guardedSession, () => {}),
+          {
+            session: guardedSession,
+            role,
+            drafts: () => null,
+            notify: (message) => notices.push(message),
+          },
+        );
         sentBy(guardedSession, guarded, command);
         expect(notices.length === 0, context).toBe(role !== 'viewer');
         continue;
@@ -143,12 +164,15 @@ describe('the client guard and the server admission agree', () => {
       const guardedSession = replicaSession(server);
       const notices: string[] = [];
       const drafted: unknown[] = [];
-      const guarded = guardCommands(createCommands(guardedSession, (message) => notices.push(`error: ${message}`)), {
-        session: guardedSession,
-        role,
-        drafts: () => ({ add: (input: unknown) => drafted.push(input) }) as unknown as DraftsSession,
-        notify: (message) => notices.push(message),
-      });
+      const guarded = guardCommands(
+        createCommands(guardedSession, (message) => notices.push(`error: ${message}`)),
+        {
+          session: guardedSession,
+          role,
+          drafts: () => ({ add: (input: unknown) => drafted.push(input) }) as unknown as DraftsSession,
+          notify: (message) => notices.push(message),
+        },
+      );
       const guardedUpdate = sentBy(guardedSession, guarded, command);
       const clientAllowed = drafted.length === 0 && notices.length === 0;
 

@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addCard, cardsMap, docToBoard, readPrivateMode, setPrivateMode } from '@rejse/shared';
-import { boardFetch, connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import {
+  boardFetch,
+  connectClient,
+  createBoard,
+  startServer,
+  tokenOf,
+  type ConnectedClient,
+  type CreatedBoard,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
 import { closedFor, connectAs, createParticipant, destroyClients, type Participant } from './util.ts';
 
@@ -19,7 +28,12 @@ afterEach(() => {
 });
 
 /** A participant's drafts socket, as the client opens it in private mode. */
-function connectDrafts(board: CreatedBoard, role: 'editor' | 'facilitator' | 'viewer', participantId: string, secret: string | null): ConnectedClient {
+function connectDrafts(
+  board: CreatedBoard,
+  role: 'editor' | 'facilitator' | 'viewer',
+  participantId: string,
+  secret: string | null,
+): ConnectedClient {
   const client = connectClient(server, `${board.id}/drafts/${participantId}`, {
     token: null,
     params: { token: tokenOf(board.links[role]), ...(secret ? { secret } : {}) },
@@ -71,14 +85,19 @@ describe('private mode', () => {
     addCard(editor.doc, { ...cell, kind: 'idea', text: 'sneaking it in' });
     expect((await refused).code).toBe(CLOSE.FORBIDDEN.code);
 
-    const editorReveal = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, { token: tokenOf(board.links.editor), method: 'POST' });
+    const editorReveal = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, {
+      token: tokenOf(board.links.editor),
+      method: 'POST',
+    });
     expect(editorReveal.status).toBe(403);
     const reveal = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, { method: 'POST' });
     expect(await reveal.json()).toEqual({ revealed: 1 });
 
     await vi.waitFor(() => {
       const cards = docToBoard(facilitator.doc, board.id).cards;
-      expect(cards.map((c) => [c.kind, c.text, c.stageId, c.laneId])).toEqual([['idea', 'Text the customer before the reminder', cell.stageId, cell.laneId]]);
+      expect(cards.map((c) => [c.kind, c.text, c.stageId, c.laneId])).toEqual([
+        ['idea', 'Text the customer before the reminder', cell.stageId, cell.laneId],
+      ]);
       expect(readPrivateMode(facilitator.doc)).toBe(false);
       expect(cardsMap(drafts.doc).size).toBe(0);
     });

@@ -61,7 +61,10 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
       { emotion: null },
       { thought: null, text: undefined },
       { dayOffset: rng.int(60) - 14, dunningStep: 'reminder', fee: 100 },
-      { scenarioIds: b.scenarios.length > 0 ? [one(rng, b.scenarios)] : null, checkpoint: rng.pick([...CHECKPOINTS, null]) },
+      {
+        scenarioIds: b.scenarios.length > 0 ? [one(rng, b.scenarios)] : null,
+        checkpoint: rng.pick([...CHECKPOINTS, null]),
+      },
       { dayOffset: current?.dayOffset ?? null },
     ];
     return [id, rng.pick(patches)];
@@ -83,14 +86,26 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
   moveStage: (rng, b) => [one(rng, b.stages), rng.int(b.stages.length)],
   removeStage: (rng, b) => {
     const id = one(rng, b.stages);
-    return [id, disposition(rng, b.stages.filter((s) => s.id !== id))];
+    return [
+      id,
+      disposition(
+        rng,
+        b.stages.filter((s) => s.id !== id),
+      ),
+    ];
   },
   addLane: (rng, b) => [text(rng), 'custom', rng.int(b.lanes.length + 1)],
   renameLane: (rng, b) => [one(rng, b.lanes), text(rng)],
   moveLane: (rng, b) => [one(rng, b.lanes), rng.int(b.lanes.length)],
   removeLane: (rng, b) => {
     const id = one(rng, b.lanes);
-    return [id, disposition(rng, b.lanes.filter((l) => l.id !== id))];
+    return [
+      id,
+      disposition(
+        rng,
+        b.lanes.filter((l) => l.id !== id),
+      ),
+    ];
   },
   addPersona: (rng) => [{ name: text(rng), description: '', segment: text(rng) }],
   updatePersona: (rng, b) => [one(rng, b.personas), rng.pick([{ name: text(rng) }, { description: text(rng), segment: '' }, {}])],
@@ -101,7 +116,10 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
   updateScenario: (rng, b) => {
     const id = one(rng, b.scenarios);
     const current = b.scenarios.find((s) => s.id === id);
-    return [id, rng.pick([{ name: text(rng) }, { name: current?.name ?? '' }, { outcome: rng.pick(SCENARIO_OUTCOMES), vulnerable: rng.chance(0.5) }])];
+    return [
+      id,
+      rng.pick([{ name: text(rng) }, { name: current?.name ?? '' }, { outcome: rng.pick(SCENARIO_OUTCOMES), vulnerable: rng.chance(0.5) }]),
+    ];
   },
   removeScenario: (rng, b) => [one(rng, b.scenarios)],
   addCadenceRule: (rng) => [randomRule(rng)],

@@ -36,7 +36,6 @@ describe('links shown again', () => {
       expect((await boardFetch(server, `/api/boards/${board.id}/links`, { token: tokenOf(board.links[role]) })).status).toBe(403);
     }
     expect((await boardFetch(server, `/api/boards/${board.id}/links`, { token: null })).status).toBe(401);
-
   });
 
   it('the seals are in SQLite: after a restart the links are shown again', async () => {
@@ -47,7 +46,9 @@ describe('links shown again', () => {
       await own.kill();
       const restarted = await startServer({ dataDir: own.dataDir });
       try {
-        const res = await fetch(`${restarted.url}/api/boards/${board.id}/links`, { headers: { authorization: `Bearer ${board.token}` } });
+        const res = await fetch(`${restarted.url}/api/boards/${board.id}/links`, {
+          headers: { authorization: `Bearer ${board.token}` },
+        });
         expect(shownLinksSchema.parse(await res.json()).links).toEqual(board.links);
       } finally {
         await restarted.kill();
@@ -77,7 +78,10 @@ describe('links shown again', () => {
     const board = await createBoard(server);
     const byAdmin = await shown(board.id, ADMIN);
     expect(byAdmin.links).toEqual({ facilitator: null, editor: null, viewer: null });
-    const res = await boardFetch(server, `/api/boards/${board.id}/links/viewer/rotate`, { token: ADMIN, method: 'POST' });
+    const res = await boardFetch(server, `/api/boards/${board.id}/links/viewer/rotate`, {
+      token: ADMIN,
+      method: 'POST',
+    });
     const { link } = (await res.json()) as { link: string };
     const byFacilitator = await shown(board.id);
     expect(byFacilitator.links.viewer).toBeNull();

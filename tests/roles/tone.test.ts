@@ -28,9 +28,19 @@ async function letterBoard(): Promise<{ board: CreatedBoard; letter: Card; remin
 }
 
 const open = (board: CreatedBoard, body: unknown, role: 'facilitator' | 'editor' = 'facilitator') =>
-  boardFetch(server, `/api/boards/${board.id}/tone/rounds`, { token: tokenOf(board.links[role]), method: 'POST', body: JSON.stringify(body) });
+  boardFetch(server, `/api/boards/${board.id}/tone/rounds`, {
+    token: tokenOf(board.links[role]),
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
 
-const rate = (board: CreatedBoard, round: ToneRound, who: Participant, body: unknown, role: 'editor' | 'facilitator' | 'viewer' = 'editor') =>
+const rate = (
+  board: CreatedBoard,
+  round: ToneRound,
+  who: Participant,
+  body: unknown,
+  role: 'editor' | 'facilitator' | 'viewer' = 'editor',
+) =>
   boardFetch(server, `/api/boards/${board.id}/tone/rounds/${round.id}/ratings`, {
     token: tokenOf(board.links[role]),
     method: 'POST',
@@ -39,7 +49,10 @@ const rate = (board: CreatedBoard, round: ToneRound, who: Participant, body: unk
   });
 
 const close = (board: CreatedBoard, round: ToneRound, role: 'facilitator' | 'editor' = 'facilitator') =>
-  boardFetch(server, `/api/boards/${board.id}/tone/rounds/${round.id}/close`, { token: tokenOf(board.links[role]), method: 'POST' });
+  boardFetch(server, `/api/boards/${board.id}/tone/rounds/${round.id}/close`, {
+    token: tokenOf(board.links[role]),
+    method: 'POST',
+  });
 
 describe('the blind tone round over HTTP', () => {
   it('keeps ratings secret while open, and on closing gives results per variant and reveals the variant in use', async () => {
@@ -87,7 +100,10 @@ describe('the blind tone round over HTTP', () => {
       id: round.id,
       raters: 2,
       inUse: 'a',
-      variants: { a: { ratings: 2, mean: 1.5, counts: [1, 1, 0, 0, 0] }, b: { ratings: 2, mean: 4, counts: [0, 0, 1, 0, 1] } },
+      variants: {
+        a: { ratings: 2, mean: 1.5, counts: [1, 1, 0, 0, 0] },
+        b: { ratings: 2, mean: 4, counts: [0, 0, 1, 0, 1] },
+      },
     });
     await vi.waitFor(() => expect(readToneRounds(viewer.doc)).toEqual([result]));
     expect(readOpenToneRound(viewer.doc)).toBeNull();

@@ -36,12 +36,22 @@ async function boardWithIdeas(): Promise<{ board: CreatedBoard; ideas: CardId[];
 }
 
 async function startRound(board: CreatedBoard, body: Record<string, unknown>): Promise<Round> {
-  const res = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { method: 'POST', body: JSON.stringify(body) });
+  const res = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as Round;
 }
 
-function vote(board: CreatedBoard, round: Round, who: Participant, cardId: string, delta: 1 | -1, role: 'editor' | 'facilitator' | 'viewer' = 'editor') {
+function vote(
+  board: CreatedBoard,
+  round: Round,
+  who: Participant,
+  cardId: string,
+  delta: 1 | -1,
+  role: 'editor' | 'facilitator' | 'viewer' = 'editor',
+) {
   return boardFetch(server, `/api/boards/${board.id}/votes/rounds/${round.id}/votes`, {
     token: tokenOf(board.links[role]),
     method: 'POST',
@@ -50,7 +60,11 @@ function vote(board: CreatedBoard, round: Round, who: Participant, cardId: strin
   });
 }
 
-async function mine(board: CreatedBoard, round: Round, who: Participant): Promise<{ votes: Record<string, number>; used: number; remaining: number }> {
+async function mine(
+  board: CreatedBoard,
+  round: Round,
+  who: Participant,
+): Promise<{ votes: Record<string, number>; used: number; remaining: number }> {
   const res = await boardFetch(server, `/api/boards/${board.id}/votes/rounds/${round.id}/votes/mine`, {
     token: tokenOf(board.links.editor),
     headers: who.headers,
@@ -120,7 +134,10 @@ describe('dot voting', () => {
     const round = await startRound(board, { target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: true });
     await vi.waitFor(() => expect(readOpenRound(viewer.doc)).toMatchObject({ id: round.id, votesPerPerson: 3 }));
     // A second round cannot start while this one is open.
-    const second = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { method: 'POST', body: JSON.stringify({ target: 'pains' }) });
+    const second = await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, {
+      method: 'POST',
+      body: JSON.stringify({ target: 'pains' }),
+    });
     expect(second.status).toBe(409);
 
     const ana = createParticipant();
@@ -140,7 +157,9 @@ describe('dot voting', () => {
       method: 'POST',
     });
     expect(editorClose.status).toBe(403);
-    const closed = await boardFetch(server, `/api/boards/${board.id}/votes/rounds/${round.id}/close`, { method: 'POST' });
+    const closed = await boardFetch(server, `/api/boards/${board.id}/votes/rounds/${round.id}/close`, {
+      method: 'POST',
+    });
     expect(closed.status).toBe(200);
     expect(await closed.json()).toMatchObject({ id: round.id, totals: { [ideas[0]!]: 3, [ideas[1]!]: 1 }, voters: 2 });
 
@@ -160,7 +179,9 @@ describe('dot voting', () => {
     const next = await startRound(board, { target: 'pains' });
     await boardFetch(server, `/api/boards/${board.id}/votes/rounds/${next.id}/close`, { method: 'POST' });
     await vi.waitFor(() => expect(readRounds(viewer.doc).map((r) => r.id)).toEqual([round.id, next.id]));
-    const listed = (await (await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { token: tokenOf(board.links.viewer) })).json()) as {
+    const listed = (await (
+      await boardFetch(server, `/api/boards/${board.id}/votes/rounds`, { token: tokenOf(board.links.viewer) })
+    ).json()) as {
       id: string;
       closedAt: number | null;
     }[];

@@ -16,14 +16,7 @@ import { docToBoard } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { createPostgresStore, docFromStoredState } from '@rejse/server';
 import { startTestPostgres, startTestRedis, type TestPostgres, type TestRedis } from '@rejse/server/testing';
-import {
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { fetchBoard, fuzzSeed, LONG, sameStateVectors } from '../fault/util.ts';
 import { startBalancer, type Balancer } from './balancer.ts';
 
@@ -91,9 +84,7 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     await vi.waitFor(
       () =>
         expect(
-          [...onA.provider.awareness.getStates().values()].map(
-            (state) => (state.user as { name?: string } | undefined)?.name,
-          ),
+          [...onA.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name),
         ).toContain('Bea on B'),
       { timeout: 10_000 },
     );
@@ -189,8 +180,7 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
     function isAcknowledged(s: SentUpdate): boolean {
       if (s.endClock === 0) return false;
       return editors.some(
-        (other, index) =>
-          index !== s.replica && (Y.decodeStateVector(Y.encodeStateVector(other.doc)).get(s.client) ?? 0) >= s.endClock,
+        (other, index) => index !== s.replica && (Y.decodeStateVector(Y.encodeStateVector(other.doc)).get(s.client) ?? 0) >= s.endClock,
       );
     }
 
@@ -222,9 +212,7 @@ describe.skipIf(unavailable !== undefined)('two instances with PostgreSQL and Re
 
     const deadUpdates = sent.filter((s) => s.replica === deadReplica);
     const deadAcknowledged = deadUpdates.filter((s) =>
-      docs.some(
-        (doc) => (Y.decodeStateVector(Y.encodeStateVector(doc)).get(s.client) ?? 0) >= s.endClock && s.endClock > 0,
-      ),
+      docs.some((doc) => (Y.decodeStateVector(Y.encodeStateVector(doc)).get(s.client) ?? 0) >= s.endClock && s.endClock > 0),
     );
     const survivorUpdates = sent.filter((s) => alive[s.replica]);
     // Every survivor's update and every acknowledged update of the dead client is stored.

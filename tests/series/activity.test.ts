@@ -52,8 +52,7 @@ describe('activity since my last visit', () => {
 
     const cell = firstCell(a.doc);
     const idea = addCard(a.doc, { ...cell, kind: 'idea', text: 'Name the creditor in the letter' });
-    for (const text of ['Name the original creditor', 'Name the original creditor and the product'])
-      updateCard(a.doc, idea, { text });
+    for (const text of ['Name the original creditor', 'Name the original creditor and the product']) updateCard(a.doc, idea, { text });
     await vi.waitFor(() => expect(b.doc.getMap('cards').has(idea)).toBe(true));
     const other = [...b.doc.getMap('cards').keys()].find((id) => id !== idea) as CardId;
     moveCards(b.doc, [other], { ...firstCell(b.doc), index: 0 });
@@ -76,26 +75,16 @@ describe('activity since my last visit', () => {
     // Everyone leaves: the room unloads and what the log held back is written.
     await vi.waitFor(async () => expect(b.doc.getMap('comments').size).toBe(1));
     for (const client of clients.splice(0)) client.destroy();
-    await vi.waitFor(async () =>
-      expect(((await (await fetch(`${running.url}/api/health`)).json()) as { rooms: number }).rooms).toBe(0),
-    );
+    await vi.waitFor(async () => expect(((await (await fetch(`${running.url}/api/health`)).json()) as { rooms: number }).rooms).toBe(0));
 
     const res = await boardFetch(running, `/api/boards/${board.id}/activity?since=${lastVisit}`, {
       token: tokenOf(board.links.viewer),
     });
     expect(res.status).toBe(200);
     const { entries } = (await res.json()) as ActivityResponse;
-    const said = entries
-      .map((e) => `${e.name} ${e.action} ${e.targetKind}${e.targetId === idea ? ' idea' : ''}`)
-      .sort();
+    const said = entries.map((e) => `${e.name} ${e.action} ${e.targetKind}${e.targetId === idea ? ' idea' : ''}`).sort();
     expect(said).toEqual(
-      [
-        `Anna added card idea`,
-        `Anna edited card idea`,
-        `Bo moved card`,
-        `Bo commented card idea`,
-        `Bo voted round`,
-      ].sort(),
+      [`Anna added card idea`, `Anna edited card idea`, `Bo moved card`, `Bo commented card idea`, `Bo voted round`].sort(),
     );
     expect(entries.find((e) => e.action === 'edited')).toMatchObject({
       count: 2,

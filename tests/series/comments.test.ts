@@ -34,12 +34,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-function join(
-  running: RunningServer,
-  board: CreatedBoard,
-  role: Role,
-  identity?: { id: string; secret: string },
-): ConnectedClient {
+function join(running: RunningServer, board: CreatedBoard, role: Role, identity?: { id: string; secret: string }): ConnectedClient {
   const client = connectClient(running, board.id, {
     token: tokenOf(board.links[role]),
     params: identity ? { participant: identity.id, secret: identity.secret } : {},

@@ -74,8 +74,7 @@ describe('version history with live clients', () => {
     b.doc.transact(() => cardsMap(b.doc).delete(deleted!.id), 'rejse:local');
     const extra = addCard(c.doc, { ...firstCell(c.doc), kind: 'note', text: 'Added after the snapshot' });
     await vi.waitFor(() => {
-      for (const client of clients)
-        expect(cardsMap(client.doc).has(extra) && !cardsMap(client.doc).has(deleted!.id)).toBe(true);
+      for (const client of clients) expect(cardsMap(client.doc).has(extra) && !cardsMap(client.doc).has(deleted!.id)).toBe(true);
     });
 
     // All three keep adding cards while the facilitator restores.

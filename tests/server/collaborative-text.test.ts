@@ -90,7 +90,9 @@ describe('collaborative card text', () => {
     const viewer = connect(server, board.id, tokenOf(board.links.viewer));
     await viewer.synced;
     await vi.waitFor(() => expect(textOf(viewer.doc, id)).toBe('Call us'));
-    const viewerClosed = new Promise<number>((resolve) => viewer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+    const viewerClosed = new Promise<number>((resolve) =>
+      viewer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
     yText(viewer.doc, id).insert(0, 'Do not ');
     expect(await viewerClosed).toBe(4403);
 
@@ -98,7 +100,9 @@ describe('collaborative card text', () => {
     const editor = connect(server, board.id, tokenOf(board.links.editor));
     await editor.synced;
     await vi.waitFor(() => expect(editor.doc.getMap('facilitation').get('lockBoard')).toBe(true));
-    const editorClosed = new Promise<number>((resolve) => editor.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)));
+    const editorClosed = new Promise<number>((resolve) =>
+      editor.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
     yText(editor.doc, id).insert(7, ' today');
     expect(await editorClosed).toBe(4403);
 
@@ -129,7 +133,12 @@ describe('collaborative card text', () => {
       body: JSON.stringify(file),
     });
     expect(res.status).toBe(201);
-    const imported = (await res.json()) as { id: string; token: string; links: { editor: string }; importedFromVersion: number };
+    const imported = (await res.json()) as {
+      id: string;
+      token: string;
+      links: { editor: string };
+      importedFromVersion: number;
+    };
     expect(imported.importedFromVersion).toBe(1);
     const a = connect(server, imported.id, imported.token);
     const b = connect(server, imported.id, tokenOf(imported.links.editor));

@@ -7,13 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap } from '@rejse/shared';
-import {
-  connectClient,
-  createBoard,
-  startServer,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell, parseExposition } from './util.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -30,13 +30,21 @@ function postFrom(localAddress: string, path: string, body: string): Promise<Ans
   return new Promise((resolve, reject) => {
     const req = request(
       `${server.url}${path}`,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text ? (JSON.parse(text) as unknown) : null,
+          });
         });
       },
     );
@@ -46,7 +54,9 @@ function postFrom(localAddress: string, path: string, body: string): Promise<Ans
 }
 
 const boardFile = (boardId: string) =>
-  fetch(`${server.url}/api/boards/${boardId}/board.json`, { headers: { authorization: `Bearer ${tokens.get(boardId)}` } }).then((r) => r.text());
+  fetch(`${server.url}/api/boards/${boardId}/board.json`, {
+    headers: { authorization: `Bearer ${tokens.get(boardId)}` },
+  }).then((r) => r.text());
 const tokens = new Map<string, string>();
 
 describe('per-address limits on the unauthenticated routes', () => {

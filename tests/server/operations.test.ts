@@ -9,14 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, CLOSE, PROTOCOL_VERSION } from '@rejse/shared';
 import { readBoardStorageStats } from '@rejse/server';
-import {
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell, openRawSocket, parseExposition } from './util.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server');
@@ -180,9 +173,7 @@ describe('logs', () => {
     });
     const lines = logLines(server);
     for (const line of lines)
-      expect(line).toEqual(
-        expect.objectContaining({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) }),
-      );
+      expect(line).toEqual(expect.objectContaining({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) }));
     expect(lines.find((line) => line.requestId === 'ops-test-42')).toMatchObject({
       msg: 'http request',
       method: 'GET',

@@ -53,7 +53,10 @@ describe('connecting', () => {
   it('a different protocol version is closed with 4426; the current one and none at all are accepted', async () => {
     const board = await createBoard(server);
     const old = openRawSocket(server, `/ws/${board.id}?v=999`);
-    expect(await old.closed).toMatchObject({ code: CLOSE.PROTOCOL_MISMATCH.code, reason: CLOSE.PROTOCOL_MISMATCH.reason });
+    expect(await old.closed).toMatchObject({
+      code: CLOSE.PROTOCOL_MISMATCH.code,
+      reason: CLOSE.PROTOCOL_MISMATCH.reason,
+    });
 
     const current = connectClient(server, board.id, { params: { v: String(PROTOCOL_VERSION) } });
     const stock = connectClient(server, board.id);

@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, docToBoard, readTitle, setBoardTitle, updateCard, type CardId } from '@rejse/shared';
-import { bearer, boardFetch, connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import {
+  bearer,
+  boardFetch,
+  connectClient,
+  createBoard,
+  startServer,
+  type ConnectedClient,
+  type RunningServer,
+} from '../helpers/server.ts';
 import { firstCell } from './util.ts';
 
 const clients: ConnectedClient[] = [];
@@ -33,7 +41,11 @@ describe('live sync between stock y-websocket clients', () => {
     expect(docToBoard(b.doc, board.id)).toEqual(docToBoard(a.doc, board.id));
 
     const cell = firstCell(a.doc);
-    const cardId = addCard(a.doc, { ...cell, kind: 'pain', text: 'The letter does not say which product the claim is about' });
+    const cardId = addCard(a.doc, {
+      ...cell,
+      kind: 'pain',
+      text: 'The letter does not say which product the claim is about',
+    });
     await vi.waitFor(() => expect(cardsMap(b.doc).has(cardId)).toBe(true));
 
     updateCard(b.doc, cardId, { text: 'Recipients call to say it must be a mistake', emotion: -2 });
@@ -78,7 +90,10 @@ describe('live sync between stock y-websocket clients', () => {
     await a.synced;
     setBoardTitle(a.doc, 'After');
     await vi.waitFor(async () => {
-      const list = (await (await fetch(`${server.url}/api/boards`, { headers: bearer(admin) })).json()) as { id: string; title: string }[];
+      const list = (await (await fetch(`${server.url}/api/boards`, { headers: bearer(admin) })).json()) as {
+        id: string;
+        title: string;
+      }[];
       expect(list.find((b) => b.id === board.id)?.title).toBe('After');
     });
   });
@@ -98,7 +113,9 @@ describe('durability across a crash', () => {
       for (let i = 0; i < 25; i++) ids.push(addCard(a.doc, { ...cell, kind: 'idea', text: `Idea ${i}` }));
       updateCard(a.doc, ids[0]!, { text: 'Self-service payment plan on My pages' });
       // B received them, so the server stored them (it appends before it broadcasts).
-      await vi.waitFor(() => expect(docToBoard(b.doc, board.id).cards.map((c) => c.text)).toContain('Self-service payment plan on My pages'));
+      await vi.waitFor(() =>
+        expect(docToBoard(b.doc, board.id).cards.map((c) => c.text)).toContain('Self-service payment plan on My pages'),
+      );
       await vi.waitFor(() => expect(cardsMap(b.doc).size).toBe(25));
       const expected = docToBoard(a.doc, board.id);
 

@@ -44,9 +44,7 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
 /** What the board page shows in place of the map for the other views. */
 export function BoardViewContent({ view }: { view: BoardView }) {
   if (view === 'time') return <TimeView />;
-  return (
-    <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>
-  );
+  return <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>;
 }
 
 function ViewLoading() {

@@ -47,18 +47,25 @@ export function Toolbar() {
             <IconButton icon="plus" label={t('toolbar.addLane')} showLabel onClick={addLane} />
           </div>
           <div className="toolbar__group">
-            <IconButton icon="undo" label={t('toolbar.undo')} title={t('toolbar.undoHint')} unavailable={!canUndo} onClick={commands.undo} />
-            <IconButton icon="redo" label={t('toolbar.redo')} title={t('toolbar.redoHint')} unavailable={!canRedo} onClick={commands.redo} />
+            <IconButton
+              icon="undo"
+              label={t('toolbar.undo')}
+              title={t('toolbar.undoHint')}
+              unavailable={!canUndo}
+              onClick={commands.undo}
+            />
+            <IconButton
+              icon="redo"
+              label={t('toolbar.redo')}
+              title={t('toolbar.redoHint')}
+              unavailable={!canRedo}
+              onClick={commands.redo}
+            />
           </div>
         </>
       )}
       <div className="toolbar__group">
-        <IconButton
-          icon="fit"
-          label={t('toolbar.zoomToFit')}
-          showLabel
-          onClick={() => fitBoard({ duration: 250 })}
-        />
+        <IconButton icon="fit" label={t('toolbar.zoomToFit')} showLabel onClick={() => fitBoard({ duration: 250 })} />
         <StagePicker />
       </div>
       <div className="toolbar__group toolbar__group--search">

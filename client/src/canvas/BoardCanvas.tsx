@@ -139,42 +139,48 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const { duplicate } = useClipboard();
   useEditorShortcuts({ duplicate });
 
-  const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
-    let selection: Set<string> | null = null;
-    let moved: Map<string, XYPosition> | null = null;
-    for (const change of changes) {
-      if (change.type === 'select') {
-        selection ??= new Set(uiStore.getState().selectedCards);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<BoardNode>[]) => {
+      let selection: Set<string> | null = null;
+      let moved: Map<string, XYPosition> | null = null;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selection ??= new Set(uiStore.getState().selectedCards);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        } else if (change.type === 'position' && change.dragging && change.position) {
+          moved ??= new Map();
+          moved.set(change.id, change.position);
+        }
+      }
+      if (selection) {
+        const ui = uiStore.getState();
+        ui.setSelection([...selection] as CardId[], ui.selectedLinks);
+      }
+      if (moved) {
+        const update = moved;
+        setDrag((previous) => new Map([...previous, ...update]));
+      }
+    },
+    [uiStore],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkEdge>[]) => {
+      let selection: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        selection ??= new Set(uiStore.getState().selectedLinks);
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
-      } else if (change.type === 'position' && change.dragging && change.position) {
-        moved ??= new Map();
-        moved.set(change.id, change.position);
       }
-    }
-    if (selection) {
-      const ui = uiStore.getState();
-      ui.setSelection([...selection] as CardId[], ui.selectedLinks);
-    }
-    if (moved) {
-      const update = moved;
-      setDrag((previous) => new Map([...previous, ...update]));
-    }
-  }, [uiStore]);
-
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
-    let selection: Set<string> | null = null;
-    for (const change of changes) {
-      if (change.type !== 'select') continue;
-      selection ??= new Set(uiStore.getState().selectedLinks);
-      if (change.selected) selection.add(change.id);
-      else selection.delete(change.id);
-    }
-    if (selection) {
-      const ui = uiStore.getState();
-      ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
-    }
-  }, [uiStore]);
+      if (selection) {
+        const ui = uiStore.getState();
+        ui.setSelection(ui.selectedCards, [...selection] as LinkId[]);
+      }
+    },
+    [uiStore],
+  );
 
   const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
     (_event, node, dragged) => {
@@ -189,8 +195,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
           const ids = cards.map((c) => c.id as CardId).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
           const index = dropIndex(current, target.stageId, target.laneId, centre.y, new Set(ids));
-          const unchanged =
-            ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
+          const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
           if (!unchanged) {
             const moves = planGroupMove(current, ids, node.id as CardId, { ...target, index });
             if (moves.length === 1 && moves[0]) {
@@ -215,13 +220,16 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     [commands, session],
   );
 
-  const onNodeClick: NodeMouseHandler<BoardNode> = useCallback((event, node) => {
-    // A click on the grid (not a card) lets go of the selection, as a click on empty canvas does.
-    if (node.type === 'card' || event.shiftKey || event.metaKey || event.ctrlKey) return;
-    if ((event.target as Element).closest('button, input, textarea, select')) return;
-    const ui = uiStore.getState();
-    if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
-  }, [uiStore]);
+  const onNodeClick: NodeMouseHandler<BoardNode> = useCallback(
+    (event, node) => {
+      // A click on the grid (not a card) lets go of the selection, as a click on empty canvas does.
+      if (node.type === 'card' || event.shiftKey || event.metaKey || event.ctrlKey) return;
+      if ((event.target as Element).closest('button, input, textarea, select')) return;
+      const ui = uiStore.getState();
+      if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
+    },
+    [uiStore],
+  );
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
@@ -292,7 +300,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     const left = viewport.x + bounds.x * viewport.zoom;
     const top = viewport.y + bounds.y * viewport.zoom;
     const whole =
-      left >= -1 && top >= -1 &&
+      left >= -1 &&
+      top >= -1 &&
       left + bounds.width * viewport.zoom <= element.clientWidth + 1 &&
       top + bounds.height * viewport.zoom <= element.clientHeight + 1;
     element.classList.toggle('is-whole', whole);
@@ -373,14 +382,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
           <StickyHeaders layout={layout} titles={titles} />
           <Controls position="bottom-left" showInteractive={false} showFitView={false} />
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            style={MINIMAP_SIZE}
-          />
+          <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={MINIMAP_SIZE} />
         </ReactFlow>
       </CanvasTextProvider>
     </section>

@@ -146,13 +146,25 @@ describe('pasting cards', () => {
   });
 
   it('sends cards without a matching cell to the selected card’s cell', () => {
-    const plan = planPaste(copy(boardA, ['c_misc']), boardB, { createId, anchor: { stageId: 's_rem2', laneId: 'l_ideas' } });
+    const plan = planPaste(copy(boardA, ['c_misc']), boardB, {
+      createId,
+      anchor: { stageId: 's_rem2', laneId: 'l_ideas' },
+    });
     expect(plan.cards.map((c) => [c.stageId, c.laneId])).toEqual([['s_rem2', 'l_ideas']]);
   });
 
   it('uses the first stage and a lane that suits the card when nothing matches and nothing is selected', () => {
-    const pain = { ...boardA, stages: [{ id: sid('s_x'), title: 'Elsewhere' }], cards: [card('c_p', 's_x', 'l_x', 1, { kind: 'pain' })] };
-    const payload = { ...copy(boardA, ['c_pain']), cards: pain.cards, stages: pain.stages, lanes: [{ id: 'l_x', title: 'Stuff', kind: 'custom' as const }] };
+    const pain = {
+      ...boardA,
+      stages: [{ id: sid('s_x'), title: 'Elsewhere' }],
+      cards: [card('c_p', 's_x', 'l_x', 1, { kind: 'pain' })],
+    };
+    const payload = {
+      ...copy(boardA, ['c_pain']),
+      cards: pain.cards,
+      stages: pain.stages,
+      lanes: [{ id: 'l_x', title: 'Stuff', kind: 'custom' as const }],
+    };
     const plan = planPaste(payload, boardB, { createId });
     expect(plan.cards.map((c) => [c.stageId, c.laneId])).toEqual([['s_due', 'l_pains2']]);
   });

@@ -217,7 +217,14 @@ export function planPaste(payload: ClipboardPayload, board: Target, options: Pas
     const key = `${stageId}\u0000${laneId}`;
     const at = afterOriginals.get(key);
     if (at !== undefined) afterOriginals.set(key, at + 1);
-    planned.push({ id, sourceId: card.id, stageId, laneId, ...(at === undefined ? {} : { index: at }), fields: copiedFields(card) });
+    planned.push({
+      id,
+      sourceId: card.id,
+      stageId,
+      laneId,
+      ...(at === undefined ? {} : { index: at }),
+      fields: copiedFields(card),
+    });
   }
   const links = payload.links.flatMap((l) => {
     const from = newId.get(l.from);

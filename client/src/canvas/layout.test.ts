@@ -78,8 +78,7 @@ describe('grid layout', () => {
   it('grows a lane to fit its fullest cell and leaves the other lanes alone', () => {
     const cards = Array.from({ length: 5 }, (_, i) => card(`c${i}`, 's1', 'l2', i, 'x'.repeat(60)));
     const layout = computeLayout(board([...cards, card('single', 's3', 'l2', 1)]));
-    const expected =
-      GRID.cellPadding + 5 * cardHeight(textLines('x'.repeat(60))) + 4 * GRID.cardGap + GRID.cardGap + GRID.addButtonSpace;
+    const expected = GRID.cellPadding + 5 * cardHeight(textLines('x'.repeat(60))) + 4 * GRID.cardGap + GRID.cardGap + GRID.addButtonSpace;
     expect(layout.lanes[1]!.height).toBe(expected);
     expect(layout.lanes[0]!.height).toBe(GRID.minLaneHeight);
     expect(layout.lanes[2]!.y).toBe(layout.lanes[1]!.y + expected);
@@ -184,7 +183,10 @@ describe('emotion curve geometry', () => {
       text: '',
       emotion,
     });
-    const points = emotionCurve({ stages, cards: [rated('a', 's1', -2), rated('b', 's1', 0), rated('c', 's2', 1), rated('d', 's4', 2)] });
+    const points = emotionCurve({
+      stages,
+      cards: [rated('a', 's1', -2), rated('b', 's1', 0), rated('c', 's2', 1), rated('d', 's4', 2)],
+    });
     const runs = placeCurve(points, new Map(stages.map((s) => [s.id, s.title])), 100, 200);
     expect(runs.map((run) => run.map((p) => p.stageId))).toEqual([['s1', 's2'], ['s4']]);
     const first = runs[0]![0]!;
@@ -259,4 +261,3 @@ describe('zoom to a stage', () => {
     expect(after).toEqual(scratch);
   });
 });
-

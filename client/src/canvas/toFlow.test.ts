@@ -53,8 +53,20 @@ describe('board to React Flow nodes', () => {
 
   it('places cards at their cell with plain, serialisable data and an accessible name', () => {
     const doc = boardToDoc(smallBoard());
-    const a = addCard(doc, { stageId: 's2' as never, laneId: 'l2' as never, kind: 'pain', text: 'Fee without a reason' });
-    const b = addCard(doc, { stageId: 's1' as never, laneId: 'l1' as never, kind: 'touchpoint', text: 'Invoice', channel: 'letter', emotion: -1 });
+    const a = addCard(doc, {
+      stageId: 's2' as never,
+      laneId: 'l2' as never,
+      kind: 'pain',
+      text: 'Fee without a reason',
+    });
+    const b = addCard(doc, {
+      stageId: 's1' as never,
+      laneId: 'l1' as never,
+      kind: 'touchpoint',
+      text: 'Invoice',
+      channel: 'letter',
+      emotion: -1,
+    });
     linkCards(doc, a, b);
     const board = docToBoard(doc, 'b1');
     const layout = computeLayout(board);
@@ -92,7 +104,14 @@ describe('board to React Flow nodes', () => {
     const doc = boardToDoc(smallBoard());
     const ids: CardId[] = [];
     for (let i = 0; i < 12; i += 1) {
-      ids.push(addCard(doc, { stageId: (i % 2 ? 's2' : 's1') as never, laneId: (i % 3 ? 'l1' : 'l2') as never, kind: i % 3 ? 'touchpoint' : 'pain', text: `Card ${i}` }));
+      ids.push(
+        addCard(doc, {
+          stageId: (i % 2 ? 's2' : 's1') as never,
+          laneId: (i % 3 ? 'l1' : 'l2') as never,
+          kind: i % 3 ? 'touchpoint' : 'pain',
+          text: `Card ${i}`,
+        }),
+      );
     }
     linkCards(doc, ids[0]!, ids[1]!);
     const binding = new BoardBinding(doc, 'b1' as BoardId);

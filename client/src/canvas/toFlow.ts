@@ -30,7 +30,6 @@ export type CardLabel = (kind: Card['kind'], text: string) => string;
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
 
-
 /** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
 function emotionSpread(board: Board): Map<string, number> {
   const scores = new Map<string, number[]>();
@@ -59,7 +58,13 @@ export interface NodeCache {
   index: CardIndex;
   links: LinkFacts;
   /** The grid's cells and headers, kept while the stages, lanes and lane heights are the same. */
-  grid: { key: string; stages: Board['stages'] | null; lanes: Board['lanes'] | null; cells: BoardNode[]; headers: BoardNode[] };
+  grid: {
+    key: string;
+    stages: Board['stages'] | null;
+    lanes: Board['lanes'] | null;
+    cells: BoardNode[];
+    headers: BoardNode[];
+  };
   edges: WeakMap<Link, CachedEdge>;
 }
 
@@ -145,7 +150,13 @@ function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; head
       ...fixed(lane),
       ...inert,
       zIndex: Z.header,
-      data: { laneId: lane.id, title: laneTitle.get(lane.id) ?? '', kind: lane.kind, index, count: layout.lanes.length },
+      data: {
+        laneId: lane.id,
+        title: laneTitle.get(lane.id) ?? '',
+        kind: lane.kind,
+        index,
+        count: layout.lanes.length,
+      },
     });
   });
   const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
@@ -348,11 +359,7 @@ function sameNode(a: BoardNode, b: BoardNode): boolean {
 }
 
 /** `next`, with every node equal to its previous version replaced by that previous object. */
-function reconcile<T extends { id: string }>(
-  previous: ReadonlyMap<string, T>,
-  next: T[],
-  same: (a: T, b: T) => boolean,
-): T[] {
+function reconcile<T extends { id: string }>(previous: ReadonlyMap<string, T>, next: T[], same: (a: T, b: T) => boolean): T[] {
   return next.map((node) => {
     const before = previous.get(node.id);
     return before && (before === node || same(before, node)) ? before : node;

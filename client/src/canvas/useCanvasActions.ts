@@ -59,7 +59,12 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
   return useCallback(
     (stageId, laneId, index) => {
       const lane = session.getBoard().lanes.find((l) => l.id === laneId);
-      const id = commands.addCard({ stageId, laneId, kind: kindForLane(lane?.kind), ...(index === undefined ? {} : { index }) });
+      const id = commands.addCard({
+        stageId,
+        laneId,
+        kind: kindForLane(lane?.kind),
+        ...(index === undefined ? {} : { index }),
+      });
       if (!id) return;
       const box = computeLayout(session.getBoard()).cards.get(id);
       if (box) reveal(box);

@@ -69,15 +69,11 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardE
           break;
         case 'ArrowUp':
           target =
-            box.index > 0
-              ? { stageIndex, laneIndex, index: box.index - 1 }
-              : { stageIndex, laneIndex: laneIndex - 1, index: undefined };
+            box.index > 0 ? { stageIndex, laneIndex, index: box.index - 1 } : { stageIndex, laneIndex: laneIndex - 1, index: undefined };
           break;
         case 'ArrowDown':
           target =
-            box.index < inCell - 1
-              ? { stageIndex, laneIndex, index: box.index + 1 }
-              : { stageIndex, laneIndex: laneIndex + 1, index: 0 };
+            box.index < inCell - 1 ? { stageIndex, laneIndex, index: box.index + 1 } : { stageIndex, laneIndex: laneIndex + 1, index: 0 };
           break;
         default:
           return;

@@ -2,15 +2,7 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import {
-  boardToEdges,
-  boardToNodes,
-  createNodeCache,
-  reconcileEdges,
-  reconcileNodes,
-  type CardFigures,
-  type CardLabel,
-} from './toFlow.ts';
+import { boardToEdges, boardToNodes, createNodeCache, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 import { metered } from '../doc/workMeter.ts';
 
@@ -51,7 +43,7 @@ export function useFlowElements(
     return metered('nodes', () => {
       const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current));
       // Card nodes keep their objects through the node cache; the map holds the grid's few others.
-        previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
+      previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
       return next;
     });
   }, [board, layout, cardLabel, figures]);
@@ -66,26 +58,30 @@ export function useFlowElements(
 
   const cache = useRef(new WeakMap<BoardNode, Overlaid>());
   const { selectedCards, selectedLinks, editingCard, matches, drag } = overlay;
-  const nodes = useMemo(() => metered('overlay', () => {
-    const selected = new Set(selectedCards);
-    if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
-    const solo = selected.size === 1 ? selectedCards[0] : undefined;
-    return derivedNodes.map((node) => {
-      if (node.type !== 'card') return node;
-      const position = drag.get(node.id);
-      const isSelected = selected.has(node.id);
-      const editing = editingCard === node.id;
-      const className = matches === null ? undefined : matches.has(node.id) ? 'is-match' : 'is-dimmed';
-      if (position) return overlaid(node, { position, selected: isSelected, dragging: true, editing, solo: false, className });
-      if (!isSelected && !editing && className === undefined) return node;
-      const key = `${isSelected ? 's' : ''}${editing ? 'e' : ''}${solo === node.id ? 'o' : ''}${className ?? ''}`;
-      const hit = cache.current.get(node);
-      if (hit && hit.key === key) return hit.node;
-      const next = overlaid(node, { selected: isSelected, editing, solo: solo === node.id, className });
-      cache.current.set(node, { key, node: next });
-      return next;
-    });
-  }), [derivedNodes, selectedCards, drag, editingCard, matches]);
+  const nodes = useMemo(
+    () =>
+      metered('overlay', () => {
+        const selected = new Set(selectedCards);
+        if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
+        const solo = selected.size === 1 ? selectedCards[0] : undefined;
+        return derivedNodes.map((node) => {
+          if (node.type !== 'card') return node;
+          const position = drag.get(node.id);
+          const isSelected = selected.has(node.id);
+          const editing = editingCard === node.id;
+          const className = matches === null ? undefined : matches.has(node.id) ? 'is-match' : 'is-dimmed';
+          if (position) return overlaid(node, { position, selected: isSelected, dragging: true, editing, solo: false, className });
+          if (!isSelected && !editing && className === undefined) return node;
+          const key = `${isSelected ? 's' : ''}${editing ? 'e' : ''}${solo === node.id ? 'o' : ''}${className ?? ''}`;
+          const hit = cache.current.get(node);
+          if (hit && hit.key === key) return hit.node;
+          const next = overlaid(node, { selected: isSelected, editing, solo: solo === node.id, className });
+          cache.current.set(node, { key, node: next });
+          return next;
+        });
+      }),
+    [derivedNodes, selectedCards, drag, editingCard, matches],
+  );
 
   const edges = useMemo(() => {
     if (selectedLinks.length === 0 && matches === null) return derivedEdges;
@@ -103,9 +99,17 @@ export function useFlowElements(
 
 function overlaid(
   node: CardNode,
-  o: { position?: XYPosition; selected: boolean; dragging?: boolean; editing: boolean; solo: boolean; className: string | undefined },
+  o: {
+    position?: XYPosition;
+    selected: boolean;
+    dragging?: boolean;
+    editing: boolean;
+    solo: boolean;
+    className: string | undefined;
+  },
 ): BoardNode {
-  const data = o.editing || o.solo ? { ...node.data, ...(o.editing ? { editing: true } : {}), ...(o.solo ? { solo: true } : {}) } : node.data;
+  const data =
+    o.editing || o.solo ? { ...node.data, ...(o.editing ? { editing: true } : {}), ...(o.solo ? { solo: true } : {}) } : node.data;
   return {
     ...node,
     ...(o.position ? { position: o.position, dragging: true } : {}),

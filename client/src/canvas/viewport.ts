@@ -64,6 +64,11 @@ export function stagesViewport(
   const first = layout.stages[Math.max(0, Math.min(last, range.from))];
   const end = layout.stages[Math.max(0, Math.min(last, range.to))];
   if (!first || !end || width <= 0 || height <= 0) return null;
-  const rect: Rect = { x: first.x, y: 0, width: end.x + end.width - first.x, height: layout.grid.y + layout.grid.height };
+  const rect: Rect = {
+    x: first.x,
+    y: 0,
+    width: end.x + end.width - first.x,
+    height: layout.grid.y + layout.grid.height,
+  };
   return fitViewport(rect, width, height, { padding, minZoom, maxZoom });
 }

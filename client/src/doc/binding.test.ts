@@ -1,12 +1,4 @@
-import {
-  addCard,
-  cardsMap,
-  docToBoard,
-  stagesMap,
-  updateCard,
-  type BoardId,
-  type CardId,
-} from '@rejse/shared';
+import { addCard, cardsMap, docToBoard, stagesMap, updateCard, type BoardId, type CardId } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

@@ -65,7 +65,16 @@ export class BoardBinding {
   private board: Board;
   private readonly cards = new Map<string, Card>();
   private scenarioIds: ReadonlySet<string> = new Set();
-  private pending: Pending = { ...nothingPending(), meta: true, axes: true, personas: true, links: true, scenarios: true, rules: true, allCards: true };
+  private pending: Pending = {
+    ...nothingPending(),
+    meta: true,
+    axes: true,
+    personas: true,
+    links: true,
+    scenarios: true,
+    rules: true,
+    allCards: true,
+  };
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -100,7 +109,7 @@ export class BoardBinding {
     watch(scenariosMap(doc), () => (this.pending.scenarios = true));
     watch(cadenceRulesMap(doc), () => (this.pending.rules = true));
     const cards = cardsMap(doc);
-    watch(cards , (events) => {
+    watch(cards, (events) => {
       for (const event of events) {
         if (event.target === (cards as unknown) && event instanceof Y.YMapEvent) {
           for (const id of event.keysChanged) if (typeof id === 'string') this.pending.cards.add(id);
@@ -148,8 +157,7 @@ export class BoardBinding {
     this.scenarioIds = new Set(scenarios.map((s) => s.id));
 
     const { cards, membership } = this.readCards(stages, lanes, allCards ? null : p.cards, before.cards, resort);
-    const links =
-      p.links || membership ? keepSame(before.links, readLinks(doc, new Set(this.cards.keys()))) : before.links;
+    const links = p.links || membership ? keepSame(before.links, readLinks(doc, new Set(this.cards.keys()))) : before.links;
     const meta = p.meta || p.personas ? readBoardMeta(doc, personas) : before;
 
     const changed =
@@ -258,8 +266,7 @@ export class BoardBinding {
 
 type Plain = Readonly<Record<string, unknown>>;
 
-const isPlainObject = (value: unknown): value is Plain =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Equal fields, one level of nested objects deep (a card's figures). */
 function sameFields(a: Plain, b: Plain, depth = 1): boolean {
@@ -277,8 +284,7 @@ function sameFields(a: Plain, b: Plain, depth = 1): boolean {
 
 const sameCard = (a: Card, b: Card): boolean => sameFields(a as unknown as Plain, b as unknown as Plain);
 
-const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
 
 const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]): boolean =>
   a.length === b.length && a.every((item, i) => item.id === b[i]?.id);

@@ -1,15 +1,7 @@
 import { CLOSE, FATAL_CLOSE_CODES } from '@rejse/shared';
 
 /** What the connection indicator shows; derived from the provider's events and `navigator.onLine`. */
-export type ConnectionState =
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'offline'
-  | 'not-found'
-  | 'reload'
-  | 'denied'
-  | 'refused';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'not-found' | 'reload' | 'denied' | 'refused';
 
 export interface ConnectionFacts {
   /** The WebSocket is open and the first sync exchange finished. */

@@ -26,8 +26,7 @@ export interface EditorState {
 
 export type EditorStore = StoreApi<EditorState>;
 
-const toggle = <T>(list: readonly T[], item: T): T[] =>
-  list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+const toggle = <T>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
 export function createEditorStore(): EditorStore {
   return createStore<EditorState>()((set) => ({

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  currencySymbol,
-  formatMetric,
-  formatMetricInput,
-  metricSpec,
-  parseLocaleNumber,
-  parseMetric,
-} from './metrics.ts';
+import { currencySymbol, formatMetric, formatMetricInput, metricSpec, parseLocaleNumber, parseMetric } from './metrics.ts';
 
 const value = (text: string, locale: string) => {
   const parsed = parseLocaleNumber(text, locale);

@@ -137,7 +137,8 @@ export function formatMetric(
 /** An example of a valid entry in the board's locale, for validation messages ("1.000.000"). */
 export function metricExample(spec: MetricSpec, locale: string): string {
   const example = spec.unit === 'count' ? 1_000_000 : spec.unit === 'money' ? 12.5 : spec.unit === 'percent' ? 43 : -27;
-  return numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: spec.unit === 'money' ? 2 : 0 }).format(
-    example,
-  );
+  return numberFormat(locale, {
+    maximumFractionDigits: 2,
+    minimumFractionDigits: spec.unit === 'money' ? 2 : 0,
+  }).format(example);
 }

@@ -72,12 +72,8 @@ export class BoardSession {
     this.cleanups.push(() => this.doc.off('update', onUpdate));
 
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
-    this.undoManager = new Y.UndoManager(
-      boardContentMaps(this.doc),
-      { trackedOrigins: new Set([LOCAL_ORIGIN]) },
-    );
-    const onStack = () =>
-      this.undoState.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    this.undoManager = new Y.UndoManager(boardContentMaps(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const onStack = () => this.undoState.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
     for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
       this.undoManager.on(event, onStack);
       this.cleanups.push(() => this.undoManager.off(event, onStack));

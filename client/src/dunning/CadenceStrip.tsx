@@ -7,7 +7,15 @@ import type { ShownWarning } from './warnings.ts';
  * chosen debtor scenario (or every touchpoint), with the warnings underneath. A week that an
  * over-contact warning touches is marked.
  */
-export function CadenceStrip({ board, scenarioId, warnings }: { board: Board; scenarioId: string | null; warnings: readonly ShownWarning[] }) {
+export function CadenceStrip({
+  board,
+  scenarioId,
+  warnings,
+}: {
+  board: Board;
+  scenarioId: string | null;
+  warnings: readonly ShownWarning[];
+}) {
   const t = useT();
   const windows = cadenceWindows(contactsOf(board, scenarioId));
   const flagged = (start: number, end: number) =>

@@ -71,7 +71,9 @@ export function DunningFields({ card, currency }: { card: Card; currency: string
           }}
         />
         <span className="field__hint" id={dayHint}>
-          {t('dunning.fields.dayHint', { day: card.dayOffset === undefined ? t('dunning.ruler.none') : formatDueDay(card.dayOffset) })}
+          {t('dunning.fields.dayHint', {
+            day: card.dayOffset === undefined ? t('dunning.ruler.none') : formatDueDay(card.dayOffset),
+          })}
         </span>
       </label>
       <label className="field">
@@ -130,7 +132,11 @@ export function DunningFields({ card, currency }: { card: Card; currency: string
           {scenarios.map((scenario) => (
             <div key={scenario.id} className="dunning-fields__scenario">
               <label className="dunning-settings__check">
-                <input type="checkbox" checked={members.includes(scenario.id)} onChange={(event) => toggle(scenario.id, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={members.includes(scenario.id)}
+                  onChange={(event) => toggle(scenario.id, event.target.checked)}
+                />
                 {scenario.name}
               </label>
               {applies(scenario.id) ? (

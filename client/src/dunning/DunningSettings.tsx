@@ -181,11 +181,14 @@ function NumberField({ label, value, min, onCommit }: { label: string; value: nu
 function RuleRow({ rule, currency }: { rule: CadenceRule; currency: string }) {
   const t = useT();
   const commands = useCommands();
-  const save = (patch: Partial<Record<string, unknown>>) => commands.updateCadenceRule(rule.id, { ...withoutId(rule), ...patch } as CadenceRuleFields);
+  const save = (patch: Partial<Record<string, unknown>>) =>
+    commands.updateCadenceRule(rule.id, { ...withoutId(rule), ...patch } as CadenceRuleFields);
   return (
     <li className="dunning-settings__row">
       <strong className="dunning-settings__rule">{t(`dunning.rule.${rule.kind}`)}</strong>
-      {'limit' in rule ? <NumberField label={t('dunning.rule.limit')} value={rule.limit} min={1} onCommit={(limit) => save({ limit })} /> : null}
+      {'limit' in rule ? (
+        <NumberField label={t('dunning.rule.limit')} value={rule.limit} min={1} onCommit={(limit) => save({ limit })} />
+      ) : null}
       {'windowDays' in rule ? (
         <NumberField label={t('dunning.rule.windowDays')} value={rule.windowDays} min={1} onCommit={(windowDays) => save({ windowDays })} />
       ) : null}
@@ -193,7 +196,11 @@ function RuleRow({ rule, currency }: { rule: CadenceRule; currency: string }) {
       {rule.kind === 'max-contacts' ? (
         <label className="field">
           <span className="field__label">{t('dunning.rule.channel')}</span>
-          <select className="input" value={rule.channel ?? ''} onChange={(event) => save({ channel: (event.target.value || undefined) as Channel | undefined })}>
+          <select
+            className="input"
+            value={rule.channel ?? ''}
+            onChange={(event) => save({ channel: (event.target.value || undefined) as Channel | undefined })}
+          >
             <option value="">{t('dunning.rule.anyChannel')}</option>
             {CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
@@ -218,7 +225,12 @@ function RuleRow({ rule, currency }: { rule: CadenceRule; currency: string }) {
           <NumberField label={t('dunning.rule.amount', { currency })} value={rule.amount} min={0} onCommit={(amount) => save({ amount })} />
         </>
       ) : null}
-      <button type="button" className="button button--quiet" aria-label={t('dunning.settings.removeRule')} onClick={() => commands.removeCadenceRule(rule.id)}>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={t('dunning.settings.removeRule')}
+        onClick={() => commands.removeCadenceRule(rule.id)}
+      >
         ×
       </button>
     </li>

@@ -24,9 +24,21 @@ export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Boar
   const locale = useLocale();
   const curves: Curve[] =
     board.scenarios.length === 0
-      ? [{ id: 'board', name: t('dunning.curve.board'), colour: SCENARIO_COLOURS[0] as string, points: scenarioCurve(board, null) }]
+      ? [
+          {
+            id: 'board',
+            name: t('dunning.curve.board'),
+            colour: SCENARIO_COLOURS[0] as string,
+            points: scenarioCurve(board, null),
+          },
+        ]
       : board.scenarios
-          .map((s, index) => ({ id: s.id, name: s.name, colour: SCENARIO_COLOURS[index % SCENARIO_COLOURS.length] as string, points: scenarioCurve(board, s.id) }))
+          .map((s, index) => ({
+            id: s.id,
+            name: s.name,
+            colour: SCENARIO_COLOURS[index % SCENARIO_COLOURS.length] as string,
+            points: scenarioCurve(board, s.id),
+          }))
           .filter((c) => scenarioId === null || c.id === scenarioId);
   const width = board.stages.length * columnWidth;
   const xOf = (index: number) => index * columnWidth + columnWidth / 2;
@@ -54,7 +66,11 @@ export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Boar
           </g>
         ))}
         {curves.map((curve) => (
-          <g key={curve.id} data-scenario={curve.id} data-means={curve.points.map((p) => (p.mean === null ? '' : p.mean.toFixed(2))).join(',')}>
+          <g
+            key={curve.id}
+            data-scenario={curve.id}
+            data-means={curve.points.map((p) => (p.mean === null ? '' : p.mean.toFixed(2))).join(',')}
+          >
             {curveSegments(curve.points).map((segment) => (
               <path
                 key={segment[0]?.index}

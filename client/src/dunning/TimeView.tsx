@@ -1,11 +1,4 @@
-import {
-  formatDueDay,
-  formatSpan,
-  stageSpans,
-  timePlacements,
-  undatedTouchpoints,
-  type Board,
-} from '@rejse/shared';
+import { formatDueDay, formatSpan, stageSpans, timePlacements, undatedTouchpoints, type Board } from '@rejse/shared';
 import { useMemo } from 'react';
 import { useBoardSnapshot, useBoardUiStore } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';

@@ -47,7 +47,10 @@ export function ExportItems({
   const { token } = useFacilitationContext();
   const votes = useVoteCounts();
   const settings = usePrioritySettings();
-  const pane = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
+  const pane = useStore(
+    (s) => ({ width: s.width, height: s.height }),
+    (a, b) => a.width === b.width && a.height === b.height,
+  );
   const board = session.getBoard();
   // The files speak the board's language (its locale), like the server's endpoints.
   const labels = exportLabelsFor(board.locale);
@@ -201,7 +204,13 @@ export function ExportItems({
             type="button"
             className="export-menu__item"
             // The file carries the votes and ranking too, so an import gives the same to-do list.
-            onClick={() => saveText(`${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`, exportFileName(board.title, 'json'), 'application/json')}
+            onClick={() =>
+              saveText(
+                `${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`,
+                exportFileName(board.title, 'json'),
+                'application/json',
+              )
+            }
           >
             {t('export.json')}
           </button>

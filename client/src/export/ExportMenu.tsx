@@ -58,7 +58,13 @@ export function ExportMenu({ view }: { view: BoardView | 'map' }) {
         </summary>
         {open ? (
           <div className="export-menu__panel">
-            <Suspense fallback={<p className="export-menu__loading" role="status">{t('board.viewLoading')}</p>}>
+            <Suspense
+              fallback={
+                <p className="export-menu__loading" role="status">
+                  {t('board.viewLoading')}
+                </p>
+              }
+            >
               <ExportItems view={view} busy={step !== null} onStep={setStep} onDone={close} />
             </Suspense>
           </div>

@@ -54,7 +54,9 @@ function MyDrafts() {
       {cards.map((card) => (
         <li key={card.id} className="draft-item">
           <label className="field">
-            <span className="field__label">{t('facilitation.private.cardIn', { kind: t(`kind.${card.kind}`), stage: stageTitle(card.stageId) })}</span>
+            <span className="field__label">
+              {t('facilitation.private.cardIn', { kind: t(`kind.${card.kind}`), stage: stageTitle(card.stageId) })}
+            </span>
             <textarea
               className="input"
               rows={2}

@@ -45,7 +45,9 @@ export function LockedCardsOverlay({ cards }: { cards: ReadonlySet<string> }) {
               width="16"
               height="16"
               viewBox="0 0 16 16"
-              style={{ transform: `translate(${box.x + box.width - 10}px, ${box.y - 6}px) scale(${Math.max(1, scale)})` }}
+              style={{
+                transform: `translate(${box.x + box.width - 10}px, ${box.y - 6}px) scale(${Math.max(1, scale)})`,
+              }}
             >
               <rect x="3" y="7" width="10" height="7" rx="1.5" />
               <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" />

@@ -4,7 +4,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A small disclosure menu on <details>/<summary>: keyboard and screen-reader friendly
  * without a script for the basics; closes on Escape and on a click elsewhere.
  */
-export function Menu({ label, summary, children, className = '' }: { label: string; summary: ReactNode; children: ReactNode; className?: string }) {
+export function Menu({
+  label,
+  summary,
+  children,
+  className = '',
+}: {
+  label: string;
+  summary: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {

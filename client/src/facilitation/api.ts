@@ -52,14 +52,22 @@ export interface FacilitationApi {
   rotateLink(role: SharedRole): Promise<{ token: string; link: string }>;
 }
 
-export type ApiCall = <T>(path: string, schema: ApiSchema<T>, init?: { method?: string; body?: unknown; asParticipant?: boolean }) => Promise<T>;
+export type ApiCall = <T>(
+  path: string,
+  schema: ApiSchema<T>,
+  init?: { method?: string; body?: unknown; asParticipant?: boolean },
+) => Promise<T>;
 
 /**
  * One request to the board API with this browser's token (and participant identity when
  * asked); the answer checked by the shared schema, a failure thrown as `FacilitationApiError`.
  */
 export function createApiCall(token: string | null, participant: ParticipantIdentity): ApiCall {
-  return async function call<T>(path: string, schema: ApiSchema<T>, init: { method?: string; body?: unknown; asParticipant?: boolean } = {}): Promise<T> {
+  return async function call<T>(
+    path: string,
+    schema: ApiSchema<T>,
+    init: { method?: string; body?: unknown; asParticipant?: boolean } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -108,7 +116,11 @@ export function createFacilitationApi(boardId: string, token: string | null, par
       return call(`${round(roundId)}/close`, voteRoundResultSchema, { method: 'POST' });
     },
     vote(roundId, cardId, delta) {
-      return call(`${round(roundId)}/votes`, myVotesSchema, { method: 'POST', body: { cardId, delta }, asParticipant: true });
+      return call(`${round(roundId)}/votes`, myVotesSchema, {
+        method: 'POST',
+        body: { cardId, delta },
+        asParticipant: true,
+      });
     },
     myVotes(roundId) {
       return call(`${round(roundId)}/votes/mine`, myVotesSchema, { asParticipant: true });
@@ -117,7 +129,9 @@ export function createFacilitationApi(boardId: string, token: string | null, par
       return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
     },
     async rotateLink(role) {
-      const { token: rotated, link } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, { method: 'POST' });
+      const { token: rotated, link } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {
+        method: 'POST',
+      });
       return { token: rotated, link };
     },
   };

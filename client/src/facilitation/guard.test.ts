@@ -64,12 +64,15 @@ function editorBoard(role: Role = 'editor', drafts: DraftsSession | null = null)
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOCAL_ORIGIN) sent.push(update);
   });
-  const commands = guardCommands(createCommands(session as unknown as BoardSession, (message) => notices.push(message)), {
-    session: session as unknown as BoardSession,
-    role,
-    drafts: () => drafts,
-    notify: (message) => notices.push(message),
-  });
+  const commands = guardCommands(
+    createCommands(session as unknown as BoardSession, (message) => notices.push(message)),
+    {
+      session: session as unknown as BoardSession,
+      role,
+      drafts: () => drafts,
+      notify: (message) => notices.push(message),
+    },
+  );
   return { doc, first, second, lane, card, commands, notices, sent };
 }
 
@@ -122,6 +125,13 @@ describe('what an editor’s link may do under the facilitator’s locks', () =>
   it('a facilitator’s commands are not wrapped at all', () => {
     const doc = new Y.Doc();
     const commands = createCommands({ doc, endStep: () => {} } as unknown as BoardSession, () => {});
-    expect(guardCommands(commands, { session: {} as BoardSession, role: 'facilitator', drafts: () => null, notify: () => {} })).toBe(commands);
+    expect(
+      guardCommands(commands, {
+        session: {} as BoardSession,
+        role: 'facilitator',
+        drafts: () => null,
+        notify: () => {},
+      }),
+    ).toBe(commands);
   });
 });

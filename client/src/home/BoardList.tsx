@@ -30,9 +30,7 @@ export function BoardList() {
             <li key={board.id}>
               <Link to={boardPath(board.id)} className="board-tile">
                 <span className="board-tile__title">{board.title || t('home.list.untitled')}</span>
-                <span className="board-tile__meta">
-                  {t('home.list.opened', { date: formatDateTime(board.openedAt, locale) })}
-                </span>
+                <span className="board-tile__meta">{t('home.list.opened', { date: formatDateTime(board.openedAt, locale) })}</span>
               </Link>
             </li>
           ))}

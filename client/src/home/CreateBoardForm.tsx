@@ -166,13 +166,7 @@ export function CreateBoardForm() {
                 key={tpl.id}
                 className={`template-option${template === tpl.id ? ' is-picked' : ''}${tpl.preview ? ' has-preview' : ''}`}
               >
-                <input
-                  type="radio"
-                  name="template"
-                  value={tpl.id}
-                  checked={template === tpl.id}
-                  onChange={() => setPicked(tpl.id)}
-                />
+                <input type="radio" name="template" value={tpl.id} checked={template === tpl.id} onChange={() => setPicked(tpl.id)} />
                 {tpl.preview ? (
                   // The server's thumbnail is shown as an image (a data URL), never inserted as markup.
                   <img

@@ -20,7 +20,8 @@ function withStep(process: DunningProcessRequest, key: StepKey, step: Step): Dun
 }
 
 /** A whole number from an input, or the old value while the field is being typed over (""). */
-const wholeNumber = (text: string, fallback: number): number => (text.trim() === '' || !Number.isFinite(Number(text)) ? fallback : Math.trunc(Number(text)));
+const wholeNumber = (text: string, fallback: number): number =>
+  text.trim() === '' || !Number.isFinite(Number(text)) ? fallback : Math.trunc(Number(text));
 
 /**
  * The dunning process a board is generated from: the invoice's distance from the due date, the
@@ -82,7 +83,13 @@ export function DunningProcessFields({
             value={process.preReminderWindow.days}
             data-field="window-days"
             onChange={(event) =>
-              onChange({ ...process, preReminderWindow: { ...process.preReminderWindow, days: wholeNumber(event.target.value, process.preReminderWindow.days) } })
+              onChange({
+                ...process,
+                preReminderWindow: {
+                  ...process.preReminderWindow,
+                  days: wholeNumber(event.target.value, process.preReminderWindow.days),
+                },
+              })
             }
           />
         </label>

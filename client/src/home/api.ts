@@ -55,7 +55,11 @@ async function request<T>(path: string, schema: ApiSchema<T>, init?: RequestInit
   return answer.value;
 }
 
-const postJson = (body: BodyInit): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+const postJson = (body: BodyInit): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body,
+});
 
 const shareLinksOf = ({ links, ...board }: CreatedBoardResponse): CreatedBoard => ({
   ...board,

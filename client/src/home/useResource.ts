@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Resource<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; data: T }
-  | { state: 'error'; error: unknown };
+export type Resource<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: unknown };
 
 /** Loads something once (and again on `reload`), ignoring answers that arrive after unmount. */
 export function useResource<T>(load: () => Promise<T>): [Resource<T>, () => void] {

@@ -124,7 +124,12 @@ function findHardCodedText(source: string, file: string): Offender[] {
   };
   const found: Offender[] = [];
   const report = (node: AstNode, text: string) =>
-    found.push({ file, line: lineOf(node.start), text: text.trim().replace(/\s+/g, ' ').slice(0, 60), start: node.start });
+    found.push({
+      file,
+      line: lineOf(node.start),
+      text: text.trim().replace(/\s+/g, ' ').slice(0, 60),
+      start: node.start,
+    });
 
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -183,9 +188,7 @@ describe('component scan', () => {
   it('reports no user-visible string written outside the catalogue in any component', () => {
     const files = componentFiles(SRC);
     expect(files.length).toBeGreaterThan(10);
-    const offenders = files.flatMap((path) =>
-      findHardCodedText(readFileSync(path, 'utf8'), relative(SRC, path)),
-    );
+    const offenders = files.flatMap((path) => findHardCodedText(readFileSync(path, 'utf8'), relative(SRC, path)));
     const report = offenders.map((o) => `client/src/${o.file}:${o.line}  ${o.text}`);
     expect(report, `Put these strings in shared/src/i18n/messages/*.ts and use t():\n${report.join('\n')}`).toEqual([]);
   });

@@ -25,7 +25,11 @@ export function createToneApi(boardId: string, call: ApiCall): ToneApi {
     start: (cardId) => call(rounds, toneRoundSchema, { method: 'POST', body: { cardId } }),
     close: (roundId) => call(`${round(roundId)}/close`, toneRoundResultSchema, { method: 'POST' }),
     rate: (roundId, variant, rating) =>
-      call(`${round(roundId)}/ratings`, myToneSchema, { method: 'POST', body: { variant, rating }, asParticipant: true }),
+      call(`${round(roundId)}/ratings`, myToneSchema, {
+        method: 'POST',
+        body: { variant, rating },
+        asParticipant: true,
+      }),
     mine: (roundId) => call(`${round(roundId)}/ratings/mine`, myToneSchema, { asParticipant: true }),
   };
 }

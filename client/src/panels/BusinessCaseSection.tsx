@@ -31,7 +31,10 @@ interface FigureRecords {
   cards: Card[];
   stages: Board['stages'];
 }
-const figureRecordsOf = (board: Board): FigureRecords => ({ cards: board.cards.filter((c) => c.kind === 'touchpoint'), stages: board.stages });
+const figureRecordsOf = (board: Board): FigureRecords => ({
+  cards: board.cards.filter((c) => c.kind === 'touchpoint'),
+  stages: board.stages,
+});
 const sameRecords = (a: FigureRecords, b: FigureRecords): boolean =>
   a.stages === b.stages && a.cards.length === b.cards.length && a.cards.every((c, i) => c === b.cards[i]);
 
@@ -67,7 +70,8 @@ export function BusinessCaseSection({ card }: { card: Card }) {
   const [touchpoint, setTouchpoint] = useState<string>('');
   const [share, setShare] = useState('');
   const parsedShare = parseLocaleNumber(share, locale);
-  const shareValue = parsedShare.ok && parsedShare.value !== null && parsedShare.value > 0 && parsedShare.value <= 100 ? parsedShare.value : null;
+  const shareValue =
+    parsedShare.ok && parsedShare.value !== null && parsedShare.value > 0 && parsedShare.value <= 100 ? parsedShare.value : null;
 
   const saveEffects = (next: IdeaEffect[]) => commands.updateCard(card.id, { effects: next.length > 0 ? next : null });
   const add = () => {
@@ -83,7 +87,11 @@ export function BusinessCaseSection({ card }: { card: Card }) {
       </h3>
       {result.value ? (
         <p className="business-case__value" data-business-value={result.value.mid}>
-          {t('business.value', { value: money(result.value.mid), low: money(result.value.low), high: money(result.value.high) })}
+          {t('business.value', {
+            value: money(result.value.mid),
+            low: money(result.value.low),
+            high: money(result.value.high),
+          })}
         </p>
       ) : (
         <p className="business-case__value business-case__value--none">{t('business.noValue')}</p>

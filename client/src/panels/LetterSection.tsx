@@ -1,4 +1,12 @@
-import { LIMITS, letterLab, MESSAGE_VARIANTS, type Card, type MessageVariant, type TouchpointMessage, type VariantVerdict } from '@rejse/shared';
+import {
+  LIMITS,
+  letterLab,
+  MESSAGE_VARIANTS,
+  type Card,
+  type MessageVariant,
+  type TouchpointMessage,
+  type VariantVerdict,
+} from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ToneRoundStart, useInUseHidden } from '../letters/ToneRoundStart.tsx';
@@ -77,7 +85,11 @@ function Verdict({ verdict }: { verdict: VariantVerdict }) {
       <p>
         {readability.index === 'lix'
           ? t('letter.lix', { score: readability.score, level: t(`letter.level.${readability.level}`) })
-          : t('letter.flesch', { score: readability.score, level: t(`letter.level.${readability.level}`), grade: readability.grade ?? 0 })}
+          : t('letter.flesch', {
+              score: readability.score,
+              level: t(`letter.level.${readability.level}`),
+              grade: readability.grade ?? 0,
+            })}
       </p>
       <p className="letter-lab__figures">
         {t('letter.figures', { sentences: figures.sentences, words: figures.words, long: figures.longWords })}

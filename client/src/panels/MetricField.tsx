@@ -1,12 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import {
-  currencySymbol,
-  formatMetricInput,
-  metricExample,
-  parseMetric,
-  type MetricSpec,
-  type NumberProblem,
-} from '../doc/metrics.ts';
+import { currencySymbol, formatMetricInput, metricExample, parseMetric, type MetricSpec, type NumberProblem } from '../doc/metrics.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
 
 const PROBLEM_KEYS: Record<NumberProblem, MessageKey> = {
@@ -71,8 +64,17 @@ export function MetricField({ spec, label, value, locale, currency, onSave }: Me
   };
 
   const unit =
-    spec.unit === 'money' ? currencySymbol(locale, currency) : spec.unit === 'percent' ? '%' : spec.key === 'yearlyVolume' ? t('metrics.perYear') : null;
-  const bounds = { min: formatMetricInput({ ...spec, scale: 1 }, spec.min, locale), max: formatMetricInput({ ...spec, scale: 1 }, spec.max, locale) };
+    spec.unit === 'money'
+      ? currencySymbol(locale, currency)
+      : spec.unit === 'percent'
+        ? '%'
+        : spec.key === 'yearlyVolume'
+          ? t('metrics.perYear')
+          : null;
+  const bounds = {
+    min: formatMetricInput({ ...spec, scale: 1 }, spec.min, locale),
+    max: formatMetricInput({ ...spec, scale: 1 }, spec.max, locale),
+  };
 
   return (
     <div className={`metric-field${problem ? ' is-invalid' : ''}`}>

@@ -38,8 +38,7 @@ function RemoveAxisDialogOpen({ request }: { request: RemoveRequest }) {
 
   const confirm = () => {
     const disposition = choice === 'move' && target ? ({ cards: 'move', to: target } as const) : ({ cards: 'delete' } as const);
-    const removed =
-      request.axis === 'stage' ? commands.removeStage(request.id, disposition) : commands.removeLane(request.id, disposition);
+    const removed = request.axis === 'stage' ? commands.removeStage(request.id, disposition) : commands.removeLane(request.id, disposition);
     if (removed) close();
   };
 

@@ -1,11 +1,4 @@
-import {
-  CHANNELS,
-  EMOTIONS,
-  OWNER_TEAMS,
-  type Card,
-  type Channel,
-  type TouchpointMetrics,
-} from '@rejse/shared';
+import { CHANNELS, EMOTIONS, OWNER_TEAMS, type Card, type Channel, type TouchpointMetrics } from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/metrics.ts';
 import { DunningFields } from '../dunning/DunningFields.tsx';
@@ -40,9 +33,7 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
   };
 
   const yearlyCost =
-    metrics.yearlyVolume !== undefined && metrics.costPerContact !== undefined
-      ? metrics.yearlyVolume * metrics.costPerContact
-      : null;
+    metrics.yearlyVolume !== undefined && metrics.costPerContact !== undefined ? metrics.yearlyVolume * metrics.costPerContact : null;
 
   return (
     <>
@@ -51,9 +42,7 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
         <select
           className="input"
           value={card.channel ?? ''}
-          onChange={(event) =>
-            commands.updateCard(card.id, { channel: event.target.value ? (event.target.value as Channel) : null })
-          }
+          onChange={(event) => commands.updateCard(card.id, { channel: event.target.value ? (event.target.value as Channel) : null })}
         >
           <option value="">{t('inspector.noChannel')}</option>
           {CHANNELS.map((channel) => (
@@ -146,7 +135,9 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
         </div>
         {yearlyCost !== null ? (
           <p className="metrics__total">
-            {t('metrics.yearlyCost', { value: formatMetric(metricSpec('costPerContact'), yearlyCost, locale, currency) })}
+            {t('metrics.yearlyCost', {
+              value: formatMetric(metricSpec('costPerContact'), yearlyCost, locale, currency),
+            })}
           </p>
         ) : null}
       </fieldset>

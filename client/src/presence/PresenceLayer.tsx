@@ -40,9 +40,7 @@ export function PresenceLayer({ peers }: { peers: readonly Peer[] }) {
             );
           }),
         )}
-        {peers.map((peer) =>
-          peer.cursor && peer.active ? <Cursor key={peer.clientId} peer={peer} scale={scale} /> : null,
-        )}
+        {peers.map((peer) => (peer.cursor && peer.active ? <Cursor key={peer.clientId} peer={peer} scale={scale} /> : null))}
       </div>
     </ViewportPortal>
   );

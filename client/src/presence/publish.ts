@@ -57,7 +57,9 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
     send();
 
     const inCanvas = (target: EventTarget | null): boolean =>
-      target instanceof Element && target.closest('.react-flow') !== null && target.closest('.react-flow__controls, .react-flow__minimap') === null;
+      target instanceof Element &&
+      target.closest('.react-flow') !== null &&
+      target.closest('.react-flow__controls, .react-flow__minimap') === null;
     const onPointerMove = (event: PointerEvent) => {
       touch();
       if (!inCanvas(event.target)) {
@@ -85,7 +87,13 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       if (key === lastTransform) return;
       lastTransform = key;
       const centre = centreOf(transform, width, height);
-      update({ view: { x: Math.round(centre.x * 10) / 10, y: Math.round(centre.y * 10) / 10, zoom: Math.round(centre.zoom * 1000) / 1000 } });
+      update({
+        view: {
+          x: Math.round(centre.x * 10) / 10,
+          y: Math.round(centre.y * 10) / 10,
+          zoom: Math.round(centre.zoom * 1000) / 1000,
+        },
+      });
     });
     {
       const { transform, width, height } = store.getState();

@@ -143,50 +143,50 @@ export function Presentation({ peers, timer }: { peers: readonly Peer[]; timer: 
 
   return (
     <>
-    <PresentedStages from={from} to={to} />
-    {createPortal(
-    <section className="presentation-bar" aria-label={t('map.present.label')}>
-      {mine ? (
-        <IconButton
-          icon="left"
-          label={t('map.present.previous')}
-          unavailable={from === 0}
-          onClick={() => presentation.set(stepRange(range, false, false, stages.length))}
-        />
-      ) : null}
-      <p className="presentation-bar__stage" aria-live="polite" data-presented-stage={from}>
-        {where}
-      </p>
-      {mine ? (
-        <IconButton
-          icon="right"
-          label={t('map.present.next')}
-          unavailable={to >= last}
-          onClick={() => presentation.set(stepRange(range, true, false, stages.length))}
-        />
-      ) : null}
-      <div className="presentation-bar__timer">
-        <TimerDisplay timer={timer} />
-      </div>
-      <SoundAtZero timer={timer} />
-      {mine ? (
-        <>
-          <span className="presentation-bar__hint">{t('map.present.hint')}</span>
-          <button type="button" className="button button--small" onClick={stop} data-present="stop">
-            {t('map.present.stop')}
-          </button>
-        </>
-      ) : (
-        <>
-          <span className="presentation-bar__hint">{t('map.present.following', { name: presenter?.user.name ?? '' })}</span>
-          <button type="button" className="button button--small" onClick={() => leftPresentation.set(true)} data-present="leave">
-            {t('map.present.leave')}
-          </button>
-        </>
+      <PresentedStages from={from} to={to} />
+      {createPortal(
+        <section className="presentation-bar" aria-label={t('map.present.label')}>
+          {mine ? (
+            <IconButton
+              icon="left"
+              label={t('map.present.previous')}
+              unavailable={from === 0}
+              onClick={() => presentation.set(stepRange(range, false, false, stages.length))}
+            />
+          ) : null}
+          <p className="presentation-bar__stage" aria-live="polite" data-presented-stage={from}>
+            {where}
+          </p>
+          {mine ? (
+            <IconButton
+              icon="right"
+              label={t('map.present.next')}
+              unavailable={to >= last}
+              onClick={() => presentation.set(stepRange(range, true, false, stages.length))}
+            />
+          ) : null}
+          <div className="presentation-bar__timer">
+            <TimerDisplay timer={timer} />
+          </div>
+          <SoundAtZero timer={timer} />
+          {mine ? (
+            <>
+              <span className="presentation-bar__hint">{t('map.present.hint')}</span>
+              <button type="button" className="button button--small" onClick={stop} data-present="stop">
+                {t('map.present.stop')}
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="presentation-bar__hint">{t('map.present.following', { name: presenter?.user.name ?? '' })}</span>
+              <button type="button" className="button button--small" onClick={() => leftPresentation.set(true)} data-present="leave">
+                {t('map.present.leave')}
+              </button>
+            </>
+          )}
+        </section>,
+        document.body,
       )}
-    </section>,
-    document.body,
-    )}
     </>
   );
 }

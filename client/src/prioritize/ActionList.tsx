@@ -1,10 +1,20 @@
-import { ACTION_STATUSES, LIMITS, LOCAL_ORIGIN, formatValueMoney, type ActionRow, type ActionStatus, type CardId, type PrioritySettings } from '@rejse/shared';
+import {
+  ACTION_STATUSES,
+  LIMITS,
+  LOCAL_ORIGIN,
+  formatValueMoney,
+  type ActionRow,
+  type ActionStatus,
+  type CardId,
+  type PrioritySettings,
+} from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
 import { useBoard, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
 import { breakdownLines, formatScore, ScoreBreakdownView } from './Score.tsx';
+import { OwnerField } from './OwnerField.tsx';
 import { usePrioritizeUi } from './store.tsx';
 
 interface Drag {
@@ -53,7 +63,12 @@ export function ActionList({
     }, LOCAL_ORIGIN);
     if (settings.rankBy !== 'manual') onRankByManual();
     if (control) focusAfterMove.current = { id: row.card.id, control };
-    setAnnouncement(t('prioritize.row.moved', { text: row.card.text || t('prioritize.untitled'), rank: Math.max(0, Math.min(to, rows.length - 1)) + 1 }));
+    setAnnouncement(
+      t('prioritize.row.moved', {
+        text: row.card.text || t('prioritize.untitled'),
+        rank: Math.max(0, Math.min(to, rows.length - 1)) + 1,
+      }),
+    );
   };
 
   // Keep the keyboard where it was: on the same row's button after the list re-sorted.
@@ -284,7 +299,11 @@ const ActionRowView = memo(function ActionRowView({
           </button>
           <div className="action-row__context">
             <span className="action-row__stage">{row.stage.title || t('stage.new')}</span>
-            {value ? <span className="action-row__worth">{t('prioritize.row.worth', { value: formatValueMoney(value.mid, boardLocale, currency) })}</span> : null}
+            {value ? (
+              <span className="action-row__worth">
+                {t('prioritize.row.worth', { value: formatValueMoney(value.mid, boardLocale, currency) })}
+              </span>
+            ) : null}
             {row.linkedPains.length === 0 ? (
               <span className="action-row__no-pains">{t('prioritize.row.noPains')}</span>
             ) : (
@@ -297,7 +316,9 @@ const ActionRowView = memo(function ActionRowView({
                 ))}
               </ul>
             )}
-            {row.quadrant ? <span className={`quadrant-badge quadrant-badge--${row.quadrant}`}>{t(`prioritize.quadrant.${row.quadrant}`)}</span> : null}
+            {row.quadrant ? (
+              <span className={`quadrant-badge quadrant-badge--${row.quadrant}`}>{t(`prioritize.quadrant.${row.quadrant}`)}</span>
+            ) : null}
           </div>
         </div>
         <OwnerField id={card.id} owner={card.owner ?? ''} text={text} canEdit={canEdit} />
@@ -356,38 +377,4 @@ const ActionRowView = memo(function ActionRowView({
 function formatDueDate(locale: string, day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
-/** The owner, saved when the field is left or Enter is pressed; shows others' edits when not typing. */
-function OwnerField({ id, owner, text, canEdit }: { id: CardId; owner: string; text: string; canEdit: boolean }) {
-  const t = useT();
-  const commands = useCommands();
-  const [draft, setDraft] = useState<string | null>(null);
-  if (!canEdit) return <span className="action-row__value">{owner}</span>;
-  const commit = () => {
-    if (draft !== null && draft.trim() !== owner) commands.updateCard(id, { owner: draft.trim() || null });
-    setDraft(null);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      event.currentTarget.blur();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      setDraft(null);
-    }
-  };
-  return (
-    <input
-      className="input input--compact"
-      aria-label={t('prioritize.row.ownerOf', { text })}
-      placeholder={t('prioritize.row.ownerPlaceholder')}
-      value={draft ?? owner}
-      maxLength={LIMITS.titleLength}
-      onFocus={() => setDraft(owner)}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={onKeyDown}
-    />
-  );
 }

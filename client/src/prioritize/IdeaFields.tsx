@@ -1,4 +1,14 @@
-import { ACTION_STATUSES, LIMITS, painLinks, rankActions, type ActionStatus, type Board, type Card, type CardId, type LinkId } from '@rejse/shared';
+import {
+  ACTION_STATUSES,
+  LIMITS,
+  painLinks,
+  rankActions,
+  type ActionStatus,
+  type Board,
+  type Card,
+  type CardId,
+  type LinkId,
+} from '@rejse/shared';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
@@ -25,8 +35,7 @@ const RATING_HINT: Readonly<Record<RatingField, MessageKey>> = {
 /** The linked pains of an idea with the link that joins them (to unlink), and the pains not linked yet. */
 function painsOf(board: Board, id: CardId) {
   const linked = painLinks(board).painsOfIdea.get(id) ?? [];
-  const linkOf = (painId: CardId) =>
-    board.links.find((l) => (l.from === id && l.to === painId) || (l.to === id && l.from === painId))?.id;
+  const linkOf = (painId: CardId) => board.links.find((l) => (l.from === id && l.to === painId) || (l.to === id && l.from === painId))?.id;
   const linkedIds = new Set(linked.map((p) => p.id));
   return {
     linked: linked.map((pain) => ({ pain, linkId: linkOf(pain.id) })),
@@ -78,7 +87,11 @@ export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
           </label>
         ))}
         {card[field] !== undefined && canEdit ? (
-          <button type="button" className="button button--quiet idea-rating__clear" onClick={() => commands.updateCard(card.id, { [field]: null })}>
+          <button
+            type="button"
+            className="button button--quiet idea-rating__clear"
+            onClick={() => commands.updateCard(card.id, { [field]: null })}
+          >
             {t('prioritize.fields.clear')}
           </button>
         ) : null}
@@ -165,7 +178,10 @@ export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
             {linked.map(({ pain, linkId }) =>
               linkId ? (
                 <option key={pain.id} value={linkId}>
-                  {t('prioritize.fields.painOption', { stage: stageTitle(pain.stageId), text: pain.text || t('card.empty') })}
+                  {t('prioritize.fields.painOption', {
+                    stage: stageTitle(pain.stageId),
+                    text: pain.text || t('card.empty'),
+                  })}
                 </option>
               ) : null,
             )}
@@ -183,7 +199,10 @@ export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
             <option value="">{t('prioritize.fields.addPain')}</option>
             {others.map((pain) => (
               <option key={pain.id} value={pain.id}>
-                {t('prioritize.fields.painOption', { stage: stageTitle(pain.stageId), text: pain.text || t('card.empty') })}
+                {t('prioritize.fields.painOption', {
+                  stage: stageTitle(pain.stageId),
+                  text: pain.text || t('card.empty'),
+                })}
               </option>
             ))}
           </select>

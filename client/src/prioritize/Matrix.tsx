@@ -183,7 +183,12 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
   };
 
   const onKeyDown = (row: ActionRow) => (event: KeyboardEvent<HTMLButtonElement>) => {
-    const steps: Record<string, [number, number]> = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    const steps: Record<string, [number, number]> = {
+      ArrowUp: [1, 0],
+      ArrowDown: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+    };
     const step = steps[event.key];
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -291,7 +296,12 @@ export function ImpactEffortMatrix({ rows, canEdit }: { rows: readonly ActionRow
                   key={`${impact}:${effort}`}
                   className="matrix__cell"
                   data-cell={`${impact}:${effort}`}
-                  style={{ left: pct(centre.x - BAND / 2), top: pct(1 - centre.y - BAND / 2), width: pct(BAND), height: pct(BAND) }}
+                  style={{
+                    left: pct(centre.x - BAND / 2),
+                    top: pct(1 - centre.y - BAND / 2),
+                    width: pct(BAND),
+                    height: pct(BAND),
+                  }}
                 >
                   {here.map(chip)}
                 </div>

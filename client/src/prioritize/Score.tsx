@@ -1,9 +1,4 @@
-import {
-  PRIORITY_SCORE_EXPLANATION,
-  SCORE_COMPONENT_KEYS,
-  type ScoreBreakdown as Breakdown,
-  type ScoreComponentKey,
-} from '@rejse/shared';
+import { PRIORITY_SCORE_EXPLANATION, SCORE_COMPONENT_KEYS, type ScoreBreakdown as Breakdown, type ScoreComponentKey } from '@rejse/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT, type MessageKey, type Translate } from '../i18n/index.ts';
 
@@ -122,7 +117,13 @@ export function ScoreHelp() {
               </li>
             ))}
           </ul>
-          <p>{t('prioritize.help.severity', { severe: severity['-2'] ?? 3, serious: severity['-1'] ?? 2, mild: severity.other ?? 1 })}</p>
+          <p>
+            {t('prioritize.help.severity', {
+              severe: severity['-2'] ?? 3,
+              serious: severity['-1'] ?? 2,
+              mild: severity.other ?? 1,
+            })}
+          </p>
           <p>{t('prioritize.help.ranking')}</p>
           <button type="button" className="button" onClick={() => setOpen(false)}>
             {t('prioritize.help.close')}

@@ -63,15 +63,17 @@ export function usePrioritySettings(): PrioritySettings {
 export function usePrioritySettingsSetter(): ((patch: Partial<PrioritySettings>) => void) | null {
   const session = useSession();
   const role = useRole();
-  const set = useCallback(
-    (patch: Partial<PrioritySettings>) => setPrioritySettings(session.doc, patch, FACILITATION_ORIGIN),
-    [session],
-  );
+  const set = useCallback((patch: Partial<PrioritySettings>) => setPrioritySettings(session.doc, patch, FACILITATION_ORIGIN), [session]);
   return role === 'facilitator' ? set : null;
 }
 
 /** The board's ideas ranked as the facilitator chose (or as `by` says), with votes counted in. */
-export function useRankedActions(by?: RankBy): { rows: ActionRow[]; board: Board; votes: VoteCounts; settings: PrioritySettings } {
+export function useRankedActions(by?: RankBy): {
+  rows: ActionRow[];
+  board: Board;
+  votes: VoteCounts;
+  settings: PrioritySettings;
+} {
   const board = useBoardSnapshot();
   const votes = useVoteCounts();
   const settings = usePrioritySettings();

@@ -103,10 +103,24 @@ function ScenarioChart({ curves }: { curves: NonNullable<DunningReportView['curv
   return (
     <>
       <h3>{curves.heading}</h3>
-      <svg className="report-chart" role="img" aria-label={curves.label} viewBox={`0 0 ${g.width} ${g.height}`} width={g.width} height={g.height} data-testid="report-scenario-curves">
+      <svg
+        className="report-chart"
+        role="img"
+        aria-label={curves.label}
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        width={g.width}
+        height={g.height}
+        data-testid="report-scenario-curves"
+      >
         {g.gridlines.map((line, i) => (
           <g key={line.value}>
-            <line className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`} x1={g.plot.left} x2={g.plot.right} y1={line.y} y2={line.y} />
+            <line
+              className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`}
+              x1={g.plot.left}
+              x2={g.plot.right}
+              y1={line.y}
+              y2={line.y}
+            />
             <text className="report-chart__axis" x={g.plot.left - 8} y={line.y + 4} textAnchor="end">
               {curves.gridLabels[i]}
             </text>

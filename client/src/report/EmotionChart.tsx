@@ -38,7 +38,13 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
       ))}
       {g.points.map((p) => (
         <circle key={`dot-${p.index}`} className="report-chart__dot" cx={p.x} cy={p.y} r={4}>
-          <title>{t('export.report.curvePoint', { stage: curve[p.index]?.stageTitle ?? '', mean: formatSigned(p.mean, locale), count: p.count })}</title>
+          <title>
+            {t('export.report.curvePoint', {
+              stage: curve[p.index]?.stageTitle ?? '',
+              mean: formatSigned(p.mean, locale),
+              count: p.count,
+            })}
+          </title>
         </circle>
       ))}
       {g.stages.map((s) => (

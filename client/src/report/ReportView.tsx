@@ -157,7 +157,11 @@ function ReportActions({ model }: { model: ReportModel }) {
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
                 <td className="num">{formatScore(locale, action.score)}</td>
-                {model.hasValues ? <td className="num nowrap" data-report-value>{action.value ? money(action.value.mid) : ''}</td> : null}
+                {model.hasValues ? (
+                  <td className="num nowrap" data-report-value>
+                    {action.value ? money(action.value.mid) : ''}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,10 @@ import { knownToken, readKnownBoards, rememberBoard, takeTokenFromAddress } from
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+  };
 }
 
 describe('boards this browser knows', () => {
@@ -34,7 +37,9 @@ describe('boards this browser knows', () => {
 
   it('takes the token out of the address and keeps the rest of it', () => {
     const replaced: string[] = [];
-    const history = { replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)) };
+    const history = {
+      replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void replaced.push(String(url)),
+    };
     const token = takeTokenFromAddress({ pathname: '/b/abc', search: '?token=s3cret&x=1', hash: '#top' }, history);
     expect(token).toBe('s3cret');
     expect(replaced).toEqual(['/b/abc?x=1#top']);

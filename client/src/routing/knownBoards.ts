@@ -71,7 +71,10 @@ export function rememberBoard(
     role: entry.role !== undefined ? entry.role : (previous?.role ?? null),
     openedAt: entry.openedAt ?? previous?.openedAt ?? Date.now(),
   };
-  write([next, ...boards.filter((b) => b.id !== entry.id)].sort((a, b) => b.openedAt - a.openedAt), storage);
+  write(
+    [next, ...boards.filter((b) => b.id !== entry.id)].sort((a, b) => b.openedAt - a.openedAt),
+    storage,
+  );
   return next;
 }
 

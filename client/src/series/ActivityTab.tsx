@@ -40,9 +40,7 @@ export function ActivityTab() {
   return (
     <div className="activity">
       <p className="activity__since">
-        {since > 0
-          ? t('series.activity.since', { date: formatDateTime(since, locale) })
-          : t('series.activity.everything')}
+        {since > 0 ? t('series.activity.since', { date: formatDateTime(since, locale) }) : t('series.activity.everything')}
       </p>
       {since > 0 ? (
         <button type="button" className="button button--small button--quiet" onClick={() => setSince(0)}>
@@ -61,9 +59,7 @@ export function ActivityTab() {
               {t(`series.activity.${entry.action}`, {
                 who:
                   entry.name ??
-                  t(
-                    `series.activity.role.${entry.role === 'facilitator' ? 'facilitator' : entry.role === 'viewer' ? 'viewer' : 'editor'}`,
-                  ),
+                  t(`series.activity.role.${entry.role === 'facilitator' ? 'facilitator' : entry.role === 'viewer' ? 'viewer' : 'editor'}`),
                 what: entry.targetText ?? t(`series.activity.target.${entry.targetKind}`),
                 count: entry.count,
               })}

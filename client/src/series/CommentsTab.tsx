@@ -10,9 +10,7 @@ export function CommentsTab() {
   const t = useT();
   const stages = useBoard((board) => board.stages);
   const cards = useBoard((board) => board.cards);
-  const targets = useDocValue((doc) => [
-    ...new Set(commentThreads(readComments(doc)).map((thread) => targetKey(thread.target))),
-  ]);
+  const targets = useDocValue((doc) => [...new Set(commentThreads(readComments(doc)).map((thread) => targetKey(thread.target)))]);
   const [stageId, setStageId] = useState('');
   const nameOf = (key: string) => {
     const [kind, id] = key.split(':') as ['card' | 'stage', string];

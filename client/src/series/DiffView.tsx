@@ -55,8 +55,7 @@ export function DiffView({
         ))}
         {diff.cards.edited.map((card) => (
           <li key={`e-${card.id}`} className="diff diff--edited">
-            {t('series.diff.edited', { text: card.text || t('card.empty'), fields: card.fields.join(', ') })}{' '}
-            {restoreButton(card.id)}
+            {t('series.diff.edited', { text: card.text || t('card.empty'), fields: card.fields.join(', ') })} {restoreButton(card.id)}
           </li>
         ))}
         {diff.stages.added.map((stage) => (

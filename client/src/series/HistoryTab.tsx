@@ -6,10 +6,7 @@ import { DiffView } from './DiffView.tsx';
 import { SnapshotView } from './SnapshotView.tsx';
 import { useSeriesApi } from './useSeries.ts';
 
-type Opened =
-  | { kind: 'view'; id: string; board: Board }
-  | { kind: 'compare'; id: string; result: CompareResponse }
-  | null;
+type Opened = { kind: 'view'; id: string; board: Board } | { kind: 'compare'; id: string; result: CompareResponse } | null;
 
 /**
  * The version history: when, by whom and what changed; save one by hand with a name; view one
@@ -51,8 +48,7 @@ export function HistoryTab() {
     });
 
   const label = (s: SnapshotInfo) => s.name || t(`series.history.kind.${s.kind}`);
-  const by = (s: SnapshotInfo) =>
-    s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
+  const by = (s: SnapshotInfo) => s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
 
   return (
     <div className="history">
@@ -124,20 +120,14 @@ export function HistoryTab() {
               <button
                 type="button"
                 className="button button--small"
-                onClick={() =>
-                  void run(async () => setOpened({ kind: 'view', id: s.id, board: await api.snapshotBoard(s.id) }))
-                }
+                onClick={() => void run(async () => setOpened({ kind: 'view', id: s.id, board: await api.snapshotBoard(s.id) }))}
               >
                 {t('series.history.view')}
               </button>
               <button
                 type="button"
                 className="button button--small"
-                onClick={() =>
-                  void run(async () =>
-                    setOpened({ kind: 'compare', id: s.id, result: await api.compare(s.id, 'live') }),
-                  )
-                }
+                onClick={() => void run(async () => setOpened({ kind: 'compare', id: s.id, result: await api.compare(s.id, 'live') }))}
               >
                 {t('series.history.compare')}
               </button>

@@ -67,9 +67,7 @@ export function RunSheetBar() {
             total: current.session.phases.length,
           })}
         </span>
-        {current.phase.instructions ? (
-          <span className="runsheet-bar__instructions">{current.phase.instructions}</span>
-        ) : null}
+        {current.phase.instructions ? <span className="runsheet-bar__instructions">{current.phase.instructions}</span> : null}
       </div>
       {role === 'editor' ? (
         <button
@@ -100,17 +98,10 @@ export function RunSheetBar() {
             disabled={busy}
             onClick={() => void step(() => api.nextPhase())}
           >
-            {last
-              ? t('series.session.end')
-              : t('series.phase.next', { phase: current.session.phases[current.index + 1]?.name ?? '' })}
+            {last ? t('series.session.end') : t('series.phase.next', { phase: current.session.phases[current.index + 1]?.name ?? '' })}
           </button>
           {last ? null : (
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy}
-              onClick={() => void step(() => api.endSession())}
-            >
+            <button type="button" className="button button--small" disabled={busy} onClick={() => void step(() => api.endSession())}>
               {t('series.session.end')}
             </button>
           )}

@@ -6,8 +6,7 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { SERIES_ORIGIN } from './commands.ts';
 import { useDocValue, useSeriesApi, useServerNow } from './useSeries.ts';
 
-const timeOf = (at: number, locale: string) =>
-  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+const timeOf = (at: number, locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
 
 /** What a phase switches on, as short words. */
 function PhaseChips({ phase }: { phase: Phase }) {
@@ -74,11 +73,7 @@ export function RunSheetTab() {
         const isRunning = running?.sessionId === planned.id;
         const schedule = isRunning && running ? planSchedule(planned, running, now) : null;
         return (
-          <section
-            key={planned.id}
-            className={`runsheet-session${isRunning ? ' is-running' : ''}`}
-            data-session-id={planned.id}
-          >
+          <section key={planned.id} className={`runsheet-session${isRunning ? ' is-running' : ''}`} data-session-id={planned.id}>
             <header className="runsheet-session__head">
               <h3>{planned.name}</h3>
               {facilitator && !isRunning ? (

@@ -1,13 +1,5 @@
 import type * as Y from 'yjs';
-import {
-  commentThreads,
-  mentionsIn,
-  readComments,
-  readPeople,
-  targetKey,
-  type CommentTarget,
-  type CommentThread,
-} from '@rejse/shared';
+import { commentThreads, mentionsIn, readComments, readPeople, targetKey, type CommentTarget, type CommentThread } from '@rejse/shared';
 import { useEffect, useId, useState } from 'react';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { formatDateTime, useLocale, useT } from '../i18n/index.ts';
@@ -42,19 +34,9 @@ export function Threads({ target, label }: { target: CommentTarget; label?: stri
 
   return (
     <section className="threads" aria-label={label ?? t('series.comments.title')} data-comment-target={key}>
-      {open.length === 0 && resolved.length === 0 ? (
-        <p className="threads__empty">{t('series.comments.none')}</p>
-      ) : null}
+      {open.length === 0 && resolved.length === 0 ? <p className="threads__empty">{t('series.comments.none')}</p> : null}
       {open.map((thread) => (
-        <Thread
-          key={thread.id}
-          thread={thread}
-          nameOf={nameOf}
-          me={participant.id}
-          locale={locale}
-          canWrite={canWrite}
-          people={people}
-        />
+        <Thread key={thread.id} thread={thread} nameOf={nameOf} me={participant.id} locale={locale} canWrite={canWrite} people={people} />
       ))}
       {resolved.length > 0 ? (
         <button
@@ -90,8 +72,7 @@ export function Threads({ target, label }: { target: CommentTarget; label?: stri
   );
 }
 
-const readCommentsOf = (doc: Y.Doc, key: string) =>
-  readComments(doc).filter((comment) => targetKey(comment.target) === key);
+const readCommentsOf = (doc: Y.Doc, key: string) => readComments(doc).filter((comment) => targetKey(comment.target) === key);
 
 function Thread({
   thread,
@@ -122,20 +103,12 @@ function Thread({
         >
           <p className="comment__head">
             <strong className="comment__author">{nameOf(comment.authorId)}</strong>
-            <time dateTime={new Date(comment.createdAt).toISOString()}>
-              {formatDateTime(comment.createdAt, locale)}
-            </time>
-            {comment.mentions.includes(me) ? (
-              <span className="comment__mention">{t('series.comments.mentionsYou')}</span>
-            ) : null}
+            <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(comment.createdAt, locale)}</time>
+            {comment.mentions.includes(me) ? <span className="comment__mention">{t('series.comments.mentionsYou')}</span> : null}
           </p>
           <p className="comment__text">{comment.text}</p>
           {comment.authorId === me || role === 'facilitator' ? (
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() => commands.removeComment(comment.id)}
-            >
+            <button type="button" className="button button--small button--quiet" onClick={() => commands.removeComment(comment.id)}>
               {t('series.comments.remove')}
             </button>
           ) : null}
@@ -143,11 +116,7 @@ function Thread({
       ))}
       {canWrite ? (
         <div className="thread__actions">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => commands.resolveThread(thread.id, !thread.resolved)}
-          >
+          <button type="button" className="button button--small" onClick={() => commands.resolveThread(thread.id, !thread.resolved)}>
             {thread.resolved ? t('series.comments.reopen') : t('series.comments.resolve')}
           </button>
           {thread.resolved ? null : (

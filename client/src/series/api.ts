@@ -39,11 +39,7 @@ const snapshotBoardSchema = boardSchema as unknown as ApiSchema<Board>;
 
 export function createSeriesApi(boardId: string, token: string | null, participant: ParticipantIdentity): SeriesApi {
   const base = `/api/boards/${encodeURIComponent(boardId)}`;
-  async function call<T>(
-    path: string,
-    schema: ApiSchema<T>,
-    init: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
+  async function call<T>(path: string, schema: ApiSchema<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       [PARTICIPANT_HEADER]: participant.id,
@@ -77,11 +73,9 @@ export function createSeriesApi(boardId: string, token: string | null, participa
     snapshotBoard: (id) => call(`${snapshot(id)}/board.json`, snapshotBoardSchema),
     compare: (id, withId) => call(`${snapshot(id)}/compare?with=${encodeURIComponent(withId)}`, compareResponseSchema),
     restore: (id, cardId) =>
-      call(
-        cardId ? `${snapshot(id)}/cards/${encodeURIComponent(cardId)}/restore` : `${snapshot(id)}/restore`,
-        restoreResponseSchema,
-        { method: 'POST' },
-      ),
+      call(cardId ? `${snapshot(id)}/cards/${encodeURIComponent(cardId)}/restore` : `${snapshot(id)}/restore`, restoreResponseSchema, {
+        method: 'POST',
+      }),
     startSession: (sessionId, phaseIndex = 0) =>
       call('/runsheet/start', runSheetAnswerSchema, { method: 'POST', body: { sessionId, phaseIndex } }),
     nextPhase: () => call('/runsheet/next', runSheetAnswerSchema, { method: 'POST' }),

@@ -34,12 +34,7 @@ export interface SeriesCommands {
  * changes it will make (PLANNED_CHANGES) — the server's own question — so a refusal is a notice
  * here instead of a closed connection. The participant is this browser's proven identity.
  */
-export function createSeriesCommands(
-  doc: Y.Doc,
-  role: Role,
-  participantId: string,
-  notify: (message: string) => void,
-): SeriesCommands {
+export function createSeriesCommands(doc: Y.Doc, role: Role, participantId: string, notify: (message: string) => void): SeriesCommands {
   const allowed = (changes: readonly UpdateChange[]): boolean => {
     if (changes.length === 0) return false;
     const verdict = judgeChanges(role, readPermissionState(doc, participantId), changes);
@@ -68,17 +63,11 @@ export function createSeriesCommands(
       });
     },
     editComment(id, text, mentions) {
-      attempt(
-        () =>
-          allowed(PLANNED_CHANGES.editComment(doc, id, text, mentions)) &&
-          editComment(doc, id, text, mentions, SERIES_ORIGIN),
-      );
+      attempt(() => allowed(PLANNED_CHANGES.editComment(doc, id, text, mentions)) && editComment(doc, id, text, mentions, SERIES_ORIGIN));
     },
     resolveThread(rootId, resolved) {
       attempt(
-        () =>
-          allowed(PLANNED_CHANGES.setThreadResolved(doc, rootId, resolved)) &&
-          setThreadResolved(doc, rootId, resolved, SERIES_ORIGIN),
+        () => allowed(PLANNED_CHANGES.setThreadResolved(doc, rootId, resolved)) && setThreadResolved(doc, rootId, resolved, SERIES_ORIGIN),
       );
     },
     removeComment(id) {
@@ -92,9 +81,7 @@ export function createSeriesCommands(
     },
     setDone(phase) {
       attempt(
-        () =>
-          allowed(PLANNED_CHANGES.setPersonDone(doc, participantId, phase)) &&
-          setPersonDone(doc, participantId, phase, SERIES_ORIGIN),
+        () => allowed(PLANNED_CHANGES.setPersonDone(doc, participantId, phase)) && setPersonDone(doc, participantId, phase, SERIES_ORIGIN),
       );
     },
   };

@@ -1,10 +1,4 @@
-import {
-  commentThreads,
-  openCommentCounts,
-  readComments,
-  unreadComments,
-  type BoardComment,
-} from '@rejse/shared';
+import { commentThreads, openCommentCounts, readComments, unreadComments, type BoardComment } from '@rejse/shared';
 import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
 
 /**
@@ -71,4 +65,3 @@ export function summarizeComments(doc: import('yjs').Doc, me: string, marks: Rec
   const { byTarget, mentions } = unreadComments(comments, me, (key) => marks[key] ?? 0);
   return { comments, counts, unread: byTarget, mentions };
 }
-

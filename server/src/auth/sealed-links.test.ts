@@ -31,7 +31,11 @@ describe('links sealed for the facilitator', () => {
     const tokens = issueBoardTokens(store, 'b1', 5);
     expect(showBoardTokens(store, 'b1', tokens.facilitator)).toEqual(tokens);
     // Someone else's token (an editor's) opens nothing.
-    expect(showBoardTokens(store, 'b1', tokens.editor)).toEqual({ facilitator: tokens.editor, editor: null, viewer: null });
+    expect(showBoardTokens(store, 'b1', tokens.editor)).toEqual({
+      facilitator: tokens.editor,
+      editor: null,
+      viewer: null,
+    });
 
     const fresh = rotateBoardToken(store, 'b1', 'editor', 6, tokens.facilitator);
     expect(showBoardTokens(store, 'b1', tokens.facilitator).editor).toBe(fresh);
@@ -40,6 +44,10 @@ describe('links sealed for the facilitator', () => {
     expect(showBoardTokens(store, 'b1', tokens.facilitator).viewer).toBeNull();
     // A new facilitator link (admin) leaves the old seals unreadable rather than wrong.
     const newFacilitator = rotateBoardToken(store, 'b1', 'facilitator', 8, null);
-    expect(showBoardTokens(store, 'b1', newFacilitator)).toEqual({ facilitator: newFacilitator, editor: null, viewer: null });
+    expect(showBoardTokens(store, 'b1', newFacilitator)).toEqual({
+      facilitator: newFacilitator,
+      editor: null,
+      viewer: null,
+    });
   });
 });

@@ -50,7 +50,13 @@ export function issueBoardTokens(store: Pick<BoardStore, 'links'>, boardId: stri
  * the facilitator's token (a facilitator rotating with their own link), an editor's or viewer's
  * new token is sealed so it can be shown again; with the admin token it cannot be.
  */
-export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: string, role: Role, now: number, facilitatorToken: string | null = null): string {
+export function rotateBoardToken(
+  store: Pick<BoardStore, 'links'>,
+  boardId: string,
+  role: Role,
+  now: number,
+  facilitatorToken: string | null = null,
+): string {
   const token = createSecretToken();
   const sealed = role !== 'facilitator' && facilitatorToken ? sealLink(facilitatorToken, boardId, role, token) : null;
   store.links.setToken(boardId, role, hashSecret(token), now, sealed);
@@ -58,7 +64,11 @@ export function rotateBoardToken(store: Pick<BoardStore, 'links'>, boardId: stri
 }
 
 /** The board's links as tokens, opened with the facilitator's token; null where a link cannot be shown again. */
-export function showBoardTokens(store: Pick<BoardStore, 'links'>, boardId: string, facilitatorToken: string | null): Record<Role, string | null> {
+export function showBoardTokens(
+  store: Pick<BoardStore, 'links'>,
+  boardId: string,
+  facilitatorToken: string | null,
+): Record<Role, string | null> {
   const shown: Record<Role, string | null> = { facilitator: facilitatorToken, editor: null, viewer: null };
   if (!facilitatorToken) return shown;
   for (const stored of store.links.tokens(boardId)) {

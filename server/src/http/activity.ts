@@ -1,12 +1,5 @@
 import type { Hono } from 'hono';
-import {
-  activityQuerySchema,
-  cardsMap,
-  readPeople,
-  stagesMap,
-  type ActivityEntry,
-  type ActivityResponse,
-} from '@rejse/shared';
+import { activityQuerySchema, cardsMap, readPeople, stagesMap, type ActivityEntry, type ActivityResponse } from '@rejse/shared';
 import type { StoredActivity } from '../storage/activity.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { boardRole, type AuthDeps } from './auth.ts';
@@ -44,10 +37,7 @@ export function mountActivityRoutes(app: Hono, deps: ActivityRoutesDeps): void {
   app.get('/api/boards/:id/activity', boardRole(deps, 'viewer'), validate('query', activityQuerySchema), (c) => {
     const boardId = c.req.param('id');
     const { since, limit } = c.req.valid('query');
-    const stored = [
-      ...deps.store.activity.activitySince(boardId, since, limit),
-      ...votesSince(deps.store, boardId, since),
-    ]
+    const stored = [...deps.store.activity.activitySince(boardId, since, limit), ...votesSince(deps.store, boardId, since)]
       .sort((a, b) => b.at - a.at)
       .slice(0, limit);
     const entries = deps.live.read(boardId, (doc) => {
@@ -56,11 +46,7 @@ export function mountActivityRoutes(app: Hono, deps: ActivityRoutesDeps): void {
       const stages = stagesMap(doc);
       return stored.map((entry): ActivityEntry => {
         const record =
-          entry.targetKind === 'card'
-            ? cards.get(entry.targetId)
-            : entry.targetKind === 'stage'
-              ? stages.get(entry.targetId)
-              : undefined;
+          entry.targetKind === 'card' ? cards.get(entry.targetId) : entry.targetKind === 'stage' ? stages.get(entry.targetId) : undefined;
         const words = record?.get(entry.targetKind === 'card' ? 'text' : 'title');
         return {
           ...entry,

@@ -23,9 +23,19 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 
 function setup(options: { clientDist?: string } = {}) {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
   let clock = Date.parse('2026-01-01T00:00:00Z');
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   const app = createApp({
     store,
     boards: rooms,
@@ -94,7 +104,10 @@ describe('HTTP API', () => {
   });
 
   it('the board JSON is the schema-valid board with the requested id and title', async () => {
-    const { id, token } = (await (await app.request('/api/boards', json({ title: 'Pre-reminder' }))).json()) as { id: string; token: string };
+    const { id, token } = (await (await app.request('/api/boards', json({ title: 'Pre-reminder' }))).json()) as {
+      id: string;
+      token: string;
+    };
     const res = await app.request(`/api/boards/${id}`, bearer(token));
     expect(res.status).toBe(200);
     const board = await res.json();
@@ -106,11 +119,18 @@ describe('HTTP API', () => {
   it('boards are listed newest updated first (with the admin token)', async () => {
     const first = (await (await app.request('/api/boards', json({ title: 'First' }))).json()) as { id: string };
     const second = (await (await app.request('/api/boards', json({ title: 'Second' }))).json()) as { id: string };
-    const list = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; title: string; updatedAt: string }[];
+    const list = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as {
+      id: string;
+      title: string;
+      updatedAt: string;
+    }[];
     expect(list.map((b) => b.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ title: 'Second' });
     store.documents.touch(first.id, { updatedAt: Date.parse('2030-01-01T00:00:00Z') });
-    const relisted = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as { id: string; updatedAt: string }[];
+    const relisted = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as {
+      id: string;
+      updatedAt: string;
+    }[];
     expect(relisted.map((b) => b.id)).toEqual([first.id, second.id]);
     expect(relisted[0]?.updatedAt).toBe('2030-01-01T00:00:00.000Z');
   });
@@ -214,7 +234,13 @@ describe('HTTP API', () => {
 
   it('templates are listed with their stage and card counts', async () => {
     const res = await app.request('/api/templates');
-    const list = (await res.json()) as { id: string; title: string; description: string; stages: number; cards: number }[];
+    const list = (await res.json()) as {
+      id: string;
+      title: string;
+      description: string;
+      stages: number;
+      cards: number;
+    }[];
     expect(list.map((t) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
     const blank = list.find((t) => t.id === 'blank');
     expect(blank).toMatchObject({ stages: 7, cards: 0 });

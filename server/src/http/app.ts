@@ -89,7 +89,14 @@ export function createApp(deps: AppDeps): Hono {
     methodNotAllowed({
       app: api,
       onMethodNotAllowed: (c, methods) =>
-        errorResponse(c, 405, 'method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, {}, { Allow: methods.join(', ') }),
+        errorResponse(
+          c,
+          405,
+          'method-not-allowed',
+          `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
+          {},
+          { Allow: methods.join(', ') },
+        ),
     }),
   );
   api.get('/api/health', (c) => c.json({ ok: true, ...(deps.health?.() ?? {}) }));

@@ -1,11 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import {
-  PARTICIPANT_HEADER,
-  PARTICIPANT_SECRET_HEADER,
-  isValidId,
-  roleAtLeast,
-  type Role,
-} from '@rejse/shared';
+import { PARTICIPANT_HEADER, PARTICIPANT_SECRET_HEADER, isValidId, roleAtLeast, type Role } from '@rejse/shared';
 import { verifyParticipant } from '../auth/participants.ts';
 import { isAdminToken, resolveBoardToken, type BoardAccess } from '../auth/tokens.ts';
 import type { BoardStore } from '../storage/store.ts';
@@ -38,7 +32,8 @@ export function requireBoardAccess(c: Context, deps: AuthDeps, boardId: string, 
   if (!isValidId(boardId) || !deps.store.documents.exists(boardId)) throw boardNotFound(boardId);
   const access = resolveBoardToken(deps.store, boardId, requestToken(c), deps.adminToken);
   if (!access) throw unauthorized();
-  if (!roleAtLeast(access.role, needed)) throw new HttpError(403, 'forbidden', `this needs the ${needed}'s link; yours is the ${access.role}'s`);
+  if (!roleAtLeast(access.role, needed))
+    throw new HttpError(403, 'forbidden', `this needs the ${needed}'s link; yours is the ${access.role}'s`);
   return access;
 }
 
@@ -53,7 +48,11 @@ export function requireParticipant(c: Context, deps: AuthDeps, boardId: string):
   const id = c.req.header(PARTICIPANT_HEADER);
   const check = verifyParticipant(deps.store, boardId, id, c.req.header(PARTICIPANT_SECRET_HEADER), deps.now());
   if (check === 'invalid' || !id) {
-    throw new HttpError(400, 'participant-required', `send your participant identity in the ${PARTICIPANT_HEADER} and ${PARTICIPANT_SECRET_HEADER} headers`);
+    throw new HttpError(
+      400,
+      'participant-required',
+      `send your participant identity in the ${PARTICIPANT_HEADER} and ${PARTICIPANT_SECRET_HEADER} headers`,
+    );
   }
   if (check === 'mismatch') throw new HttpError(403, 'participant-mismatch', 'this participant id belongs to someone else');
   return id;

@@ -16,8 +16,18 @@ const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bea
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const app = createApp({
     store,
@@ -47,9 +57,22 @@ describe('POST /api/boards with a dunning process', () => {
     expect(board.locale).toBe('da-DK');
     expect(board.currency).toBe('DKK');
     expect(board.title).toBe('Rykkerforløb');
-    expect(board.stages.map((s) => s.title)).toEqual(['Faktura', 'Forfaldsdato', 'Før rykker', 'Rykker 1', 'Rykker 2', 'Sidste varsel', 'Inkasso', 'Afdragsordning', 'Fogedretten']);
+    expect(board.stages.map((s) => s.title)).toEqual([
+      'Faktura',
+      'Forfaldsdato',
+      'Før rykker',
+      'Rykker 1',
+      'Rykker 2',
+      'Sidste varsel',
+      'Inkasso',
+      'Afdragsordning',
+      'Fogedretten',
+    ]);
     expect(stageSpans(board).map((s) => [s.from, s.to])[0]).toEqual([-14, -14]);
-    expect(board.cards.filter((c) => c.dunningStep === 'reminder').map((c) => [c.dayOffset, c.fee])).toEqual([[13, 100], [24, 100]]);
+    expect(board.cards.filter((c) => c.dunningStep === 'reminder').map((c) => [c.dayOffset, c.fee])).toEqual([
+      [13, 100],
+      [24, 100],
+    ]);
     expect(board.scenarios.map((s) => s.name)).toContain('Sårbar kunde');
     expect(board.cadenceRules.map((r) => r.kind)).toEqual(expect.arrayContaining(['max-contacts', 'reminder-spacing', 'fee-cap']));
     // Fresh ids, not the generator's readable ones.
@@ -72,11 +95,23 @@ describe('POST /api/boards with a dunning process', () => {
     const { app, store } = setup();
     const good = defaultDunningProcess('en', '2026-03-15');
     const cases: Array<[unknown, string, RegExp]> = [
-      [{ ...good, reminders: [good.reminders[0], { ...good.reminders[1], day: 10 }] }, 'dunning.reminders.1.day', /reminder 2 must come after reminder 1/],
-      [{ ...good, reminders: [{ ...good.reminders[0], day: 5 }, good.reminders[1]] }, 'dunning.reminders.0.day', /after the pre-reminder window/],
+      [
+        { ...good, reminders: [good.reminders[0], { ...good.reminders[1], day: 10 }] },
+        'dunning.reminders.1.day',
+        /reminder 2 must come after reminder 1/,
+      ],
+      [
+        { ...good, reminders: [{ ...good.reminders[0], day: 5 }, good.reminders[1]] },
+        'dunning.reminders.0.day',
+        /after the pre-reminder window/,
+      ],
       [{ ...good, legal: { day: 5000, channel: 'letter' } }, 'dunning.legal.day', /at most 1827/],
       [{ ...good, finalNotice: { day: 35, channel: 'pigeon' } }, 'dunning.finalNotice.channel', /channel must be one of/],
-      [{ ...good, reminders: [{ ...good.reminders[0], fee: -5 }, good.reminders[1]] }, 'dunning.reminders.0.fee', /fee must not be negative/],
+      [
+        { ...good, reminders: [{ ...good.reminders[0], fee: -5 }, good.reminders[1]] },
+        'dunning.reminders.0.fee',
+        /fee must not be negative/,
+      ],
       [{ ...good, dueDate: '15/03/2026' }, 'dunning.dueDate', /dueDate must be a date/],
       [{ ...good, invoiceDay: 3 }, 'dunning.invoiceDay', /on or before the due date/],
       [{ ...good, reminders: [good.reminders[0]] }, 'dunning.reminders', /two steps/],

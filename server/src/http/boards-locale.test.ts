@@ -17,8 +17,18 @@ const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bea
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   let clock = Date.parse('2026-01-01T00:00:00Z');
   return createApp({
     store,

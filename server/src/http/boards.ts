@@ -85,10 +85,14 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
       const templateId = input.template ?? DEFAULT_TEMPLATE_ID;
       // The template in the board's language (English when there is no translation), or a
       // board generated from the dunning process described.
-      const template = input.dunning ? generatedTemplate(input.dunning, input.locale, input.currency) : findTemplate(templateId, input.locale);
+      const template = input.dunning
+        ? generatedTemplate(input.dunning, input.locale, input.currency)
+        : findTemplate(templateId, input.locale);
       if (!template) {
         const known = TEMPLATES.map((t) => t.id).join(', ');
-        throw new HttpError(400, 'unknown-template', `unknown template "${templateId}" (known templates: ${known})`, { field: 'template' });
+        throw new HttpError(400, 'unknown-template', `unknown template "${templateId}" (known templates: ${known})`, {
+          field: 'template',
+        });
       }
       const { meta } = createBoardFromTemplate(deps.store, template, {
         now: deps.now(),
@@ -135,15 +139,17 @@ export function mountBoardRoutes(app: Hono, deps: BoardRoutesDeps): void {
   app.get('/api/templates', validate('query', templatesQuerySchema), async (c) => {
     const { listTemplates, templatePreview } = await loadTemplates();
     return c.json(
-      listTemplates(c.req.valid('query').locale).map((t): TemplateSummaryResponse => ({
-        id: t.id,
-        title: t.title,
-        description: t.description,
-        stages: t.board.stages.length,
-        cards: t.board.cards.length,
-        // Counts, emotion curve and a text-free SVG thumbnail for the gallery.
-        preview: previewOf(t, templatePreview),
-      })),
+      listTemplates(c.req.valid('query').locale).map(
+        (t): TemplateSummaryResponse => ({
+          id: t.id,
+          title: t.title,
+          description: t.description,
+          stages: t.board.stages.length,
+          cards: t.board.cards.length,
+          // Counts, emotion curve and a text-free SVG thumbnail for the gallery.
+          preview: previewOf(t, templatePreview),
+        }),
+      ),
     );
   });
 }

@@ -11,8 +11,18 @@ import { clientAddressKey } from './rate-limit.ts';
 
 function setup(rateLimits: Partial<HttpRateLimits> = {}) {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   return createApp({ store, boards: rooms, live, log: silentLogger, rateLimits });
 }
 
@@ -85,7 +95,15 @@ describe('the HTTP contract', () => {
       [app.request(`/api/boards/${board.id}/votes/rounds/v_nope/close`, { method: 'POST', headers: auth() }), 404, 'round-not-found'],
       [app.request('/api/nothing'), 404, 'route-not-found'],
       [app.request('/api/boards', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), 415, 'unsupported-media-type'],
-      [app.request('/api/boards', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(2 ** 21) }, body: '{}' }), 413, 'body-too-large'],
+      [
+        app.request('/api/boards', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(2 ** 21) },
+          body: '{}',
+        }),
+        413,
+        'body-too-large',
+      ],
       [app.request(`/api/boards/${board.id}/timer`, post({ type: 'pause' }, auth())), 409, 'timer-conflict'],
     ];
     for (const [response, status, code] of checks) {

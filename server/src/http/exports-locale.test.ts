@@ -9,8 +9,18 @@ import { CATALOGUES, catalogueFor, exportLabelsFor, type MessageKey } from '@rej
 
 function setup() {
   const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, { compactAfterUpdates: 500, touchIntervalMs: 1000, log: silentLogger });
-  const live = createLiveBoards({ rooms, store, drafts: new DraftRooms(store, silentLogger), sync: () => null, log: silentLogger });
+  const rooms = new RoomManager(store.documents, {
+    compactAfterUpdates: 500,
+    touchIntervalMs: 1000,
+    log: silentLogger,
+  });
+  const live = createLiveBoards({
+    rooms,
+    store,
+    drafts: new DraftRooms(store, silentLogger),
+    sync: () => null,
+    log: silentLogger,
+  });
   let clock = Date.parse('2026-03-03T10:00:00Z');
   return createApp({
     store,
@@ -58,7 +68,10 @@ function wordsOf(message: string): string[] {
     previous = text;
     text = text.replace(/\{[^{}]*\}/g, ' ');
   }
-  return text.split(/[^\p{L} ]+/u).map((w) => w.trim()).filter((w) => /\p{L}{4,}/u.test(w));
+  return text
+    .split(/[^\p{L} ]+/u)
+    .map((w) => w.trim())
+    .filter((w) => /\p{L}{4,}/u.test(w));
 }
 
 /** English words an export or report in `language` must not contain (those the language writes differently). */

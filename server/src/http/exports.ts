@@ -142,9 +142,18 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const { board, votes, settings } = load(c);
     const query = c.req.valid('query');
     const { by, topN } = rankingOf(query, settings);
-    const model = reportModel(board, { votes, by, topN, generatedAt: new Date(deps.now()), ...(query.tz ? { timeZone: query.tz } : {}) });
+    const model = reportModel(board, {
+      votes,
+      by,
+      topN,
+      generatedAt: new Date(deps.now()),
+      ...(query.tz ? { timeZone: query.tz } : {}),
+    });
     // The comment threads as an appendix, when asked for (`?comments=1`).
-    const appendix = query.comments === '1' ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale)) : undefined;
+    const appendix =
+      query.comments === '1'
+        ? deps.live.read(board.id, (doc) => renderCommentsAppendix(reportComments(doc, board, model.locale), model.locale))
+        : undefined;
     return fileResponse(
       c,
       renderReportHtml(model, { boardId: board.id, mapSvg: mapSvg(board).svg, ...(appendix ? { appendix } : {}) }),
@@ -154,48 +163,47 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     );
   });
 
-  app.post(
-    '/api/boards/import',
-    perAddressLimit(deps.importPerMinute, 'imports'),
-    jsonBody(SERVER_LIMITS.httpImportBodyBytes),
-    (c) => {
-      const raw = checkedJson(c);
-      if (raw === undefined) {
-        throw new HttpError(400, 'invalid-board-file', 'the file is empty: send a board exported from Rejse (board.json)');
-      }
-      const id = createBoardId();
-      // The file's own id is never used: an import always makes a new board.
-      const migrated = migrateBoardJson(isPlainObject(raw) ? { ...raw, id } : raw);
-      if (!migrated.ok) {
-        const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
-        return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
-      }
-      // The copy says it is one, in the board's language; the file's votes and ranking come along.
-      const board = { ...migrated.value, title: copyTitle(migrated.value.title, migrated.value.locale) };
-      const state = encodeInitialState(board);
-      if (state.byteLength > SERVER_LIMITS.boardBytes) {
-        throw new HttpError(413, 'board-too-large', `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`);
-      }
-      const now = deps.now();
-      deps.store.documents.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
-      const tokens = issueBoardTokens(deps.store, id, now);
-      return c.json(
-        {
-          id,
-          title: board.title,
-          url: `/b/${id}`,
-          createdAt: new Date(now).toISOString(),
-          role: 'facilitator',
-          token: tokens.facilitator,
-          links: {
-            facilitator: boardLink(id, tokens.facilitator),
-            editor: boardLink(id, tokens.editor),
-            viewer: boardLink(id, tokens.viewer),
-          },
-          importedFromVersion: migrated.fromVersion ?? board.schemaVersion,
-        } satisfies ImportedBoardResponse,
-        201,
+  app.post('/api/boards/import', perAddressLimit(deps.importPerMinute, 'imports'), jsonBody(SERVER_LIMITS.httpImportBodyBytes), (c) => {
+    const raw = checkedJson(c);
+    if (raw === undefined) {
+      throw new HttpError(400, 'invalid-board-file', 'the file is empty: send a board exported from Rejse (board.json)');
+    }
+    const id = createBoardId();
+    // The file's own id is never used: an import always makes a new board.
+    const migrated = migrateBoardJson(isPlainObject(raw) ? { ...raw, id } : raw);
+    if (!migrated.ok) {
+      const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
+      return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
+    }
+    // The copy says it is one, in the board's language; the file's votes and ranking come along.
+    const board = { ...migrated.value, title: copyTitle(migrated.value.title, migrated.value.locale) };
+    const state = encodeInitialState(board);
+    if (state.byteLength > SERVER_LIMITS.boardBytes) {
+      throw new HttpError(
+        413,
+        'board-too-large',
+        `the board is too large to store (${state.byteLength} bytes; the limit is ${SERVER_LIMITS.boardBytes})`,
       );
-    },
-  );
+    }
+    const now = deps.now();
+    deps.store.documents.create({ id, title: board.title, createdAt: now, updatedAt: now }, state);
+    const tokens = issueBoardTokens(deps.store, id, now);
+    return c.json(
+      {
+        id,
+        title: board.title,
+        url: `/b/${id}`,
+        createdAt: new Date(now).toISOString(),
+        role: 'facilitator',
+        token: tokens.facilitator,
+        links: {
+          facilitator: boardLink(id, tokens.facilitator),
+          editor: boardLink(id, tokens.editor),
+          viewer: boardLink(id, tokens.viewer),
+        },
+        importedFromVersion: migrated.fromVersion ?? board.schemaVersion,
+      } satisfies ImportedBoardResponse,
+      201,
+    );
+  });
 }

@@ -117,9 +117,7 @@ describe('/metrics access', () => {
   it('with REJSE_METRICS_TOKEN the bearer token is required, from any address', async () => {
     const app = setup(undefined, { metrics: metrics(METRICS_TOKEN) });
     expect((await app.request('/metrics')).status).toBe(401);
-    expect(
-      (await app.request('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status,
-    ).toBe(401);
+    expect((await app.request('/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status).toBe(401);
     const res = await app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');

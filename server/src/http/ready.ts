@@ -19,14 +19,7 @@ export function mountReadyRoute(app: Hono, probe: ReadinessProbe, log: Logger): 
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       requestLog(c, log).warn('not ready', { reason });
-      return errorResponse(
-        c,
-        503,
-        'not-ready',
-        `the store cannot serve boards: ${reason}`,
-        {},
-        { 'Cache-Control': 'no-store' },
-      );
+      return errorResponse(c, 503, 'not-ready', `the store cannot serve boards: ${reason}`, {}, { 'Cache-Control': 'no-store' });
     }
   });
 }

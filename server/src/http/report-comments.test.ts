@@ -33,17 +33,10 @@ describe('the report’s comments appendix', () => {
     const card = live.read(id, (doc) => docToBoard(doc, id).cards[0]!)!;
     live.edit(id, (doc) => {
       setPersonName(doc, anna, 'Anna <b>', SERVER_ORIGIN);
-      addComment(
-        doc,
-        anna,
-        { target: { kind: 'card', id: card.id }, text: 'Is <script>this</script> clear?' },
-        SERVER_ORIGIN,
-      );
+      addComment(doc, anna, { target: { kind: 'card', id: card.id }, text: 'Is <script>this</script> clear?' }, SERVER_ORIGIN);
     });
     const get = async (query: string) =>
-      (
-        await app.request(`/api/boards/${id}/report.html${query}`, { headers: { authorization: `Bearer ${token}` } })
-      ).text();
+      (await app.request(`/api/boards/${id}/report.html${query}`, { headers: { authorization: `Bearer ${token}` } })).text();
     const withComments = await get('?comments=1');
     expect(withComments).toContain('Appendix: comments');
     expect(withComments).toContain('Is &lt;script&gt;this&lt;/script&gt; clear?');

@@ -1,12 +1,4 @@
-import {
-  commentThreads,
-  formatDateTime,
-  readComments,
-  readPeople,
-  targetKey,
-  translatorFor,
-  type Board,
-} from '@rejse/shared';
+import { commentThreads, formatDateTime, readComments, readPeople, targetKey, translatorFor, type Board } from '@rejse/shared';
 import type * as Y from 'yjs';
 import { escapeHtml } from './report-html.ts';
 
@@ -53,10 +45,7 @@ export function renderCommentsAppendix(groups: readonly ReportCommentGroup[], lo
   for (const group of groups) {
     out.push(`<h3>${escapeHtml(group.title)}</h3>`, '<ul>');
     for (const comment of group.comments) {
-      const resolved =
-        comment.resolved && !comment.reply
-          ? ` <span class="muted">${escapeHtml(t('series.report.resolved'))}</span>`
-          : '';
+      const resolved = comment.resolved && !comment.reply ? ` <span class="muted">${escapeHtml(t('series.report.resolved'))}</span>` : '';
       out.push(
         `<li${comment.reply ? ' class="reply"' : ''}><strong>${escapeHtml(comment.author)}</strong> <span class="muted">${escapeHtml(formatDateTime(comment.at, locale))}</span>${resolved}<br>${escapeHtml(comment.text)}</li>`,
       );

@@ -48,19 +48,33 @@ export function dunningReportSection(model: ReportModel): string[] {
   const e = escapeHtml;
   const out = ['<section class="block dunning" id="dunning">', `<h2>${e(view.heading)}</h2>`, `<h3>${e(view.time.heading)}</h3>`];
   const c = view.time.columns;
-  out.push('<table class="time">', `<thead><tr><th>${e(c.stage)}</th><th class="nowrap">${e(c.days)}</th><th>${e(c.touchpoints)}</th></tr></thead>`, '<tbody>');
+  out.push(
+    '<table class="time">',
+    `<thead><tr><th>${e(c.stage)}</th><th class="nowrap">${e(c.days)}</th><th>${e(c.touchpoints)}</th></tr></thead>`,
+    '<tbody>',
+  );
   for (const row of view.time.rows) {
     const cards = row.touchpoints
-      .map((tp) => `<li><span class="day">${e(tp.day)}</span> ${e(tp.text)}${tp.channel ? ` <span class="muted small">${e(tp.channel)}</span>` : ''}</li>`)
+      .map(
+        (tp) =>
+          `<li><span class="day">${e(tp.day)}</span> ${e(tp.text)}${tp.channel ? ` <span class="muted small">${e(tp.channel)}</span>` : ''}</li>`,
+      )
       .join('');
     out.push(`<tr><td>${e(row.stageTitle)}</td><td class="nowrap day">${e(row.span)}</td><td><ul class="plain">${cards}</ul></td></tr>`);
   }
   out.push('</tbody>', '</table>');
   if (view.cadence.weeks.length > 0) {
     const w = view.cadence.columns;
-    out.push(`<h3>${e(view.cadence.heading)}</h3>`, '<table class="weeks">', `<thead><tr><th>${e(w.week)}</th><th class="num">${e(w.contacts)}</th><th></th></tr></thead>`, '<tbody>');
+    out.push(
+      `<h3>${e(view.cadence.heading)}</h3>`,
+      '<table class="weeks">',
+      `<thead><tr><th>${e(w.week)}</th><th class="num">${e(w.contacts)}</th><th></th></tr></thead>`,
+      '<tbody>',
+    );
     for (const week of view.cadence.weeks) {
-      out.push(`<tr${week.warned ? ' class="warned"' : ''}><td class="nowrap day">${e(week.range)}</td><td class="num">${e(week.total)}</td><td class="muted small">${e(week.channels)}</td></tr>`);
+      out.push(
+        `<tr${week.warned ? ' class="warned"' : ''}><td class="nowrap day">${e(week.range)}</td><td class="num">${e(week.total)}</td><td class="muted small">${e(week.channels)}</td></tr>`,
+      );
     }
     out.push('</tbody>', '</table>');
   }

@@ -37,7 +37,14 @@ function hostileBoard(): Board {
     cadenceRules: [],
     locale: 'en',
     currency: 'DKK',
-    personas: [{ id: 'p_one' as Board['personas'][number]['id'], name: HOSTILE, segment: '"><svg onload=alert(1)>', description: '' }],
+    personas: [
+      {
+        id: 'p_one' as Board['personas'][number]['id'],
+        name: HOSTILE,
+        segment: '"><svg onload=alert(1)>',
+        description: '',
+      },
+    ],
     activePersonaId: null,
     stages: [stage('s_one', `${HOSTILE} stage`), stage('s_two', '</text><script>x</script>')],
     lanes: [{ id: 'l_all' as LaneId, title: 'All', kind: 'custom' }],
@@ -97,7 +104,9 @@ describe('report HTML with a business case', () => {
       ...board,
       locale,
       cards: [
-        ...board.cards.map((c) => (c.id === 'c_tp' ? { ...c, channel: 'phone', metrics: { yearlyVolume: 800_000, costPerContact: 40 } } : c)),
+        ...board.cards.map((c) =>
+          c.id === 'c_tp' ? { ...c, channel: 'phone', metrics: { yearlyVolume: 800_000, costPerContact: 40 } } : c,
+        ),
         {
           id: 'c_idea2' as CardId,
           kind: 'idea',
@@ -124,35 +133,41 @@ describe('report HTML with a business case', () => {
     } as Board;
   }
   const render = (locale: string) =>
-    renderReportHtml(reportModel(valuedBoard(locale), { generatedAt: new Date('2026-03-05T10:00:00Z'), topN: 3 }), { boardId: 'b_hostile' }).replace(
-      /[\u00a0\u202f]/g,
-      ' ',
-    );
+    renderReportHtml(reportModel(valuedBoard(locale), { generatedAt: new Date('2026-03-05T10:00:00Z'), topN: 3 }), {
+      boardId: 'b_hostile',
+    }).replace(/[\u00a0\u202f]/g, ' ');
 
   it('shows the value a year per action and the total of the top N, in the board’s currency and locale', () => {
     const html = render('da-DK');
     expect(html).toContain('<th class="num">Værdi om året</th>');
     // 800,000 calls × 25 % × 40 kr. = 8,000,000 kr.; confidence not set (3) gives ±40 %.
-    expect(html).toContain('<td class="num value nowrap">8.000.000 kr.<br><span class="muted small">4.800.000 kr. – 11.200.000 kr.</span></td>');
+    expect(html).toContain(
+      '<td class="num value nowrap">8.000.000 kr.<br><span class="muted small">4.800.000 kr. – 11.200.000 kr.</span></td>',
+    );
     expect(html).toContain('<p class="total"><strong>I alt for top 3: </strong>8.000.000 kr. (4.800.000 kr. – 11.200.000 kr.)</p>');
     expect(render('en')).toContain('<strong>Total of the top 3: </strong>DKK 8,000,000 (DKK 4,800,000 – DKK 11,200,000)');
   });
 
   it('names what is missing for an action without a value, with the user’s words escaped', () => {
     const html = render('en');
-    expect(html).toContain(`no value yet: Add the contacts a year at “${escapeHtml(HOSTILE)}” (&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;) to value this`);
+    expect(html).toContain(
+      `no value yet: Add the contacts a year at “${escapeHtml(HOSTILE)}” (&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;) to value this`,
+    );
     expect(html).not.toMatch(/<script|<img/);
   });
 
   it('has no value column on a board where no idea states an effect', () => {
-    const html = renderReportHtml(reportModel(hostileBoard(), { generatedAt: new Date('2026-03-05T10:00:00Z') }), { boardId: 'b_hostile' });
+    const html = renderReportHtml(reportModel(hostileBoard(), { generatedAt: new Date('2026-03-05T10:00:00Z') }), {
+      boardId: 'b_hostile',
+    });
     expect(html).not.toContain('Value a year');
     expect(html).not.toContain('class="total"');
   });
 });
 
 describe('report HTML: the dunning journey', () => {
-  const render = (board: Board) => renderReportHtml(reportModel(board, { generatedAt: new Date('2026-03-05T10:00:00Z') }), { boardId: board.id });
+  const render = (board: Board) =>
+    renderReportHtml(reportModel(board, { generatedAt: new Date('2026-03-05T10:00:00Z') }), { boardId: board.id });
 
   it('a template board’s report shows each stage’s days and each touchpoint at its day, in the board’s language', () => {
     const template = findTemplate('collection-letters', 'da');
@@ -162,14 +177,21 @@ describe('report HTML: the dunning journey', () => {
     expect(html).toContain('<h2>Tid, kontaktrytme og skyldnerscenarier</h2>');
     const dated = board.cards.filter((c) => c.kind === 'touchpoint' && c.dayOffset !== undefined);
     expect(dated.length).toBeGreaterThan(3);
-    for (const card of dated) expect(html).toContain(`<span class="day">${escapeHtml(formatDueDay(card.dayOffset!))}</span> ${escapeHtml(card.text)}`);
-    for (const span of stageSpans(board)) if (span.from !== null) expect(html).toContain(`<td class="nowrap day">${escapeHtml(formatSpan(span)!)}</td>`);
+    for (const card of dated)
+      expect(html).toContain(`<span class="day">${escapeHtml(formatDueDay(card.dayOffset!))}</span> ${escapeHtml(card.text)}`);
+    for (const span of stageSpans(board))
+      if (span.from !== null) expect(html).toContain(`<td class="nowrap day">${escapeHtml(formatSpan(span)!)}</td>`);
     expect(html).toContain('<h3>Kontakter pr. uge</h3>');
   });
 
   it('a crafted over-contact board shows its cadence warning and marks the week', () => {
     const board = generateDunningBoard(EXAMPLE_DANISH_PROCESS, 'en');
-    const extra = [2, 3, 4].map((day, i) => ({ ...board.cards.find((c) => c.id === 'c_nudgeFirst')!, id: `c_extra${i}` as CardId, dayOffset: day, order: 10 + i }));
+    const extra = [2, 3, 4].map((day, i) => ({
+      ...board.cards.find((c) => c.id === 'c_nudgeFirst')!,
+      id: `c_extra${i}` as CardId,
+      dayOffset: day,
+      order: 10 + i,
+    }));
     board.cards.push(...extra);
     const html = render(board);
     expect(html).toMatch(/<ul class="warnings"><li>5 contacts between D0 and D\+4: more than 3 in 7 days/);
@@ -185,7 +207,11 @@ describe('report HTML: the dunning journey', () => {
     const html = render(board);
     const section = html.slice(html.indexOf('<section class="block dunning"'));
     expect(section).toContain('<h3>Känslokurva per gäldenärsscenario</h3>');
-    for (const name of [escapeHtml(HOSTILE), 'Tillfälliga betalningssvårigheter (Avbetalningsplan)', 'Sårbar kund (Avbetalningsplan, sårbar)']) {
+    for (const name of [
+      escapeHtml(HOSTILE),
+      'Tillfälliga betalningssvårigheter (Avbetalningsplan)',
+      'Sårbar kund (Avbetalningsplan, sårbar)',
+    ]) {
       expect(section).toContain(name);
     }
     expect(html).not.toMatch(/<script|<img/);

@@ -136,10 +136,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
   }
   const n = (value: number): string => formatNumber(value, model.locale);
   const { stages, touchpoints, pains, actions, votes } = model.counts;
-  out.push(
-    `<p class="summary">${escapeHtml(t('export.report.summary', { stages, touchpoints, pains, actions, votes }))}</p>`,
-    '</header>',
-  );
+  out.push(`<p class="summary">${escapeHtml(t('export.report.summary', { stages, touchpoints, pains, actions, votes }))}</p>`, '</header>');
 
   out.push('<section class="block">', `<h2>${escapeHtml(t('export.report.curve'))}</h2>`, chartSvg(model, labels, t), '</section>');
 

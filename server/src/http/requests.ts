@@ -33,25 +33,14 @@ export const requestLog = (c: Context, fallback: Logger): Logger => c.get('log')
  * the query, status, milliseconds) and the status class counted. While the server shuts down
  * every request is answered 503 `shutting-down` and its connection closed.
  */
-export function requestTracking(
-  log: Logger,
-  observer: HttpObserver | undefined,
-  shuttingDown: () => boolean,
-): MiddlewareHandler[] {
+export function requestTracking(log: Logger, observer: HttpObserver | undefined, shuttingDown: () => boolean): MiddlewareHandler[] {
   const track: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
     const id = c.get('requestId');
     const requestLogger = log.child({ requestId: id });
     c.set('log', requestLogger);
     if (shuttingDown()) {
-      c.res = errorResponse(
-        c,
-        503,
-        'shutting-down',
-        'the server is shutting down; try again in a moment',
-        {},
-        { Connection: 'close' },
-      );
+      c.res = errorResponse(c, 503, 'shutting-down', 'the server is shutting down; try again in a moment', {}, { Connection: 'close' });
     } else {
       await next();
     }

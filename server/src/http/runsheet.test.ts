@@ -127,9 +127,7 @@ describe('the run-sheet over HTTP', () => {
       locks: { structure: false },
       openRound: { target: 'ideas', votesPerPerson: 2 },
     });
-    expect(
-      live.read(id, (doc) => docToBoard(doc, id).cards.some((c) => c.text === 'Say which product the claim is about')),
-    ).toBe(true);
+    expect(live.read(id, (doc) => docToBoard(doc, id).cards.some((c) => c.text === 'Say which product the claim is about'))).toBe(true);
 
     advance(3 * MIN);
     const ended = (await (await post('next')).json()) as RunSheetAnswer;

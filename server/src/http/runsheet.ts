@@ -71,16 +71,10 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
     // The end of the running phase: a snapshot of the board as the phase left it.
     let snapshot: SnapshotInfo | null = null;
     if (current)
-      snapshot =
-        deps.history.take(boardId, `${current.session.name} · ${current.phase.name}`.slice(0, 120), 'phase', actor) ??
-        null;
+      snapshot = deps.history.take(boardId, `${current.session.name} · ${current.phase.name}`.slice(0, 120), 'phase', actor) ?? null;
 
     const next = to === 'end' ? null : session!.phases[to.phaseIndex]!;
-    const transition = phaseTransition(
-      current?.phase.settings ?? NO_SETTINGS,
-      next?.settings ?? NO_SETTINGS,
-      openRound !== null,
-    );
+    const transition = phaseTransition(current?.phase.settings ?? NO_SETTINGS, next?.settings ?? NO_SETTINGS, openRound !== null);
     if (transition.closeVoting && openRound) closeVoteRound(deps, boardId, openRound.id);
     const revealed = transition.revealDrafts ? (deps.live.revealDrafts(boardId) ?? 0) : 0;
 
@@ -104,10 +98,8 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
       setLocks(doc, transition.locks, SERVER_ORIGIN);
       setFocus(doc, transition.focusStageId, SERVER_ORIGIN);
       const timer = readTimer(doc);
-      if (next)
-        writeTimer(doc, applyTimerAction(timer, { type: 'start', durationMs: next.durationMs }, now), SERVER_ORIGIN);
-      else if (timer.state !== 'stopped')
-        writeTimer(doc, applyTimerAction(timer, { type: 'stop' }, now), SERVER_ORIGIN);
+      if (next) writeTimer(doc, applyTimerAction(timer, { type: 'start', durationMs: next.durationMs }, now), SERVER_ORIGIN);
+      else if (timer.state !== 'stopped') writeTimer(doc, applyTimerAction(timer, { type: 'stop' }, now), SERVER_ORIGIN);
       writeRunState(doc, running, SERVER_ORIGIN);
     });
     if (transition.openVoting) openVoteRound(deps, boardId, transition.openVoting);
@@ -140,10 +132,7 @@ export function mountRunSheetRoutes(app: Hono, deps: RunSheetRoutesDeps): void {
     if (!current || !at.state) throw conflict('no session is running');
     const nextIndex = current.index + 1;
     return c.json(
-      step(
-        boardId,
-        nextIndex < current.session.phases.length ? { sessionId: current.session.id, phaseIndex: nextIndex } : 'end',
-      ),
+      step(boardId, nextIndex < current.session.phases.length ? { sessionId: current.session.id, phaseIndex: nextIndex } : 'end'),
     );
   });
 

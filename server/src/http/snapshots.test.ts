@@ -38,10 +38,7 @@ function setup(retention = 50) {
     sync: () => null,
     log: silentLogger,
   });
-  const history = createBoardHistory(
-    { snapshots: store.snapshots, live, log: silentLogger },
-    { retention, autoIntervalMs: 60_000, now },
-  );
+  const history = createBoardHistory({ snapshots: store.snapshots, live, log: silentLogger }, { retention, autoIntervalMs: 60_000, now });
   const app = createApp({ store, boards: rooms, live, history, log: silentLogger, now });
   return { app, live, history };
 }
@@ -84,11 +81,7 @@ describe('version history over HTTP', () => {
     live.edit(board.id, (doc) => setPersonName(doc, me.id, 'Anna', SERVER_ORIGIN));
     const first = await app.request(
       `/api/boards/${board.id}/snapshots`,
-      post(
-        board.editor,
-        { name: 'After session 1' },
-        { [PARTICIPANT_HEADER]: me.id, [PARTICIPANT_SECRET_HEADER]: me.secret },
-      ),
+      post(board.editor, { name: 'After session 1' }, { [PARTICIPANT_HEADER]: me.id, [PARTICIPANT_SECRET_HEADER]: me.secret }),
     );
     expect(first.status).toBe(201);
     const taken = (await first.json()) as SnapshotInfo;
@@ -117,9 +110,7 @@ describe('version history over HTTP', () => {
     ).json()) as SnapshotInfo;
     expect(second.changes).toEqual({ added: 1, removed: 1, edited: 1 });
 
-    const list = (await (
-      await app.request(`/api/boards/${board.id}/snapshots`, get(board.viewer))
-    ).json()) as SnapshotList;
+    const list = (await (await app.request(`/api/boards/${board.id}/snapshots`, get(board.viewer))).json()) as SnapshotList;
     expect(list.snapshots.map((s) => s.name)).toEqual(['After session 1', 'Session 2']);
 
     const compared = (await (
@@ -127,12 +118,8 @@ describe('version history over HTTP', () => {
     ).json()) as CompareResponse;
     expect(compared.diff.cards.added.map((c) => c.text)).toEqual(['New note']);
     expect(compared.diff.cards.removed.map((c) => c.id)).toEqual([removed!.id]);
-    expect(compared.diff.cards.edited).toEqual([
-      expect.objectContaining({ id: edited!.id, fields: ['metrics', 'text'] }),
-    ]);
-    expect(compared.diff.figures).toContainEqual(
-      expect.objectContaining({ cardId: edited!.id, figure: 'nps', after: -25 }),
-    );
+    expect(compared.diff.cards.edited).toEqual([expect.objectContaining({ id: edited!.id, fields: ['metrics', 'text'] })]);
+    expect(compared.diff.figures).toContainEqual(expect.objectContaining({ cardId: edited!.id, figure: 'nps', after: -25 }));
 
     const asJson = (await (
       await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/board.json`, get(board.viewer))
@@ -140,9 +127,7 @@ describe('version history over HTTP', () => {
     expect(withoutOrder(asJson)).toEqual(withoutOrder(before));
 
     // Only the facilitator restores.
-    expect(
-      (await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/restore`, post(board.editor))).status,
-    ).toBe(403);
+    expect((await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/restore`, post(board.editor))).status).toBe(403);
     const restore = await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/restore`, post(board.facilitator));
     expect(restore.status).toBe(200);
     const restored = (await restore.json()) as RestoreResponse;
@@ -152,9 +137,7 @@ describe('version history over HTTP', () => {
     expect(live.read(board.id, (doc) => doc.getMap('people').has(me.id))).toBe(true);
 
     // Nothing lost: the version before the restore is in the history, and restoring it undoes the restore.
-    const after = (await (
-      await app.request(`/api/boards/${board.id}/snapshots`, get(board.viewer))
-    ).json()) as SnapshotList;
+    const after = (await (await app.request(`/api/boards/${board.id}/snapshots`, get(board.viewer))).json()) as SnapshotList;
     expect(after.snapshots.map((s) => s.kind)).toEqual(['manual', 'manual', 'restore']);
     await app.request(`/api/boards/${board.id}/snapshots/${restored.undoSnapshotId}/restore`, post(board.facilitator));
     const undone = live.read(board.id, (doc) => docToBoard(doc, board.id))!;
@@ -173,21 +156,13 @@ describe('version history over HTTP', () => {
       cardsMap(doc).delete(gone!.id);
       cardsMap(doc).get(other!.id)!.set('text', 'changed later');
     });
-    const res = await app.request(
-      `/api/boards/${board.id}/snapshots/${taken.id}/cards/${gone!.id}/restore`,
-      post(board.facilitator),
-    );
+    const res = await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/cards/${gone!.id}/restore`, post(board.facilitator));
     expect(res.status).toBe(200);
     const now = live.read(board.id, (doc) => docToBoard(doc, board.id))!;
     expect(now.cards.find((c) => c.id === gone!.id)?.text).toBe(gone!.text);
     expect(now.cards.find((c) => c.id === other!.id)?.text).toBe('changed later');
     expect(
-      (
-        await app.request(
-          `/api/boards/${board.id}/snapshots/${taken.id}/cards/c_nosuchcard/restore`,
-          post(board.facilitator),
-        )
-      ).status,
+      (await app.request(`/api/boards/${board.id}/snapshots/${taken.id}/cards/c_nosuchcard/restore`, post(board.facilitator))).status,
     ).toBe(404);
   });
 
@@ -197,9 +172,7 @@ describe('version history over HTTP', () => {
     const missing = await app.request(`/api/boards/${board.id}/snapshots/h_000000000000/board.json`, get(board.viewer));
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'snapshot-not-found' });
-    expect(
-      (await app.request(`/api/boards/${board.id}/snapshots/not-an-id/board.json`, get(board.viewer))).status,
-    ).toBe(404);
+    expect((await app.request(`/api/boards/${board.id}/snapshots/not-an-id/board.json`, get(board.viewer))).status).toBe(404);
     const viewer = await app.request(`/api/boards/${board.id}/snapshots`, post(board.viewer, { name: 'x' }));
     expect(viewer.status).toBe(403);
     expect(await viewer.json()).toMatchObject({ code: 'forbidden' });

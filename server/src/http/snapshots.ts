@@ -25,8 +25,7 @@ export interface SnapshotRoutesDeps extends AuthDeps {
   history: BoardHistory;
 }
 
-const snapshotNotFound = (id: string): HttpError =>
-  new HttpError(404, 'snapshot-not-found', `unknown snapshot "${id.slice(0, 80)}"`);
+const snapshotNotFound = (id: string): HttpError => new HttpError(404, 'snapshot-not-found', `unknown snapshot "${id.slice(0, 80)}"`);
 
 /**
  * The caller may use `capability` (a row of the permission table): 404/401 as for every board
@@ -37,9 +36,7 @@ function requireCapability(deps: SnapshotRoutesDeps, capability: Capability): Mi
   return async (c, next) => {
     const boardId = c.req.param('id') ?? '';
     const access = requireBoardAccess(c, deps, boardId, 'viewer');
-    const verdict = deps.live.read(boardId, (doc) =>
-      judgeCapability(access.role, readPermissionState(doc), capability),
-    );
+    const verdict = deps.live.read(boardId, (doc) => judgeCapability(access.role, readPermissionState(doc), capability));
     if (!verdict) throw boardNotFound(boardId);
     if (!verdict.ok) throw new HttpError(403, 'forbidden', `the ${access.role}'s link may not do this (${capability})`);
     const participantId = c.req.header(PARTICIPANT_HEADER) === undefined ? null : requireParticipant(c, deps, boardId);
@@ -112,17 +109,13 @@ export function mountSnapshotRoutes(app: Hono, deps: SnapshotRoutesDeps): void {
     return c.json(restored satisfies RestoreResponse);
   });
 
-  app.post(
-    '/api/boards/:id/snapshots/:snapshotId/cards/:cardId/restore',
-    requireCapability(deps, 'snapshotRestore'),
-    (c) => {
-      const boardId = c.req.param('id');
-      const snapshotId = snapshotParam(c);
-      const cardId = c.req.param('cardId');
-      if (!deps.history.boardAt(boardId, snapshotId)) throw snapshotNotFound(snapshotId);
-      const restored = isValidId(cardId) ? deps.history.restore(boardId, snapshotId, actorOf(c), cardId) : undefined;
-      if (!restored) throw new HttpError(404, 'card-not-found', `the snapshot has no card "${cardId.slice(0, 80)}"`);
-      return c.json(restored satisfies RestoreResponse);
-    },
-  );
+  app.post('/api/boards/:id/snapshots/:snapshotId/cards/:cardId/restore', requireCapability(deps, 'snapshotRestore'), (c) => {
+    const boardId = c.req.param('id');
+    const snapshotId = snapshotParam(c);
+    const cardId = c.req.param('cardId');
+    if (!deps.history.boardAt(boardId, snapshotId)) throw snapshotNotFound(snapshotId);
+    const restored = isValidId(cardId) ? deps.history.restore(boardId, snapshotId, actorOf(c), cardId) : undefined;
+    if (!restored) throw new HttpError(404, 'card-not-found', `the snapshot has no card "${cardId.slice(0, 80)}"`);
+    return c.json(restored satisfies RestoreResponse);
+  });
 }

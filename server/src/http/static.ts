@@ -59,9 +59,16 @@ export function mountClient(app: Hono, distDir: string, log: Logger): void {
     try {
       html = await readFile(indexFile, 'utf8');
     } catch {
-      return errorResponse(c, 503, 'client-not-built', 'The Rejse client is not built. Run "pnpm build" and restart the server.', {}, {
-        'Cache-Control': 'no-store',
-      });
+      return errorResponse(
+        c,
+        503,
+        'client-not-built',
+        'The Rejse client is not built. Run "pnpm build" and restart the server.',
+        {},
+        {
+          'Cache-Control': 'no-store',
+        },
+      );
     }
     return c.html(html, 200, { 'Cache-Control': REVALIDATE });
   });

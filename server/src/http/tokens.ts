@@ -61,6 +61,11 @@ export function mountTokenRoutes(app: Hono, deps: TokenRoutesDeps): void {
     // A facilitator's own token seals the new link for them; the admin token seals nothing.
     const token = rotateBoardToken(deps.store, boardId, role, deps.now(), access.via === 'link' ? requestToken(c) : null);
     const closed = deps.live.closeConnections(boardId, (a) => a.role === role && a.via === 'link', CLOSE.UNAUTHORIZED);
-    return c.json({ role, token, link: boardLink(boardId, token), closedConnections: closed } satisfies RotatedLinkResponse);
+    return c.json({
+      role,
+      token,
+      link: boardLink(boardId, token),
+      closedConnections: closed,
+    } satisfies RotatedLinkResponse);
   });
 }

@@ -53,7 +53,12 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   const mine = (boardId: string, round: StoredVoteRound, participantId: string): MyVotesResponse => {
     const votes = deps.store.votes.participantVotes(boardId, round.id, participantId);
     const used = votesUsed(votes);
-    return { roundId: round.id, votes: Object.fromEntries(votes), used, remaining: Math.max(0, round.votesPerPerson - used) };
+    return {
+      roundId: round.id,
+      votes: Object.fromEntries(votes),
+      used,
+      remaining: Math.max(0, round.votesPerPerson - used),
+    };
   };
 
   app.get('/api/boards/:id/votes/rounds', boardRole(deps, 'viewer'), (c) => {
@@ -94,7 +99,9 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
       });
       if (kind === undefined) throw new HttpError(404, 'card-not-found', `unknown card "${cardId.slice(0, 80)}"`);
       if (kind !== voteTargetKind(round.target as VoteTarget)) {
-        throw new HttpError(400, 'wrong-card-kind', `this round votes on ${round.target}; that card is not one`, { field: 'cardId' });
+        throw new HttpError(400, 'wrong-card-kind', `this round votes on ${round.target}; that card is not one`, {
+          field: 'cardId',
+        });
       }
       const current = deps.store.votes.participantVotes(boardId, round.id, participantId);
       const check = checkVote({ ...round, target: round.target as VoteTarget }, current, cardId, delta);

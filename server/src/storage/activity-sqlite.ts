@@ -37,8 +37,7 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
      WHERE board_id = ? AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?`,
   );
   const append = db.transaction((boardId: string, entries: readonly StoredActivity[], keep: number) => {
-    for (const e of entries)
-      insert.run(boardId, e.at, e.participantId, e.role, e.action, e.targetKind, e.targetId, e.count);
+    for (const e of entries) insert.run(boardId, e.at, e.participantId, e.role, e.action, e.targetKind, e.targetId, e.count);
     prune.run(boardId, boardId, Math.max(1, keep));
   });
   return {
@@ -47,8 +46,7 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
       try {
         append(boardId, entries, keep);
       } catch (error) {
-        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-          throw new UnknownBoardError(boardId);
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(boardId);
         throw error;
       }
     },

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta, replay, updateSetting, type StoreFixture } from './contract-fixtures.ts';
+import {
+  EMPTY_STATE,
+  STORE_IMPLEMENTATIONS,
+  describeContract,
+  boardMeta as meta,
+  replay,
+  updateSetting,
+  type StoreFixture,
+} from './contract-fixtures.ts';
 import type { BoardStore } from './store.ts';
 
 for (const impl of STORE_IMPLEMENTATIONS) {
@@ -117,7 +125,10 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       store.documents.append('b1', updateSetting(doc, 'b', '2'));
       const through = store.documents.append('b1', updateSetting(doc, 'c', '3'));
       const catchUp = (tail: { snapshot?: Uint8Array; updates: Uint8Array[] }) =>
-        replay({ snapshot: upToFirst.snapshot, updates: [...upToFirst.updates, ...(tail.snapshot ? [tail.snapshot] : []), ...tail.updates] });
+        replay({
+          snapshot: upToFirst.snapshot,
+          updates: [...upToFirst.updates, ...(tail.snapshot ? [tail.snapshot] : []), ...tail.updates],
+        });
       const tail = store.documents.tail('b1', first)!;
       expect(tail.lastSeq).toBe(through);
       expect(catchUp(tail)).toEqual({ a: '1', b: '2', c: '3' });

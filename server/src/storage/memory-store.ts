@@ -71,7 +71,11 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
       if (!board) return undefined;
       // Simple and always right: the snapshot too (only shared logs need the cheaper answer).
       const after = board.updates.filter((u) => u.seq > afterSeq);
-      return { snapshot: copy(board.snapshot), updates: after.map((u) => copy(u.data)), lastSeq: board.updates.at(-1)?.seq ?? afterSeq };
+      return {
+        snapshot: copy(board.snapshot),
+        updates: after.map((u) => copy(u.data)),
+        lastSeq: board.updates.at(-1)?.seq ?? afterSeq,
+      };
     },
     append(id, update) {
       const board = get(id);
@@ -132,7 +136,12 @@ function createMemoryLinks(guard: MemoryBoards): LinkStore {
   return {
     setToken(boardId, role, tokenHash, createdAt, sealed = null) {
       guard.require(boardId);
-      of(tokens, boardId).set(role, { role, tokenHash: copy(tokenHash), createdAt, ...(sealed ? { sealed: copy(sealed) } : {}) });
+      of(tokens, boardId).set(role, {
+        role,
+        tokenHash: copy(tokenHash),
+        createdAt,
+        ...(sealed ? { sealed: copy(sealed) } : {}),
+      });
     },
     tokens(boardId) {
       guard.open();

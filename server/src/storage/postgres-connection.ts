@@ -13,9 +13,7 @@ interface NativeClient {
   end(): void;
   pq: { resultErrorFields(): { sqlState?: string } | undefined };
 }
-type NativeClientConstructor = new (config: {
-  types: { getTypeParser: (oid: number) => (text: string) => unknown };
-}) => NativeClient;
+type NativeClientConstructor = new (config: { types: { getTypeParser: (oid: number) => (text: string) => unknown } }) => NativeClient;
 
 // pg-native is CommonJS with a native addon, and an optional dependency (its build needs
 // libpq-dev): loaded on first use, so SQLite-only servers and installs never need libpq.
@@ -94,8 +92,7 @@ const TYPES = {
 
 const toParam = (value: SqlValue): string | null => {
   if (value === null) return null;
-  if (value instanceof Uint8Array)
-    return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   return String(value);
 };
 
@@ -168,10 +165,7 @@ export function connectPostgres(url: string): SqlConnection {
       fresh.querySync(sessionSettings(url).join('; '));
     } catch (error) {
       endClient(fresh);
-      throw new PostgresError(
-        `could not connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`,
-        undefined,
-      );
+      throw new PostgresError(`could not connect to PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, undefined);
     }
     client = fresh;
     return fresh;

@@ -1,11 +1,5 @@
 import * as Y from 'yjs';
-import {
-  BoardExistsError,
-  UnknownBoardError,
-  type BoardMeta,
-  type DocumentLog,
-  type StoredBoardState,
-} from './documents.ts';
+import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog, type StoredBoardState } from './documents.ts';
 import { FOREIGN_KEY_VIOLATION, PostgresError, type SqlConnection } from './postgres-connection.ts';
 
 interface MetaRow {
@@ -88,9 +82,7 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       return row ? toMeta(row) : undefined;
     },
     list: () =>
-      sql
-        .query<MetaRow>(`SELECT ${metaColumns} FROM boards ORDER BY updated_at DESC, created_at DESC, id COLLATE "C"`)
-        .map(toMeta),
+      sql.query<MetaRow>(`SELECT ${metaColumns} FROM boards ORDER BY updated_at DESC, created_at DESC, id COLLATE "C"`).map(toMeta),
     load,
     tail(id, afterSeq) {
       // Seqs of a board have no gaps: when all rows after afterSeq are still there, they are enough.
@@ -104,12 +96,9 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
       const head = rows[0];
       if (!head || head.seq !== null) return undefined;
       const lastSeq = head.last_seq ?? 0;
-      const after = rows
-        .slice(1)
-        .flatMap((row) => (row.data && row.seq !== null ? [{ data: row.data, seq: row.seq }] : []));
+      const after = rows.slice(1).flatMap((row) => (row.data && row.seq !== null ? [{ data: row.data, seq: row.seq }] : []));
       const firstSeq = after[0]?.seq ?? afterSeq + 1;
-      if (after.length === lastSeq - afterSeq && firstSeq === afterSeq + 1)
-        return { updates: after.map((row) => row.data), lastSeq };
+      if (after.length === lastSeq - afterSeq && firstSeq === afterSeq + 1) return { updates: after.map((row) => row.data), lastSeq };
       // Some were folded into the snapshot (another instance compacted): the whole state, consistently.
       const state = load(id);
       return state && { snapshot: state.snapshot, updates: state.updates, lastSeq: state.lastSeq };
@@ -128,15 +117,12 @@ export function createPostgresDocuments(sql: SqlConnection): DocumentLog {
     },
     compact(id, snapshot, throughSeq) {
       sql.transaction(() => {
-        const stored = sql.query<{ data: Uint8Array }>(
-          'SELECT data FROM board_snapshots WHERE board_id = $1 FOR UPDATE',
-          [id],
-        )[0];
+        const stored = sql.query<{ data: Uint8Array }>('SELECT data FROM board_snapshots WHERE board_id = $1 FOR UPDATE', [id])[0];
         if (!stored) throw new UnknownBoardError(id);
-        const rows = sql.query<{ data: Uint8Array }>(
-          'SELECT data FROM board_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq',
-          [id, throughSeq],
-        );
+        const rows = sql.query<{ data: Uint8Array }>('SELECT data FROM board_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq', [
+          id,
+          throughSeq,
+        ]);
         const folded = foldSnapshot(
           stored.data,
           snapshot,

@@ -30,16 +30,18 @@ export function createPostgresLinks(sql: SqlConnection): LinkStore {
           ...(row.sealed_token ? { sealed: row.sealed_token } : {}),
         })),
     participantSecretHash: (boardId, participantId) =>
-      sql.query<{ secret_hash: Uint8Array }>(
-        'SELECT secret_hash FROM board_participants WHERE board_id = $1 AND participant_id = $2',
-        [boardId, participantId],
-      )[0]?.secret_hash,
+      sql.query<{ secret_hash: Uint8Array }>('SELECT secret_hash FROM board_participants WHERE board_id = $1 AND participant_id = $2', [
+        boardId,
+        participantId,
+      ])[0]?.secret_hash,
     addParticipant(boardId, participantId, secretHash, createdAt) {
       onPostgresBoard(boardId, () =>
-        sql.query(
-          'INSERT INTO board_participants (board_id, participant_id, secret_hash, created_at) VALUES ($1, $2, $3, $4)',
-          [boardId, participantId, secretHash, createdAt],
-        ),
+        sql.query('INSERT INTO board_participants (board_id, participant_id, secret_hash, created_at) VALUES ($1, $2, $3, $4)', [
+          boardId,
+          participantId,
+          secretHash,
+          createdAt,
+        ]),
       );
     },
   };
@@ -67,8 +69,7 @@ const ROUND_COLUMNS = 'round_id, target, votes_per_person, allow_multiple, start
 
 /** Rounds and votes in `vote_rounds` and `votes`. */
 export function createPostgresVotes(sql: SqlConnection): VoteStore {
-  const unknownRound = (boardId: string, roundId: string) =>
-    new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
+  const unknownRound = (boardId: string, roundId: string) => new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
   const round = (boardId: string, roundId: string): StoredVoteRound | undefined => {
     const row = sql.query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 AND round_id = $2`, [
       boardId,
@@ -82,15 +83,7 @@ export function createPostgresVotes(sql: SqlConnection): VoteStore {
         sql.query(
           `INSERT INTO vote_rounds (board_id, round_id, target, votes_per_person, allow_multiple, started_at, closed_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            boardId,
-            created.id,
-            created.target,
-            created.votesPerPerson,
-            created.allowMultiplePerCard,
-            created.startedAt,
-            created.closedAt,
-          ],
+          [boardId, created.id, created.target, created.votesPerPerson, created.allowMultiplePerCard, created.startedAt, created.closedAt],
         ),
       );
     },
@@ -104,16 +97,16 @@ export function createPostgresVotes(sql: SqlConnection): VoteStore {
     },
     rounds: (boardId) =>
       sql
-        .query<RoundRow>(
-          `SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`,
-          [boardId],
-        )
+        .query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`, [
+          boardId,
+        ])
         .map(toRound),
     closeRound(boardId, roundId, closedAt) {
-      const closed = sql.query(
-        'UPDATE vote_rounds SET closed_at = $3 WHERE board_id = $1 AND round_id = $2 RETURNING round_id',
-        [boardId, roundId, closedAt],
-      );
+      const closed = sql.query('UPDATE vote_rounds SET closed_at = $3 WHERE board_id = $1 AND round_id = $2 RETURNING round_id', [
+        boardId,
+        roundId,
+        closedAt,
+      ]);
       if (closed.length !== 1) throw unknownRound(boardId, roundId);
     },
     setVote(boardId, roundId, participantId, cardId, count) {

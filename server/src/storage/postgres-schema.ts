@@ -170,8 +170,7 @@ export function migratePostgres(sql: SqlConnection): { from: number; to: number 
       name       text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const from =
-      sql.query<{ version: number | null }>('SELECT max(version) AS version FROM rejse_schema')[0]?.version ?? 0;
+    const from = sql.query<{ version: number | null }>('SELECT max(version) AS version FROM rejse_schema')[0]?.version ?? 0;
     if (from > LATEST_POSTGRES_SCHEMA_VERSION) {
       throw new Error(
         `the database schema is version ${from}, newer than this server understands (${LATEST_POSTGRES_SCHEMA_VERSION}); update Rejse`,

@@ -26,24 +26,18 @@ const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
   changes: { added: row.added, removed: row.removed, edited: row.edited },
 });
 
-const COLUMNS =
-  'snapshot_id, name, kind, created_at, by_role, by_participant, octet_length(data) AS bytes, added, removed, edited';
+const COLUMNS = 'snapshot_id, name, kind, created_at, by_role, by_participant, octet_length(data) AS bytes, added, removed, edited';
 
 /** The version history in `board_versions` (schema step 2). */
 export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
   const list = (boardId: string): StoredSnapshot[] =>
-    sql
-      .query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [
-        boardId,
-      ])
-      .map(toSnapshot);
+    sql.query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [boardId]).map(toSnapshot);
   return {
     addSnapshot(boardId, snapshot, state, keep) {
       // Insert and prune in one transaction, holding the board's row: two instances adding to
       // one board at once each prune with the other's snapshot in view, so `keep` holds.
       return sql.transaction(() => {
-        if (sql.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]).length === 0)
-          throw new UnknownBoardError(boardId);
+        if (sql.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]).length === 0) throw new UnknownBoardError(boardId);
         const { added, removed, edited } = snapshot.changes;
         sql.query(
           `INSERT INTO board_versions
@@ -73,16 +67,14 @@ export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
     },
     listSnapshots: list,
     getSnapshot(boardId, snapshotId) {
-      const row = sql.query<SnapshotRow>(
-        `SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`,
-        [boardId, snapshotId],
-      )[0];
+      const row = sql.query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`, [
+        boardId,
+        snapshotId,
+      ])[0];
       return row && toSnapshot(row);
     },
     snapshotState: (boardId, snapshotId) =>
-      sql.query<{ data: Uint8Array }>('SELECT data FROM board_versions WHERE board_id = $1 AND snapshot_id = $2', [
-        boardId,
-        snapshotId,
-      ])[0]?.data,
+      sql.query<{ data: Uint8Array }>('SELECT data FROM board_versions WHERE board_id = $1 AND snapshot_id = $2', [boardId, snapshotId])[0]
+        ?.data,
   };
 }

@@ -21,9 +21,7 @@ describe('PostgreSQL connection settings', () => {
 
   it('turns waiting for the WAL flush off unless DATABASE_URL sets synchronous_commit', () => {
     expect(sessionSettings('postgresql://db/rejse')).toContain('SET synchronous_commit = off');
-    expect(sessionSettings('postgresql://db/rejse?options=-c%20synchronous_commit%3Don')).not.toContain(
-      'SET synchronous_commit = off',
-    );
+    expect(sessionSettings('postgresql://db/rejse?options=-c%20synchronous_commit%3Don')).not.toContain('SET synchronous_commit = off');
   });
 });
 
@@ -69,9 +67,7 @@ describe.skipIf(!postgres.ok)('PostgreSQL shared by several instances', () => {
     try {
       const doc = new Y.Doc();
       one.documents.create(boardMeta('b'), Y.encodeStateAsUpdate(doc));
-      const seqs = ['a', 'b', 'c', 'd'].map((key, i) =>
-        (i % 2 === 0 ? one : two).documents.append('b', updateSetting(doc, key, key)),
-      );
+      const seqs = ['a', 'b', 'c', 'd'].map((key, i) => (i % 2 === 0 ? one : two).documents.append('b', updateSetting(doc, key, key)));
       expect(seqs).toEqual([1, 2, 3, 4]);
       const tail = two.documents.tail('b', 2)!;
       expect(tail.snapshot).toBeUndefined();
@@ -131,9 +127,7 @@ describe.skipIf(!postgres.ok)('PostgreSQL shared by several instances', () => {
     const admin = connectPostgres(postgres.engine.url);
     try {
       store.documents.create(boardMeta('b'), new Uint8Array([0, 0]));
-      admin.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rejse' AND pid <> pg_backend_pid()",
-      );
+      admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rejse' AND pid <> pg_backend_pid()");
       expect(() => store.documents.exists('b')).toThrow();
       expect(store.documents.exists('b')).toBe(true);
     } finally {

@@ -21,35 +21,33 @@ const COLUMNS = 'round_id, card_id, started_at, closed_at';
 /** Tone rounds and ratings in `tone_rounds` and `tone_ratings` (schema step 2). */
 export function createPostgresTone(sql: SqlConnection): ToneStore {
   const selectRound = (boardId: string, where: string, params: readonly string[]): StoredToneRound | undefined => {
-    const row = sql.query<ToneRoundRow>(`SELECT ${COLUMNS} FROM tone_rounds WHERE board_id = $1 AND ${where}`, [
-      boardId,
-      ...params,
-    ])[0];
+    const row = sql.query<ToneRoundRow>(`SELECT ${COLUMNS} FROM tone_rounds WHERE board_id = $1 AND ${where}`, [boardId, ...params])[0];
     return row ? toRound(row) : undefined;
   };
   return {
     createRound(boardId, round) {
       onPostgresBoard(boardId, () =>
-        sql.query(
-          'INSERT INTO tone_rounds (board_id, round_id, card_id, started_at, closed_at) VALUES ($1, $2, $3, $4, $5)',
-          [boardId, round.id, round.cardId, round.startedAt, round.closedAt],
-        ),
+        sql.query('INSERT INTO tone_rounds (board_id, round_id, card_id, started_at, closed_at) VALUES ($1, $2, $3, $4, $5)', [
+          boardId,
+          round.id,
+          round.cardId,
+          round.startedAt,
+          round.closedAt,
+        ]),
       );
     },
     round: (boardId, roundId) => selectRound(boardId, 'round_id = $2', [roundId]),
     openRound: (boardId) => selectRound(boardId, 'closed_at IS NULL ORDER BY started_at DESC LIMIT 1', []),
     rounds: (boardId) =>
       sql
-        .query<ToneRoundRow>(
-          `SELECT ${COLUMNS} FROM tone_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`,
-          [boardId],
-        )
+        .query<ToneRoundRow>(`SELECT ${COLUMNS} FROM tone_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`, [boardId])
         .map(toRound),
     closeRound(boardId, roundId, closedAt) {
-      const closed = sql.query(
-        'UPDATE tone_rounds SET closed_at = $3 WHERE board_id = $1 AND round_id = $2 RETURNING round_id',
-        [boardId, roundId, closedAt],
-      );
+      const closed = sql.query('UPDATE tone_rounds SET closed_at = $3 WHERE board_id = $1 AND round_id = $2 RETURNING round_id', [
+        boardId,
+        roundId,
+        closedAt,
+      ]);
       if (closed.length !== 1) throw new UnknownToneRoundError(roundId);
     },
     setRating(boardId, roundId, participantId, variant, rating) {
@@ -61,8 +59,7 @@ export function createPostgresTone(sql: SqlConnection): ToneStore {
           [boardId, roundId, participantId, variant, rating],
         );
       } catch (error) {
-        if (error instanceof PostgresError && error.code === FOREIGN_KEY_VIOLATION)
-          throw new UnknownToneRoundError(roundId);
+        if (error instanceof PostgresError && error.code === FOREIGN_KEY_VIOLATION) throw new UnknownToneRoundError(roundId);
         throw error;
       }
     },

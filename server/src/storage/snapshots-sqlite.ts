@@ -54,32 +54,29 @@ export function createSqliteSnapshots(db: Database.Database): SnapshotStore {
   const deleteOne = db.prepare<[string, string]>('DELETE FROM board_versions WHERE board_id = ? AND snapshot_id = ?');
 
   // Insert and prune in one transaction: a crash leaves either the old history or the new one.
-  const add = db.transaction(
-    (boardId: string, snapshot: Omit<StoredSnapshot, 'bytes'>, state: Uint8Array, keep: number) => {
-      insert.run(
-        boardId,
-        snapshot.id,
-        snapshot.name,
-        snapshot.kind,
-        snapshot.createdAt,
-        snapshot.byRole,
-        snapshot.byParticipant,
-        JSON.stringify(snapshot.changes),
-        state,
-      );
-      const drop = snapshotsToDrop(selectAll.all(boardId).map(toSnapshot), keep);
-      for (const id of drop) deleteOne.run(boardId, id);
-      return drop;
-    },
-  );
+  const add = db.transaction((boardId: string, snapshot: Omit<StoredSnapshot, 'bytes'>, state: Uint8Array, keep: number) => {
+    insert.run(
+      boardId,
+      snapshot.id,
+      snapshot.name,
+      snapshot.kind,
+      snapshot.createdAt,
+      snapshot.byRole,
+      snapshot.byParticipant,
+      JSON.stringify(snapshot.changes),
+      state,
+    );
+    const drop = snapshotsToDrop(selectAll.all(boardId).map(toSnapshot), keep);
+    for (const id of drop) deleteOne.run(boardId, id);
+    return drop;
+  });
 
   return {
     addSnapshot(boardId, snapshot, state, keep) {
       try {
         return add(boardId, snapshot, state, keep);
       } catch (error) {
-        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-          throw new UnknownBoardError(boardId);
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UnknownBoardError(boardId);
         throw error;
       }
     },

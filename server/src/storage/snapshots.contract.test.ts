@@ -42,9 +42,7 @@ for (const implementation of STORE_IMPLEMENTATIONS) {
     });
 
     it('refuses a snapshot of an unknown board', () => {
-      expect(() => store.snapshots.addSnapshot('nope', info('h_1', 1), new Uint8Array([1]), 10)).toThrow(
-        UnknownBoardError,
-      );
+      expect(() => store.snapshots.addSnapshot('nope', info('h_1', 1), new Uint8Array([1]), 10)).toThrow(UnknownBoardError);
     });
 
     it('drops the oldest automatic snapshots first when past the retention, then the oldest named ones', () => {

@@ -84,7 +84,11 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     const snapshot = selectSnapshot.get(id);
     if (!snapshot) return undefined;
     const rows = selectUpdatesAfter.all(id, afterSeq);
-    return { snapshot: bytes(snapshot.data), updates: rows.map((row) => bytes(row.data)), lastSeq: rows.at(-1)?.seq ?? afterSeq };
+    return {
+      snapshot: bytes(snapshot.data),
+      updates: rows.map((row) => bytes(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? afterSeq,
+    };
   });
 
   const compact = db.transaction((id: string, snapshot: Uint8Array, throughSeq: number) => {

@@ -66,9 +66,7 @@ export function createSqliteVotes(db: Database.Database): VoteStore {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const roundColumns = 'round_id, target, votes_per_person, allow_multiple, started_at, closed_at';
-  const selectRound = db.prepare<[string, string], RoundRow>(
-    `SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND round_id = ?`,
-  );
+  const selectRound = db.prepare<[string, string], RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND round_id = ?`);
   const selectOpenRound = db.prepare<[string], RoundRow>(
     `SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND closed_at IS NULL ORDER BY started_at DESC LIMIT 1`,
   );
@@ -126,9 +124,7 @@ export function createSqliteVotes(db: Database.Database): VoteStore {
     participantVotes: (boardId, roundId, participantId) =>
       new Map(selectParticipantVotes.all(boardId, roundId, participantId).map((row) => [row.card_id, row.count])),
     roundVotes: (boardId, roundId) =>
-      selectRoundVotes
-        .all(boardId, roundId)
-        .map((row) => ({ participantId: row.participant_id, cardId: row.card_id, count: row.count })),
+      selectRoundVotes.all(boardId, roundId).map((row) => ({ participantId: row.participant_id, cardId: row.card_id, count: row.count })),
   };
 }
 

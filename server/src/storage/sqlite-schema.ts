@@ -171,9 +171,7 @@ export const LATEST_SCHEMA_VERSION = Math.max(...SCHEMA_STEPS.map((s) => s.versi
 export function migrateDatabase(db: Database.Database): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > LATEST_SCHEMA_VERSION) {
-    throw new Error(
-      `the database schema is version ${from}, newer than this server understands (${LATEST_SCHEMA_VERSION}); update Rejse`,
-    );
+    throw new Error(`the database schema is version ${from}, newer than this server understands (${LATEST_SCHEMA_VERSION}); update Rejse`);
   }
   for (const step of SCHEMA_STEPS) {
     if (step.version <= from) continue;

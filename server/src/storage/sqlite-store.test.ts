@@ -30,12 +30,19 @@ describe('SQLite store database file', () => {
     for (const step of SCHEMA_STEPS.filter((s) => s.version <= 2)) old.exec(step.sql);
     old.pragma('user_version = 2');
     old.prepare('INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('b1', 'Old', 1, 1);
-    old.prepare('INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)').run('b1', 'editor', Buffer.from([1, 2]), 1);
+    old
+      .prepare('INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run('b1', 'editor', Buffer.from([1, 2]), 1);
     old.close();
     const store = createSqliteStore(file);
     expect(store.links.tokens('b1')).toEqual([{ role: 'editor', tokenHash: new Uint8Array([1, 2]), createdAt: 1 }]);
     store.links.setToken('b1', 'viewer', new Uint8Array([3]), 2, new Uint8Array([4]));
-    expect(store.links.tokens('b1')[1]).toEqual({ role: 'viewer', tokenHash: new Uint8Array([3]), createdAt: 2, sealed: new Uint8Array([4]) });
+    expect(store.links.tokens('b1')[1]).toEqual({
+      role: 'viewer',
+      tokenHash: new Uint8Array([3]),
+      createdAt: 2,
+      sealed: new Uint8Array([4]),
+    });
     store.close();
   });
 

@@ -136,6 +136,9 @@ export function withDatabaseCopy<T>(file: string, read: (db: Database.Database) 
  */
 export function checkSqliteIntegrity(file: string): string[] {
   return withDatabaseCopy(file, (db) =>
-    db.prepare<[], { integrity_check: string }>('PRAGMA integrity_check').all().map((row) => row.integrity_check),
+    db
+      .prepare<[], { integrity_check: string }>('PRAGMA integrity_check')
+      .all()
+      .map((row) => row.integrity_check),
   );
 }

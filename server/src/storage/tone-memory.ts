@@ -35,9 +35,9 @@ export function createMemoryTone(boards: MemoryToneBoards): ToneStore {
       boards.require(boardId);
       let rounds = byBoard.get(boardId);
       if (!rounds) {
-      rounds = new Map();
-      byBoard.set(boardId, rounds);
-    }
+        rounds = new Map();
+        byBoard.set(boardId, rounds);
+      }
       if (rounds.has(round.id)) throw new Error(`tone round "${round.id}" already exists`);
       rounds.set(round.id, { round: { ...round }, ratings: new Map() });
     },
@@ -45,7 +45,10 @@ export function createMemoryTone(boards: MemoryToneBoards): ToneStore {
       const found = roundsOf(boardId).get(roundId);
       return found ? { ...found.round } : undefined;
     },
-    openRound: (boardId) => ordered(boardId).filter((r) => r.closedAt === null).at(-1),
+    openRound: (boardId) =>
+      ordered(boardId)
+        .filter((r) => r.closedAt === null)
+        .at(-1),
     rounds: ordered,
     closeRound(boardId, roundId, closedAt) {
       get(boardId, roundId).round.closedAt = closedAt;
@@ -54,9 +57,9 @@ export function createMemoryTone(boards: MemoryToneBoards): ToneStore {
       const { ratings } = get(boardId, roundId);
       let mine = ratings.get(participantId);
       if (!mine) {
-      mine = new Map();
-      ratings.set(participantId, mine);
-    }
+        mine = new Map();
+        ratings.set(participantId, mine);
+      }
       mine.set(variant, rating);
     },
     participantRatings(boardId, roundId, participantId) {

@@ -38,7 +38,9 @@ export function createSqliteTone(db: Database.Database): ToneStore {
       selectOpen: db.prepare<[string], ToneRoundRow>(
         `SELECT ${columns} FROM tone_rounds WHERE board_id = ? AND closed_at IS NULL ORDER BY started_at DESC LIMIT 1`,
       ),
-      selectRounds: db.prepare<[string], ToneRoundRow>(`SELECT ${columns} FROM tone_rounds WHERE board_id = ? ORDER BY started_at, round_id`),
+      selectRounds: db.prepare<[string], ToneRoundRow>(
+        `SELECT ${columns} FROM tone_rounds WHERE board_id = ? ORDER BY started_at, round_id`,
+      ),
       close: db.prepare<[number, string, string]>('UPDATE tone_rounds SET closed_at = ? WHERE board_id = ? AND round_id = ?'),
       upsertRating: db.prepare<[string, string, string, string, number]>(
         `INSERT INTO tone_ratings (board_id, round_id, participant_id, variant, rating) VALUES (?, ?, ?, ?, ?)
@@ -79,7 +81,11 @@ export function createSqliteTone(db: Database.Database): ToneStore {
       statements().upsertRating.run(boardId, roundId, participantId, variant, rating);
     },
     participantRatings: (boardId, roundId, participantId) =>
-      new Map(statements().selectMine.all(boardId, roundId, participantId).map((row) => [row.variant, row.rating])),
+      new Map(
+        statements()
+          .selectMine.all(boardId, roundId, participantId)
+          .map((row) => [row.variant, row.rating]),
+      ),
     roundRatings: (boardId, roundId) =>
       statements()
         .selectAll.all(boardId, roundId)

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import {
-  EMPTY_STATE,
-  STORE_IMPLEMENTATIONS,
-  boardMeta,
-  describeContract,
-  type StoreFixture,
-} from './contract-fixtures.ts';
+import { EMPTY_STATE, STORE_IMPLEMENTATIONS, boardMeta, describeContract, type StoreFixture } from './contract-fixtures.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 import type { BoardStore } from './store.ts';
 import type { StoredToneRound, ToneStore } from './tone.ts';

@@ -3,7 +3,14 @@ import { EMPTY_STATE, STORE_IMPLEMENTATIONS, describeContract, boardMeta as meta
 import type { BoardStore } from './store.ts';
 import type { StoredVoteRound } from './votes.ts';
 
-const round: StoredVoteRound = { id: 'r1', target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: true, startedAt: 100, closedAt: null };
+const round: StoredVoteRound = {
+  id: 'r1',
+  target: 'ideas',
+  votesPerPerson: 3,
+  allowMultiplePerCard: true,
+  startedAt: 100,
+  closedAt: null,
+};
 
 for (const impl of STORE_IMPLEMENTATIONS) {
   describeContract(impl, 'VoteStore', () => {

@@ -60,7 +60,9 @@ function serverWrites(server: Y.Doc, client: Y.Doc, write: (doc: Y.Doc) => void)
 describe('which document updates each role may make', () => {
   it('a viewer may send an update that changes nothing, but not a change', () => {
     const { server, client, card } = setup();
-    expect(checkDocumentUpdate(viewer, server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))).toEqual({ ok: true });
+    expect(checkDocumentUpdate(viewer, server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))).toEqual({
+      ok: true,
+    });
     const edit = updateOf(client, (doc) => updateCard(doc, card as CardId, { text: 'changed' }));
     expect(checkDocumentUpdate(viewer, server, edit)).toMatchObject({ ok: false });
     expect(checkDocumentUpdate(editor, server, edit)).toEqual({ ok: true });
@@ -82,9 +84,27 @@ describe('which document updates each role may make', () => {
   it('a locked structure refuses editors’ stage and lane changes but not card edits', () => {
     const { server, client, stage, card } = setup();
     serverWrites(server, client, (doc) => setLocks(doc, { structure: true }, 'test'));
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => renameStage(doc, stage, 'Reminder')))).toMatchObject({ ok: false });
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => addStage(doc, 'Collection')))).toMatchObject({ ok: false });
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'x' })))).toEqual({ ok: true });
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => renameStage(doc, stage, 'Reminder')),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => addStage(doc, 'Collection')),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => updateCard(doc, card, { text: 'x' })),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('a locked card cannot be moved or deleted by an editor, but its text can change', () => {
@@ -94,7 +114,13 @@ describe('which document updates each role may make', () => {
     const move = updateOf(client, (doc) => moveCards(doc, [card], { stageId: readStages(doc)[1]!.id, laneId: lane }));
     expect(checkDocumentUpdate(editor, server, move)).toMatchObject({ ok: false, reason: 'the card is locked' });
     expect(checkDocumentUpdate(facilitator, server, move)).toEqual({ ok: true });
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'Sharper' })))).toEqual({ ok: true });
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => updateCard(doc, card, { text: 'Sharper' })),
+      ),
+    ).toEqual({ ok: true });
     const remove = updateOf(client, (doc) => deleteCards(doc, [card]));
     expect(checkDocumentUpdate(editor, server, remove)).toMatchObject({ ok: false });
     const moveOther = updateOf(client, (doc) => moveCards(doc, [other], { stageId: readStages(doc)[1]!.id, laneId: lane }));
@@ -104,7 +130,13 @@ describe('which document updates each role may make', () => {
   it('a locked board refuses every editor change', () => {
     const { server, client, card } = setup();
     serverWrites(server, client, (doc) => setLocks(doc, { board: true }, 'test'));
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'x' })))).toMatchObject({
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => updateCard(doc, card, { text: 'x' })),
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'the board is locked',
     });
@@ -116,7 +148,13 @@ describe('which document updates each role may make', () => {
     const add = updateOf(client, (doc) => addCard(doc, { stageId: stage, laneId: lane, kind: 'idea', text: 'Secret idea' }));
     expect(checkDocumentUpdate(editor, server, add)).toMatchObject({ ok: false });
     expect(checkDocumentUpdate(facilitator, server, add)).toEqual({ ok: true });
-    expect(checkDocumentUpdate(editor, server, updateOf(client, (doc) => updateCard(doc, card, { text: 'y' })))).toEqual({ ok: true });
+    expect(
+      checkDocumentUpdate(
+        editor,
+        server,
+        updateOf(client, (doc) => updateCard(doc, card, { text: 'y' })),
+      ),
+    ).toEqual({ ok: true });
     expect(cardsMap(server).size).toBe(1);
   });
 });
@@ -143,7 +181,10 @@ describe('described changes, as the admission pipeline passes them', () => {
     const { server } = setup();
     for (const root of ['constructor', '__proto__', 'hasOwnProperty']) {
       const change = { root, recordId: 'x', field: undefined, kind: 'insert' as const };
-      expect(checkDocumentUpdate(editor, server, [change])).toMatchObject({ ok: false, reason: `unknown part of the document "${root}"` });
+      expect(checkDocumentUpdate(editor, server, [change])).toMatchObject({
+        ok: false,
+        reason: `unknown part of the document "${root}"`,
+      });
       expect(checkDocumentUpdate(facilitator, server, [change])).toEqual({ ok: true });
     }
   });

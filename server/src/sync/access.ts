@@ -83,11 +83,7 @@ const OK: UpdateVerdict = Object.freeze({ ok: true });
  * Given the raw update instead, it describes it first (and throws if it cannot be decoded:
  * the caller treats that as a malformed frame); a role the table never refuses skips that.
  */
-export function checkDocumentUpdate(
-  access: ConnectionAccess,
-  doc: Y.Doc,
-  changes: readonly UpdateChange[] | Uint8Array,
-): UpdateVerdict {
+export function checkDocumentUpdate(access: ConnectionAccess, doc: Y.Doc, changes: readonly UpdateChange[] | Uint8Array): UpdateVerdict {
   if (changes instanceof Uint8Array) {
     if (roleIsUnrestricted(access.role)) return OK;
     return checkDocumentUpdate(access, doc, describeUpdate(doc, changes));

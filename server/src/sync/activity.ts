@@ -51,8 +51,7 @@ function describeTransaction(doc: Y.Doc, changed: Y.Transaction['changed']): Fou
         if (key === null) continue;
         const present = doc.getMap(root).has(key);
         if (root === CARDS) note({ action: present ? 'added' : 'removed', targetKind: 'card', targetId: key });
-        else if (AXIS_KINDS[root])
-          note({ action: present ? 'added' : 'removed', targetKind: AXIS_KINDS[root], targetId: key });
+        else if (AXIS_KINDS[root]) note({ action: present ? 'added' : 'removed', targetKind: AXIS_KINDS[root], targetId: key });
         else if (root === COMMENTS && present) {
           const target = (doc.getMap(root).get(key) as Y.Map<unknown> | undefined)?.get('target') as
             | { kind?: string; id?: string }

@@ -144,8 +144,18 @@ describe('updates that would break the board structure', () => {
 
   it('a value that is not a record, written straight into the cards map, is caught', () => {
     const server = blankDoc();
-    expect(check(server, updateFrom(server, (doc) => cardsMap(doc).set('c_notarecord', 'just text' as never)))).toBe(true);
-    expect(check(server, updateFrom(server, (doc) => addCard(doc, { ...cell(doc), kind: 'note', text: 'a real card' })))).toBe(false);
+    expect(
+      check(
+        server,
+        updateFrom(server, (doc) => cardsMap(doc).set('c_notarecord', 'just text' as never)),
+      ),
+    ).toBe(true);
+    expect(
+      check(
+        server,
+        updateFrom(server, (doc) => addCard(doc, { ...cell(doc), kind: 'note', text: 'a real card' })),
+      ),
+    ).toBe(false);
   });
 
   it('list items and right neighbours are caught: a board holds only maps', () => {
@@ -161,7 +171,7 @@ describe('updates that would break the board structure', () => {
     expect(structureViolation(server, analyzeUpdate(server, list))).toMatch(/list item|before another/);
   });
 
-  it('typing inside a card\'s Y.Text passes (list positions are what text is made of), anywhere else it is caught', () => {
+  it("typing inside a card's Y.Text passes (list positions are what text is made of), anywhere else it is caught", () => {
     const server = blankDoc();
     const created = updateFrom(server, (doc) => addCard(doc, { ...cell(doc), id: 'c_typed' as CardId, kind: 'note', text: 'via CRM' }));
     expect(structureViolation(server, analyzeUpdate(server, created))).toBeNull();
@@ -192,12 +202,16 @@ describe('updates that would break the board structure', () => {
     });
     expect(structureViolation(server, analyzeUpdate(server, embedded))).toMatch(/other than characters/);
     // Typing is described as the card's text field, and its characters count against the text limits.
-    expect(analyzeUpdate(server, typed).changes.every((c) => c.root === 'cards' && c.recordId === 'c_typed' && c.field === 'text')).toBe(true);
+    expect(analyzeUpdate(server, typed).changes.every((c) => c.root === 'cards' && c.recordId === 'c_typed' && c.field === 'text')).toBe(
+      true,
+    );
     const flood = updateFrom(server, (doc) => {
       const text = cardsMap(doc).get('c_typed')!.get('text') as Y.Text;
       for (let i = 0; i < 5; i++) text.insert(0, 'x'.repeat(1_000));
     });
-    expect(boardLimitViolation(server, analyzeUpdate(server, flood), { maxCards: 100, maxValueBytes: 1 << 20 })).toMatch(/cards text of \d+ characters/);
+    expect(boardLimitViolation(server, analyzeUpdate(server, flood), { maxCards: 100, maxValueBytes: 1 << 20 })).toMatch(
+      /cards text of \d+ characters/,
+    );
     expect(boardLimitViolation(server, analyzeUpdate(server, typed), { maxCards: 100, maxValueBytes: 1 << 20 })).toBeNull();
   });
 
@@ -205,7 +219,9 @@ describe('updates that would break the board structure', () => {
     const server = blankDoc();
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
-    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+    });
     const rng = createRng(99);
     for (let i = 0; i < 2_000; i++) {
       const before = Y.encodeStateVector(replica);
@@ -227,7 +243,9 @@ describe('updates that would break the board structure', () => {
 
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
-    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const undo = new Y.UndoManager([stagesMap(replica), lanesMap(replica), cardsMap(replica)], {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+    });
     let before = Y.encodeStateVector(replica);
     addStage(replica, 'Extra', 0);
     const added = Y.encodeStateAsUpdate(replica, before);

@@ -122,7 +122,10 @@ export class DraftRoom {
       this.storedBytes = state.byteLength;
     } catch (error) {
       this.failed = true;
-      this.log.error('could not store private drafts, closing them', { board: this.boardId, cause: describeStorageError(error) });
+      this.log.error('could not store private drafts, closing them', {
+        board: this.boardId,
+        cause: describeStorageError(error),
+      });
       for (const conn of this.connections) conn.close(CLOSE.SERVER_ERROR);
       this.onFailure(this);
       return;

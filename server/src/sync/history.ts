@@ -136,8 +136,7 @@ export function createBoardHistory(
     timers.set(boardId, timer);
   };
 
-  const stateOf = (boardId: string, snapshotId: string): Uint8Array | undefined =>
-    snapshots.snapshotState(boardId, snapshotId);
+  const stateOf = (boardId: string, snapshotId: string): Uint8Array | undefined => snapshots.snapshotState(boardId, snapshotId);
 
   return {
     retention: options.retention,
@@ -173,11 +172,7 @@ export function createBoardHistory(
         const before = take(boardId, `Before restoring ${label}`.slice(0, 120), 'restore', by);
         if (!before) return undefined;
         const writes = live.edit(boardId, (doc) =>
-          cardId === undefined
-            ? restoreBoardDoc(doc, source, SERVER_ORIGIN)
-            : restoreCardDoc(doc, source, cardId, SERVER_ORIGIN)
-              ? 1
-              : 0,
+          cardId === undefined ? restoreBoardDoc(doc, source, SERVER_ORIGIN) : restoreCardDoc(doc, source, cardId, SERVER_ORIGIN) ? 1 : 0,
         );
         if (writes === undefined) return undefined;
         return { restoredFrom: snapshotId, undoSnapshotId: before.id, writes };

@@ -6,7 +6,9 @@ import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 /** The stored state could not be turned into a document; the board is not served. */
 export class RoomLoadError extends Error {
   constructor(boardId: string, cause: unknown) {
-    super(`board "${boardId}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`board "${boardId}" could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'RoomLoadError';
   }
 }
@@ -136,7 +138,10 @@ export class BoardPersistence {
       this.stored = snapshot.length;
       this.options.log.debug('compaction finished', { board: this.boardId, bytes: snapshot.length });
     } catch (error) {
-      this.options.log.error('compaction failed, the update log is kept', { board: this.boardId, cause: describeStorageError(error) });
+      this.options.log.error('compaction failed, the update log is kept', {
+        board: this.boardId,
+        cause: describeStorageError(error),
+      });
     }
   }
 
@@ -178,7 +183,10 @@ export class BoardPersistence {
       this.documents.touch(this.boardId, changes);
     } catch (error) {
       // Only list metadata; the content itself is safe in the update log.
-      this.options.log.warn('could not update board metadata', { board: this.boardId, cause: describeStorageError(error) });
+      this.options.log.warn('could not update board metadata', {
+        board: this.boardId,
+        cause: describeStorageError(error),
+      });
     }
   }
 }

@@ -6,13 +6,7 @@ import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import { clearPending } from './board-size.ts';
-import {
-  AdmissionRefusal,
-  admitUpdate,
-  applyWithHeldBackLimits,
-  takeDeferred,
-  type DeferredUpdates,
-} from './admission.ts';
+import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
 import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
 import type { BoardFanout } from './fanout.ts';

@@ -116,7 +116,9 @@ describe('sync server limits and failures', () => {
     expect(reader.ws.readyState).toBe(WebSocket.OPEN);
     for (const { socket } of paused) socket.resume();
     const codes = await Promise.all(
-      paused.map(({ socket, closed }) => Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(socket.readyState), 1_000))])),
+      paused.map(({ socket, closed }) =>
+        Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(socket.readyState), 1_000))]),
+      ),
     );
     expect(codes).toContain(CLOSE.SLOW_CONSUMER.code);
 
@@ -170,7 +172,9 @@ describe('sync server limits and failures', () => {
       expect(await c.closed).toEqual({ code: CLOSE.SERVER_ERROR.code, reason: CLOSE.SERVER_ERROR.reason });
       expect(store.documents.stats(boardId)).toMatchObject({ updateRows: 0 });
       expect(server.rooms.stats().rooms).toBe(0);
-      const res = await server.app.request(`/api/boards/${boardId}`, { headers: { authorization: `Bearer ${tokens.get(boardId)}` } });
+      const res = await server.app.request(`/api/boards/${boardId}`, {
+        headers: { authorization: `Bearer ${tokens.get(boardId)}` },
+      });
       expect(res.status).toBe(500);
     }
     expect([...store.documents.load('garbage')!.snapshot]).toEqual([1, 1, 5, 0, 0xff]);
@@ -183,7 +187,10 @@ describe('sync server limits and failures', () => {
     const b = client(server, boardId);
     await Promise.all([a.synced, b.synced]);
     const c = client(server, boardId);
-    expect(await c.closed).toEqual({ code: CLOSE.TOO_MANY_CONNECTIONS.code, reason: CLOSE.TOO_MANY_CONNECTIONS.reason });
+    expect(await c.closed).toEqual({
+      code: CLOSE.TOO_MANY_CONNECTIONS.code,
+      reason: CLOSE.TOO_MANY_CONNECTIONS.reason,
+    });
     expect(server.rooms.stats()).toEqual({ rooms: 1, connections: 2 });
   });
 

@@ -63,9 +63,7 @@ const DRAFTS_SEGMENT = 'drafts';
  * Parses `/ws/<id>` and `/ws/<id>/drafts/<participantId>`; anything else is not a sync path.
  * The ids themselves are checked after the upgrade.
  */
-function parseSyncPath(
-  rawUrl: string | undefined,
-): { boardId: string; draftsOf?: string; params: URLSearchParams } | undefined {
+function parseSyncPath(rawUrl: string | undefined): { boardId: string; draftsOf?: string; params: URLSearchParams } | undefined {
   if (!rawUrl) return undefined;
   let url: URL;
   try {
@@ -178,13 +176,7 @@ export function attachSyncServer(
     ws.close(reason.code, reason.reason);
   }
 
-  function onSocket(
-    ws: WebSocket,
-    request: IncomingMessage,
-    boardId: string,
-    params: URLSearchParams,
-    draftsOf: string | undefined,
-  ): void {
+  function onSocket(ws: WebSocket, request: IncomingMessage, boardId: string, params: URLSearchParams, draftsOf: string | undefined): void {
     // First, before anything can fail: an 'error' event without a listener kills the process.
     ws.on('error', (error) => log.debug('WebSocket error', { board: boardId, error: error.message }));
     sockets.add(ws);

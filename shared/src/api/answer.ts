@@ -20,8 +20,7 @@ export interface ApiFailure {
 
 export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads an API answer (its status and its JSON body, null when it was not JSON): a success
@@ -35,9 +34,7 @@ export function readApiAnswer<T>(schema: ApiSchema<T>, status: number, body: unk
   }
   const error = isRecord(body) ? body : {};
   const code = (API_ERROR_CODES as readonly unknown[]).includes(error.code) ? (error.code as ApiErrorCode) : null;
-  const reason = (VOTE_REFUSAL_REASONS as readonly unknown[]).includes(error.reason)
-    ? (error.reason as ApiFailure['reason'])
-    : null;
+  const reason = (VOTE_REFUSAL_REASONS as readonly unknown[]).includes(error.reason) ? (error.reason as ApiFailure['reason']) : null;
   const problems = Array.isArray(error.problems) ? error.problems.filter((p): p is string => typeof p === 'string') : [];
   return {
     ok: false,

@@ -16,17 +16,31 @@ describe('request schemas', () => {
     });
     // The limit counts the trimmed title.
     expect(createBoardRequestSchema.safeParse({ title: ` ${'x'.repeat(LIMITS.titleLength)} ` }).success).toBe(true);
-    for (const bad of [[], 'text', { title: 5 }, { title: 'x'.repeat(LIMITS.titleLength + 1) }, { template: false }, { locale: 'not a tag!' }, { currency: 'GBP' }]) {
+    for (const bad of [
+      [],
+      'text',
+      { title: 5 },
+      { title: 'x'.repeat(LIMITS.titleLength + 1) },
+      { template: false },
+      { locale: 'not a tag!' },
+      { currency: 'GBP' },
+    ]) {
       expect(createBoardRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
 
   it('a new board from a dunning process: every language’s defaults pass; not together with a template', () => {
     for (const language of ['en', 'da', 'sv'] as const) {
-      expect(createBoardRequestSchema.safeParse({ locale: language, dunning: defaultDunningProcess(language, '2026-03-15') }).success).toBe(true);
+      expect(createBoardRequestSchema.safeParse({ locale: language, dunning: defaultDunningProcess(language, '2026-03-15') }).success).toBe(
+        true,
+      );
     }
     const dunning = defaultDunningProcess('da', '2026-03-15');
-    expect(dunningProcessFrom(dunning, 'DKK')).toMatchObject({ invoiceDate: '2026-03-01', dueDate: '2026-03-15', currency: 'DKK' });
+    expect(dunningProcessFrom(dunning, 'DKK')).toMatchObject({
+      invoiceDate: '2026-03-01',
+      dueDate: '2026-03-15',
+      currency: 'DKK',
+    });
     expect(createBoardRequestSchema.safeParse({ template: 'blank', dunning }).success).toBe(false);
     expect(createBoardRequestSchema.safeParse({ dunning: { ...dunning, collection: { day: 20, channel: 'letter' } } }).success).toBe(false);
   });
@@ -41,7 +55,11 @@ describe('request schemas', () => {
   });
 
   it('vote rounds default to 3 votes, one per card, and refuse nonsense', () => {
-    expect(voteRoundRequestSchema.parse({ target: 'pains' })).toEqual({ target: 'pains', votesPerPerson: 3, allowMultiplePerCard: false });
+    expect(voteRoundRequestSchema.parse({ target: 'pains' })).toEqual({
+      target: 'pains',
+      votesPerPerson: 3,
+      allowMultiplePerCard: false,
+    });
     expect(voteRoundRequestSchema.parse({ target: 'ideas', votesPerPerson: 5, allowMultiplePerCard: true })).toMatchObject({
       votesPerPerson: 5,
       allowMultiplePerCard: true,
@@ -92,7 +110,12 @@ describe('reading answers', () => {
     description: 'Start empty',
     stages: 7,
     cards: 0,
-    preview: { stages: ['A'], counts: { touchpoints: 0, pains: 0, ideas: 0, notes: 0 }, emotionCurve: [null], svg: '<svg/>' },
+    preview: {
+      stages: ['A'],
+      counts: { touchpoints: 0, pains: 0, ideas: 0, notes: 0 },
+      emotionCurve: [null],
+      svg: '<svg/>',
+    },
   };
 
   it('a success body is parsed by its schema; one that does not match is a failure without a code', () => {
@@ -104,11 +127,23 @@ describe('reading answers', () => {
   });
 
   it('an error body gives its message, code, reason and problems; a foreign one just its status', () => {
-    expect(readApiAnswer(templateSummarySchema, 409, { error: 'no votes left', code: 'vote-refused', reason: 'no-votes-left' })).toEqual({
+    expect(
+      readApiAnswer(templateSummarySchema, 409, {
+        error: 'no votes left',
+        code: 'vote-refused',
+        reason: 'no-votes-left',
+      }),
+    ).toEqual({
       ok: false,
       failure: { status: 409, code: 'vote-refused', message: 'no votes left', reason: 'no-votes-left', problems: [] },
     });
-    expect(readApiAnswer(templateSummarySchema, 400, { error: 'bad file', code: 'invalid-board-file', problems: ['stages: …', 5] })).toMatchObject({
+    expect(
+      readApiAnswer(templateSummarySchema, 400, {
+        error: 'bad file',
+        code: 'invalid-board-file',
+        problems: ['stages: …', 5],
+      }),
+    ).toMatchObject({
       failure: { code: 'invalid-board-file', problems: ['stages: …'] },
     });
     expect(readApiAnswer(templateSummarySchema, 502, null)).toEqual({

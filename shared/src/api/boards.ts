@@ -8,35 +8,41 @@ import { dunningProcessRequestSchema } from './dunning-process.ts';
 const LOCALE_ERROR = 'locale must be a language tag such as "da" or "sv-SE"';
 
 /** `POST /api/boards` (the body may be empty: the blank template in English; `dunning`: a generated board). */
-export const createBoardRequestSchema = z.object(
-  {
-    /** Trimmed; an empty title takes the template's. */
-    title: z
-      .string({ error: 'title must be a string' })
-      .trim()
-      .max(LIMITS.titleLength, { error: `title is longer than the limit of ${LIMITS.titleLength} characters` })
-      .optional(),
-    /** A template id (`GET /api/templates`); the server names the known ones when it is unknown. */
-    template: z.string({ error: 'template must be a string' }).max(100, { error: 'template is not a known template id' }).optional(),
-    /** The board's locale (canonical BCP 47); also picks the template's language. */
-    locale: z
-      .string({ error: LOCALE_ERROR })
-      .transform((tag, ctx) => {
-        const canonical = canonicalLocale(tag);
-        if (canonical === undefined) ctx.addIssue({ code: 'custom', message: LOCALE_ERROR });
-        return canonical ?? tag;
-      })
-      .optional(),
-    currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(', ')}` }).optional(),
-    /** Instead of a template: a board generated from this dunning process, in the board's language. */
-    dunning: dunningProcessRequestSchema.optional(),
-  },
-  { error: 'the request body must be a JSON object like {"title": "…", "template": "blank"}' },
-).superRefine((request, ctx) => {
-  if (request.template !== undefined && request.dunning !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['dunning'], message: 'dunning: give either a template or a dunning process, not both' });
-  }
-});
+export const createBoardRequestSchema = z
+  .object(
+    {
+      /** Trimmed; an empty title takes the template's. */
+      title: z
+        .string({ error: 'title must be a string' })
+        .trim()
+        .max(LIMITS.titleLength, { error: `title is longer than the limit of ${LIMITS.titleLength} characters` })
+        .optional(),
+      /** A template id (`GET /api/templates`); the server names the known ones when it is unknown. */
+      template: z.string({ error: 'template must be a string' }).max(100, { error: 'template is not a known template id' }).optional(),
+      /** The board's locale (canonical BCP 47); also picks the template's language. */
+      locale: z
+        .string({ error: LOCALE_ERROR })
+        .transform((tag, ctx) => {
+          const canonical = canonicalLocale(tag);
+          if (canonical === undefined) ctx.addIssue({ code: 'custom', message: LOCALE_ERROR });
+          return canonical ?? tag;
+        })
+        .optional(),
+      currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(', ')}` }).optional(),
+      /** Instead of a template: a board generated from this dunning process, in the board's language. */
+      dunning: dunningProcessRequestSchema.optional(),
+    },
+    { error: 'the request body must be a JSON object like {"title": "…", "template": "blank"}' },
+  )
+  .superRefine((request, ctx) => {
+    if (request.template !== undefined && request.dunning !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dunning'],
+        message: 'dunning: give either a template or a dunning process, not both',
+      });
+    }
+  });
 export type CreateBoardRequest = z.input<typeof createBoardRequestSchema>;
 
 /** Page addresses of the three secret links (`/b/<id>?token=…`), shown at creation (and to the facilitator again, `GET …/links`). */
@@ -56,9 +62,7 @@ export const createdBoardSchema = z.object({
 export type CreatedBoardResponse = z.infer<typeof createdBoardSchema>;
 
 /** `GET /api/boards` (admin token only), newest updated first. */
-export const boardListSchema = z.array(
-  z.object({ id: z.string(), title: z.string(), createdAt: z.string(), updatedAt: z.string() }),
-);
+export const boardListSchema = z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string(), updatedAt: z.string() }));
 export type BoardListResponse = z.infer<typeof boardListSchema>;
 
 /** `GET /api/boards/:id/access`: the role the caller's token grants. */

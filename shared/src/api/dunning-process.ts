@@ -27,7 +27,10 @@ const fee = z
   .nonnegative({ error: 'fee must not be negative' })
   .max(LIMITS.fee, { error: `fee must be at most ${LIMITS.fee}` });
 
-const stepSchema = z.object({ day, channel, fee: fee.optional() }, { error: 'a step must be an object like {"day": 13, "channel": "letter", "fee": 100}' });
+const stepSchema = z.object(
+  { day, channel, fee: fee.optional() },
+  { error: 'a step must be an object like {"day": 13, "channel": "letter", "fee": 100}' },
+);
 
 export const dunningProcessRequestSchema = z
   .object(
@@ -42,7 +45,10 @@ export const dunningProcessRequestSchema = z
         .max(0, { error: 'invoiceDay must be on or before the due date (0 or less)' }),
       invoiceChannel: channel,
       dueChannel: channel,
-      preReminderWindow: z.object({ days: day, channel }, { error: 'preReminderWindow must be an object like {"days": 12, "channel": "sms"}' }),
+      preReminderWindow: z.object(
+        { days: day, channel },
+        { error: 'preReminderWindow must be an object like {"days": 12, "channel": "sms"}' },
+      ),
       reminders: z.tuple([stepSchema, stepSchema], { error: 'reminders must be a list of two steps' }),
       finalNotice: stepSchema,
       collection: stepSchema,

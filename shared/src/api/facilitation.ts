@@ -11,7 +11,10 @@ const TIMER_ACTION_HINT =
 export const timerActionSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('start'), durationMs: z.number({ error: 'durationMs must be a number of milliseconds' }) }),
+    z.object({
+      type: z.literal('start'),
+      durationMs: z.number({ error: 'durationMs must be a number of milliseconds' }),
+    }),
     z.object({ type: z.literal('pause') }),
     z.object({ type: z.literal('resume') }),
     z.object({ type: z.literal('add'), ms: z.number({ error: 'ms must be a number of milliseconds' }) }),
@@ -67,7 +70,10 @@ const VOTE_HINT = 'the body must be like {"cardId": "…", "delta": 1} (delta 1 
 /** `POST …/votes/rounds/:roundId/votes`: cast (+1) or take back (−1) one vote. */
 export const castVoteRequestSchema = z.object(
   {
-    cardId: z.string({ error: `cardId must be a card id: ${VOTE_HINT}` }).min(1, { error: `cardId must be a card id: ${VOTE_HINT}` }).max(200),
+    cardId: z
+      .string({ error: `cardId must be a card id: ${VOTE_HINT}` })
+      .min(1, { error: `cardId must be a card id: ${VOTE_HINT}` })
+      .max(200),
     delta: z.union([z.literal(1), z.literal(-1)], { error: `delta must be 1 or -1: ${VOTE_HINT}` }),
   },
   { error: VOTE_HINT },

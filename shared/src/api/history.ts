@@ -57,9 +57,7 @@ export const boardDiffSchema = z.object({
     removed: z.array(stageMentionSchema),
     renamed: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
   }),
-  emotion: z.array(
-    z.object({ stageId: z.string(), title: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
-  ),
+  emotion: z.array(z.object({ stageId: z.string(), title: z.string(), before: z.number().nullable(), after: z.number().nullable() })),
   figures: z.array(
     z.object({
       cardId: z.string(),

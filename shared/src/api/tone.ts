@@ -24,7 +24,9 @@ const RATING_HINT = 'the body must be like {"variant": "a", "rating": 4} (rating
 /** `POST …/tone/rounds/:roundId/ratings`: set (or change) the caller's rating of one variant. */
 export const toneRatingRequestSchema = z.object(
   {
-    variant: z.enum(MESSAGE_VARIANTS, { error: `variant must be one of ${MESSAGE_VARIANTS.join(', ')}: ${RATING_HINT}` }),
+    variant: z.enum(MESSAGE_VARIANTS, {
+      error: `variant must be one of ${MESSAGE_VARIANTS.join(', ')}: ${RATING_HINT}`,
+    }),
     rating: z.union(
       TONE_RATINGS.map((r) => z.literal(r)),
       { error: `rating must be a whole number from 1 to 5: ${RATING_HINT}` },

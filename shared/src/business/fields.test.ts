@@ -13,7 +13,11 @@ const board = buildBoard({
     touchpoint('t_letter', 's_collection', -2, {
       channel: 'letter',
       metrics: { yearlyVolume: 1_000_000, costPerContact: 8 },
-      message: { a: 'You owe us money.', b: 'Dear Maria,\n\nYour invoice 1234 from Telco A/S is not paid.', inUse: 'a' },
+      message: {
+        a: 'You owe us money.',
+        b: 'Dear Maria,\n\nYour invoice 1234 from Telco A/S is not paid.',
+        inUse: 'a',
+      },
     }),
     idea('i_plain', 's_collection', {
       confidence: 4,
@@ -52,7 +56,11 @@ describe('effects and message texts on cards', () => {
   });
 
   it('refuses more effects than the limit', () => {
-    const many = Array.from({ length: LIMITS.effectsPerIdea + 1 }, () => ({ kind: 'fewer-contacts' as const, touchpointId: 't_letter', share: 0.01 }));
+    const many = Array.from({ length: LIMITS.effectsPerIdea + 1 }, () => ({
+      kind: 'fewer-contacts' as const,
+      touchpointId: 't_letter',
+      share: 0.01,
+    }));
     const tooMany = { ...board, cards: board.cards.map((c) => (c.id === 'i_plain' ? { ...c, effects: many } : c)) };
     expect(validateBoard(tooMany).ok).toBe(false);
   });

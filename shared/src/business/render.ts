@@ -35,7 +35,9 @@ export function renderBusinessText(message: BusinessText, locale: string, curren
     const formatted = formatBusinessArg(arg, numberLocale, currency);
     // "år"/"years" (and its plural) belong to the sentence's language, the digits to the board's format.
     params[name] =
-      arg.type === 'years' && typeof arg.value === 'number' ? translate(locale, 'business.years', { n: arg.value, count: formatted }) : formatted;
+      arg.type === 'years' && typeof arg.value === 'number'
+        ? translate(locale, 'business.years', { n: arg.value, count: formatted })
+        : formatted;
   }
   const key: MessageKey = `business.text.${message.key}`;
   return translate(locale, key, params);

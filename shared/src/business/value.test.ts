@@ -13,7 +13,10 @@ function boardWith(metrics: TouchpointMetrics | undefined, effects: IdeaEffect[]
     stages: ['s_contact', 's_reminder'],
     cards: [
       touchpoint('t_calls', 's_contact', -1, { text: 'Calls customer service', ...(metrics ? { metrics } : {}) }),
-      touchpoint('t_reminder', 's_reminder', -2, { text: 'Reminder letter', metrics: { yearlyVolume: 200_000, costPerContact: 12 } }),
+      touchpoint('t_reminder', 's_reminder', -2, {
+        text: 'Reminder letter',
+        metrics: { yearlyVolume: 200_000, costPerContact: 12 },
+      }),
       touchpoint('t_window', 's_reminder', 0, { text: 'Pre-reminder SMS' }),
       idea('i_idea', 's_contact', { effects, ...fields }),
     ],
@@ -23,7 +26,8 @@ function boardWith(metrics: TouchpointMetrics | undefined, effects: IdeaEffect[]
 /** Intl puts no-break spaces around currency symbols; the texts are compared with plain spaces. */
 const render = (...args: Parameters<typeof renderBusinessText>): string => renderBusinessText(...args).replace(/[\u00a0\u202f]/g, ' ');
 
-const caseOf = (board: ReturnType<typeof boardWith>) => businessCase(board.cards.find((c) => c.id === 'i_idea') as Card, figureSource(board));
+const caseOf = (board: ReturnType<typeof boardWith>) =>
+  businessCase(board.cards.find((c) => c.id === 'i_idea') as Card, figureSource(board));
 
 describe('the business case of an action', () => {
   it('reproduces the reference arithmetic exactly: 500 customers × 5,000 DKK × 5 years = 12.5 M DKK', () => {
@@ -43,7 +47,9 @@ describe('the business case of an action', () => {
   });
 
   it('values 25 % fewer calls from the touchpoint’s volume and cost per call', () => {
-    const result = caseOf(boardWith({ yearlyVolume: 800_000, costPerContact: 35 }, [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.25 }]));
+    const result = caseOf(
+      boardWith({ yearlyVolume: 800_000, costPerContact: 35 }, [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.25 }]),
+    );
     expect(result.contactsAvoided).toBe(200_000);
     expect(result.value?.mid).toBe(7_000_000);
     expect(result.formula.map((f) => render(f, 'en', 'DKK'))).toEqual([
@@ -55,7 +61,13 @@ describe('the business case of an action', () => {
   });
 
   it('turns 43 % answering inside the pre-reminder window into 43 % fewer reminders sent', () => {
-    const effect: IdeaEffect = { kind: 'response-rate', touchpointId: 't_window', from: 0, rate: 0.43, avoidsAt: 't_reminder' };
+    const effect: IdeaEffect = {
+      kind: 'response-rate',
+      touchpointId: 't_window',
+      from: 0,
+      rate: 0.43,
+      avoidsAt: 't_reminder',
+    };
     const result = caseOf(boardWith(undefined, [effect]));
     expect(result.contactsAvoided).toBe(86_000);
     expect(result.value?.mid).toBe(86_000 * 12);
@@ -124,11 +136,26 @@ describe('business case properties (seeded)', () => {
       case 0:
         return { kind: 'fewer-contacts', touchpointId: rng.pick(['t_calls', 't_reminder', 't_window']), share };
       case 1:
-        return { kind: 'response-rate', touchpointId: rng.pick(['t_calls', 't_window']), rate: share, avoidsAt: rng.pick(['t_reminder', 't_calls']) };
+        return {
+          kind: 'response-rate',
+          touchpointId: rng.pick(['t_calls', 't_window']),
+          rate: share,
+          avoidsAt: rng.pick(['t_reminder', 't_calls']),
+        };
       case 2:
-        return { kind: 'customers-kept', customersPerYear: rng.int(1000), revenuePerCustomerYear: rng.int(10_000), ...(rng.chance(0.8) ? { lifetimeYears: 1 + rng.int(10) } : {}) };
+        return {
+          kind: 'customers-kept',
+          customersPerYear: rng.int(1000),
+          revenuePerCustomerYear: rng.int(10_000),
+          ...(rng.chance(0.8) ? { lifetimeYears: 1 + rng.int(10) } : {}),
+        };
       default:
-        return { kind: 'cost-avoided', touchpointId: 't_calls', share, ...(rng.chance(0.8) ? { amountPerContact: rng.int(200) } : {}) };
+        return {
+          kind: 'cost-avoided',
+          touchpointId: 't_calls',
+          share,
+          ...(rng.chance(0.8) ? { amountPerContact: rng.int(200) } : {}),
+        };
     }
   };
 
@@ -155,7 +182,10 @@ describe('business case properties (seeded)', () => {
     for (let i = 0; i < runs; i++) {
       const effects = Array.from({ length: 1 + rng.int(4) }, randomEffect).filter((e) => e.kind !== 'customers-kept');
       const board = boardWith(undefined, effects);
-      const bare = { ...board, cards: board.cards.map((c) => (c.kind === 'touchpoint' ? { ...c, metrics: undefined } : c)) };
+      const bare = {
+        ...board,
+        cards: board.cards.map((c) => (c.kind === 'touchpoint' ? { ...c, metrics: undefined } : c)),
+      };
       const result = caseOf(bare);
       expect(result.value, `run ${i}`).toBeNull();
       expect(effects.length === 0 || result.missing.length > 0, `run ${i}`).toBe(true);
@@ -168,7 +198,10 @@ describe('business case properties (seeded)', () => {
       const confidence = rng.chance(0.2) ? undefined : 1 + rng.int(5);
       const result = caseOf(boardWith(randomMetrics(), effects, confidence === undefined ? {} : { confidence }));
       if (!result.value) {
-        expect(result.effects.every((e) => e.value === null), `run ${i}`).toBe(true);
+        expect(
+          result.effects.every((e) => e.value === null),
+          `run ${i}`,
+        ).toBe(true);
         continue;
       }
       expect(result.value.low, `run ${i}`).toBeLessThanOrEqual(result.value.mid);
@@ -188,9 +221,19 @@ describe('ranking by value', () => {
       touchpoint('t_calls', 's_contact', -2, { metrics: { yearlyVolume: 100_000, costPerContact: 10 } }),
       touchpoint('t_letters', 's_contact', -1, { metrics: { yearlyVolume: 100_000 } }),
       pain('p_calls', 's_contact'),
-      idea('i_big', 's_contact', { effort: 5, effects: [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.5 }] }),
-      idea('i_small', 's_contact', { effort: 1, effects: [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.2 }] }),
-      idea('i_counted', 's_contact', { impact: 5, effort: 1, effects: [{ kind: 'fewer-contacts', touchpointId: 't_letters', share: 0.9 }] }),
+      idea('i_big', 's_contact', {
+        effort: 5,
+        effects: [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.5 }],
+      }),
+      idea('i_small', 's_contact', {
+        effort: 1,
+        effects: [{ kind: 'fewer-contacts', touchpointId: 't_calls', share: 0.2 }],
+      }),
+      idea('i_counted', 's_contact', {
+        impact: 5,
+        effort: 1,
+        effects: [{ kind: 'fewer-contacts', touchpointId: 't_letters', share: 0.9 }],
+      }),
       idea('i_none', 's_contact', { impact: 5, effort: 1 }),
     ],
     links: [link('i_none', 'p_calls')],

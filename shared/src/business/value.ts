@@ -26,7 +26,13 @@ import type { Card, IdeaEffect } from '../schema/card.ts';
 import { count, money, percent, score, text, years, type BusinessText } from './text.ts';
 
 /** How far the value may be off either way, by the idea's confidence (1 = a guess, 5 = measured elsewhere). */
-export const CONFIDENCE_SPREAD: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> = { 1: 0.8, 2: 0.6, 3: 0.4, 4: 0.25, 5: 0.1 };
+export const CONFIDENCE_SPREAD: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> = {
+  1: 0.8,
+  2: 0.6,
+  3: 0.4,
+  4: 0.25,
+  5: 0.1,
+};
 /** Confidence assumed when the idea has none: the middle of the scale. */
 export const NEUTRAL_CONFIDENCE = 3;
 
@@ -81,7 +87,10 @@ export function figureSource(board: Pick<Board, 'cards' | 'stages'>): FigureSour
   return { touchpoint: (id) => byId.get(id), stageTitle: (card) => stageTitles.get(card.stageId) ?? '' };
 }
 
-const at = (source: FigureSource, card: Card) => ({ touchpoint: text(card.text), stage: text(source.stageTitle(card)) });
+const at = (source: FigureSource, card: Card) => ({
+  touchpoint: text(card.text),
+  stage: text(source.stageTitle(card)),
+});
 
 /** Contacts avoided × cost per contact at `card`, or the cost named as missing. */
 function contactValue(source: FigureSource, card: Card, contacts: number, out: EffectValue): void {
@@ -92,7 +101,10 @@ function contactValue(source: FigureSource, card: Card, contacts: number, out: E
     return;
   }
   out.value = roundMoney(contacts * cost);
-  out.formula.push({ key: 'formula.contactsValue', args: { contacts: count(contacts), cost: money(cost), value: money(out.value) } });
+  out.formula.push({
+    key: 'formula.contactsValue',
+    args: { contacts: count(contacts), cost: money(cost), value: money(out.value) },
+  });
 }
 
 function volumeOf(source: FigureSource, card: Card, out: EffectValue): number | null {
@@ -118,7 +130,10 @@ export function effectValue(effect: IdeaEffect, source: FigureSource): EffectVal
       const volume = card && volumeOf(source, card, out);
       if (!card || volume === null) break;
       const contacts = roundContacts(volume * effect.share);
-      out.formula.push({ key: 'formula.fewerContacts', args: { ...at(source, card), volume: count(volume), share: percent(effect.share), contacts: count(contacts) } });
+      out.formula.push({
+        key: 'formula.fewerContacts',
+        args: { ...at(source, card), volume: count(volume), share: percent(effect.share), contacts: count(contacts) },
+      });
       contactValue(source, card, contacts, out);
       break;
     }
@@ -134,7 +149,15 @@ export function effectValue(effect: IdeaEffect, source: FigureSource): EffectVal
       const contacts = roundContacts(volume * gain);
       out.formula.push({
         key: 'formula.responseRate',
-        args: { ...at(source, card), from: percent(from), rate: percent(effect.rate), avoidsAt: text(avoided.text), volume: count(volume), gain: percent(gain), contacts: count(contacts) },
+        args: {
+          ...at(source, card),
+          from: percent(from),
+          rate: percent(effect.rate),
+          avoidsAt: text(avoided.text),
+          volume: count(volume),
+          gain: percent(gain),
+          contacts: count(contacts),
+        },
       });
       contactValue(source, avoided, contacts, out);
       break;
@@ -146,7 +169,10 @@ export function effectValue(effect: IdeaEffect, source: FigureSource): EffectVal
       if (!isNumber(lifetime)) out.missing.push({ key: 'missing.lifetimeYears', args: {} });
       if (!isNumber(customers) || !isNumber(revenue) || !isNumber(lifetime)) break;
       out.value = roundMoney(customers * revenue * lifetime);
-      out.formula.push({ key: 'formula.customersKept', args: { customers: count(customers), revenue: money(revenue), years: years(lifetime), value: money(out.value) } });
+      out.formula.push({
+        key: 'formula.customersKept',
+        args: { customers: count(customers), revenue: money(revenue), years: years(lifetime), value: money(out.value) },
+      });
       break;
     }
     case 'cost-avoided': {
@@ -159,7 +185,13 @@ export function effectValue(effect: IdeaEffect, source: FigureSource): EffectVal
       out.value = roundMoney(volume * share * effect.amountPerContact);
       out.formula.push({
         key: 'formula.costAvoided',
-        args: { ...at(source, card), volume: count(volume), share: percent(share), amount: money(effect.amountPerContact), value: money(out.value) },
+        args: {
+          ...at(source, card),
+          volume: count(volume),
+          share: percent(share),
+          amount: money(effect.amountPerContact),
+          value: money(out.value),
+        },
       });
       break;
     }
@@ -189,7 +221,12 @@ export function businessCase(idea: Card, source: FigureSource): BusinessCase {
   if (value) {
     formula.push({
       key: 'formula.range',
-      args: { confidence: score(confidence), spread: percent(CONFIDENCE_SPREAD[confidence as 1 | 2 | 3 | 4 | 5]), low: money(value.low), high: money(value.high) },
+      args: {
+        confidence: score(confidence),
+        spread: percent(CONFIDENCE_SPREAD[confidence as 1 | 2 | 3 | 4 | 5]),
+        low: money(value.low),
+        high: money(value.high),
+      },
     });
     if (confidenceAssumed) formula.push({ key: 'formula.confidenceAssumed', args: { confidence: score(NEUTRAL_CONFIDENCE) } });
   }
@@ -225,7 +262,11 @@ export function totalValue(cases: Iterable<BusinessCase | null | undefined>): Va
   for (const c of cases) {
     if (!c?.value) continue;
     total = total ?? { low: 0, mid: 0, high: 0 };
-    total = { low: roundMoney(total.low + c.value.low), mid: roundMoney(total.mid + c.value.mid), high: roundMoney(total.high + c.value.high) };
+    total = {
+      low: roundMoney(total.low + c.value.low),
+      mid: roundMoney(total.mid + c.value.mid),
+      high: roundMoney(total.high + c.value.high),
+    };
   }
   return total;
 }

@@ -96,8 +96,7 @@ describe('comments in the board document', () => {
     const server = new Y.Doc();
     const sync = (update: Uint8Array) => Y.applyUpdate(server, update);
     const state = readPermissionState(server, anna);
-    const caps = (changes: ReturnType<typeof describeUpdate>) =>
-      [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
+    const caps = (changes: ReturnType<typeof describeUpdate>) => [...new Set(changes.map((c) => capabilityOf(c, state)))].sort();
     const input = { target: card, text: 'hello', mentions: [bo] };
     const planned = PLANNED_CHANGES.addComment(doc, anna, input);
     let id = '';
@@ -112,10 +111,7 @@ describe('comments in the board document', () => {
     );
     sync(added);
     const steps: [() => ReturnType<typeof describeUpdate>, () => void][] = [
-      [
-        () => PLANNED_CHANGES.editComment(doc, id, 'hello again', [bo]),
-        () => editComment(doc, id, 'hello again', [bo], 'test'),
-      ],
+      [() => PLANNED_CHANGES.editComment(doc, id, 'hello again', [bo]), () => editComment(doc, id, 'hello again', [bo], 'test')],
       [() => PLANNED_CHANGES.setThreadResolved(doc, id, true), () => setThreadResolved(doc, id, true, 'test')],
       [() => PLANNED_CHANGES.setPersonName(doc, anna, 'Anna'), () => setPersonName(doc, anna, 'Anna', 'test')],
       [() => PLANNED_CHANGES.removeComment(doc, id), () => removeComment(doc, id, 'test')],

@@ -30,8 +30,7 @@ export interface NewComment {
 function checkText(text: string): string {
   const clean = text.trim();
   if (clean === '') throw new BoardOpError('invalid', 'a comment needs some text');
-  if (clean.length > COMMENT_LIMITS.text)
-    throw new BoardOpError('too-long', `a comment holds at most ${COMMENT_LIMITS.text} characters`);
+  if (clean.length > COMMENT_LIMITS.text) throw new BoardOpError('too-long', `a comment holds at most ${COMMENT_LIMITS.text} characters`);
   return clean;
 }
 
@@ -72,14 +71,7 @@ export function addComment(doc: Y.Doc, authorId: string, input: NewComment, orig
 }
 
 /** Rewrites one's own comment. */
-export function editComment(
-  doc: Y.Doc,
-  id: string,
-  text: string,
-  mentions: readonly string[],
-  origin: unknown,
-  now = Date.now(),
-): void {
+export function editComment(doc: Y.Doc, id: string, text: string, mentions: readonly string[], origin: unknown, now = Date.now()): void {
   const record = commentsMap(doc).get(id);
   if (!(record instanceof Y.Map)) throw new BoardOpError('not-found', `comment "${id}" does not exist`);
   const clean = checkText(text);

@@ -132,9 +132,7 @@ export function unreadComments(
  * longest name that matches wins; names compare without case).
  */
 export function mentionsIn(text: string, people: ReadonlyMap<string, string>): string[] {
-  const names = [...people.entries()]
-    .filter(([, name]) => name.trim() !== '')
-    .sort((a, b) => b[1].length - a[1].length);
+  const names = [...people.entries()].filter(([, name]) => name.trim() !== '').sort((a, b) => b[1].length - a[1].length);
   const found = new Set<string>();
   const lower = text.toLocaleLowerCase();
   let at = lower.indexOf('@');

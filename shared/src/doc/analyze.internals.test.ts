@@ -16,7 +16,10 @@ function installedYjsVersion(): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve('yjs'));
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'yjs' && pkg.version) return pkg.version;
     } catch {
       // not this directory
@@ -30,12 +33,27 @@ function installedYjsVersion(): string {
 describe('the Yjs internals the update analysis reads', () => {
   it(`run on yjs ${PINNED_YJS} exactly, pinned in package.json`, () => {
     expect(installedYjsVersion()).toBe(PINNED_YJS);
-    const own = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const own = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(own.dependencies.yjs).toBe(PINNED_YJS);
   });
 
   it('exist: struct and content classes, and the store functions', () => {
-    for (const name of ['Item', 'GC', 'Skip', 'ContentAny', 'ContentJSON', 'ContentString', 'ContentBinary', 'ContentType', 'ContentDeleted', 'ID', 'AbstractType', 'Map'] as const) {
+    for (const name of [
+      'Item',
+      'GC',
+      'Skip',
+      'ContentAny',
+      'ContentJSON',
+      'ContentString',
+      'ContentBinary',
+      'ContentType',
+      'ContentDeleted',
+      'ID',
+      'AbstractType',
+      'Map',
+    ] as const) {
       expect(typeof Y[name], name).toBe('function');
     }
     for (const name of ['decodeUpdate', 'getState', 'getItem', 'findIndexSS', 'findRootTypeKey', 'createID'] as const) {
@@ -55,7 +73,7 @@ describe('the Yjs internals the update analysis reads', () => {
     const record = items.find((i) => i.parentSub === 'c_one')!;
     expect(record.parent).toBe('cards'); // a root named by its key
     expect(record.content).toBeInstanceOf(Y.ContentType);
-    const texts = items.filter((i) => i.content instanceof Y.ContentAny || (i.content instanceof Y.ContentDeleted));
+    const texts = items.filter((i) => i.content instanceof Y.ContentAny || i.content instanceof Y.ContentDeleted);
     expect(texts.some((i) => i.parent instanceof Y.ID && i.parentSub === 'text')).toBe(true); // a nested parent by id
     const overwrite = items.find((i) => i.content instanceof Y.ContentAny && (i.content as Y.ContentAny).arr[0] === 'again')!;
     expect(overwrite.origin).toBeInstanceOf(Y.ID); // written after the old value: origin, no parent
@@ -65,8 +83,19 @@ describe('the Yjs internals the update analysis reads', () => {
   });
 
   it('decode crafted GC and skip structs as such, and keep clocks they cannot place as held back', () => {
-    const { structs } = Y.decodeUpdate(encodeUpdate([{ kind: 'gc', client: 9, clock: 0, length: 3 }, { kind: 'skip', client: 8, clock: 0, length: 2 }], []));
-    expect(structs.map((s) => [s.constructor, s.id.client, s.length])).toEqual([[Y.GC, 9, 3], [Y.Skip, 8, 2]]);
+    const { structs } = Y.decodeUpdate(
+      encodeUpdate(
+        [
+          { kind: 'gc', client: 9, clock: 0, length: 3 },
+          { kind: 'skip', client: 8, clock: 0, length: 2 },
+        ],
+        [],
+      ),
+    );
+    expect(structs.map((s) => [s.constructor, s.id.client, s.length])).toEqual([
+      [Y.GC, 9, 3],
+      [Y.Skip, 8, 2],
+    ]);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, encodeUpdate([{ kind: 'gc', client: 9, clock: 5, length: 3 }], [[9, 20, 5]]));
     expect(doc.store.pendingStructs?.update).toBeInstanceOf(Uint8Array);

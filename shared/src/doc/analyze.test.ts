@@ -23,22 +23,28 @@ function changesOf(edit: (doc: Y.Doc) => void): UpdateChange[] {
   });
 }
 
-const short = (changes: UpdateChange[]) =>
-  changes.map((c) => `${c.kind} ${c.root}/${c.recordId ?? ''}/${c.field ?? ''}`).sort();
+const short = (changes: UpdateChange[]) => changes.map((c) => `${c.kind} ${c.root}/${c.recordId ?? ''}/${c.field ?? ''}`).sort();
 
 describe('describing an incoming update', () => {
   it('a new card is an insert into cards with its fields', () => {
     const changes = changesOf((doc) =>
-      addCard(doc, { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId, kind: 'note', id: 'c_new' as CardId, text: 'hi' }),
+      addCard(doc, {
+        stageId: 's_paid' as StageId,
+        laneId: 'l_touch' as LaneId,
+        kind: 'note',
+        id: 'c_new' as CardId,
+        text: 'hi',
+      }),
     );
-    expect(new Set(short(changes))).toEqual(new Set(['insert cards/c_new/', 'insert cards/c_new/cell', 'insert cards/c_new/text', 'insert cards/c_new/kind']));
+    expect(new Set(short(changes))).toEqual(
+      new Set(['insert cards/c_new/', 'insert cards/c_new/cell', 'insert cards/c_new/text', 'insert cards/c_new/kind']),
+    );
   });
 
   it('moving a card is a change of its cell, and editing text a change of its text', () => {
-    expect(short(changesOf((doc) => moveCard(doc, 'c_letter' as CardId, { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId })))).toEqual([
-      'delete cards/c_letter/cell',
-      'insert cards/c_letter/cell',
-    ]);
+    expect(
+      short(changesOf((doc) => moveCard(doc, 'c_letter' as CardId, { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId }))),
+    ).toEqual(['delete cards/c_letter/cell', 'insert cards/c_letter/cell']);
     expect(short(changesOf((doc) => updateCard(doc, 'c_letter' as CardId, { text: 'SMS' })))).toEqual([
       'delete cards/c_letter/text',
       'insert cards/c_letter/text',
@@ -118,15 +124,24 @@ describe('state the document does not hold', () => {
     const server = docOf(smallBoard());
     const victim = [...Y.decodeStateVector(Y.encodeStateVector(server)).keys()][0]!;
     const start = Y.getState(server.store, victim);
-    expect(analyzeUpdate(server, encodeUpdate([{ kind: 'gc', client: victim, clock: start + 5, length: 1_000_000 }], [])).unheldClaim).toMatch(/GC struct/);
-    expect(analyzeUpdate(server, encodeUpdate([{ kind: 'skip', client: victim, clock: start, length: 1_000_000 }], [])).unheldClaim).toMatch(/skip/);
+    expect(
+      analyzeUpdate(server, encodeUpdate([{ kind: 'gc', client: victim, clock: start + 5, length: 1_000_000 }], [])).unheldClaim,
+    ).toMatch(/GC struct/);
+    expect(
+      analyzeUpdate(server, encodeUpdate([{ kind: 'skip', client: victim, clock: start, length: 1_000_000 }], [])).unheldClaim,
+    ).toMatch(/skip/);
   });
 
   it('an honest client that created and deleted a card offline sends GC structs for its own new clocks: no claim', () => {
     const server = docOf(smallBoard());
     const client = replicaOf(server);
     const before = Y.encodeStateVector(client);
-    const id = addCard(client, { stageId: 's_paid' as StageId, laneId: 'l_touch' as LaneId, kind: 'note', text: 'offline' });
+    const id = addCard(client, {
+      stageId: 's_paid' as StageId,
+      laneId: 'l_touch' as LaneId,
+      kind: 'note',
+      text: 'offline',
+    });
     updateCard(client, id, { text: 'offline, edited' });
     deleteCard(client, id);
     // What the reconnecting client sends as its sync step 2 (the whole delete set included).

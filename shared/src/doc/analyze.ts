@@ -42,7 +42,11 @@ function pathOfType(type: Y.AbstractType<unknown>): Path | 'noop' | undefined {
 }
 
 /** The path of an item placed under `parent` (whose own path is `base`) at `sub`. */
-const under = (base: Path, sub: string | null, parentIsText: boolean): Path => ({ root: base.root, keys: [...base.keys, sub], inText: parentIsText });
+const under = (base: Path, sub: string | null, parentIsText: boolean): Path => ({
+  root: base.root,
+  keys: [...base.keys, sub],
+  inText: parentIsText,
+});
 
 /**
  * Whether a path is a character position inside one of the board's Y.Text fields (a card's
@@ -85,7 +89,12 @@ function makeChange(path: Path, kind: UpdateChange['kind']): UpdateChange {
   return { root: path.root, recordId: path.keys[0] ?? undefined, field: path.keys[1] ?? undefined, kind };
 }
 
-const UNKNOWN_INSERT: UpdateChange = Object.freeze({ root: '?', recordId: undefined, field: undefined, kind: 'insert' });
+const UNKNOWN_INSERT: UpdateChange = Object.freeze({
+  root: '?',
+  recordId: undefined,
+  field: undefined,
+  kind: 'insert',
+});
 
 /** Sorted, merged [start, end) ranges of one client's delete set (a crafted one may overlap). */
 function mergedRanges(ranges: ReadonlyArray<{ clock: number; len: number }>): Array<[number, number]> {
@@ -197,7 +206,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
       return neighbourPlacement(neighbour, depth);
     }
     if (typeof parent === 'string') {
-      return { path: { root: parent, keys: [sub] }};
+      return { path: { root: parent, keys: [sub] } };
     }
     if (parent instanceof Y.ID) {
       const parentStruct = find(parent);

@@ -12,13 +12,26 @@ describe('a board file', () => {
     const doc = docOf(smallBoard());
     writeRoundResult(
       doc,
-      { id: 'r1', target: 'ideas', votesPerPerson: 3, allowMultiplePerCard: false, startedAt: 1, closedAt: 2, totals: { c_idea: 4 }, voters: 2 },
+      {
+        id: 'r1',
+        target: 'ideas',
+        votesPerPerson: 3,
+        allowMultiplePerCard: false,
+        startedAt: 1,
+        closedAt: 2,
+        totals: { c_idea: 4 },
+        voters: 2,
+      },
       'test',
     );
     setPrioritySettings(doc, { rankBy: 'votes', topN: 5 }, 'test');
     const file = readBoardFile(doc, 'board1');
     expect(validateBoard(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
-    expect(file.outcomes).toEqual({ rounds: [expect.objectContaining({ id: 'r1', totals: { c_idea: 4 } })], rankBy: 'votes', topN: 5 });
+    expect(file.outcomes).toEqual({
+      rounds: [expect.objectContaining({ id: 'r1', totals: { c_idea: 4 } })],
+      rankBy: 'votes',
+      topN: 5,
+    });
     expect(readBoardFile(boardToDoc(file), 'board1')).toEqual(file);
   });
 

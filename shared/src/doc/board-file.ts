@@ -43,5 +43,7 @@ export function copyTitle(title: string, locale: string): string {
   const marked = translate(locale, 'export.import.copyTitle', { title });
   if (marked.length <= LIMITS.titleLength) return marked;
   const mark = marked.length - title.length;
-  return translate(locale, 'export.import.copyTitle', { title: title.slice(0, Math.max(0, LIMITS.titleLength - mark)) });
+  return translate(locale, 'export.import.copyTitle', {
+    title: title.slice(0, Math.max(0, LIMITS.titleLength - mark)),
+  });
 }

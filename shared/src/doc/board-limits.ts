@@ -62,7 +62,8 @@ function revived(analysis: UpdateAnalysis, root: string, map: Y.Map<Y.Map<unknow
  */
 export function boardLimitViolation(doc: Y.Doc, analysis: UpdateAnalysis, options: BoardLimitOptions): string | null {
   for (const write of analysis.writes) {
-    if (VALUE_CAPPED_ROOTS.has(write.root) && write.bytes > options.maxValueBytes) return `a value of ${write.bytes} bytes in "${write.root}"`;
+    if (VALUE_CAPPED_ROOTS.has(write.root) && write.bytes > options.maxValueBytes)
+      return `a value of ${write.bytes} bytes in "${write.root}"`;
     const field = fieldOf(write.root, write.keys);
     const max = field === undefined ? undefined : TEXT_LIMITS[write.root]?.[field];
     if (max !== undefined && typeof write.value === 'string' && write.value.length > max) {

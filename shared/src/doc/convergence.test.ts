@@ -23,7 +23,8 @@ import type { LaneId, StageId } from '../ids.ts';
  */
 const LONG = process.env.REJSE_LONG === '1';
 const REPLAY = process.env.REJSE_FUZZ_SEED;
-const SEEDS = REPLAY !== undefined ? [seedFrom(REPLAY, 0)] : LONG ? Array.from({ length: 6 }, (_, i) => (Date.now() + i * 7_919) >>> 0) : [20261123];
+const SEEDS =
+  REPLAY !== undefined ? [seedFrom(REPLAY, 0)] : LONG ? Array.from({ length: 6 }, (_, i) => (Date.now() + i * 7_919) >>> 0) : [20261123];
 const STEPS = LONG ? 3_000 : 300;
 const CI_PINNED_STEPS = 1_000;
 /** Generous: the CI figures run in about a second each on a quiet machine, but CI machines are shared. */
@@ -31,7 +32,9 @@ const FUZZ_TIMEOUT_MS = LONG ? 3_600_000 : 60_000;
 
 const report = (what: string, figures: FuzzFigures) => {
   const ran = Object.entries(figures.actions).reduce((sum, [, n]) => sum + n, 0);
-  const skipped = Object.entries(figures.actions).filter(([name]) => name.includes(':')).reduce((sum, [, n]) => sum + n, 0);
+  const skipped = Object.entries(figures.actions)
+    .filter(([name]) => name.includes(':'))
+    .reduce((sum, [, n]) => sum + n, 0);
   console.log(
     `${what}: seed ${figures.seed} (replay with REJSE_FUZZ_SEED=${figures.seed}), ${figures.replicas} replicas, ` +
       `${ran} actions (${skipped} refused or empty), repairs ${JSON.stringify(figures.repairs)}, ` +
@@ -59,7 +62,8 @@ const PINNED_SEEDS: Array<{ seed: number; replicas: number; steps: number; found
     seed: 1319984137,
     replicas: 5,
     steps: 3_000,
-    found: 'users adding personas at once passed the 20-persona limit, so the board no longer validated (known gap; see the it.fails below)',
+    found:
+      'users adding personas at once passed the 20-persona limit, so the board no longer validated (known gap; see the it.fails below)',
   },
 ];
 
@@ -107,30 +111,50 @@ function runBoardEditFuzz(seed: number, replicas: number, steps: number): void {
 }
 
 describe('convergence of concurrent edits', () => {
-  it('five replicas editing at random with partial deliveries end identical and valid', () => {
-    for (const seed of SEEDS) {
-      console.log(`convergence fuzz seed: ${seed} (replay with REJSE_FUZZ_SEED=${seed})`);
-      runBoardEditFuzz(seed, 5, LONG ? 2_000 : 400);
-    }
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'five replicas editing at random with partial deliveries end identical and valid',
+    () => {
+      for (const seed of SEEDS) {
+        console.log(`convergence fuzz seed: ${seed} (replay with REJSE_FUZZ_SEED=${seed})`);
+        runBoardEditFuzz(seed, 5, LONG ? 2_000 : 400);
+      }
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("one user's edits (undo, redo, personas and facilitation included) keep every raw reference and need no repair", () => {
-    for (const seed of SEEDS) report('one replica', runFuzz({ seed, replicas: 1, steps: STEPS * 2 }));
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    "one user's edits (undo, redo, personas and facilitation included) keep every raw reference and need no repair",
+    () => {
+      for (const seed of SEEDS) report('one replica', runFuzz({ seed, replicas: 1, steps: STEPS * 2 }));
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('five users with partial deliveries: every raw document keeps its shape, the reader repairs exactly what is broken, all end equal', () => {
-    for (const seed of SEEDS) report('five replicas', runFuzz({ seed, replicas: 5, steps: STEPS }));
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'five users with partial deliveries: every raw document keeps its shape, the reader repairs exactly what is broken, all end equal',
+    () => {
+      for (const seed of SEEDS) report('five replicas', runFuzz({ seed, replicas: 5, steps: STEPS }));
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('a seed replays exactly', () => {
-    const seed = SEEDS[0]!;
-    expect(runFuzz({ seed, replicas: 3, steps: 120 })).toEqual(runFuzz({ seed, replicas: 3, steps: 120 }));
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'a seed replays exactly',
+    () => {
+      const seed = SEEDS[0]!;
+      expect(runFuzz({ seed, replicas: 3, steps: 120 })).toEqual(runFuzz({ seed, replicas: 3, steps: 120 }));
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   // A pinned seed longer than CI's budget replays in long mode; its finding has a focused test that runs always.
-  it.each(PINNED_SEEDS.filter((pin) => LONG || pin.steps <= CI_PINNED_STEPS))('pinned seed $seed ($replicas replicas, $steps steps): $found', ({ seed, replicas, steps }) => {
-    runFuzz({ seed, replicas, steps });
-  }, FUZZ_TIMEOUT_MS);
+  it.each(PINNED_SEEDS.filter((pin) => LONG || pin.steps <= CI_PINNED_STEPS))(
+    'pinned seed $seed ($replicas replicas, $steps steps): $found',
+    ({ seed, replicas, steps }) => {
+      runFuzz({ seed, replicas, steps });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   // Known limit, found while writing the order-tie count: order numbers are floats, so about
   // 52 inserts into one gap exhaust it and the next card sorts by id instead of where it was

@@ -27,8 +27,18 @@ describe('dunning ops', () => {
     metaMap(doc).set('locale', 'da-DK');
     const undo = new Y.UndoManager(boardContentMaps(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     const ids = addDefaultScenarios(doc);
-    expect(read(doc).scenarios.map((s) => s.name)).toEqual(['Glemte det', 'Midlertidige betalingsproblemer', 'Bestrider kravet', 'Vil ikke betale', 'Sårbar kunde']);
-    expect(read(doc).scenarios.filter((s) => s.vulnerable).map((s) => s.id)).toEqual([ids[4]]);
+    expect(read(doc).scenarios.map((s) => s.name)).toEqual([
+      'Glemte det',
+      'Midlertidige betalingsproblemer',
+      'Bestrider kravet',
+      'Vil ikke betale',
+      'Sårbar kunde',
+    ]);
+    expect(
+      read(doc)
+        .scenarios.filter((s) => s.vulnerable)
+        .map((s) => s.id),
+    ).toEqual([ids[4]]);
     undo.stopCapturing();
     updateScenario(doc, ids[0]!, { name: 'Har glemt fakturaen' });
     expect(read(doc).scenarios[0]?.name).toBe('Har glemt fakturaen');
@@ -43,7 +53,12 @@ describe('dunning ops', () => {
     const undo = new Y.UndoManager(boardContentMaps(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     const vulnerable = addScenario(doc, { name: 'Vulnerable', outcome: 'payment-plan', vulnerable: true });
     const forgot = addScenario(doc, { name: 'Forgot', outcome: 'paid', vulnerable: false });
-    updateCard(doc, 'c_letter' as CardId, { scenarioIds: [vulnerable, forgot], scenarioEmotions: { [vulnerable]: -2 }, dayOffset: 13, checkpoint: 'breathing-space' });
+    updateCard(doc, 'c_letter' as CardId, {
+      scenarioIds: [vulnerable, forgot],
+      scenarioEmotions: { [vulnerable]: -2 },
+      dayOffset: 13,
+      checkpoint: 'breathing-space',
+    });
     undo.stopCapturing();
     removeScenario(doc, vulnerable);
     const letter = () => read(doc).cards.find((c) => c.id === 'c_letter')!;
@@ -74,7 +89,13 @@ describe('dunning ops', () => {
     expect(read(doc).cadenceRules).toEqual([{ id, kind: 'promise-quiet', days: 5 }]);
     expect([...cadenceRulesMap(doc).get(id)!.keys()].sort()).toEqual(['days', 'kind', 'order']);
     addCadencePreset(doc, 'denmark');
-    expect(read(doc).cadenceRules.map((r) => r.kind)).toEqual(['promise-quiet', 'reminder-spacing', 'reminder-count', 'fee-cap', 'fee-cap']);
+    expect(read(doc).cadenceRules.map((r) => r.kind)).toEqual([
+      'promise-quiet',
+      'reminder-spacing',
+      'reminder-count',
+      'fee-cap',
+      'fee-cap',
+    ]);
     removeCadenceRule(doc, id);
     expect(read(doc).cadenceRules).toHaveLength(4);
   });
@@ -99,7 +120,10 @@ describe('dunning ops', () => {
     const ruleId = addCadenceRule(doc, { kind: 'max-contacts', limit: 3, windowDays: 7 });
     const cases: Array<[() => unknown, () => unknown[]]> = [
       [() => PLANNED_CHANGES.updateScenario(doc, id, { name: 'Glemte' }), () => updateScenario(doc, id, { name: 'Glemte' }) as never],
-      [() => PLANNED_CHANGES.updateCadenceRule(doc, ruleId, { kind: 'promise-quiet', days: 3 }), () => updateCadenceRule(doc, ruleId, { kind: 'promise-quiet', days: 3 }) as never],
+      [
+        () => PLANNED_CHANGES.updateCadenceRule(doc, ruleId, { kind: 'promise-quiet', days: 3 }),
+        () => updateCadenceRule(doc, ruleId, { kind: 'promise-quiet', days: 3 }) as never,
+      ],
       [() => PLANNED_CHANGES.removeScenario(doc, id), () => removeScenario(doc, id) as never],
     ];
     for (const [planned, run] of cases) {

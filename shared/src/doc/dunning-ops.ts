@@ -1,11 +1,6 @@
 import type * as Y from 'yjs';
 import { createCadenceRuleId, createScenarioId, type CadenceRuleId, type ScenarioId } from '../ids.ts';
-import {
-  CADENCE_PRESET_RULES,
-  defaultScenarios,
-  dunningLanguage,
-  type CadencePreset,
-} from '../dunning/defaults.ts';
+import { CADENCE_PRESET_RULES, defaultScenarios, dunningLanguage, type CadencePreset } from '../dunning/defaults.ts';
 import { cadenceRuleSchema, scenarioSchema, type CadenceRuleFields, type Scenario } from '../schema/dunning.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { cadenceRulesMap, metaMap, recordFrom, scenariosMap, type RecordMap } from './layout.ts';

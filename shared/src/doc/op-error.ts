@@ -1,12 +1,5 @@
 /** Why an edit operation refused: the UI turns the code into a translated notice. */
-export type BoardOpErrorCode =
-  | 'not-found'
-  | 'not-empty'
-  | 'last-one'
-  | 'too-long'
-  | 'too-many'
-  | 'invalid'
-  | 'duplicate';
+export type BoardOpErrorCode = 'not-found' | 'not-empty' | 'last-one' | 'too-long' | 'too-many' | 'invalid' | 'duplicate';
 
 export class BoardOpError extends Error {
   constructor(

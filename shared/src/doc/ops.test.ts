@@ -52,12 +52,12 @@ describe('card operations', () => {
   it('refuses a card in a stage that does not exist, and invalid field values', () => {
     const { doc } = fresh();
     expect(() => addCard(doc, { stageId: S('nope'), laneId: L('l_touch'), kind: 'note' })).toThrow(BoardOpError);
-    expect(() =>
-      addCard(doc, { stageId: S('s_invoice'), laneId: L('l_touch'), kind: 'touchpoint', emotion: 5 as never }),
-    ).toThrow(/not a valid emotion/);
-    expect(() =>
-      addCard(doc, { stageId: S('s_invoice'), laneId: L('l_touch'), kind: 'note', text: 'x'.repeat(2001) }),
-    ).toThrow(/longer than 2000/);
+    expect(() => addCard(doc, { stageId: S('s_invoice'), laneId: L('l_touch'), kind: 'touchpoint', emotion: 5 as never })).toThrow(
+      /not a valid emotion/,
+    );
+    expect(() => addCard(doc, { stageId: S('s_invoice'), laneId: L('l_touch'), kind: 'note', text: 'x'.repeat(2001) })).toThrow(
+      /longer than 2000/,
+    );
   });
 
   it('updates fields and clears one with null', () => {

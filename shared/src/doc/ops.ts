@@ -1,30 +1,10 @@
 import type * as Y from 'yjs';
-import {
-  createCardId,
-  createLaneId,
-  createLinkId,
-  createStageId,
-  type CardId,
-  type LaneId,
-  type LinkId,
-  type StageId,
-} from '../ids.ts';
+import { createCardId, createLaneId, createLinkId, createStageId, type CardId, type LaneId, type LinkId, type StageId } from '../ids.ts';
 import { CURRENCIES, type Currency } from '../schema/board.ts';
 import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
-import {
-  CARDS,
-  LANES,
-  STAGES,
-  cardsMap,
-  lanesMap,
-  linksMap,
-  metaMap,
-  stagesMap,
-  type CellValue,
-  type RecordMap,
-} from './layout.ts';
+import { CARDS, LANES, STAGES, cardsMap, lanesMap, linksMap, metaMap, stagesMap, type CellValue, type RecordMap } from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { BoardOpError } from './op-error.ts';
 
@@ -185,7 +165,13 @@ export function editCardText(doc: Y.Doc, id: CardId, field: CardTextField, edit:
   const record = requireRecord(cardsMap(doc), id, 'card');
   if (!isTextField(CARDS, field)) throw new BoardOpError('invalid', `"${String(field)}" is not a text field`);
   const length = textValue(record.get(field)).length;
-  if (!Number.isInteger(edit.index) || !Number.isInteger(edit.remove) || edit.index < 0 || edit.remove < 0 || edit.index + edit.remove > length) {
+  if (
+    !Number.isInteger(edit.index) ||
+    !Number.isInteger(edit.remove) ||
+    edit.index < 0 ||
+    edit.remove < 0 ||
+    edit.index + edit.remove > length
+  ) {
     throw new BoardOpError('invalid', `the edit at ${edit.index} (${edit.remove} removed) is outside the text`);
   }
   if (length - edit.remove + edit.insert.length > LIMITS.cardTextLength) {
@@ -339,7 +325,11 @@ function removeAxis(doc: Y.Doc, axis: Axis, id: string, disposition: CardDisposi
         record.set('cell', { ...target, order });
       }
     } else if (affected.length > 0) {
-      deleteCards(doc, affected.map(([cardId]) => cardId as CardId), origin);
+      deleteCards(
+        doc,
+        affected.map(([cardId]) => cardId as CardId),
+        origin,
+      );
     }
     record.set('removed', true);
   }, origin);
@@ -348,13 +338,8 @@ function removeAxis(doc: Y.Doc, axis: Axis, id: string, disposition: CardDisposi
 export const addStage = (doc: Y.Doc, title: string, index?: number, origin: unknown = LOCAL_ORIGIN): StageId =>
   addAxis(doc, 'stage', { title: clampTitle(title) }, index, origin) as StageId;
 
-export const addLane = (
-  doc: Y.Doc,
-  title: string,
-  kind: LaneKind = 'custom',
-  index?: number,
-  origin: unknown = LOCAL_ORIGIN,
-): LaneId => addAxis(doc, 'lane', { title: clampTitle(title), kind }, index, origin) as LaneId;
+export const addLane = (doc: Y.Doc, title: string, kind: LaneKind = 'custom', index?: number, origin: unknown = LOCAL_ORIGIN): LaneId =>
+  addAxis(doc, 'lane', { title: clampTitle(title), kind }, index, origin) as LaneId;
 
 export function renameStage(doc: Y.Doc, id: StageId, title: string, origin: unknown = LOCAL_ORIGIN): void {
   const record = requireLive(stagesMap(doc), id, 'stage');
@@ -376,17 +361,9 @@ export const moveStage = (doc: Y.Doc, id: StageId, toIndex: number, origin: unkn
 export const moveLane = (doc: Y.Doc, id: LaneId, toIndex: number, origin: unknown = LOCAL_ORIGIN): void =>
   moveAxis(doc, 'lane', id, toIndex, origin);
 
-export const removeStage = (
-  doc: Y.Doc,
-  id: StageId,
-  disposition?: CardDisposition,
-  origin: unknown = LOCAL_ORIGIN,
-): void => removeAxis(doc, 'stage', id, disposition, origin);
-export const removeLane = (
-  doc: Y.Doc,
-  id: LaneId,
-  disposition?: CardDisposition,
-  origin: unknown = LOCAL_ORIGIN,
-): void => removeAxis(doc, 'lane', id, disposition, origin);
+export const removeStage = (doc: Y.Doc, id: StageId, disposition?: CardDisposition, origin: unknown = LOCAL_ORIGIN): void =>
+  removeAxis(doc, 'stage', id, disposition, origin);
+export const removeLane = (doc: Y.Doc, id: LaneId, disposition?: CardDisposition, origin: unknown = LOCAL_ORIGIN): void =>
+  removeAxis(doc, 'lane', id, disposition, origin);
 
 export * from './personas.ts';

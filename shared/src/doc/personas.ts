@@ -22,12 +22,7 @@ export function addPersona(doc: Y.Doc, fields: Omit<Persona, 'id'>, origin: unkn
   return id;
 }
 
-export function updatePersona(
-  doc: Y.Doc,
-  id: PersonaId,
-  patch: Partial<Omit<Persona, 'id'>>,
-  origin: unknown = LOCAL_ORIGIN,
-): void {
+export function updatePersona(doc: Y.Doc, id: PersonaId, patch: Partial<Omit<Persona, 'id'>>, origin: unknown = LOCAL_ORIGIN): void {
   const record = requireRecord(personasMap(doc), id, 'persona');
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {

@@ -9,7 +9,10 @@ import { addPersona, linkCards, moveCard, removePersona, removeStage, setActiveP
 import { LOCAL_ORIGIN } from './origins.ts';
 import { docToBoard, readBoardWithRepairs } from './read.ts';
 
-const told = (doc: Y.Doc) => readBoardWithRepairs(doc, 'b').repairs.map((r) => `${r.kind} ${r.path}`).sort();
+const told = (doc: Y.Doc) =>
+  readBoardWithRepairs(doc, 'b')
+    .repairs.map((r) => `${r.kind} ${r.path}`)
+    .sort();
 const replicaOf = (doc: Y.Doc, clientID: number) => {
   const copy = new Y.Doc();
   copy.clientID = clientID;
@@ -79,7 +82,7 @@ describe("the reader's repairs", () => {
     expect(active === first || active === second).toBe(true);
   });
 
-  it('undoing a move that overwrote another user\'s move leaves no cell: the card is put back, and told', () => {
+  it("undoing a move that overwrote another user's move leaves no cell: the card is put back, and told", () => {
     const a = docOf(smallBoard());
     const b = replicaOf(a, 2);
     const undoA = new Y.UndoManager(cardsMap(a), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
@@ -122,7 +125,11 @@ describe("the reader's repairs", () => {
       'link-dropped links/k_self',
       'record-skipped cards/c_text',
     ]);
-    expect(rawShapeViolations(doc).map((v) => `${v.rule} ${v.path}`).sort()).toEqual([
+    expect(
+      rawShapeViolations(doc)
+        .map((v) => `${v.rule} ${v.path}`)
+        .sort(),
+    ).toEqual([
       'bad-record cards/c_text',
       'bad-record links/k_self',
       'bad-value cards/c_idea/impact',

@@ -1,12 +1,7 @@
 import type * as Y from 'yjs';
 import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
 import { isValidId } from '../ids.ts';
-import {
-  CURRENCIES,
-  CURRENT_SCHEMA_VERSION,
-  type Board,
-  type Currency,
-} from '../schema/board.ts';
+import { CURRENCIES, CURRENT_SCHEMA_VERSION, type Board, type Currency } from '../schema/board.ts';
 import { cardSchema, CARD_KINDS, type Card, type CardKind } from '../schema/card.ts';
 import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
@@ -36,8 +31,7 @@ import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
  * type becomes its default here instead of breaking every reader.
  */
 const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
-const num = (value: unknown, fallback = 0): number =>
-  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+const num = (value: unknown, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
 /* Repairs are told to an optional listener (see repairs.ts); what is read never depends on it. */
 const tell = (onRepair: RepairListener | undefined, kind: RepairKind, path: string): void => onRepair?.({ kind, path });
@@ -313,9 +307,7 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
     currency: (CURRENCIES as readonly unknown[]).includes(currency) ? (currency as Currency) : DEFAULT_CURRENCY,
     personas,
     activePersonaId:
-      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId)
-        ? (activePersonaId as PersonaId)
-        : null,
+      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId) ? (activePersonaId as PersonaId) : null,
     stages,
     lanes,
     cards,
@@ -330,10 +322,7 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
  * them, for a reader that keeps its records between updates (the client's doc binding)
  * and so re-reads only what an update touched.
  */
-export function readBoardMeta(
-  doc: Y.Doc,
-  personas: readonly Persona[],
-): Pick<Board, 'title' | 'locale' | 'currency' | 'activePersonaId'> {
+export function readBoardMeta(doc: Y.Doc, personas: readonly Persona[]): Pick<Board, 'title' | 'locale' | 'currency' | 'activePersonaId'> {
   const meta = metaMap(doc);
   const activePersonaId = meta.get('activePersonaId');
   const currency = meta.get('currency');
@@ -342,9 +331,7 @@ export function readBoardMeta(
     locale: str(meta.get('locale'), DEFAULT_LOCALE) || DEFAULT_LOCALE,
     currency: (CURRENCIES as readonly unknown[]).includes(currency) ? (currency as Currency) : DEFAULT_CURRENCY,
     activePersonaId:
-      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId)
-        ? (activePersonaId as PersonaId)
-        : null,
+      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId) ? (activePersonaId as PersonaId) : null,
   };
 }
 

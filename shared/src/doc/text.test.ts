@@ -52,7 +52,9 @@ describe('collaborative text', () => {
     renameStage(mette, 's_paid' as never, 'Paid!');
     sync(anders, mette);
     expect(textOf(mette)).toBe(`A${before}M`);
-    expect(docToBoard(mette, 'b').stages.find((s) => s.id === 's_paid')!.title).toBe(docToBoard(anders, 'b').stages.find((s) => s.id === 's_paid')!.title);
+    expect(docToBoard(mette, 'b').stages.find((s) => s.id === 's_paid')!.title).toBe(
+      docToBoard(anders, 'b').stages.find((s) => s.id === 's_paid')!.title,
+    );
     expect(docToBoard(anders, 'b').stages.find((s) => s.id === 's_paid')!.title).toMatch(/^Paid/);
   });
 
@@ -60,7 +62,9 @@ describe('collaborative text', () => {
     const [doc] = replicas();
     const length = textOf(doc).length;
     expect(() => editCardText(doc, LETTER, 'text', { index: length + 1, remove: 0, insert: 'x' })).toThrow(BoardOpError);
-    expect(() => editCardText(doc, LETTER, 'text', { index: 0, remove: 0, insert: 'x'.repeat(LIMITS.cardTextLength) })).toThrow(/longer than/);
+    expect(() => editCardText(doc, LETTER, 'text', { index: 0, remove: 0, insert: 'x'.repeat(LIMITS.cardTextLength) })).toThrow(
+      /longer than/,
+    );
     expect(textOf(doc).length).toBe(length);
     // A thought that did not exist yet is created by typing into it.
     editCardText(doc, LETTER, 'thought', { index: 0, remove: 0, insert: 'Is this a mistake?' });

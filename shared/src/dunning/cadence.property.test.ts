@@ -21,9 +21,11 @@ const SCENARIOS: Scenario[] = ['d_a', 'd_b', 'd_c'].map((id, i) => ({
   outcome: i === 2 ? 'collection' : 'paid',
   vulnerable: i === 2,
 }));
-const RULES: CadenceRule[] = [...CADENCE_PRESET_RULES.standard, ...CADENCE_PRESET_RULES.denmark, { kind: 'max-contacts', limit: 1, windowDays: 3, channel: 'sms' }].map(
-  (rule, i) => ({ ...rule, id: `r_${i}` }) as CadenceRule,
-);
+const RULES: CadenceRule[] = [
+  ...CADENCE_PRESET_RULES.standard,
+  ...CADENCE_PRESET_RULES.denmark,
+  { kind: 'max-contacts', limit: 1, windowDays: 3, channel: 'sms' },
+].map((rule, i) => ({ ...rule, id: `r_${i}` }) as CadenceRule);
 
 function randomTouchpoint(rng: Rng, id: string): Card {
   return touchpoint(id, {
@@ -37,7 +39,8 @@ function randomTouchpoint(rng: Rng, id: string): Card {
   });
 }
 
-const randomCards = (rng: Rng, prefix: string): Card[] => Array.from({ length: rng.int(14) }, (_, i) => randomTouchpoint(rng, `c_${prefix}${i}`));
+const randomCards = (rng: Rng, prefix: string): Card[] =>
+  Array.from({ length: rng.int(14) }, (_, i) => randomTouchpoint(rng, `c_${prefix}${i}`));
 
 describe('cadence properties (seeded)', () => {
   console.log(`cadence property seed: ${SEED} (replay with REJSE_CADENCE_SEED=${SEED})`);

@@ -34,11 +34,21 @@ describe('contact cadence', () => {
     );
     const warnings = cadenceWarnings(board);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ kind: 'max-contacts', cardIds: ['c_1', 'c_2', 'c_3', 'c_5'], fromDay: 1, toDay: 5, found: 4, limit: 3 });
+    expect(warnings[0]).toMatchObject({
+      kind: 'max-contacts',
+      cardIds: ['c_1', 'c_2', 'c_3', 'c_5'],
+      fromDay: 1,
+      toDay: 5,
+      found: 4,
+      limit: 3,
+    });
   });
 
   it('three contacts in seven days, or four spread over eight, is within the rule', () => {
-    const within = dunningBoard([1, 2, 8, 9].map((day) => touchpoint(`c_${day}`, { dayOffset: day, dunningStep: 'nudge' })), [maxThreeAWeek]);
+    const within = dunningBoard(
+      [1, 2, 8, 9].map((day) => touchpoint(`c_${day}`, { dayOffset: day, dunningStep: 'nudge' })),
+      [maxThreeAWeek],
+    );
     expect(cadenceWarnings(within)).toEqual([]);
   });
 
@@ -60,7 +70,14 @@ describe('contact cadence', () => {
       [rule({ kind: 'promise-quiet', days: 7 })],
     );
     expect(cadenceWarnings(board)).toEqual([
-      expect.objectContaining({ kind: 'promise-quiet', cardIds: ['c_promise', 'c_reminder'], fromDay: 10, toDay: 14, found: 4, limit: 7 }),
+      expect.objectContaining({
+        kind: 'promise-quiet',
+        cardIds: ['c_promise', 'c_reminder'],
+        fromDay: 10,
+        toDay: 14,
+        found: 4,
+        limit: 7,
+      }),
     ]);
   });
 
@@ -88,8 +105,18 @@ describe('contact cadence', () => {
   });
 
   it('evaluates each debtor scenario on its own path and lists a shared warning once', () => {
-    const forgot = { id: 'd_forgot' as ScenarioId, name: 'Forgot', outcome: 'paid', vulnerable: false } satisfies Scenario;
-    const wontPay = { id: 'd_wont' as ScenarioId, name: 'Won’t pay', outcome: 'collection', vulnerable: false } satisfies Scenario;
+    const forgot = {
+      id: 'd_forgot' as ScenarioId,
+      name: 'Forgot',
+      outcome: 'paid',
+      vulnerable: false,
+    } satisfies Scenario;
+    const wontPay = {
+      id: 'd_wont' as ScenarioId,
+      name: 'Won’t pay',
+      outcome: 'collection',
+      vulnerable: false,
+    } satisfies Scenario;
     const board = dunningBoard(
       [
         touchpoint('c_1', { dayOffset: 1, dunningStep: 'nudge' }),

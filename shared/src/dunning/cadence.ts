@@ -31,13 +31,15 @@ const isContact = (card: Card): card is Card & { dayOffset: number } =>
 export function contactsOf(board: Pick<Board, 'cards'>, scenarioId: string | null = null): Contact[] {
   return board.cards
     .filter((card) => isContact(card) && appliesTo(card, scenarioId))
-    .map((card): Contact => ({
-      cardId: card.id,
-      day: card.dayOffset as number,
-      channel: card.channel ?? 'none',
-      step: card.dunningStep,
-      fee: card.fee ?? 0,
-    }))
+    .map(
+      (card): Contact => ({
+        cardId: card.id,
+        day: card.dayOffset as number,
+        channel: card.channel ?? 'none',
+        step: card.dunningStep,
+        fee: card.fee ?? 0,
+      }),
+    )
     .sort((a, b) => a.day - b.day || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
 }
 
@@ -87,7 +89,14 @@ export interface CadenceWarning {
 const feeBearing = (contacts: readonly Contact[]) =>
   contacts.filter((c) => c.step !== undefined && REMINDER_STEPS.has(c.step) && c.fee > 0);
 
-function warning(rule: CadenceRule, scenarioId: string | null, involved: readonly Contact[], found: number, limit: number, extra: Array<Card['id']> = []): CadenceWarning {
+function warning(
+  rule: CadenceRule,
+  scenarioId: string | null,
+  involved: readonly Contact[],
+  found: number,
+  limit: number,
+  extra: Array<Card['id']> = [],
+): CadenceWarning {
   return {
     ruleId: rule.id,
     kind: rule.kind,
@@ -101,7 +110,11 @@ function warning(rule: CadenceRule, scenarioId: string | null, involved: readonl
 }
 
 /** Over-contact: every run of more than `limit` contacts within `windowDays` days, each run reported once. */
-function maxContacts(rule: Extract<CadenceRule, { kind: 'max-contacts' }>, contacts: readonly Contact[], scenarioId: string | null): CadenceWarning[] {
+function maxContacts(
+  rule: Extract<CadenceRule, { kind: 'max-contacts' }>,
+  contacts: readonly Contact[],
+  scenarioId: string | null,
+): CadenceWarning[] {
   const counted = rule.channel ? contacts.filter((c) => c.channel === rule.channel) : contacts;
   const out: CadenceWarning[] = [];
   let reportedUpTo = -1;
@@ -135,7 +148,10 @@ export function cadenceWarnings(board: Pick<Board, 'cards' | 'cadenceRules'>, sc
           const day = promise.dayOffset as number;
           for (const demand of contacts) {
             if (demand.step !== undefined && DEMAND_STEPS.has(demand.step) && demand.day >= day && demand.day - day < rule.days) {
-              out.push({ ...warning(rule, scenarioId, [demand], demand.day - day, rule.days, [promise.id]), fromDay: day });
+              out.push({
+                ...warning(rule, scenarioId, [demand], demand.day - day, rule.days, [promise.id]),
+                fromDay: day,
+              });
             }
           }
         }
@@ -155,7 +171,8 @@ export function cadenceWarnings(board: Pick<Board, 'cards' | 'cadenceRules'>, sc
       }
       case 'fee-cap':
         for (const contact of contacts) {
-          if (contact.step === rule.step && contact.fee > rule.amount) out.push(warning(rule, scenarioId, [contact], contact.fee, rule.amount));
+          if (contact.step === rule.step && contact.fee > rule.amount)
+            out.push(warning(rule, scenarioId, [contact], contact.fee, rule.amount));
         }
         break;
     }
@@ -168,7 +185,9 @@ export function cadenceWarnings(board: Pick<Board, 'cards' | 'cadenceRules'>, sc
  * that several scenarios share (the same rule, the same touchpoints) is listed once, under
  * the first scenario, with the others in `alsoIn`.
  */
-export function boardCadenceWarnings(board: Pick<Board, 'cards' | 'cadenceRules' | 'scenarios'>): Array<CadenceWarning & { alsoIn: string[] }> {
+export function boardCadenceWarnings(
+  board: Pick<Board, 'cards' | 'cadenceRules' | 'scenarios'>,
+): Array<CadenceWarning & { alsoIn: string[] }> {
   if (board.scenarios.length === 0) return cadenceWarnings(board, null).map((w) => ({ ...w, alsoIn: [] }));
   const byKey = new Map<string, CadenceWarning & { alsoIn: string[] }>();
   for (const scenario of board.scenarios) {

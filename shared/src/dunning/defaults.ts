@@ -31,7 +31,11 @@ const SCENARIO_SHAPE: Readonly<Record<DefaultScenarioKey, { outcome: ScenarioOut
 
 /** The five default scenarios, in order, named in `language`. */
 export function defaultScenarios(language: DunningLanguage): Array<Omit<Scenario, 'id'> & { key: DefaultScenarioKey }> {
-  return DEFAULT_SCENARIO_KEYS.map((key) => ({ key, name: translate(language, `dunning.scenario.default.${key}`), ...SCENARIO_SHAPE[key] }));
+  return DEFAULT_SCENARIO_KEYS.map((key) => ({
+    key,
+    name: translate(language, `dunning.scenario.default.${key}`),
+    ...SCENARIO_SHAPE[key],
+  }));
 }
 
 export const CADENCE_PRESETS = ['standard', 'denmark', 'sweden'] as const;

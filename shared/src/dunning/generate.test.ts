@@ -21,14 +21,26 @@ describe('a board generated from a dunning process', () => {
   it('places each step on its day: the invoice 14 days before the due date, the 12-day window, the reminders', () => {
     const board = generateDunningBoard(EXAMPLE_DANISH_PROCESS, 'da');
     const spans = Object.fromEntries(stageSpans(board).map((s) => [s.stageId, [s.from, s.to]]));
-    expect(spans).toMatchObject({ s_invoice: [-14, -14], s_due: [0, 0], s_window: [1, 12], s_reminder1: [13, 16], s_legal: [90, 90] });
+    expect(spans).toMatchObject({
+      s_invoice: [-14, -14],
+      s_due: [0, 0],
+      s_window: [1, 12],
+      s_reminder1: [13, 16],
+      s_legal: [90, 90],
+    });
     expect(board.stages.map((s) => s.title).at(-1)).toBe('Fogedretten');
     expect(board.cadenceRules.map((r) => r.kind)).toContain('reminder-spacing');
     expect(generateDunningBoard(EXAMPLE_SWEDISH_PROCESS, 'sv').stages.at(-1)?.title).toBe('Kronofogden');
   });
 
   it('a process that breaks Danish law is warned about: reminders five days apart', () => {
-    const hasty = { ...EXAMPLE_DANISH_PROCESS, reminders: [{ day: 13, channel: 'letter', fee: 100 }, { day: 18, channel: 'letter', fee: 100 }] as const };
+    const hasty = {
+      ...EXAMPLE_DANISH_PROCESS,
+      reminders: [
+        { day: 13, channel: 'letter', fee: 100 },
+        { day: 18, channel: 'letter', fee: 100 },
+      ] as const,
+    };
     const kinds = boardCadenceWarnings(generateDunningBoard(hasty, 'da')).map((w) => w.kind);
     expect(kinds).toContain('reminder-spacing');
   });

@@ -58,7 +58,17 @@ const LANES: ReadonlyArray<[LaneId, LaneKind]> = [
   ['l_backstage' as LaneId, 'backstage'],
 ];
 
-const STAGE_KEYS: readonly StageKey[] = ['invoice', 'due', 'window', 'reminder1', 'reminder2', 'finalNotice', 'collection', 'plan', 'legal'];
+const STAGE_KEYS: readonly StageKey[] = [
+  'invoice',
+  'due',
+  'window',
+  'reminder1',
+  'reminder2',
+  'finalNotice',
+  'collection',
+  'plan',
+  'legal',
+];
 
 interface CardPlan {
   key: CardKey;
@@ -81,25 +91,152 @@ function plan(p: DunningProcess): CardPlan[] {
   const window = p.preReminderWindow;
   const fee = (step: ProcessStep) => (step.fee ? { fee: step.fee } : {});
   const cards: CardPlan[] = [
-    { key: 'invoice', stage: 'invoice', day: -daysBetween(p.invoiceDate, p.dueDate), channel: p.invoiceChannel, step: 'invoice', emotion: 0 },
-    { key: 'due', stage: 'due', day: 0, channel: p.dueChannel, step: 'due-notice', emotion: 1, feels: { 'wont-pay': 0 } },
-    { key: 'nudgeFirst', stage: 'window', day: 1, channel: window.channel, step: 'nudge', emotion: 0, feels: { forgot: 1 } },
+    {
+      key: 'invoice',
+      stage: 'invoice',
+      day: -daysBetween(p.invoiceDate, p.dueDate),
+      channel: p.invoiceChannel,
+      step: 'invoice',
+      emotion: 0,
+    },
+    {
+      key: 'due',
+      stage: 'due',
+      day: 0,
+      channel: p.dueChannel,
+      step: 'due-notice',
+      emotion: 1,
+      feels: { 'wont-pay': 0 },
+    },
+    {
+      key: 'nudgeFirst',
+      stage: 'window',
+      day: 1,
+      channel: window.channel,
+      step: 'nudge',
+      emotion: 0,
+      feels: { forgot: 1 },
+    },
   ];
   if (window.days > 1) {
-    cards.push({ key: 'nudgeLast', stage: 'window', day: window.days, channel: window.channel, step: 'nudge', emotion: -1, scenarios: ['hardship', 'dispute', 'wont-pay', 'vulnerable'] });
+    cards.push({
+      key: 'nudgeLast',
+      stage: 'window',
+      day: window.days,
+      channel: window.channel,
+      step: 'nudge',
+      emotion: -1,
+      scenarios: ['hardship', 'dispute', 'wont-pay', 'vulnerable'],
+    });
   }
   cards.push(
-    { key: 'paysInWindow', stage: 'window', day: window.days, channel: 'payment', step: 'payment', emotion: 2, scenarios: ['forgot'] },
-    { key: 'reminder1', stage: 'reminder1', day: r1.day, channel: r1.channel, step: 'reminder', ...fee(r1), emotion: -1, scenarios: ['hardship', 'dispute', 'wont-pay', 'vulnerable'], feels: { dispute: -2, vulnerable: -2 } },
-    { key: 'disputeCall', stage: 'reminder1', day: r1.day + 2, channel: 'phone', step: 'customer-call', emotion: -2, scenarios: ['dispute'] },
-    { key: 'paysExplained', stage: 'reminder1', day: r1.day + 3, channel: 'payment', step: 'payment', emotion: 0, scenarios: ['dispute'] },
-    { key: 'reminder2', stage: 'reminder2', day: r2.day, channel: r2.channel, step: 'reminder', ...fee(r2), emotion: -2, scenarios: ['hardship', 'wont-pay', 'vulnerable'] },
-    { key: 'breathingSpace', stage: 'reminder2', day: r2.day + 1, channel: 'phone', emotion: 0, scenarios: ['vulnerable'], checkpoint: 'breathing-space' },
-    { key: 'promise', stage: 'reminder2', day: r2.day + 2, channel: 'phone', step: 'promise', emotion: 0, scenarios: ['hardship'] },
-    { key: 'finalNotice', stage: 'finalNotice', day: p.finalNotice.day, channel: p.finalNotice.channel, step: 'final-notice', ...fee(p.finalNotice), emotion: -2, scenarios: ['wont-pay'] },
-    { key: 'collection', stage: 'collection', day: p.collection.day, channel: p.collection.channel, step: 'collection', ...fee(p.collection), emotion: -2, scenarios: ['wont-pay'] },
-    { key: 'plan', stage: 'plan', day: p.paymentPlan.day, channel: p.paymentPlan.channel, step: 'payment-plan', ...fee(p.paymentPlan), emotion: 1, scenarios: ['hardship', 'vulnerable'], checkpoint: 'hardship-offer' },
-    { key: 'legal', stage: 'legal', day: p.legal.day, channel: p.legal.channel, step: 'legal', ...fee(p.legal), emotion: -2, scenarios: ['wont-pay'] },
+    {
+      key: 'paysInWindow',
+      stage: 'window',
+      day: window.days,
+      channel: 'payment',
+      step: 'payment',
+      emotion: 2,
+      scenarios: ['forgot'],
+    },
+    {
+      key: 'reminder1',
+      stage: 'reminder1',
+      day: r1.day,
+      channel: r1.channel,
+      step: 'reminder',
+      ...fee(r1),
+      emotion: -1,
+      scenarios: ['hardship', 'dispute', 'wont-pay', 'vulnerable'],
+      feels: { dispute: -2, vulnerable: -2 },
+    },
+    {
+      key: 'disputeCall',
+      stage: 'reminder1',
+      day: r1.day + 2,
+      channel: 'phone',
+      step: 'customer-call',
+      emotion: -2,
+      scenarios: ['dispute'],
+    },
+    {
+      key: 'paysExplained',
+      stage: 'reminder1',
+      day: r1.day + 3,
+      channel: 'payment',
+      step: 'payment',
+      emotion: 0,
+      scenarios: ['dispute'],
+    },
+    {
+      key: 'reminder2',
+      stage: 'reminder2',
+      day: r2.day,
+      channel: r2.channel,
+      step: 'reminder',
+      ...fee(r2),
+      emotion: -2,
+      scenarios: ['hardship', 'wont-pay', 'vulnerable'],
+    },
+    {
+      key: 'breathingSpace',
+      stage: 'reminder2',
+      day: r2.day + 1,
+      channel: 'phone',
+      emotion: 0,
+      scenarios: ['vulnerable'],
+      checkpoint: 'breathing-space',
+    },
+    {
+      key: 'promise',
+      stage: 'reminder2',
+      day: r2.day + 2,
+      channel: 'phone',
+      step: 'promise',
+      emotion: 0,
+      scenarios: ['hardship'],
+    },
+    {
+      key: 'finalNotice',
+      stage: 'finalNotice',
+      day: p.finalNotice.day,
+      channel: p.finalNotice.channel,
+      step: 'final-notice',
+      ...fee(p.finalNotice),
+      emotion: -2,
+      scenarios: ['wont-pay'],
+    },
+    {
+      key: 'collection',
+      stage: 'collection',
+      day: p.collection.day,
+      channel: p.collection.channel,
+      step: 'collection',
+      ...fee(p.collection),
+      emotion: -2,
+      scenarios: ['wont-pay'],
+    },
+    {
+      key: 'plan',
+      stage: 'plan',
+      day: p.paymentPlan.day,
+      channel: p.paymentPlan.channel,
+      step: 'payment-plan',
+      ...fee(p.paymentPlan),
+      emotion: 1,
+      scenarios: ['hardship', 'vulnerable'],
+      checkpoint: 'hardship-offer',
+    },
+    {
+      key: 'legal',
+      stage: 'legal',
+      day: p.legal.day,
+      channel: p.legal.channel,
+      step: 'legal',
+      ...fee(p.legal),
+      emotion: -2,
+      scenarios: ['wont-pay'],
+    },
   );
   return cards;
 }
@@ -120,7 +257,10 @@ const RULES_BY_LANGUAGE: Readonly<Record<DunningLanguage, readonly (keyof typeof
 export function generateDunningBoard(process: DunningProcess, language: DunningLanguage, id = 'generated' as BoardId): Board {
   const words = GENERATED_WORDS[language];
   const scenarioIdOf = (key: DefaultScenarioKey) => `d_${key.replace('-', '_')}` as ScenarioId;
-  const scenarios: Scenario[] = defaultScenarios(language).map(({ key, ...fields }) => ({ id: scenarioIdOf(key), ...fields }));
+  const scenarios: Scenario[] = defaultScenarios(language).map(({ key, ...fields }) => ({
+    id: scenarioIdOf(key),
+    ...fields,
+  }));
   const touchLane = 'l_touchpoints' as LaneId;
   const orderInStage = new Map<StageKey, number>();
   const cards: Card[] = plan(process).map((step) => {
@@ -140,7 +280,11 @@ export function generateDunningBoard(process: DunningProcess, language: DunningL
       ...(step.step ? { dunningStep: step.step } : {}),
       ...(step.fee ? { fee: step.fee } : {}),
       ...(step.scenarios ? { scenarioIds: step.scenarios.map(scenarioIdOf) } : {}),
-      ...(feels.length > 0 ? { scenarioEmotions: Object.fromEntries(feels.map(([key, e]) => [scenarioIdOf(key as DefaultScenarioKey), e])) } : {}),
+      ...(feels.length > 0
+        ? {
+            scenarioEmotions: Object.fromEntries(feels.map(([key, e]) => [scenarioIdOf(key as DefaultScenarioKey), e])),
+          }
+        : {}),
       ...(step.checkpoint ? { checkpoint: step.checkpoint } : {}),
     } satisfies Card;
   });

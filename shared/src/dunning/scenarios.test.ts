@@ -5,7 +5,12 @@ import { checkpointWarnings, scenarioCurve } from './scenarios.ts';
 import { formatDueDay, formatSpan, stageSpans, timePlacements } from './days.ts';
 import { dunningBoard, touchpoint } from './test-board.ts';
 
-const vulnerable = { id: 'd_vuln' as ScenarioId, name: 'Vulnerable customer', outcome: 'payment-plan', vulnerable: true } satisfies Scenario;
+const vulnerable = {
+  id: 'd_vuln' as ScenarioId,
+  name: 'Vulnerable customer',
+  outcome: 'payment-plan',
+  vulnerable: true,
+} satisfies Scenario;
 const forgot = { id: 'd_forgot' as ScenarioId, name: 'Forgot', outcome: 'paid', vulnerable: false } satisfies Scenario;
 
 describe('vulnerability checkpoints', () => {
@@ -24,7 +29,11 @@ describe('vulnerability checkpoints', () => {
 
   it('a checkpoint on the path no later than collection clears it; one on another path does not', () => {
     const cards = (checkpointScenarios?: string[]) => [
-      touchpoint('c_offer', { dayOffset: 20, checkpoint: 'breathing-space' as const, ...(checkpointScenarios ? { scenarioIds: checkpointScenarios } : {}) }),
+      touchpoint('c_offer', {
+        dayOffset: 20,
+        checkpoint: 'breathing-space' as const,
+        ...(checkpointScenarios ? { scenarioIds: checkpointScenarios } : {}),
+      }),
       touchpoint('c_collection', { dayOffset: 40, dunningStep: 'collection' as const }),
     ];
     expect(checkpointWarnings(dunningBoard(cards(), [], [vulnerable]))).toEqual([]);
@@ -33,7 +42,10 @@ describe('vulnerability checkpoints', () => {
 
   it('without days, stage order decides; a vulnerable scenario ending in collection needs a checkpoint at all', () => {
     const board = dunningBoard(
-      [touchpoint('c_collection', { stageId: 's_invoice' as StageId, dunningStep: 'legal' }), touchpoint('c_offer', { checkpoint: 'hardship-offer' })],
+      [
+        touchpoint('c_collection', { stageId: 's_invoice' as StageId, dunningStep: 'legal' }),
+        touchpoint('c_offer', { checkpoint: 'hardship-offer' }),
+      ],
       [],
       [vulnerable],
     );

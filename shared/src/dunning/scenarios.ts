@@ -34,7 +34,9 @@ export function scenarioCurve(board: Pick<Board, 'stages' | 'cards'>, scenarioId
 }
 
 /** Every scenario's curve, in switcher order, for the overlay, the report and the exports. */
-export const scenarioCurves = (board: Pick<Board, 'stages' | 'cards' | 'scenarios'>): Array<{ scenario: Scenario; curve: EmotionPoint[] }> =>
+export const scenarioCurves = (
+  board: Pick<Board, 'stages' | 'cards' | 'scenarios'>,
+): Array<{ scenario: Scenario; curve: EmotionPoint[] }> =>
   board.scenarios.map((scenario) => ({ scenario, curve: scenarioCurve(board, scenario.id) }));
 
 /** The vulnerable path reaches collection without passing a vulnerability checkpoint. */

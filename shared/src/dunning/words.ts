@@ -30,7 +30,10 @@ export function describeCadenceRule(rule: CadenceRule, t: Translate, board: Pick
     case 'reminder-count':
       return t('dunning.rule.describe.reminder-count', { limit: rule.limit });
     case 'fee-cap':
-      return t('dunning.rule.describe.fee-cap', { step: t(`dunning.step.${rule.step}`), amount: money(rule.amount, board.locale, board.currency) });
+      return t('dunning.rule.describe.fee-cap', {
+        step: t(`dunning.step.${rule.step}`),
+        amount: money(rule.amount, board.locale, board.currency),
+      });
   }
 }
 
@@ -52,7 +55,10 @@ export function describeCadenceWarning(
 }
 
 /** The scenarios a warning is about, by name ("Forgot, Won’t pay"); empty on a board without scenarios. */
-export function warningScenarioNames(warning: CadenceWarning & { alsoIn?: readonly string[] }, board: Pick<CheckpointWords, 'scenarios'>): string {
+export function warningScenarioNames(
+  warning: CadenceWarning & { alsoIn?: readonly string[] },
+  board: Pick<CheckpointWords, 'scenarios'>,
+): string {
   const names = new Map<string, string>(board.scenarios.map((s) => [s.id, s.name]));
   return [warning.scenarioId, ...(warning.alsoIn ?? [])]
     .filter((id): id is string => id !== null)

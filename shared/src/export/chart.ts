@@ -118,7 +118,11 @@ export function wrapLabel(title: string, maxChars: number, maxLines = 2): string
   const lines: string[] = [];
   let current = '';
   const chars = (text: string): number => [...text].length;
-  const cut = (text: string): string => `${[...text].slice(0, limit - 1).join('').trimEnd()}…`;
+  const cut = (text: string): string =>
+    `${[...text]
+      .slice(0, limit - 1)
+      .join('')
+      .trimEnd()}…`;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = current ? `${current} ${word}` : word;

@@ -89,13 +89,18 @@ describe('CSV writing', () => {
   it('starts with a UTF-8 byte order mark only when asked', () => {
     expect(toCsv([['a']], { ...plain, bom: true })).toBe(`${UTF8_BOM}a\r\n`);
     expect(toCsv([['a']], plain).startsWith(UTF8_BOM)).toBe(false);
-    expect(new TextEncoder().encode(toCsv([['a']], { ...plain, bom: true })).slice(0, 3)).toEqual(
-      new Uint8Array([0xef, 0xbb, 0xbf]),
-    );
+    expect(new TextEncoder().encode(toCsv([['a']], { ...plain, bom: true })).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 
   it('ends every line with CRLF and never with a bare LF', () => {
-    const text = toCsv([['a', 'b'], ['c', 'd'], ['e', 'f']], plain);
+    const text = toCsv(
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ],
+      plain,
+    );
     expect(text).toBe('a,b\r\nc,d\r\ne,f\r\n');
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
@@ -120,10 +125,32 @@ describe('action list CSV', () => {
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     const rows = parseCsv(csv.slice(1), ';');
     expect(rows[0]).toEqual([
-      'Rank', 'Action', 'Stage', 'Linked pain points', 'Impact', 'Effort', 'Score', 'Votes', 'Owner', 'Due date', 'Status', 'Quadrant',
+      'Rank',
+      'Action',
+      'Stage',
+      'Linked pain points',
+      'Impact',
+      'Effort',
+      'Score',
+      'Votes',
+      'Owner',
+      'Due date',
+      'Status',
+      'Quadrant',
     ]);
     expect(rows[1]).toEqual([
-      '1', 'Name the original creditor', 'reminder', 'Invoice is unclear; Thinks the claim is a mistake', '5', '2', '61,3', '2', 'Lars', '2026-03-01', 'In progress', 'Quick win',
+      '1',
+      'Name the original creditor',
+      'reminder',
+      'Invoice is unclear; Thinks the claim is a mistake',
+      '5',
+      '2',
+      '61,3',
+      '2',
+      'Lars',
+      '2026-03-01',
+      'In progress',
+      'Quick win',
     ]);
     expect(rows.find((r) => r[1] === 'Thank-you SMS')?.slice(4, 6)).toEqual(['', '']);
     expect(rows.find((r) => r[1] === 'Thank-you SMS')?.[11]).toBe('');
@@ -158,13 +185,18 @@ describe('action list CSV', () => {
     const board = buildBoard({
       cards: [
         pain('p', 's_invoice', { text: '@SUM(1+1)*cmd|" /C calc\'!A0' }),
-        idea('i', 's_invoice', { text: '=HYPERLINK("http://x","click")', owner: '+45 12 34 56 78', impact: 3, effort: 3 }),
+        idea('i', 's_invoice', {
+          text: '=HYPERLINK("http://x","click")',
+          owner: '+45 12 34 56 78',
+          impact: 3,
+          effort: 3,
+        }),
       ],
       links: [link('i', 'p')],
     });
     const rows = parseCsv(actionListCsv(board, { separator: ',', bom: false }), ',');
     expect(rows[1]?.[1]).toBe('\'=HYPERLINK("http://x","click")');
-    expect(rows[1]?.[3]).toBe('\'@SUM(1+1)*cmd|" /C calc\'!A0');
+    expect(rows[1]?.[3]).toBe("'@SUM(1+1)*cmd|\" /C calc'!A0");
     expect(rows[1]?.[8]).toBe("'+45 12 34 56 78");
   });
 });

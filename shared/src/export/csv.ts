@@ -14,7 +14,14 @@
 import type { Board } from '../schema/board.ts';
 import { DEFAULT_TOP_N, rankActions, topN as cut, type RankBy, type VoteCounts } from '../prioritize/rank.ts';
 import { decimalMark, formatMessage, safeLocale } from '../i18n/index.ts';
-import { DEFAULT_EXPORT_LABELS, ACTION_LIST_COLUMNS, valueLabelsFor, type ActionListColumn, type ExportLabels, type ValueLabels } from './labels.ts';
+import {
+  DEFAULT_EXPORT_LABELS,
+  ACTION_LIST_COLUMNS,
+  valueLabelsFor,
+  type ActionListColumn,
+  type ExportLabels,
+  type ValueLabels,
+} from './labels.ts';
 import { boardHasEffects, topTotal } from './value-columns.ts';
 
 export type CsvSeparator = ';' | ',';
@@ -144,7 +151,9 @@ export function actionListCsv(board: Board, options: ActionListCsvOptions = {}):
   if (includeValue && rows.length > 0) {
     // The total of the top N, in the value columns of a last line named after it.
     const total = topTotal(ranked, options.topN ?? options.totalOfTop ?? DEFAULT_TOP_N);
-    const filler: CsvCell[] = ACTION_LIST_COLUMNS.map((column) => (column === 'text' ? formatMessage(valueLabels.totalOfTop, locale, { n: total.n }) : null));
+    const filler: CsvCell[] = ACTION_LIST_COLUMNS.map((column) =>
+      column === 'text' ? formatMessage(valueLabels.totalOfTop, locale, { n: total.n }) : null,
+    );
     lines.push([...filler, total.value?.mid, total.value?.low, total.value?.high, total.contactsAvoided]);
   }
   return toCsv(lines, { separator, bom: options.bom ?? true, locale });

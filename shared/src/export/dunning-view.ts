@@ -7,13 +7,32 @@
  */
 import type { Channel } from '../schema/card.ts';
 import { formatDueDay } from '../dunning/days.ts';
-import { describeCadenceRule, describeCadenceWarning, describeCheckpointWarning, describeScenario, warningScenarioNames } from '../dunning/words.ts';
+import {
+  describeCadenceRule,
+  describeCadenceWarning,
+  describeCheckpointWarning,
+  describeScenario,
+  warningScenarioNames,
+} from '../dunning/words.ts';
 import { formatNumber, formatSigned, translatorFor } from '../i18n/index.ts';
 import { emotionChartGeometry, type EmotionChartGeometry } from './chart.ts';
 import type { ReportModel } from './report.ts';
 
 /** One colour per scenario, in order (the time view uses the same). Colours, never user text, go into the SVG. */
-export const SCENARIO_COLOURS = ['#2c64a6', '#b26b00', '#6b4fa0', '#ab3d36', '#2d8a57', '#00798c', '#8a6000', '#5c6b7a', '#c2185b', '#33691e', '#4e342e', '#283593'] as const;
+export const SCENARIO_COLOURS = [
+  '#2c64a6',
+  '#b26b00',
+  '#6b4fa0',
+  '#ab3d36',
+  '#2d8a57',
+  '#00798c',
+  '#8a6000',
+  '#5c6b7a',
+  '#c2185b',
+  '#33691e',
+  '#4e342e',
+  '#283593',
+] as const;
 
 export interface DunningViewSeries {
   id: string;
@@ -30,7 +49,12 @@ export interface DunningReportView {
   time: {
     heading: string;
     columns: { stage: string; days: string; touchpoints: string };
-    rows: Array<{ stageId: string; stageTitle: string; span: string; touchpoints: Array<{ id: string; day: string; text: string; channel: string }> }>;
+    rows: Array<{
+      stageId: string;
+      stageTitle: string;
+      span: string;
+      touchpoints: Array<{ id: string; day: string; text: string; channel: string }>;
+    }>;
   };
   cadence: {
     heading: string;
@@ -53,7 +77,10 @@ export interface DunningReportView {
  * The report model's dunning journey as text and geometry, or null when the board has none.
  * `language`: whose words (the browser's report page passes the viewer's); default the board's.
  */
-export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' | 'currency'>, language: string = model.locale): DunningReportView | null {
+export function dunningReportView(
+  model: Pick<ReportModel, 'dunning' | 'locale' | 'currency'>,
+  language: string = model.locale,
+): DunningReportView | null {
   const summary = model.dunning;
   if (!summary) return null;
   const { currency } = model;
@@ -67,7 +94,10 @@ export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' 
 
   const overContact = summary.warnings.filter((w) => w.kind === 'max-contacts');
   const warnings = [
-    ...summary.warnings.map((w) => ({ text: describeCadenceWarning(w, t, rulesOf), scenarios: warningScenarioNames(w, words) })),
+    ...summary.warnings.map((w) => ({
+      text: describeCadenceWarning(w, t, rulesOf),
+      scenarios: warningScenarioNames(w, words),
+    })),
     ...summary.checkpointWarnings.map((w) => ({ text: describeCheckpointWarning(w, t, words), scenarios: '' })),
   ].map((w) => ({ text: w.text, scenarios: w.scenarios ? t('dunning.warning.in', { list: w.scenarios }) : '' }));
 
@@ -79,7 +109,11 @@ export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' 
     heading: t('dunning.heading'),
     time: {
       heading: t('dunning.timeline.label'),
-      columns: { stage: t('export.column.stage'), days: t('dunning.report.days'), touchpoints: t('lane.kind.touchpoints') },
+      columns: {
+        stage: t('export.column.stage'),
+        days: t('dunning.report.days'),
+        touchpoints: t('lane.kind.touchpoints'),
+      },
       rows: summary.stages.map((stage) => ({
         stageId: stage.stageId,
         stageTitle: stage.stageTitle,
@@ -87,7 +121,12 @@ export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' 
         touchpoints: summary.touchpoints
           .filter((tp) => tp.stageId === stage.stageId)
           .sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity))
-          .map((tp) => ({ id: tp.id, day: tp.dayText ?? t('dunning.ruler.none'), text: tp.text, channel: tp.channel ? channelName(tp.channel) : '' })),
+          .map((tp) => ({
+            id: tp.id,
+            day: tp.dayText ?? t('dunning.ruler.none'),
+            text: tp.text,
+            channel: tp.channel ? channelName(tp.channel) : '',
+          })),
       })),
     },
     cadence: {
@@ -103,13 +142,23 @@ export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' 
         warned: overContact.some((o) => o.fromDay <= w.end && o.toDay >= w.start),
       })),
     },
-    rules: { heading: t('dunning.settings.rules'), items: summary.rules.map((rule) => describeCadenceRule(rule, t, rulesOf)) },
+    rules: {
+      heading: t('dunning.settings.rules'),
+      items: summary.rules.map((rule) => describeCadenceRule(rule, t, rulesOf)),
+    },
     warnings: { heading: t('dunning.warnings.heading'), none: t('dunning.warnings.none'), items: warnings },
     curves: first
       ? {
           heading: t('dunning.report.curves'),
           label: t('dunning.report.curvesLabel', { names: withCurves.map((s) => s.name).join(', ') }),
-          geometry: { width: first.width, height: first.height, plot: first.plot, gridlines: first.gridlines, stages: first.stages, stageWidth: first.stageWidth },
+          geometry: {
+            width: first.width,
+            height: first.height,
+            plot: first.plot,
+            gridlines: first.gridlines,
+            stages: first.stages,
+            stageWidth: first.stageWidth,
+          },
           gridLabels: first.gridlines.map((g) => formatSigned(g.value, locale, 0)),
           stageTitles,
           series: withCurves.map((scenario, index) => {
@@ -120,7 +169,11 @@ export function dunningReportView(model: Pick<ReportModel, 'dunning' | 'locale' 
               label,
               colour: SCENARIO_COLOURS[summary.scenarios.indexOf(scenario) % SCENARIO_COLOURS.length] as string,
               paths: g.paths,
-              points: g.points.map((p) => ({ x: p.x, y: p.y, title: `${scenario.name}, ${stageTitles[p.index] ?? ''}: ${formatSigned(p.mean, locale)}` })),
+              points: g.points.map((p) => ({
+                x: p.x,
+                y: p.y,
+                title: `${scenario.name}, ${stageTitles[p.index] ?? ''}: ${formatSigned(p.mean, locale)}`,
+              })),
             };
           }),
         }

@@ -14,12 +14,31 @@ describe('the dunning journey in exports', () => {
   });
 
   it('the report model carries the time view, contacts per week, warnings and every scenario’s curve', () => {
-    const board = generateDunningBoard({ ...EXAMPLE_DANISH_PROCESS, reminders: [{ day: 13, channel: 'letter', fee: 100 }, { day: 18, channel: 'letter', fee: 100 }] }, 'da');
+    const board = generateDunningBoard(
+      {
+        ...EXAMPLE_DANISH_PROCESS,
+        reminders: [
+          { day: 13, channel: 'letter', fee: 100 },
+          { day: 18, channel: 'letter', fee: 100 },
+        ],
+      },
+      'da',
+    );
     const model = reportModel(board, { generatedAt: new Date('2026-03-01T00:00:00Z') });
     expect(model.dunning?.stages.find((s) => s.stageId === 's_window')?.span).toBe('D+1 – D+12');
-    expect(model.dunning?.touchpoints.find((t) => t.id === 'c_reminder1')).toMatchObject({ day: 13, dayText: 'D+13', channel: 'letter' });
+    expect(model.dunning?.touchpoints.find((t) => t.id === 'c_reminder1')).toMatchObject({
+      day: 13,
+      dayText: 'D+13',
+      channel: 'letter',
+    });
     expect(model.dunning?.warnings.map((w) => w.kind)).toEqual(['reminder-spacing']);
-    expect(model.dunning?.scenarios.map((s) => s.name)).toEqual(['Glemte det', 'Midlertidige betalingsproblemer', 'Bestrider kravet', 'Vil ikke betale', 'Sårbar kunde']);
+    expect(model.dunning?.scenarios.map((s) => s.name)).toEqual([
+      'Glemte det',
+      'Midlertidige betalingsproblemer',
+      'Bestrider kravet',
+      'Vil ikke betale',
+      'Sårbar kunde',
+    ]);
     const curves = model.dunning!.scenarios.map((s) => s.curve.map((p) => p.mean));
     expect(new Set(curves.map((c) => JSON.stringify(c))).size).toBe(5);
   });
@@ -46,7 +65,16 @@ describe('the dunning journey in exports', () => {
       ['da', '## Tid, kontaktrytme og skyldnerscenarier', '| Sårbar kunde (Afdragsordning, sårbar) |'],
       ['sv', '## Tid, kontaktfrekvens och gäldenärsscenarier', '| Glömde bort (Betald) |'],
     ] as const) {
-      const board = generateDunningBoard({ ...EXAMPLE_DANISH_PROCESS, reminders: [{ day: 13, channel: 'letter', fee: 100 }, { day: 18, channel: 'letter', fee: 100 }] }, locale);
+      const board = generateDunningBoard(
+        {
+          ...EXAMPLE_DANISH_PROCESS,
+          reminders: [
+            { day: 13, channel: 'letter', fee: 100 },
+            { day: 18, channel: 'letter', fee: 100 },
+          ],
+        },
+        locale,
+      );
       board.cadenceRules.push({ id: 'r_sms' as never, kind: 'max-contacts', limit: 1, windowDays: 7, channel: 'sms' });
       const md = dunningMarkdown(board).join('\n');
       expect(md).toContain(heading);
@@ -54,7 +82,10 @@ describe('the dunning journey in exports', () => {
       expect(md).not.toMatch(/\{[a-zA-Z]+\}/);
     }
     const english = generateDunningBoard(EXAMPLE_DANISH_PROCESS, 'en');
-    english.cadenceRules.push({ id: 'r_fee' as never, kind: 'fee-cap', step: 'reminder', amount: 100 }, { id: 'r_sms' as never, kind: 'max-contacts', limit: 2, windowDays: 7, channel: 'sms' });
+    english.cadenceRules.push(
+      { id: 'r_fee' as never, kind: 'fee-cap', step: 'reminder', amount: 100 },
+      { id: 'r_sms' as never, kind: 'max-contacts', limit: 2, windowDays: 7, channel: 'sms' },
+    );
     const en = dunningMarkdown(english).join('\n');
     expect(en).toContain('- At most 2 contacts in 7 days by SMS\n');
     expect(en).toContain('- At most 3 contacts in 7 days\n');

@@ -12,13 +12,26 @@ import { boardCadenceWarnings, cadenceWindows, contactsOf, type CadenceWarning, 
 import { formatDueDay, formatSpan, stageSpans } from '../dunning/days.ts';
 import { checkpointWarnings, scenarioCurves, type CheckpointWarning } from '../dunning/scenarios.ts';
 import type { EmotionPoint } from '../emotion.ts';
-import { describeCadenceRule, describeCadenceWarning, describeCheckpointWarning, describeScenario, warningScenarioNames } from '../dunning/words.ts';
+import {
+  describeCadenceRule,
+  describeCadenceWarning,
+  describeCheckpointWarning,
+  describeScenario,
+  warningScenarioNames,
+} from '../dunning/words.ts';
 import { formatNumber, formatSigned, safeLocale, translatorFor } from '../i18n/index.ts';
 import { escapeMarkdown } from './markdown.ts';
 
 export interface DunningSummary {
   stages: Array<{ stageId: StageId; stageTitle: string; from: number | null; to: number | null; span: string | null }>;
-  touchpoints: Array<{ id: CardId; text: string; stageId: StageId; day: number | null; dayText: string | null; channel: Channel | null }>;
+  touchpoints: Array<{
+    id: CardId;
+    text: string;
+    stageId: StageId;
+    day: number | null;
+    dayText: string | null;
+    channel: Channel | null;
+  }>;
   /** Contacts per week over every touchpoint. */
   windows: CadenceWindow[];
   rules: CadenceRule[];
@@ -33,7 +46,13 @@ export function dunningSummary(board: Board): DunningSummary | null {
   if (!touchpoints.some((c) => c.dayOffset !== undefined) && board.scenarios.length === 0 && board.cadenceRules.length === 0) return null;
   const title = new Map(board.stages.map((s) => [s.id, s.title]));
   return {
-    stages: stageSpans(board).map((s) => ({ stageId: s.stageId, stageTitle: title.get(s.stageId) ?? '', from: s.from, to: s.to, span: formatSpan(s) })),
+    stages: stageSpans(board).map((s) => ({
+      stageId: s.stageId,
+      stageTitle: title.get(s.stageId) ?? '',
+      from: s.from,
+      to: s.to,
+      span: formatSpan(s),
+    })),
     touchpoints: touchpoints.map((c) => ({
       id: c.id,
       text: c.text,
@@ -57,7 +76,12 @@ export function dunningMarkdown(board: Board, localeTag?: string): string[] {
   const locale = safeLocale(localeTag ?? board.locale);
   const t = translatorFor(locale);
   const esc = escapeMarkdown;
-  const out = [`## ${esc(t('dunning.heading'))}`, '', `| ${esc(t('export.column.stage'))} | ${esc(t('dunning.report.days'))} | ${esc(t('lane.kind.touchpoints'))} |`, '| --- | --- | --- |'];
+  const out = [
+    `## ${esc(t('dunning.heading'))}`,
+    '',
+    `| ${esc(t('export.column.stage'))} | ${esc(t('dunning.report.days'))} | ${esc(t('lane.kind.touchpoints'))} |`,
+    '| --- | --- | --- |',
+  ];
   for (const stage of summary.stages) {
     const cards = summary.touchpoints
       .filter((tp) => tp.stageId === stage.stageId)
@@ -67,18 +91,30 @@ export function dunningMarkdown(board: Board, localeTag?: string): string[] {
   }
   out.push('');
   if (summary.windows.length > 0) {
-    out.push(`### ${esc(t('dunning.cadence.heading'))}`, '', `| ${esc(t('dunning.report.week'))} | ${esc(t('dunning.report.contacts'))} |`, '| --- | ---: |');
+    out.push(
+      `### ${esc(t('dunning.cadence.heading'))}`,
+      '',
+      `| ${esc(t('dunning.report.week'))} | ${esc(t('dunning.report.contacts'))} |`,
+      '| --- | ---: |',
+    );
     for (const window of summary.windows) {
       const perChannel = Object.entries(window.counts)
         .map(([channel, n]) => `${esc(channel === 'none' ? '—' : t(`channel.${channel as Channel}`))} ${formatNumber(n, locale)}`)
         .join(', ');
-      out.push(`| ${esc(`${formatDueDay(window.start)} – ${formatDueDay(window.end)}`)} | ${formatNumber(window.total, locale)}${perChannel ? ` (${perChannel})` : ''} |`);
+      out.push(
+        `| ${esc(`${formatDueDay(window.start)} – ${formatDueDay(window.end)}`)} | ${formatNumber(window.total, locale)}${perChannel ? ` (${perChannel})` : ''} |`,
+      );
     }
     out.push('');
   }
   const money = { locale, currency: board.currency, cadenceRules: board.cadenceRules };
   if (summary.rules.length > 0) {
-    out.push(`### ${esc(t('dunning.settings.rules'))}`, '', ...summary.rules.map((rule) => `- ${esc(describeCadenceRule(rule, t, money))}`), '');
+    out.push(
+      `### ${esc(t('dunning.settings.rules'))}`,
+      '',
+      ...summary.rules.map((rule) => `- ${esc(describeCadenceRule(rule, t, money))}`),
+      '',
+    );
   }
   out.push(`### ${esc(t('dunning.warnings.heading'))}`, '');
   const lines = summary.warnings.map((warning) => {
@@ -90,7 +126,10 @@ export function dunningMarkdown(board: Board, localeTag?: string): string[] {
   if (summary.scenarios.length > 0) {
     out.push(`### ${esc(t('dunning.report.curves'))}`, '');
     const stageHeads = board.stages.map((s) => esc(s.title));
-    out.push(`| ${esc(t('dunning.settings.scenarios'))} | ${stageHeads.join(' | ')} |`, `| --- |${board.stages.map(() => ' ---: ').join('|')}|`);
+    out.push(
+      `| ${esc(t('dunning.settings.scenarios'))} | ${stageHeads.join(' | ')} |`,
+      `| --- |${board.stages.map(() => ' ---: ').join('|')}|`,
+    );
     for (const scenario of summary.scenarios) {
       const points = scenario.curve.map((p) => (p.mean === null ? '' : formatSigned(Math.round(p.mean * 10) / 10, locale)));
       out.push(`| ${esc(describeScenario(scenario, t))} | ${points.join(' | ')} |`);

@@ -19,7 +19,11 @@ function leaves(labels: ExportLabels): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string): string =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** Every label that is an entry of the language's catalogue, so it is the word the UI shows. */
 function isCatalogueWord(labels: ExportLabels, language: keyof typeof CATALOGUES): string[] {
@@ -28,7 +32,23 @@ function isCatalogueWord(labels: ExportLabels, language: keyof typeof CATALOGUES
 }
 
 /** Words Danish and Swedish write as English does. */
-const SHARED_WORDS = new Set(['SMS', 'E-mail', 'Chat', 'Top', 'Portal', 'App', 'Status', 'Persona', 'Score', 'neutral', 'Neutral', 'negativ', 'positiv', 'Effekt', 'Kontaktpunkter']);
+const SHARED_WORDS = new Set([
+  'SMS',
+  'E-mail',
+  'Chat',
+  'Top',
+  'Portal',
+  'App',
+  'Status',
+  'Persona',
+  'Score',
+  'neutral',
+  'Neutral',
+  'negativ',
+  'positiv',
+  'Effekt',
+  'Kontaktpunkter',
+]);
 
 const TRANSLATIONS = { da: EXPORT_LABELS_DA, sv: EXPORT_LABELS_SV } as const;
 
@@ -42,12 +62,10 @@ describe('export labels in Danish and Swedish', () => {
 
   it.each(Object.entries(TRANSLATIONS))('%s leaves no word in English outside a few shared words', (_, labels) => {
     const english = leaves(DEFAULT_EXPORT_LABELS);
-    const same = [...leaves(labels)].filter(
-      ([path, text]) => {
-        const words = text.replace(/\s*\{\w+\}\s*/g, '');
-        return text === english.get(path) && /\p{L}{3,}/u.test(words) && !SHARED_WORDS.has(words);
-      },
-    );
+    const same = [...leaves(labels)].filter(([path, text]) => {
+      const words = text.replace(/\s*\{\w+\}\s*/g, '');
+      return text === english.get(path) && /\p{L}{3,}/u.test(words) && !SHARED_WORDS.has(words);
+    });
     expect(same).toEqual([]);
   });
 
@@ -121,7 +139,9 @@ describe('CSV for Excel in the board’s locale', () => {
     const board = { ...workshopBoard(), locale: 'en' };
     const csv = actionListCsv(board, { labels: exportLabelsFor(board.locale) });
     expect(csv.slice(1)).toMatch(/^Rank,Action,Stage/);
-    const scores = rows(csv, ',').slice(1).map((row) => row[6] ?? '');
+    const scores = rows(csv, ',')
+      .slice(1)
+      .map((row) => row[6] ?? '');
     expect(scores.some((score) => score.includes('.'))).toBe(true);
   });
 

@@ -102,7 +102,13 @@ function labelsFrom(m: Messages): ExportLabels {
       app: m['channel.app'],
       payment: m['channel.payment'],
     },
-    emotion: { '-2': m['emotion.-2'], '-1': m['emotion.-1'], '0': m['emotion.0'], '1': m['emotion.1'], '2': m['emotion.2'] },
+    emotion: {
+      '-2': m['emotion.-2'],
+      '-1': m['emotion.-1'],
+      '0': m['emotion.0'],
+      '1': m['emotion.1'],
+      '2': m['emotion.2'],
+    },
     headings: {
       actionList: m['export.actionList.heading'],
       top: m['export.actionList.top'],
@@ -198,8 +204,8 @@ export function valueLabelsFor(locale: string | null | undefined): ValueLabels {
   const language = catalogueLocale(locale);
   let labels = VALUE_BY_LANGUAGE.get(language);
   if (!labels) {
-      labels = valueLabelsFrom(catalogueFor(language));
-      VALUE_BY_LANGUAGE.set(language, labels);
-    }
+    labels = valueLabelsFrom(catalogueFor(language));
+    VALUE_BY_LANGUAGE.set(language, labels);
+  }
   return labels;
 }

@@ -70,7 +70,18 @@ describe('action list Markdown', () => {
     const rows = tableLines(md).filter((l) => !l.startsWith('| Rank') && !l.startsWith('| ---'));
     expect(rows.map((r) => cellsOf(r)[0])).toEqual(['1', '2', '3', '4', '5']);
     expect(cellsOf(rows[0] as string)).toEqual([
-      '1', 'Name the original creditor', 'reminder', 'Invoice is unclear; Thinks the claim is a mistake', '5', '2', '52.7', '0', 'Lars', 'Mar 1, 2026', 'In progress', 'Quick win',
+      '1',
+      'Name the original creditor',
+      'reminder',
+      'Invoice is unclear; Thinks the claim is a mistake',
+      '5',
+      '2',
+      '52.7',
+      '0',
+      'Lars',
+      'Mar 1, 2026',
+      'In progress',
+      'Quick win',
     ]);
   });
 
@@ -120,10 +131,20 @@ describe('board Markdown', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       '# Collection letters',
-      '## invoice', '### Touchpoints', '### Pain points', '### Ideas',
-      '## reminder', '### Touchpoints', '### Pain points', '### Ideas',
-      '## collection', '### Touchpoints', '### Pain points', '### Ideas',
-      '## paid', '### Ideas',
+      '## invoice',
+      '### Touchpoints',
+      '### Pain points',
+      '### Ideas',
+      '## reminder',
+      '### Touchpoints',
+      '### Pain points',
+      '### Ideas',
+      '## collection',
+      '### Touchpoints',
+      '### Pain points',
+      '### Ideas',
+      '## paid',
+      '### Ideas',
     ]);
     expect(md).toContain('**Persona:** Young customer — 18–25 — Forgot to pay');
     expect(md).toContain('- Reminder letter — Letter · Very negative (-2)');

@@ -12,7 +12,14 @@ import { formatDueDay } from '../dunning/days.ts';
 import { dunningMarkdown } from './dunning.ts';
 import { personaOf } from './persona.ts';
 import { formatDay, formatMessage, formatNumber, formatSigned, formatValueMoney, safeLocale, type MessageParams } from '../i18n/index.ts';
-import { ACTION_LIST_COLUMNS, DEFAULT_EXPORT_LABELS, valueLabelsFor, type ActionListColumn, type ExportLabels, type ValueLabels } from './labels.ts';
+import {
+  ACTION_LIST_COLUMNS,
+  DEFAULT_EXPORT_LABELS,
+  valueLabelsFor,
+  type ActionListColumn,
+  type ExportLabels,
+  type ValueLabels,
+} from './labels.ts';
 import { boardHasEffects, topTotal } from './value-columns.ts';
 
 /** ASCII punctuation that Markdown, GitHub tables or inline HTML give a meaning to. */
@@ -29,9 +36,7 @@ export function escapeMarkdown(text: string): string {
       line
         .replace(INLINE_SPECIAL, '\\$&')
         // "1." / "1)" → "1\." ; "-", "+", "=" → "\-" … so no line opens a block.
-        .replace(BLOCK_START, (_m, space: string, marker: string) =>
-          /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
-        ),
+        .replace(BLOCK_START, (_m, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`)),
     )
     .join('<br>');
 }
@@ -117,13 +122,20 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     includeDropped: options.includeDropped,
   });
   const { top, rest } = cut(rows, options.topN ?? DEFAULT_TOP_N);
-  const out = [`# ${escapeMarkdown(board.title) || escapeMarkdown(labels.phrases.untitled)}`, '', `## ${escapeMarkdown(labels.headings.actionList)}`, ''];
+  const out = [
+    `# ${escapeMarkdown(board.title) || escapeMarkdown(labels.phrases.untitled)}`,
+    '',
+    `## ${escapeMarkdown(labels.headings.actionList)}`,
+    '',
+  ];
   if (rows.length === 0) {
     out.push(`_${escapeMarkdown(labels.phrases.noActions)}_`, '');
     return out.join('\n');
   }
   const value: ValueColumn | undefined =
-    options.includeValue ?? boardHasEffects(board) ? { currency: board.currency, labels: options.valueLabels ?? valueLabelsFor(locale) } : undefined;
+    (options.includeValue ?? boardHasEffects(board))
+      ? { currency: board.currency, labels: options.valueLabels ?? valueLabelsFor(locale) }
+      : undefined;
   if (top.length > 0) {
     out.push(`### ${phrase(labels.headings.top, locale, { n: top.length })}`, '');
     out.push(...actionTable(top, labels, locale, value), '');
@@ -131,7 +143,10 @@ export function actionListMarkdown(board: Board, options: ActionListMarkdownOpti
     if (value && total) {
       const money = (n: number): string => formatValueMoney(n, locale, value.currency);
       const range = formatMessage(value.labels.range, locale, { low: money(total.low), high: money(total.high) });
-      out.push(`**${phrase(value.labels.totalOfTop, locale, { n: top.length })}:** ${escapeMarkdown(`${money(total.mid)} (${range})`)}`, '');
+      out.push(
+        `**${phrase(value.labels.totalOfTop, locale, { n: top.length })}:** ${escapeMarkdown(`${money(total.mid)} (${range})`)}`,
+        '',
+      );
     }
   }
   if (rest.length > 0) {
@@ -189,9 +204,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
       ],
       [
         labels.headings.pains,
-        of('pain').map((c) =>
-          item(c.text, [phrase(labels.phrases.severity, locale, { n: severities.get(c.stageId) ?? 1 })]),
-        ),
+        of('pain').map((c) => item(c.text, [phrase(labels.phrases.severity, locale, { n: severities.get(c.stageId) ?? 1 })])),
       ],
       [
         labels.headings.ideas,

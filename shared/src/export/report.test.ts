@@ -69,14 +69,19 @@ describe('report model', () => {
   });
 
   it('defaults to the twelve-proposal cut', () => {
-    const many = buildBoard({ cards: Array.from({ length: 15 }, (_, i) => idea(`i_${i}`, 's_invoice', { impact: 3, effort: 3 })) });
+    const many = buildBoard({
+      cards: Array.from({ length: 15 }, (_, i) => idea(`i_${i}`, 's_invoice', { impact: 3, effort: 3 })),
+    });
     const model = reportModel(many, { generatedAt });
     expect(model.actions).toHaveLength(12);
     expect(model.belowLine).toBe(3);
   });
 
   it('counts stages, cards, dropped ideas and votes', () => {
-    const { counts } = reportModel(workshopBoard(), { generatedAt, votes: votesOf({ i_plain: 2, i_fee: 3, i_dropped: 7 }) });
+    const { counts } = reportModel(workshopBoard(), {
+      generatedAt,
+      votes: votesOf({ i_plain: 2, i_fee: 3, i_dropped: 7 }),
+    });
     expect(counts).toEqual({
       stages: 4,
       touchpoints: 4,

@@ -7,7 +7,10 @@ const board = buildBoard({
   title: 'Collection',
   stages: ['s_contact', 's_paid'],
   cards: [
-    touchpoint('t_calls', 's_contact', -2, { text: 'Calls customer service', metrics: { yearlyVolume: 800_000, costPerContact: 40 } }),
+    touchpoint('t_calls', 's_contact', -2, {
+      text: 'Calls customer service',
+      metrics: { yearlyVolume: 800_000, costPerContact: 40 },
+    }),
     pain('p_simple', 's_contact', { text: 'Simple questions need a call' }),
     idea('i_pages', 's_contact', {
       text: '“My pages” log-in',
@@ -22,7 +25,8 @@ const board = buildBoard({
   links: [link('i_pages', 'p_simple')],
 });
 
-const cells = (layout: 'jira' | 'azure-devops', locale?: string) => parseCsv(trackerCsv(board, { layout, ...(locale ? { locale } : {}) }), ',');
+const cells = (layout: 'jira' | 'azure-devops', locale?: string) =>
+  parseCsv(trackerCsv(board, { layout, ...(locale ? { locale } : {}) }), ',');
 
 describe('hand-off to a tracker', () => {
   it('writes Jira’s columns, one Labels column per label, and no byte-order mark', () => {
@@ -63,13 +67,19 @@ describe('hand-off to a tracker', () => {
     expect(first?.[2]).toContain('<br>Stage: contact<br>');
     expect(first?.[2]).not.toContain('\n');
     expect(first?.[3]).toBe('Ann <ann@example.com>');
-    const withTag = trackerCsv({ ...board, cards: board.cards.map((c) => (c.id === 'p_simple' ? { ...c, text: '<b>bold</b>' } : c)) }, { layout: 'azure-devops' });
+    const withTag = trackerCsv(
+      { ...board, cards: board.cards.map((c) => (c.id === 'p_simple' ? { ...c, text: '<b>bold</b>' } : c)) },
+      { layout: 'azure-devops' },
+    );
     expect(parseCsv(withTag, ',')[1]?.[2]).toContain('- &lt;b&gt;bold&lt;/b&gt;');
   });
 
   it('hands off the top N only, and caps a summary at 255 characters', () => {
     expect(parseCsv(trackerCsv(board, { layout: 'jira', topN: 1 }), ',')).toHaveLength(2);
-    const long = { ...board, cards: board.cards.map((c) => (c.id === 'i_pages' ? { ...c, text: 'x'.repeat(400) } : c)) };
+    const long = {
+      ...board,
+      cards: board.cards.map((c) => (c.id === 'i_pages' ? { ...c, text: 'x'.repeat(400) } : c)),
+    };
     expect(parseCsv(trackerCsv(long, { layout: 'azure-devops' }), ',')[1]?.[1]).toHaveLength(TRACKER_SUMMARY_MAX);
   });
 

@@ -63,7 +63,9 @@ export function trackerDescription(row: ActionRow, total: number, board: Board, 
   const { value, formula, missing } = row.businessCase;
   if (value) {
     const money = (n: number): string => formatValueMoney(n, locale, board.currency);
-    lines.push(`${words.value}: ${money(value.mid)} (${formatMessage(labels.range, locale, { low: money(value.low), high: money(value.high) })})`);
+    lines.push(
+      `${words.value}: ${money(value.mid)} (${formatMessage(labels.range, locale, { low: money(value.low), high: money(value.high) })})`,
+    );
   }
   if (formula.length > 0) lines.push(`${words.formula}:`, ...formula.map((f) => `- ${renderBusinessText(f, locale, board.currency)}`));
   if (missing.length > 0) lines.push(`${words.missing}:`, ...missing.map((m) => `- ${renderBusinessText(m, locale, board.currency)}`));

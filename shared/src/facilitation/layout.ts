@@ -69,8 +69,7 @@ export interface FacilitationState {
   rounds: VoteRoundResult[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function readLocks(doc: Y.Doc): Locks {
@@ -205,7 +204,10 @@ export function setPrivateMode(doc: Y.Doc, on: boolean, origin: unknown): void {
 /** Asks every client to centre its view on (x, y) in flow coordinates at this zoom. */
 export function summonTo(doc: Y.Doc, viewport: { x: number; y: number; zoom: number }, origin: unknown): string {
   const nonce = randomId(10);
-  doc.transact(() => facilitationMap(doc).set(FACILITATION_KEYS.summon, { x: viewport.x, y: viewport.y, zoom: viewport.zoom, nonce }), origin);
+  doc.transact(
+    () => facilitationMap(doc).set(FACILITATION_KEYS.summon, { x: viewport.x, y: viewport.y, zoom: viewport.zoom, nonce }),
+    origin,
+  );
   return nonce;
 }
 

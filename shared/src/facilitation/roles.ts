@@ -32,10 +32,8 @@ const PARTICIPANT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** At least 128 bits in base64url, at most a generous bound for a header. */
 const PARTICIPANT_SECRET_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
 
-export const isParticipantId = (value: unknown): value is string =>
-  typeof value === 'string' && PARTICIPANT_ID_PATTERN.test(value);
-export const isParticipantSecret = (value: unknown): value is string =>
-  typeof value === 'string' && PARTICIPANT_SECRET_PATTERN.test(value);
+export const isParticipantId = (value: unknown): value is string => typeof value === 'string' && PARTICIPANT_ID_PATTERN.test(value);
+export const isParticipantSecret = (value: unknown): value is string => typeof value === 'string' && PARTICIPANT_SECRET_PATTERN.test(value);
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

@@ -82,9 +82,7 @@ describe('the run-sheet', () => {
   it('reads a hostile value defensively and round-trips through the document', () => {
     expect(
       readRunSheetValue({
-        sessions: [
-          { id: 'x', name: 5, phases: [{ id: 'p', durationMs: -1, settings: { voting: { target: 'nope' } } }, 7] },
-        ],
+        sessions: [{ id: 'x', name: 5, phases: [{ id: 'p', durationMs: -1, settings: { voting: { target: 'nope' } } }, 7] }],
       }),
     ).toEqual({
       sessions: [

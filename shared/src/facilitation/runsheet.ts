@@ -82,8 +82,7 @@ export const NO_SETTINGS: PhaseSettings = Object.freeze({
   focusStageId: null,
 });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 const clampMs = (value: unknown): number =>
@@ -145,10 +144,7 @@ export function readRunState(doc: Y.Doc): RunState | null {
   if (!isRecord(value) || typeof value.sessionId !== 'string' || !finite(value.phaseIndex)) return null;
   if (!finite(value.sessionStartedAt) || !finite(value.phaseStartedAt)) return null;
   const done = Array.isArray(value.done)
-    ? value.done.filter(
-        (r): r is PhaseRecord =>
-          isRecord(r) && typeof r.phaseId === 'string' && finite(r.startedAt) && finite(r.endedAt),
-      )
+    ? value.done.filter((r): r is PhaseRecord => isRecord(r) && typeof r.phaseId === 'string' && finite(r.startedAt) && finite(r.endedAt))
     : [];
   return {
     sessionId: value.sessionId,
@@ -164,20 +160,14 @@ export function writeRunSheet(doc: Y.Doc, sheet: RunSheet, origin: unknown): voi
 }
 
 export function writeRunState(doc: Y.Doc, state: RunState | null, origin: unknown): void {
-  doc.transact(
-    () => facilitationMap(doc).set(RUNNING_KEY, state ? (JSON.parse(JSON.stringify(state)) as unknown) : null),
-    origin,
-  );
+  doc.transact(() => facilitationMap(doc).set(RUNNING_KEY, state ? (JSON.parse(JSON.stringify(state)) as unknown) : null), origin);
 }
 
 export const createPhaseId = (): string => `ph_${randomId(8)}`;
 export const createSessionId = (): string => `se_${randomId(8)}`;
 
 /** The current session and phase of a running state, if the plan still has them. */
-export function currentPhase(
-  sheet: RunSheet,
-  state: RunState | null,
-): { session: RunSession; phase: Phase; index: number } | null {
+export function currentPhase(sheet: RunSheet, state: RunState | null): { session: RunSession; phase: Phase; index: number } | null {
   if (!state) return null;
   const session = sheet.sessions.find((s) => s.id === state.sessionId);
   const phase = session?.phases[state.phaseIndex];

@@ -43,7 +43,10 @@ describe('timer actions on the server clock', () => {
     // Ended 5 minutes ago: the added minute counts from now, not from the old end.
     expect(applyTimerAction(running, { type: 'add', ms: MIN }, T0 + 6 * MIN)).toMatchObject({ endsAt: T0 + 7 * MIN });
     const paused = applyTimerAction(running, { type: 'pause' }, T0 + 30_000);
-    expect(applyTimerAction(paused, { type: 'add', ms: MIN }, T0 + 40_000)).toMatchObject({ state: 'paused', remainingMs: 90_000 });
+    expect(applyTimerAction(paused, { type: 'add', ms: MIN }, T0 + 40_000)).toMatchObject({
+      state: 'paused',
+      remainingMs: 90_000,
+    });
   });
 
   it('stopping clears the timer; actions that make no sense now are refused', () => {

@@ -31,7 +31,12 @@ export const TIMER_LIMITS = {
   maxAddMs: 60 * 60 * 1_000,
 } as const;
 
-export const STOPPED_TIMER: TimerValue = Object.freeze({ state: 'stopped', endsAt: null, remainingMs: 0, durationMs: 0 });
+export const STOPPED_TIMER: TimerValue = Object.freeze({
+  state: 'stopped',
+  endsAt: null,
+  remainingMs: 0,
+  durationMs: 0,
+});
 
 export class TimerActionError extends Error {
   constructor(message: string) {
@@ -57,10 +62,12 @@ export const timerEnded = (timer: TimerValue, now: number): boolean =>
 export function applyTimerAction(timer: TimerValue, action: TimerAction, now: number): TimerValue {
   switch (action.type) {
     case 'start': {
-      if (!Number.isFinite(action.durationMs) || action.durationMs < TIMER_LIMITS.minDurationMs || action.durationMs > TIMER_LIMITS.maxDurationMs) {
-        throw new TimerActionError(
-          `durationMs must be from ${TIMER_LIMITS.minDurationMs} to ${TIMER_LIMITS.maxDurationMs}`,
-        );
+      if (
+        !Number.isFinite(action.durationMs) ||
+        action.durationMs < TIMER_LIMITS.minDurationMs ||
+        action.durationMs > TIMER_LIMITS.maxDurationMs
+      ) {
+        throw new TimerActionError(`durationMs must be from ${TIMER_LIMITS.minDurationMs} to ${TIMER_LIMITS.maxDurationMs}`);
       }
       const duration = Math.round(action.durationMs);
       return { state: 'running', endsAt: now + duration, remainingMs: duration, durationMs: duration };
@@ -71,7 +78,12 @@ export function applyTimerAction(timer: TimerValue, action: TimerAction, now: nu
     }
     case 'resume': {
       if (timer.state !== 'paused') throw new TimerActionError('only a paused timer can be resumed');
-      return { state: 'running', endsAt: now + timer.remainingMs, remainingMs: timer.remainingMs, durationMs: timer.durationMs };
+      return {
+        state: 'running',
+        endsAt: now + timer.remainingMs,
+        remainingMs: timer.remainingMs,
+        durationMs: timer.durationMs,
+      };
     }
     case 'add': {
       if (!Number.isFinite(action.ms) || action.ms <= 0 || action.ms > TIMER_LIMITS.maxAddMs) {
@@ -81,10 +93,19 @@ export function applyTimerAction(timer: TimerValue, action: TimerAction, now: nu
       if (timer.state === 'running') {
         // Time added after the end starts counting again from now.
         const remaining = clampDuration(timerRemaining(timer, now) + ms);
-        return { state: 'running', endsAt: now + remaining, remainingMs: remaining, durationMs: clampDuration(timer.durationMs + ms) };
+        return {
+          state: 'running',
+          endsAt: now + remaining,
+          remainingMs: remaining,
+          durationMs: clampDuration(timer.durationMs + ms),
+        };
       }
       if (timer.state === 'paused') {
-        return { ...timer, remainingMs: clampDuration(timer.remainingMs + ms), durationMs: clampDuration(timer.durationMs + ms) };
+        return {
+          ...timer,
+          remainingMs: clampDuration(timer.remainingMs + ms),
+          durationMs: clampDuration(timer.durationMs + ms),
+        };
       }
       throw new TimerActionError('time can only be added to a running or paused timer');
     }

@@ -40,15 +40,9 @@ function sameValue(a: unknown, b: unknown): boolean {
     for (const [key, value] of a.entries()) if (!b.has(key) || !sameValue(value, b.get(key))) return false;
     return true;
   }
-  if (a instanceof Y.Text || b instanceof Y.Text)
-    return a instanceof Y.Text && b instanceof Y.Text && a.toString() === b.toString();
+  if (a instanceof Y.Text || b instanceof Y.Text) return a instanceof Y.Text && b instanceof Y.Text && a.toString() === b.toString();
   if (a instanceof Y.Array || b instanceof Y.Array) {
-    return (
-      a instanceof Y.Array &&
-      b instanceof Y.Array &&
-      a.length === b.length &&
-      a.toArray().every((v, i) => sameValue(v, b.get(i)))
-    );
+    return a instanceof Y.Array && b instanceof Y.Array && a.length === b.length && a.toArray().every((v, i) => sameValue(v, b.get(i)));
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -124,12 +118,7 @@ export function restoreCardDoc(live: Y.Doc, snapshot: Y.Doc, cardId: string, ori
     linksMap(snapshot).forEach((link, linkId) => {
       if (!link || typeof link !== 'object' || (link.from !== cardId && link.to !== cardId)) return;
       const other = link.from === cardId ? link.to : link.from;
-      if (
-        !cards.has(other) ||
-        links.has(linkId) ||
-        present.has(`${link.from}>${link.to}`) ||
-        present.has(`${link.to}>${link.from}`)
-      )
+      if (!cards.has(other) || links.has(linkId) || present.has(`${link.from}>${link.to}`) || present.has(`${link.to}>${link.from}`))
         return;
       links.set(linkId, { from: link.from, to: link.to });
     });

@@ -15,5 +15,4 @@ export const SNAPSHOT_NAME_LENGTH = 120;
 
 /** Snapshot ids: `h_` and 12 random characters. */
 export const SNAPSHOT_ID_PATTERN = /^h_[a-z0-9]{12}$/;
-export const isSnapshotId = (value: unknown): value is string =>
-  typeof value === 'string' && SNAPSHOT_ID_PATTERN.test(value);
+export const isSnapshotId = (value: unknown): value is string => typeof value === 'string' && SNAPSHOT_ID_PATTERN.test(value);

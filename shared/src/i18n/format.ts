@@ -114,7 +114,13 @@ export function dayOf(instant: Date, timeZone = 'UTC'): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-const CURRENCY_BY_LANGUAGE: Readonly<Record<string, Currency>> = { da: 'DKK', sv: 'SEK', nb: 'NOK', no: 'NOK', nn: 'NOK' };
+const CURRENCY_BY_LANGUAGE: Readonly<Record<string, Currency>> = {
+  da: 'DKK',
+  sv: 'SEK',
+  nb: 'NOK',
+  no: 'NOK',
+  nn: 'NOK',
+};
 
 /** The currency a new board in `locale` starts with: DKK for Danish, SEK for Swedish, NOK for Norwegian, else EUR. */
 export function defaultCurrencyFor(locale: string): Currency {

@@ -76,7 +76,9 @@ function literalText(elements: readonly MessageFormatElement[]): string {
       isLiteralElement(el)
         ? el.value
         : isPluralElement(el) || isSelectElement(el)
-          ? Object.values(el.options).map((o) => literalText(o.value)).join('')
+          ? Object.values(el.options)
+              .map((o) => literalText(o.value))
+              .join('')
           : '',
     )
     .join('');

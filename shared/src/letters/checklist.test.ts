@@ -22,7 +22,11 @@ describe('the debtor checklist', () => {
   it('names the original creditor only when the letter says whose claim it is', () => {
     expect(missingItems('Your claim has been transferred to Nordkredit for collection.')).toContain('original-creditor');
     const [creditor] = debtorChecklist('Nordkredit writes on behalf of Nordtel.');
-    expect(creditor).toEqual({ item: 'original-creditor', found: true, parts: [{ part: 'creditor', evidence: 'on behalf of' }] });
+    expect(creditor).toEqual({
+      item: 'original-creditor',
+      found: true,
+      parts: [{ part: 'creditor', evidence: 'on behalf of' }],
+    });
   });
 
   it('needs both the amount and a due date; "within 10 days" is no date', () => {
@@ -45,7 +49,14 @@ describe('the debtor checklist', () => {
   it('a threatening letter without help, product or creditor misses them all', () => {
     const text =
       'FINAL NOTICE. The outstanding obligation remains unsettled. Failure to remit 1,749.00 DKK within 10 days will result in the matter being referred to the enforcement court. Payment must be effected to account 1234 5678901234.';
-    expect(missingItems(text)).toEqual(['original-creditor', 'product-or-invoice', 'amount-and-due-date', 'fee-and-why', 'help-or-plan', 'contact']);
+    expect(missingItems(text)).toEqual([
+      'original-creditor',
+      'product-or-invoice',
+      'amount-and-due-date',
+      'fee-and-why',
+      'help-or-plan',
+      'contact',
+    ]);
   });
 
   it('does not see a word inside another word: "helpful" is not help, "chatter" is no chat', () => {

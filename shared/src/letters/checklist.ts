@@ -40,9 +40,13 @@ const stem = (source: string): RegExp => new RegExp(source, 'iu');
 
 const CUES: Readonly<Record<ChecklistPart, readonly RegExp[]>> = {
   creditor: [
-    words('original creditor|your creditor|creditor:|on behalf of|your (?:agreement|contract|account) with|bought (?:the|your) (?:claim|debt) from|took over the claim'),
+    words(
+      'original creditor|your creditor|creditor:|on behalf of|your (?:agreement|contract|account) with|bought (?:the|your) (?:claim|debt) from|took over the claim',
+    ),
     words('oprindelige? kreditor|din kreditor|kreditor:|på vegne af|din aftale med|købt (?:kravet|fordringen) af|overtaget kravet fra'),
-    words('ursprungliga? (?:fordringsägare|borgenär)|din (?:fordringsägare|borgenär)|fordringsägare:|på uppdrag av|för .{1,60}? räkning|ditt avtal med|köpt (?:fordran|skulden) från'),
+    words(
+      'ursprungliga? (?:fordringsägare|borgenär)|din (?:fordringsägare|borgenär)|fordringsägare:|på uppdrag av|för .{1,60}? räkning|ditt avtal med|köpt (?:fordran|skulden) från',
+    ),
   ],
   product: [
     stem('invoice\\s*(?:no\\.?|number|nr\\.?|#)?\\s*\\d|faktura(?:nummer|nr\\.?)?\\s*\\d|fakturanummer'),
@@ -61,19 +65,27 @@ const CUES: Readonly<Record<ChecklistPart, readonly RegExp[]>> = {
     words('eftersom|på grund av|enligt (?:lag|lagen|förordning)|inkassolagen'),
   ],
   payment: [
-    words('pay (?:by|with|to|online|via|at|in)|account (?:no\\.?|number)|(?:to )?account \\d|bank transfer|payment (?:slip|details|reference)|iban|mobilepay|swish'),
-    words('betal (?:med|via|på|til|online)|betale (?:med|via|på|til)|kontonummer|konto \\d|reg\\.?\\s?nr|indbetal\\w*|betalingsservice|fik-?nummer'),
+    words(
+      'pay (?:by|with|to|online|via|at|in)|account (?:no\\.?|number)|(?:to )?account \\d|bank transfer|payment (?:slip|details|reference)|iban|mobilepay|swish',
+    ),
+    words(
+      'betal (?:med|via|på|til|online)|betale (?:med|via|på|til)|kontonummer|konto \\d|reg\\.?\\s?nr|indbetal\\w*|betalingsservice|fik-?nummer',
+    ),
     words('betala (?:med|via|till|på|in)|bankgiro|plusgiro|ocr(?:-nummer)?|betalkort|autogiro'),
   ],
   help: [
-    words('payment plan|instal(?:l)?ments?|pay in parts|(?:cannot|can\'t|can’t) pay|difficult(?:y|ies)? (?:paying|to pay)|help'),
+    words("payment plan|instal(?:l)?ments?|pay in parts|(?:cannot|can't|can’t) pay|difficult(?:y|ies)? (?:paying|to pay)|help"),
     words('afdragsordning|afdrag|betalingsaftale|(?:ikke kan|kan ikke) betale|svært ved at betale|hjælp'),
     words('avbetalningsplan|avbetalning|(?:inte kan|kan inte) betala|svårt att betala|hjälp'),
   ],
   contact: [
     // Phone numbers: "+45 70 20 30 40", "70 20 30 40", "08-123 456 00" — not an account number.
-    stem('\\+\\d{2,3}(?:[\\s-]?\\d){6,12}(?![\\d])|(?<!\\d[\\s-]?)\\d{2}(?:[\\s-]\\d{2}){3}(?![\\s-]?\\d)|(?<!\\d[\\s-]?)0\\d{1,3}-\\d{2,3}(?:\\s\\d{2,3}){1,3}(?![\\s-]?\\d)'),
-    words('call us|phone|tel\\.?|e-?mail us|write to us|contact us|chat|my pages|ring (?:til )?os|telefon|tlf\\.?|kontakt(?:a|e)?(?: os| oss)?|skriv til os|mine sider|ring oss|skriv till oss|e-post|chatt|mina sidor'),
+    stem(
+      '\\+\\d{2,3}(?:[\\s-]?\\d){6,12}(?![\\d])|(?<!\\d[\\s-]?)\\d{2}(?:[\\s-]\\d{2}){3}(?![\\s-]?\\d)|(?<!\\d[\\s-]?)0\\d{1,3}-\\d{2,3}(?:\\s\\d{2,3}){1,3}(?![\\s-]?\\d)',
+    ),
+    words(
+      'call us|phone|tel\\.?|e-?mail us|write to us|contact us|chat|my pages|ring (?:til )?os|telefon|tlf\\.?|kontakt(?:a|e)?(?: os| oss)?|skriv til os|mine sider|ring oss|skriv till oss|e-post|chatt|mina sidor',
+    ),
   ],
 };
 

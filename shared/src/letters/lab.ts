@@ -30,6 +30,14 @@ export function letterLab(message: TouchpointMessage | undefined, locale: string
     const text = message[variant];
     if (text === undefined || text.trim() === '') return [];
     const checklist = debtorChecklist(text);
-    return [{ variant, inUse: message.inUse === variant, readability: readability(text, locale), checklist, found: checklist.filter((c) => c.found).length }];
+    return [
+      {
+        variant,
+        inUse: message.inUse === variant,
+        readability: readability(text, locale),
+        checklist,
+        found: checklist.filter((c) => c.found).length,
+      },
+    ];
   });
 }

@@ -28,10 +28,23 @@ describe('LIX for Danish and Swedish (hand-counted)', () => {
 
   it('places LIX on the Swedish and the Danish scale', () => {
     expect([29.9, 30, 39.9, 40, 50, 60, 60.1].map((n) => lixLevel(n, 'sv'))).toEqual([
-      'very-easy', 'easy', 'easy', 'medium', 'hard', 'hard', 'very-hard',
+      'very-easy',
+      'easy',
+      'easy',
+      'medium',
+      'hard',
+      'hard',
+      'very-hard',
     ]);
     expect([24, 25, 34, 35, 44, 45, 54, 55].map((n) => lixLevel(n, 'da'))).toEqual([
-      'very-easy', 'easy', 'easy', 'medium', 'medium', 'hard', 'hard', 'very-hard',
+      'very-easy',
+      'easy',
+      'easy',
+      'medium',
+      'medium',
+      'hard',
+      'hard',
+      'very-hard',
     ]);
   });
 
@@ -42,7 +55,9 @@ describe('LIX for Danish and Swedish (hand-counted)', () => {
 
 describe('Flesch Reading Ease for English (hand-counted)', () => {
   it('counts syllables by vowel groups, less a silent final e', () => {
-    expect(['please', 'invoice', 'today', 'payment', 'table', 'the', 'collection', 'you'].map(englishSyllables)).toEqual([1, 2, 2, 2, 2, 1, 3, 1]);
+    expect(['please', 'invoice', 'today', 'payment', 'table', 'the', 'collection', 'you'].map(englishSyllables)).toEqual([
+      1, 2, 2, 2, 2, 1, 3, 1,
+    ]);
   });
 
   it('13 words, 2 sentences, 16 syllables: 206.835 − 1.015 × 6.5 − 84.6 × 16/13 = 96.1, grade 1.5', () => {

@@ -14,8 +14,7 @@ import type { OpenToneRound, ToneRoundResult, ToneVariantResult } from './tone.t
 export const TONE_KEY = 'tone';
 export const TONE_ROUND_KEY_PREFIX = 'tone:';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isVariant = (value: unknown): value is MessageVariant => (MESSAGE_VARIANTS as readonly unknown[]).includes(value);
 
@@ -79,7 +78,9 @@ export function writeOpenToneRound(doc: Y.Doc, round: OpenToneRound, origin: unk
 export function writeToneResult(doc: Y.Doc, result: ToneRoundResult, origin: unknown): void {
   doc.transact(() => {
     const map = facilitationMap(doc);
-    const variants = Object.fromEntries(MESSAGE_VARIANTS.map((v) => [v, { ...result.variants[v], counts: [...result.variants[v].counts] }]));
+    const variants = Object.fromEntries(
+      MESSAGE_VARIANTS.map((v) => [v, { ...result.variants[v], counts: [...result.variants[v].counts] }]),
+    );
     map.set(`${TONE_ROUND_KEY_PREFIX}${result.id}`, { ...result, variants });
     if (readOpenToneRound(doc)?.id === result.id) map.set(TONE_KEY, null);
   }, origin);

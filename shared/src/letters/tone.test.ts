@@ -24,7 +24,11 @@ describe('the blind tone round', () => {
   });
 
   it('holds a round only on a letter, SMS or e-mail touchpoint with both variants written', () => {
-    const letter = { kind: 'touchpoint' as const, channel: 'letter' as const, message: { a: 'Pay now.', b: 'You can pay by …' } };
+    const letter = {
+      kind: 'touchpoint' as const,
+      channel: 'letter' as const,
+      message: { a: 'Pay now.', b: 'You can pay by …' },
+    };
     expect(canHoldToneRound(letter)).toBe(true);
     expect(canHoldToneRound({ ...letter, message: { a: 'Pay now.', b: '  ' } })).toBe(false);
     expect(canHoldToneRound({ ...letter, channel: 'phone' })).toBe(false);
@@ -58,7 +62,14 @@ describe('the blind tone round', () => {
 
   it('reads a damaged result defensively', () => {
     const doc = new Y.Doc();
-    facilitationMap(doc).set('tone:x', { id: 'x', cardId: 'c', startedAt: 1, closedAt: 2, variants: { a: { counts: 'no' } }, inUse: 'z' });
+    facilitationMap(doc).set('tone:x', {
+      id: 'x',
+      cardId: 'c',
+      startedAt: 1,
+      closedAt: 2,
+      variants: { a: { counts: 'no' } },
+      inUse: 'z',
+    });
     facilitationMap(doc).set('tone:y', { id: 'y' });
     expect(readToneRounds(doc)).toEqual([
       {
@@ -67,7 +78,10 @@ describe('the blind tone round', () => {
         startedAt: 1,
         closedAt: 2,
         raters: 0,
-        variants: { a: { ratings: 0, mean: null, counts: [0, 0, 0, 0, 0] }, b: { ratings: 0, mean: null, counts: [0, 0, 0, 0, 0] } },
+        variants: {
+          a: { ratings: 0, mean: null, counts: [0, 0, 0, 0, 0] },
+          b: { ratings: 0, mean: null, counts: [0, 0, 0, 0, 0] },
+        },
         inUse: null,
       },
     ]);

@@ -67,7 +67,11 @@ function fnv1a(text: string): number {
  * reload and differs between participants (and rounds). Neutral: it never depends on which
  * variant is in use.
  */
-export function toneOrder(roundId: string, participantId: string, variants: readonly MessageVariant[] = MESSAGE_VARIANTS): MessageVariant[] {
+export function toneOrder(
+  roundId: string,
+  participantId: string,
+  variants: readonly MessageVariant[] = MESSAGE_VARIANTS,
+): MessageVariant[] {
   const order = [...variants];
   let state = fnv1a(`${roundId}\u0000${participantId}`) || 1;
   for (let i = order.length - 1; i > 0; i--) {

@@ -35,8 +35,7 @@ export function emotionY(value: number, height: number): number {
 }
 
 /** x inside the node of a stage's centre. */
-export const stageX = (index: number, stageWidth: number): number =>
-  CURVE.axisWidth + index * stageWidth + stageWidth / 2;
+export const stageX = (index: number, stageWidth: number): number => CURVE.axisWidth + index * stageWidth + stageWidth / 2;
 
 /**
  * The curve's runs of consecutive stages with data, placed in the node: stages without

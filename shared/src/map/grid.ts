@@ -229,8 +229,7 @@ function stacksOf(input: LayoutInput, memory: LayoutMemory | null): { stacks: Ma
   return { stacks, inPlace: false };
 }
 
-const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
 
 function stackOf(input: readonly LayoutCard[]): CellStack {
   const sorted = [...input].sort(compareOrdered);
@@ -267,8 +266,15 @@ function place(stack: CellStack, stage: StageColumn, lane: LaneRow, before: Plac
 }
 
 const sameBox = (a: CardBox, b: CardBox): boolean =>
-  a.x === b.x && a.y === b.y && a.height === b.height && a.index === b.index && a.lines === b.lines &&
-  a.truncated === b.truncated && a.figures === b.figures && a.stageId === b.stageId && a.laneId === b.laneId;
+  a.x === b.x &&
+  a.y === b.y &&
+  a.height === b.height &&
+  a.index === b.index &&
+  a.lines === b.lines &&
+  a.truncated === b.truncated &&
+  a.figures === b.figures &&
+  a.stageId === b.stageId &&
+  a.laneId === b.laneId;
 
 /**
  * The layout of `input`, reusing what `memory` (the previous layout) can: pure, so the
@@ -355,13 +361,7 @@ export function cellAt(layout: GridLayout, point: Point): { stageId: StageId; la
  * Where cards dropped at height `y` go in a cell: the number of remaining cards (the
  * moving ones taken out) whose middle lies above `y`.
  */
-export function dropIndex(
-  layout: GridLayout,
-  stageId: string,
-  laneId: string,
-  y: number,
-  moving: ReadonlySet<string>,
-): number {
+export function dropIndex(layout: GridLayout, stageId: string, laneId: string, y: number, moving: ReadonlySet<string>): number {
   const lane = layout.lanes.find((l) => l.id === laneId);
   if (!lane) return 0;
   const ids = (layout.cellCards.get(cellKey(stageId, laneId)) ?? []).filter((id) => !moving.has(id));

@@ -16,7 +16,10 @@ describe('the map as SVG, drawn from the layout', () => {
   });
 
   it('writes user text as text: markup in a title or a card stays escaped', () => {
-    const board = buildBoard({ title: '<script>alert(1)</script>', cards: [note('c_x', 's_invoice', { text: '"><img src=x onerror=alert(1)> & co' })] });
+    const board = buildBoard({
+      title: '<script>alert(1)</script>',
+      cards: [note('c_x', 's_invoice', { text: '"><img src=x onerror=alert(1)> & co' })],
+    });
     const { svg } = mapSvg(board);
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('<img');

@@ -91,7 +91,10 @@ function textLines(lines: readonly string[], x: number, y: number, lineHeight: n
 function cardSvg(box: CardBox, kind: CardKind, text: string, kindLabel: string): string {
   const c = KIND_COLOURS[kind];
   const radius = kind === 'idea' ? 14 : kind === 'note' ? 4 : 8;
-  const strip = kind === 'touchpoint' || kind === 'pain' ? `<rect x="${n(box.x)}" y="${n(box.y)}" width="4" height="${n(box.height)}" fill="${c.strong}"/>` : '';
+  const strip =
+    kind === 'touchpoint' || kind === 'pain'
+      ? `<rect x="${n(box.x)}" y="${n(box.y)}" width="4" height="${n(box.height)}" fill="${c.strong}"/>`
+      : '';
   const label = `<text x="${n(box.x + 12)}" y="${n(box.y + 22)}" font-size="11" font-weight="650" letter-spacing="0.3" fill="${c.strong}">${escapeXml(kindLabel.toUpperCase())}</text>`;
   const body = textLines(
     wrapText(text, CARD_TEXT.charsPerLine, box.lines),
@@ -145,8 +148,7 @@ export function mapArea(layout: GridLayout): Rect {
   };
 }
 
-const overlaps = (a: Rect, b: Rect): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export function mapSvg(board: Board, options: MapSvgOptions = {}): MapSvg {
   const layout = layoutGrid(board).layout;
@@ -159,20 +161,28 @@ export function mapSvg(board: Board, options: MapSvgOptions = {}): MapSvg {
   const parts: string[] = [];
   const { grid } = layout;
   parts.push(`<rect x="${n(area.x)}" y="${n(area.y)}" width="${n(area.width)}" height="${n(area.height)}" fill="#f4f6f8"/>`);
-  parts.push(`<rect x="${n(grid.x)}" y="${n(grid.y)}" width="${n(grid.width)}" height="${n(grid.height)}" fill="#ffffff" stroke="${LINE_2}"/>`);
+  parts.push(
+    `<rect x="${n(grid.x)}" y="${n(grid.y)}" width="${n(grid.width)}" height="${n(grid.height)}" fill="#ffffff" stroke="${LINE_2}"/>`,
+  );
   const stageTitle = new Map(board.stages.map((s) => [s.id as string, s.title]));
   const laneTitle = new Map(board.lanes.map((l) => [l.id as string, l.title]));
   for (const stage of layout.stages) {
     parts.push(`<rect x="${n(stage.x)}" y="0" width="${n(stage.width)}" height="${n(stage.height)}" fill="#ffffff" stroke="${LINE}"/>`);
-    parts.push(`<line x1="${n(stage.x + stage.width)}" x2="${n(stage.x + stage.width)}" y1="${n(grid.y)}" y2="${n(grid.y + grid.height)}" stroke="${LINE}"/>`);
+    parts.push(
+      `<line x1="${n(stage.x + stage.width)}" x2="${n(stage.x + stage.width)}" y1="${n(grid.y)}" y2="${n(grid.y + grid.height)}" stroke="${LINE}"/>`,
+    );
     const lines = wrapText(`${stage.index + 1}. ${stageTitle.get(stage.id) ?? ''}`, 22, 3);
     const top = stage.height - 12 - (lines.length - 1) * 19;
     parts.push(textLines(lines, stage.x + 12, top, 19, `font-size="16" font-weight="680" fill="${INK}"`));
   }
   for (const lane of layout.lanes) {
     parts.push(`<rect x="0" y="${n(lane.y)}" width="${n(lane.width)}" height="${n(lane.height)}" fill="#ffffff" stroke="${LINE}"/>`);
-    parts.push(`<line x1="${n(grid.x)}" x2="${n(grid.x + grid.width)}" y1="${n(lane.y + lane.height)}" y2="${n(lane.y + lane.height)}" stroke="${LINE}"/>`);
-    parts.push(textLines(wrapText(laneTitle.get(lane.id) ?? '', 20, 4), 14, lane.y + 28, 18, `font-size="15" font-weight="650" fill="${INK}"`));
+    parts.push(
+      `<line x1="${n(grid.x)}" x2="${n(grid.x + grid.width)}" y1="${n(lane.y + lane.height)}" y2="${n(lane.y + lane.height)}" stroke="${LINE}"/>`,
+    );
+    parts.push(
+      textLines(wrapText(laneTitle.get(lane.id) ?? '', 20, 4), 14, lane.y + 28, 18, `font-size="15" font-weight="650" fill="${INK}"`),
+    );
   }
   parts.push(curveSvg(board, layout));
   const cards = new Map(board.cards.map((c) => [c.id as string, c]));

@@ -80,7 +80,10 @@ export function migrateBoardJson(raw: unknown, migrations: readonly Migration[] 
     };
   }
   if (nestsDeeperThan(raw, MAX_IMPORT_DEPTH)) {
-    return { ok: false, errors: [`the file nests arrays or objects more than ${MAX_IMPORT_DEPTH} levels deep; a board is far shallower`] };
+    return {
+      ok: false,
+      errors: [`the file nests arrays or objects more than ${MAX_IMPORT_DEPTH} levels deep; a board is far shallower`],
+    };
   }
   let board = structuredClone(raw) as Record<string, unknown>;
   for (const migration of pending(version, migrations)) board = migration.migrateJson(board);

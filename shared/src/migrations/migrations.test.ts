@@ -20,7 +20,17 @@ const V1_BOARD = {
   activePersonaId: null,
   stages: [{ id: 's_invoice', title: 'Invoice' }],
   lanes: [{ id: 'l_touch', title: 'Touchpoints', kind: 'touchpoints' }],
-  cards: [{ id: 'c_letter', kind: 'touchpoint', stageId: 's_invoice', laneId: 'l_touch', order: 1, text: 'Reminder', channel: 'letter' }],
+  cards: [
+    {
+      id: 'c_letter',
+      kind: 'touchpoint',
+      stageId: 's_invoice',
+      laneId: 'l_touch',
+      order: 1,
+      text: 'Reminder',
+      channel: 'letter',
+    },
+  ],
   links: [],
 };
 
@@ -69,7 +79,11 @@ describe('migrations', () => {
 
   it('a version-1 board (before the dunning journey) imports with no scenarios and no cadence rules', () => {
     const result = migrateBoardJson(structuredClone(V1_BOARD));
-    expect(result).toMatchObject({ ok: true, fromVersion: 1, value: { schemaVersion: 3, scenarios: [], cadenceRules: [] } });
+    expect(result).toMatchObject({
+      ok: true,
+      fromVersion: 1,
+      value: { schemaVersion: 3, scenarios: [], cadenceRules: [] },
+    });
     if (result.ok) expect(result.value.cards[0]).toMatchObject({ id: 'c_letter', channel: 'letter' });
   });
 
@@ -99,31 +113,36 @@ describe('migrations', () => {
   it.each([
     { version: 1 as const, applied: [2, 3] },
     { version: 2 as const, applied: [3] },
-  ])('version 3 turns a stored version-$version board\'s typed words into Y.Text that two people can edit together', ({ version, applied }) => {
-    const doc = plainTextDoc(version);
-    const before = docToBoard(doc, 'board1');
-    expect(migrateDoc(doc)).toEqual(applied);
-    expect(metaMap(doc).get('schemaVersion')).toBe(3);
-    // The same board, word for word…
-    expect(docToBoard(doc, 'board1')).toEqual(before);
-    // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.
-    const letter = cardsMap(doc).get('c_letter')!;
-    expect(letter.get('text')).toBeInstanceOf(Y.Text);
-    expect([...stagesMap(doc).values()].every((s) => s.get('title') instanceof Y.Text)).toBe(true);
-    expect([...lanesMap(doc).values()].every((l) => l.get('title') instanceof Y.Text)).toBe(true);
-    expect(personasMap(doc).get('p_1')!.get('name')).toBeInstanceOf(Y.Text);
-    expect(personasMap(doc).get('p_1')!.get('description')).toBe('d');
-    // Two replicas type into the migrated text at once; both keystrokes stay.
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    (cardsMap(doc).get('c_letter')!.get('text') as Y.Text).insert(0, '[A] ');
-    const otherText = cardsMap(other).get('c_letter')!.get('text') as Y.Text;
-    otherText.insert(otherText.length, ' [B]');
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-    expect(docToBoard(doc, 'b').cards.find((c) => c.id === 'c_letter')!.text).toBe(`[A] ${before.cards.find((c) => c.id === 'c_letter')!.text} [B]`);
-    expect(docToBoard(other, 'b')).toEqual(docToBoard(doc, 'b'));
-  });
+  ])(
+    "version 3 turns a stored version-$version board's typed words into Y.Text that two people can edit together",
+    ({ version, applied }) => {
+      const doc = plainTextDoc(version);
+      const before = docToBoard(doc, 'board1');
+      expect(migrateDoc(doc)).toEqual(applied);
+      expect(metaMap(doc).get('schemaVersion')).toBe(3);
+      // The same board, word for word…
+      expect(docToBoard(doc, 'board1')).toEqual(before);
+      // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.
+      const letter = cardsMap(doc).get('c_letter')!;
+      expect(letter.get('text')).toBeInstanceOf(Y.Text);
+      expect([...stagesMap(doc).values()].every((s) => s.get('title') instanceof Y.Text)).toBe(true);
+      expect([...lanesMap(doc).values()].every((l) => l.get('title') instanceof Y.Text)).toBe(true);
+      expect(personasMap(doc).get('p_1')!.get('name')).toBeInstanceOf(Y.Text);
+      expect(personasMap(doc).get('p_1')!.get('description')).toBe('d');
+      // Two replicas type into the migrated text at once; both keystrokes stay.
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+      (cardsMap(doc).get('c_letter')!.get('text') as Y.Text).insert(0, '[A] ');
+      const otherText = cardsMap(other).get('c_letter')!.get('text') as Y.Text;
+      otherText.insert(otherText.length, ' [B]');
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+      expect(docToBoard(doc, 'b').cards.find((c) => c.id === 'c_letter')!.text).toBe(
+        `[A] ${before.cards.find((c) => c.id === 'c_letter')!.text} [B]`,
+      );
+      expect(docToBoard(other, 'b')).toEqual(docToBoard(doc, 'b'));
+    },
+  );
 
   it('a board from a newer Rejse is refused with a message that says so', () => {
     const result = migrateBoardJson({ ...smallBoard(), schemaVersion: 7 });
@@ -146,7 +165,10 @@ describe('migrations', () => {
 
   it('a file without a schema version or without an object is refused', () => {
     const { schemaVersion: _drop, ...unversioned } = smallBoard();
-    expect(migrateBoardJson(unversioned)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^schemaVersion/)] });
+    expect(migrateBoardJson(unversioned)).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^schemaVersion/)],
+    });
     expect(migrateBoardJson([1, 2])).toMatchObject({ ok: false });
     expect(migrateBoardJson(null)).toMatchObject({ ok: false });
   });

@@ -130,8 +130,7 @@ export function judgeCapability(role: Role, state: PermissionState, capability: 
 }
 
 /** True when the table refuses this role nothing (the server can skip describing its updates). */
-export const roleIsUnrestricted = (role: Role): boolean =>
-  CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.length === 0);
+export const roleIsUnrestricted = (role: Role): boolean => CAPABILITIES.every((capability) => PERMISSIONS[capability][role]?.length === 0);
 
 /**
  * True when the table refuses this role nothing on the board itself — at most writing as

@@ -21,7 +21,14 @@ const change = (root: string, recordId?: string, field?: string, kind: UpdateCha
 });
 
 function state(
-  patch: { board?: boolean; structure?: boolean; cards?: string[]; privateMode?: boolean; existing?: string[]; participantId?: string | null } = {},
+  patch: {
+    board?: boolean;
+    structure?: boolean;
+    cards?: string[];
+    privateMode?: boolean;
+    existing?: string[];
+    participantId?: string | null;
+  } = {},
 ): PermissionState {
   const existing = new Set(patch.existing ?? ['c_on_board']);
   return {
@@ -35,7 +42,10 @@ function state(
 describe('the permission table', () => {
   it('gives the facilitator everything but writing as someone else, the viewer nothing, and the editor the board but not the facilitator’s state', () => {
     for (const capability of CAPABILITIES) {
-      expect(PERMISSIONS[capability].facilitator?.filter((block) => block !== 'othersRecord'), capability).toEqual([]);
+      expect(
+        PERMISSIONS[capability].facilitator?.filter((block) => block !== 'othersRecord'),
+        capability,
+      ).toEqual([]);
     }
     // Writing as someone else is refused to everyone, so no role is unrestricted any more.
     expect(roleIsUnrestricted('facilitator')).toBe(false);
@@ -72,25 +82,53 @@ describe('the permission table', () => {
     expect(capabilityOf(change('comments', theirs, 'text', 'delete'), s)).toBe('commentModerate');
     expect(capabilityOf(change('people', me, 'name'), s)).toBe('profile');
     for (const role of ['editor', 'facilitator'] as const) {
-      expect(judgeChanges(role, s, [change('comments', mine), change('comments', mine, 'text')]), role).toEqual({ ok: true });
+      expect(judgeChanges(role, s, [change('comments', mine), change('comments', mine, 'text')]), role).toEqual({
+        ok: true,
+      });
       expect(judgeChanges(role, s, [change('comments', theirs, 'resolved')]), role).toEqual({ ok: true });
       expect(judgeChanges(role, s, [change('people', me, 'name')]), role).toEqual({ ok: true });
       // Writing as someone else, or without a proven identity, is refused to every role.
-      expect(judgeChanges(role, s, [change('comments', theirs)]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
-      expect(judgeChanges(role, s, [change('comments', theirs, 'text')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
-      expect(judgeChanges(role, s, [change('people', other, 'name')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
-      expect(judgeChanges(role, anonymous, [change('comments', mine)]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
-      expect(judgeChanges(role, s, [change('comments', 'not-an-author-id')]), role).toMatchObject({ ok: false, refusal: { cause: 'othersRecord' } });
+      expect(judgeChanges(role, s, [change('comments', theirs)]), role).toMatchObject({
+        ok: false,
+        refusal: { cause: 'othersRecord' },
+      });
+      expect(judgeChanges(role, s, [change('comments', theirs, 'text')]), role).toMatchObject({
+        ok: false,
+        refusal: { cause: 'othersRecord' },
+      });
+      expect(judgeChanges(role, s, [change('people', other, 'name')]), role).toMatchObject({
+        ok: false,
+        refusal: { cause: 'othersRecord' },
+      });
+      expect(judgeChanges(role, anonymous, [change('comments', mine)]), role).toMatchObject({
+        ok: false,
+        refusal: { cause: 'othersRecord' },
+      });
+      expect(judgeChanges(role, s, [change('comments', 'not-an-author-id')]), role).toMatchObject({
+        ok: false,
+        refusal: { cause: 'othersRecord' },
+      });
     }
-    expect(judgeChanges('facilitator', s, [change('comments', theirs, undefined, 'delete'), change('comments', theirs, 'text', 'delete')])).toEqual({ ok: true });
-    expect(judgeChanges('editor', s, [change('comments', theirs, undefined, 'delete')])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
-    expect(judgeChanges('viewer', s, [change('comments', mine)])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(
+      judgeChanges('facilitator', s, [change('comments', theirs, undefined, 'delete'), change('comments', theirs, 'text', 'delete')]),
+    ).toEqual({ ok: true });
+    expect(judgeChanges('editor', s, [change('comments', theirs, undefined, 'delete')])).toMatchObject({
+      ok: false,
+      refusal: { cause: 'role' },
+    });
+    expect(judgeChanges('viewer', s, [change('comments', mine)])).toMatchObject({
+      ok: false,
+      refusal: { cause: 'role' },
+    });
   });
 
   it('lets editors and the facilitator save versions and only the facilitator restore one', () => {
     expect(judgeCapability('editor', state(), 'snapshotTake')).toEqual({ ok: true });
     expect(judgeCapability('viewer', state(), 'snapshotTake')).toMatchObject({ ok: false, refusal: { cause: 'role' } });
-    expect(judgeCapability('editor', state(), 'snapshotRestore')).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeCapability('editor', state(), 'snapshotRestore')).toMatchObject({
+      ok: false,
+      refusal: { cause: 'role' },
+    });
     expect(judgeCapability('facilitator', state({ board: true }), 'snapshotRestore')).toEqual({ ok: true });
   });
 
@@ -121,7 +159,10 @@ describe('the permission table', () => {
       ok: false,
       refusal: { capability: 'dunning', cause: 'structureLock' },
     });
-    expect(judgeChanges('viewer', state(), [change('cadenceRules', 'r_1')])).toMatchObject({ ok: false, refusal: { cause: 'role' } });
+    expect(judgeChanges('viewer', state(), [change('cadenceRules', 'r_1')])).toMatchObject({
+      ok: false,
+      refusal: { cause: 'role' },
+    });
     expect(judgeChanges('facilitator', state({ structure: true, board: true }), [change('cadenceRules', 'r_1')]).ok).toBe(true);
   });
 
@@ -134,7 +175,9 @@ describe('the permission table', () => {
     expect(editor(change('cards', 'c_new'))).toMatchObject({ ok: false, refusal: { cause: 'privateMode' } });
     expect(editor(change('personas', 'p_1', 'name'))).toEqual({ ok: true });
     for (const c of [change('stages', 's_1'), change('cards', 'c_on_board'), change('facilitation', 'lockBoard')]) {
-      expect(judgeChanges('facilitator', state({ board: true, structure: true, cards: ['c_on_board'] }), [c])).toEqual({ ok: true });
+      expect(judgeChanges('facilitator', state({ board: true, structure: true, cards: ['c_on_board'] }), [c])).toEqual({
+        ok: true,
+      });
     }
   });
 
@@ -142,7 +185,10 @@ describe('the permission table', () => {
     const s = state({ board: true, cards: ['c_on_board'] });
     const changes = [change('cards', 'c_on_board', 'cell'), change('links', 'k_1'), change('facilitation', 'timer')];
     for (const order of [changes, [...changes].reverse()]) {
-      expect(judgeChanges('editor', s, order)).toMatchObject({ ok: false, refusal: { cause: 'role', capability: 'facilitate' } });
+      expect(judgeChanges('editor', s, order)).toMatchObject({
+        ok: false,
+        refusal: { cause: 'role', capability: 'facilitate' },
+      });
     }
     const cardAndLink = changes.slice(0, 2);
     for (const order of [cardAndLink, [...cardAndLink].reverse()]) {

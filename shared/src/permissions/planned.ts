@@ -38,7 +38,12 @@ import { hasText, isTextField, textValue, type TextEdit } from '../doc/text.ts';
  */
 const NEW_RECORD = '(new)';
 
-const change = (root: string, recordId: string | undefined, field: string | undefined, kind: UpdateChange['kind'] = 'insert'): UpdateChange => ({
+const change = (
+  root: string,
+  recordId: string | undefined,
+  field: string | undefined,
+  kind: UpdateChange['kind'] = 'insert',
+): UpdateChange => ({
   root,
   recordId,
   field,
@@ -108,7 +113,9 @@ export const PLANNED_CHANGES = {
 
   addCard(_doc: Y.Doc, input: AddCardInput): UpdateChange[] {
     const { stageId: _stage, laneId: _lane, index: _index, id, ...fields } = input;
-    const set = Object.entries(fields).filter(([, value]) => value !== undefined).map(([field]) => field);
+    const set = Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([field]) => field);
     return recordInsert(CARDS, id ?? NEW_RECORD, [...new Set(['text', ...set, 'cell'])]);
   },
 

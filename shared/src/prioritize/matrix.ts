@@ -50,8 +50,7 @@ export interface MatrixPoint {
   y: number;
 }
 
-const snap = (rating: number): number =>
-  Math.min(RATING_MAX, Math.max(RATING_MIN, Math.round(Number.isFinite(rating) ? rating : 3)));
+const snap = (rating: number): number => Math.min(RATING_MAX, Math.max(RATING_MIN, Math.round(Number.isFinite(rating) ? rating : 3)));
 const toAxis = (rating: number): number => (snap(rating) - RATING_MIN + 0.5) / BANDS;
 const fromAxis = (t: number): number => {
   const v = Number.isFinite(t) ? t : 0.5;

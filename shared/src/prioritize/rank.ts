@@ -59,14 +59,11 @@ interface Sortable {
 }
 
 const byPosition = (a: Sortable, b: Sortable): number =>
-  a.stageIndex - b.stageIndex ||
-  a.cardIndex - b.cardIndex ||
-  (a.row.card.id < b.row.card.id ? -1 : a.row.card.id > b.row.card.id ? 1 : 0);
+  a.stageIndex - b.stageIndex || a.cardIndex - b.cardIndex || (a.row.card.id < b.row.card.id ? -1 : a.row.card.id > b.row.card.id ? 1 : 0);
 
 const byScore = (a: Sortable, b: Sortable): number => b.row.score - a.row.score || byPosition(a, b);
 
-const quadrantIndex = (card: Card): number =>
-  QUADRANTS.indexOf(quadrantOf(card.impact ?? NEUTRAL_RATING, card.effort ?? NEUTRAL_RATING));
+const quadrantIndex = (card: Card): number => QUADRANTS.indexOf(quadrantOf(card.impact ?? NEUTRAL_RATING, card.effort ?? NEUTRAL_RATING));
 
 /** Money a year (mid), or −1 so an action without a value sorts below every valued one. */
 const yearlyValueOf = (row: ActionRow): number => row.businessCase.value?.mid ?? -1;
@@ -83,8 +80,7 @@ const COMPARATORS: Record<Exclude<RankBy, 'manual'>, (a: Sortable, b: Sortable) 
     (a.row.card.effort ?? NEUTRAL_RATING) - (b.row.card.effort ?? NEUTRAL_RATING) ||
     byScore(a, b),
   value: (a, b) => yearlyValueOf(b.row) - yearlyValueOf(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
-  'value-per-effort': (a, b) =>
-    valuePerEffort(b.row) - valuePerEffort(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
+  'value-per-effort': (a, b) => valuePerEffort(b.row) - valuePerEffort(a.row) || contactsOf(b.row) - contactsOf(a.row) || byScore(a, b),
 };
 
 /**

@@ -144,7 +144,12 @@ describe('pain severity', () => {
     });
     const painCards = board.cards.filter((c) => c.kind === 'pain');
     expect(painCards.map((p) => painSeverity(board, p))).toEqual([2, 3, 1, 1]);
-    expect(Object.fromEntries(stageSeverities(board))).toEqual({ s_invoice: 2, s_reminder: 3, s_collection: 1, s_paid: 1 });
+    expect(Object.fromEntries(stageSeverities(board))).toEqual({
+      s_invoice: 2,
+      s_reminder: 3,
+      s_collection: 1,
+      s_paid: 1,
+    });
   });
 
   it('ignores emotions set on cards that are not touchpoints', () => {

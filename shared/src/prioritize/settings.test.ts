@@ -34,7 +34,12 @@ describe('priority settings', () => {
 
   it('parses cut lines from query strings, rounding down and capping', () => {
     expect([parseTopN('5'), parseTopN(7.9), parseTopN('1000'), parseTopN('x'), parseTopN(''), parseTopN(0)]).toEqual([
-      5, 7, MAX_TOP_N, undefined, undefined, undefined,
+      5,
+      7,
+      MAX_TOP_N,
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 });

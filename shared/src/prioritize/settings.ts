@@ -22,10 +22,12 @@ export interface PrioritySettings {
   topN: number;
 }
 
-export const DEFAULT_PRIORITY_SETTINGS: Readonly<PrioritySettings> = Object.freeze({ rankBy: 'score', topN: DEFAULT_TOP_N });
+export const DEFAULT_PRIORITY_SETTINGS: Readonly<PrioritySettings> = Object.freeze({
+  rankBy: 'score',
+  topN: DEFAULT_TOP_N,
+});
 
-export const isRankBy = (value: unknown): value is RankBy =>
-  typeof value === 'string' && (RANK_MODES as readonly string[]).includes(value);
+export const isRankBy = (value: unknown): value is RankBy => typeof value === 'string' && (RANK_MODES as readonly string[]).includes(value);
 
 /** A cut line from untrusted input (a document value, a query parameter), or undefined if unusable. */
 export function parseTopN(value: unknown): number | undefined {

@@ -120,9 +120,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 /** Turns zod issues into short sentences naming where the problem is ("cards[3].emotion: …"). */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], limit = 10): string[] {
   return issues.slice(0, limit).map((issue) => {
-    const path = issue.path
-      .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-      .join('');
+    const path = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
 }

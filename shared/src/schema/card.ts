@@ -10,7 +10,6 @@ export { CHANNELS, type Channel } from './channels.ts';
 export const CARD_KINDS = ['touchpoint', 'pain', 'idea', 'note'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-
 /** Customer emotion at a touchpoint: −2 very negative … +2 very positive. */
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 export type Emotion = (typeof EMOTIONS)[number];
@@ -56,7 +55,13 @@ export const ideaEffectSchema = z.discriminatedUnion('kind', [
    * spares one contact at `avoidsAt` (default: the same touchpoint). `from` is the rate today
    * when the touchpoint's own figure is not the baseline (a new nudge starts at 0).
    */
-  z.object({ kind: z.literal('response-rate'), touchpointId: cardRef, rate: share, from: share.optional(), avoidsAt: cardRef.optional() }),
+  z.object({
+    kind: z.literal('response-rate'),
+    touchpointId: cardRef,
+    rate: share,
+    from: share.optional(),
+    avoidsAt: cardRef.optional(),
+  }),
   /** Customers kept a year × yearly revenue per customer × lifetime in years. */
   z.object({
     kind: z.literal('customers-kept'),
@@ -65,11 +70,21 @@ export const ideaEffectSchema = z.discriminatedUnion('kind', [
     lifetimeYears: amount.optional(),
   }),
   /** A fee or cost per contact no longer paid, for a share (default all) of a touchpoint's contacts. */
-  z.object({ kind: z.literal('cost-avoided'), touchpointId: cardRef, amountPerContact: amount.optional(), share: share.optional() }),
+  z.object({
+    kind: z.literal('cost-avoided'),
+    touchpointId: cardRef,
+    amountPerContact: amount.optional(),
+    share: share.optional(),
+  }),
 ]);
 export type IdeaEffect = z.infer<typeof ideaEffectSchema>;
 export type IdeaEffectKind = IdeaEffect['kind'];
-export const IDEA_EFFECT_KINDS = ['fewer-contacts', 'response-rate', 'customers-kept', 'cost-avoided'] as const satisfies readonly IdeaEffectKind[];
+export const IDEA_EFFECT_KINDS = [
+  'fewer-contacts',
+  'response-rate',
+  'customers-kept',
+  'cost-avoided',
+] as const satisfies readonly IdeaEffectKind[];
 
 export const MESSAGE_VARIANTS = ['a', 'b'] as const;
 export type MessageVariant = (typeof MESSAGE_VARIANTS)[number];
@@ -102,7 +117,10 @@ export const cardSchema = z.object({
   effort: score1to5.optional(),
   confidence: score1to5.optional(),
   owner: z.string().max(LIMITS.titleLength).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31').optional(),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31')
+    .optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   /** Facilitator's dragged position in the to-do list (fractional); absent = follow the computed ranking. */
   manualRank: z.number().finite().optional(),

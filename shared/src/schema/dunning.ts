@@ -87,7 +87,12 @@ export const cadenceRuleSchema = z.discriminatedUnion('kind', [
   z.object({ id: ruleId, kind: z.literal('promise-quiet'), days }),
   z.object({ id: ruleId, kind: z.literal('reminder-spacing'), days }),
   z.object({ id: ruleId, kind: z.literal('reminder-count'), limit: count }),
-  z.object({ id: ruleId, kind: z.literal('fee-cap'), step: z.enum(DUNNING_STEPS), amount: z.number().nonnegative().max(LIMITS.fee) }),
+  z.object({
+    id: ruleId,
+    kind: z.literal('fee-cap'),
+    step: z.enum(DUNNING_STEPS),
+    amount: z.number().nonnegative().max(LIMITS.fee),
+  }),
 ]);
 type ParsedRule = z.infer<typeof cadenceRuleSchema>;
 export type CadenceRule = ParsedRule extends infer R ? (R extends { id: string } ? Omit<R, 'id'> & { id: CadenceRuleId } : never) : never;

@@ -4,16 +4,7 @@ import { ID_PATTERN } from '../ids.ts';
 import { LIMITS } from './limits.ts';
 
 /** What a lane holds; drives which card kind a new card in it gets and how it is drawn. */
-export const LANE_KINDS = [
-  'actions',
-  'touchpoints',
-  'thoughts',
-  'emotions',
-  'pains',
-  'ideas',
-  'backstage',
-  'custom',
-] as const;
+export const LANE_KINDS = ['actions', 'touchpoints', 'thoughts', 'emotions', 'pains', 'ideas', 'backstage', 'custom'] as const;
 export type LaneKind = (typeof LANE_KINDS)[number];
 
 /** A lane is a row of the map (customer actions, touchpoints, emotions, pain points…). */

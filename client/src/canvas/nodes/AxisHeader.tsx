@@ -26,9 +26,7 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
   const zoomToStage = useZoomToStage();
   const commands = useCommands();
   const session = useSession();
-  const editing = useBoardUi(
-    (s) => s.editingHeader?.axis === target.axis && s.editingHeader.id === target.id,
-  );
+  const editing = useBoardUi((s) => s.editingHeader?.axis === target.axis && s.editingHeader.id === target.id);
   const editHeader = useBoardUi((s) => s.editHeader);
   const requestRemove = useBoardUi((s) => s.requestRemove);
   const isStage = target.axis === 'stage';

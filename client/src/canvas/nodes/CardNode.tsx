@@ -73,10 +73,7 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
       {editing ? (
         <CardTextEditor id={id as CardId} text={data.text} />
       ) : (
-        <p
-          className={`card__text${data.text ? '' : ' card__text--empty'}`}
-          title={data.truncated && !expanded ? data.text : undefined}
-        >
+        <p className={`card__text${data.text ? '' : ' card__text--empty'}`} title={data.truncated && !expanded ? data.text : undefined}>
           {data.text || t('card.empty')}
         </p>
       )}

@@ -10,8 +10,7 @@ import type { CurveTouchpointData } from '../types.ts';
 /** Room between the points of one stage's touchpoints. */
 const SPREAD = 18;
 
-const clampEmotion = (value: number): Emotion =>
-  Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, Math.round(value))) as Emotion;
+const clampEmotion = (value: number): Emotion => Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, Math.round(value))) as Emotion;
 
 /** The emotion at a height inside the node (the inverse of `emotionY`, snapped to a face). */
 function emotionAt(y: number, height: number): Emotion {
@@ -26,7 +25,15 @@ function emotionAt(y: number, height: number): Emotion {
  * through the commands (undoable, refused by the guard and the server to a role that may not
  * edit), and the curve's mean follows.
  */
-export function CurveTouchpoints({ points, stageWidth, height }: { points: readonly CurveTouchpointData[]; stageWidth: number; height: number }) {
+export function CurveTouchpoints({
+  points,
+  stageWidth,
+  height,
+}: {
+  points: readonly CurveTouchpointData[];
+  stageWidth: number;
+  height: number;
+}) {
   const { t, locale } = useCanvasText();
   const commands = useCommands();
   const [dragging, setDragging] = useState<{ id: string; value: Emotion } | null>(null);
@@ -47,7 +54,8 @@ export function CurveTouchpoints({ points, stageWidth, height }: { points: reado
         const value = dragging?.id === point.id ? dragging.value : point.emotion;
         const x = stageX(point.index, stageWidth) + (point.slot - (point.slots - 1) / 2) * SPREAD;
         const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
-          const step = event.key === 'ArrowUp' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowDown' || event.key === 'ArrowLeft' ? -1 : 0;
+          const step =
+            event.key === 'ArrowUp' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowDown' || event.key === 'ArrowLeft' ? -1 : 0;
           if (!step) return;
           event.preventDefault();
           event.stopPropagation();
@@ -66,7 +74,10 @@ export function CurveTouchpoints({ points, stageWidth, height }: { points: reado
             aria-valuemax={EMOTION_MAX}
             aria-valuenow={value}
             aria-valuetext={t(`emotion.${value}`)}
-            aria-label={t('map.curve.point', { text: point.text || t('card.empty'), value: formatSigned(value, locale, 0) })}
+            aria-label={t('map.curve.point', {
+              text: point.text || t('card.empty'),
+              value: formatSigned(value, locale, 0),
+            })}
             className={`emotion-curve__handle nodrag nopan tone-${emotionTone(value)}`}
             data-card-id={point.id}
             onPointerDown={(event) => {
@@ -92,4 +103,3 @@ export function CurveTouchpoints({ points, stageWidth, height }: { points: reado
     </g>
   );
 }
-

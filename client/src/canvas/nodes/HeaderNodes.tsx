@@ -11,12 +11,7 @@ import { StageRuler } from './StageRuler.tsx';
 export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<StageNode>) {
   return (
     <>
-      <AxisHeader
-        target={{ axis: 'stage', id: data.stageId as StageId }}
-        title={data.title}
-        index={data.index}
-        count={data.count}
-      />
+      <AxisHeader target={{ axis: 'stage', id: data.stageId as StageId }} title={data.title} index={data.index} count={data.count} />
       <StageRuler stageId={data.stageId as StageId} title={data.title} />
     </>
   );

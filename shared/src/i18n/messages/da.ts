@@ -50,8 +50,7 @@ export const da: Messages = {
   'board.reload.title': 'En nyere version af Rejse kører',
   'board.reload.body': 'Siden er forældet. Genindlæs for at arbejde videre; dine ændringer på serveren er i sikkerhed.',
   'board.denied.title': 'Du skal bruge tavlens link',
-  'board.denied.body':
-    'Åbn tavlen fra det hemmelige link, du har fået (bed facilitatoren om et) – eller også virker linket ikke længere.',
+  'board.denied.body': 'Åbn tavlen fra det hemmelige link, du har fået (bed facilitatoren om et) – eller også virker linket ikke længere.',
   'board.refused.title': 'Ændringen var ikke tilladt',
   'board.refused.body':
     'Dit link må ikke foretage den ændring (et link kun til visning, tavlen er låst, eller tavlen har nået sin maksimale størrelse). Genindlæs for at se tavlen, som den er.',
@@ -87,8 +86,7 @@ export const da: Messages = {
   'flow.interactive': 'Lås tavlen, eller lås den op',
   'flow.minimap': 'Oversigtskort',
   'flow.handle': 'Forbindelsespunkt',
-  'flow.nodeDescription':
-    'Enter redigerer kortets tekst, Delete fjerner det, og piletasterne flytter det til nabofeltet.',
+  'flow.nodeDescription': 'Enter redigerer kortets tekst, Delete fjerner det, og piletasterne flytter det til nabofeltet.',
   'flow.nodeDescriptionNoKeyboard': 'Dobbeltklik for at redigere kortets tekst.',
   'flow.edgeDescription': 'Tryk Enter eller mellemrum for at vælge forbindelsen, Delete for at fjerne den.',
 
@@ -263,8 +261,7 @@ export const da: Messages = {
   'facilitation.share.open': 'Del',
   'facilitation.share.done': 'Færdig',
   'facilitation.share.title': 'Del tavlen',
-  'facilitation.share.intro':
-    'Redaktører kan ændre tavlen; seere kan kun se med. Et nyt link stopper det gamle med det samme.',
+  'facilitation.share.intro': 'Redaktører kan ændre tavlen; seere kan kun se med. Et nyt link stopper det gamle med det samme.',
   'facilitation.share.editor': 'Redigeringslink',
   'facilitation.share.viewer': 'Visningslink',
   'facilitation.share.unknown': 'Ikke gemt i denne browser – lav et nyt link',
@@ -414,8 +411,10 @@ export const da: Messages = {
   'shortcuts.redo': 'Gentag det, du fortrød',
   'shortcuts.search': 'Søg og filtrér kort',
   'shortcuts.help': 'Vis disse genveje',
-  'home.create.previewAlt': 'Forhåndsvisning af »{title}«: {stages, plural, one {# fase} other {# faser}}, {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}}, {pains, plural, one {# smertepunkt} other {# smertepunkter}}, {ideas, plural, one {# idé} other {# idéer}}',
-  'home.create.counts': '{stages, plural, one {# fase} other {# faser}} · {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}} · {pains, plural, one {# smerte} other {# smerter}} · {ideas, plural, one {# idé} other {# idéer}}',
+  'home.create.previewAlt':
+    'Forhåndsvisning af »{title}«: {stages, plural, one {# fase} other {# faser}}, {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}}, {pains, plural, one {# smertepunkt} other {# smertepunkter}}, {ideas, plural, one {# idé} other {# idéer}}',
+  'home.create.counts':
+    '{stages, plural, one {# fase} other {# faser}} · {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}} · {pains, plural, one {# smerte} other {# smerter}} · {ideas, plural, one {# idé} other {# idéer}}',
   // Prioritering (to-do-liste, effekt/indsats-matrix, idéfelter) og eksport (filer, billeder, rapport, import).
   'prioritize.tabs.label': 'Tavlens visninger',
   'prioritize.tabs.map': 'Kort',
@@ -480,8 +479,7 @@ export const da: Messages = {
   'prioritize.breakdown.votes': 'Stemmer: {value}',
   'prioritize.breakdown.impact': 'Effekt: {value}',
   'prioritize.breakdown.effort': 'Indsats: {value} (mindre er bedre)',
-  'prioritize.breakdown.pains':
-    'Smertepunkter: {count, plural, =0 {ingen forbundet} one {# forbundet} other {# forbundet}}, alvor {value}',
+  'prioritize.breakdown.pains': 'Smertepunkter: {count, plural, =0 {ingen forbundet} one {# forbundet} other {# forbundet}}, alvor {value}',
   'prioritize.breakdown.confidence': 'Sikkerhed: {value}',
   'prioritize.breakdown.points': '{points} af {weight}',
   'prioritize.breakdown.assumed': 'ikke vurderet, {value} antaget',
@@ -737,7 +735,8 @@ export const da: Messages = {
   'series.default.s3.p1.name': 'Idéer på egen hånd',
   'series.default.s3.p1.instructions': 'Skriv idéer hver for sig: ingen ser dem, før facilitatoren viser dem.',
   'series.default.s3.p2.name': 'Vis og sortér',
-  'series.default.s3.p2.instructions': 'Alle idéer er nu på tavlen. Flyt dubletter sammen, og forbind hver idé med de smertepunkter, den løser.',
+  'series.default.s3.p2.instructions':
+    'Alle idéer er nu på tavlen. Flyt dubletter sammen, og forbind hver idé med de smertepunkter, den løser.',
   'series.default.s4.name': 'Session 4: Stem og prioritér',
   'series.default.s4.p1.name': 'Prikafstemning',
   'series.default.s4.p1.instructions': 'Du har 3 stemmer. Sæt dem på de idéer, der ville hjælpe kunden mest.',
@@ -769,7 +768,8 @@ export const da: Messages = {
   'letter.inUse': 'Bruges i dag',
   'letter.lix': 'LIX-tal {score}: {level}',
   'letter.flesch': 'Flesch Reading Ease {score}: {level} (klassetrin {grade})',
-  'letter.figures': '{sentences, plural, one {# sætning} other {# sætninger}}, {words, plural, one {# ord} other {# ord}}, {long, plural, one {# langt ord} other {# lange ord}}',
+  'letter.figures':
+    '{sentences, plural, one {# sætning} other {# sætninger}}, {words, plural, one {# ord} other {# ord}}, {long, plural, one {# langt ord} other {# lange ord}}',
   'letter.level.very-easy': 'meget let',
   'letter.level.easy': 'let',
   'letter.level.medium': 'middel',
@@ -786,7 +786,8 @@ export const da: Messages = {
   'letter.found': 'fundet',
   'letter.missing': 'mangler',
   'business.years': '{n, plural, one {{count} år} other {{count} år}}',
-  'business.text.formula.fewerContacts': '»{touchpoint}« ({stage}): {volume} kontakter om året × {share} færre = {contacts} kontakter sparet',
+  'business.text.formula.fewerContacts':
+    '»{touchpoint}« ({stage}): {volume} kontakter om året × {share} færre = {contacts} kontakter sparet',
   'business.text.formula.responseRate':
     '»{touchpoint}« ({stage}): svarprocent {from} → {rate}, så {gain} af de {volume} kontakter om året ved »{avoidsAt}« spares = {contacts} kontakter',
   'business.text.formula.contactsValue': '{contacts} kontakter × {cost} pr. kontakt = {value} om året',
@@ -794,7 +795,8 @@ export const da: Messages = {
   'business.text.formula.costAvoided': '»{touchpoint}« ({stage}): {volume} kontakter om året × {share} × {amount} = {value} om året',
   'business.text.formula.range': 'Sikkerhed {confidence} af 5: {low} – {high} (±{spread})',
   'business.text.formula.confidenceAssumed': 'Sikkerhed ikke angivet: {confidence} antaget',
-  'business.text.missing.effects': 'Angiv hvad idéen ændrer (færre kontakter, højere svarprocent, fastholdte kunder, sparede omkostninger) for at værdisætte den',
+  'business.text.missing.effects':
+    'Angiv hvad idéen ændrer (færre kontakter, højere svarprocent, fastholdte kunder, sparede omkostninger) for at værdisætte den',
   'business.text.missing.touchpoint': 'En effekt peger på et kontaktpunkt, der ikke længere er på tavlen; vælg et andet',
   'business.text.missing.yearlyVolume': 'Tilføj antal kontakter om året ved »{touchpoint}« ({stage}) for at værdisætte dette',
   'business.text.missing.costPerContact': 'Tilføj omkostningen pr. kontakt ved »{touchpoint}« ({stage}) for at værdisætte dette',
@@ -802,7 +804,8 @@ export const da: Messages = {
   'business.text.missing.customersPerYear': 'Tilføj hvor mange kunder om året dette fastholder for at værdisætte det',
   'business.text.missing.revenuePerCustomerYear': 'Tilføj den årlige omsætning pr. kunde for at værdisætte dette',
   'business.text.missing.lifetimeYears': 'Tilføj en kundes levetid i år for at værdisætte dette',
-  'business.text.missing.amountPerContact': 'Tilføj det gebyr eller den omkostning pr. kontakt, der spares ved »{touchpoint}« ({stage}), for at værdisætte dette',
+  'business.text.missing.amountPerContact':
+    'Tilføj det gebyr eller den omkostning pr. kontakt, der spares ved »{touchpoint}« ({stage}), for at værdisætte dette',
   'export.value.column.value': 'Værdi om året',
   'export.value.column.valueLow': 'Værdi, lav',
   'export.value.column.valueHigh': 'Værdi, høj',
@@ -820,7 +823,8 @@ export const da: Messages = {
   'tone.needsVariants': 'Skriv begge varianter for at holde en blind tonerunde.',
   'tone.openElsewhere': 'Der er en åben tonerunde på et andet brev; luk den først.',
   'tone.heading': 'Blind tonerunde: {letter}',
-  'tone.lead': 'Hvordan lyder hvert brev for kunden? Vurder fra 1 (truende) til 5 (hjælpsom). Du får ikke at vide, hvilket der sendes i dag.',
+  'tone.lead':
+    'Hvordan lyder hvert brev for kunden? Vurder fra 1 (truende) til 5 (hjælpsom). Du får ikke at vide, hvilket der sendes i dag.',
   'tone.secret': 'Kun du ser dine vurderinger, indtil facilitatoren lukker runden.',
   'tone.viewerNote': 'En tonerunde er åben. Seere vurderer ikke.',
   'tone.letter': 'Brev {n}',
@@ -972,12 +976,14 @@ export const da: Messages = {
   'dunning.report.contacts': 'Kontakter',
   'dunning.report.scenario': '{name} ({outcome}{vulnerable, select, yes {, sårbar} other {}})',
   'dunning.report.curves': 'Følelseskurve pr. skyldnerscenarie',
-  'dunning.report.curvesLabel': 'Hvert skyldnerscenaries gennemsnitlige følelse pr. fase, fra meget negativ (−2) til meget positiv (+2): {names}',
+  'dunning.report.curvesLabel':
+    'Hvert skyldnerscenaries gennemsnitlige følelse pr. fase, fra meget negativ (−2) til meget positiv (+2): {names}',
   'dunning.ruler.stage': 'Dage i fasen »{stage}«: {span}',
   'home.create.sourceLabel': 'Start fra',
   'home.create.source.template': 'En skabelon',
   'home.create.source.dunning': 'Generér ud fra et rykkerforløb',
-  'home.create.dunning.hint': 'Dage regnes fra forfaldsdatoen (D0): 13 er tretten dage efter. Tavlen får en fase pr. trin, de fem skyldnerscenarier og reglerne for kontaktrytme i sprogets land.',
+  'home.create.dunning.hint':
+    'Dage regnes fra forfaldsdatoen (D0): 13 er tretten dage efter. Tavlen får en fase pr. trin, de fem skyldnerscenarier og reglerne for kontaktrytme i sprogets land.',
   'home.create.dunning.invoiceDays': 'Faktura sendt, dage før forfald',
   'home.create.dunning.dueDate': 'Forfaldsdato',
   'home.create.dunning.window': 'Periode før rykker (dage)',

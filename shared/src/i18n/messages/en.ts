@@ -86,8 +86,7 @@ export const en = {
   'flow.interactive': 'Lock or unlock the board',
   'flow.minimap': 'Overview map',
   'flow.handle': 'Link handle',
-  'flow.nodeDescription':
-    'Enter edits the card’s text, Delete removes it, the arrow keys move it to the neighbouring cell.',
+  'flow.nodeDescription': 'Enter edits the card’s text, Delete removes it, the arrow keys move it to the neighbouring cell.',
   'flow.nodeDescriptionNoKeyboard': 'Double-click to edit the card’s text.',
   'flow.edgeDescription': 'Press Enter or Space to select this link, Delete to remove it.',
 
@@ -164,8 +163,7 @@ export const en = {
   'link.ariaLabel': 'Link from “{from}” to “{to}”',
 
   'remove.title': 'Remove {axis, select, stage {stage} other {lane}} “{title}”',
-  'remove.body':
-    'It holds {count, plural, one {# card} other {# cards}}. Choose what happens to {count, plural, one {it} other {them}}.',
+  'remove.body': 'It holds {count, plural, one {# card} other {# cards}}. Choose what happens to {count, plural, one {it} other {them}}.',
   'remove.move': 'Move {count, plural, one {# card} other {# cards}} to',
   'remove.moveTarget': 'Where to move the cards',
   'remove.delete': 'Delete {count, plural, one {# card} other {# cards}} and their links',
@@ -244,7 +242,8 @@ export const en = {
   'facilitation.focus.on': 'Focus: {stage}',
   'facilitation.private.start': 'Start private brainstorm',
   'facilitation.private.reveal': 'Reveal private cards',
-  'facilitation.private.revealed': '{count, plural, =0 {No private cards to reveal.} one {# private card revealed.} other {# private cards revealed.}}',
+  'facilitation.private.revealed':
+    '{count, plural, =0 {No private cards to reveal.} one {# private card revealed.} other {# private cards revealed.}}',
   'facilitation.private.badge': 'Private brainstorm',
   'facilitation.private.heading': 'Private brainstorm',
   'facilitation.private.editorNote': 'Cards you add now are only yours until the facilitator reveals them.',
@@ -409,8 +408,10 @@ export const en = {
   'shortcuts.redo': 'Redo',
   'shortcuts.search': 'Search and filter cards',
   'shortcuts.help': 'Show these shortcuts',
-  'home.create.previewAlt': 'Preview of “{title}”: {stages, plural, one {# stage} other {# stages}}, {touchpoints, plural, one {# touchpoint} other {# touchpoints}}, {pains, plural, one {# pain point} other {# pain points}}, {ideas, plural, one {# idea} other {# ideas}}',
-  'home.create.counts': '{stages, plural, one {# stage} other {# stages}} · {touchpoints, plural, one {# touchpoint} other {# touchpoints}} · {pains, plural, one {# pain} other {# pains}} · {ideas, plural, one {# idea} other {# ideas}}',
+  'home.create.previewAlt':
+    'Preview of “{title}”: {stages, plural, one {# stage} other {# stages}}, {touchpoints, plural, one {# touchpoint} other {# touchpoints}}, {pains, plural, one {# pain point} other {# pain points}}, {ideas, plural, one {# idea} other {# ideas}}',
+  'home.create.counts':
+    '{stages, plural, one {# stage} other {# stages}} · {touchpoints, plural, one {# touchpoint} other {# touchpoints}} · {pains, plural, one {# pain} other {# pains}} · {ideas, plural, one {# idea} other {# ideas}}',
   // Prioritising (to-do list, impact/effort matrix, idea fields) and exports (files, pictures, report, import).
   'prioritize.tabs.label': 'Board views',
   'prioritize.tabs.map': 'Map',
@@ -418,8 +419,7 @@ export const en = {
   'prioritize.tabs.report': 'Report',
   'prioritize.title': 'Prioritised to-do list',
   'prioritize.count': '{count, plural, one {# idea} other {# ideas}}',
-  'prioritize.empty':
-    'No ideas yet. Add idea cards on the map and link them to the pain points they solve; they are ranked here.',
+  'prioritize.empty': 'No ideas yet. Add idea cards on the map and link them to the pain points they solve; they are ranked here.',
   'prioritize.untitled': 'Untitled idea',
   'prioritize.view.label': 'Show as',
   'prioritize.view.list': 'List',
@@ -475,8 +475,7 @@ export const en = {
   'prioritize.breakdown.votes': 'Votes: {value}',
   'prioritize.breakdown.impact': 'Impact: {value}',
   'prioritize.breakdown.effort': 'Effort: {value} (less is better)',
-  'prioritize.breakdown.pains':
-    'Pain points: {count, plural, =0 {none linked} one {# linked} other {# linked}}, severity {value}',
+  'prioritize.breakdown.pains': 'Pain points: {count, plural, =0 {none linked} one {# linked} other {# linked}}, severity {value}',
   'prioritize.breakdown.confidence': 'Confidence: {value}',
   'prioritize.breakdown.points': '{points} of {weight}',
   'prioritize.breakdown.assumed': 'not rated, {value} assumed',
@@ -486,14 +485,12 @@ export const en = {
     'Every idea gets {min} to {max} points, added up from five parts. Votes, impact, confidence and the pain points it solves raise the score; effort lowers it.',
   'prioritize.help.votes':
     'Votes, up to {weight} points: from the voting rounds. {halfAt} votes give half of them, and each further vote adds a little less.',
-  'prioritize.help.impact':
-    'Impact, up to {weight} points: rated 1 to 5. Not rated counts as {neutral} and marks the score as incomplete.',
+  'prioritize.help.impact': 'Impact, up to {weight} points: rated 1 to 5. Not rated counts as {neutral} and marks the score as incomplete.',
   'prioritize.help.effort':
     'Effort, up to {weight} points: rated 1 to 5, where less effort gives more points. Not rated counts as {neutral}.',
   'prioritize.help.pains':
     'Pain points, up to {weight} points: the severities of the linked pain points added up; a total of {halfAt} gives half of them.',
-  'prioritize.help.confidence':
-    'Confidence, up to {weight} points: how sure the group is, 1 to 5. Not rated counts as {neutral}.',
+  'prioritize.help.confidence': 'Confidence, up to {weight} points: how sure the group is, 1 to 5. Not rated counts as {neutral}.',
   'prioritize.help.severity':
     'A pain point is as severe as the worst moment of its stage: {severe} when a touchpoint there is very negative, {serious} when negative, otherwise {mild}.',
   'prioritize.help.ranking':
@@ -724,7 +721,8 @@ export const en = {
   'series.default.s1.p3.instructions': 'We walk the map together, left to right. The stages and lanes are locked.',
   'series.default.s2.name': 'Session 2: Emotions and pains',
   'series.default.s2.p1.name': 'How does it feel?',
-  'series.default.s2.p1.instructions': 'Give each touchpoint an emotion from very negative to very positive, and write the customer’s own words.',
+  'series.default.s2.p1.instructions':
+    'Give each touchpoint an emotion from very negative to very positive, and write the customer’s own words.',
   'series.default.s2.p2.name': 'Pain points',
   'series.default.s2.p2.instructions': 'Add the pain points where the customer struggles. One pain per card.',
   'series.default.s2.p3.name': 'Read the curve',
@@ -733,7 +731,8 @@ export const en = {
   'series.default.s3.p1.name': 'Ideas on your own',
   'series.default.s3.p1.instructions': 'Write ideas on your own: nobody sees them until the facilitator reveals them.',
   'series.default.s3.p2.name': 'Reveal and sort',
-  'series.default.s3.p2.instructions': 'All ideas are on the board now. Move duplicates together and link each idea to the pains it solves.',
+  'series.default.s3.p2.instructions':
+    'All ideas are on the board now. Move duplicates together and link each idea to the pains it solves.',
   'series.default.s4.name': 'Session 4: Vote and prioritise',
   'series.default.s4.p1.name': 'Dot vote',
   'series.default.s4.p1.instructions': 'You have 3 votes. Put them on the ideas that would help the customer most.',
@@ -765,7 +764,8 @@ export const en = {
   'letter.inUse': 'In use today',
   'letter.lix': 'LIX {score}: {level}',
   'letter.flesch': 'Flesch Reading Ease {score}: {level} (grade {grade})',
-  'letter.figures': '{sentences, plural, one {# sentence} other {# sentences}}, {words, plural, one {# word} other {# words}}, {long, plural, one {# long word} other {# long words}}',
+  'letter.figures':
+    '{sentences, plural, one {# sentence} other {# sentences}}, {words, plural, one {# word} other {# words}}, {long, plural, one {# long word} other {# long words}}',
   'letter.level.very-easy': 'very easy',
   'letter.level.easy': 'easy',
   'letter.level.medium': 'medium',
@@ -791,7 +791,8 @@ export const en = {
   'business.text.formula.costAvoided': '“{touchpoint}” ({stage}): {volume} contacts a year × {share} × {amount} = {value} a year',
   'business.text.formula.range': 'Confidence {confidence} of 5: {low} – {high} (±{spread})',
   'business.text.formula.confidenceAssumed': 'Confidence not set: {confidence} assumed',
-  'business.text.missing.effects': 'State what this idea changes (fewer contacts, a higher response rate, customers kept, costs avoided) to value it',
+  'business.text.missing.effects':
+    'State what this idea changes (fewer contacts, a higher response rate, customers kept, costs avoided) to value it',
   'business.text.missing.touchpoint': 'An effect refers to a touchpoint that is no longer on the board; choose another',
   'business.text.missing.yearlyVolume': 'Add the contacts a year at “{touchpoint}” ({stage}) to value this',
   'business.text.missing.costPerContact': 'Add the cost per contact at “{touchpoint}” ({stage}) to value this',
@@ -819,7 +820,8 @@ export const en = {
   'tone.needsVariants': 'Write both variants to hold a blind tone round.',
   'tone.openElsewhere': 'A tone round is open on another letter; close it first.',
   'tone.heading': 'Blind tone round: {letter}',
-  'tone.lead': 'How does each letter sound to the customer? Rate from 1 (threatening) to 5 (helpful). You are not told which one is sent today.',
+  'tone.lead':
+    'How does each letter sound to the customer? Rate from 1 (threatening) to 5 (helpful). You are not told which one is sent today.',
   'tone.secret': 'Only you see your ratings until the facilitator closes the round.',
   'tone.viewerNote': 'A tone round is open. Viewers do not rate.',
   'tone.letter': 'Letter {n}',
@@ -869,7 +871,8 @@ export const en = {
   // ── the dunning journey (client/src/dunning): time view, cadence, debtor scenarios ──
   'dunning.tab': 'Time & cadence',
   'dunning.heading': 'Time, cadence and debtor scenarios',
-  'dunning.intro': 'Touchpoints placed at their day relative to the due date (D0). D−14 is fourteen days before it, D+12 twelve days after.',
+  'dunning.intro':
+    'Touchpoints placed at their day relative to the due date (D0). D−14 is fourteen days before it, D+12 twelve days after.',
   'dunning.scenario.label': 'Debtor scenario',
   'dunning.scenario.all': 'All scenarios overlaid',
   'dunning.scenario.none': 'No debtor scenarios yet. Add the five default ones in the settings.',
@@ -976,7 +979,8 @@ export const en = {
   'home.create.sourceLabel': 'Start from',
   'home.create.source.template': 'A template',
   'home.create.source.dunning': 'Generate from a dunning process',
-  'home.create.dunning.hint': 'Days count from the due date (D0): 13 is thirteen days after it. The board gets a stage per step, the five debtor scenarios and the cadence rules of its language’s country.',
+  'home.create.dunning.hint':
+    'Days count from the due date (D0): 13 is thirteen days after it. The board gets a stage per step, the five debtor scenarios and the cadence rules of its language’s country.',
   'home.create.dunning.invoiceDays': 'Invoice sent, days before the due date',
   'home.create.dunning.dueDate': 'Due date',
   'home.create.dunning.window': 'Pre-reminder window (days)',

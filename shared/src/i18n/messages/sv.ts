@@ -50,8 +50,7 @@ export const sv: Messages = {
   'board.reload.title': 'En nyare version av Rejse körs',
   'board.reload.body': 'Sidan är inaktuell. Ladda om för att fortsätta arbeta; dina ändringar på servern är i säkerhet.',
   'board.denied.title': 'Du behöver tavlans länk',
-  'board.denied.body':
-    'Öppna tavlan från den hemliga länk du har fått (be facilitatorn om en) – eller så fungerar länken inte längre.',
+  'board.denied.body': 'Öppna tavlan från den hemliga länk du har fått (be facilitatorn om en) – eller så fungerar länken inte längre.',
   'board.refused.title': 'Ändringen var inte tillåten',
   'board.refused.body':
     'Din länk får inte göra den ändringen (en länk som bara får visa, tavlan är låst, eller tavlan har nått sin största tillåtna storlek). Ladda om för att se tavlan som den är.',
@@ -87,8 +86,7 @@ export const sv: Messages = {
   'flow.interactive': 'Lås eller lås upp tavlan',
   'flow.minimap': 'Översiktskarta',
   'flow.handle': 'Kopplingspunkt',
-  'flow.nodeDescription':
-    'Enter redigerar kortets text, Delete tar bort det och piltangenterna flyttar det till rutan bredvid.',
+  'flow.nodeDescription': 'Enter redigerar kortets text, Delete tar bort det och piltangenterna flyttar det till rutan bredvid.',
   'flow.nodeDescriptionNoKeyboard': 'Dubbelklicka för att redigera kortets text.',
   'flow.edgeDescription': 'Tryck på Enter eller blanksteg för att markera kopplingen, Delete för att ta bort den.',
 
@@ -219,8 +217,7 @@ export const sv: Messages = {
   'facilitation.vote.close': 'Avsluta röstningen och visa resultatet',
   'facilitation.vote.headingIdeas': 'Rösta på idéerna',
   'facilitation.vote.headingPains': 'Rösta på smärtpunkterna',
-  'facilitation.vote.remaining':
-    '{remaining, plural, =0 {Inga röster kvar} one {# röst kvar} other {# röster kvar}} av {total}',
+  'facilitation.vote.remaining': '{remaining, plural, =0 {Inga röster kvar} one {# röst kvar} other {# röster kvar}} av {total}',
   'facilitation.vote.viewerNote': 'Röstningen är öppen. Åskådare röstar inte.',
   'facilitation.vote.secret': 'Bara du ser dina röster tills facilitatorn avslutar omgången.',
   'facilitation.vote.noCards': 'Det finns inga kort att rösta på ännu.',
@@ -238,11 +235,9 @@ export const sv: Messages = {
   'facilitation.lock.menu': 'Låsning',
   'facilitation.lock.structure': 'Lås faser och rader',
   'facilitation.lock.board': 'Lås hela tavlan',
-  'facilitation.lock.lockCards':
-    'Lås {count, plural, =0 {markerade kort} one {# markerat kort} other {# markerade kort}}',
+  'facilitation.lock.lockCards': 'Lås {count, plural, =0 {markerade kort} one {# markerat kort} other {# markerade kort}}',
   'facilitation.lock.unlockCards': 'Lås upp {count, plural, one {# markerat kort} other {# markerade kort}}',
-  'facilitation.lock.lockedCount':
-    '{count, plural, =0 {Inga kort är låsta.} one {# kort är låst.} other {# kort är låsta.}}',
+  'facilitation.lock.lockedCount': '{count, plural, =0 {Inga kort är låsta.} one {# kort är låst.} other {# kort är låsta.}}',
   'facilitation.lock.boardBadge': 'Tavlan är låst',
   'facilitation.focus.label': 'Fokusera på en fas',
   'facilitation.focus.none': 'Inget fokus',
@@ -265,8 +260,7 @@ export const sv: Messages = {
   'facilitation.share.open': 'Dela',
   'facilitation.share.done': 'Klar',
   'facilitation.share.title': 'Dela tavlan',
-  'facilitation.share.intro':
-    'Redigerare kan ändra tavlan; åskådare kan bara titta. En ny länk stoppar den gamla direkt.',
+  'facilitation.share.intro': 'Redigerare kan ändra tavlan; åskådare kan bara titta. En ny länk stoppar den gamla direkt.',
   'facilitation.share.editor': 'Redigeringslänk',
   'facilitation.share.viewer': 'Visningslänk',
   'facilitation.share.unknown': 'Inte sparad i den här webbläsaren – skapa en ny länk',
@@ -416,8 +410,10 @@ export const sv: Messages = {
   'shortcuts.redo': 'Gör om det du ångrade',
   'shortcuts.search': 'Sök och filtrera kort',
   'shortcuts.help': 'Visa de här kortkommandona',
-  'home.create.previewAlt': 'Förhandsvisning av ”{title}”: {stages, plural, one {# fas} other {# faser}}, {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}}, {pains, plural, one {# smärtpunkt} other {# smärtpunkter}}, {ideas, plural, one {# idé} other {# idéer}}',
-  'home.create.counts': '{stages, plural, one {# fas} other {# faser}} · {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}} · {pains, plural, one {# smärta} other {# smärtor}} · {ideas, plural, one {# idé} other {# idéer}}',
+  'home.create.previewAlt':
+    'Förhandsvisning av ”{title}”: {stages, plural, one {# fas} other {# faser}}, {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}}, {pains, plural, one {# smärtpunkt} other {# smärtpunkter}}, {ideas, plural, one {# idé} other {# idéer}}',
+  'home.create.counts':
+    '{stages, plural, one {# fas} other {# faser}} · {touchpoints, plural, one {# kontaktpunkt} other {# kontaktpunkter}} · {pains, plural, one {# smärta} other {# smärtor}} · {ideas, plural, one {# idé} other {# idéer}}',
   // Prioritering (att göra-lista, effekt/insats-matris, idéfält) och export (filer, bilder, rapport, import).
   'prioritize.tabs.label': 'Tavlans vyer',
   'prioritize.tabs.map': 'Karta',
@@ -425,8 +421,7 @@ export const sv: Messages = {
   'prioritize.tabs.report': 'Rapport',
   'prioritize.title': 'Prioriterad att göra-lista',
   'prioritize.count': '{count, plural, one {# idé} other {# idéer}}',
-  'prioritize.empty':
-    'Inga idéer ännu. Lägg till idékort på kartan och koppla dem till de smärtpunkter de löser; då rangordnas de här.',
+  'prioritize.empty': 'Inga idéer ännu. Lägg till idékort på kartan och koppla dem till de smärtpunkter de löser; då rangordnas de här.',
   'prioritize.untitled': 'Idé utan titel',
   'prioritize.view.label': 'Visa som',
   'prioritize.view.list': 'Lista',
@@ -482,8 +477,7 @@ export const sv: Messages = {
   'prioritize.breakdown.votes': 'Röster: {value}',
   'prioritize.breakdown.impact': 'Effekt: {value}',
   'prioritize.breakdown.effort': 'Insats: {value} (mindre är bättre)',
-  'prioritize.breakdown.pains':
-    'Smärtpunkter: {count, plural, =0 {ingen kopplad} one {# kopplad} other {# kopplade}}, allvar {value}',
+  'prioritize.breakdown.pains': 'Smärtpunkter: {count, plural, =0 {ingen kopplad} one {# kopplad} other {# kopplade}}, allvar {value}',
   'prioritize.breakdown.confidence': 'Säkerhet: {value}',
   'prioritize.breakdown.points': '{points} av {weight}',
   'prioritize.breakdown.assumed': 'inte bedömd, {value} antas',
@@ -730,7 +724,8 @@ export const sv: Messages = {
   'series.default.s1.p3.instructions': 'Vi går igenom kartan tillsammans, från vänster till höger. Faser och rader är låsta.',
   'series.default.s2.name': 'Session 2: Känslor och smärtpunkter',
   'series.default.s2.p1.name': 'Hur känns det?',
-  'series.default.s2.p1.instructions': 'Ge varje kontaktpunkt en känsla från mycket negativ till mycket positiv, och skriv kundens egna ord.',
+  'series.default.s2.p1.instructions':
+    'Ge varje kontaktpunkt en känsla från mycket negativ till mycket positiv, och skriv kundens egna ord.',
   'series.default.s2.p2.name': 'Smärtpunkter',
   'series.default.s2.p2.instructions': 'Lägg till smärtpunkterna där kunden har det svårt. En smärtpunkt per kort.',
   'series.default.s2.p3.name': 'Läs kurvan',
@@ -739,7 +734,8 @@ export const sv: Messages = {
   'series.default.s3.p1.name': 'Idéer på egen hand',
   'series.default.s3.p1.instructions': 'Skriv idéer var för sig: ingen ser dem förrän facilitatorn visar dem.',
   'series.default.s3.p2.name': 'Visa och sortera',
-  'series.default.s3.p2.instructions': 'Alla idéer finns nu på tavlan. Flytta ihop dubbletter och koppla varje idé till de smärtpunkter den löser.',
+  'series.default.s3.p2.instructions':
+    'Alla idéer finns nu på tavlan. Flytta ihop dubbletter och koppla varje idé till de smärtpunkter den löser.',
   'series.default.s4.name': 'Session 4: Rösta och prioritera',
   'series.default.s4.p1.name': 'Prickröstning',
   'series.default.s4.p1.instructions': 'Du har 3 röster. Lägg dem på de idéer som skulle hjälpa kunden mest.',
@@ -771,7 +767,8 @@ export const sv: Messages = {
   'letter.inUse': 'Används i dag',
   'letter.lix': 'LIX-värde {score}: {level}',
   'letter.flesch': 'Flesch Reading Ease {score}: {level} (årskurs {grade})',
-  'letter.figures': '{sentences, plural, one {# mening} other {# meningar}}, {words, plural, one {# ord} other {# ord}}, {long, plural, one {# långt ord} other {# långa ord}}',
+  'letter.figures':
+    '{sentences, plural, one {# mening} other {# meningar}}, {words, plural, one {# ord} other {# ord}}, {long, plural, one {# långt ord} other {# långa ord}}',
   'letter.level.very-easy': 'mycket lätt',
   'letter.level.easy': 'lätt',
   'letter.level.medium': 'medelsvår',
@@ -788,7 +785,8 @@ export const sv: Messages = {
   'letter.found': 'hittad',
   'letter.missing': 'saknas',
   'business.years': '{n, plural, one {{count} år} other {{count} år}}',
-  'business.text.formula.fewerContacts': '”{touchpoint}” ({stage}): {volume} kontakter per år × {share} färre = {contacts} kontakter som undviks',
+  'business.text.formula.fewerContacts':
+    '”{touchpoint}” ({stage}): {volume} kontakter per år × {share} färre = {contacts} kontakter som undviks',
   'business.text.formula.responseRate':
     '”{touchpoint}” ({stage}): svarsfrekvens {from} → {rate}, så {gain} av de {volume} kontakterna per år vid ”{avoidsAt}” undviks = {contacts} kontakter',
   'business.text.formula.contactsValue': '{contacts} kontakter × {cost} per kontakt = {value} per år',
@@ -796,7 +794,8 @@ export const sv: Messages = {
   'business.text.formula.costAvoided': '”{touchpoint}” ({stage}): {volume} kontakter per år × {share} × {amount} = {value} per år',
   'business.text.formula.range': 'Säkerhet {confidence} av 5: {low} – {high} (±{spread})',
   'business.text.formula.confidenceAssumed': 'Säkerhet inte angiven: {confidence} antas',
-  'business.text.missing.effects': 'Ange vad idén ändrar (färre kontakter, högre svarsfrekvens, kunder som stannar, kostnader som undviks) för att värdera den',
+  'business.text.missing.effects':
+    'Ange vad idén ändrar (färre kontakter, högre svarsfrekvens, kunder som stannar, kostnader som undviks) för att värdera den',
   'business.text.missing.touchpoint': 'En effekt hänvisar till en kontaktpunkt som inte längre finns på tavlan; välj en annan',
   'business.text.missing.yearlyVolume': 'Lägg till antal kontakter per år vid ”{touchpoint}” ({stage}) för att värdera detta',
   'business.text.missing.costPerContact': 'Lägg till kostnaden per kontakt vid ”{touchpoint}” ({stage}) för att värdera detta',
@@ -804,7 +803,8 @@ export const sv: Messages = {
   'business.text.missing.customersPerYear': 'Lägg till hur många kunder per år detta behåller för att värdera det',
   'business.text.missing.revenuePerCustomerYear': 'Lägg till årsintäkten per kund för att värdera detta',
   'business.text.missing.lifetimeYears': 'Lägg till en kunds livslängd i år för att värdera detta',
-  'business.text.missing.amountPerContact': 'Lägg till avgiften eller kostnaden per kontakt som undviks vid ”{touchpoint}” ({stage}) för att värdera detta',
+  'business.text.missing.amountPerContact':
+    'Lägg till avgiften eller kostnaden per kontakt som undviks vid ”{touchpoint}” ({stage}) för att värdera detta',
   'export.value.column.value': 'Värde per år',
   'export.value.column.valueLow': 'Värde, lågt',
   'export.value.column.valueHigh': 'Värde, högt',
@@ -974,12 +974,14 @@ export const sv: Messages = {
   'dunning.report.contacts': 'Kontakter',
   'dunning.report.scenario': '{name} ({outcome}{vulnerable, select, yes {, sårbar} other {}})',
   'dunning.report.curves': 'Känslokurva per gäldenärsscenario',
-  'dunning.report.curvesLabel': 'Varje gäldenärsscenarios genomsnittliga känsla per fas, från mycket negativ (−2) till mycket positiv (+2): {names}',
+  'dunning.report.curvesLabel':
+    'Varje gäldenärsscenarios genomsnittliga känsla per fas, från mycket negativ (−2) till mycket positiv (+2): {names}',
   'dunning.ruler.stage': 'Dagar i fasen ”{stage}”: {span}',
   'home.create.sourceLabel': 'Börja från',
   'home.create.source.template': 'En mall',
   'home.create.source.dunning': 'Generera från en påminnelseprocess',
-  'home.create.dunning.hint': 'Dagar räknas från förfallodagen (D0): 13 är tretton dagar efter. Tavlan får en fas per steg, de fem gäldenärsscenarierna och kontaktreglerna i språkets land.',
+  'home.create.dunning.hint':
+    'Dagar räknas från förfallodagen (D0): 13 är tretton dagar efter. Tavlan får en fas per steg, de fem gäldenärsscenarierna och kontaktreglerna i språkets land.',
   'home.create.dunning.invoiceDays': 'Faktura skickad, dagar före förfallodagen',
   'home.create.dunning.dueDate': 'Förfallodag',
   'home.create.dunning.window': 'Period före påminnelse (dagar)',
