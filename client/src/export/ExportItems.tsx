@@ -9,13 +9,11 @@ import {
   type CsvSeparator,
 } from '@rejse/shared';
 import { useStore, useStoreApi } from '@xyflow/react';
-import { useState } from 'react';
 import { Link } from '../routing/router.tsx';
 import { boardPath, type BoardView } from '../routing/routes.ts';
 import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
-import { Icon } from '../ui/icons.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { captureMapPicture, pictureSize, pictureSvg, type PictureArea, type PictureScale, type PictureStep } from './picture.ts';

@@ -1,6 +1,5 @@
 import {
   ACTION_STATUSES,
-  LIMITS,
   LOCAL_ORIGIN,
   formatValueMoney,
   type ActionRow,
@@ -8,7 +7,7 @@ import {
   type CardId,
   type PrioritySettings,
 } from '@rejse/shared';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type ReactElement } from 'react';
 import { useBoard, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';

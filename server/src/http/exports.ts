@@ -5,7 +5,6 @@ import {
   boardMarkdown,
   createBoardId,
   csvExportQuerySchema,
-  docToBoard,
   exportFileName,
   mapSvg,
   exportLabelsFor,

@@ -1,4 +1,3 @@
-import { UnknownBoardError } from './documents.ts';
 import { UnknownToneRoundError, type StoredToneRound, type ToneStore } from './tone.ts';
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
