@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { ConfigError, DATABASE_FILE, SERVER_LIMITS, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { lingerOnUnreadBodies } from './http/linger.ts';
 import { createLogger, type Logger } from './log.ts';
 import { closeLabels, createServerMetrics, instrumentStore, type ServerMetrics } from './server-metrics.ts';
 import { createPostgresStore } from './storage/postgres-store.ts';
@@ -226,6 +227,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     },
   );
   syncServer = sync;
+  lingerOnUnreadBodies(server);
   server.on('clientError', (error, socket) => {
     log.debug('bad HTTP request', { error: error.message });
     // JSON like every other HTTP error (Node's own answer has no body).
