@@ -2,31 +2,17 @@
  * Two people on one board in real browsers (Debian's Chromium through playwright-core),
  * against the real server serving the built client.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, startServer, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createBoard } from '../helpers/server.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** A page in its own browser context: its own storage, no BroadcastChannel shared with the others. */
-const openPage = (): Promise<Page> => openIsolatedPage(browser, contexts);
+const openPage = (): Promise<Page> => suite.openPage();
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
@@ -47,9 +33,9 @@ async function laneIdOf(page: Page, title: string): Promise<string> {
 
 describe('the board in two browsers', () => {
   it('shows a card added in one browser in the other, moves it everywhere when it is dragged, and keeps it after reloading', async () => {
-    const board = await createBoard(server, { title: 'Two browsers', template: 'blank' });
+    const board = await createBoard(suite.server, { title: 'Two browsers', template: 'blank' });
     // Both open the editor's secret link; the page keeps its token and takes it out of the address.
-    const url = `${server.url}${board.links.editor}`;
+    const url = `${suite.server.url}${board.links.editor}`;
     const [a, b] = await Promise.all([openPage(), openPage()]);
     await Promise.all([a.goto(url), b.goto(url)]);
     for (const page of [a, b]) {
@@ -100,31 +86,31 @@ describe('the board in two browsers', () => {
 
   it('creates a board from the home page and opens it', async () => {
     const page = await openPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('textbox', { name: 'Title' }).fill('Pre-reminder window');
     await page.getByRole('button', { name: 'Create board' }).click();
     await expect.poll(() => page.url(), POLL).toMatch(/\/b\/[A-Za-z0-9_-]+$/);
     await expect.poll(() => connection(page).textContent(), POLL).toBe('Connected');
     await expect.poll(() => page.getByRole('textbox', { name: 'Board title' }).inputValue(), POLL).toBe('Pre-reminder window');
 
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await expect.poll(() => page.getByRole('link', { name: /Pre-reminder window/ }).count(), POLL).toBe(1);
   });
 
   it('tells the user when a board does not exist, and when its link is missing', async () => {
     const page = await openPage();
-    await page.goto(`${server.url}/b/no-such-board`);
+    await page.goto(`${suite.server.url}/b/no-such-board`);
     await expect.poll(() => page.getByRole('heading', { name: 'Board not found' }).count(), POLL).toBe(1);
 
-    const board = await createBoard(server, { title: 'Needs a link' });
-    await page.goto(`${server.url}${board.url}`);
+    const board = await createBoard(suite.server, { title: 'Needs a link' });
+    await page.goto(`${suite.server.url}${board.url}`);
     await expect.poll(() => page.getByRole('heading', { name: 'This board needs its link' }).count(), POLL).toBe(1);
   });
 
   it('gives a view-only link the tools to look around but none to edit', async () => {
-    const board = await createBoard(server, { title: 'Look, do not touch', template: 'collection-letters' });
+    const board = await createBoard(suite.server, { title: 'Look, do not touch', template: 'collection-letters' });
     const viewer = await openPage();
-    await viewer.goto(`${server.url}${board.links.viewer}`);
+    await viewer.goto(`${suite.server.url}${board.links.viewer}`);
     await expect.poll(() => connection(viewer).textContent(), POLL).toMatch(/Connected/);
     await expect.poll(() => viewer.locator('.react-flow__node-card').count(), POLL).toBeGreaterThan(0);
     expect(await viewer.getByRole('button', { name: 'Zoom to fit' }).count()).toBe(1);
@@ -132,7 +118,7 @@ describe('the board in two browsers', () => {
     expect(await viewer.getByRole('button', { name: 'Undo', exact: true }).count()).toBe(0);
 
     const editor = await openPage();
-    await editor.goto(`${server.url}${board.links.editor}`);
+    await editor.goto(`${suite.server.url}${board.links.editor}`);
     await expect.poll(() => editor.getByRole('button', { name: 'Add card', exact: true }).count(), POLL).toBe(1);
   });
 });

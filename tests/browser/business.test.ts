@@ -3,35 +3,16 @@
  * the idea inspector shows what an action is worth a year and how; the collection letter's
  * inspector shows both variants with readability and the debtor checklist.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { rankActions, type Board } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, type RunningServer } from '../helpers/server.ts';
-import { VIEWPORT, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
+import { boardFetch, createBoard } from '../helpers/server.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
-  contexts.push(context);
-  return watchedPage(context);
-}
+const suite = browserSuite({ locale: 'en-GB' });
+const openPage = (): Promise<Page> => suite.openPage();
 
 async function settledViewport(page: Page): Promise<string> {
   let previous = '';
@@ -58,9 +39,9 @@ async function zoomToStage(page: Page, label: string): Promise<void> {
 
 describe('business case and letter lab', () => {
   it('shows an idea’s yearly value with its formula, and the letter variants with readability and checklist', async () => {
-    const board = await createBoard(server, { title: 'Letters', template: 'collection-letters' });
+    const board = await createBoard(suite.server, { title: 'Letters', template: 'collection-letters' });
     const page = await openPage();
-    await page.goto(`${server.url}${board.links.editor}`);
+    await page.goto(`${suite.server.url}${board.links.editor}`);
     await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
     await zoomToStage(page, '4. Collection letter');
 
@@ -92,12 +73,12 @@ describe('business case and letter lab', () => {
   });
 
   it('ranks the to-do list by value and by value per effort, and sizes the matrix chips by value', async () => {
-    const board = await createBoard(server, { title: 'Worth it', template: 'collection-letters' });
-    const plain = (await (await boardFetch(server, `/api/boards/${board.id}`)).json()) as Board;
+    const board = await createBoard(suite.server, { title: 'Worth it', template: 'collection-letters' });
+    const plain = (await (await boardFetch(suite.server, `/api/boards/${board.id}`)).json()) as Board;
     const byValue = rankActions(plain, { by: 'value' });
     const byValuePerEffort = rankActions(plain, { by: 'value-per-effort' });
     const page = await openPage();
-    await page.goto(`${server.url}${board.links.facilitator}`);
+    await page.goto(`${suite.server.url}${board.links.facilitator}`);
     await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
     await page.getByRole('navigation', { name: 'Board views' }).getByRole('link', { name: 'To-do list' }).click();
     const rankBy = page.getByRole('combobox', { name: 'Rank by' });

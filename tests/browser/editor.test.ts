@@ -3,44 +3,24 @@
  * against the real server serving the built client: links between ideas and pain points,
  * per-user undo with two people, multi-select, search, personas and copy/paste.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addCard, docToBoard, type AddCardInput, type CardKind, type LaneKind } from '@rejse/shared';
-import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { VIEWPORT, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
+import { connectClient, createBoard, type CreatedBoard } from '../helpers/server.ts';
+import { watchedPage } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A browser context of its own (its own storage), and a page in it. */
-async function openContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
-  contexts.push(context);
-  return context;
-}
-
+const suite = browserSuite({ locale: 'en-GB' });
+const openContext = (): Promise<BrowserContext> => suite.openContext();
 const openPage = async (context?: BrowserContext): Promise<Page> => watchedPage(context ?? (await openContext()));
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
 /** Opens a board through a secret link and waits until it is connected. */
 async function open(page: Page, link: string): Promise<void> {
-  await page.goto(`${server.url}${link}`);
+  await page.goto(`${suite.server.url}${link}`);
   await expect.poll(() => connection(page).textContent(), POLL).toBe('Connected');
 }
 
@@ -58,8 +38,8 @@ interface SeedCard {
  * the shared edit operations (as any client would); returns the board and the cards' ids.
  */
 async function seededBoard(title: string, cards: SeedCard[]): Promise<{ board: CreatedBoard; ids: Map<string, string> }> {
-  const board = await createBoard(server, { title, template: 'blank' });
-  const client = connectClient(server, board.id);
+  const board = await createBoard(suite.server, { title, template: 'blank' });
+  const client = connectClient(suite.server, board.id);
   try {
     await client.synced;
     const plain = docToBoard(client.doc, board.id);
@@ -71,7 +51,7 @@ async function seededBoard(title: string, cards: SeedCard[]): Promise<{ board: C
       ids.set(card.text, addCard(client.doc, { stageId: stage.id, laneId: lane.id, kind: card.kind, text: card.text, ...card.fields }));
     }
     // Wait until the server has the cards: a fresh client sees them all.
-    const check = connectClient(server, board.id);
+    const check = connectClient(suite.server, board.id);
     try {
       await check.synced;
       await expect.poll(() => docToBoard(check.doc, board.id).cards.length, POLL).toBe(cards.length);
@@ -290,7 +270,7 @@ describe('the journey-map editor', () => {
   });
 
   it('shows the active persona in the map header, for everyone on the board', async () => {
-    const board = await createBoard(server, { title: 'Personas', template: 'blank' });
+    const board = await createBoard(suite.server, { title: 'Personas', template: 'blank' });
     const [a, b] = await Promise.all([openPage(), openPage()]);
     await Promise.all([open(a, board.links.editor), open(b, board.links.viewer)]);
 
@@ -319,7 +299,7 @@ describe('the journey-map editor', () => {
     expect(await b.getByRole('button', { name: 'Edit personas' }).count()).toBe(0);
   });
 
-  it('copies and pastes a card as a new card with a new id, also onto another board in the same browser, and duplicates with Ctrl+D', async () => {
+  it('copies and pastes a card as a new card with a new id, also onto another board in the same suite.browser, and duplicates with Ctrl+D', async () => {
     const { board, ids } = await seededBoard('Copy', [
       {
         text: 'Service SMS on the due date',
@@ -329,7 +309,7 @@ describe('the journey-map editor', () => {
         fields: { channel: 'sms', emotion: 1 },
       },
     ]);
-    const other = await createBoard(server, { title: 'Paste target', template: 'blank' });
+    const other = await createBoard(suite.server, { title: 'Paste target', template: 'blank' });
     const context = await openContext();
     const page = await openPage(context);
     await open(page, board.links.editor);

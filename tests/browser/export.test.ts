@@ -4,36 +4,23 @@
  * printable report, the ranked list with its cut line, and the impact/effort matrix shared
  * live between two people.
  */
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { VIEWPORT, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBoard, type CreatedBoard } from '../helpers/server.ts';
+import { VIEWPORT } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = (): Promise<Page> => openIsolatedPage(browser, contexts, { acceptDownloads: true });
+const openPage = (): Promise<Page> => suite.openPage({ acceptDownloads: true });
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
 /** Opens a board through a secret link, names the person, and goes to one of its views. */
 async function join(page: Page, link: string, name: string, view?: 'To-do list' | 'Report'): Promise<void> {
-  await page.goto(`${server.url}${link}`);
+  await page.goto(`${suite.server.url}${link}`);
   // vi.waitFor rather than expect.poll: this also runs in beforeAll hooks.
   await vi.waitFor(async () => expect(await connection(page).textContent()).toBe('Connected'), POLL);
   const nameBox = page.getByRole('textbox', { name: 'Your name' });
@@ -76,7 +63,7 @@ async function exportPicture(page: Page, which: string) {
 describe('pictures of the map', () => {
   let board: CreatedBoard;
   beforeAll(async () => {
-    board = await createBoard(server, { title: 'Collection letters', template: 'collection-letters' });
+    board = await createBoard(suite.server, { title: 'Collection letters', template: 'collection-letters' });
   });
 
   it('saves the whole board, off-screen cards included, as a non-empty PNG of the promised size, twice as large at 2×', async () => {
@@ -131,7 +118,7 @@ describe('pictures of the map', () => {
 
 describe('the report page', () => {
   it('renders the emotion chart, the top-N actions and the map picture for a collection-letters board', async () => {
-    const board = await createBoard(server, { title: 'Collection letters report', template: 'collection-letters' });
+    const board = await createBoard(suite.server, { title: 'Collection letters report', template: 'collection-letters' });
     const page = await openPage();
     await join(page, board.links.facilitator, 'Mette', 'Report');
     await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/b/${board.id}/report`);
@@ -181,7 +168,7 @@ describe('the to-do list and the matrix', () => {
   let facilitator: Page;
   let viewer: Page;
   beforeAll(async () => {
-    board = await createBoard(server, { title: 'Twelve proposals', template: 'collection-letters' });
+    board = await createBoard(suite.server, { title: 'Twelve proposals', template: 'collection-letters' });
     [facilitator, viewer] = await Promise.all([openPage(), openPage()]);
     await join(facilitator, board.links.facilitator, 'Mette', 'To-do list');
     await join(viewer, board.links.viewer, 'Lars', 'To-do list');

@@ -4,34 +4,20 @@
  * "Letter 2" (each in their own order, never told which one is sent today); the facilitator
  * closes it and everyone sees the results per variant — and only then which one is in use.
  */
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Board } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+import { boardFetch, createBoard, type CreatedBoard } from '../helpers/server.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const LETTER = 'Collection letter from the credit-management firm';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 async function join(link: string, name: string): Promise<Page> {
-  const page = await openIsolatedPage(browser, contexts);
-  await page.goto(`${server.url}${link}`);
+  const page = await suite.openPage();
+  await page.goto(`${suite.server.url}${link}`);
   await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
   await page.getByRole('textbox', { name: 'Your name' }).fill(name);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -62,8 +48,8 @@ describe('the blind tone round', () => {
   let texts: { a: string; b: string };
 
   it('runs from start to results, revealing the variant in use only after the round closes', async () => {
-    board = await createBoard(server, { title: 'Letters', template: 'collection-letters' });
-    const plain = (await (await boardFetch(server, `/api/boards/${board.id}`)).json()) as Board;
+    board = await createBoard(suite.server, { title: 'Letters', template: 'collection-letters' });
+    const plain = (await (await boardFetch(suite.server, `/api/boards/${board.id}`)).json()) as Board;
     const letter = plain.cards.find((c) => c.text === LETTER)!;
     texts = { a: letter.message!.a!, b: letter.message!.b! };
     expect(letter.message?.inUse).toBe('a');

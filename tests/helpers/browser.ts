@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from './server.ts';
 
 /** Shared set-up of the browser tests: Debian's Chromium, headless, on a closed network. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,4 +51,53 @@ export async function watchedPage(context: BrowserContext): Promise<Page> {
     throw error;
   });
   return page;
+}
+
+/** What a browser suite shares: one server, one Chromium, and the contexts its pages opened. */
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A page in a context of its own (see `openIsolatedPage`), closed with the suite. */
+  openPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A context of its own, closed with the suite. */
+  openContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * Registers the hooks most browser suites share: the built client is required, a server and
+ * Chromium start before the tests, and every context, Chromium and the server stop after them.
+ */
+export function browserSuite(defaults: BrowserContextOptions = {}): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the browser suite's ${what} is not started yet (use it inside a test)`);
+    return value;
+  };
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const openContext = async (options: BrowserContextOptions = {}) => {
+    const context = await started(browser, 'Chromium').newContext({ viewport: VIEWPORT, ...defaults, ...options });
+    contexts.push(context);
+    return context;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    openContext,
+    openPage: async (options = {}) => watchedPage(await openContext(options)),
+  };
 }
