@@ -1,26 +1,6 @@
 import Database from 'better-sqlite3';
-import type { ActivityStore, StoredActivity } from './activity.ts';
+import { toActivity, type ActivityRow, type ActivityStore, type StoredActivity } from './activity.ts';
 import { UnknownBoardError } from './documents.ts';
-
-interface ActivityRow {
-  at: number;
-  participant_id: string | null;
-  role: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  count: number;
-}
-
-const toActivity = (row: ActivityRow): StoredActivity => ({
-  at: row.at,
-  participantId: row.participant_id,
-  role: row.role,
-  action: row.action,
-  targetKind: row.target_kind,
-  targetId: row.target_id,
-  count: row.count,
-});
 
 /** The activity log in the board database (table `board_activity`, schema step 3). */
 export function createSqliteActivity(db: Database.Database): ActivityStore {

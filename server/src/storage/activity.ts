@@ -23,3 +23,24 @@ export interface ActivityStore {
   /** Entries at or after `since`, newest first, at most `limit`. */
   activitySince(boardId: string, since: number, limit: number): StoredActivity[];
 }
+
+/** An entry as both SQL stores keep it (table `board_activity`). */
+export interface ActivityRow {
+  at: number;
+  participant_id: string | null;
+  role: string;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  count: number;
+}
+
+export const toActivity = (row: ActivityRow): StoredActivity => ({
+  at: row.at,
+  participantId: row.participant_id,
+  role: row.role,
+  action: row.action,
+  targetKind: row.target_kind,
+  targetId: row.target_id,
+  count: row.count,
+});

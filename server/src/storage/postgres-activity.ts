@@ -1,26 +1,6 @@
-import type { ActivityStore, StoredActivity } from './activity.ts';
+import { toActivity, type ActivityRow, type ActivityStore, type StoredActivity } from './activity.ts';
 import type { SqlConnection, SqlValue } from './postgres-connection.ts';
 import { onPostgresBoard } from './postgres-documents.ts';
-
-interface ActivityRow {
-  at: number;
-  participant_id: string | null;
-  role: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  count: number;
-}
-
-const toActivity = (row: ActivityRow): StoredActivity => ({
-  at: row.at,
-  participantId: row.participant_id,
-  role: row.role,
-  action: row.action,
-  targetKind: row.target_kind,
-  targetId: row.target_id,
-  count: row.count,
-});
 
 const ENTRY_COLUMNS = 8;
 const ENTRIES_PER_INSERT = 1_000;
