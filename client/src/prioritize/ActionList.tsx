@@ -1,6 +1,7 @@
 import {
   ACTION_STATUSES,
   LOCAL_ORIGIN,
+  formatDay,
   formatValueMoney,
   type ActionRow,
   type ActionStatus,
@@ -330,7 +331,7 @@ const ActionRowView = memo(function ActionRowView({
             onChange={(event) => commands.updateCard(card.id, { dueDate: event.target.value || null })}
           />
         ) : (
-          <span className="action-row__value">{card.dueDate ? formatDueDate(locale, card.dueDate) : ''}</span>
+          <span className="action-row__value">{card.dueDate ? formatDay(card.dueDate, locale) : ''}</span>
         )}
         {canEdit ? (
           <select
@@ -372,8 +373,3 @@ const ActionRowView = memo(function ActionRowView({
     </li>
   );
 });
-
-function formatDueDate(locale: string, day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
