@@ -268,7 +268,6 @@ export function readLinks(doc: Y.Doc, cardIds: ReadonlySet<string>, onRepair?: R
  * `onRepair` is told each thing the reader had to fix (repairs.ts); the board is the same.
  */
 export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): Board {
-  const meta = metaMap(doc);
   const stages = readStages(doc, onRepair);
   const lanes = readLanes(doc, onRepair);
   const personas = readPersonas(doc, onRepair);
@@ -296,18 +295,16 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
       (laneIndex.get(a.laneId) ?? 0) - (laneIndex.get(b.laneId) ?? 0) ||
       compareOrdered(a, b),
   );
-  const activePersonaId = meta.get('activePersonaId');
-  const currency = meta.get('currency');
-  if (onRepair) tellMetaRepairs(meta, personas, onRepair);
+  if (onRepair) tellMetaRepairs(metaMap(doc), personas, onRepair);
+  const { title, locale, currency, activePersonaId } = readBoardMeta(doc, personas);
   return {
     id: id as BoardId,
-    title: str(meta.get('title')),
+    title,
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    locale: str(meta.get('locale'), DEFAULT_LOCALE) || DEFAULT_LOCALE,
-    currency: (CURRENCIES as readonly unknown[]).includes(currency) ? (currency as Currency) : DEFAULT_CURRENCY,
+    locale,
+    currency,
     personas,
-    activePersonaId:
-      typeof activePersonaId === 'string' && personas.some((p) => p.id === activePersonaId) ? (activePersonaId as PersonaId) : null,
+    activePersonaId,
     stages,
     lanes,
     cards,
