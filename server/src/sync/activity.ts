@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS, COMMENTS, LANES, STAGES, type ActivityAction } from '@rejse/shared';
+import { CARDS, COMMENTS, LANES, STAGES, locateType, type ActivityAction } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import type { ActivityStore, StoredActivity } from '../storage/activity.ts';
 import { Connection } from './connection.ts';
@@ -24,17 +24,11 @@ type Found = { action: ActivityAction; targetKind: StoredActivity['targetKind'];
 
 const AXIS_KINDS: Readonly<Record<string, 'stage' | 'lane'>> = { [STAGES]: 'stage', [LANES]: 'lane' };
 
-/** Root name and key path of a type inside the document. */
+/** Root name and key path of a type inside the document (null for a type inside a list). */
 function pathOf(type: Y.AbstractType<unknown>): { root: string; keys: string[] } | null {
-  const keys: string[] = [];
-  let current = type;
-  while (current._item) {
-    if (current._item.parentSub === null) return null;
-    keys.unshift(current._item.parentSub);
-    current = current._item.parent as Y.AbstractType<unknown>;
-  }
-  const root = Y.findRootTypeKey(current);
-  return root === undefined ? null : { root, keys };
+  const found = locateType(type);
+  if (!found || found.keys.includes(null)) return null;
+  return { root: found.root, keys: found.keys as string[] };
 }
 
 /** What a transaction did, in words a person would use (who added, moved, edited, commented…). */

@@ -27,18 +27,32 @@ export const textFieldKey = (root: string, recordId: string, field: string): str
 
 const isGc = (struct: unknown): boolean => struct instanceof Y.GC;
 
-/** The path of a stored type from its root, or 'noop' if it or a record above it is deleted. */
-function pathOfType(type: Y.AbstractType<unknown>): Path | 'noop' | undefined {
+/**
+ * Where a type sits in its document: the root's name and the keys down to it (null for a
+ * position in a list or text), and whether it or anything above it is deleted; undefined
+ * outside a document. Exported so that other readers (the activity log) need not walk Yjs
+ * internals themselves.
+ */
+export function locateType(type: Y.AbstractType<unknown>): { root: string; keys: Array<string | null>; deleted: boolean } | undefined {
   const keys: Array<string | null> = [];
+  let deleted = false;
   let current: Y.AbstractType<unknown> = type;
   while (current._item) {
-    // Yjs deletes an item integrated into a deleted type at once: nothing changes.
-    if (current._item.deleted) return 'noop';
+    if (current._item.deleted) deleted = true;
     keys.unshift(current._item.parentSub);
     current = current._item.parent as Y.AbstractType<unknown>;
   }
   const root = Y.findRootTypeKey(current);
-  return root === undefined ? undefined : { root, keys, inText: type instanceof Y.Text };
+  return root === undefined ? undefined : { root, keys, deleted };
+}
+
+/** The path of a stored type from its root, or 'noop' if it or a record above it is deleted. */
+function pathOfType(type: Y.AbstractType<unknown>): Path | 'noop' | undefined {
+  const found = locateType(type);
+  if (!found) return undefined;
+  // Yjs deletes an item integrated into a deleted type at once: nothing changes.
+  if (found.deleted) return 'noop';
+  return { root: found.root, keys: found.keys, inText: type instanceof Y.Text };
 }
 
 /** The path of an item placed under `parent` (whose own path is `base`) at `sub`. */
