@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CARDS, COMMENTS, LANES, STAGES, locateType, type ActivityAction } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import type { ActivityStore, StoredActivity } from '../storage/activity.ts';
