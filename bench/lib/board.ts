@@ -6,6 +6,7 @@ import {
   readLanes,
   readStages,
   stagesMap,
+  textValue,
   updateCard,
   writeBoardInto,
   type AddCardInput,
@@ -174,15 +175,20 @@ export function writeStamp(doc: Y.Doc, cardId: CardId, seq: number): void {
  * Calls `onStamp` for every remote timestamped edit this document receives, at the moment the
  * provider applies it. Local edits are skipped.
  */
+/** A card's text as a string (a Y.Text or an old plain string), for comparing replicas. */
+export const cardText = (doc: Y.Doc, cardId: string): string => textValue(cardsMap(doc).get(cardId)?.get('text'));
+
 export function observeStamps(doc: Y.Doc, onStamp: (cardId: string, seq: number, sentAt: number) => void): void {
   const cards = cardsMap(doc);
   cards.observeDeep((events, transaction) => {
     if (transaction.local) return;
     for (const event of events) {
-      if (event.target === cards || !(event instanceof Y.YMapEvent) || !event.keysChanged.has('text')) continue;
-      const text = (event.target as Y.Map<unknown>).get('text');
-      if (typeof text !== 'string') continue;
-      const match = STAMP.exec(text);
+      // A card's text is a Y.Text (typed into: a text event on it) or, from an old client, a plain string (a map event).
+      const typedInto = event instanceof Y.YTextEvent && event.path.length === 2 && event.path[1] === 'text';
+      const replaced = event instanceof Y.YMapEvent && event.target !== cards && event.keysChanged.has('text');
+      if (!typedInto && !replaced) continue;
+      const record = (typedInto ? event.target.parent : event.target) as Y.Map<unknown>;
+      const match = STAMP.exec(textValue(record.get('text')));
       if (!match) continue;
       const key = event.path[0];
       onStamp(typeof key === 'string' ? key : '', Number(match[1]), Number(match[2]));

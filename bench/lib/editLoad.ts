@@ -1,6 +1,6 @@
 import { cardsMap, stagesMap, type CardId } from '@rejse/shared';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { addOwnCards, createRooms, observeStamps, seedTemplateIfEmpty, waitForDoc, writeStamp } from './board.ts';
+import { addOwnCards, cardText, createRooms, observeStamps, seedTemplateIfEmpty, waitForDoc, writeStamp } from './board.ts';
 import { connectMany, type BenchClient } from './clients.ts';
 import type { RunningServer } from './servers.ts';
 import { percentile, sleep } from './stats.ts';
@@ -129,7 +129,7 @@ export async function runEditLoad(server: RunningServer, options: EditLoadOption
       (ownCards[r] ?? []).every((cardId, i) => {
         const writer = roomClients[i];
         if (!writer) return false;
-        return cardsMap(client.doc).get(cardId)?.get('text') === cardsMap(writer.doc).get(cardId)?.get('text');
+        return cardText(client.doc, cardId) === cardText(writer.doc, cardId);
       }),
     ),
   );

@@ -20,7 +20,7 @@ import * as Y from 'yjs';
 import { cardsMap, type CardId } from '@rejse/shared';
 import { createPostgresStore, createSqliteStore, type BoardStore } from '@rejse/server';
 import { startTestPostgres, startTestRedis } from '@rejse/server/testing';
-import { addOwnCards, createRooms, observeStamps, writeStamp } from '../lib/board.ts';
+import { addOwnCards, cardText, createRooms, observeStamps, writeStamp } from '../lib/board.ts';
 import { connectClient, destroyOpenClients, sourceAddress, type BenchClient } from '../lib/clients.ts';
 import { killAllServers, startServer, type RunningServer } from '../lib/servers.ts';
 import { percentile, sleep } from '../lib/stats.ts';
@@ -41,6 +41,9 @@ const PER_ROOM = Number(args.clients);
 const DURATION_MS = Number(args.seconds) * 1000;
 const EDITS_PER_SECOND = Number(args.rate);
 const APPENDS = Number(args.appends);
+const TURN_BOARDS = 40;
+const TURN_UPDATES = 100;
+const TURNS = 50;
 const log = (line: string) => console.log(line);
 
 /** Starts a Rejse server with extra environment (bench/lib/servers.ts passes the harness's own on). */
@@ -133,9 +136,7 @@ async function runLoad(setup: string, instances: RunningServer[]): Promise<LoadF
   const cpuPct = instances.map((instance, i) => (100 * ((instance.cpuSeconds() ?? Number.NaN) - cpuStart[i]!)) / ((end - start) / 1000));
   const loopP99 = await Promise.all(instances.map(async (instance) => (await instance.loopDelay())?.p99 ?? Number.NaN));
   const converged = byRoom.every((clients, r) =>
-    clients.every((client) =>
-      ownCards[r]!.every((card, i) => cardsMap(client.doc).get(card)?.get('text') === cardsMap(clients[i]!.doc).get(card)?.get('text')),
-    ),
+    clients.every((client) => ownCards[r]!.every((card, i) => cardText(client.doc, card) === cardText(clients[i]!.doc, card))),
   );
   const sorted = Float64Array.from(latencies).sort();
   const windowS = (stopAt - start) / 1000;
@@ -170,6 +171,43 @@ function appendCost(store: BoardStore, label: string): { label: string; meanUs: 
   }
   const sorted = Float64Array.from(times).sort();
   return { label, meanUs: times.reduce((a, b) => a + b, 0) / times.length, p99Us: percentile(sorted, 99) };
+}
+
+/**
+ * One group-commit turn: `perTurn` small updates spread over `boards` boards, stored in one
+ * transaction — as one append after another (before) and as one `appendMany` (after). The
+ * figure is the time one turn blocks the event loop, per turn and per update.
+ */
+function turnCost(store: BoardStore, label: string, boards: number, perTurn: number, turns: number) {
+  const ids = Array.from({ length: boards }, (_, i) => `turn-${label.replace(/\W/g, '')}-${i}`);
+  const docs = ids.map((id) => {
+    const doc = new Y.Doc();
+    store.documents.create({ id, title: 'turn cost', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(doc));
+    return doc;
+  });
+  const turn = (t: number) =>
+    Array.from({ length: perTurn }, (_, i) => {
+      const doc = docs[i % boards]!;
+      let update: Uint8Array = new Uint8Array();
+      doc.once('update', (u: Uint8Array) => {
+        update = u;
+      });
+      doc.getMap('cards').set(`c${i}`, `text ${t} ${'x'.repeat(60)}`);
+      return { boardId: ids[i % boards]!, update };
+    });
+  const measure = (store: (entries: { boardId: string; update: Uint8Array }[]) => void) => {
+    const times: number[] = [];
+    for (let t = 0; t < turns; t++) {
+      const entries = turn(t);
+      const started = performance.now();
+      store(entries);
+      times.push(performance.now() - started);
+    }
+    return times.reduce((a, b) => a + b, 0) / times.length;
+  };
+  const each = measure((entries) => store.documents.batch(() => entries.map((e) => store.documents.append(e.boardId, e.update))));
+  const many = measure((entries) => store.documents.batch(() => store.documents.appendMany(entries)));
+  return { label, eachMs: each, manyMs: many, perTurn };
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -233,6 +271,10 @@ async function main(): Promise<void> {
       appendCost(postgres, 'PostgreSQL on loopback, as Rejse sets it (synchronous_commit=off)'),
       appendCost(durable, 'PostgreSQL on loopback, synchronous_commit=on (set in DATABASE_URL)'),
     ];
+    const turns = [
+      turnCost(sqlite, 'SQLite', TURN_BOARDS, TURN_UPDATES, TURNS),
+      turnCost(postgres, 'PostgreSQL (synchronous_commit=off)', TURN_BOARDS, TURN_UPDATES, TURNS),
+    ];
     sqlite.close();
     postgres.close();
     durable.close();
@@ -241,6 +283,12 @@ async function main(): Promise<void> {
     log('| store | mean µs | p99 µs |');
     log('|---|---|---|');
     for (const cost of costs) log(`| ${cost.label} | ${fmt(cost.meanUs)} | ${fmt(cost.p99Us)} |`);
+    log(
+      `\nOne group-commit turn (${TURN_UPDATES} updates over ${TURN_BOARDS} boards, mean of ${TURNS} turns), the time it blocks the event loop:`,
+    );
+    log('| store | one append per update, ms | one appendMany, ms | ratio |');
+    log('|---|---|---|---|');
+    for (const t of turns) log(`| ${t.label} | ${fmt(t.eachMs, 2)} | ${fmt(t.manyMs, 2)} | ${fmt(t.manyMs / t.eachMs, 2)} |`);
   } finally {
     destroyOpenClients();
     killAllServers();

@@ -65,7 +65,7 @@ export function createServerMetrics(sources: MetricSources): ServerMetrics {
     ),
     storeAppendSeconds: registry.histogram(
       'rejse_store_append_seconds',
-      'Time to write one update into the open transaction.',
+      'Time of one write of updates into the open transaction (group commit writes a turn’s updates, every board, in one).',
       APPEND_BUCKETS,
     ),
     storeCommitSeconds: registry.histogram(
@@ -103,6 +103,14 @@ export function instrumentStore(store: BoardStore, metrics: ServerMetrics): Boar
     metrics.appendedBytes.inc(update.byteLength);
     return seq;
   };
+  const appendMany: DocumentLog['appendMany'] = (entries) => {
+    const started = process.hrtime.bigint();
+    const seqs = documents.appendMany(entries);
+    metrics.storeAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.updatesApplied.inc(entries.length);
+    metrics.appendedBytes.inc(entries.reduce((sum, entry) => sum + entry.update.byteLength, 0));
+    return seqs;
+  };
   let batchDepth = 0;
   const batch: DocumentLog['batch'] = (work) => {
     const started = process.hrtime.bigint();
@@ -118,6 +126,7 @@ export function instrumentStore(store: BoardStore, metrics: ServerMetrics): Boar
   const timed = new Proxy(documents, {
     get(target, property) {
       if (property === 'append') return append;
+      if (property === 'appendMany') return appendMany;
       if (property === 'batch') return batch;
       const value: unknown = Reflect.get(target, property);
       if (typeof value !== 'function') return value;

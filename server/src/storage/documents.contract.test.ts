@@ -87,6 +87,55 @@ for (const impl of STORE_IMPLEMENTATIONS) {
       expect(replay(store.documents.load('b')!)).toEqual({ k: '4' });
     });
 
+    it('appendMany stores updates of several boards in their order and returns their seqs in that order', () => {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      store.documents.create(meta('a'), Y.encodeStateAsUpdate(a));
+      store.documents.create(meta('b'), Y.encodeStateAsUpdate(b));
+      const before = store.documents.append('a', updateSetting(a, 'k', '0'));
+      const entries = [
+        { boardId: 'a', update: updateSetting(a, 'k', '1') },
+        { boardId: 'b', update: updateSetting(b, 'k', '1') },
+        { boardId: 'a', update: updateSetting(a, 'k', '2') },
+        { boardId: 'b', update: updateSetting(b, 'k', '2') },
+        { boardId: 'a', update: updateSetting(a, 'k', '3') },
+      ];
+      const seqs = store.documents.batch(() => store.documents.appendMany(entries));
+      expect(seqs).toHaveLength(5);
+      const ofA = [before, seqs[0]!, seqs[2]!, seqs[4]!];
+      const ofB = [seqs[1]!, seqs[3]!];
+      expect([...ofA].sort((x, y) => x - y)).toEqual(ofA);
+      expect(new Set(ofA).size).toBe(4);
+      expect(ofB[0]! < ofB[1]!).toBe(true);
+      const stateA = store.documents.load('a')!;
+      expect(stateA.updates).toHaveLength(4);
+      expect(stateA.lastSeq).toBe(seqs[4]);
+      expect(replay(stateA)).toEqual({ k: '3' });
+      expect(store.documents.load('b')!.lastSeq).toBe(seqs[3]);
+      expect(replay(store.documents.load('b')!)).toEqual({ k: '2' });
+      // The seqs are the log's own: a peer catching up after one of them gets exactly the later ones.
+      expect(store.documents.tail('a', seqs[2]!)!.updates).toHaveLength(1);
+      expect(store.documents.batch(() => store.documents.appendMany([]))).toEqual([]);
+    });
+
+    it('appendMany naming an unknown board throws, and its batch keeps nothing', () => {
+      const a = new Y.Doc();
+      store.documents.create(meta('a'), Y.encodeStateAsUpdate(a));
+      expect(() =>
+        store.documents.batch(() =>
+          store.documents.appendMany([
+            { boardId: 'a', update: updateSetting(a, 'k', '1') },
+            { boardId: 'nope', update: EMPTY_STATE },
+          ]),
+        ),
+      ).toThrow(/unknown board/);
+      expect(store.documents.load('a')!.updates).toHaveLength(0);
+      expect(
+        store.documents.batch(() => store.documents.appendMany([{ boardId: 'a', update: updateSetting(new Y.Doc(), 'k', '2') }])),
+      ).toHaveLength(1);
+      expect(replay(store.documents.load('a')!)).toEqual({ k: '2' });
+    });
+
     it('appending to an unknown board throws', () => {
       expect(() => store.documents.append('nope', EMPTY_STATE)).toThrow(/unknown board/);
     });

@@ -57,6 +57,14 @@ export interface DocumentLog {
   /** Appends one update after the existing ones and returns its sequence number (increasing). */
   append(id: string, update: Uint8Array): number;
   /**
+   * Appends several updates, of any boards, in the given order, and returns their sequence
+   * numbers in that order: what group commit stores at the end of an event-loop turn. Meant to
+   * run inside `batch`: it throws UnknownBoardError for a board that does not exist, and the
+   * batch then keeps nothing. PostgreSQL writes them in one statement (one round trip, however
+   * many boards and updates); the embedded stores append each (`appendEach`).
+   */
+  appendMany(entries: readonly AppendEntry[]): number[];
+  /**
    * Runs `work` as one transaction: the appends (and other writes) inside it are stored
    * together, or — when it throws — none of them are. Group commit: the sync layer stores the
    * updates of one event-loop turn, of every board, this way before it broadcasts them.
@@ -71,6 +79,16 @@ export interface DocumentLog {
   touch(id: string, changes: { title?: string; updatedAt?: number }): void;
   stats(id: string): BoardStorageStats | undefined;
 }
+
+/** One update for `DocumentLog.appendMany`. */
+export interface AppendEntry {
+  boardId: string;
+  update: Uint8Array;
+}
+
+/** `appendMany` as one `append` after another, for stores where an append is cheap. */
+export const appendEach = (log: Pick<DocumentLog, 'append'>, entries: readonly AppendEntry[]): number[] =>
+  entries.map((entry) => log.append(entry.boardId, entry.update));
 
 export class UnknownBoardError extends Error {
   constructor(readonly boardId: string) {

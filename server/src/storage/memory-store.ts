@@ -1,5 +1,5 @@
 import { createMemoryActivity } from './activity-memory.ts';
-import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog } from './documents.ts';
+import { BoardExistsError, UnknownBoardError, appendEach, type BoardMeta, type DocumentLog } from './documents.ts';
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore, StoredAccessToken } from './links.ts';
 import { createMemorySnapshots } from './snapshots-memory.ts';
@@ -34,7 +34,7 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
     guard.require(id);
     return boards.get(id)!;
   };
-  return {
+  const log: DocumentLog = {
     create(meta, initialState) {
       guard.open();
       if (boards.has(meta.id)) throw new BoardExistsError(meta.id);
@@ -84,6 +84,7 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
       batchRows?.push({ board, seq });
       return seq;
     },
+    appendMany: (entries) => appendEach(log, entries),
     batch(work) {
       if (batchRows) return work();
       const rows: { board: MemoryDocument; seq: number }[] = [];
@@ -118,6 +119,7 @@ function createMemoryDocuments(boards: Map<string, MemoryDocument>, guard: Memor
       };
     },
   };
+  return log;
 }
 
 function createMemoryLinks(guard: MemoryBoards): LinkStore {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { BoardExistsError, UnknownBoardError, type BoardMeta, type DocumentLog, type StoredBoardState } from './documents.ts';
+import { BoardExistsError, UnknownBoardError, appendEach, type BoardMeta, type DocumentLog, type StoredBoardState } from './documents.ts';
 
 interface MetaRow {
   id: string;
@@ -108,6 +108,7 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     }
   });
 
+  const append = (id: string, update: Uint8Array): number => onBoard(id, () => Number(insertUpdate.run(id, update).lastInsertRowid));
   return {
     create: (meta, initialState) => create(meta, initialState),
     exists: (id) => selectExists.get(id) !== undefined,
@@ -118,7 +119,8 @@ export function createSqliteDocuments(db: Database.Database): DocumentLog {
     list: () => selectAll.all().map(toMeta),
     load: (id) => load(id),
     tail: (id, afterSeq) => tail(id, afterSeq),
-    append: (id, update) => onBoard(id, () => Number(insertUpdate.run(id, update).lastInsertRowid)),
+    append,
+    appendMany: (entries) => appendEach({ append }, entries),
     compact: (id, snapshot, throughSeq) => compact(id, snapshot, throughSeq),
     batch: (work) => inOneTransaction(work) as ReturnType<typeof work>,
     touch: (id, changes) => touch(id, changes),

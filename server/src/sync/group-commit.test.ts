@@ -42,11 +42,17 @@ function setup() {
   const memory = createMemoryStore();
   const batches: number[] = [];
   let writesInBatch: number | null = null;
+  let diskFull = false;
   const documents: DocumentLog = {
     ...memory.documents,
     append(id, update) {
       if (writesInBatch !== null) writesInBatch += 1;
       return memory.documents.append(id, update);
+    },
+    appendMany(entries) {
+      if (diskFull) throw new Error('disk full');
+      if (writesInBatch !== null) writesInBatch += entries.length;
+      return memory.documents.appendMany(entries);
     },
     batch(work) {
       writesInBatch = 0;
@@ -68,7 +74,10 @@ function setup() {
   const edits: Uint8Array[] = [];
   replica.on('update', (update: Uint8Array) => edits.push(encodeSyncUpdate(update)));
   const cell = { stageId: readStages(replica)[0]!.id, laneId: readLanes(replica)[0]!.id };
-  return { boardId: meta.id, room, rooms, batches, storedRows, replica, edits, cell };
+  const failWrites = () => {
+    diskFull = true;
+  };
+  return { boardId: meta.id, room, rooms, batches, storedRows, replica, edits, cell, failWrites };
 }
 
 describe('group commit', () => {
@@ -136,14 +145,12 @@ describe('group commit', () => {
   });
 
   it('a write that fails closes that board with 4500 and sends none of what waited', async () => {
-    const { boardId, room, rooms, replica, edits, cell } = setup();
+    const { boardId, room, rooms, replica, edits, cell, failWrites } = setup();
     const writer = fakeConnection(boardId);
     const reader = fakeConnection(boardId);
     room.addConnection(writer.conn);
     room.addConnection(reader.conn);
-    (room as unknown as { persistence: { write(): number } }).persistence.write = () => {
-      throw new Error('disk full');
-    };
+    failWrites();
     addCard(replica, { ...cell, kind: 'note', text: 'never stored' });
     for (const frame of edits) room.handleFrame(writer.conn, frame);
     await nextTurn();

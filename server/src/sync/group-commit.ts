@@ -2,10 +2,11 @@ import type { DocumentLog } from '../storage/documents.ts';
 
 /** A room's side of group commit. */
 export interface CommitMember {
-  /** Writes the room's waiting updates (inside the batch) and returns the last sequence number. Throws when storage fails. */
-  writeWaiting(): number;
-  /** After the batch committed: note what is stored, then broadcast it. */
-  publishWaiting(lastSeq: number): void;
+  readonly boardId: string;
+  /** The updates waiting to be stored, oldest first ([] once the room has failed or closed). */
+  waitingUpdates(): readonly Uint8Array[];
+  /** After the batch committed: the sequence numbers the waiting updates got, in order; note them, then broadcast. */
+  publishWaiting(seqs: readonly number[]): void;
   /** Storage failed for this room alone: nothing of what waited is broadcast. */
   failWaiting(error: unknown): void;
 }
@@ -24,7 +25,7 @@ export class GroupCommit {
   private readonly waiting = new Set<CommitMember>();
   private scheduled = false;
 
-  constructor(private readonly documents: Pick<DocumentLog, 'batch'>) {}
+  constructor(private readonly documents: Pick<DocumentLog, 'batch' | 'appendMany'>) {}
 
   enqueue(member: CommitMember): void {
     this.waiting.add(member);
@@ -38,10 +39,16 @@ export class GroupCommit {
     if (this.waiting.size === 0) return;
     const members = [...this.waiting];
     this.waiting.clear();
-    const stored = new Map<CommitMember, number>();
+    const updates = members.map((member) => member.waitingUpdates());
+    const stored = new Map<CommitMember, readonly number[]>();
     try {
-      this.documents.batch(() => {
-        for (const member of members) stored.set(member, member.writeWaiting());
+      const entries = members.flatMap((member, i) => (updates[i] ?? []).map((update) => ({ boardId: member.boardId, update })));
+      const seqs = this.documents.batch(() => this.documents.appendMany(entries));
+      let offset = 0;
+      members.forEach((member, i) => {
+        const count = updates[i]?.length ?? 0;
+        stored.set(member, seqs.slice(offset, offset + count));
+        offset += count;
       });
     } catch (error) {
       stored.clear();
@@ -50,18 +57,19 @@ export class GroupCommit {
         members[0]?.failWaiting(error);
         return;
       }
-      for (const member of members) {
+      members.forEach((member, i) => {
+        const entries = (updates[i] ?? []).map((update) => ({ boardId: member.boardId, update }));
         try {
           stored.set(
             member,
-            this.documents.batch(() => member.writeWaiting()),
+            this.documents.batch(() => this.documents.appendMany(entries)),
           );
         } catch (error) {
           member.failWaiting(error);
         }
-      }
+      });
     }
-    for (const [member, lastSeq] of stored) member.publishWaiting(lastSeq);
+    for (const [member, seqs] of stored) member.publishWaiting(seqs);
   }
 
   private readonly flushScheduled = (): void => {

@@ -96,16 +96,7 @@ export class BoardPersistence {
     return this.rowsSinceSnapshot;
   }
 
-  /**
-   * Writes one update to the log and returns its sequence number; nothing else changes until
-   * `noteStored` (the write may sit in a group-commit transaction that is still rolled back).
-   * Throws when storage fails: the caller must not broadcast it then.
-   */
-  write(update: Uint8Array): number {
-    return this.documents.append(this.boardId, update);
-  }
-
-  /** After the transaction holding `write`s committed: counts them, keeps the board list current, compacts when due. */
+  /** After the transaction holding the room's appends (group commit) committed: counts them, keeps the board list current, compacts when due. */
   noteStored(updates: readonly Uint8Array[], lastSeq: number): void {
     if (updates.length === 0) return;
     this.lastSeq = lastSeq;

@@ -37,8 +37,6 @@ interface WaitingUpdate {
   origin: unknown;
   /** Send it to its origin too (held-back updates were released with it). */
   echo: boolean;
-  /** Its sequence number in the board's log once written (what peers are told). */
-  seq: number;
 }
 
 /** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
@@ -314,39 +312,34 @@ export class Room implements CommitMember {
       for (const conn of this.connections) conn.send(frame);
       return;
     }
-    this.waiting.push({ update, origin, echo: this.echoToOrigin, seq: 0 });
+    this.waiting.push({ update, origin, echo: this.echoToOrigin });
     this.waitingBytes += update.length;
     this.commit.enqueue(this);
   };
 
-  writeWaiting(): number {
-    let lastSeq = 0;
-    if (this.failure || this.destroyed) return lastSeq;
-    for (const entry of this.waiting) {
-      entry.seq = this.persistence.write(entry.update);
-      lastSeq = entry.seq;
-    }
-    return lastSeq;
+  waitingUpdates(): readonly Uint8Array[] {
+    if (this.failure || this.destroyed) return [];
+    return this.waiting.map((entry) => entry.update);
   }
 
-  publishWaiting(lastSeq: number): void {
+  publishWaiting(seqs: readonly number[]): void {
     const stored = this.waiting;
     this.waiting = [];
     this.waitingBytes = 0;
-    if (this.failure || this.destroyed || stored.length === 0) return;
+    if (this.failure || this.destroyed || stored.length === 0 || seqs.length !== stored.length) return;
     this.persistence.noteStored(
       stored.map((entry) => entry.update),
-      lastSeq,
+      seqs.at(-1) ?? 0,
     );
-    for (const { update, origin, echo, seq } of stored) {
+    stored.forEach(({ update, origin, echo }, i) => {
       const frame = encodeSyncUpdate(update);
       for (const conn of this.connections) {
         // The sender already has its own update, unless held-back ones were released with it.
         if (conn !== origin || echo) conn.send(frame);
       }
       // Only now, committed: a peer that hears of it can read it back from the shared log.
-      this.peers?.publishUpdate(update, seq);
-    }
+      this.peers?.publishUpdate(update, seqs[i] ?? 0);
+    });
   }
 
   failWaiting(error: unknown): void {

@@ -137,6 +137,10 @@ describe('sync server limits and failures', () => {
           if (failAppends) throw new Error('disk full');
           return memory.documents.append(id, update);
         },
+        appendMany(entries) {
+          if (failAppends) throw new Error('disk full');
+          return memory.documents.appendMany(entries);
+        },
       },
     };
     const server = await start(store);
