@@ -1,0 +1,201 @@
+import {
+  addPhase,
+  addSession,
+  movePhase,
+  removePhase,
+  removeSession,
+  renameSession,
+  RUN_SHEET_LIMITS,
+  updatePhase,
+  updatePhaseSettings,
+  type RunSession,
+  type RunSheet,
+} from '@rejse/shared';
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import { PhaseChips } from './PhaseChips.tsx';
+import { PhaseEditor } from './PhaseEditor.tsx';
+
+interface EditProps {
+  sheet: RunSheet;
+  session: RunSession;
+  write: (next: RunSheet) => void;
+}
+
+/** The session's name, written when the field is left. */
+export function SessionName({ sheet, session, write }: EditProps) {
+  const t = useT();
+  return (
+    <input
+      key={session.name}
+      className="runsheet-session__name"
+      aria-label={t('series2.runsheet.sessionName')}
+      defaultValue={session.name}
+      maxLength={RUN_SHEET_LIMITS.name}
+      onBlur={(event) => {
+        const name = event.target.value.trim();
+        if (name && name !== session.name) write(renameSession(sheet, session.id, name));
+      }}
+    />
+  );
+}
+
+type FocusTarget = { phaseId: string; control: 'up' | 'down' | 'edit' | 'name' } | null;
+
+/**
+ * A session's phases as the facilitator plans them: each opens into its editor, moves earlier or
+ * later and can be removed, all with buttons (so the keyboard does everything a pointer does);
+ * focus stays on the moved phase's button.
+ */
+export function SessionEditor({ sheet, session, write }: EditProps) {
+  const t = useT();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [focus, setFocus] = useState<FocusTarget>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    if (!focus) return;
+    const selector =
+      focus.control === 'name'
+        ? `[data-phase-editor="${focus.phaseId}"] input`
+        : `[data-phase-id="${focus.phaseId}"] [data-control="${focus.control}"]`;
+    const element = list.current?.querySelector<HTMLElement>(selector);
+    (element && !(element as HTMLButtonElement).disabled
+      ? element
+      : list.current?.querySelector<HTMLElement>(`[data-phase-id="${focus.phaseId}"] [data-control="edit"]`)
+    )?.focus();
+    setFocus(null);
+  }, [focus]);
+
+  const toggle = (phaseId: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(phaseId)) next.add(phaseId);
+      return next;
+    });
+  const move = (phaseId: string, by: -1 | 1) => {
+    write(movePhase(sheet, session.id, phaseId, by));
+    setFocus({ phaseId, control: by < 0 ? 'up' : 'down' });
+  };
+  const full = session.phases.length >= RUN_SHEET_LIMITS.phasesPerSession;
+
+  return (
+    <>
+      <ol className="runsheet-phases" ref={list}>
+        {session.phases.map((phase, index) => {
+          const expanded = open.has(phase.id);
+          const editorId = `phase-editor-${phase.id}`;
+          return (
+            <li key={phase.id} className="runsheet-phase runsheet-phase--planned" data-phase-id={phase.id}>
+              <div className="runsheet-phase__line">
+                <strong>{phase.name}</strong>
+                <span>{t('series.runsheet.duration', { minutes: Math.round(phase.durationMs / 60_000) })}</span>
+                <span className="runsheet-phase__tools">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-control="edit"
+                    aria-expanded={expanded}
+                    aria-controls={editorId}
+                    aria-label={t('series2.runsheet.editPhase', { name: phase.name })}
+                    onClick={() => toggle(phase.id)}
+                  >
+                    {t('series2.runsheet.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    data-control="up"
+                    disabled={index === 0}
+                    aria-label={t('series2.runsheet.moveUp', { name: phase.name })}
+                    onClick={() => move(phase.id, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    data-control="down"
+                    disabled={index === session.phases.length - 1}
+                    aria-label={t('series2.runsheet.moveDown', { name: phase.name })}
+                    onClick={() => move(phase.id, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    aria-label={t('series2.runsheet.removePhase', { name: phase.name })}
+                    onClick={() => {
+                      if (window.confirm(t('series2.runsheet.confirmRemovePhase', { name: phase.name })))
+                        write(removePhase(sheet, session.id, phase.id));
+                    }}
+                  >
+                    ×
+                  </button>
+                </span>
+              </div>
+              <PhaseChips phase={phase} />
+              {expanded ? (
+                <div id={editorId}>
+                  <PhaseEditor
+                    phase={phase}
+                    onChange={(patch) => write(updatePhase(sheet, session.id, phase.id, patch))}
+                    onSettings={(patch) => write(updatePhaseSettings(sheet, session.id, phase.id, patch))}
+                  />
+                </div>
+              ) : phase.instructions ? (
+                <p className="runsheet-phase__instructions">{phase.instructions}</p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="runsheet-session__tools">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={full}
+          title={full ? t('series2.runsheet.full', { n: RUN_SHEET_LIMITS.phasesPerSession }) : undefined}
+          onClick={() => {
+            const added = addPhase(sheet, session.id, t('series2.runsheet.newPhase', { n: session.phases.length + 1 }));
+            if (!added) return;
+            write(added.sheet);
+            setOpen((current) => new Set([...current, added.phaseId]));
+            setFocus({ phaseId: added.phaseId, control: 'name' });
+          }}
+        >
+          {t('series2.runsheet.addPhase')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => {
+            if (window.confirm(t('series2.runsheet.confirmRemoveSession', { name: session.name }))) write(removeSession(sheet, session.id));
+          }}
+        >
+          {t('series2.runsheet.removeSession')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A new, empty session at the end of the run-sheet. */
+export function AddSession({ sheet, write }: { sheet: RunSheet; write: (next: RunSheet) => void }) {
+  const t = useT();
+  const full = sheet.sessions.length >= RUN_SHEET_LIMITS.sessions;
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={full}
+      onClick={() => {
+        const added = addSession(sheet, t('series2.runsheet.newSession', { n: sheet.sessions.length + 1 }));
+        if (added) write(added.sheet);
+      }}
+    >
+      {t('series2.runsheet.addSession')}
+    </button>
+  );
+}
