@@ -6,6 +6,7 @@ import {
   type Phase,
   type PhasePatch,
   type PhaseSettings,
+  type VoteRoundSettings,
   type VoteTarget,
 } from '@rejse/shared';
 import { useBoard } from '../doc/BoardContext.tsx';
@@ -20,10 +21,13 @@ export function PhaseEditor({
   phase,
   onChange,
   onSettings,
+  onVoting,
 }: {
   phase: Phase;
   onChange: (patch: PhasePatch) => void;
   onSettings: (patch: Partial<PhaseSettings>) => void;
+  /** Part of the phase's voting round, merged into the round as the document holds it. */
+  onVoting: (patch: Partial<VoteRoundSettings>) => void;
 }) {
   const t = useT();
   const stages = useBoard((b) => b.stages);
@@ -92,17 +96,13 @@ export function PhaseEditor({
                 defaultValue={voting.votesPerPerson}
                 onBlur={(event) => {
                   const value = Math.round(Number(event.target.value));
-                  if (value >= 1 && value <= MAX_VOTES_PER_PERSON && value !== voting.votesPerPerson)
-                    onSettings({ voting: { ...voting, votesPerPerson: value } });
+                  if (value >= 1 && value <= MAX_VOTES_PER_PERSON && value !== voting.votesPerPerson) onVoting({ votesPerPerson: value });
                 }}
               />
             </label>
             <label className="field">
               <span className="field__label">{t('series2.phase.target')}</span>
-              <select
-                value={voting.target}
-                onChange={(event) => onSettings({ voting: { ...voting, target: event.target.value as VoteTarget } })}
-              >
+              <select value={voting.target} onChange={(event) => onVoting({ target: event.target.value as VoteTarget })}>
                 {VOTE_TARGETS.map((target) => (
                   <option key={target} value={target}>
                     {t(`series.setting.target.${target}`)}
@@ -113,7 +113,7 @@ export function PhaseEditor({
             <Check
               label={t('series2.phase.multiple')}
               checked={voting.allowMultiplePerCard}
-              onChange={(on) => onSettings({ voting: { ...voting, allowMultiplePerCard: on } })}
+              onChange={(on) => onVoting({ allowMultiplePerCard: on })}
             />
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import {
   RUN_SHEET_LIMITS,
   updatePhase,
   updatePhaseSettings,
+  updatePhaseVoting,
   type RunSession,
   type RunSheet,
 } from '@rejse/shared';
@@ -16,14 +17,16 @@ import { useT } from '../i18n/index.ts';
 import { PhaseChips } from './PhaseChips.tsx';
 import { PhaseEditor } from './PhaseEditor.tsx';
 
+/** An edit of the run-sheet, applied to the sheet as the document holds it when it is written. */
+export type SheetEdit = (sheet: RunSheet) => RunSheet;
+
 interface EditProps {
-  sheet: RunSheet;
   session: RunSession;
-  write: (next: RunSheet) => void;
+  write: (edit: SheetEdit) => void;
 }
 
 /** The session's name, written when the field is left. */
-export function SessionName({ sheet, session, write }: EditProps) {
+export function SessionName({ session, write }: EditProps) {
   const t = useT();
   return (
     <input
@@ -34,7 +37,7 @@ export function SessionName({ sheet, session, write }: EditProps) {
       maxLength={RUN_SHEET_LIMITS.name}
       onBlur={(event) => {
         const name = event.target.value.trim();
-        if (name && name !== session.name) write(renameSession(sheet, session.id, name));
+        if (name && name !== session.name) write((sheet) => renameSession(sheet, session.id, name));
       }}
     />
   );
@@ -47,25 +50,25 @@ type FocusTarget = { phaseId: string; control: 'up' | 'down' | 'edit' | 'name' }
  * later and can be removed, all with buttons (so the keyboard does everything a pointer does);
  * focus stays on the moved phase's button.
  */
-export function SessionEditor({ sheet, session, write }: EditProps) {
+export function SessionEditor({ session, write }: EditProps) {
   const t = useT();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [focus, setFocus] = useState<FocusTarget>(null);
   const list = useRef<HTMLOListElement>(null);
 
+  // The sheet is written at once but rendered on the next frame: wait until the phase is there.
   useEffect(() => {
-    if (!focus) return;
-    const selector =
+    if (!focus || !session.phases.some((p) => p.id === focus.phaseId)) return;
+    const within = (selector: string) => list.current?.querySelector<HTMLElement>(selector) ?? null;
+    const wanted =
       focus.control === 'name'
-        ? `[data-phase-editor="${focus.phaseId}"] input`
-        : `[data-phase-id="${focus.phaseId}"] [data-control="${focus.control}"]`;
-    const element = list.current?.querySelector<HTMLElement>(selector);
-    (element && !(element as HTMLButtonElement).disabled
-      ? element
-      : list.current?.querySelector<HTMLElement>(`[data-phase-id="${focus.phaseId}"] [data-control="edit"]`)
-    )?.focus();
+        ? within(`[data-phase-editor="${focus.phaseId}"] input`)
+        : within(`[data-phase-id="${focus.phaseId}"] [data-control="${focus.control}"]`);
+    // A move to either end disables that button: the phase's Edit button takes the focus instead.
+    const usable = wanted && !(wanted instanceof HTMLButtonElement && wanted.disabled) ? wanted : null;
+    (usable ?? within(`[data-phase-id="${focus.phaseId}"] [data-control="edit"]`))?.focus();
     setFocus(null);
-  }, [focus]);
+  }, [focus, session.phases]);
 
   const toggle = (phaseId: string) =>
     setOpen((current) => {
@@ -74,7 +77,7 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
       return next;
     });
   const move = (phaseId: string, by: -1 | 1) => {
-    write(movePhase(sheet, session.id, phaseId, by));
+    write((sheet) => movePhase(sheet, session.id, phaseId, by));
     setFocus({ phaseId, control: by < 0 ? 'up' : 'down' });
   };
   const full = session.phases.length >= RUN_SHEET_LIMITS.phasesPerSession;
@@ -128,7 +131,7 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
                     aria-label={t('series2.runsheet.removePhase', { name: phase.name })}
                     onClick={() => {
                       if (window.confirm(t('series2.runsheet.confirmRemovePhase', { name: phase.name })))
-                        write(removePhase(sheet, session.id, phase.id));
+                        write((sheet) => removePhase(sheet, session.id, phase.id));
                     }}
                   >
                     ×
@@ -140,8 +143,9 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
                 <div id={editorId}>
                   <PhaseEditor
                     phase={phase}
-                    onChange={(patch) => write(updatePhase(sheet, session.id, phase.id, patch))}
-                    onSettings={(patch) => write(updatePhaseSettings(sheet, session.id, phase.id, patch))}
+                    onChange={(patch) => write((sheet) => updatePhase(sheet, session.id, phase.id, patch))}
+                    onSettings={(patch) => write((sheet) => updatePhaseSettings(sheet, session.id, phase.id, patch))}
+                    onVoting={(patch) => write((sheet) => updatePhaseVoting(sheet, session.id, phase.id, patch))}
                   />
                 </div>
               ) : phase.instructions ? (
@@ -158,11 +162,16 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
           disabled={full}
           title={full ? t('series2.runsheet.full', { n: RUN_SHEET_LIMITS.phasesPerSession }) : undefined}
           onClick={() => {
-            const added = addPhase(sheet, session.id, t('series2.runsheet.newPhase', { n: session.phases.length + 1 }));
-            if (!added) return;
-            write(added.sheet);
-            setOpen((current) => new Set([...current, added.phaseId]));
-            setFocus({ phaseId: added.phaseId, control: 'name' });
+            let phaseId: string | null = null;
+            write((sheet) => {
+              const added = addPhase(sheet, session.id, t('series2.runsheet.newPhase', { n: session.phases.length + 1 }));
+              phaseId = added?.phaseId ?? null;
+              return added?.sheet ?? sheet;
+            });
+            const id = phaseId;
+            if (!id) return;
+            setOpen((current) => new Set([...current, id]));
+            setFocus({ phaseId: id, control: 'name' });
           }}
         >
           {t('series2.runsheet.addPhase')}
@@ -171,7 +180,8 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
           type="button"
           className="button button--small button--quiet"
           onClick={() => {
-            if (window.confirm(t('series2.runsheet.confirmRemoveSession', { name: session.name }))) write(removeSession(sheet, session.id));
+            if (window.confirm(t('series2.runsheet.confirmRemoveSession', { name: session.name })))
+              write((sheet) => removeSession(sheet, session.id));
           }}
         >
           {t('series2.runsheet.removeSession')}
@@ -182,7 +192,7 @@ export function SessionEditor({ sheet, session, write }: EditProps) {
 }
 
 /** A new, empty session at the end of the run-sheet. */
-export function AddSession({ sheet, write }: { sheet: RunSheet; write: (next: RunSheet) => void }) {
+export function AddSession({ sheet, write }: { sheet: RunSheet; write: (edit: SheetEdit) => void }) {
   const t = useT();
   const full = sheet.sessions.length >= RUN_SHEET_LIMITS.sessions;
   return (
@@ -191,8 +201,7 @@ export function AddSession({ sheet, write }: { sheet: RunSheet; write: (next: Ru
       className="button button--small"
       disabled={full}
       onClick={() => {
-        const added = addSession(sheet, t('series2.runsheet.newSession', { n: sheet.sessions.length + 1 }));
-        if (added) write(added.sheet);
+        write((current) => addSession(current, t('series2.runsheet.newSession', { n: current.sessions.length + 1 }))?.sheet ?? current);
       }}
     >
       {t('series2.runsheet.addSession')}

@@ -1,11 +1,11 @@
-import { planSchedule, readRunSheet, readRunState, writeRunSheet, type RunSheet } from '@rejse/shared';
+import { planSchedule, readRunSheet, readRunState, writeRunSheet } from '@rejse/shared';
 import { useState } from 'react';
 import { useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { useLocale, useT } from '../i18n/index.ts';
 import { SERIES_ORIGIN } from './commands.ts';
 import { PhaseChips } from './PhaseChips.tsx';
-import { AddSession, SessionEditor, SessionName } from './RunSheetEditor.tsx';
+import { AddSession, SessionEditor, SessionName, type SheetEdit } from './RunSheetEditor.tsx';
 import { useDocValue, useSeriesApi, useServerNow } from './useSeries.ts';
 
 const timeOf = (at: number, locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
@@ -27,7 +27,9 @@ export function RunSheetTab() {
   const now = useServerNow(running !== null, 5_000);
   const [error, setError] = useState<string | null>(null);
   const facilitator = role === 'facilitator';
-  const write = (next: RunSheet) => writeRunSheet(session.doc, next, SERIES_ORIGIN);
+  // Each edit reads the sheet as it is now, not as the last render saw it: a field left and a box
+  // ticked in one gesture are two edits before the next render, and the second must not undo the first.
+  const write = (edit: SheetEdit) => writeRunSheet(session.doc, edit(readRunSheet(session.doc)), SERIES_ORIGIN);
 
   return (
     <div className="runsheet">
@@ -44,7 +46,7 @@ export function RunSheetTab() {
         return (
           <section key={planned.id} className={`runsheet-session${isRunning ? ' is-running' : ''}`} data-session-id={planned.id}>
             <header className="runsheet-session__head">
-              {editable ? <SessionName sheet={sheet} session={planned} write={write} /> : <h3>{planned.name}</h3>}
+              {editable ? <SessionName session={planned} write={write} /> : <h3>{planned.name}</h3>}
               {editable && planned.phases.length > 0 ? (
                 <button
                   type="button"
@@ -66,7 +68,7 @@ export function RunSheetTab() {
               ) : null}
             </header>
             {editable ? (
-              <SessionEditor sheet={sheet} session={planned} write={write} />
+              <SessionEditor session={planned} write={write} />
             ) : (
               <ol className="runsheet-phases">
                 {planned.phases.map((phase, phaseIndex) => {

@@ -16,6 +16,7 @@ import { formatDateTime, useT } from '../i18n/index.ts';
 import { RestoreUndoToast } from './RestoreUndoToast.tsx';
 import { useRestore } from './useSeries.ts';
 import { showSnapshot, useLiveCardFocus, useViewedSnapshot, type ViewedSnapshot } from './viewState.ts';
+import './versions.css';
 
 /**
  * The map area: the live board, or — while one is chosen in the history — a saved version on

@@ -9,6 +9,7 @@ import {
   renameSession,
   updatePhase,
   updatePhaseSettings,
+  updatePhaseVoting,
 } from './runsheet-edits.ts';
 
 const phase = (id: string, name: string) => ({ id, name, durationMs: 5 * 60_000, instructions: '', settings: NO_SETTINGS });
@@ -34,6 +35,10 @@ describe('run-sheet edits', () => {
     const next = updatePhaseSettings(sheet, 'se_a', 'ph_1', { privateMode: true, voting, focusStageId: 'st_x' });
     expect(next.sessions[0]?.phases[0]?.settings).toEqual({ ...NO_SETTINGS, privateMode: true, voting, focusStageId: 'st_x' });
     expect(readRunSheetValue(JSON.parse(JSON.stringify(next)))).toEqual(next);
+    // Budget and target changed one after the other both stay; a phase without a round gets none.
+    const both = updatePhaseVoting(updatePhaseVoting(next, 'se_a', 'ph_1', { votesPerPerson: 5 }), 'se_a', 'ph_1', { target: 'ideas' });
+    expect(both.sessions[0]?.phases[0]?.settings.voting).toEqual({ target: 'ideas', votesPerPerson: 5, allowMultiplePerCard: true });
+    expect(updatePhaseVoting(sheet, 'se_a', 'ph_1', { votesPerPerson: 5 }).sessions[0]?.phases[0]?.settings.voting).toBeNull();
     const off = updatePhaseSettings(next, 'se_a', 'ph_1', { voting: null, privateMode: false });
     expect(off.sessions[0]?.phases[0]?.settings.voting).toBeNull();
   });

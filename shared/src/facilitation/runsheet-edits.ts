@@ -8,6 +8,7 @@ import {
   type RunSession,
   type RunSheet,
 } from './runsheet.ts';
+import type { VoteRoundSettings } from './voting.ts';
 
 /**
  * The facilitator's edits of a run-sheet, as pure functions: a sheet in, a new sheet out (the
@@ -43,6 +44,13 @@ export function updatePhase(sheet: RunSheet, sessionId: string, phaseId: string,
 
 export function updatePhaseSettings(sheet: RunSheet, sessionId: string, phaseId: string, patch: Partial<PhaseSettings>): RunSheet {
   return withPhase(sheet, sessionId, phaseId, (phase) => ({ ...phase, settings: { ...phase.settings, ...patch } }));
+}
+
+/** Changes part of a phase's voting round (budget, target…); a phase without a round is left alone. */
+export function updatePhaseVoting(sheet: RunSheet, sessionId: string, phaseId: string, patch: Partial<VoteRoundSettings>): RunSheet {
+  return withPhase(sheet, sessionId, phaseId, (phase) =>
+    phase.settings.voting ? { ...phase, settings: { ...phase.settings, voting: { ...phase.settings.voting, ...patch } } } : phase,
+  );
 }
 
 /** A new phase at the end of the session (nothing switched on); null when the session is full. */
