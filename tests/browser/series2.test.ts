@@ -132,6 +132,7 @@ describe('saved versions on the canvas', () => {
     expect(await facilitator.locator('.canvas textarea, .canvas [contenteditable="true"]').count()).toBe(0);
     await card(facilitator, 'Name the original creditor').click();
     await facilitator.keyboard.press('Delete');
+    await expect.poll(() => facilitator.getByText('This is a saved version: go back to the live board').count(), POLL).toBe(1);
     await expect.poll(() => card(facilitator, 'Name the original creditor').count(), POLL).toBe(1);
     expect(await storedTexts()).toEqual(['A card added later', 'Name the original creditor', 'Reminder letter']);
 

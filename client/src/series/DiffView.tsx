@@ -1,4 +1,5 @@
 import { formatSigned, type Board, type CardKind, type CompareResponse } from '@rejse/shared';
+import { useEffect, useRef } from 'react';
 import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useT } from '../i18n/index.ts';
 import { CompareChart } from './CompareChart.tsx';
@@ -41,6 +42,12 @@ export function DiffView({
 }) {
   const t = useT();
   const { diff } = comparison.result;
+  // The comparison opens above the list: bring it into view and give its heading the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.focus({ preventScroll: true });
+  }, [comparison]);
   const cardButton = (card: CardLine, text: string, side: 'before' | 'after') => (
     <button type="button" className={`diff-card diff-card--${card.kind}`} onClick={() => onShowCard(card.id, side)}>
       {text}
@@ -59,7 +66,7 @@ export function DiffView({
   return (
     <section className="diff-view" aria-label={t('series.history.compareTitle')}>
       <header className="snapshot-view__head">
-        <h3>
+        <h3 ref={heading} tabIndex={-1}>
           {comparison.fromLabel} → {comparison.toLabel}
         </h3>
         <button type="button" className="button button--small" onClick={onClose}>

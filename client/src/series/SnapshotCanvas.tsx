@@ -6,12 +6,11 @@ import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { BoardProvider, useBoard, useBoardUiStore, useSession, type BoardContextValue } from '../doc/BoardContext.tsx';
 import { createBoardUiStore, type BoardUiStore } from '../doc/boardUi.ts';
-import { createCommands } from '../doc/commands.ts';
+import { createCommands, type BoardCommands } from '../doc/commands.ts';
 import { wsBaseFor } from '../doc/connection.ts';
 import { createEditorStore } from '../doc/editorStore.ts';
 import { BoardSession } from '../doc/session.ts';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
-import { guardCommands } from '../facilitation/guard.ts';
 import { formatDateTime, useT } from '../i18n/index.ts';
 import { RestoreUndoToast } from './RestoreUndoToast.tsx';
 import { useRestore } from './useSeries.ts';
@@ -47,6 +46,18 @@ function makeReadOnly(ui: BoardUiStore): void {
   ui.setState({ editCard: () => undefined, editHeader: () => undefined, requestRemove: () => undefined });
 }
 
+/** Every command of a shown version explains instead of running (removeStage/removeLane report "not removed"). */
+function readOnlyCommands(commands: BoardCommands, explain: () => void): BoardCommands {
+  const refused = { ...commands };
+  for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
+    (refused as unknown as Record<string, () => unknown>)[key] = () => {
+      explain();
+      return key === 'removeStage' || key === 'removeLane' ? false : undefined;
+    };
+  }
+  return refused;
+}
+
 /**
  * A saved version in a document of its own that never connects: the canvas, its nodes and
  * layout are the live board's own, given this document through a provider of its own (and a
@@ -63,10 +74,10 @@ function SnapshotCanvas({ snapshot }: { snapshot: ViewedSnapshot }) {
     const ui = createBoardUiStore();
     makeReadOnly(ui);
     const notify = (message: string) => live.getState().notify(message);
-    const commands = guardCommands(createCommands(session, notify), { session, role: 'viewer', drafts: () => null, notify });
+    const commands = readOnlyCommands(createCommands(session, notify), () => notify(t('series2.snapshot.readOnly')));
     setValue({ session, commands, ui, editor: createEditorStore() });
     return () => session.destroy();
-  }, [snapshot, live]);
+  }, [snapshot, live, t]);
 
   return (
     <section className="snapshot-canvas" aria-label={t('series2.snapshot.label')}>

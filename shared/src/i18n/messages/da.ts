@@ -611,6 +611,7 @@ export const da: Messages = {
   'series2.snapshot.banner': 'Du ser versionen »{name}« fra {date} — skrivebeskyttet',
   'series2.snapshot.back': 'Tilbage til den levende tavle',
   'series2.snapshot.restore': 'Gendan denne version',
+  'series2.snapshot.readOnly': 'Dette er en gemt version: gå tilbage til den levende tavle for at ændre tavlen.',
   'series2.undo.restored': '»{name}« blev gendannet. Alle ser ændringen.',
   'series2.undo.button': 'Fortryd gendannelse (Ctrl+Z)',
   'series2.undo.done': 'Gendannelsen blev fortrudt.',

@@ -606,6 +606,7 @@ export const en = {
   'series2.snapshot.banner': 'Viewing the version “{name}” from {date} — read-only',
   'series2.snapshot.back': 'Back to the live board',
   'series2.snapshot.restore': 'Restore this version',
+  'series2.snapshot.readOnly': 'This is a saved version: go back to the live board to change the board.',
   'series2.undo.restored': '“{name}” was restored. Everyone sees the change.',
   'series2.undo.button': 'Undo restore (Ctrl+Z)',
   'series2.undo.done': 'The restore was undone.',

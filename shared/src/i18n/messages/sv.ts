@@ -609,6 +609,7 @@ export const sv: Messages = {
   'series2.snapshot.banner': 'Du ser versionen ”{name}” från {date} — skrivskyddad',
   'series2.snapshot.back': 'Tillbaka till den levande tavlan',
   'series2.snapshot.restore': 'Återställ den här versionen',
+  'series2.snapshot.readOnly': 'Det här är en sparad version: gå tillbaka till den levande tavlan för att ändra tavlan.',
   'series2.undo.restored': '”{name}” återställdes. Alla ser ändringen.',
   'series2.undo.button': 'Ångra återställning (Ctrl+Z)',
   'series2.undo.done': 'Återställningen ångrades.',
