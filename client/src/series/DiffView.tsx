@@ -44,10 +44,12 @@ export function DiffView({
   const { diff } = comparison.result;
   // The comparison opens above the list: bring it into view and give its heading the focus.
   const heading = useRef<HTMLHeadingElement>(null);
+  const shown = comparison.result;
   useEffect(() => {
+    if (!shown) return;
     heading.current?.scrollIntoView({ block: 'nearest' });
     heading.current?.focus({ preventScroll: true });
-  }, [comparison]);
+  }, [shown]);
   const cardButton = (card: CardLine, text: string, side: 'before' | 'after') => (
     <button type="button" className={`diff-card diff-card--${card.kind}`} onClick={() => onShowCard(card.id, side)}>
       {text}
