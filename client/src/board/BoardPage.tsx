@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
 import { Link } from '../routing/router.tsx';
 import type { BoardView } from '../routing/routes.ts';
-import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
 import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
@@ -14,6 +13,8 @@ import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
 import { SeriesPanel } from '../series/SeriesPanel.tsx';
+import { MapCanvas } from '../series/SnapshotCanvas.tsx';
+import { useViewedSnapshot } from '../series/viewState.ts';
 import { BoardTabs, BoardViewContent } from './BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
@@ -93,6 +94,8 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
   const { connection } = useSessionStatus();
   // The role decides which commands and controls this page offers (the server enforces it too).
   const access = useBoardAccess(boardId);
+  // A saved version shown on the canvas is read-only: no editing toolbar over it.
+  const showingVersion = useViewedSnapshot(boardId) !== null;
 
   useEffect(() => {
     document.title = t('board.documentTitle', { title: title || t('board.untitled') });
@@ -126,11 +129,11 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
               </button>
             </div>
           ) : null}
-          {view === 'map' ? <Toolbar /> : null}
+          {view === 'map' && !showingVersion ? <Toolbar /> : null}
           <div className="board-main">
             <div className="workshop-column">
               <WorkshopBar />
-              {view === 'map' ? <BoardCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
+              {view === 'map' ? <MapCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
             </div>
             <SidePanels>
               <WorkshopPanels />

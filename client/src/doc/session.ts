@@ -52,6 +52,8 @@ export class BoardSession {
     token: string | null = null,
     /** This browser's participant identity on the board: the server then knows who writes comments. */
     participant: { id: string; secret: string } | null = null,
+    /** `connect: false` for a document that is never synced (a saved version shown read-only). */
+    options: { connect?: boolean } = {},
   ) {
     this.binding = new BoardBinding(this.doc, boardId);
     this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
@@ -85,6 +87,7 @@ export class BoardSession {
         ...(token ? { token } : {}),
         ...(participant ? { [PARTICIPANT_PARAM]: participant.id, [PARTICIPANT_SECRET_PARAM]: participant.secret } : {}),
       },
+      connect: options.connect ?? true,
       // Reconnect after anything but the codes that say reconnecting cannot help.
       shouldReconnect: (event) => !isFatalClose(event.code),
     });

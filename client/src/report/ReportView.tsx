@@ -6,6 +6,7 @@ import { usePeers } from '../presence/peers.ts';
 import { displayName } from '../presence/identity.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
+import { CommentsAppendix } from './CommentsAppendix.tsx';
 import { DunningReport } from './DunningReport.tsx';
 import { EmotionChart } from './EmotionChart.tsx';
 import './report.css';
@@ -41,6 +42,8 @@ export function ReportView() {
   const votes = useVoteCounts();
   const settings = usePrioritySettings();
   const participants = useParticipantNames();
+  // The comment threads as an appendix, on request (as the server's report.html with ?comments=1).
+  const [withComments, setWithComments] = useState(false);
   // The date moves on at midnight; re-reading it once a minute is plenty.
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -67,6 +70,10 @@ export function ReportView() {
           <button type="button" className="button button--primary" onClick={() => window.print()}>
             {t('export.report.print')}
           </button>
+          <label className="report__option">
+            <input type="checkbox" checked={withComments} onChange={(event) => setWithComments(event.target.checked)} />
+            {t('series2.report.includeComments')}
+          </label>
         </div>
         <ReportHeader model={model} />
         <section className="report__block" aria-labelledby="report-curve">
@@ -80,6 +87,7 @@ export function ReportView() {
           <h2 id="report-map">{t('export.report.map')}</h2>
           <MapPicture title={model.title} />
         </section>
+        {withComments ? <CommentsAppendix locale={model.locale} /> : null}
       </article>
     </div>
   );

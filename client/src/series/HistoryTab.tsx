@@ -1,27 +1,34 @@
-import type { Board, CompareResponse, RestoreResponse, SnapshotInfo } from '@rejse/shared';
+import type { Board, SnapshotInfo } from '@rejse/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { useBoard, useSession } from '../doc/BoardContext.tsx';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
-import { formatDateTime, useLocale, useT } from '../i18n/index.ts';
-import { DiffView } from './DiffView.tsx';
-import { SnapshotView } from './SnapshotView.tsx';
-import { useSeriesApi } from './useSeries.ts';
+import { formatDateTime, useT } from '../i18n/index.ts';
+import { navigate } from '../routing/router.tsx';
+import { boardPath } from '../routing/routes.ts';
+import { DiffView, type Comparison } from './DiffView.tsx';
+import { useRestore, useSeriesApi } from './useSeries.ts';
+import { focusLiveCard, showSnapshot } from './viewState.ts';
 
-type Opened = { kind: 'view'; id: string; board: Board } | { kind: 'compare'; id: string; result: CompareResponse } | null;
+const LIVE = 'live';
 
 /**
  * The version history: when, by whom and what changed; save one by hand with a name; view one
- * read-only; compare one with now; the facilitator restores a whole version or one card (a new
- * change everyone sees, undone by restoring the version taken just before it).
+ * read-only on the canvas; compare two (or one with now); the facilitator restores a whole
+ * version or one card (a new change everyone sees, undone from the toast it leaves).
  */
 export function HistoryTab() {
   const t = useT();
-  const locale = useLocale();
-  const { role } = useFacilitationContext();
+  const session = useSession();
+  const locale = useBoard((b) => b.locale);
+  const currency = useBoard((b) => b.currency);
+  const { role, boardId } = useFacilitationContext();
   const api = useSeriesApi();
+  const restore = useRestore();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
   const [name, setName] = useState('');
-  const [opened, setOpened] = useState<Opened>(null);
-  const [restored, setRestored] = useState<RestoreResponse | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState(LIVE);
+  const [comparison, setComparison] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
@@ -41,15 +48,49 @@ export function HistoryTab() {
     }
     reload();
   };
-  const restore = (id: string, cardId?: string) =>
-    run(async () => {
-      setRestored(await api.restore(id, cardId));
-      setOpened(null);
-    });
 
   const label = (s: SnapshotInfo) => s.name || t(`series.history.kind.${s.kind}`);
   const by = (s: SnapshotInfo) => s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
+  const find = (id: string) => snapshots?.find((s) => s.id === id);
+  const optionLabel = (s: SnapshotInfo) => `${label(s)} · ${formatDateTime(s.createdAt, locale)}`;
 
+  const view = async (info: SnapshotInfo, focusCardId: string | null = null) => {
+    const board = await api.snapshotBoard(info.id);
+    showSnapshot({ boardId, info, board, focusCardId });
+    // The version is shown where the live map is.
+    if (!window.location.pathname.endsWith(encodeURIComponent(boardId))) navigate(boardPath(boardId));
+  };
+
+  const compare = (fromId: string, toId: string) =>
+    run(async () => {
+      const fromInfo = find(fromId);
+      const toInfo = toId === LIVE ? null : find(toId);
+      if (!fromInfo || (toId !== LIVE && !toInfo)) return;
+      const [result, before, after] = await Promise.all([
+        api.compare(fromId, toId),
+        api.snapshotBoard(fromId),
+        toInfo ? api.snapshotBoard(toInfo.id) : Promise.resolve<Board>(session.getBoard()),
+      ]);
+      setComparison({
+        result,
+        before,
+        after,
+        fromLabel: optionLabel(fromInfo),
+        toLabel: toInfo ? optionLabel(toInfo) : t('series2.compare.now'),
+      });
+    });
+
+  const showCard = (cardId: string, side: 'before' | 'after') => {
+    if (!comparison) return;
+    const snapshotId = side === 'before' ? comparison.result.from : comparison.result.to;
+    const info = find(snapshotId);
+    if (snapshotId === LIVE || !info) {
+      showSnapshot(null);
+      focusLiveCard(boardId, cardId);
+    } else void run(() => view(info, cardId));
+  };
+
+  const fromId = from || snapshots?.[0]?.id || '';
   return (
     <div className="history">
       {error ? (
@@ -83,26 +124,57 @@ export function HistoryTab() {
           </button>
         </form>
       ) : null}
-      {restored ? (
-        <p className="history__restored" role="status">
-          {t('series.history.restored')}{' '}
-          {role === 'facilitator' ? (
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void restore(restored.undoSnapshotId).then(() => setRestored(null))}
-            >
-              {t('series.history.undoRestore')}
-            </button>
-          ) : null}
-        </p>
+      {snapshots && snapshots.length > 0 ? (
+        <form
+          className="history__compare"
+          aria-label={t('series2.compare.title')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (fromId && fromId !== to) void compare(fromId, to);
+          }}
+        >
+          <label className="field">
+            <span className="field__label">{t('series2.compare.from')}</span>
+            <select value={fromId} onChange={(event) => setFrom(event.target.value)}>
+              {snapshots.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {optionLabel(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('series2.compare.to')}</span>
+            <select value={to} onChange={(event) => setTo(event.target.value)}>
+              <option value={LIVE}>{t('series2.compare.now')}</option>
+              {snapshots.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {optionLabel(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button--small" disabled={!fromId || fromId === to}>
+            {t('series2.compare.run')}
+          </button>
+        </form>
       ) : null}
-      {opened?.kind === 'view' ? <SnapshotView board={opened.board} onClose={() => setOpened(null)} /> : null}
-      {opened?.kind === 'compare' ? (
+      {comparison ? (
         <DiffView
-          result={opened.result}
-          onClose={() => setOpened(null)}
-          onRestoreCard={role === 'facilitator' ? (cardId) => void restore(opened.id, cardId) : undefined}
+          comparison={comparison}
+          locale={locale}
+          currency={currency}
+          onClose={() => setComparison(null)}
+          onShowCard={showCard}
+          onRestoreCard={
+            role === 'facilitator'
+              ? (cardId) =>
+                  void run(async () => {
+                    await restore(comparison.result.from, comparison.fromLabel, cardId);
+                    setComparison(null);
+                  })
+              : undefined
+          }
         />
       ) : null}
       {snapshots && snapshots.length === 0 ? <p>{t('series.history.empty')}</p> : null}
@@ -117,18 +189,10 @@ export function HistoryTab() {
               {t('series.history.by', { who: by(s) })} · {t('series.history.changes', s.changes)}
             </p>
             <div className="history__actions">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => void run(async () => setOpened({ kind: 'view', id: s.id, board: await api.snapshotBoard(s.id) }))}
-              >
+              <button type="button" className="button button--small" onClick={() => void run(() => view(s))}>
                 {t('series.history.view')}
               </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => void run(async () => setOpened({ kind: 'compare', id: s.id, result: await api.compare(s.id, 'live') }))}
-              >
+              <button type="button" className="button button--small" onClick={() => void compare(s.id, LIVE)}>
                 {t('series.history.compare')}
               </button>
               {role === 'facilitator' ? (
@@ -136,7 +200,7 @@ export function HistoryTab() {
                   type="button"
                   className="button button--small button--danger"
                   onClick={() => {
-                    if (window.confirm(t('series.history.confirmRestore', { name: label(s) }))) void restore(s.id);
+                    if (window.confirm(t('series.history.confirmRestore', { name: label(s) }))) void run(() => restore(s.id, label(s)));
                   }}
                 >
                   {t('series.history.restore')}

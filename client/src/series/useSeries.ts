@@ -5,6 +5,7 @@ import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx'
 import { useTicking } from '../facilitation/useNow.ts';
 import { createSeriesApi, type SeriesApi } from './api.ts';
 import { createSeriesCommands, type SeriesCommands } from './commands.ts';
+import { offerUndoRestore, showSnapshot } from './viewState.ts';
 
 /** The series API for this board, with this browser's link and participant identity. */
 export function useSeriesApi(): SeriesApi {
@@ -56,4 +57,22 @@ export function useServerNow(active: boolean, intervalMs = 1_000): number {
   const { clock } = useFacilitationContext();
   const read = useCallback(() => clock.now(), [clock]);
   return useTicking(read, active, intervalMs);
+}
+
+/**
+ * The facilitator's restore of a saved version (whole, or one card): the server applies it as a
+ * new change everyone sees and saves the board just before it; that version is offered back as
+ * "Undo restore" until the next restore. Shown versions close: the live board is what changed.
+ */
+export function useRestore(): (snapshotId: string, label: string, cardId?: string) => Promise<void> {
+  const api = useSeriesApi();
+  const { boardId } = useFacilitationContext();
+  return useCallback(
+    async (snapshotId, label, cardId) => {
+      const restored = await api.restore(snapshotId, cardId);
+      showSnapshot(null);
+      offerUndoRestore({ boardId, undoSnapshotId: restored.undoSnapshotId, label });
+    },
+    [api, boardId],
+  );
 }

@@ -1,4 +1,4 @@
-import { commentThreads, formatDateTime, readComments, readPeople, targetKey, translatorFor, type Board } from '@rejse/shared';
+import { commentReport, formatDateTime, translatorFor, type Board } from '@rejse/shared';
 import type * as Y from 'yjs';
 import { escapeHtml } from './report-html.ts';
 
@@ -8,33 +8,16 @@ export interface ReportCommentGroup {
   comments: { author: string; at: number; text: string; resolved: boolean; reply: boolean }[];
 }
 
-/** The board's comment threads, grouped by card or stage in board order, for the report's appendix. */
+/** The board's comment threads, grouped by card or stage in board order (shared `commentReport`), in words of `locale`. */
 export function reportComments(doc: Y.Doc, board: Board, locale: string): ReportCommentGroup[] {
   const t = translatorFor(locale);
-  const people = readPeople(doc);
-  const threads = commentThreads(readComments(doc));
-  const titleOf = new Map<string, string>([
-    ...board.stages.map((stage) => [`stage:${stage.id}`, t('series.comments.onStage', { name: stage.title })] as const),
-    ...board.cards.map((card) => [`card:${card.id}`, t('series.comments.onCard', { name: card.text })] as const),
-  ]);
-  const order = [...titleOf.keys()];
-  const groups = new Map<string, ReportCommentGroup>();
-  for (const thread of threads) {
-    const key = targetKey(thread.target);
-    const group = groups.get(key) ?? { title: titleOf.get(key) ?? t('series.comments.goneCard'), comments: [] };
-    for (const [index, comment] of thread.comments.entries()) {
-      group.comments.push({
-        author: people.get(comment.authorId) ?? t('series.comments.someone'),
-        at: comment.createdAt,
-        text: comment.text,
-        resolved: thread.resolved,
-        reply: index > 0,
-      });
-    }
-    groups.set(key, group);
-  }
-  const rank = (key: string) => (order.indexOf(key) + order.length + 1) % (order.length + 1);
-  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([, group]) => group);
+  return commentReport(doc, board).map((group) => ({
+    title:
+      group.name === null
+        ? t('series.comments.goneCard')
+        : t(group.target.kind === 'stage' ? 'series.comments.onStage' : 'series.comments.onCard', { name: group.name }),
+    comments: group.comments.map((comment) => ({ ...comment, author: comment.author ?? t('series.comments.someone') })),
+  }));
 }
 
 /** The appendix as HTML: every user string escaped. Empty when there are no comments. */

@@ -4,3 +4,4 @@ export * from './voting.ts';
 export * from './layout.ts';
 export * from './runsheet.ts';
 export * from './runsheet-default.ts';
+export * from './runsheet-edits.ts';
