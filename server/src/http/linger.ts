@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** How long a connection keeps draining after an answer to a request whose body was left unread. */
-export const LINGER_MS = 2_000;
+const LINGER_MS = 2_000;
 
 /**
  * Lingering close (RFC 9112 §9.6). When the server answers before it has read the whole body (a
