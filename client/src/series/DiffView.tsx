@@ -97,7 +97,14 @@ export function DiffView({
           ))}
           {diff.cards.edited.map((card) => (
             <li key={`e-${card.id}`} className="diff diff--edited">
-              {cardButton(card, t('series.diff.edited', { text: card.text || t('card.empty'), fields: card.fields.join(', ') }), 'after')}{' '}
+              {cardButton(
+                card,
+                t('series.diff.edited', {
+                  text: card.text || t('card.empty'),
+                  fields: card.fields.map((field) => t('series.diff.field', { field })).join(', '),
+                }),
+                'after',
+              )}{' '}
               {restoreButton(card.id)}
             </li>
           ))}

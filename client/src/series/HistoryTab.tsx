@@ -6,6 +6,7 @@ import { formatDateTime, useT } from '../i18n/index.ts';
 import { navigate } from '../routing/router.tsx';
 import { boardPath } from '../routing/routes.ts';
 import { DiffView, type Comparison } from './DiffView.tsx';
+import { snapshotLabel } from './snapshotLabel.ts';
 import { useRestore, useSeriesApi } from './useSeries.ts';
 import { focusLiveCard, showSnapshot } from './viewState.ts';
 
@@ -49,7 +50,7 @@ export function HistoryTab() {
     reload();
   };
 
-  const label = (s: SnapshotInfo) => s.name || t(`series.history.kind.${s.kind}`);
+  const label = (s: SnapshotInfo) => snapshotLabel(t, s);
   const by = (s: SnapshotInfo) => s.by.name ?? (s.by.role ? t(`series.activity.role.${s.by.role}`) : t('series.history.byServer'));
   const find = (id: string) => snapshots?.find((s) => s.id === id);
   const optionLabel = (s: SnapshotInfo) => `${label(s)} · ${formatDateTime(s.createdAt, locale)}`;

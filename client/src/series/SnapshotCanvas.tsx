@@ -15,6 +15,7 @@ import { formatDateTime, useT } from '../i18n/index.ts';
 import { RestoreUndoToast } from './RestoreUndoToast.tsx';
 import { useRestore } from './useSeries.ts';
 import { showSnapshot, useLiveCardFocus, useViewedSnapshot, type ViewedSnapshot } from './viewState.ts';
+import { snapshotLabel } from './snapshotLabel.ts';
 import './versions.css';
 
 /**
@@ -100,7 +101,7 @@ function SnapshotBanner({ snapshot }: { snapshot: ViewedSnapshot }) {
   const { role } = useFacilitationContext();
   const restore = useRestore();
   const [error, setError] = useState<string | null>(null);
-  const name = snapshot.info.name || t(`series.history.kind.${snapshot.info.kind}`);
+  const name = snapshotLabel(t, snapshot.info);
   return (
     <div className="banner snapshot-banner" role="status">
       <span className="snapshot-banner__text">

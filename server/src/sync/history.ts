@@ -168,8 +168,9 @@ export function createBoardHistory(
       const source = docOf(state);
       try {
         if (cardId !== undefined && !source.getMap('cards').has(cardId)) return undefined;
-        const label = stored.name || new Date(stored.createdAt).toISOString();
-        const before = take(boardId, `Before restoring ${label}`.slice(0, 120), 'restore', by);
+        // Named after the version it was taken for; the UI says "Before restoring …" in the reader's language.
+        const label = stored.kind === 'restore' ? stored.name : stored.name || new Date(stored.createdAt).toISOString();
+        const before = take(boardId, label.slice(0, 120), 'restore', by);
         if (!before) return undefined;
         const writes = live.edit(boardId, (doc) =>
           cardId === undefined ? restoreBoardDoc(doc, source, SERVER_ORIGIN) : restoreCardDoc(doc, source, cardId, SERVER_ORIGIN) ? 1 : 0,

@@ -710,6 +710,9 @@ export const da: Messages = {
   'series.diff.title': 'Titel: {before} → {after}',
   'series.diff.added': 'Tilføjet: {text}',
   'series.diff.removed': 'Fjernet: {text}',
+  'series.diff.field':
+    '{field, select, place {placering} kind {type} text {tekst} channel {kanal} emotion {følelse} thought {tanke} ownerTeam {ejerteam} metrics {tal} impact {effekt} effort {indsats} confidence {sikkerhed} owner {ansvarlig} dueDate {frist} status {status} manualRank {rang} effects {virkninger} message {brev} dayOffset {dag} dunningStep {rykkertrin} fee {gebyr} scenarioIds {scenarier} scenarioEmotions {scenariefølelser} personaEmotions {personafølelser} other {{field}}}',
+  'series.history.beforeRestore': 'Før gendannelse af »{name}«',
   'series.diff.edited': 'Ændret: {text} ({fields})',
   'series.diff.stageAdded': 'Ny fase: {name}',
   'series.diff.stageRemoved': 'Fase fjernet: {name}',

@@ -705,6 +705,9 @@ export const en = {
   'series.diff.title': 'Title: {before} → {after}',
   'series.diff.added': 'Added: {text}',
   'series.diff.removed': 'Removed: {text}',
+  'series.diff.field':
+    '{field, select, place {place} kind {kind} text {text} channel {channel} emotion {emotion} thought {thought} ownerTeam {owner team} metrics {figures} impact {impact} effort {effort} confidence {confidence} owner {owner} dueDate {due date} status {status} manualRank {rank} effects {effects} message {letter} dayOffset {day} dunningStep {dunning step} fee {fee} scenarioIds {scenarios} scenarioEmotions {scenario emotions} personaEmotions {persona emotions} other {{field}}}',
+  'series.history.beforeRestore': 'Before restoring “{name}”',
   'series.diff.edited': 'Edited: {text} ({fields})',
   'series.diff.stageAdded': 'New stage: {name}',
   'series.diff.stageRemoved': 'Stage removed: {name}',

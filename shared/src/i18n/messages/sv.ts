@@ -708,6 +708,9 @@ export const sv: Messages = {
   'series.diff.title': 'Titel: {before} → {after}',
   'series.diff.added': 'Tillagt: {text}',
   'series.diff.removed': 'Borttaget: {text}',
+  'series.diff.field':
+    '{field, select, place {placering} kind {typ} text {text} channel {kanal} emotion {känsla} thought {tanke} ownerTeam {ägarteam} metrics {siffror} impact {effekt} effort {insats} confidence {säkerhet} owner {ansvarig} dueDate {förfallodag} status {status} manualRank {rang} effects {effekter} message {brev} dayOffset {dag} dunningStep {påminnelsesteg} fee {avgift} scenarioIds {scenarier} scenarioEmotions {scenariokänslor} personaEmotions {personakänslor} other {{field}}}',
+  'series.history.beforeRestore': 'Före återställning av ”{name}”',
   'series.diff.edited': 'Ändrat: {text} ({fields})',
   'series.diff.stageAdded': 'Ny fas: {name}',
   'series.diff.stageRemoved': 'Fas borttagen: {name}',
