@@ -113,8 +113,9 @@ async function buildServer() {
     // better-sqlite3 loads a native addon; ws's optional native helpers are looked up at run time;
     // pg-native (an optional dependency: installed only where libpq is) and its libpq addon are
     // required at run time when DATABASE_URL is set, so they stay outside even when not installed.
-    // ioredis is plain JavaScript and is bundled.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native', 'libpq'],
+    // ioredis is loaded (import()) only when REDIS_URL is set, from the server's node_modules, so a
+    // server without Redis does not hold its code.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native', 'libpq', 'ioredis'],
     // ws is CommonJS: its require() calls of Node's modules need a real require in an ES module.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
