@@ -49,14 +49,14 @@ export function mapIndex(index: number, delta: readonly DeltaOp[]): number {
 }
 
 /** The edit carried through changes made after it was measured (others' typing during an IME composition). */
-export function mapEdit(edit: TextEdit, deltas: readonly (readonly DeltaOp[])[]): TextEdit {
+function mapEdit(edit: TextEdit, deltas: readonly (readonly DeltaOp[])[]): TextEdit {
   const from = deltas.reduce((i, delta) => mapIndex(i, delta), edit.index);
   const to = deltas.reduce((i, delta) => mapIndex(i, delta), edit.index + edit.remove);
   return { index: from, remove: Math.max(0, to - from), insert: edit.insert };
 }
 
 /** The text after one edit. */
-export function withEdit(text: string, edit: TextEdit): string {
+function withEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.index) + edit.insert + text.slice(edit.index + edit.remove);
 }
 
