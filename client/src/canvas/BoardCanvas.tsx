@@ -371,7 +371,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           onMove={onMove}
           onInit={() => fitBoard()}
           connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={viewOnly ? null : DELETE_KEYS}
+          deleteKeyCode={DELETE_KEYS}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           selectionKeyCode="Shift"
           selectionMode={SelectionMode.Partial}
