@@ -146,10 +146,21 @@ describe('typing together', () => {
     const [a, b] = await Promise.all([suite.openPage(), suite.openPage()]);
     await Promise.all([join(a, board.links.editor, 'Anders'), join(b, board.links.editor, 'Mette')]);
 
+    // Mette has the card open in her inspector.
+    await cardNode(b, id).locator('.card__text').click();
+    const inspectorText = b.getByRole('complementary', { name: 'Card details' }).getByRole('textbox', { name: 'Text', exact: true });
+    await expect.poll(() => inspectorText.count(), POLL).toBe(1);
+
     await openEditor(a, id);
     await a.keyboard.type(' and SMS', { delay: 20 });
-    const chip = b.locator('.presence-editing__chip', { hasText: 'Anders is editing' });
+    const chip = b.locator('.presence-editing .presence-editing__chip', { hasText: 'Anders is editing' });
     await expect.poll(() => chip.count(), POLL).toBe(1);
+    // Her inspector's text field says so too, as its description (its name stays "Text").
+    await expect
+      .poll(() => inspectorText.getAttribute('aria-describedby').then((id) => b.locator(`[id="${id}"]`).textContent()), POLL)
+      .toBe('Anders is editing');
+    // And his typing arrives in her inspector's field as he types.
+    await expect.poll(() => inspectorText.inputValue(), POLL).toBe('Reminder letter and SMS');
     // The chip sits on top of the card being edited.
     const [chipBox, cardBox] = await Promise.all([chip.boundingBox(), cardNode(b, id).boundingBox()]);
     if (!chipBox || !cardBox) throw new Error('chip or card is not on screen');
@@ -161,6 +172,7 @@ describe('typing together', () => {
 
     await a.keyboard.press('Enter');
     await expect.poll(() => chip.count(), POLL).toBe(0);
+    await expect.poll(() => b.locator('.inspector .presence-editing__chip').count(), POLL).toBe(0);
   });
 
   it('a view-only link opens no editor and its inspector’s controls are off', async () => {
@@ -179,6 +191,7 @@ describe('typing together', () => {
     expect(await viewer.getByRole('button', { name: /^Add card to/ }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /^Rename/ }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    expect(await viewer.getByRole('textbox', { name: 'Board title' }).isEditable()).toBe(false);
 
     // The inspector shows the card, every control in it off.
     const inspector = viewer.getByRole('complementary', { name: 'Card details' });

@@ -84,9 +84,11 @@ describe('live text', () => {
     expect(mette.value).toBe('Reminder letter');
     anders.setSelectionRange(0, 0);
     mette.setSelectionRange(15, 15);
-    for (const [x, y] of [...'[A] '].map((ch, i) => [ch, ' [M]'[i]!])) {
-      anders.type(x!);
-      mette.type(y);
+    // Keystrokes alternate: each arrives at the other replica before the next one is typed.
+    const theirs = [...' [M]'];
+    for (const [i, letter] of [...'[A] '].entries()) {
+      anders.type(letter);
+      mette.type(theirs[i] ?? '');
     }
     const both = '[A] Reminder letter [M]';
     expect(textOf(a, id)).toBe(both);

@@ -1,7 +1,8 @@
 import { LIMITS, type TextEdit } from '@rejse/shared';
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { TextTarget } from '../doc/liveText.ts';
 import { useLiveText } from '../doc/useLiveText.ts';
+import { EditingNames } from '../presence/EditingNames.tsx';
 
 interface LiveTextFieldProps {
   label: string;
@@ -20,7 +21,8 @@ interface LiveTextFieldProps {
 
 /**
  * A shared text typed together: every keystroke is saved and shown to others at once, and
- * their typing appears here without moving the caret (see doc/liveText.ts). Esc takes back
+ * their typing appears here without moving the caret (see doc/liveText.ts), and who else has
+ * it open is named beside the label. Esc takes back
  * what this person typed since coming into the field. Give it a `key` per record.
  */
 export function LiveTextField({
@@ -35,6 +37,7 @@ export function LiveTextField({
   inputData,
 }: LiveTextFieldProps) {
   const [initial] = useState(value);
+  const othersId = useId();
   const live = useLiveText<HTMLInputElement & HTMLTextAreaElement>(target, write);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -52,6 +55,9 @@ export function LiveTextField({
     ref: live.ref,
     className: `input${single ? '' : ' input--area'}`,
     defaultValue: initial,
+    // Named by the label alone: who else is typing describes the field instead.
+    'aria-label': label,
+    'aria-describedby': othersId,
     placeholder,
     maxLength,
     onKeyDown,
@@ -61,7 +67,10 @@ export function LiveTextField({
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its control (an input or a textarea, chosen below).
     <label className="field">
-      <span className="field__label">{label}</span>
+      <span className="field__label">
+        {label}
+        <EditingNames target={target} id={othersId} />
+      </span>
       {single ? <input {...common} /> : <textarea {...common} rows={rows} />}
     </label>
   );
