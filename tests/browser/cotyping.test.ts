@@ -228,15 +228,18 @@ describe('typing together', () => {
         openAs(board.links.editor, 'Kim'),
         openAs(board.links.viewer, null),
       ]);
+      await cardNode(watcher, id).locator('.card__text').click();
       await openEditor(typist, id);
       await typist.keyboard.type(' + SMS', { delay: 10 });
-      await expect.poll(() => watcher.locator('.presence-editing__chip').count(), POLL).toBe(1);
+      await expect.poll(() => watcher.locator('.presence-editing .presence-editing__chip').count(), POLL).toBe(1);
       const around = await cardNode(watcher, id).boundingBox();
       if (!around) throw new Error('card is not on screen');
       await watcher.screenshot({
         path: path.join(SCREENS, `editing-${locale}.png`),
         clip: { x: Math.max(0, around.x - 60), y: Math.max(0, around.y - 80), width: 420, height: 260 },
       });
+      await expect.poll(() => watcher.locator('.inspector .presence-editing__chip').count(), POLL).toBe(1);
+      await watcher.locator('.inspector').screenshot({ path: path.join(SCREENS, `editing-inspector-${locale}.png`) });
       await cardNode(viewer, id).locator('.card__text').click();
       await expect.poll(() => viewer.locator('.inspector').count(), POLL).toBe(1);
       await viewer.locator('.inspector').screenshot({ path: path.join(SCREENS, `viewer-inspector-${locale}.png`) });
