@@ -141,7 +141,7 @@ describe('typing together', () => {
     await expect.poll(() => storedText(board, id), POLL).toBe(merged);
   });
 
-  it('shows "Anders is editing" on the card for the others while he types, in his colour, and not after', async () => {
+  it('shows "Anders is editing" on the card, in the inspector and on a stage header for the others while he types, and not after', async () => {
     const { board, id } = await boardWithCard('Who is typing', 'Reminder letter');
     const [a, b] = await Promise.all([suite.openPage(), suite.openPage()]);
     await Promise.all([join(a, board.links.editor, 'Anders'), join(b, board.links.editor, 'Mette')]);
@@ -173,6 +173,22 @@ describe('typing together', () => {
     await a.keyboard.press('Enter');
     await expect.poll(() => chip.count(), POLL).toBe(0);
     await expect.poll(() => b.locator('.inspector .presence-editing__chip').count(), POLL).toBe(0);
+
+    // Renaming a stage shows the same way on its header, and the new title arrives as it is typed.
+    const header = a.locator('.axis-header--stage').first();
+    const stageId = await header.getAttribute('data-stage-id');
+    await header.locator('.axis-header__title').dblclick();
+    const title = a.getByRole('textbox', { name: 'Stage title' });
+    await expect.poll(() => title.count(), POLL).toBe(1);
+    await a.keyboard.press('End');
+    await a.keyboard.type(' (day 1)', { delay: 20 });
+    const headerChip = b.locator(`.presence-editing[data-editing="stages:${stageId}"] .presence-editing__chip`);
+    await expect.poll(() => headerChip.textContent(), POLL).toBe('Anders is editing');
+    await expect
+      .poll(() => b.locator(`.axis-header--stage[data-stage-id="${stageId}"] .axis-header__title`).textContent(), POLL)
+      .toMatch(/ \(day 1\)$/);
+    await a.keyboard.press('Enter');
+    await expect.poll(() => headerChip.count(), POLL).toBe(0);
   });
 
   it('a view-only link opens no editor and its inspector’s controls are off', async () => {
