@@ -6,6 +6,7 @@ import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import { BoardSettingsButton } from '../settings/BoardSettings.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useBoard, useCommands } from '../doc/BoardContext.tsx';
+import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { PersonaBadge } from './PersonaBadge.tsx';
 
@@ -34,6 +35,8 @@ function BoardTitle() {
   const t = useT();
   const commands = useCommands();
   const title = useBoard((b) => b.title);
+  // A view-only link reads the title; it could not keep a change.
+  const readOnly = useRole() === 'viewer';
   const [draft, setDraft] = useState<string | null>(null);
 
   const commit = () => {
@@ -63,7 +66,8 @@ function BoardTitle() {
       placeholder={t('board.untitled')}
       value={draft ?? title}
       maxLength={LIMITS.titleLength}
-      onFocus={() => setDraft(title)}
+      readOnly={readOnly}
+      onFocus={() => !readOnly && setDraft(title)}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={commit}
       onKeyDown={onKeyDown}

@@ -36,6 +36,7 @@ import { EmotionNodeComponent } from './nodes/EmotionNode.tsx';
 import { AddLaneNodeView, AddStageNodeView, LaneHeaderNode, StageHeaderNode } from './nodes/HeaderNodes.tsx';
 import { minimapColor } from './minimap.ts';
 import { StickyHeaders } from './StickyHeaders.tsx';
+import './read-only.css';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 
 const nodeTypes = {
@@ -134,7 +135,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     cardLabel,
     figures,
   );
-  const onCardKeyDown = useCardKeys(layoutRef);
+  const onCardKeyDown = useCardKeys(layoutRef, viewOnly);
   const fitBoard = useFitBoard();
   const { duplicate } = useClipboard();
   useEditorShortcuts({ duplicate });
@@ -234,6 +235,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
       if ((event.target as Element).closest('button, input, textarea, select')) return;
+      // A view-only link opens no editor and adds nothing: it could not keep the change.
+      if (viewOnly) return;
       const ui = uiStore.getState();
       switch (node.type) {
         case 'card':
@@ -252,7 +255,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           break;
       }
     },
-    [addCardAt, uiStore],
+    [addCardAt, uiStore, viewOnly],
   );
 
   const onDelete = useCallback(
@@ -338,11 +341,11 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     [t],
   );
   const drawFar = far;
-  const canvasText = useMemo(() => ({ t, locale, far: drawFar }), [t, locale, drawFar]);
+  const canvasText = useMemo(() => ({ t, locale, far: drawFar, readOnly: viewOnly }), [t, locale, drawFar, viewOnly]);
 
   return (
     <section
-      className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}`}
+      className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}${viewOnly ? ' is-read-only' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label={t('canvas.label')}
@@ -357,6 +360,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           onNodeDragStop={onNodeDragStop}
           // A view-only link cannot move cards (the server would refuse it); dragging is off for it.
           nodesDraggable={!viewOnly}
+          nodesConnectable={!viewOnly}
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
           onDelete={onDelete}

@@ -14,6 +14,8 @@ export interface CanvasText {
    * (a fraction of the DOM), which keeps opening and panning a board of thousands smooth.
    */
   far: boolean;
+  /** A view-only link (or a saved version): no editor opens and no edit control is drawn. */
+  readOnly: boolean;
 }
 
 const CanvasTextContext = createContext<CanvasText | null>(null);

@@ -19,14 +19,15 @@ const STEPS: Readonly<Record<string, readonly [number, number]>> = {
  * When the focused card is part of a multi-selection, the arrows move the whole selection
  * by one stage or lane (as one undo step), stopping at the grid's edge.
  */
-export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardEvent<HTMLElement>) => void {
+export function useCardKeys(layoutRef: RefObject<GridLayout>, viewOnly: boolean): (event: KeyboardEvent<HTMLElement>) => void {
   const uiStore = useBoardUiStore();
   const commands = useCommands();
   const session = useSession();
   const reveal = useReveal();
   return useCallback(
     (event) => {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      // A view-only link neither edits nor moves cards; the arrows then scroll as usual.
+      if (viewOnly || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       const nodeElement = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node-card');
       const id = nodeElement?.dataset.id as CardId | undefined;
       if (!id) return;
@@ -90,6 +91,6 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>): (event: KeyboardE
       const moved = computeLayout(session.getBoard()).cards.get(id);
       if (moved) reveal(moved);
     },
-    [commands, session, layoutRef, reveal, uiStore],
+    [commands, session, layoutRef, reveal, uiStore, viewOnly],
   );
 }

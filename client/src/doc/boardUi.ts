@@ -1,5 +1,6 @@
 import type { CardId, LaneId, LinkId, StageId } from '@rejse/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { sameTextTarget, type TextTarget } from './liveText.ts';
 
 /**
  * Local UI state of one open board: what this browser tab shows and is doing. Never written
@@ -22,6 +23,8 @@ export interface BoardUiState {
   editingCard: CardId | null;
   /** The stage or lane header being renamed in place. */
   editingHeader: HeaderEdit | null;
+  /** The text field this person is typing into (shown to others as "… is editing"). */
+  typing: TextTarget | null;
   /** A stage/lane removal waiting for the user to choose what happens to its cards. */
   removeRequest: RemoveRequest | null;
   inspectorOpen: boolean;
@@ -30,6 +33,8 @@ export interface BoardUiState {
   setSelection(cards: readonly CardId[], links: readonly LinkId[]): void;
   editCard(id: CardId | null): void;
   editHeader(edit: HeaderEdit | null): void;
+  /** Sets or clears (`null`, or leaving `target`) the text being typed into. */
+  setTyping(target: TextTarget | null, leaving?: boolean): void;
   requestRemove(request: RemoveRequest | null): void;
   setInspectorOpen(open: boolean): void;
   notify(text: string): void;
@@ -40,11 +45,12 @@ export type BoardUiStore = StoreApi<BoardUiState>;
 
 export function createBoardUiStore(): BoardUiStore {
   let noticeSeq = 0;
-  return createStore<BoardUiState>()((set) => ({
+  return createStore<BoardUiState>()((set, get) => ({
     selectedCards: [],
     selectedLinks: [],
     editingCard: null,
     editingHeader: null,
+    typing: null,
     removeRequest: null,
     inspectorOpen: true,
     notice: null,
@@ -57,6 +63,12 @@ export function createBoardUiStore(): BoardUiStore {
     },
     editHeader(edit) {
       set({ editingHeader: edit });
+    },
+    setTyping(target, leaving = false) {
+      const typing = get().typing;
+      if (leaving) {
+        if (sameTextTarget(typing, target)) set({ typing: null });
+      } else if (!sameTextTarget(typing, target)) set({ typing: target });
     },
     requestRemove(request) {
       set({ removeRequest: request });

@@ -55,14 +55,15 @@ import type { BoardSession } from './session.ts';
 
 /**
  * Every edit the UI makes, as one object. Each command is one transaction with the local
- * origin, ends its undo step, and reports a failed operation as a message instead of
- * throwing into React.
+ * origin, ends its undo step (typing — card text, stage/lane titles, persona fields — joins
+ * the keystrokes of one burst into one step instead), and reports a failed operation as a
+ * message instead of throwing into React.
  */
 export interface BoardCommands {
   setTitle(title: string): void;
   addCard(input: AddCardInput): CardId | undefined;
   updateCard(id: CardId, patch: CardPatch): void;
-  /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing. */
+  /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing (typing: see `type` below). */
   editCardText(id: CardId, field: CardTextField, edit: TextEdit): void;
   /** Deletes cards and links (links of deleted cards go with them), as one undo step. */
   deleteElements(cards: readonly CardId[], links: readonly LinkId[]): void;
@@ -112,11 +113,24 @@ export function createCommands(session: BoardSession, report: (message: string) 
     }
   };
 
+  /**
+   * Typing: a keystroke does not end the undo step, so a burst of typing is one step (the
+   * undo manager's capture time joins it); every other command ends the step before and
+   * after, and a text field ends it when it gets and loses focus (see useLiveText).
+   */
+  const type = (op: (doc: Y.Doc) => void): void => {
+    try {
+      op(session.doc);
+    } catch (error) {
+      report(describeError(error));
+    }
+  };
+
   return {
     setTitle: (title) => run((doc) => setBoardTitle(doc, title)),
     addCard: (input) => run((doc) => addCard(doc, input)),
     updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
-    editCardText: (id, field, edit) => run((doc) => editCardText(doc, id, field, edit)),
+    editCardText: (id, field, edit) => type((doc) => editCardText(doc, id, field, edit)),
     deleteElements: (cards, links) =>
       run((doc) =>
         doc.transact(() => {
@@ -129,15 +143,15 @@ export function createCommands(session: BoardSession, report: (message: string) 
     moveCards: (ids, to) => run((doc) => moveCards(doc, ids, to)),
     link: (from, to) => run((doc) => linkCards(doc, from, to)),
     addStage: (title, index) => run((doc) => addStage(doc, title, index)),
-    renameStage: (id, title) => run((doc) => renameStage(doc, id, title)),
+    renameStage: (id, title) => type((doc) => renameStage(doc, id, title)),
     moveStage: (id, toIndex) => run((doc) => moveStage(doc, id, toIndex)),
     removeStage: (id, disposition) => run((doc) => (removeStage(doc, id, disposition), true)) ?? false,
     addLane: (title, kind, index) => run((doc) => addLane(doc, title, kind, index)),
-    renameLane: (id, title) => run((doc) => renameLane(doc, id, title)),
+    renameLane: (id, title) => type((doc) => renameLane(doc, id, title)),
     moveLane: (id, toIndex) => run((doc) => moveLane(doc, id, toIndex)),
     removeLane: (id, disposition) => run((doc) => (removeLane(doc, id, disposition), true)) ?? false,
     addPersona: (fields) => run((doc) => addPersona(doc, fields)),
-    updatePersona: (id, patch) => run((doc) => updatePersona(doc, id, patch)),
+    updatePersona: (id, patch) => type((doc) => updatePersona(doc, id, patch)),
     removePersona: (id) => run((doc) => removePersona(doc, id)),
     setActivePersona: (id) => run((doc) => setActivePersona(doc, id)),
     addScenario: (fields) => run((doc) => addScenario(doc, fields)),

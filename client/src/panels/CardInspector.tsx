@@ -1,5 +1,5 @@
 import { LinkPicker } from './LinkPicker.tsx';
-import { CARD_KINDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
+import { CARD_KINDS, CARDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
 import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
@@ -11,7 +11,8 @@ import { hasMessageChannel } from '@rejse/shared';
 import { BusinessCaseSection } from './BusinessCaseSection.tsx';
 import { LetterSection } from './LetterSection.tsx';
 import { Threads } from '../series/Threads.tsx';
-import { TextField } from './TextField.tsx';
+import { LiveTextField } from './LiveTextField.tsx';
+import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { TouchpointFields } from './TouchpointFields.tsx';
 
 interface RelatedCard {
@@ -79,6 +80,8 @@ export function CardInspector() {
   const selectedCards = useBoardUi((s) => s.selectedCards);
   const selectedId = selectedCards.length === 1 ? selectedCards[0] : undefined;
   const selected = useBoard((board) => selectCard(board, selectedId), sameSelected);
+  // A view-only link sees every field, none of them live (the server would refuse the change).
+  const readOnly = useRole() === 'viewer';
   const close = () => uiStore.getState().setSelection([], []);
 
   if (selectedCards.length > 1) {
@@ -89,6 +92,7 @@ export function CardInspector() {
           <p className="inspector__hint inspector__hint--top">{t('inspector.multiHint')}</p>
           <button
             type="button"
+            disabled={readOnly}
             className="button button--danger"
             onClick={() => {
               commands.deleteElements(selectedCards, []);
@@ -110,69 +114,78 @@ export function CardInspector() {
       <InspectorHeader title={t(`kind.${card.kind}`)} onClose={close} />
       <div className="inspector__body">
         <p className="inspector__location">{t('inspector.location', { stage: selected.stage, lane: selected.lane })}</p>
+        {readOnly ? <p className="inspector__hint inspector__hint--top">{t('inspector.viewOnlyHint')}</p> : null}
 
-        <fieldset className="field">
-          <legend className="field__label">{t('inspector.kind')}</legend>
-          <div className="segmented">
-            {CARD_KINDS.map((kind) => (
-              <label key={kind} className={`segmented__option segmented__option--${kind}`}>
-                <input
-                  type="radio"
-                  name="card-kind"
-                  value={kind}
-                  checked={card.kind === kind}
-                  onChange={() => commands.updateCard(card.id, { kind })}
-                />
-                <Icon name={kind} size={14} />
-                <span>{t(`kind.${kind}`)}</span>
-              </label>
-            ))}
-          </div>
+        {/* disabled: every control inside is off for a view-only link (a disabled fieldset disables them all). */}
+        <fieldset className="inspector__fields" disabled={readOnly}>
+          <fieldset className="field">
+            <legend className="field__label">{t('inspector.kind')}</legend>
+            <div className="segmented">
+              {CARD_KINDS.map((kind) => (
+                <label key={kind} className={`segmented__option segmented__option--${kind}`}>
+                  <input
+                    type="radio"
+                    name="card-kind"
+                    value={kind}
+                    checked={card.kind === kind}
+                    onChange={() => commands.updateCard(card.id, { kind })}
+                  />
+                  <Icon name={kind} size={14} />
+                  <span>{t(`kind.${kind}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <LiveTextField
+            key={`text-${card.id}`}
+            label={t('inspector.text')}
+            value={card.text}
+            target={{ root: CARDS, id: card.id, field: 'text' }}
+            write={(edit) => commands.editCardText(card.id, 'text', edit)}
+            rows={5}
+          />
+
+          {card.kind === 'touchpoint' ? <TouchpointFields card={card} locale={selected.locale} currency={selected.currency} /> : null}
         </fieldset>
-
-        <TextField
-          key={`text-${card.id}`}
-          label={t('inspector.text')}
-          value={card.text}
-          rows={5}
-          onSave={(text) => commands.updateCard(card.id, { text })}
-        />
-
-        {card.kind === 'touchpoint' ? <TouchpointFields card={card} locale={selected.locale} currency={selected.currency} /> : null}
 
         {card.kind === 'pain' || card.kind === 'idea' ? <RelatedCards kind={card.kind} related={selected.related} /> : null}
 
-        {card.kind === 'idea' ? <IdeaFields card={card} listPains={false} /> : null}
+        <fieldset className="inspector__fields" disabled={readOnly}>
+          {card.kind === 'idea' ? <IdeaFields card={card} listPains={false} /> : null}
 
-        {card.kind === 'idea' ? <BusinessCaseSection card={card} /> : null}
+          {card.kind === 'idea' ? <BusinessCaseSection card={card} /> : null}
 
-        {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
+          {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
+        </fieldset>
 
         <section className="inspector__comments" aria-label={t('series.comments.title')}>
           <h3 className="field__label">{t('series.comments.title')}</h3>
           <Threads target={{ kind: 'card', id: card.id }} />
         </section>
 
-        <div className="inspector__links-block">
-          <p className="inspector__links">
-            <Icon name="link" size={14} />
-            {t('inspector.links', { count: selected.links })}
-          </p>
-          <p className="inspector__hint">{t('inspector.linkHint')}</p>
-          <LinkPicker cardId={card.id} />
-        </div>
+        <fieldset className="inspector__fields" disabled={readOnly}>
+          <div className="inspector__links-block">
+            <p className="inspector__links">
+              <Icon name="link" size={14} />
+              {t('inspector.links', { count: selected.links })}
+            </p>
+            <p className="inspector__hint">{t('inspector.linkHint')}</p>
+            <LinkPicker cardId={card.id} />
+          </div>
 
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={() => {
-            commands.deleteElements([card.id], []);
-            close();
-          }}
-        >
-          <Icon name="trash" />
-          {t('inspector.delete')}
-        </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              commands.deleteElements([card.id], []);
+              close();
+            }}
+          >
+            <Icon name="trash" />
+            {t('inspector.delete')}
+          </button>
+        </fieldset>
       </div>
     </aside>
   );

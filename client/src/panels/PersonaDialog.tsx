@@ -1,4 +1,4 @@
-import { LIMITS, type Persona, type PersonaId } from '@rejse/shared';
+import { LIMITS, PERSONAS, type Persona, type PersonaId } from '@rejse/shared';
 import { useEffect, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useBoard, useCommands, useEditorState, useEditorStore } from '../doc/BoardContext.tsx';
@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { TextField } from './TextField.tsx';
+import { LiveTextField } from './LiveTextField.tsx';
 
 /**
  * The board's personas: add, edit (saved field by field when a field is left), remove, and
@@ -117,13 +118,14 @@ function PersonaEditor({ persona, active, readOnly }: { persona: Persona; active
         </div>
       ) : (
         <div className="persona-editor__fields">
-          <TextField
+          <LiveTextField
             single
             label={t('persona.name')}
             value={persona.name}
+            target={{ root: PERSONAS, id: persona.id, field: 'name' }}
+            write={(_edit, next) => commands.updatePersona(persona.id, { name: next })}
             maxLength={LIMITS.titleLength}
             inputData="name"
-            onSave={(value) => commands.updatePersona(persona.id, { name: value.trim() })}
           />
           <TextField
             single

@@ -1,11 +1,11 @@
-import { CHANNELS, EMOTIONS, OWNER_TEAMS, type Card, type Channel, type TouchpointMetrics } from '@rejse/shared';
+import { CARDS, CHANNELS, EMOTIONS, OWNER_TEAMS, type Card, type Channel, type TouchpointMetrics } from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/metrics.ts';
 import { DunningFields } from '../dunning/DunningFields.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
 import { MetricField } from './MetricField.tsx';
-import { TextField } from './TextField.tsx';
+import { LiveTextField } from './LiveTextField.tsx';
 
 const METRIC_LABELS: Record<MetricKey, MessageKey> = {
   yearlyVolume: 'metrics.yearlyVolume',
@@ -108,13 +108,14 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
         </div>
       </fieldset>
 
-      <TextField
+      <LiveTextField
         key={`thought-${card.id}`}
         label={t('inspector.thought')}
         placeholder={t('inspector.thoughtPlaceholder')}
         value={card.thought ?? ''}
+        target={{ root: CARDS, id: card.id, field: 'thought' }}
+        write={(edit) => commands.editCardText(card.id, 'thought', edit)}
         rows={2}
-        onSave={(thought) => commands.updateCard(card.id, { thought: thought.trim() ? thought : null })}
       />
 
       <fieldset className="field metrics">

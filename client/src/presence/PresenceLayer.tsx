@@ -3,13 +3,14 @@ import { memo, useMemo } from 'react';
 import { useBoardSnapshot } from '../doc/BoardContext.tsx';
 import { computeLayout } from '../canvas/layout.ts';
 import { useT } from '../i18n/index.ts';
+import { EditingChips } from './EditingChips.tsx';
 import type { Peer } from './state.ts';
 
 const zoomOf = (s: { transform: [number, number, number] }) => s.transform[2];
 
 /**
  * Other people on the canvas: their cursors with name labels and the cards they have
- * selected, outlined in their colour. Drawn in flow coordinates above the nodes; labels
+ * selected, outlined in their colour, and who is typing into which card or header. Drawn in flow coordinates above the nodes; labels
  * are scaled back so they keep their size at any zoom. Idle people show no cursor.
  */
 export function PresenceLayer({ peers }: { peers: readonly Peer[] }) {
@@ -40,6 +41,7 @@ export function PresenceLayer({ peers }: { peers: readonly Peer[] }) {
             );
           }),
         )}
+        <EditingChips peers={peers} layout={layout} scale={scale} />
         {peers.map((peer) => (peer.cursor && peer.active ? <Cursor key={peer.clientId} peer={peer} scale={scale} /> : null))}
       </div>
     </ViewportPortal>

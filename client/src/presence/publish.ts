@@ -12,7 +12,8 @@ const IDLE_CHECK_MS = 5_000;
 /**
  * Shares this person's presence: name, colour and role at once; cursor (flow coordinates)
  * and view centre at most ~15 times a second, in one awareness update; selection as it
- * changes; idle after a minute without input (the cursor is then withdrawn).
+ * changes; the text being typed into as it opens and closes; idle after a minute without
+ * input (the cursor is then withdrawn).
  */
 export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore, role: Role, name: string): void {
   const store = useStoreApi();
@@ -29,6 +30,7 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       active: true,
       // Only a facilitator presents (the others' bars have no button); a stale value is dropped.
       presenting: role === 'facilitator' ? presentation.get() : null,
+      editing: uiStore.getState().typing,
     };
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastSent = 0;
@@ -77,6 +79,7 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
 
     const unsubscribeSelection = uiStore.subscribe((ui, previous) => {
       if (ui.selectedCards !== previous.selectedCards) update({ selection: [...ui.selectedCards] }, true);
+      if (ui.typing !== previous.typing) update({ editing: ui.typing }, true);
     });
 
     let lastTransform = '';

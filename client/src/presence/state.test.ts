@@ -22,7 +22,21 @@ describe('presence states', () => {
       view: null,
       active: false,
       presenting: null,
+      editing: null,
     });
+  });
+
+  it('the text someone is typing into is read only when it names a text field of a known kind of record', () => {
+    const person = { user: { name: 'Ana', color: '#123456', role: 'editor' } };
+    expect(readPresence({ ...person, editing: { root: 'cards', id: 'c_1', field: 'text' } })?.editing).toEqual({
+      root: 'cards',
+      id: 'c_1',
+      field: 'text',
+    });
+    expect(readPresence({ ...person, editing: { root: 'votes', id: 'c_1', field: 'text' } })?.editing).toBeNull();
+    expect(readPresence({ ...person, editing: { root: 'cards', id: 7, field: 'text' } })?.editing).toBeNull();
+    expect(readPresence({ ...person, editing: { root: 'cards', id: 'x'.repeat(500), field: 'text' } })?.editing).toBeNull();
+    expect(readPresence({ ...person, editing: 'c_1' })?.editing).toBeNull();
   });
 
   it('a presented range is read only when it is a real range of stage indices', () => {

@@ -1,9 +1,10 @@
 import { isRole, type Role } from '@rejse/shared';
+import { TEXT_ROOTS, type TextTarget } from '../doc/liveText.ts';
 
 /**
  * What each person shares through Yjs awareness (never stored): who they are, where their
  * cursor is (flow coordinates), what they have selected, the centre and zoom of their view
- * (for "follow"), and whether they are active.
+ * (for "follow"), whether they are active, and the text they are typing into.
  */
 interface PresenceUser {
   name: string;
@@ -33,6 +34,8 @@ export interface PresenceState {
   active: boolean;
   /** Set while this person presents the map (the facilitator): everyone's view follows it. */
   presenting: Presenting | null;
+  /** The text field this person has open (a card's text or thought, a title, a persona's name): "… is editing". */
+  editing: TextTarget | null;
 }
 
 export interface Peer extends PresenceState {
@@ -56,6 +59,16 @@ function readPresenting(value: unknown): Presenting | null {
   return stageIndex(from) && stageIndex(to) && from <= to ? { from, to } : null;
 }
 
+const MAX_ID = 100;
+
+function readEditing(value: unknown): TextTarget | null {
+  if (!value || typeof value !== 'object') return null;
+  const { root, id, field } = value as Record<string, unknown>;
+  const known = TEXT_ROOTS.find((r) => r === root);
+  if (!known || typeof id !== 'string' || typeof field !== 'string' || id.length > MAX_ID || field.length > MAX_ID) return null;
+  return { root: known, id, field };
+}
+
 /** A remote state read defensively (anyone can send anything); null when it is not a person. */
 export function readPresence(value: unknown): PresenceState | null {
   if (!value || typeof value !== 'object') return null;
@@ -77,6 +90,7 @@ export function readPresence(value: unknown): PresenceState | null {
     view: view && finite(view.x) && finite(view.y) && finite(view.zoom) && view.zoom > 0 ? { x: view.x, y: view.y, zoom: view.zoom } : null,
     active: state.active !== false,
     presenting: readPresenting(state.presenting),
+    editing: readEditing(state.editing),
   };
 }
 

@@ -1,8 +1,9 @@
-import { countCardsIn, LIMITS, type LaneId, type LaneKind, type StageId } from '@rejse/shared';
+import { countCardsIn, LANES, LIMITS, STAGES, type LaneKind } from '@rejse/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CommentBadge } from '../../series/CommentBadge.tsx';
 import type { HeaderEdit } from '../../doc/boardUi.ts';
 import { useBoardUi, useCommands, useSession } from '../../doc/BoardContext.tsx';
+import { useLiveText } from '../../doc/useLiveText.ts';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import { useZoomToStage } from '../useFitBoard.ts';
@@ -22,7 +23,7 @@ interface AxisHeaderProps {
  * buttons to move it and to remove it. Removing one that holds cards asks first.
  */
 export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProps) {
-  const { t } = useCanvasText();
+  const { t, readOnly } = useCanvasText();
   const zoomToStage = useZoomToStage();
   const commands = useCommands();
   const session = useSession();
@@ -50,7 +51,7 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
       data-stage-id={isStage ? target.id : undefined}
       data-lane-id={isStage ? undefined : target.id}
     >
-      {editing ? (
+      {editing && !readOnly ? (
         <HeaderTitleEditor target={target} title={title} onDone={() => editHeader(null)} />
       ) : (
         <div className="axis-header__text">
@@ -68,67 +69,82 @@ export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProp
         {isStage ? (
           <IconButton icon="zoomStage" label={t('stage.zoomTo', { title: shown })} onClick={() => zoomToStage(target.id)} />
         ) : null}
-        <IconButton
-          icon="pencil"
-          label={t(isStage ? 'stage.rename' : 'lane.rename', { title: shown })}
-          onClick={() => editHeader(target)}
-        />
-        <IconButton
-          icon={isStage ? 'left' : 'up'}
-          label={t(isStage ? 'stage.moveLeft' : 'lane.moveUp', { title: shown })}
-          unavailable={index === 0}
-          onClick={() => move(-1)}
-        />
-        <IconButton
-          icon={isStage ? 'right' : 'down'}
-          label={t(isStage ? 'stage.moveRight' : 'lane.moveDown', { title: shown })}
-          unavailable={index >= count - 1}
-          onClick={() => move(1)}
-        />
-        <IconButton
-          icon="trash"
-          className="icon-button--danger"
-          label={t(isStage ? 'stage.remove' : 'lane.remove', { title: shown })}
-          unavailable={count <= 1}
-          reason={t(isStage ? 'stage.lastOne' : 'lane.lastOne')}
-          onClick={remove}
-        />
+        {/* A view-only link gets no renaming, moving or removing (the server would refuse it anyway). */}
+        {readOnly ? null : (
+          <>
+            <IconButton
+              icon="pencil"
+              label={t(isStage ? 'stage.rename' : 'lane.rename', { title: shown })}
+              onClick={() => editHeader(target)}
+            />
+            <IconButton
+              icon={isStage ? 'left' : 'up'}
+              label={t(isStage ? 'stage.moveLeft' : 'lane.moveUp', { title: shown })}
+              unavailable={index === 0}
+              onClick={() => move(-1)}
+            />
+            <IconButton
+              icon={isStage ? 'right' : 'down'}
+              label={t(isStage ? 'stage.moveRight' : 'lane.moveDown', { title: shown })}
+              unavailable={index >= count - 1}
+              onClick={() => move(1)}
+            />
+            <IconButton
+              icon="trash"
+              className="icon-button--danger"
+              label={t(isStage ? 'stage.remove' : 'lane.remove', { title: shown })}
+              unavailable={count <= 1}
+              reason={t(isStage ? 'stage.lastOne' : 'lane.lastOne')}
+              onClick={remove}
+            />
+          </>
+        )}
       </div>
     </div>
   );
 }
 
+/**
+ * Renames in place, live: each keystroke goes into the shared title, so others see it typed.
+ * Enter or leaving closes it; Esc takes back this person's typing; a title left empty gets
+ * back the one it had when the editor opened.
+ */
 function HeaderTitleEditor({ target, title, onDone }: { target: AxisRef; title: string; onDone: () => void }) {
   const { t } = useCanvasText();
   const commands = useCommands();
-  const [value, setValue] = useState(title);
-  const ref = useRef<HTMLInputElement>(null);
+  const [initial] = useState(title);
+  const rename = (next: string) => {
+    if (target.axis === 'stage') commands.renameStage(target.id, next);
+    else commands.renameLane(target.id, next);
+  };
+  const live = useLiveText<HTMLInputElement>(
+    { root: target.axis === 'stage' ? STAGES : LANES, id: target.id, field: 'title' },
+    (_edit, next) => rename(next),
+  );
+  const { ref } = live;
   const done = useRef(false);
 
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });
     ref.current?.select();
-  }, []);
+  }, [ref]);
 
-  const finish = (save: boolean) => {
+  const finish = (revert: boolean) => {
     if (done.current) return;
     done.current = true;
-    const next = value.trim();
-    if (save && next && next !== title) {
-      if (target.axis === 'stage') commands.renameStage(target.id as StageId, next);
-      else commands.renameLane(target.id as LaneId, next);
-    }
+    if (revert) live.revert();
+    if (ref.current && !ref.current.value.trim() && initial.trim()) rename(initial);
     onDone();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation();
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       finish(false);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(true);
     }
   };
 
@@ -137,11 +153,10 @@ function HeaderTitleEditor({ target, title, onDone }: { target: AxisRef; title: 
       ref={ref}
       className="axis-header__input nodrag nopan"
       aria-label={t(target.axis === 'stage' ? 'stage.titleLabel' : 'lane.titleLabel')}
-      value={value}
+      defaultValue={initial}
       maxLength={LIMITS.titleLength}
-      onChange={(event) => setValue(event.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
+      onBlur={() => finish(false)}
     />
   );
 }

@@ -1,7 +1,8 @@
-import { LIMITS, type CardId } from '@rejse/shared';
+import { CARDS, LIMITS, type CardId } from '@rejse/shared';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useBoardUiStore, useCommands } from '../../doc/BoardContext.tsx';
+import { useLiveText } from '../../doc/useLiveText.ts';
 import { Face, Icon } from '../../ui/icons.tsx';
 import { CommentBadge } from '../../series/CommentBadge.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
@@ -120,13 +121,24 @@ function FarHandle({ nodeId, position }: { nodeId: string; position: 'top' | 'bo
   );
 }
 
-/** In-place editor: Enter saves, Shift+Enter breaks the line, Esc cancels, leaving saves. */
+/**
+ * In-place editor, live: each keystroke goes into the card's shared text (others see it as it
+ * is typed, and their typing shows here). Enter or leaving closes it, Shift+Enter breaks the
+ * line, Esc takes back what this person typed since opening it.
+ */
 function CardTextEditor({ id, text }: { id: CardId; text: string }) {
   const uiStore = useBoardUiStore();
   const { t } = useCanvasText();
   const commands = useCommands();
-  const [value, setValue] = useState(text);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  // The field is uncontrolled: the live binding alone sets its value once it is open.
+  const [initial] = useState(text);
+  const [lines, setLines] = useState(() => text.split('\n').length);
+  const live = useLiveText<HTMLTextAreaElement>(
+    { root: CARDS, id, field: 'text' },
+    (edit) => commands.editCardText(id, 'text', edit),
+    (shown) => setLines(shown.split('\n').length),
+  );
+  const { ref } = live;
   const done = useRef(false);
 
   useEffect(() => {
@@ -134,12 +146,11 @@ function CardTextEditor({ id, text }: { id: CardId; text: string }) {
     if (!area) return;
     area.focus({ preventScroll: true });
     area.setSelectionRange(area.value.length, area.value.length);
-  }, []);
+  }, [ref]);
 
-  const finish = (save: boolean) => {
+  const finish = () => {
     if (done.current) return;
     done.current = true;
-    if (save && value !== text) commands.updateCard(id, { text: value });
     uiStore.getState().editCard(null);
     // Back to the card, so the keyboard can go on (Enter edits again, Delete removes).
     const node = ref.current?.closest<HTMLElement>('.react-flow__node');
@@ -150,10 +161,11 @@ function CardTextEditor({ id, text }: { id: CardId; text: string }) {
     event.stopPropagation();
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      finish(true);
+      finish();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      finish(false);
+      live.revert();
+      finish();
     }
   };
 
@@ -163,12 +175,11 @@ function CardTextEditor({ id, text }: { id: CardId; text: string }) {
       className="card__editor nodrag nopan nowheel"
       aria-label={t('card.textLabel')}
       title={t('card.editHint')}
-      value={value}
+      defaultValue={initial}
       maxLength={LIMITS.cardTextLength}
-      rows={Math.max(2, value.split('\n').length)}
-      onChange={(event) => setValue(event.target.value)}
+      rows={Math.max(2, lines)}
       onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
+      onBlur={finish}
     />
   );
 }

@@ -8,20 +8,22 @@ import { useAddCardAt } from '../useCanvasActions.ts';
 
 /** The background of one (stage, lane) cell; double-click or its "+" adds a card here. */
 function CellNodeView({ data }: NodeProps<CellNode>) {
-  const { t } = useCanvasText();
+  const { t, readOnly } = useCanvasText();
   const addCardAt = useAddCardAt();
   const names = { stage: data.stageTitle || t('stage.new'), lane: data.laneTitle || t('lane.new') };
   return (
     <div className="cell" data-stage-id={data.stageId} data-lane-id={data.laneId}>
-      <button
-        type="button"
-        className="cell__add nodrag nopan"
-        aria-label={t('cell.add', names)}
-        title={t('cell.add', names)}
-        onClick={() => addCardAt(data.stageId as StageId, data.laneId as LaneId)}
-      >
-        <Icon name="plus" size={14} />
-      </button>
+      {readOnly ? null : (
+        <button
+          type="button"
+          className="cell__add nodrag nopan"
+          aria-label={t('cell.add', names)}
+          title={t('cell.add', names)}
+          onClick={() => addCardAt(data.stageId as StageId, data.laneId as LaneId)}
+        >
+          <Icon name="plus" size={14} />
+        </button>
+      )}
     </div>
   );
 }

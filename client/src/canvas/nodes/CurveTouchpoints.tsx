@@ -34,7 +34,7 @@ export function CurveTouchpoints({
   stageWidth: number;
   height: number;
 }) {
-  const { t, locale } = useCanvasText();
+  const { t, locale, readOnly } = useCanvasText();
   const commands = useCommands();
   const [dragging, setDragging] = useState<{ id: string; value: Emotion } | null>(null);
 
@@ -56,7 +56,7 @@ export function CurveTouchpoints({
         const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
           const step =
             event.key === 'ArrowUp' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowDown' || event.key === 'ArrowLeft' ? -1 : 0;
-          if (!step) return;
+          if (!step || readOnly) return;
           event.preventDefault();
           event.stopPropagation();
           commit(point, clampEmotion(point.emotion + step));
@@ -74,6 +74,7 @@ export function CurveTouchpoints({
             aria-valuemax={EMOTION_MAX}
             aria-valuenow={value}
             aria-valuetext={t(`emotion.${value}`)}
+            aria-readonly={readOnly || undefined}
             aria-label={t('map.curve.point', {
               text: point.text || t('card.empty'),
               value: formatSigned(value, locale, 0),
@@ -81,6 +82,7 @@ export function CurveTouchpoints({
             className={`emotion-curve__handle nodrag nopan tone-${emotionTone(value)}`}
             data-card-id={point.id}
             onPointerDown={(event) => {
+              if (readOnly) return;
               event.stopPropagation();
               event.currentTarget.setPointerCapture(event.pointerId);
               setDragging({ id: point.id, value: point.emotion });

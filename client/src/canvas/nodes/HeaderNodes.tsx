@@ -30,8 +30,9 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<L
 });
 
 export const AddStageNodeView = memo(function AddStageNodeView(_props: NodeProps<AddStageNode>) {
-  const { t } = useCanvasText();
+  const { t, readOnly } = useCanvasText();
   const add = useAddAxis('stage');
+  if (readOnly) return null;
   return (
     <div className="axis-add axis-add--stage">
       <button type="button" className="axis-add__button nodrag" aria-label={t('stage.add')} title={t('stage.add')} onClick={add}>
@@ -42,8 +43,9 @@ export const AddStageNodeView = memo(function AddStageNodeView(_props: NodeProps
 });
 
 export const AddLaneNodeView = memo(function AddLaneNodeView(_props: NodeProps<AddLaneNode>) {
-  const { t } = useCanvasText();
+  const { t, readOnly } = useCanvasText();
   const add = useAddAxis('lane');
+  if (readOnly) return null;
   return (
     <div className="axis-add axis-add--lane">
       <button type="button" className="axis-add__button nodrag" onClick={add}>

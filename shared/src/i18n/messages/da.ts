@@ -140,7 +140,7 @@ export const da: Messages = {
 
   'card.empty': 'Tomt – dobbeltklik for at skrive',
   'card.textLabel': 'Kortets tekst',
-  'card.editHint': 'Enter gemmer, Shift+Enter giver en ny linje, Esc annullerer',
+  'card.editHint': 'Gemmes mens du skriver. Enter lukker, Shift+Enter giver en ny linje, Esc fortryder det, du skrev',
   'card.ariaLabel': '{kind}: {text}',
   'card.emotion': 'Kundens følelse: {label}',
   'card.channel': 'Kanal: {label}',
@@ -308,6 +308,9 @@ export const da: Messages = {
   'settings.example': 'Eksempel: {number} · {amount} · {date}',
   'settings.save': 'Gem',
   'settings.saved': 'Tavlens indstillinger er gemt.',
+  // Collaborative text (issue 13): who is typing where; a view-only link's inspector.
+  'presence.editing': '{name} redigerer',
+  'inspector.viewOnlyHint': 'Kun visning: du kan se dette kort, men ikke ændre det.',
   // Editor: personas, card details and figures, relations, search, clipboard, shortcuts, zoom to stage, template previews.
   'stage.zoomTo': 'Zoom ind på fasen »{title}«',
   'toolbar.zoomToStage': 'Zoom ind på fase …',

@@ -140,7 +140,7 @@ export const en = {
 
   'card.empty': 'Empty — double-click to write',
   'card.textLabel': 'Card text',
-  'card.editHint': 'Enter saves, Shift+Enter adds a line, Esc cancels',
+  'card.editHint': 'Saved as you type. Enter closes, Shift+Enter adds a line, Esc takes back your typing',
   'card.ariaLabel': '{kind}: {text}',
   'card.emotion': 'Customer emotion: {label}',
   'card.channel': 'Channel: {label}',
@@ -305,6 +305,9 @@ export const en = {
   'settings.example': 'Example: {number} · {amount} · {date}',
   'settings.save': 'Save',
   'settings.saved': 'Board settings saved.',
+  // Collaborative text (issue 13): who is typing where; a view-only link's inspector.
+  'presence.editing': '{name} is editing',
+  'inspector.viewOnlyHint': 'View only: you can look at this card but not change it.',
   // Editor: personas, card details and figures, relations, search, clipboard, shortcuts, zoom to stage, template previews.
   'stage.zoomTo': 'Zoom to stage “{title}”',
   'toolbar.zoomToStage': 'Zoom to stage…',

@@ -140,7 +140,7 @@ export const sv: Messages = {
 
   'card.empty': 'Tomt – dubbelklicka för att skriva',
   'card.textLabel': 'Kortets text',
-  'card.editHint': 'Enter sparar, Shift+Enter ger en ny rad, Esc avbryter',
+  'card.editHint': 'Sparas medan du skriver. Enter stänger, Shift+Enter ger en ny rad, Esc ångrar det du skrev',
   'card.ariaLabel': '{kind}: {text}',
   'card.emotion': 'Kundens känsla: {label}',
   'card.channel': 'Kanal: {label}',
@@ -307,6 +307,9 @@ export const sv: Messages = {
   'settings.example': 'Exempel: {number} · {amount} · {date}',
   'settings.save': 'Spara',
   'settings.saved': 'Tavlans inställningar har sparats.',
+  // Collaborative text (issue 13): who is typing where; a view-only link's inspector.
+  'presence.editing': '{name} redigerar',
+  'inspector.viewOnlyHint': 'Endast visning: du kan titta på kortet men inte ändra det.',
   // Editor: personas, card details and figures, relations, search, clipboard, shortcuts, zoom to stage, template previews.
   'stage.zoomTo': 'Zooma in på fasen ”{title}”',
   'toolbar.zoomToStage': 'Zooma in på fas …',
