@@ -181,7 +181,9 @@ export class BoardBinding {
         locale: meta.locale,
         currency: meta.currency,
         // The old array while the names are the same, so pickers reading it do not re-render.
-        ...(meta.customChannels ? { customChannels: sameNames(meta.customChannels, before.customChannels) ? before.customChannels : meta.customChannels } : {}),
+        ...(meta.customChannels
+          ? { customChannels: sameNames(meta.customChannels, before.customChannels) ? before.customChannels : meta.customChannels }
+          : {}),
         personas,
         activePersonaId: meta.activePersonaId,
         stages,

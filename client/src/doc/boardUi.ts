@@ -24,6 +24,8 @@ export interface BoardUiState {
   editingHeader: HeaderEdit | null;
   /** A stage/lane removal waiting for the user to choose what happens to its cards. */
   removeRequest: RemoveRequest | null;
+  /** The "add a lane" dialog is open (a lane is added with its kind). */
+  addingLane: boolean;
   inspectorOpen: boolean;
   notice: Notice | null;
 
@@ -31,6 +33,7 @@ export interface BoardUiState {
   editCard(id: CardId | null): void;
   editHeader(edit: HeaderEdit | null): void;
   requestRemove(request: RemoveRequest | null): void;
+  askLane(open: boolean): void;
   setInspectorOpen(open: boolean): void;
   notify(text: string): void;
   dismissNotice(): void;
@@ -46,6 +49,7 @@ export function createBoardUiStore(): BoardUiStore {
     editingCard: null,
     editingHeader: null,
     removeRequest: null,
+    addingLane: false,
     inspectorOpen: true,
     notice: null,
 
@@ -60,6 +64,9 @@ export function createBoardUiStore(): BoardUiStore {
     },
     requestRemove(request) {
       set({ removeRequest: request });
+    },
+    askLane(open) {
+      set({ addingLane: open });
     },
     setInspectorOpen(open) {
       set({ inspectorOpen: open });

@@ -24,7 +24,8 @@ export interface CardFilter {
 
 export const EMPTY_FILTER: CardFilter = { text: '', kinds: [], channels: [], stageIds: [] };
 
-export type FilterableCard = Pick<Card, 'id' | 'kind' | 'stageId' | 'text'> & Partial<Pick<Card, 'channel' | 'customChannel' | 'thought' | 'owner'>>;
+export type FilterableCard = Pick<Card, 'id' | 'kind' | 'stageId' | 'text'> &
+  Partial<Pick<Card, 'channel' | 'customChannel' | 'thought' | 'owner'>>;
 
 export function isFilterActive(filter: CardFilter): boolean {
   return filter.text.trim() !== '' || filter.kinds.length > 0 || filter.channels.length > 0 || filter.stageIds.length > 0;

@@ -27,7 +27,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    api.shownLinks().then((answer) => live && setShown(answer), (error: unknown) => live && failed(error));
+    api.shownLinks().then(
+      (answer) => live && setShown(answer),
+      (error: unknown) => live && failed(error),
+    );
     return () => {
       live = false;
     };

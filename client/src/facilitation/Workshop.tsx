@@ -57,11 +57,7 @@ export function WorkshopBar() {
       <div className="workshop-bar__end">
         <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
-        <ParticipantList
-          me={{ name: shownName, color, role }}
-          peers={peers}
-          onEditName={() => setEditingName(true)}
-        />
+        <ParticipantList me={{ name: shownName, color, role }} peers={peers} onEditName={() => setEditingName(true)} />
       </div>
       <PresenceLayer peers={peers} />
       <FocusOverlay stageId={state.focusStageId} />

@@ -133,7 +133,11 @@ export function createFacilitationApi(boardId: string, token: string | null, par
       return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
     },
     async rotateLink(role) {
-      const { token: rotated, link, closedConnections } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {
+      const {
+        token: rotated,
+        link,
+        closedConnections,
+      } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {
         method: 'POST',
       });
       return { token: rotated, link, closedConnections };

@@ -5,7 +5,19 @@ import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
 import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS, readCustomChannels } from '../schema/channels.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
-import { CARDS, CUSTOM_CHANNELS_KEY, LANES, STAGES, cardsMap, lanesMap, linksMap, metaMap, stagesMap, type CellValue, type RecordMap } from './layout.ts';
+import {
+  CARDS,
+  CUSTOM_CHANNELS_KEY,
+  LANES,
+  STAGES,
+  cardsMap,
+  lanesMap,
+  linksMap,
+  metaMap,
+  stagesMap,
+  type CellValue,
+  type RecordMap,
+} from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { BoardOpError } from './op-error.ts';
 
@@ -105,7 +117,8 @@ export function addCustomChannel(doc: Y.Doc, name: string, origin: unknown = LOC
   const current = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
   const existing = current.find((n) => n.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
   if (existing) return existing;
-  if (current.length >= MAX_CUSTOM_CHANNELS) throw new BoardOpError('too-many', `a board has at most ${MAX_CUSTOM_CHANNELS} channels of its own`);
+  if (current.length >= MAX_CUSTOM_CHANNELS)
+    throw new BoardOpError('too-many', `a board has at most ${MAX_CUSTOM_CHANNELS} channels of its own`);
   doc.transact(() => metaMap(doc).set(CUSTOM_CHANNELS_KEY, [...current, trimmed]), origin);
   return trimmed;
 }

@@ -944,7 +944,7 @@ export const da: Messages = {
   'sharedrag.drop.title': 'Skift kortets type?',
   'sharedrag.drop.body':
     '{count, plural, one {Dette kort ({from}) kommer i rækken »{lane}«, som rummer kort af typen {to}.} other {Disse # kort kommer i rækken »{lane}«, som rummer kort af typen {to}.}}',
-  'sharedrag.drop.change': 'Flyt og gør det til {to}',
+  'sharedrag.drop.change': 'Flyt og skift til {to}',
   'sharedrag.drop.keep': 'Flyt og behold typen',
   'sharedrag.drop.cancel': 'Fortryd flytningen',
   'sharedrag.lane.addTitle': 'Tilføj en række',

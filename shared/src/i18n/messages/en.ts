@@ -942,7 +942,7 @@ export const en = {
   'sharedrag.drop.title': 'Change this card’s kind?',
   'sharedrag.drop.body':
     '{count, plural, one {This {from} card goes into the lane “{lane}”, which holds {to} cards.} other {These # cards go into the lane “{lane}”, which holds {to} cards.}}',
-  'sharedrag.drop.change': 'Move and make it {to}',
+  'sharedrag.drop.change': 'Move and change to {to}',
   'sharedrag.drop.keep': 'Move and keep it as it is',
   'sharedrag.drop.cancel': 'Cancel the move',
   'sharedrag.lane.addTitle': 'Add a lane',

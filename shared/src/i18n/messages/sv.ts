@@ -943,7 +943,7 @@ export const sv: Messages = {
   'sharedrag.drop.title': 'Byta kortets typ?',
   'sharedrag.drop.body':
     '{count, plural, one {Det här kortet ({from}) hamnar i raden ”{lane}”, som rymmer kort av typen {to}.} other {De här # korten hamnar i raden ”{lane}”, som rymmer kort av typen {to}.}}',
-  'sharedrag.drop.change': 'Flytta och gör det till {to}',
+  'sharedrag.drop.change': 'Flytta och byt till {to}',
   'sharedrag.drop.keep': 'Flytta och behåll typen',
   'sharedrag.drop.cancel': 'Avbryt flytten',
   'sharedrag.lane.addTitle': 'Lägg till en rad',
