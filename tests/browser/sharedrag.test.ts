@@ -117,10 +117,7 @@ describe('share links shown again on any device', () => {
     await expect.poll(() => connection(editor).textContent(), POLL).toBe('Connected');
 
     await dialog.locator('[data-share-role="editor"]').getByRole('button', { name: 'New link' }).click();
-    await facilitator
-      .getByRole('dialog', { name: 'Make a new editor link?' })
-      .getByRole('button', { name: 'Make new link and cut them off' })
-      .click();
+    await facilitator.getByRole('dialog', { name: 'Make a new editor link?' }).getByRole('button', { name: 'Make a new link' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), POLL).toContain('1 connection was cut off');
     // The editor on the old link is cut off: the page now asks for the board's link.
     await expect.poll(() => editor.getByRole('heading', { name: 'This board needs its link' }).count(), POLL).toBe(1);
@@ -160,17 +157,17 @@ describe('drag and drop by the pointer', () => {
     const ask = page.getByRole('dialog', { name: 'Change this card’s kind?' });
     await expect.poll(() => ask.textContent(), POLL).toContain('This Touchpoint card goes into the lane “Thoughts”');
     await screenshot(page, 'drop-kind-en');
-    await ask.getByRole('button', { name: 'Cancel the move' }).click();
+    await ask.getByRole('button', { name: 'Don’t move' }).click();
     await expect.poll(() => ask.count(), POLL).toBe(0);
     expect(await card(page, 'SMS nudge').getAttribute('data-lane-id')).toBe(ids.touchpoints);
 
     await dropInto(page, 'SMS nudge', cell(page, 'Due date', 'Thoughts'));
-    await ask.getByRole('button', { name: 'Move and keep it as it is' }).click();
+    await ask.getByRole('button', { name: 'Keep its kind' }).click();
     await expect.poll(() => card(page, 'SMS nudge').getAttribute('data-lane-id'), POLL).toBe(ids.thoughts);
     expect(await card(page, 'SMS nudge').getAttribute('data-kind')).toBe('touchpoint');
 
     await dropInto(page, 'E-mail with the invoice', cell(page, 'Due date', 'Thoughts'));
-    await ask.getByRole('button', { name: 'Move and change to Note' }).click();
+    await ask.getByRole('button', { name: 'Change to Note' }).click();
     await expect.poll(() => card(page, 'E-mail with the invoice').getAttribute('data-lane-id'), POLL).toBe(ids.thoughts);
     expect(await card(page, 'E-mail with the invoice').getAttribute('data-kind')).toBe('note');
     // One step: a single undo puts the card back as a touchpoint in its lane.
@@ -203,7 +200,7 @@ describe('drag and drop by the pointer', () => {
     await channel.selectOption({ label: 'Kivra' });
     await expect.poll(() => card(page, 'Kivra reminder').locator('.card__channel').textContent(), POLL).toBe('Kivra');
 
-    await page.getByRole('textbox', { name: 'Add a channel of this board’s own' }).fill('MitID');
+    await page.getByRole('textbox', { name: 'New channel for this board' }).fill('MitID');
     await page.getByRole('button', { name: 'Add channel', exact: true }).click();
     await expect.poll(() => card(page, 'Kivra reminder').locator('.card__channel').textContent(), POLL).toBe('MitID');
     await expect.poll(() => channel.locator('optgroup option').allTextContents(), POLL).toEqual(['MitID']);
