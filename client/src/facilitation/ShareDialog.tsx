@@ -6,6 +6,8 @@ import { useFacilitationContext } from './FacilitationContext.tsx';
 
 type Shown = ShownLinksResponse;
 
+const REFRESH_MS = 5_000;
+
 /**
  * The board's editor and viewer links, as the server shows them again to the facilitator (on
  * any device: they are kept sealed for the facilitator's link, see server/src/auth/sealed-links.ts),
@@ -25,14 +27,19 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     [t],
   );
 
+  // Loaded on open, then the counts kept fresh while the dialog stays open (people join as links go out).
   useEffect(() => {
     let live = true;
-    api.shownLinks().then(
-      (answer) => live && setShown(answer),
-      (error: unknown) => live && failed(error),
-    );
+    const load = () =>
+      api.shownLinks().then(
+        (answer) => live && setShown(answer),
+        (error: unknown) => live && failed(error),
+      );
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
   }, [api, failed]);
 
