@@ -15,6 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages, translate } from '@rejse/shared';
 import { connectClient, createBoard, type CreatedBoard } from '../helpers/server.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
@@ -247,13 +248,14 @@ describe('presence', () => {
 describe('the same screens in Danish and Swedish', () => {
   for (const locale of ['da', 'sv'] as const) {
     it(`shows the share, drop and lane dialogs in ${locale}`, async () => {
-      const page = await open(board.links.facilitator, undefined, { locale });
+      const page = await open(board.links.facilitator, undefined, { locale, bypassCSP: true });
       await page.getByRole('button', { name: locale === 'da' ? 'Del' : 'Dela', exact: true }).click();
       await expect.poll(() => page.locator('[data-share-role="viewer"] input').inputValue(), POLL).toContain('token=');
       await screenshot(page, `share-${locale}`);
       await page.locator('[data-share-role="viewer"]').getByRole('button').last().click();
       await expect.poll(() => page.locator('[data-testid="rotate-warning"]').count(), POLL).toBe(1);
       await screenshot(page, `share-confirm-${locale}`);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       const from = await box(card(page, 'E-mail with the invoice'));
@@ -262,9 +264,18 @@ describe('the same screens in Danish and Swedish', () => {
       await page.mouse.up();
       await expect.poll(() => page.getByRole('dialog').count(), POLL).toBe(1);
       await screenshot(page, `drop-kind-${locale}`);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count(), POLL).toBe(0);
       expect(await card(page, 'E-mail with the invoice').getAttribute('data-lane-id')).toBe(ids.touchpoints);
+      await page
+        .getByRole('toolbar')
+        .getByRole('button', { name: translate(locale, 'toolbar.addLane') })
+        .click();
+      await expect.poll(() => page.getByRole('dialog').count(), POLL).toBe(1);
+      await screenshot(page, `add-lane-${locale}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
     });
   }
 });
