@@ -4,7 +4,16 @@
  * and the copy's title says it is a copy.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { docToBoard, rankActions, readVoteCounts, setPrioritySettings, updateCard, type Board, type CardId } from '@rejse/shared';
+import {
+  addCustomChannel,
+  docToBoard,
+  rankActions,
+  readVoteCounts,
+  setPrioritySettings,
+  updateCard,
+  type Board,
+  type CardId,
+} from '@rejse/shared';
 import { boardFetch, createBoard, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
 import { connectAs, createParticipant, destroyClients } from '../roles/util.ts';
 
@@ -97,6 +106,34 @@ describe('a JSON round trip', () => {
     const copyFile = (await (await boardFetch(server, `/api/boards/${copy.id}/board.json`, { token: copy.token })).json()) as Board;
     expect(copyFile.outcomes).toEqual(file.outcomes);
     expect(copyFile.cards).toEqual(file.cards);
+  });
+
+  it('keeps the board’s own channels and the Nordic mailboxes on its touchpoints', async () => {
+    const board = await createBoard(server, { title: 'Kanaler', template: 'collection-letters' });
+    const facilitator = connectAs(server, board, 'facilitator');
+    await facilitator.synced;
+    const [first, second] = docToBoard(facilitator.doc, board.id).cards.filter((c) => c.kind === 'touchpoint');
+    addCustomChannel(facilitator.doc, 'MitID');
+    updateCard(facilitator.doc, first!.id, { channel: null, customChannel: 'MitID' });
+    updateCard(facilitator.doc, second!.id, { channel: 'kivra' });
+    const exported = async (id: string, token?: string) =>
+      (await (await boardFetch(server, `/api/boards/${id}/board.json`, token ? { token } : {})).json()) as Board;
+    await vi.waitFor(async () => expect((await exported(board.id)).customChannels).toEqual(['MitID']), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await exported(board.id)).cards.find((c) => c.id === second!.id)?.channel).toBe('kivra'), {
+      timeout: 10_000,
+    });
+    const file = await exported(board.id);
+    const imported = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(file),
+    });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as { id: string; token: string };
+    const copyFile = await exported(copy.id, copy.token);
+    expect(copyFile.customChannels).toEqual(['MitID']);
+    expect(copyFile.cards.find((c) => c.id === first!.id)).toMatchObject({ customChannel: 'MitID' });
+    expect(copyFile.cards.find((c) => c.id === second!.id)).toMatchObject({ channel: 'kivra' });
   });
 
   it('an imported Danish board is marked as a copy in Danish', async () => {

@@ -42,6 +42,7 @@ function disposition(rng: Rng, others: readonly { id: string }[]): CardDispositi
 
 const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
   setTitle: (rng) => [text(rng)],
+  addCustomChannel: (rng) => [rng.pick(['MitID', 'Vipps', ' mitid ', ''])],
   addCard: (rng, b) => [
     {
       stageId: one(rng, b.stages),
@@ -59,6 +60,7 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
       { text: current?.text ?? '' },
       { emotion: rng.pick(EMOTIONS), channel: rng.pick(CHANNELS) },
       { emotion: null },
+      { customChannel: 'MitID', channel: null },
       { thought: null, text: undefined },
       { dayOffset: rng.int(60) - 14, dunningStep: 'reminder', fee: 100 },
       {

@@ -17,6 +17,7 @@ import { MapCanvas } from '../series/SnapshotCanvas.tsx';
 import { useViewedSnapshot } from '../series/viewState.ts';
 import { BoardTabs, BoardViewContent } from './BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
+import { AddLaneDialog } from '../panels/AddLaneDialog.tsx';
 import { MessagePage } from '../ui/MessagePage.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { BoardProvider, useBoard, useBoardUi, useSession, useSessionStatus, type BoardContextValue } from '../doc/BoardContext.tsx';
@@ -142,6 +143,7 @@ function LoadedBoard({ view }: { view: BoardView | 'map' }) {
             </SidePanels>
           </div>
           <RemoveAxisDialog />
+          <AddLaneDialog />
           <EditorLayer />
           <BoardNotice />
         </div>

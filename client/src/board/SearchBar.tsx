@@ -1,12 +1,14 @@
 import { CARD_KINDS, CHANNELS, type CardId } from '@rejse/shared';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
-import { isFilterActive, matchingCardIds } from '../doc/filter.ts';
+import { isFilterActive, matchingCardIds, ownChannelKey } from '../doc/filter.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { useBoard, useBoardUiStore, useEditorState, useEditorStore, useSession } from '../doc/BoardContext.tsx';
+
+const NO_CHANNELS: readonly string[] = [];
 
 /**
  * Search and filter cards by text, kind, channel and stage: matching cards are highlighted
@@ -23,6 +25,7 @@ export function SearchBar() {
   const searchFocus = useEditorState((s) => s.searchFocus);
   const cards = useBoard((b) => b.cards);
   const stages = useBoard((b) => b.stages, shallow);
+  const ownChannels = useBoard((b) => b.customChannels ?? NO_CHANNELS, shallow);
   const input = useRef<HTMLInputElement>(null);
   const cursor = useRef(-1);
   const active = isFilterActive(filter);
@@ -115,6 +118,16 @@ export function SearchBar() {
                 {t(`channel.${channel}`)}
               </label>
             ))}
+            {ownChannels.map((name) => {
+              const key = ownChannelKey(name);
+              return (
+                <label key={key} className="chip">
+                  <input type="checkbox" checked={filter.channels.includes(key)} onChange={() => editor.toggleChannel(key)} />
+                  <Icon name="channel" size={13} />
+                  {name}
+                </label>
+              );
+            })}
           </div>
         </fieldset>
         <fieldset className="filter-group">

@@ -15,6 +15,7 @@ import {
   type OnNodeDrag,
   type Viewport,
   type XYPosition,
+  useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useBoardSnapshot, useBoardUi, useBoardUiStore, useCommands, useEditorState, useSession } from '../doc/BoardContext.tsx';
@@ -23,7 +24,10 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
 import { cellAt, computeLayout, dropIndex, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
-import { planGroupMove } from './moves.ts';
+import { DropTarget } from './DropTarget.tsx';
+import { KindChangeDialog, type KindQuestion } from './KindChangeDialog.tsx';
+import { kindMismatches } from './kinds.ts';
+import { planGroupMove, type CellMove } from './moves.ts';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
 import { useClipboard } from './useClipboard.ts';
@@ -55,11 +59,29 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 
+type Cell = { stageId: StageId; laneId: LaneId };
+const sameCell = (a: Cell | null, b: Cell | null): boolean => a?.stageId === b?.stageId && a?.laneId === b?.laneId;
+
+/** A drop waiting for the answer to "change the cards' kind?". */
+interface PendingDrop {
+  moves: CellMove[];
+  changes: Array<{ id: string; to: CardKind }>;
+  question: KindQuestion;
+}
+
+/** The pointer's screen position in a drag event (mouse, or the touch that moved or ended). */
+function pointerOf(event: { clientX?: unknown; clientY?: unknown; changedTouches?: TouchList }): XYPosition | null {
+  if (typeof event.clientX === 'number' && typeof event.clientY === 'number') return { x: event.clientX, y: event.clientY };
+  const touch = event.changedTouches?.[0];
+  return touch ? { x: touch.clientX, y: touch.clientY } : null;
+}
+
 /**
  * The React Flow adapter: derived nodes in, commands out. Local state (selection,
  * in-progress drag positions, the search highlight) never reaches the document; a drag is
- * written once, when it ends, as a move to the cell under the grabbed card (the other
- * dragged cards shift by as many stages and lanes).
+ * written once, when it ends, as a move to the cell under the pointer — outlined while the
+ * drag lasts — and the other dragged cards shift by as many stages and lanes. Cards coming
+ * into a lane meant for another kind ask first whether to change their kind.
  */
 export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const uiStore = useBoardUiStore();
@@ -74,6 +96,10 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const editingCard = useBoardUi((s) => s.editingCard);
   const filter = useEditorState((s) => s.filter);
   const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
+  const [dropCell, setDropCell] = useState<Cell | null>(null);
+  const [pendingDrop, setPendingDrop] = useState<PendingDrop | null>(null);
+  const lastPointer = useRef<XYPosition | null>(null);
+  const { screenToFlowPosition } = useReactFlow();
   const wrapper = useRef<HTMLElement>(null);
 
   const layout = useMemo(() => computeLayout(board), [board]);
@@ -183,34 +209,79 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     [uiStore],
   );
 
+  const onNodeDrag: OnNodeDrag<BoardNode> = useCallback(
+    (event, node) => {
+      if (node.type !== 'card') return;
+      const pointer = pointerOf(event as unknown as MouseEvent);
+      if (!pointer) return;
+      lastPointer.current = pointer;
+      const cell = cellAt(layoutRef.current, screenToFlowPosition(pointer));
+      setDropCell((previous) => (sameCell(previous, cell) ? previous : cell));
+    },
+    [screenToFlowPosition],
+  );
+
+  const applyMoves = useCallback(
+    (moves: readonly CellMove[], changes: ReadonlyArray<{ id: string; to: CardKind }> = []) => {
+      if (moves.length === 1 && changes.length === 0 && moves[0]) {
+        const [{ ids: moving, ...to }] = moves;
+        commands.moveCards(moving, to);
+        return;
+      }
+      // The kind changes and the moves are one step: one undo puts everything back.
+      session.batch(() => {
+        for (const { id, to } of changes) commands.updateCard(id as CardId, { kind: to });
+        for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
+      });
+    },
+    [commands, session],
+  );
+
   const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
-    (_event, node, dragged) => {
+    (event, node, dragged) => {
       const current = layoutRef.current;
       const cards = dragged.filter((n): n is CardNode => n.type === 'card');
       const box = current.cards.get(node.id);
-      if (cards.length > 0 && box) {
-        const centre = { x: node.position.x + box.width / 2, y: node.position.y + box.height / 2 };
-        const target = cellAt(current, centre);
+      const pointer = pointerOf(event as unknown as MouseEvent) ?? lastPointer.current;
+      if (cards.length > 0 && box && pointer) {
+        // The pointer, not the card's centre, says where the cards go (a card is grabbed anywhere).
+        const at = screenToFlowPosition(pointer);
+        const target = cellAt(current, at);
         if (target) {
           // Keep the moved cards in their reading order.
           const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
           const ids = cards.map((c) => c.id as CardId).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-          const index = dropIndex(current, target.stageId, target.laneId, centre.y, new Set(ids));
+          const index = dropIndex(current, target.stageId, target.laneId, at.y, new Set(ids));
           const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
           if (!unchanged) {
             const moves = planGroupMove(current, ids, node.id as CardId, { ...target, index });
-            if (moves.length === 1 && moves[0]) {
-              const [{ ids: moving, ...to }] = moves;
-              commands.moveCards(moving, to);
-            } else if (moves.length > 1) {
-              session.batch(() => {
-                for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
+            const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
+            const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
+            const mismatches = kindMismatches(
+              moves,
+              (id) => byId.get(id),
+              (id) => lanes.get(id)?.kind,
+            );
+            const first = mismatches[0];
+            if (first) {
+              const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
+              setPendingDrop({
+                moves,
+                changes: mismatches,
+                question: {
+                  count: mismatches.length,
+                  from: first.from,
+                  to: first.to,
+                  laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
+                },
               });
-            }
+            } else if (moves.length > 0) applyMoves(moves);
           }
         }
       }
-      // Outside the grid the card snaps back: its position comes from the document again.
+      // Outside the grid (or while asking) the card snaps back: its position comes from the document again.
+      lastPointer.current = null;
+      setDropCell(null);
       const ids = new Set(dragged.map((n) => n.id));
       setDrag((previous) => {
         const next = new Map(previous);
@@ -218,7 +289,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
         return next.size ? next : NO_DRAG;
       });
     },
-    [commands, session],
+    [applyMoves, screenToFlowPosition, t],
   );
 
   const onNodeClick: NodeMouseHandler<BoardNode> = useCallback(
@@ -357,6 +428,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           // A view-only link cannot move cards (the server would refuse it); dragging is off for it.
           nodesDraggable={!viewOnly}
@@ -385,10 +457,25 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
           <StickyHeaders layout={layout} titles={titles} />
+          <DropTarget layout={layout} cell={dropCell} />
           <Controls position="bottom-left" showInteractive={false} showFitView={false} />
           <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={MINIMAP_SIZE} />
         </ReactFlow>
       </CanvasTextProvider>
+      {pendingDrop ? (
+        <KindChangeDialog
+          question={pendingDrop.question}
+          onChange={() => {
+            setPendingDrop(null);
+            applyMoves(pendingDrop.moves, pendingDrop.changes);
+          }}
+          onKeep={() => {
+            setPendingDrop(null);
+            applyMoves(pendingDrop.moves);
+          }}
+          onCancel={() => setPendingDrop(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -246,6 +246,7 @@ export function boardToNodes(
         kind: card.kind,
         text: card.text,
         channel: card.channel ?? null,
+        customChannel: card.channel ? null : (card.customChannel ?? null),
         emotion: card.emotion ?? null,
         stageId: box.stageId,
         laneId: box.laneId,

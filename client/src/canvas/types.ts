@@ -12,6 +12,8 @@ type CardNodeData = {
   kind: CardKind;
   text: string;
   channel: Channel | null;
+  /** One of the board's own channels, by name (when no built-in channel is set). */
+  customChannel: string | null;
   emotion: Emotion | null;
   stageId: string;
   laneId: string;

@@ -1,4 +1,4 @@
-import type { LaneId, StageId } from '@rejse/shared';
+import type { LaneId, LaneKind, StageId } from '@rejse/shared';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
@@ -76,19 +76,35 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
   );
 }
 
-/** Adds a stage or lane at the end and opens its title for typing. */
+/** Adds a stage at the end and opens its title for typing; for a lane, asks its title and kind first (AddLaneDialog). */
 export function useAddAxis(axis: 'stage' | 'lane'): () => void {
   const uiStore = useBoardUiStore();
+  const addLane = useAppendAxis();
   const t = useT();
+  return useCallback(() => {
+    if (axis === 'lane') uiStore.getState().askLane(true);
+    else addLane('stage', t('stage.new'));
+  }, [axis, t, addLane, uiStore]);
+}
+
+/**
+ * Adds a stage, or a lane of a kind, at the end and brings it on screen. A stage's title is
+ * opened for typing at once; a lane comes from the dialog that asked its title and kind.
+ */
+export function useAppendAxis(): (axis: 'stage' | 'lane', title: string, kind?: LaneKind) => void {
+  const uiStore = useBoardUiStore();
   const session = useSession();
   const commands = useCommands();
   const reveal = useReveal();
-  return useCallback(() => {
-    const id = axis === 'stage' ? commands.addStage(t('stage.new')) : commands.addLane(t('lane.new'), 'custom');
-    if (!id) return;
-    const layout = computeLayout(session.getBoard());
-    const rect = axis === 'stage' ? layout.stages.find((s) => s.id === id) : layout.lanes.find((l) => l.id === id);
-    if (rect) reveal(rect);
-    uiStore.getState().editHeader(axis === 'stage' ? { axis, id: id as StageId } : { axis, id: id as LaneId });
-  }, [axis, t, session, commands, reveal, uiStore]);
+  return useCallback(
+    (axis, title, kind = 'custom') => {
+      const id = axis === 'stage' ? commands.addStage(title) : commands.addLane(title, kind);
+      if (!id) return;
+      const layout = computeLayout(session.getBoard());
+      const rect = axis === 'stage' ? layout.stages.find((s) => s.id === id) : layout.lanes.find((l) => l.id === id);
+      if (rect) reveal(rect);
+      if (axis === 'stage') uiStore.getState().editHeader({ axis, id: id as StageId });
+    },
+    [session, commands, reveal, uiStore],
+  );
 }

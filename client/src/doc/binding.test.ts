@@ -1,4 +1,14 @@
-import { addCard, cardsMap, docToBoard, stagesMap, updateCard, type BoardId, type CardId } from '@rejse/shared';
+import {
+  addCard,
+  addCustomChannel,
+  cardsMap,
+  docToBoard,
+  setBoardTitle,
+  stagesMap,
+  updateCard,
+  type BoardId,
+  type CardId,
+} from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -66,6 +76,20 @@ describe('BoardBinding', () => {
     expect(after.personas).toBe(before.personas);
     // Nothing new: the same board object.
     expect(binding.getBoard()).toBe(after);
+  });
+
+  it('follows the board’s own channels, keeping the list while its names stay the same', () => {
+    const doc = boardDoc(2);
+    const binding = new BoardBinding(doc, BOARD);
+    expect(binding.getBoard().customChannels).toBeUndefined();
+    remote(doc, (other) => addCustomChannel(other, 'MitID'));
+    const first = binding.getBoard().customChannels;
+    expect(first).toEqual(['MitID']);
+    expect(binding.getBoard()).toEqual(docToBoard(doc, BOARD));
+    setBoardTitle(doc, 'Renamed');
+    expect(binding.getBoard().customChannels).toBe(first);
+    addCustomChannel(doc, 'Vipps');
+    expect(binding.getBoard().customChannels).toEqual(['MitID', 'Vipps']);
   });
 
   it('keeps the board object when an update writes the values it already had', () => {

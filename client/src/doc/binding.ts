@@ -171,7 +171,8 @@ export class BoardBinding {
       meta.title !== before.title ||
       meta.locale !== before.locale ||
       meta.currency !== before.currency ||
-      meta.activePersonaId !== before.activePersonaId;
+      meta.activePersonaId !== before.activePersonaId ||
+      !sameNames(meta.customChannels, before.customChannels);
     if (changed) {
       this.board = {
         id: this.boardId,
@@ -179,6 +180,10 @@ export class BoardBinding {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         locale: meta.locale,
         currency: meta.currency,
+        // The old array while the names are the same, so pickers reading it do not re-render.
+        ...(meta.customChannels
+          ? { customChannels: sameNames(meta.customChannels, before.customChannels) ? before.customChannels : meta.customChannels }
+          : {}),
         personas,
         activePersonaId: meta.activePersonaId,
         stages,
@@ -300,4 +305,11 @@ function keepSame<T extends { id: string }>(previous: readonly T[], next: T[]): 
     return old && sameFields(old as unknown as Plain, item as unknown as Plain) ? old : item;
   });
   return sameItems(kept, previous) ? (previous as T[]) : kept;
+}
+
+/** Two lists of the board's own channels hold the same names in the same order (absent = none). */
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((name, i) => name === y[i]);
 }

@@ -27,6 +27,8 @@ export interface BoardUiState {
   typing: TextTarget | null;
   /** A stage/lane removal waiting for the user to choose what happens to its cards. */
   removeRequest: RemoveRequest | null;
+  /** The "add a lane" dialog is open (a lane is added with its kind). */
+  addingLane: boolean;
   inspectorOpen: boolean;
   notice: Notice | null;
 
@@ -36,6 +38,7 @@ export interface BoardUiState {
   /** Sets or clears (`null`, or leaving `target`) the text being typed into. */
   setTyping(target: TextTarget | null, leaving?: boolean): void;
   requestRemove(request: RemoveRequest | null): void;
+  askLane(open: boolean): void;
   setInspectorOpen(open: boolean): void;
   notify(text: string): void;
   dismissNotice(): void;
@@ -52,6 +55,7 @@ export function createBoardUiStore(): BoardUiStore {
     editingHeader: null,
     typing: null,
     removeRequest: null,
+    addingLane: false,
     inspectorOpen: true,
     notice: null,
 
@@ -72,6 +76,9 @@ export function createBoardUiStore(): BoardUiStore {
     },
     requestRemove(request) {
       set({ removeRequest: request });
+    },
+    askLane(open) {
+      set({ addingLane: open });
     },
     setInspectorOpen(open) {
       set({ inspectorOpen: open });

@@ -32,6 +32,7 @@ import {
   renameStage,
   setActivePersona,
   setBoardTitle,
+  addCustomChannel,
   unlinkCards,
   updateCard,
   updatePersona,
@@ -61,6 +62,8 @@ import type { BoardSession } from './session.ts';
  */
 export interface BoardCommands {
   setTitle(title: string): void;
+  /** A channel of the board's own, for every card's channel picker; its name as stored. */
+  addCustomChannel(name: string): string | undefined;
   addCard(input: AddCardInput): CardId | undefined;
   updateCard(id: CardId, patch: CardPatch): void;
   /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing (typing: see `type` below). */
@@ -128,6 +131,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
 
   return {
     setTitle: (title) => run((doc) => setBoardTitle(doc, title)),
+    addCustomChannel: (name) => run((doc) => addCustomChannel(doc, name)),
     addCard: (input) => run((doc) => addCard(doc, input)),
     updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
     editCardText: (id, field, edit) => type((doc) => editCardText(doc, id, field, edit)),

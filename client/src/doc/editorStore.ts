@@ -1,6 +1,6 @@
-import type { CardKind, Channel } from '@rejse/shared';
+import type { CardKind } from '@rejse/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { EMPTY_FILTER, type CardFilter } from './filter.ts';
+import { EMPTY_FILTER, type CardFilter, type ChannelKey } from './filter.ts';
 
 /**
  * Local UI state of the editor of one open board (this tab only, never in the Y.Doc): the
@@ -17,7 +17,7 @@ export interface EditorState {
 
   setText(text: string): void;
   toggleKind(kind: CardKind): void;
-  toggleChannel(channel: Channel): void;
+  toggleChannel(channel: ChannelKey): void;
   toggleStage(stageId: string): void;
   clearFilter(): void;
   focusSearch(): void;

@@ -1,5 +1,15 @@
 import type { Card, CardKind, Channel } from '@rejse/shared';
 
+/** A channel as the filter knows it: a built-in one by its id, one of the board's own by its name (prefixed, so it never collides). */
+export type ChannelKey = Channel | `own:${string}`;
+
+export const ownChannelKey = (name: string): ChannelKey => `own:${name.toLocaleLowerCase()}`;
+
+function channelKeyOf(card: FilterableCard): ChannelKey | null {
+  if (card.channel) return card.channel;
+  return card.customChannel ? ownChannelKey(card.customChannel) : null;
+}
+
 /**
  * Search and filter of the cards on the canvas (local UI state, see `searchStore.ts`).
  * Within one facet the choices are alternatives (kind is touchpoint OR pain); the facets
@@ -8,13 +18,14 @@ import type { Card, CardKind, Channel } from '@rejse/shared';
 export interface CardFilter {
   text: string;
   kinds: readonly CardKind[];
-  channels: readonly Channel[];
+  channels: readonly ChannelKey[];
   stageIds: readonly string[];
 }
 
 export const EMPTY_FILTER: CardFilter = { text: '', kinds: [], channels: [], stageIds: [] };
 
-export type FilterableCard = Pick<Card, 'id' | 'kind' | 'stageId' | 'text'> & Partial<Pick<Card, 'channel' | 'thought' | 'owner'>>;
+export type FilterableCard = Pick<Card, 'id' | 'kind' | 'stageId' | 'text'> &
+  Partial<Pick<Card, 'channel' | 'customChannel' | 'thought' | 'owner'>>;
 
 export function isFilterActive(filter: CardFilter): boolean {
   return filter.text.trim() !== '' || filter.kinds.length > 0 || filter.channels.length > 0 || filter.stageIds.length > 0;
@@ -44,7 +55,10 @@ function queryWords(text: string): string[] {
 
 export function cardMatches(card: FilterableCard, filter: CardFilter, words = queryWords(filter.text)): boolean {
   if (filter.kinds.length > 0 && !filter.kinds.includes(card.kind)) return false;
-  if (filter.channels.length > 0 && (!card.channel || !filter.channels.includes(card.channel))) return false;
+  if (filter.channels.length > 0) {
+    const key = channelKeyOf(card);
+    if (!key || !filter.channels.includes(key)) return false;
+  }
   if (filter.stageIds.length > 0 && !filter.stageIds.includes(card.stageId)) return false;
   if (words.length === 0) return true;
   const haystack = foldText([card.text, card.thought ?? '', card.owner ?? ''].join(' '));

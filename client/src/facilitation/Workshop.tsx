@@ -12,6 +12,7 @@ import { DraftsConnector, DraftsPanel } from './DraftsPanel.tsx';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { useFacilitationContext, useFacilitationState } from './FacilitationContext.tsx';
 import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
+import { LockBadges } from './LockBadges.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VotingPanel } from './VotingPanel.tsx';
@@ -31,14 +32,16 @@ import '../presence/presence.css';
 export function WorkshopBar() {
   const t = useT();
   const session = useSession();
-  const { role } = useFacilitationContext();
+  const { role, participant } = useFacilitationContext();
   const state = useFacilitationState(session);
   const name = useSyncExternalStore(displayName.subscribe, displayName.get);
   const [editingName, setEditingName] = useState(false);
   const shownName = name ?? t('presence.guest');
   const peers = usePeers(session);
 
-  usePublishPresence(session, useBoardUiStore(), role, shownName);
+  // The participant id is kept per board in this browser: the same colour after a reload.
+  const color = colourFor(participant.id);
+  usePublishPresence(session, useBoardUiStore(), role, shownName, color);
   useFollow(peers);
   useSummon(state.summon, role === 'facilitator');
 
@@ -48,17 +51,13 @@ export function WorkshopBar() {
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
       {role === 'facilitator' ? <PresentButton /> : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
-      {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
+      <LockBadges locks={state.locks} />
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
       <RunSheetBar />
       <div className="workshop-bar__end">
         <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
-        <ParticipantList
-          me={{ name: shownName, color: colourFor(session.provider.awareness.clientID), role }}
-          peers={peers}
-          onEditName={() => setEditingName(true)}
-        />
+        <ParticipantList me={{ name: shownName, color, role }} peers={peers} onEditName={() => setEditingName(true)} />
       </div>
       <PresenceLayer peers={peers} />
       <FocusOverlay stageId={state.focusStageId} />

@@ -6,6 +6,7 @@ import {
   readApiAnswer,
   revealResponseSchema,
   rotatedLinkSchema,
+  shownLinksSchema,
   serverTimeSchema,
   timerResponseSchema,
   voteRoundResultSchema,
@@ -16,6 +17,7 @@ import {
   type OpenVoteRound,
   type Role,
   type SharedRole,
+  type ShownLinksResponse,
   type TimerAction,
   type TimerValue,
   type VoteRoundRequest,
@@ -49,7 +51,9 @@ export interface FacilitationApi {
   vote(roundId: string, cardId: string, delta: 1 | -1): Promise<MyVotes>;
   myVotes(roundId: string): Promise<MyVotes>;
   revealDrafts(): Promise<number>;
-  rotateLink(role: SharedRole): Promise<{ token: string; link: string }>;
+  rotateLink(role: SharedRole): Promise<{ token: string; link: string; closedConnections: number }>;
+  /** The links as the server can show them again (facilitator), and who is connected on each now. */
+  shownLinks(): Promise<ShownLinksResponse>;
 }
 
 export type ApiCall = <T>(
@@ -129,10 +133,17 @@ export function createFacilitationApi(boardId: string, token: string | null, par
       return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
     },
     async rotateLink(role) {
-      const { token: rotated, link } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {
+      const {
+        token: rotated,
+        link,
+        closedConnections,
+      } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {
         method: 'POST',
       });
-      return { token: rotated, link };
+      return { token: rotated, link, closedConnections };
+    },
+    shownLinks() {
+      return call(`${base}/links`, shownLinksSchema);
     },
   };
 }

@@ -39,6 +39,7 @@ const plan = PLANNED_CHANGES;
 
 export const COMMAND_QUESTIONS: CommandQuestions = {
   setTitle: (doc, title) => plan.setBoardTitle(doc, title),
+  addCustomChannel: (doc, name) => plan.addCustomChannel(doc, name),
   addCard: (doc, input) => plan.addCard(doc, input),
   updateCard: (doc, id, patch) => plan.updateCard(doc, id, patch),
   editCardText: (doc, id, field, edit) => plan.editCardText(doc, id, field, edit),

@@ -2,7 +2,6 @@ import { CURRENCIES, LIMITS, defaultDunningProcess, type Currency, type DunningP
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { rememberBoard } from '../routing/knownBoards.ts';
 import { navigate } from '../routing/router.tsx';
-import { saveShareLinks } from '../facilitation/shareLinks.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT, type Locale } from '../i18n/index.ts';
 import { defaultCurrencyFor } from '../settings/boardFormat.ts';
 import '../settings/settings.css';
@@ -75,7 +74,6 @@ export function CreateBoardForm() {
         role: created.role,
         openedAt: Date.now(),
       });
-      saveShareLinks(created.id, created.links);
       navigate(created.url);
     } catch (failure) {
       setError(t('home.create.failed', { error: describeApiError(t, failure) }));

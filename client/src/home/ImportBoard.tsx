@@ -1,7 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { rememberBoard } from '../routing/knownBoards.ts';
 import { navigate } from '../routing/router.tsx';
-import { saveShareLinks } from '../facilitation/shareLinks.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { ApiError, importBoard } from './api.ts';
@@ -49,7 +48,6 @@ export function ImportBoard() {
     try {
       const board = await importBoard(file);
       rememberBoard({ id: board.id, title: board.title, token: board.token, role: board.role, openedAt: Date.now() });
-      saveShareLinks(board.id, board.links);
       navigate(board.url);
     } catch (error) {
       setRefusal(refusalOf(t, error));

@@ -1,9 +1,10 @@
-import { CARDS, CHANNELS, EMOTIONS, OWNER_TEAMS, type Card, type Channel, type TouchpointMetrics } from '@rejse/shared';
+import { CARDS, EMOTIONS, OWNER_TEAMS, type Card, type TouchpointMetrics } from '@rejse/shared';
 import { useCommands } from '../doc/BoardContext.tsx';
 import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/metrics.ts';
 import { DunningFields } from '../dunning/DunningFields.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
+import { ChannelPicker } from './ChannelPicker.tsx';
 import { MetricField } from './MetricField.tsx';
 import { LiveTextField } from './LiveTextField.tsx';
 
@@ -37,21 +38,7 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
 
   return (
     <>
-      <label className="field">
-        <span className="field__label">{t('inspector.channel')}</span>
-        <select
-          className="input"
-          value={card.channel ?? ''}
-          onChange={(event) => commands.updateCard(card.id, { channel: event.target.value ? (event.target.value as Channel) : null })}
-        >
-          <option value="">{t('inspector.noChannel')}</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`channel.${channel}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChannelPicker card={card} />
 
       <fieldset className="field">
         <legend className="field__label">{t('inspector.ownerTeam')}</legend>

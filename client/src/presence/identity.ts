@@ -2,7 +2,8 @@ import { createExternalStore } from '../doc/externalStore.ts';
 
 /**
  * The name this person shows to others (asked once, remembered in this browser, editable)
- * and their colour (derived from their presence id, so it is stable for a session).
+ * and their colour (derived from their participant id, which this browser keeps per board, so
+ * it stays the same across reloads and is the same colour on everyone's screen).
  */
 const NAME_KEY = 'rejse.displayName';
 export const MAX_NAME_LENGTH = 40;
@@ -40,9 +41,19 @@ export function colourFor(seed: number | string): string {
   return PRESENCE_COLOURS[hash % PRESENCE_COLOURS.length] ?? PRESENCE_COLOURS[0];
 }
 
-/** One or two letters for an avatar: "Ana Berg" → "AB", "bo" → "B". */
+/**
+ * One or two letters for an avatar: "Anne Marie Holm" → "AH", "bo" → "B", "Øjvind Ålund" → "ØÅ".
+ * A bracketed part is a note, not a name ("Mette (facilitator)" → "M"); only letters count, so
+ * punctuation and digits never become an initial.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!].map((w) => w[0]) : [words[0]?.[0]];
-  return letters.filter(Boolean).join('').toUpperCase() || '?';
+  const plain = name.replace(/\([^)]*\)?|\[[^\]]*\]?/g, ' ');
+  const words = plain
+    .split(/[\s\-–—.,/]+/)
+    .map((word) => word.match(/\p{L}/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  const first = words[0];
+  if (!first) return '?';
+  const last = words.length > 1 ? words[words.length - 1] : '';
+  return `${first}${last}`.toLocaleUpperCase();
 }

@@ -3,25 +3,23 @@ import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { BoardUiStore } from '../doc/boardUi.ts';
 import type { BoardSession } from '../doc/session.ts';
-import { colourFor } from './identity.ts';
 import { presentation } from './presentation.ts';
 import { IDLE_AFTER_MS, PRESENCE_THROTTLE_MS, centreOf, type PresenceState } from './state.ts';
 
 const IDLE_CHECK_MS = 5_000;
 
 /**
- * Shares this person's presence: name, colour and role at once; cursor (flow coordinates)
+ * Shares this person's presence: name, colour (stable per participant) and role at once; cursor (flow coordinates)
  * and view centre at most ~15 times a second, in one awareness update; selection as it
  * changes; the text being typed into as it opens and closes; idle after a minute without
  * input (the cursor is then withdrawn).
  */
-export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore, role: Role, name: string): void {
+export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore, role: Role, name: string, color: string): void {
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
 
   useEffect(() => {
     const awareness = session.provider.awareness;
-    const color = colourFor(awareness.clientID);
     let state: PresenceState = {
       user: { name, color, role },
       cursor: null,
@@ -123,5 +121,5 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       unsubscribePresenting();
       awareness.setLocalState(null);
     };
-  }, [session, uiStore, role, name, store, screenToFlowPosition]);
+  }, [session, uiStore, role, name, color, store, screenToFlowPosition]);
 }

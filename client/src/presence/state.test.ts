@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centreOf, readPresence, viewportFor } from './state.ts';
-import { initials } from './identity.ts';
+import { colourFor, initials } from './identity.ts';
 
 describe('presence states', () => {
   it('a remote state is read defensively: bad fields become defaults, non-people are ignored', () => {
@@ -60,5 +60,20 @@ describe('presence states', () => {
     expect(initials('  bo ')).toBe('B');
     expect(initials('Jens Peter Hansen')).toBe('JH');
     expect(initials('')).toBe('?');
+  });
+
+  it('initials skip bracketed notes and punctuation, and keep Nordic letters', () => {
+    expect(initials('Mette (facilitator)')).toBe('M');
+    expect(initials('Anne Marie Holm')).toBe('AH');
+    expect(initials('øjvind ålund')).toBe('ØÅ');
+    expect(initials('(gæst)')).toBe('?');
+    expect(initials('Åsa [SE] Lind')).toBe('ÅL');
+    expect(initials('Mette (facilit')).toBe('M');
+    expect(initials('"Bo" 2')).toBe('B');
+  });
+
+  it('a colour follows the seed, so the same participant id gives the same colour', () => {
+    expect(colourFor('p-abc123')).toBe(colourFor('p-abc123'));
+    expect(colourFor('p-abc123')).toMatch(/^#[0-9a-f]{6}$/);
   });
 });

@@ -40,6 +40,12 @@ const PATHS = {
   phone: 'M4.5 1.8 6.7 4.9 5.4 6.4a8 8 0 0 0 4.2 4.2l1.5-1.3 3.1 2.2-.9 2.2C7.9 13.4 2.6 8.1 2.3 2.7z',
   app: 'M4.5 1.5h7v13h-7zM7.25 12.5h1.5',
   payment: 'M1.5 3.5h13v9h-13zM1.5 6.5h13M3.5 10h3.5',
+  // Digital mailboxes (e-Boks/Digital Post, Kivra): a letter tray, and a tray with a letter in it.
+  eboks: 'M1.5 8.5 3.5 3.5h9l2 5v4h-13zM1.5 8.5H5.5l1 1.5h3l1-1.5h4',
+  kivra: 'M1.5 8.5 3.5 5.5h9l2 3v4h-13zM1.5 8.5H5.5l1 1.5h3l1-1.5h4M5.5 5.5V2h5v3.5',
+  /** A channel the board added itself. */
+  channel: 'M2 8h3l2-4.5 2 9 2-4.5h3',
+  lock: 'M3.5 7.5h9v6h-9zM5.5 7.5V5a2.5 2.5 0 0 1 5 0v2.5',
 } as const satisfies Record<string, string> & Record<CardKind | Channel, string>;
 
 /** Every card kind and channel has an icon of the same name (a type error otherwise). */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 /**
  * The Yjs document layout of one board — the single description of what is stored where.
  *
- *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId
+ *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId, customChannels?
  *   stages    Y.Map<id, Y.Map>  { title*, order, removed? }       columns, sorted by (order, id)
  *   lanes     Y.Map<id, Y.Map>  { title*, kind, order, removed? } rows, sorted by (order, id)
  *   cards     Y.Map<id, Y.Map>  { kind, text*, thought*, cell, …fields }   cell = { stageId, laneId, order }
@@ -34,6 +34,8 @@ import * as Y from 'yjs';
  * The board id is not in the document: it is the room name.
  */
 export const META = 'meta';
+/** Meta key of the board's own channels: a plain array of names, written whole (optional, no schema version). */
+export const CUSTOM_CHANNELS_KEY = 'customChannels';
 export const STAGES = 'stages';
 export const LANES = 'lanes';
 export const CARDS = 'cards';

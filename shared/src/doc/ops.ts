@@ -2,9 +2,22 @@ import type * as Y from 'yjs';
 import { createCardId, createLaneId, createLinkId, createStageId, type CardId, type LaneId, type LinkId, type StageId } from '../ids.ts';
 import { CURRENCIES, type Currency } from '../schema/board.ts';
 import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
+import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS, readCustomChannels } from '../schema/channels.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
-import { CARDS, LANES, STAGES, cardsMap, lanesMap, linksMap, metaMap, stagesMap, type CellValue, type RecordMap } from './layout.ts';
+import {
+  CARDS,
+  CUSTOM_CHANNELS_KEY,
+  LANES,
+  STAGES,
+  cardsMap,
+  lanesMap,
+  linksMap,
+  metaMap,
+  stagesMap,
+  type CellValue,
+  type RecordMap,
+} from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { BoardOpError } from './op-error.ts';
 
@@ -88,6 +101,26 @@ export function setBoardLocale(doc: Y.Doc, locale: string, currency: Currency, o
     if (meta.get('locale') !== canonical) meta.set('locale', canonical);
     if (meta.get('currency') !== currency) meta.set('currency', currency);
   }, origin);
+}
+
+/**
+ * Adds a channel of the board's own to the built-in ones (a national mailbox, "MitID", …) and
+ * returns its name as stored (trimmed). A name the board already has (in any case) is not
+ * added twice: the existing one is returned. The list is written whole; it is short and rarely edited.
+ */
+export function addCustomChannel(doc: Y.Doc, name: string, origin: unknown = LOCAL_ORIGIN): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new BoardOpError('invalid', 'a channel needs a name');
+  if (trimmed.length > CUSTOM_CHANNEL_NAME_LENGTH) {
+    throw new BoardOpError('too-long', `a channel name is at most ${CUSTOM_CHANNEL_NAME_LENGTH} characters`);
+  }
+  const current = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
+  const existing = current.find((n) => n.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  if (existing) return existing;
+  if (current.length >= MAX_CUSTOM_CHANNELS)
+    throw new BoardOpError('too-many', `a board has at most ${MAX_CUSTOM_CHANNELS} channels of its own`);
+  doc.transact(() => metaMap(doc).set(CUSTOM_CHANNELS_KEY, [...current, trimmed]), origin);
+  return trimmed;
 }
 
 // ───────────────────────────── cards ─────────────────────────────

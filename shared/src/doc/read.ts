@@ -3,6 +3,7 @@ import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../ids
 import { isValidId } from '../ids.ts';
 import { CURRENCIES, CURRENT_SCHEMA_VERSION, type Board, type Currency } from '../schema/board.ts';
 import { cardSchema, CARD_KINDS, type Card, type CardKind } from '../schema/card.ts';
+import { readCustomChannels } from '../schema/channels.ts';
 import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
@@ -11,6 +12,7 @@ import { LIMITS } from '../schema/limits.ts';
 import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import {
   cardsMap,
+  CUSTOM_CHANNELS_KEY,
   lanesMap,
   linksMap,
   metaMap,
@@ -174,6 +176,7 @@ export function keepKnownScenarios(card: Card, scenarioIds: ReadonlySet<string>)
 
 const OPTIONAL_CARD_FIELDS = [
   'channel',
+  'customChannel',
   'emotion',
   'ownerTeam',
   'metrics',
@@ -296,13 +299,14 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
       compareOrdered(a, b),
   );
   if (onRepair) tellMetaRepairs(metaMap(doc), personas, onRepair);
-  const { title, locale, currency, activePersonaId } = readBoardMeta(doc, personas);
+  const { title, locale, currency, activePersonaId, customChannels } = readBoardMeta(doc, personas);
   return {
     id: id as BoardId,
     title,
     schemaVersion: CURRENT_SCHEMA_VERSION,
     locale,
     currency,
+    ...(customChannels ? { customChannels } : {}),
     personas,
     activePersonaId,
     stages,
@@ -319,11 +323,17 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
  * them, for a reader that keeps its records between updates (the client's doc binding)
  * and so re-reads only what an update touched.
  */
-export function readBoardMeta(doc: Y.Doc, personas: readonly Persona[]): Pick<Board, 'title' | 'locale' | 'currency' | 'activePersonaId'> {
+export function readBoardMeta(
+  doc: Y.Doc,
+  personas: readonly Persona[],
+): Pick<Board, 'title' | 'locale' | 'currency' | 'activePersonaId' | 'customChannels'> {
   const meta = metaMap(doc);
   const activePersonaId = meta.get('activePersonaId');
   const currency = meta.get('currency');
+  // Optional (no schema version): a board without its own channels has no such key at all.
+  const customChannels = readCustomChannels(meta.get(CUSTOM_CHANNELS_KEY));
   return {
+    ...(customChannels.length > 0 ? { customChannels } : {}),
     title: str(meta.get('title')),
     locale: str(meta.get('locale'), DEFAULT_LOCALE) || DEFAULT_LOCALE,
     currency: (CURRENCIES as readonly unknown[]).includes(currency) ? (currency as Currency) : DEFAULT_CURRENCY,
@@ -340,6 +350,10 @@ function tellMetaRepairs(meta: Y.Map<unknown>, personas: readonly Persona[], onR
   const currency = meta.get('currency');
   if (currency !== undefined && !(CURRENCIES as readonly unknown[]).includes(currency)) {
     tell(onRepair, 'field-defaulted', 'meta/currency');
+  }
+  const custom = meta.get(CUSTOM_CHANNELS_KEY);
+  if (custom !== undefined && (!Array.isArray(custom) || readCustomChannels(custom).length !== custom.length)) {
+    tell(onRepair, 'field-defaulted', `meta/${CUSTOM_CHANNELS_KEY}`);
   }
   const active = meta.get('activePersonaId');
   if (active === undefined || active === null) return;

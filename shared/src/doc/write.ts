@@ -14,6 +14,7 @@ import {
   recordFrom,
   scenariosMap,
   stagesMap,
+  CUSTOM_CHANNELS_KEY,
 } from './layout.ts';
 import { recordWithText } from './text.ts';
 import { writeOutcomes } from './board-file.ts';
@@ -28,6 +29,7 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     meta.set('locale', board.locale);
     meta.set('currency', board.currency);
     meta.set('activePersonaId', board.activePersonaId);
+    if (board.customChannels?.length) meta.set(CUSTOM_CHANNELS_KEY, [...board.customChannels]);
     board.stages.forEach((stage, index) => {
       stagesMap(doc).set(stage.id, recordWithText(STAGES, { title: stage.title, order: index + 1 }));
     });

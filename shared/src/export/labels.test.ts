@@ -48,6 +48,9 @@ const SHARED_WORDS = new Set([
   'positiv',
   'Effekt',
   'Kontaktpunkter',
+  // Names of the Nordic digital mailboxes (brands).
+  'e-Boks / Digital Post',
+  'Kivra',
 ]);
 
 const TRANSLATIONS = { da: EXPORT_LABELS_DA, sv: EXPORT_LABELS_SV } as const;

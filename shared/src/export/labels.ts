@@ -94,6 +94,8 @@ function labelsFrom(m: Messages): ExportLabels {
     },
     channel: {
       letter: m['channel.letter'],
+      eboks: m['channel.eboks'],
+      kivra: m['channel.kivra'],
       sms: m['channel.sms'],
       email: m['channel.email'],
       portal: m['channel.portal'],

@@ -194,6 +194,7 @@ export function boardMarkdown(board: Board, options: BoardMarkdownOptions = {}):
           // The time view: the touchpoint's day relative to the due date (D−14, D0, D+12).
           if (c.dayOffset !== undefined) extra.push(escapeMarkdown(formatDueDay(c.dayOffset)));
           if (c.channel) extra.push(escapeMarkdown(labels.channel[c.channel]));
+          else if (c.customChannel) extra.push(escapeMarkdown(c.customChannel));
           if (c.emotion !== undefined) {
             const label = labels.emotion[String(c.emotion) as keyof ExportLabels['emotion']];
             extra.push(phrase(labels.phrases.emotion, locale, { label, value: formatSigned(c.emotion, locale) }));

@@ -28,6 +28,8 @@ const SAME_AS_ENGLISH = new Set([
   'channel.app',
   'channel.chat',
   'channel.email',
+  'channel.eboks',
+  'channel.kivra',
   'currency.EUR',
   'emotion.0',
   'facilitation.bar.label',

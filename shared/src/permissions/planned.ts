@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { CadenceRuleId, CardId, LaneId, LinkId, PersonaId, ScenarioId, StageId } from '../ids.ts';
 import { CADENCE_PRESET_RULES, DEFAULT_SCENARIO_KEYS, type CadencePreset } from '../dunning/defaults.ts';
 import type { CadenceRuleFields } from '../schema/dunning.ts';
+import { readCustomChannels } from '../schema/channels.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { UpdateChange } from '../doc/inspect.ts';
 import {
@@ -9,6 +10,7 @@ import {
   cadenceRulesMap,
   CARDS,
   cardsMap,
+  CUSTOM_CHANNELS_KEY,
   LANES,
   LINKS,
   linksMap,
@@ -110,6 +112,12 @@ function updateRule(doc: Y.Doc, id: CadenceRuleId, fields: CadenceRuleFields): U
 
 export const PLANNED_CHANGES = {
   setBoardTitle: (_doc: Y.Doc, _title: string) => [change(META, 'title', undefined)],
+
+  addCustomChannel(doc: Y.Doc, name: string): UpdateChange[] {
+    const known = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
+    const trimmed = name.trim().toLocaleLowerCase();
+    return known.some((n) => n.toLocaleLowerCase() === trimmed) ? [] : [change(META, CUSTOM_CHANNELS_KEY, undefined)];
+  },
 
   addCard(_doc: Y.Doc, input: AddCardInput): UpdateChange[] {
     const { stageId: _stage, laneId: _lane, index: _index, id, ...fields } = input;

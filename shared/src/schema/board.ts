@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BoardId, PersonaId } from '../ids.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { cardSchema, type Card } from './card.ts';
+import { customChannelsSchema } from './channels.ts';
 import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from './dunning.ts';
 import { laneSchema, type Lane } from './lane.ts';
 import { LIMITS } from './limits.ts';
@@ -30,6 +31,8 @@ const boardShape = z.object({
   cards: z.array(cardSchema).max(LIMITS.cards),
   links: z.array(linkSchema).max(LIMITS.links),
   outcomes: outcomesSchema.optional(),
+  /** Channels the board added to the built-in ones (meta `customChannels`); absent when none. */
+  customChannels: customChannelsSchema.optional(),
   /** Debtor scenarios (schema v2): the same map seen for different debtors. */
   scenarios: z.array(scenarioSchema).max(LIMITS.scenarios),
   /** Contact-cadence rules the board checks (schema v2). */
@@ -110,6 +113,8 @@ export interface Board {
   links: Link[];
   /** Votes, ranking and cut line, in a board file (`readBoardFile`); absent on a board read for the screen. */
   outcomes?: BoardOutcomes;
+  /** The board's own channels, besides the built-in ones; absent when it has none. */
+  customChannels?: string[];
   /** Left to right in the scenario switcher. */
   scenarios: Scenario[];
   cadenceRules: CadenceRule[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CardId, LaneId, StageId } from '../ids.ts';
 import { ID_PATTERN } from '../ids.ts';
-import { CHANNELS } from './channels.ts';
+import { CHANNELS, customChannelNameSchema } from './channels.ts';
 import { CHECKPOINTS, DUNNING_STEPS } from './dunning.ts';
 import { LIMITS } from './limits.ts';
 
@@ -107,6 +107,8 @@ export const cardSchema = z.object({
   order: z.number().finite(),
   text: z.string().max(LIMITS.cardTextLength),
   channel: z.enum(CHANNELS).optional(),
+  /** A channel the board added itself (one of the board's `customChannels`, by name), instead of a built-in `channel`. */
+  customChannel: customChannelNameSchema.optional(),
   emotion: emotionSchema.optional(),
   /** The customer's own words at this point ("Is this a mistake?"). */
   thought: z.string().max(LIMITS.cardTextLength).optional(),

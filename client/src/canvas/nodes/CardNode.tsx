@@ -36,15 +36,20 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
     >
       <Handle type="source" position={Position.Top} id="top" className="card__handle" />
       <div className="card__meta">
-        <span className="card__kind" title={data.channel ? t(`kind.${data.kind}`) : undefined}>
+        <span className="card__kind" title={data.channel || data.customChannel ? t(`kind.${data.kind}`) : undefined}>
           <Icon name={data.kind} size={13} />
           {/* With a channel the colour and icon say "touchpoint"; the channel gets the room. */}
-          {data.channel ? null : <span className="card__kind-label">{t(`kind.${data.kind}`)}</span>}
+          {data.channel || data.customChannel ? null : <span className="card__kind-label">{t(`kind.${data.kind}`)}</span>}
         </span>
         {data.channel ? (
           <span className="card__channel" title={t('card.channel', { label: t(`channel.${data.channel}`) })}>
             <Icon name={data.channel} size={13} />
             {t(`channel.${data.channel}`)}
+          </span>
+        ) : data.customChannel ? (
+          <span className="card__channel" title={t('card.channel', { label: data.customChannel })}>
+            <Icon name="channel" size={13} />
+            {data.customChannel}
           </span>
         ) : null}
         <span className="card__badges">

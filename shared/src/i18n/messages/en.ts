@@ -921,6 +921,36 @@ export const en = {
   'map.curve.series': 'Emotions of {name}',
   'map.link.label': 'Link this card to',
   'map.link.placeholder': 'Choose a card…',
+  // ── sharedrag: share links shown again, drag and drop by the pointer, channels, lock badges ──
+  'sharedrag.lock.structureBadge': 'Stages and lanes locked',
+  'sharedrag.lock.cardsBadge': '{count, plural, one {# card locked} other {# cards locked}}',
+  'channel.eboks': 'e-Boks / Digital Post',
+  'channel.kivra': 'Kivra',
+  'sharedrag.share.loading': 'Loading the link…',
+  'sharedrag.share.notShown':
+    'This link cannot be shown again (it was made with the operator’s token or before links were kept) — make a new link',
+  'sharedrag.share.connected': '{count, plural, =0 {Nobody connected now} one {# connected now} other {# connected now}}',
+  'sharedrag.share.confirmTitle': '{role, select, editor {Make a new editor link?} other {Make a new viewer link?}}',
+  'sharedrag.share.confirmBody':
+    '{count, plural, =0 {Nobody is connected with the old {role, select, editor {editor} other {viewer}} link now. It stops working at once; share the new one.} one {# person connected with the old {role, select, editor {editor} other {viewer}} link will be cut off at once and needs the new link to come back.} other {# people connected with the old {role, select, editor {editor} other {viewer}} link will be cut off at once and need the new link to come back.}}',
+  'sharedrag.share.cancel': 'Keep the old link',
+  'sharedrag.share.confirm': 'Make a new link',
+  'sharedrag.share.rotated':
+    '{count, plural, =0 {New {role, select, editor {editor} other {viewer}} link made; the old one no longer works.} one {New {role, select, editor {editor} other {viewer}} link made; the old one no longer works and # connection was cut off.} other {New {role, select, editor {editor} other {viewer}} link made; the old one no longer works and # connections were cut off.}}',
+  'sharedrag.channel.custom': 'The board’s own channels',
+  'sharedrag.channel.addLabel': 'New channel for this board',
+  'sharedrag.channel.addPlaceholder': 'e.g. MitID',
+  'sharedrag.channel.add': 'Add channel',
+  'sharedrag.channel.added': 'Channel “{name}” added and chosen for this card.',
+  'sharedrag.drop.title': 'Change this card’s kind?',
+  'sharedrag.drop.body':
+    '{count, plural, one {This {from} card goes into the lane “{lane}”, which holds {to} cards.} other {These # cards go into the lane “{lane}”, which holds {to} cards.}}',
+  'sharedrag.drop.change': 'Change to {to}',
+  'sharedrag.drop.keep': 'Keep its kind',
+  'sharedrag.drop.cancel': 'Don’t move',
+  'sharedrag.lane.addTitle': 'Add a lane',
+  'sharedrag.lane.kindLegend': 'What the lane holds',
+  'sharedrag.lane.add': 'Add lane',
   // ── the dunning journey (client/src/dunning): time view, cadence, debtor scenarios ──
   'dunning.tab': 'Time & cadence',
   'dunning.heading': 'Time, cadence and debtor scenarios',

@@ -922,6 +922,36 @@ export const sv: Messages = {
   'map.curve.series': 'Känslor för {name}',
   'map.link.label': 'Länka kortet till',
   'map.link.placeholder': 'Välj ett kort …',
+  // ── sharedrag: share links shown again, drag and drop by the pointer, channels, lock badges ──
+  'sharedrag.lock.structureBadge': 'Faser och rader låsta',
+  'sharedrag.lock.cardsBadge': '{count, plural, one {# kort låst} other {# kort låsta}}',
+  'channel.eboks': 'e-Boks / Digital Post',
+  'channel.kivra': 'Kivra',
+  'sharedrag.share.loading': 'Hämtar länken…',
+  'sharedrag.share.notShown':
+    'Länken kan inte visas igen (den skapades med driftens nyckel eller innan länkar sparades) – skapa en ny länk',
+  'sharedrag.share.connected': '{count, plural, =0 {Ingen ansluten nu} one {# ansluten nu} other {# anslutna nu}}',
+  'sharedrag.share.confirmTitle': '{role, select, editor {Skapa en ny redigeringslänk?} other {Skapa en ny visningslänk?}}',
+  'sharedrag.share.confirmBody':
+    '{count, plural, =0 {Ingen är ansluten med den gamla {role, select, editor {redigeringslänken} other {visningslänken}} nu. Den slutar fungera direkt; dela den nya.} one {# person som är ansluten med den gamla {role, select, editor {redigeringslänken} other {visningslänken}} kopplas bort direkt och behöver den nya länken för att komma tillbaka.} other {# personer som är anslutna med den gamla {role, select, editor {redigeringslänken} other {visningslänken}} kopplas bort direkt och behöver den nya länken för att komma tillbaka.}}',
+  'sharedrag.share.cancel': 'Behåll länken',
+  'sharedrag.share.confirm': 'Skapa en ny länk',
+  'sharedrag.share.rotated':
+    '{count, plural, =0 {En ny {role, select, editor {redigeringslänk} other {visningslänk}} har skapats; den gamla fungerar inte längre.} one {En ny {role, select, editor {redigeringslänk} other {visningslänk}} har skapats; den gamla fungerar inte längre och # anslutning kopplades bort.} other {En ny {role, select, editor {redigeringslänk} other {visningslänk}} har skapats; den gamla fungerar inte längre och # anslutningar kopplades bort.}}',
+  'sharedrag.channel.custom': 'Tavlans egna kanaler',
+  'sharedrag.channel.addLabel': 'Ny kanal för tavlan',
+  'sharedrag.channel.addPlaceholder': 't.ex. Swish',
+  'sharedrag.channel.add': 'Lägg till kanal',
+  'sharedrag.channel.added': 'Kanalen ”{name}” har lagts till och valts för det här kortet.',
+  'sharedrag.drop.title': 'Byta kortets typ?',
+  'sharedrag.drop.body':
+    '{count, plural, one {Det här kortet ({from}) hamnar i raden ”{lane}”, som rymmer kort av typen {to}.} other {De här # korten hamnar i raden ”{lane}”, som rymmer kort av typen {to}.}}',
+  'sharedrag.drop.change': 'Byt till {to}',
+  'sharedrag.drop.keep': 'Behåll typen',
+  'sharedrag.drop.cancel': 'Flytta inte',
+  'sharedrag.lane.addTitle': 'Lägg till en rad',
+  'sharedrag.lane.kindLegend': 'Vad raden rymmer',
+  'sharedrag.lane.add': 'Lägg till rad',
   // ── the dunning journey (client/src/dunning): time view, cadence, debtor scenarios ──
   'dunning.tab': 'Tid och frekvens',
   'dunning.heading': 'Tid, kontaktfrekvens och gäldenärsscenarier',
