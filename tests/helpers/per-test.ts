@@ -3,7 +3,7 @@
  * clients first, then servers newest first (a restarted server shares its predecessor's data
  * directory, which the predecessor removes when it stops). Call once at a test file's top level.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   connectClient,
   startServer,
@@ -35,5 +35,44 @@ export function stoppedAfterEach() {
       clients.push(client);
       return client;
     },
+  };
+}
+
+/**
+ * One server process for a whole test file: started before its first test, stopped after its
+ * last. The returned server answers for the started one (reading it outside the tests throws).
+ */
+export function serverForFile(opts?: StartServerOptions): RunningServer {
+  let started: RunningServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(opts);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const running = (): RunningServer => {
+    if (!started) throw new Error('the file’s server is only there while its tests run');
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get wsUrl() {
+      return running().wsUrl;
+    },
+    get port() {
+      return running().port;
+    },
+    get dataDir() {
+      return running().dataDir;
+    },
+    get pid() {
+      return running().pid;
+    },
+    kill: (signal) => running().kill(signal),
+    stop: () => running().stop(),
+    output: () => running().output(),
+    exitCode: () => running().exitCode(),
   };
 }
