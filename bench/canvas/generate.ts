@@ -6,18 +6,7 @@
  */
 import { addCard, addStage, CHANNELS, docToBoard, linkCards, type CardId, type CardKind, type Emotion, type LaneKind } from '@rejse/shared';
 import type * as Y from 'yjs';
-
-/** A small, seeded pseudo-random generator (mulberry32). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '@rejse/shared/testing';
 
 const SUBJECTS = [
   'Customer',
@@ -74,7 +63,7 @@ export interface GeneratedBoard {
  * stages, and links about a third of the ideas to a pain point in their stage.
  */
 export function generateBoard(doc: Y.Doc, boardId: string, cards: number, stages: number, seed = 7): GeneratedBoard {
-  const random = createRandom(seed);
+  const random = createRng(seed).next;
   let board = docToBoard(doc, boardId);
   for (let i = board.stages.length; i < stages; i += 1) addStage(doc, `Stage ${i + 1}`);
   board = docToBoard(doc, boardId);

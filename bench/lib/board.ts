@@ -19,6 +19,7 @@ import { DEFAULT_TEMPLATE_ID, findTemplate } from '@rejse/templates';
 import * as Y from 'yjs';
 import type { BenchClient, BenchRoom } from './clients.ts';
 import type { RunningServer } from './servers.ts';
+import { createRng } from '@rejse/shared/testing';
 
 /**
  * The board every server is loaded with: Rejse's own document layout (shared/src/doc) and
@@ -99,18 +100,6 @@ function cellsOf(doc: Y.Doc): Cell[] {
   return cells;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every server gets the same board. */
-function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KINDS: readonly CardKind[] = ['touchpoint', 'pain', 'idea', 'note'];
 const WORDS = [
   'reminder',
@@ -153,7 +142,7 @@ function cardInput(cell: Cell, rng: () => number): AddCardInput {
 export function addCards(doc: Y.Doc, count: number, perTransaction: number, seed: number): void {
   const cells = cellsOf(doc);
   if (cells.length === 0) throw new Error('board has no cells');
-  const rng = createRng(seed);
+  const rng = createRng(seed).next;
   for (let done = 0; done < count; ) {
     const batch = Math.min(perTransaction, count - done);
     doc.transact(() => {

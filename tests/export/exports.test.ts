@@ -24,6 +24,7 @@ import {
   type CreatedBoard,
   type RunningServer,
 } from '../helpers/server.ts';
+import { parseCsv } from '@rejse/shared/testing';
 
 const POLL = { timeout: 15_000, interval: 50 };
 const HOSTILE_FORMULA = '=HYPERLINK("http://evil.example","Click me")';
@@ -35,34 +36,6 @@ let board: CreatedBoard;
 let client: ConnectedClient;
 let ids: { formula: CardId; html: CardId; nordic: CardId };
 
-/** A small RFC 4180 reader (quoted cells may hold separators, quotes and line breaks). */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 const cellsOf = (line: string, sep: string): string[] => parseCsv(line, sep)[0] ?? [];
 
 beforeAll(async () => {

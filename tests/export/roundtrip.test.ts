@@ -3,7 +3,7 @@
  * facilitator's ranking and cut line. The to-do list of the imported copy is the original's,
  * and the copy's title says it is a copy.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addCustomChannel,
   docToBoard,
@@ -14,16 +14,11 @@ import {
   type Board,
   type CardId,
 } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
+import { boardFetch, createBoard, tokenOf } from '../helpers/server.ts';
 import { connectAs, createParticipant, destroyClients } from '../roles/util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
 afterEach(() => destroyClients());
 
 const text = async (res: Response) => {

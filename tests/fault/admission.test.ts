@@ -3,7 +3,7 @@
  * that claim state the server does not hold, honest editors editing what another deletes,
  * memory-sized floods of tiny entries, and content past the schema's limits.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE,
@@ -33,9 +33,7 @@ import {
 } from '@rejse/shared';
 import {
   boardFetch,
-  connectClient,
   createBoard,
-  startServer,
   tokenOf,
   type ConnectedClient,
   type CreatedBoard,
@@ -44,19 +42,9 @@ import {
 } from '../helpers/server.ts';
 import { SYNC_STEP2, SYNC_UPDATE, craftedUpdate, syncFrame } from './frames.ts';
 import { TEST_TIMEOUT_MS, fetchBoard, isHealthy, mib, rawSocket, rssKiB, sendFrame, socketPath } from './util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0).reverse()) await server.stop();
-});
-
-async function start(): Promise<RunningServer> {
-  const server = await startServer();
-  servers.push(server);
-  return server;
-}
+const { start, connect } = stoppedAfterEach();
 
 /** The board as one role sees it: its id and that role's token. */
 const as = (board: CreatedBoard, role: Role) => ({ id: board.id, token: tokenOf(board.links[role]) });
@@ -67,10 +55,9 @@ interface Watched extends ConnectedClient {
 }
 
 async function join(server: RunningServer, board: CreatedBoard, role: Role): Promise<Watched> {
-  const client = connectClient(server, board.id, { token: tokenOf(board.links[role]) }) as Watched;
+  const client = connect(server, board.id, { token: tokenOf(board.links[role]) }) as Watched;
   client.closes = [];
   client.provider.on('connection-close', (event: { code: number } | null) => client.closes.push(event?.code ?? 0));
-  clients.push(client);
   await client.synced;
   return client;
 }
@@ -137,8 +124,7 @@ describe('claims on state the server does not hold are refused (defects 1 and 2)
       expect(editor.closes).toEqual([]);
       // And after a SIGKILL and a restart on the same data.
       await server.kill('SIGKILL');
-      const restarted = await startServer({ dataDir: server.dataDir });
-      servers.push(restarted);
+      const restarted = await start({ dataDir: server.dataDir });
       expect(await fetchBoard(restarted, as(board, 'viewer'))).toEqual(agreed);
     },
     TEST_TIMEOUT_MS,

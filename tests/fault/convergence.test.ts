@@ -9,27 +9,14 @@
  * clock; `REJSE_FUZZ_SEED=<n>` replays a seed (the operations are fixed by the seed; which
  * remote edits a replica has seen when it picks its next target still depends on timing).
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docToBoard } from '@rejse/shared';
 import { applyRandomOp, boardInvariantViolations, createRng } from '@rejse/shared/testing';
-import {
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type Role,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { createBoard, tokenOf, type Role } from '../helpers/server.ts';
 import { LONG, TEST_TIMEOUT_MS, fetchBoard, fuzzSeed, sameStateVectors } from './util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  // Reverse order: the restarted server shares the first one's data directory, which the first removes.
-  for (const server of servers.splice(0).reverse()) await server.stop();
-});
+const { start, connect } = stoppedAfterEach();
 
 /** Lets the sockets deliver what is queued: a few turns of the event loop (not a timed sleep). */
 async function turns(count: number): Promise<void> {
@@ -53,17 +40,15 @@ async function fuzz(
   const operations = LONG ? 5_000 : 600;
 
   // A low compaction threshold so snapshots are written while the clients edit.
-  const server = await startServer({ env: { COMPACT_THRESHOLD: '25' } });
-  servers.push(server);
+  const server = await start({ env: { COMPACT_THRESHOLD: '25' } });
   const created = await createBoard(server, { title: 'Convergence' });
   const board = { id: created.id, token: created.token };
   const closes: string[] = [];
   const join = (role: Role, index: number) => {
-    const client = connectClient(server, board.id, { token: tokenOf(created.links[role]) });
+    const client = connect(server, board.id, { token: tokenOf(created.links[role]) });
     client.provider.on('connection-close', (event: { code: number } | null) => {
       if ((event?.code ?? 0) >= 4000) closes.push(`${role} ${index}: ${event?.code}`);
     });
-    clients.push(client);
     return client;
   };
   const editors = editing.map((role, i) => join(role, i));
@@ -139,8 +124,7 @@ async function fuzz(
 
   // What the server stored (no shutdown compaction after SIGKILL) is the same board.
   await server.kill('SIGKILL');
-  const restarted = await startServer({ dataDir: server.dataDir });
-  servers.push(restarted);
+  const restarted = await start({ dataDir: server.dataDir });
   expect(await fetchBoard(restarted, board)).toEqual(expected);
 
   console.info(

@@ -17,6 +17,7 @@ import {
   type ConnectedClient,
   type RunningServer,
 } from '../helpers/server.ts';
+import { socketEnds } from '../server/util.ts';
 
 /** `REJSE_LONG=1` runs the long mode (thousands of operations, 100,000+ frames). */
 export const LONG = process.env.REJSE_LONG === '1';
@@ -105,14 +106,7 @@ export function rawSocket(
     if (opts.keepFrames !== false) received.push(new Uint8Array(data));
   });
   ws.on('error', () => {});
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)));
-  });
-  opened.catch(() => {});
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
-  });
+  const { opened, closed } = socketEnds(ws);
   let pings = 0;
   const probe = (): Promise<'alive' | 'closed'> => {
     if (ws.readyState !== WebSocket.OPEN) return closed.then(() => 'closed');

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CLOSE,
   addCard,
@@ -16,16 +16,11 @@ import {
 import { bearer, boardFetch, createBoard, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
 import { firstCell, openRawSocket } from '../server/util.ts';
 import { closedFor, connectAs, connectWithToken, destroyClients } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
 const ADMIN = 'admin-token-for-the-role-tests-0123456789';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ env: { REJSE_ADMIN_TOKEN: ADMIN } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile({ env: { REJSE_ADMIN_TOKEN: ADMIN } });
 afterEach(() => destroyClients());
 
 describe('a viewer', () => {

@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addCard, cardsMap, docToBoard, readPrivateMode, setPrivateMode } from '@rejse/shared';
-import {
-  boardFetch,
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type CreatedBoard,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { boardFetch, connectClient, createBoard, tokenOf, type ConnectedClient, type CreatedBoard } from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
 import { closedFor, connectAs, createParticipant, destroyClients, type Participant } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
 const draftClients: ConnectedClient[] = [];
 afterEach(() => {
   for (const client of draftClients.splice(0)) client.destroy();

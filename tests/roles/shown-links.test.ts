@@ -2,19 +2,14 @@
  * Share links a facilitator can see again on any device (sealed under their own token), and
  * how many people a new link would cut off — against a real server and real SQLite.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shownLinksSchema, type ShownLinksResponse } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, tokenOf, type RunningServer } from '../helpers/server.ts';
+import { boardFetch, createBoard, startServer, tokenOf } from '../helpers/server.ts';
 import { connectAs, destroyClients } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
 const ADMIN = 'admin-token-for-the-shown-links-0123456789';
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ env: { REJSE_ADMIN_TOKEN: ADMIN } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile({ env: { REJSE_ADMIN_TOKEN: ADMIN } });
 afterEach(() => destroyClients());
 
 async function shown(boardId: string, token?: string): Promise<ShownLinksResponse> {

@@ -1,15 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readTimer } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, type RunningServer } from '../helpers/server.ts';
+import { boardFetch, createBoard } from '../helpers/server.ts';
 import { connectAs, destroyClients } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
 afterEach(() => destroyClients());
 
 const timerAction = (boardId: string, body: Record<string, unknown>) =>

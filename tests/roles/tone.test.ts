@@ -1,15 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docToBoard, facilitationMap, readOpenToneRound, readToneRounds, type Board, type Card } from '@rejse/shared';
-import { boardFetch, createBoard, startServer, tokenOf, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { boardFetch, createBoard, tokenOf, type CreatedBoard } from '../helpers/server.ts';
 import { connectAs, createParticipant, destroyClients, type Participant } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
 afterEach(() => destroyClients());
 
 interface ToneRound {

@@ -1,5 +1,5 @@
 /** "What happened since I was here", against a real server: who added, moved, edited, commented and voted. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   PARTICIPANT_HEADER,
   PARTICIPANT_SECRET_HEADER,
@@ -12,39 +12,24 @@ import {
   type ActivityResponse,
   type CardId,
 } from '@rejse/shared';
-import {
-  boardFetch,
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { boardFetch, createBoard, tokenOf } from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-let server: RunningServer | undefined;
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.stop();
-  server = undefined;
-});
+const { clients, start, connect } = stoppedAfterEach();
 
 describe('activity since my last visit', () => {
   it('lists who added, moved, edited, commented and voted since a moment, with their names', async () => {
-    server = await startServer();
-    const running = server;
+    const running = await start();
     const board = await createBoard(running, { template: 'collection-letters' });
     const anna = createParticipantIdentity();
     const bo = createParticipantIdentity();
     const editor = tokenOf(board.links.editor);
-    const a = connectClient(running, board.id, {
+    const a = connect(running, board.id, {
       token: editor,
       params: { participant: anna.id, secret: anna.secret },
     });
-    const b = connectClient(running, board.id, { token: editor, params: { participant: bo.id, secret: bo.secret } });
-    clients.push(a, b);
+    const b = connect(running, board.id, { token: editor, params: { participant: bo.id, secret: bo.secret } });
     await Promise.all([a.synced, b.synced]);
     setPersonName(a.doc, anna.id, 'Anna', 'rejse:local');
     setPersonName(b.doc, bo.id, 'Bo', 'rejse:local');

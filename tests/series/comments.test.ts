@@ -3,7 +3,7 @@
  * knows (never a name the client claims), editors and the facilitator write, viewers read, and
  * they survive a SIGKILL like every other update.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CLOSE,
   addComment,
@@ -14,39 +14,22 @@ import {
   removeComment,
   setPersonName,
 } from '@rejse/shared';
-import {
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type CreatedBoard,
-  type Role,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { createBoard, tokenOf, type ConnectedClient, type CreatedBoard, type Role, type RunningServer } from '../helpers/server.ts';
 import { closedFor } from '../roles/util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-let server: RunningServer | undefined;
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.stop();
-  server = undefined;
-});
+const { clients, start, connect } = stoppedAfterEach();
 
 function join(running: RunningServer, board: CreatedBoard, role: Role, identity?: { id: string; secret: string }): ConnectedClient {
-  const client = connectClient(running, board.id, {
+  return connect(running, board.id, {
     token: tokenOf(board.links[role]),
     params: identity ? { participant: identity.id, secret: identity.secret } : {},
   });
-  clients.push(client);
-  return client;
 }
 
 describe('comments on a real server', () => {
   it('are live for everyone, carry the author the server knows, and survive a SIGKILL', async () => {
-    server = await startServer();
-    const running = server;
+    const running = await start();
     const board = await createBoard(running, { template: 'collection-letters' });
     const anna = createParticipantIdentity();
     const bo = createParticipantIdentity();
@@ -98,15 +81,14 @@ describe('comments on a real server', () => {
     for (const client of clients.splice(0)) client.destroy();
     const dataDir = running.dataDir;
     await running.kill('SIGKILL');
-    server = await startServer({ dataDir });
-    const again = join(server, board, 'viewer');
+    const restarted = await start({ dataDir });
+    const again = join(restarted, board, 'viewer');
     await again.synced;
     expect(readComments(again.doc).map((c) => c.text)).toEqual(['@Anna the letter never says']);
   });
 
   it('closes a connection that writes as someone else, has no identity, only views, or proves a borrowed id — and stores none of it', async () => {
-    server = await startServer();
-    const running = server;
+    const running = await start();
     const board = await createBoard(running, { template: 'blank' });
     const anna = createParticipantIdentity();
     const bo = createParticipantIdentity();

@@ -3,7 +3,7 @@
  * connected and editing converges everywhere to the restored version plus the edits made after
  * it, is stored (it survives a SIGKILL), and keeps every snapshot.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   addCard,
@@ -16,24 +16,11 @@ import {
   type SnapshotInfo,
   type SnapshotList,
 } from '@rejse/shared';
-import {
-  boardFetch,
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { boardFetch, createBoard, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-let server: RunningServer | undefined;
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.stop();
-  server = undefined;
-});
+const { clients, start, connect } = stoppedAfterEach();
 
 const sortedCards = (board: Board) => [...board.cards].sort((a, b) => (a.id < b.id ? -1 : 1));
 // board.json also carries the outcomes (closed voting rounds), which docToBoard leaves out.
@@ -52,11 +39,10 @@ async function storedBoard(running: RunningServer, boardId: string): Promise<Boa
 
 describe('version history with live clients', () => {
   it('restores a snapshot while three clients edit: every replica and the stored board converge to it plus the later edits', async () => {
-    server = await startServer();
-    const running = server;
+    const running = await start();
     const board = await createBoard(running, { template: 'collection-letters' });
     const editor = tokenOf(board.links.editor);
-    for (let i = 0; i < 3; i++) clients.push(connectClient(running, board.id, { token: editor }));
+    for (let i = 0; i < 3; i++) connect(running, board.id, { token: editor });
     await Promise.all(clients.map((c) => c.synced));
     const [a, b, c] = clients as [ConnectedClient, ConnectedClient, ConnectedClient];
 
@@ -137,8 +123,7 @@ describe('version history with live clients', () => {
     for (const client of clients.splice(0)) client.destroy();
     const dataDir = running.dataDir;
     await running.kill('SIGKILL');
-    server = await startServer({ dataDir });
-    const restarted = server;
+    const restarted = await start({ dataDir });
     expect(comparable(await storedBoard(restarted, board.id))).toEqual(comparable(converged));
     const list = (await (await boardFetch(restarted, `/api/boards/${board.id}/snapshots`)).json()) as SnapshotList;
     const ids = list.snapshots.map((s) => s.id);

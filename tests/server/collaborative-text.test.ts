@@ -3,36 +3,17 @@
  * through the server's permission and structure checks) co-edit a card's Y.Text, one of them
  * offline for a while, and a restarted server still has both people's words.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardsMap, docToBoard, editCardText, setLocks, type CardId } from '@rejse/shared';
-import {
-  boardFetch,
-  connectClient,
-  createBoard,
-  startServer,
-  tokenOf,
-  type ConnectedClient,
-  type RunningServer,
-} from '../helpers/server.ts';
+import { boardFetch, createBoard, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell } from './util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0).reverse()) await server.stop();
-});
+const { clients, start, connect: track } = stoppedAfterEach();
 
-async function start(opts?: Parameters<typeof startServer>[0]): Promise<RunningServer> {
-  const server = await startServer(opts);
-  servers.push(server);
-  return server;
-}
 function connect(server: RunningServer, boardId: string, token?: string, doc?: Y.Doc): ConnectedClient {
-  const client = connectClient(server, boardId, { ...(token ? { token } : {}), ...(doc ? { doc } : {}) });
-  clients.push(client);
-  return client;
+  return track(server, boardId, { ...(token ? { token } : {}), ...(doc ? { doc } : {}) });
 }
 const textOf = (doc: Y.Doc, id: CardId) => docToBoard(doc, 'b').cards.find((c) => c.id === id)?.text;
 const yText = (doc: Y.Doc, id: CardId) => cardsMap(doc).get(id)!.get('text') as Y.Text;

@@ -4,20 +4,13 @@
  * levels deep is a clear 400, and a token cookie is never read.
  */
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiErrorSchema, createdBoardSchema } from '@rejse/shared';
 import { SERVER_LIMITS } from '../../server/src/config.ts';
-import { startServer, type RunningServer } from '../helpers/server.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  // Empty values: the server's own defaults, not the test helper's generous ones.
-  server = await startServer({ env: { REJSE_RATE_LIMIT_CREATE: '', REJSE_RATE_LIMIT_IMPORT: '' } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+// Empty values: the server's own defaults, not the test helper's generous ones.
+const server = serverForFile({ env: { REJSE_RATE_LIMIT_CREATE: '', REJSE_RATE_LIMIT_IMPORT: '' } });
 
 interface Answer {
   status: number;

@@ -6,30 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, CLOSE, PROTOCOL_VERSION } from '@rejse/shared';
 import { readBoardStorageStats } from '@rejse/server';
-import { connectClient, createBoard, startServer, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { createBoard, tokenOf, type RunningServer } from '../helpers/server.ts';
 import { firstCell, openRawSocket, parseExposition } from './util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server');
-const clients: ConnectedClient[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0).reverse()) await server.stop();
-});
-
-async function start(opts?: Parameters<typeof startServer>[0]): Promise<RunningServer> {
-  const server = await startServer(opts);
-  servers.push(server);
-  return server;
-}
-function connect(server: RunningServer, boardId: string): ConnectedClient {
-  const client = connectClient(server, boardId);
-  clients.push(client);
-  return client;
-}
+const { clients, start, connect } = stoppedAfterEach();
 
 /** The server's stderr lines parsed as JSON (the listening line on stdout is left out). */
 const logLines = (server: RunningServer): Record<string, unknown>[] =>

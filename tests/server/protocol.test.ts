@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CLOSE, PROTOCOL_VERSION, addCard, cardsMap, type CardId } from '@rejse/shared';
-import { connectClient, createBoard, facilitatorToken, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { connectClient, createBoard, facilitatorToken, type ConnectedClient } from '../helpers/server.ts';
 import { firstCell, health, openRawSocket, seededBytes, upgradeStatus } from './util.ts';
+import { serverForFile } from '../helpers/per-test.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
 
 function syncFrame(subtype: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

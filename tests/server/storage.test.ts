@@ -1,27 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addCard, cardsMap, docToBoard, updateCard } from '@rejse/shared';
 import { readBoardStorageStats } from '@rejse/server';
-import { connectClient, createBoard, startServer, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
+import { createBoard } from '../helpers/server.ts';
 import { firstCell, health } from './util.ts';
+import { stoppedAfterEach } from '../helpers/per-test.ts';
 
-const clients: ConnectedClient[] = [];
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  // Stop in reverse order: a restarted server shares the first one's data directory.
-  for (const server of servers.splice(0).reverse()) await server.stop();
-});
-
-async function start(opts?: Parameters<typeof startServer>[0]): Promise<RunningServer> {
-  const server = await startServer(opts);
-  servers.push(server);
-  return server;
-}
-function connect(server: RunningServer, boardId: string): ConnectedClient {
-  const client = connectClient(server, boardId);
-  clients.push(client);
-  return client;
-}
+const { clients, start, connect } = stoppedAfterEach();
 
 describe('compaction', () => {
   it('past the threshold the update log is folded into a snapshot, and the board is intact after a crash', async () => {

@@ -14,13 +14,8 @@ export interface RawSocket {
   received: Uint8Array[];
 }
 
-/** A bare WebSocket to `path` (e.g. `/ws/<boardId>?v=1`), for sending what a real client never would. */
-export function openRawSocket(server: Pick<RunningServer, 'port'>, path: string): RawSocket {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
-  const received: Uint8Array[] = [];
-  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-  // Errors (e.g. the server cutting the connection) show up as the close below.
-  ws.on('error', () => {});
+/** When a socket opens (rejected if it closes first; unhandled rejections are not raised) and when it closes. */
+export function socketEnds(ws: WebSocket): { opened: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)));
@@ -29,6 +24,17 @@ export function openRawSocket(server: Pick<RunningServer, 'port'>, path: string)
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
   });
+  return { opened, closed };
+}
+
+/** A bare WebSocket to `path` (e.g. `/ws/<boardId>?v=1`), for sending what a real client never would. */
+export function openRawSocket(server: Pick<RunningServer, 'port'>, path: string): RawSocket {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+  const received: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+  // Errors (e.g. the server cutting the connection) show up as its close.
+  ws.on('error', () => {});
+  const { opened, closed } = socketEnds(ws);
   return { ws, opened, closed, received };
 }
 

@@ -23,6 +23,16 @@ function wholeNumber(text: string): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
+/** One `<option>` per dunning step, named in the board's language (the inspector and the fee-cap rule). */
+export function DunningStepOptions() {
+  const t = useT();
+  return DUNNING_STEPS.map((step) => (
+    <option key={step} value={step}>
+      {t(`dunning.step.${step}`)}
+    </option>
+  ));
+}
+
 /**
  * A touchpoint's place in the dunning journey, in the inspector: its day relative to the
  * due date, its dunning step and fee, the debtor scenarios it belongs to (with how each of
@@ -84,11 +94,7 @@ export function DunningFields({ card, currency }: { card: Card; currency: string
           onChange={(event) => commands.updateCard(card.id, { dunningStep: (event.target.value || null) as DunningStep | null })}
         >
           <option value="">{t('dunning.step.none')}</option>
-          {DUNNING_STEPS.map((step) => (
-            <option key={step} value={step}>
-              {t(`dunning.step.${step}`)}
-            </option>
-          ))}
+          <DunningStepOptions />
         </select>
       </label>
       <label className="field">

@@ -2,7 +2,6 @@ import {
   CADENCE_PRESETS,
   CADENCE_RULE_KINDS,
   CHANNELS,
-  DUNNING_STEPS,
   SCENARIO_OUTCOMES,
   type CadenceRule,
   type CadenceRuleFields,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DunningStepOptions } from './DunningFields.tsx';
 
 /** A new rule of a kind, with the standard preset's values. */
 const NEW_RULE: Readonly<Record<CadenceRuleKind, CadenceRuleFields>> = {
@@ -215,11 +215,7 @@ function RuleRow({ rule, currency }: { rule: CadenceRule; currency: string }) {
           <label className="field">
             <span className="field__label">{t('dunning.rule.step')}</span>
             <select className="input" value={rule.step} onChange={(event) => save({ step: event.target.value as DunningStep })}>
-              {DUNNING_STEPS.map((step) => (
-                <option key={step} value={step}>
-                  {t(`dunning.step.${step}`)}
-                </option>
-              ))}
+              <DunningStepOptions />
             </select>
           </label>
           <NumberField label={t('dunning.rule.amount', { currency })} value={rule.amount} min={0} onCommit={(amount) => save({ amount })} />

@@ -9,6 +9,7 @@ import {
   type CsvSeparator,
 } from '@rejse/shared';
 import { useStore, useStoreApi } from '@xyflow/react';
+import type { ComponentProps } from 'react';
 import { Link } from '../routing/router.tsx';
 import { boardPath, type BoardView } from '../routing/routes.ts';
 import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
@@ -24,6 +25,15 @@ const PICTURES: ReadonlyArray<{ area: PictureArea; scale: PictureScale }> = [
   { area: 'view', scale: 1 },
   { area: 'view', scale: 2 },
 ];
+
+/** One entry of the menu: a list item holding a button. */
+function MenuItem(props: Omit<ComponentProps<'button'>, 'type' | 'className'>) {
+  return (
+    <li>
+      <button type="button" className="export-menu__item" {...props} />
+    </li>
+  );
+}
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -90,6 +100,8 @@ export function ExportItems({
       'text/csv;charset=utf-8',
     );
 
+  const markdown = (text: string, name: string) => saveText(text, exportFileName(board.title, 'md', name), 'text/markdown;charset=utf-8');
+
   const reportHtml = async () => {
     onDone();
     try {
@@ -116,20 +128,17 @@ export function ExportItems({
             const width = size.width * scale;
             const height = size.height * scale;
             return (
-              <li key={`${area}-${scale}`}>
-                <button
-                  type="button"
-                  className="export-menu__item"
-                  disabled={busy}
-                  data-picture={`${area}-${scale}x`}
-                  data-width={width}
-                  data-height={height}
-                  onClick={() => void savePicture(area, scale)}
-                >
-                  <span>{t(area === 'board' ? 'export.picture.board' : 'export.picture.view', { scale })}</span>
-                  <span className="export-menu__meta">{t('export.picture.size', { width, height })}</span>
-                </button>
-              </li>
+              <MenuItem
+                key={`${area}-${scale}`}
+                disabled={busy}
+                data-picture={`${area}-${scale}x`}
+                data-width={width}
+                data-height={height}
+                onClick={() => void savePicture(area, scale)}
+              >
+                <span>{t(area === 'board' ? 'export.picture.board' : 'export.picture.view', { scale })}</span>
+                <span className="export-menu__meta">{t('export.picture.size', { width, height })}</span>
+              </MenuItem>
             );
           })}
         </ul>
@@ -139,11 +148,9 @@ export function ExportItems({
           <p className="export-menu__heading">{t('map.export.svgHeading')}</p>
           <ul className="export-menu__list">
             {(['board', 'view'] as const).map((area) => (
-              <li key={area}>
-                <button type="button" className="export-menu__item" data-svg={area} onClick={() => saveSvg(area)}>
-                  {t(area === 'board' ? 'map.export.svgBoard' : 'map.export.svgView')}
-                </button>
-              </li>
+              <MenuItem key={area} data-svg={area} onClick={() => saveSvg(area)}>
+                {t(area === 'board' ? 'map.export.svgBoard' : 'map.export.svgView')}
+              </MenuItem>
             ))}
           </ul>
         </>
@@ -157,67 +164,29 @@ export function ExportItems({
       )}
       <p className="export-menu__heading">{t('export.files.heading')}</p>
       <ul className="export-menu__list">
-        <li>
-          <button type="button" className="export-menu__item" onClick={() => csv(';')}>
-            {t('export.csvSemicolon')}
-          </button>
-        </li>
-        <li>
-          <button type="button" className="export-menu__item" onClick={() => csv(',')}>
-            {t('export.csvComma')}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="export-menu__item"
-            onClick={() =>
-              saveText(
-                actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN, labels }),
-                exportFileName(board.title, 'md', 'actions'),
-                'text/markdown;charset=utf-8',
-              )
-            }
-          >
-            {t('export.actionsMd')}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="export-menu__item"
-            onClick={() =>
-              saveText(
-                boardMarkdown(board, { votes, generatedAt: new Date(), labels }),
-                exportFileName(board.title, 'md', 'board'),
-                'text/markdown;charset=utf-8',
-              )
-            }
-          >
-            {t('export.boardMd')}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="export-menu__item"
-            // The file carries the votes and ranking too, so an import gives the same to-do list.
-            onClick={() =>
-              saveText(
-                `${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`,
-                exportFileName(board.title, 'json'),
-                'application/json',
-              )
-            }
-          >
-            {t('export.json')}
-          </button>
-        </li>
-        <li>
-          <button type="button" className="export-menu__item" onClick={() => void reportHtml()}>
-            {t('export.reportHtml')}
-          </button>
-        </li>
+        <MenuItem onClick={() => csv(';')}>{t('export.csvSemicolon')}</MenuItem>
+        <MenuItem onClick={() => csv(',')}>{t('export.csvComma')}</MenuItem>
+        <MenuItem
+          onClick={() => markdown(actionListMarkdown(board, { votes, by: settings.rankBy, topN: settings.topN, labels }), 'actions')}
+        >
+          {t('export.actionsMd')}
+        </MenuItem>
+        <MenuItem onClick={() => markdown(boardMarkdown(board, { votes, generatedAt: new Date(), labels }), 'board')}>
+          {t('export.boardMd')}
+        </MenuItem>
+        <MenuItem
+          // The file carries the votes and ranking too, so an import gives the same to-do list.
+          onClick={() =>
+            saveText(
+              `${JSON.stringify(readBoardFile(session.doc, board.id), null, 2)}\n`,
+              exportFileName(board.title, 'json'),
+              'application/json',
+            )
+          }
+        >
+          {t('export.json')}
+        </MenuItem>
+        <MenuItem onClick={() => void reportHtml()}>{t('export.reportHtml')}</MenuItem>
         <li>
           <Link to={boardPath(board.id, 'report')} className="export-menu__item" onClick={onDone}>
             {t('export.reportPage')}

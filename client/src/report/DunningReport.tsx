@@ -1,6 +1,7 @@
 import { CHART_LABEL_CHAR_WIDTH, dunningReportView, wrapLabel, type DunningReportView, type ReportModel } from '@rejse/shared';
 import { useMemo } from 'react';
 import { useLocale } from '../i18n/index.ts';
+import { ChartGridlines } from '../ui/ChartGridlines.tsx';
 
 /**
  * The dunning journey on the report page: touchpoints by day per stage span, contacts per week,
@@ -112,20 +113,12 @@ function ScenarioChart({ curves }: { curves: NonNullable<DunningReportView['curv
         height={g.height}
         data-testid="report-scenario-curves"
       >
-        {g.gridlines.map((line, i) => (
-          <g key={line.value}>
-            <line
-              className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`}
-              x1={g.plot.left}
-              x2={g.plot.right}
-              y1={line.y}
-              y2={line.y}
-            />
-            <text className="report-chart__axis" x={g.plot.left - 8} y={line.y + 4} textAnchor="end">
-              {curves.gridLabels[i]}
-            </text>
-          </g>
-        ))}
+        <ChartGridlines
+          geometry={g}
+          label={(_value, i) => curves.gridLabels[i] ?? ''}
+          labelClassName="report-chart__axis"
+          labelOffset={{ left: 8, down: 4 }}
+        />
         {curves.series.map((series) => (
           <g key={series.id} data-scenario={series.id}>
             {series.paths.map((d) => (

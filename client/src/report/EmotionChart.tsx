@@ -1,5 +1,6 @@
 import { CHART_LABEL_CHAR_WIDTH, emotionChartGeometry, wrapLabel, type ReportCurvePoint } from '@rejse/shared';
 import { useLocale, useT, formatSigned } from '../i18n/index.ts';
+import { ChartGridlines } from '../ui/ChartGridlines.tsx';
 
 /** The emotion curve as an SVG chart: geometry from numbers only, stage titles as text nodes. */
 export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) {
@@ -16,20 +17,12 @@ export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) 
       width={g.width}
       height={g.height}
     >
-      {g.gridlines.map((line) => (
-        <g key={line.value}>
-          <line
-            className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`}
-            x1={g.plot.left}
-            x2={g.plot.right}
-            y1={line.y}
-            y2={line.y}
-          />
-          <text className="report-chart__axis" x={g.plot.left - 8} y={line.y + 4} textAnchor="end">
-            {formatSigned(line.value, locale, 0)}
-          </text>
-        </g>
-      ))}
+      <ChartGridlines
+        geometry={g}
+        label={(value) => formatSigned(value, locale, 0)}
+        labelClassName="report-chart__axis"
+        labelOffset={{ left: 8, down: 4 }}
+      />
       {g.points.map((p) => (
         <line key={`spread-${p.index}`} className="report-chart__spread" x1={p.x} x2={p.x} y1={p.yMin} y2={p.yMax} />
       ))}

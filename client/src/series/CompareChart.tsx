@@ -1,5 +1,6 @@
 import { emotionChartGeometry, emotionCurve, type Board } from '@rejse/shared';
 import { formatSigned, useT } from '../i18n/index.ts';
+import { ChartGridlines } from '../ui/ChartGridlines.tsx';
 
 const SIZE = { width: 320, height: 150 };
 const PADDING = { left: 30, right: 8, top: 10, bottom: 26 };
@@ -21,20 +22,12 @@ export function CompareChart({ before, after, locale }: { before: Board; after: 
   return (
     <figure className="compare-chart">
       <svg role="img" aria-label={t('series2.compare.chartLabel')} viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} width="100%">
-        {now.gridlines.map((line) => (
-          <g key={line.value}>
-            <line
-              className={`report-chart__grid${line.value === 0 ? ' is-zero' : ''}`}
-              x1={now.plot.left}
-              x2={now.plot.right}
-              y1={line.y}
-              y2={line.y}
-            />
-            <text className="compare-chart__axis" x={now.plot.left - 5} y={line.y + 3} textAnchor="end">
-              {formatSigned(line.value, locale, 0)}
-            </text>
-          </g>
-        ))}
+        <ChartGridlines
+          geometry={now}
+          label={(value) => formatSigned(value, locale, 0)}
+          labelClassName="compare-chart__axis"
+          labelOffset={{ left: 5, down: 3 }}
+        />
         {was.paths.map((d) => (
           <path key={`b-${d}`} className="compare-chart__before" d={d} />
         ))}

@@ -4,50 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, LIMITS, validateBoard, type Board } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
+import { bearer, createTestApp, postJson, tickingClock } from './test-app.ts';
 
 const ADMIN = 'admin-token-for-the-app-tests-0123';
-const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
-
-const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
-});
-
-function setup(options: { clientDist?: string } = {}) {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  let clock = Date.parse('2026-01-01T00:00:00Z');
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  const app = createApp({
-    store,
-    boards: rooms,
-    live,
-    adminToken: ADMIN,
-    health: () => ({ ...rooms.stats() }),
-    clientDist: options.clientDist ?? null,
-    log: silentLogger,
-    now: () => (clock += 1000),
-  });
-  return { app, store, rooms };
-}
+const setup = (options: { clientDist?: string } = {}) =>
+  createTestApp({ adminToken: ADMIN, clientDist: options.clientDist ?? null, now: tickingClock('2026-01-01T00:00:00Z') });
 
 describe('HTTP API', () => {
   let app: ReturnType<typeof setup>['app'];
@@ -72,7 +34,7 @@ describe('HTTP API', () => {
   });
 
   it('creating a board with a title returns 201 with its id, url and creation time, and stores it', async () => {
-    const res = await app.request('/api/boards', json({ title: '  Collection letters  ' }));
+    const res = await app.request('/api/boards', postJson({ title: '  Collection letters  ' }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; title: string; url: string; createdAt: string };
     expect(body.title).toBe('Collection letters');
@@ -93,7 +55,7 @@ describe('HTTP API', () => {
 
   it('a board is created from the named template with fresh ids', async () => {
     const template = TEMPLATES.find((t) => t.board.cards.length > 0) ?? TEMPLATES[0]!;
-    const res = await app.request('/api/boards', json({ template: template.id }));
+    const res = await app.request('/api/boards', postJson({ template: template.id }));
     expect(res.status).toBe(201);
     const { id, token } = (await res.json()) as { id: string; token: string };
     const board = (await (await app.request(`/api/boards/${id}`, bearer(token))).json()) as Board;
@@ -104,7 +66,7 @@ describe('HTTP API', () => {
   });
 
   it('the board JSON is the schema-valid board with the requested id and title', async () => {
-    const { id, token } = (await (await app.request('/api/boards', json({ title: 'Pre-reminder' }))).json()) as {
+    const { id, token } = (await (await app.request('/api/boards', postJson({ title: 'Pre-reminder' }))).json()) as {
       id: string;
       token: string;
     };
@@ -117,8 +79,8 @@ describe('HTTP API', () => {
   });
 
   it('boards are listed newest updated first (with the admin token)', async () => {
-    const first = (await (await app.request('/api/boards', json({ title: 'First' }))).json()) as { id: string };
-    const second = (await (await app.request('/api/boards', json({ title: 'Second' }))).json()) as { id: string };
+    const first = (await (await app.request('/api/boards', postJson({ title: 'First' }))).json()) as { id: string };
+    const second = (await (await app.request('/api/boards', postJson({ title: 'Second' }))).json()) as { id: string };
     const list = (await (await app.request('/api/boards', bearer(ADMIN))).json()) as {
       id: string;
       title: string;
@@ -144,7 +106,7 @@ describe('HTTP API', () => {
   });
 
   it('invalid JSON is a 400 that says so and where', async () => {
-    const res = await app.request('/api/boards', json('{"title": "x",}'));
+    const res = await app.request('/api/boards', postJson('{"title": "x",}'));
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: string };
     expect(error).toMatch(/not valid JSON/);
@@ -153,20 +115,20 @@ describe('HTTP API', () => {
 
   it('a body that is not a JSON object, or fields of the wrong type, are a 400', async () => {
     for (const body of ['[1,2]', '"text"', '{"title": 5}', '{"template": false}']) {
-      const res = await app.request('/api/boards', json(body));
+      const res = await app.request('/api/boards', postJson(body));
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(0);
     }
   });
 
   it('a title over the limit is a 400 naming the limit', async () => {
-    const res = await app.request('/api/boards', json({ title: 'x'.repeat(LIMITS.titleLength + 1) }));
+    const res = await app.request('/api/boards', postJson({ title: 'x'.repeat(LIMITS.titleLength + 1) }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain(String(LIMITS.titleLength));
   });
 
   it('an unknown template is a 400 naming it', async () => {
-    const res = await app.request('/api/boards', json({ template: 'no-such-template' }));
+    const res = await app.request('/api/boards', postJson({ template: 'no-such-template' }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('"no-such-template"');
     expect(store.documents.list()).toEqual([]);

@@ -1,58 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boardCadenceWarnings, defaultDunningProcess, stageSpans, validateBoard, type Board } from '@rejse/shared';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
+import { boardCadenceWarnings, defaultDunningProcess, stageSpans, validateBoard } from '@rejse/shared';
+import { createTestApp, createdBoard, postJson, tickingClock } from './test-app.ts';
 
-const json = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
-const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
-
-function setup() {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  let clock = Date.parse('2026-01-01T00:00:00Z');
-  const app = createApp({
-    store,
-    boards: rooms,
-    live,
-    adminToken: 'admin-token-for-the-dunning-tests-01',
-    health: () => ({ ...rooms.stats() }),
-    clientDist: null,
-    log: silentLogger,
-    now: () => (clock += 1000),
-  });
-  return { app, store };
-}
-
-async function created(app: ReturnType<typeof setup>['app'], body: unknown): Promise<Board> {
-  const res = await app.request('/api/boards', json(body));
-  expect(res.status).toBe(201);
-  const { id, token } = (await res.json()) as { id: string; token: string };
-  return (await (await app.request(`/api/boards/${id}`, bearer(token))).json()) as Board;
-}
+const setup = () => createTestApp({ now: tickingClock('2026-01-01T00:00:00Z') });
 
 describe('POST /api/boards with a dunning process', () => {
   it('generates the board in the requested language: a stage per step, each touchpoint on its day, scenarios and the law’s rules', async () => {
     const { app } = setup();
-    const board = await created(app, { locale: 'da-DK', dunning: defaultDunningProcess('da', '2026-03-15') });
+    const board = await createdBoard(app, { locale: 'da-DK', dunning: defaultDunningProcess('da', '2026-03-15') });
     expect(validateBoard(board).ok).toBe(true);
     expect(board.locale).toBe('da-DK');
     expect(board.currency).toBe('DKK');
@@ -83,7 +38,7 @@ describe('POST /api/boards with a dunning process', () => {
   it('a Swedish process gets Swedish words and fees; a title given is kept; the invoice day moves the invoice', async () => {
     const { app } = setup();
     const process = { ...defaultDunningProcess('sv', '2026-04-30'), invoiceDay: -30 };
-    const board = await created(app, { title: 'Vår process', locale: 'sv', dunning: process });
+    const board = await createdBoard(app, { title: 'Vår process', locale: 'sv', dunning: process });
     expect(board.title).toBe('Vår process');
     expect(board.currency).toBe('SEK');
     expect(board.stages.at(-1)?.title).toBe('Kronofogden');
@@ -118,14 +73,14 @@ describe('POST /api/boards with a dunning process', () => {
       ['not a process', 'dunning', /describing the process/],
     ];
     for (const [dunning, field, message] of cases) {
-      const res = await app.request('/api/boards', json({ dunning }));
+      const res = await app.request('/api/boards', postJson({ dunning }));
       expect(res.status, field).toBe(400);
       const body = (await res.json()) as { code: string; field: string; error: string };
       expect(body.code).toBe('invalid-request');
       expect(body.field).toBe(field);
       expect(body.error).toMatch(message);
     }
-    const both = await app.request('/api/boards', json({ template: 'blank', dunning: good }));
+    const both = await app.request('/api/boards', postJson({ template: 'blank', dunning: good }));
     expect(both.status).toBe(400);
     expect(((await both.json()) as { error: string }).error).toMatch(/either a template or a dunning process/);
     expect(store.documents.list()).toHaveLength(0);

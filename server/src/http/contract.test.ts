@@ -1,37 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, apiErrorSchema, createdBoardSchema, type ApiErrorBody } from '@rejse/shared';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
 import type { HttpRateLimits } from './rate-limit.ts';
 import { clientAddressKey } from './rate-limit.ts';
+import { createTestApp, postJson } from './test-app.ts';
 
-function setup(rateLimits: Partial<HttpRateLimits> = {}) {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  return createApp({ store, boards: rooms, live, log: silentLogger, rateLimits });
-}
-
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
-});
-
+const setup = (rateLimits: Partial<HttpRateLimits> = {}) => createTestApp({ rateLimits }).app;
 /** An error answer, checked against the shared schema (so its `code` is one of the documented ones). */
 async function errorOf(res: Response): Promise<ApiErrorBody> {
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -44,12 +17,12 @@ describe('the HTTP contract', () => {
   const auth = (token = board.token) => ({ authorization: `Bearer ${token}` });
   beforeEach(async () => {
     app = setup();
-    const res = await app.request('/api/boards', post({ title: 'Contract' }));
+    const res = await app.request('/api/boards', postJson({ title: 'Contract' }));
     board = createdBoardSchema.parse(await res.json());
   });
 
   it('a created board matches the shared response schema', async () => {
-    const res = await app.request('/api/boards', post({ title: 'Second', locale: 'da-dk', currency: 'DKK' }));
+    const res = await app.request('/api/boards', postJson({ title: 'Second', locale: 'da-dk', currency: 'DKK' }));
     expect(res.status).toBe(201);
     expect(createdBoardSchema.safeParse(await res.json()).success).toBe(true);
   });
@@ -64,7 +37,7 @@ describe('the HTTP contract', () => {
       [`/api/boards/ID/timer`, { type: 'start', durationMs: 'soon' }, 'durationMs'],
     ];
     for (const [path, body, field] of cases) {
-      const res = await app.request(path.replace('ID', board.id), post(body, auth()));
+      const res = await app.request(path.replace('ID', board.id), postJson(body, auth()));
       expect(res.status, path).toBe(400);
       const error = await errorOf(res);
       expect(error, JSON.stringify(body)).toMatchObject({ code: 'invalid-request', field });
@@ -73,22 +46,22 @@ describe('the HTTP contract', () => {
   });
 
   it('a body that is not an object, and an unknown timer action, are 400s that say what is expected', async () => {
-    const notObject = await errorOf(await app.request('/api/boards', post('[1,2]')));
+    const notObject = await errorOf(await app.request('/api/boards', postJson('[1,2]')));
     expect(notObject).toMatchObject({ code: 'invalid-request', error: expect.stringMatching(/JSON object/) });
-    const timer = await errorOf(await app.request(`/api/boards/${board.id}/timer`, post({ type: 'explode' }, auth())));
+    const timer = await errorOf(await app.request(`/api/boards/${board.id}/timer`, postJson({ type: 'explode' }, auth())));
     expect(timer).toMatchObject({ code: 'invalid-request', error: expect.stringMatching(/timer action/) });
   });
 
   it('a caller without access is told so before its body is looked at', async () => {
-    const res = await app.request(`/api/boards/${board.id}/timer`, post('{not json'));
+    const res = await app.request(`/api/boards/${board.id}/timer`, postJson('{not json'));
     expect(res.status).toBe(401);
     expect(await errorOf(res)).toMatchObject({ code: 'unauthorized' });
   });
 
   it('an error for each status carries its stable code', async () => {
     const checks: Array<[Response | Promise<Response>, number, string]> = [
-      [app.request('/api/boards', post('{"title": ')), 400, 'invalid-json'],
-      [app.request('/api/boards', post({ template: 'nope' })), 400, 'unknown-template'],
+      [app.request('/api/boards', postJson('{"title": ')), 400, 'invalid-json'],
+      [app.request('/api/boards', postJson({ template: 'nope' })), 400, 'unknown-template'],
       [app.request(`/api/boards/${board.id}`), 401, 'unauthorized'],
       [app.request('/api/boards'), 403, 'forbidden'],
       [app.request('/api/boards/nosuchboard'), 404, 'board-not-found'],
@@ -104,7 +77,7 @@ describe('the HTTP contract', () => {
         413,
         'body-too-large',
       ],
-      [app.request(`/api/boards/${board.id}/timer`, post({ type: 'pause' }, auth())), 409, 'timer-conflict'],
+      [app.request(`/api/boards/${board.id}/timer`, postJson({ type: 'pause' }, auth())), 409, 'timer-conflict'],
     ];
     for (const [response, status, code] of checks) {
       const res = await response;
@@ -141,14 +114,14 @@ describe('the HTTP contract', () => {
 describe('per-address rate limits', () => {
   it('board creation past the limit is a 429 JSON with Retry-After, and creates nothing', async () => {
     const app = setup({ createPerMinute: 3 });
-    for (let i = 0; i < 3; i++) expect((await app.request('/api/boards', post({}))).status).toBe(201);
-    const refused = await app.request('/api/boards', post({ title: 'one too many' }));
+    for (let i = 0; i < 3; i++) expect((await app.request('/api/boards', postJson({}))).status).toBe(201);
+    const refused = await app.request('/api/boards', postJson({ title: 'one too many' }));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(await errorOf(refused)).toMatchObject({ code: 'rate-limited', error: expect.stringMatching(/3 a minute/) });
     // Import has its own budget.
-    expect((await app.request('/api/boards/import', post({}))).status).toBe(400);
+    expect((await app.request('/api/boards/import', postJson({}))).status).toBe(400);
   });
 
   it('IPv4 addresses are keyed as they are, IPv6 by their /64', () => {

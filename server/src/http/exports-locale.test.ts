@@ -1,47 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
 import { CATALOGUES, catalogueFor, exportLabelsFor, type MessageKey } from '@rejse/shared';
+import { bearer, createBoardVia, createTestApp, tickingClock } from './test-app.ts';
 
-function setup() {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  let clock = Date.parse('2026-03-03T10:00:00Z');
-  return createApp({
-    store,
-    boards: rooms,
-    live,
-    adminToken: 'admin-token-for-the-export-locale-01',
-    health: () => ({ ...rooms.stats() }),
-    clientDist: null,
-    log: silentLogger,
-    now: () => (clock += 1000),
-  });
-}
+const setup = () => createTestApp({ now: tickingClock('2026-03-03T10:00:00Z') }).app;
 
 async function boardIn(app: ReturnType<typeof setup>, locale: string): Promise<{ id: string; auth: RequestInit }> {
-  const res = await app.request('/api/boards', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ template: 'collection-letters', locale }),
-  });
-  const { id, token } = (await res.json()) as { id: string; token: string };
-  return { id, auth: { headers: { authorization: `Bearer ${token}` } } };
+  const { id, token } = await createBoardVia(app, { template: 'collection-letters', locale });
+  return { id, auth: bearer(token) };
 }
 
 /** The catalogue entries the report page writes besides the export labels. */

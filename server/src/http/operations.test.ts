@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../log.ts';
+import { createLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
 import { createSqliteStore } from '../storage/sqlite-store.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp, type AppDeps } from './app.ts';
+import { createTestApp, type TestAppOptions } from './test-app.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456';
 const dirs: string[] = [];
@@ -17,21 +14,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function setup(store: BoardStore = createMemoryStore(), extra: Partial<AppDeps> = {}) {
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  return createApp({ store, boards: rooms, live, log: silentLogger, ...extra });
-}
+const setup = (store: BoardStore = createMemoryStore(), extra: TestAppOptions = {}) => createTestApp({ store, ...extra }).app;
 
 describe('readiness', () => {
   it('answers 200 while the store answers its query, 503 not-ready once it cannot (the database closed)', async () => {

@@ -12,44 +12,21 @@ import {
   type RunSheetAnswer,
   type SnapshotList,
 } from '@rejse/shared';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createBoardHistory } from '../sync/history.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
+import { createBoardVia, createTestApp } from './test-app.ts';
 
 const MIN = 60_000;
 
 function setup() {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
   let clock = Date.parse('2026-03-01T09:00:00Z');
   const now = () => clock;
-  const drafts = new DraftRooms(store, silentLogger);
-  const live = createLiveBoards({ rooms, store, drafts, sync: () => null, log: silentLogger });
-  const history = createBoardHistory(
-    { snapshots: store.snapshots, live, log: silentLogger },
-    { retention: 100, autoIntervalMs: 30 * MIN, now },
-  );
-  const app = createApp({ store, boards: rooms, live, history, log: silentLogger, now });
+  const { app, live, store } = createTestApp({ now, history: { retention: 100, autoIntervalMs: 30 * MIN, now } });
   return { app, live, store, advance: (ms: number) => (clock += ms) };
 }
 
 describe('the run-sheet over HTTP', () => {
   it('drives a two-phase session: private ideas, then a vote; each phase switches its settings on and off', async () => {
     const { app, live, store, advance } = setup();
-    const created = await app.request('/api/boards', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ template: 'collection-letters' }),
-    });
-    const { id, token } = (await created.json()) as { id: string; token: string };
+    const { id, token } = await createBoardVia(app, { template: 'collection-letters' });
     const post = (path: string, body?: unknown) =>
       app.request(`/api/boards/${id}/runsheet/${path}`, {
         method: 'POST',

@@ -14,33 +14,12 @@ import {
   type SnapshotInfo,
   type SnapshotList,
 } from '@rejse/shared';
-import { silentLogger } from '../log.ts';
-import { createMemoryStore } from '../storage/memory-store.ts';
-import { DraftRooms } from '../sync/drafts.ts';
-import { createBoardHistory } from '../sync/history.ts';
-import { createLiveBoards } from '../sync/live-boards.ts';
-import { RoomManager } from '../sync/rooms.ts';
-import { createApp } from './app.ts';
+import { createTestApp, tickingClock } from './test-app.ts';
 
 function setup(retention = 50) {
-  const store = createMemoryStore();
-  const rooms = new RoomManager(store.documents, {
-    compactAfterUpdates: 500,
-    touchIntervalMs: 1000,
-    log: silentLogger,
-  });
-  let clock = Date.parse('2026-03-01T09:00:00Z');
-  const now = () => (clock += 1000);
-  const live = createLiveBoards({
-    rooms,
-    store,
-    drafts: new DraftRooms(store, silentLogger),
-    sync: () => null,
-    log: silentLogger,
-  });
-  const history = createBoardHistory({ snapshots: store.snapshots, live, log: silentLogger }, { retention, autoIntervalMs: 60_000, now });
-  const app = createApp({ store, boards: rooms, live, history, log: silentLogger, now });
-  return { app, live, history };
+  const now = tickingClock('2026-03-01T09:00:00Z');
+  const { app, live, history } = createTestApp({ now, history: { retention, autoIntervalMs: 60_000, now } });
+  return { app, live, history: history! };
 }
 
 const post = (token: string, body?: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import * as Y from 'yjs';
 import { startTestPostgres, type Started, type TestPostgres } from '../../testing/engines.ts';
 import type { BoardMeta } from './documents.ts';
@@ -93,6 +93,39 @@ export function describeContract(impl: StoreImplementation, contract: string, su
     return;
   }
   describe(`${contract} contract: ${impl.name}`, suite);
+}
+
+/**
+ * A fresh store of `impl` for each test of a suite, holding the empty boards `boards`, closed and
+ * removed after it. `store()` is the current store; `reopen()` closes it and opens a second one
+ * over the same data (a restart; persistent implementations only).
+ */
+export function storeEachTest(impl: StoreImplementation, boards: readonly string[] = []) {
+  let fixture: StoreFixture | undefined;
+  let current: BoardStore | undefined;
+  beforeEach(() => {
+    fixture = impl.open();
+    current = fixture.store;
+    for (const id of boards) current.documents.create(boardMeta(id), EMPTY_STATE);
+  });
+  afterEach(() => {
+    current?.close();
+    fixture?.cleanup();
+    fixture = current = undefined;
+  });
+  const store = (): BoardStore => {
+    if (!current) throw new Error('no store outside a test');
+    return current;
+  };
+  return {
+    store,
+    reopen(): BoardStore {
+      if (!fixture?.reopen) throw new Error(`${impl.name} cannot be reopened`);
+      store().close();
+      current = fixture.reopen();
+      return current;
+    },
+  };
 }
 
 export const boardMeta = (id: string, at = 1_000): BoardMeta => ({

@@ -13,6 +13,21 @@ export interface BoardMeta {
   updatedAt: number;
 }
 
+/** A board's metadata as both SQL stores keep it (table `boards`). */
+export interface MetaRow {
+  id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toMeta = (row: MetaRow): BoardMeta => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
 export interface StoredBoardState {
   /** The snapshot (a Yjs update holding the whole state at the last compaction). */
   snapshot: Uint8Array;

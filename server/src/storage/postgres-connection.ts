@@ -191,46 +191,34 @@ export function connectPostgres(url: string): SqlConnection {
     }
   };
 
+  /** `work` between `begin` and `commit`; on a throw, `rollback` first (when the connection still stands). */
+  const between = <T>(begin: string, work: () => T, commit: string, rollback: string): T => {
+    query(begin);
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      if (client) {
+        try {
+          query(rollback);
+        } catch {
+          // The connection broke; the transaction fails with it (the server rolls it back itself).
+        }
+      }
+      throw error;
+    }
+    query(commit);
+    return result;
+  };
+
   return {
     query,
     transaction<T>(work: () => T): T {
       // Nested (a compaction inside a group commit's batch): a savepoint of the same transaction, as SQLite does.
-      if (inTransaction) {
-        query('SAVEPOINT nested');
-        let result: T;
-        try {
-          result = work();
-        } catch (error) {
-          if (client) {
-            try {
-              query('ROLLBACK TO SAVEPOINT nested');
-            } catch {
-              // The connection broke; the outer transaction fails with it.
-            }
-          }
-          throw error;
-        }
-        query('RELEASE SAVEPOINT nested');
-        return result;
-      }
+      if (inTransaction) return between('SAVEPOINT nested', work, 'RELEASE SAVEPOINT nested', 'ROLLBACK TO SAVEPOINT nested');
       inTransaction = true;
       try {
-        query('BEGIN');
-        let result: T;
-        try {
-          result = work();
-        } catch (error) {
-          if (client) {
-            try {
-              query('ROLLBACK');
-            } catch {
-              // The connection broke; the server rolls the transaction back itself.
-            }
-          }
-          throw error;
-        }
-        query('COMMIT');
-        return result;
+        return between('BEGIN', work, 'COMMIT', 'ROLLBACK');
       } finally {
         inTransaction = false;
       }

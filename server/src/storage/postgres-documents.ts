@@ -2,26 +2,13 @@ import * as Y from 'yjs';
 import {
   BoardExistsError,
   UnknownBoardError,
+  toMeta,
   type AppendEntry,
-  type BoardMeta,
   type DocumentLog,
+  type MetaRow,
   type StoredBoardState,
 } from './documents.ts';
 import { FOREIGN_KEY_VIOLATION, PostgresError, type SqlConnection, type SqlValue } from './postgres-connection.ts';
-
-interface MetaRow {
-  id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const toMeta = (row: MetaRow): BoardMeta => ({
-  id: row.id,
-  title: row.title,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 /** Runs a write, turning a missing board (foreign key) into UnknownBoardError. */
 export function onPostgresBoard<T>(id: string, write: () => T): T {

@@ -2,7 +2,7 @@ import type { DraftStore } from './drafts.ts';
 import type { LinkStore } from './links.ts';
 import type { SqlConnection } from './postgres-connection.ts';
 import { onPostgresBoard } from './postgres-documents.ts';
-import type { StoredVoteRound, VoteStore } from './votes.ts';
+import { toVoteRound, type StoredVoteRound, type VoteRoundRow, type VoteStore } from './votes.ts';
 
 /** Links and participants in `board_tokens` and `board_participants`. */
 export function createPostgresLinks(sql: SqlConnection): LinkStore {
@@ -47,35 +47,17 @@ export function createPostgresLinks(sql: SqlConnection): LinkStore {
   };
 }
 
-interface RoundRow {
-  round_id: string;
-  target: string;
-  votes_per_person: number;
-  allow_multiple: boolean;
-  started_at: number;
-  closed_at: number | null;
-}
-
-const toRound = (row: RoundRow): StoredVoteRound => ({
-  id: row.round_id,
-  target: row.target,
-  votesPerPerson: row.votes_per_person,
-  allowMultiplePerCard: row.allow_multiple,
-  startedAt: row.started_at,
-  closedAt: row.closed_at,
-});
-
 const ROUND_COLUMNS = 'round_id, target, votes_per_person, allow_multiple, started_at, closed_at';
 
 /** Rounds and votes in `vote_rounds` and `votes`. */
 export function createPostgresVotes(sql: SqlConnection): VoteStore {
   const unknownRound = (boardId: string, roundId: string) => new Error(`unknown vote round "${roundId}" on board "${boardId}"`);
   const round = (boardId: string, roundId: string): StoredVoteRound | undefined => {
-    const row = sql.query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 AND round_id = $2`, [
+    const row = sql.query<VoteRoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 AND round_id = $2`, [
       boardId,
       roundId,
     ])[0];
-    return row ? toRound(row) : undefined;
+    return row ? toVoteRound(row) : undefined;
   };
   return {
     createRound(boardId, created) {
@@ -89,18 +71,18 @@ export function createPostgresVotes(sql: SqlConnection): VoteStore {
     },
     round,
     openRound(boardId) {
-      const row = sql.query<RoundRow>(
+      const row = sql.query<VoteRoundRow>(
         `SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 AND closed_at IS NULL ORDER BY started_at DESC LIMIT 1`,
         [boardId],
       )[0];
-      return row ? toRound(row) : undefined;
+      return row ? toVoteRound(row) : undefined;
     },
     rounds: (boardId) =>
       sql
-        .query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`, [
+        .query<VoteRoundRow>(`SELECT ${ROUND_COLUMNS} FROM vote_rounds WHERE board_id = $1 ORDER BY started_at, round_id COLLATE "C"`, [
           boardId,
         ])
-        .map(toRound),
+        .map(toVoteRound),
     closeRound(boardId, roundId, closedAt) {
       const closed = sql.query('UPDATE vote_rounds SET closed_at = $3 WHERE board_id = $1 AND round_id = $2 RETURNING round_id', [
         boardId,

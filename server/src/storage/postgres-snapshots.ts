@@ -1,37 +1,25 @@
 import { UnknownBoardError } from './documents.ts';
 import type { SqlConnection } from './postgres-connection.ts';
-import { snapshotsToDrop, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
+import { snapshotsToDrop, toSnapshot, type SnapshotRow, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
 
-interface SnapshotRow {
-  snapshot_id: string;
-  name: string;
-  kind: string;
-  created_at: number;
-  by_role: string | null;
-  by_participant: string | null;
-  bytes: number;
+/** Postgres keeps the changes as three columns. */
+interface PostgresSnapshotRow extends SnapshotRow {
   added: number;
   removed: number;
   edited: number;
 }
 
-const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
-  id: row.snapshot_id,
-  name: row.name,
-  kind: row.kind,
-  createdAt: row.created_at,
-  byRole: row.by_role,
-  byParticipant: row.by_participant,
-  bytes: row.bytes,
-  changes: { added: row.added, removed: row.removed, edited: row.edited },
-});
+const fromRow = (row: PostgresSnapshotRow): StoredSnapshot =>
+  toSnapshot(row, { added: row.added, removed: row.removed, edited: row.edited });
 
 const COLUMNS = 'snapshot_id, name, kind, created_at, by_role, by_participant, octet_length(data) AS bytes, added, removed, edited';
 
 /** The version history in `board_versions` (schema step 2). */
 export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
   const list = (boardId: string): StoredSnapshot[] =>
-    sql.query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [boardId]).map(toSnapshot);
+    sql
+      .query<PostgresSnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY created_at, seq`, [boardId])
+      .map(fromRow);
   return {
     addSnapshot(boardId, snapshot, state, keep) {
       // Insert and prune in one transaction, holding the board's row: two instances adding to
@@ -67,11 +55,11 @@ export function createPostgresSnapshots(sql: SqlConnection): SnapshotStore {
     },
     listSnapshots: list,
     getSnapshot(boardId, snapshotId) {
-      const row = sql.query<SnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`, [
+      const row = sql.query<PostgresSnapshotRow>(`SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 AND snapshot_id = $2`, [
         boardId,
         snapshotId,
       ])[0];
-      return row && toSnapshot(row);
+      return row && fromRow(row);
     },
     snapshotState: (boardId, snapshotId) =>
       sql.query<{ data: Uint8Array }>('SELECT data FROM board_versions WHERE board_id = $1 AND snapshot_id = $2', [boardId, snapshotId])[0]

@@ -1,20 +1,6 @@
 import { FOREIGN_KEY_VIOLATION, PostgresError, type SqlConnection } from './postgres-connection.ts';
 import { onPostgresBoard } from './postgres-documents.ts';
-import { UnknownToneRoundError, type StoredToneRound, type ToneStore } from './tone.ts';
-
-interface ToneRoundRow {
-  round_id: string;
-  card_id: string;
-  started_at: number;
-  closed_at: number | null;
-}
-
-const toRound = (row: ToneRoundRow): StoredToneRound => ({
-  id: row.round_id,
-  cardId: row.card_id,
-  startedAt: row.started_at,
-  closedAt: row.closed_at,
-});
+import { UnknownToneRoundError, toToneRound as toRound, type StoredToneRound, type ToneRoundRow, type ToneStore } from './tone.ts';
 
 const COLUMNS = 'round_id, card_id, started_at, closed_at';
 

@@ -1,15 +1,9 @@
 import Database from 'better-sqlite3';
-import { snapshotsToDrop, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
+import { snapshotsToDrop, toSnapshot, type SnapshotRow, type SnapshotStore, type StoredSnapshot } from './snapshots.ts';
 import { UnknownBoardError } from './documents.ts';
 
-interface SnapshotRow {
-  snapshot_id: string;
-  name: string;
-  kind: string;
-  created_at: number;
-  by_role: string | null;
-  by_participant: string | null;
-  bytes: number;
+/** SQLite keeps the changes as one JSON text. */
+interface SqliteSnapshotRow extends SnapshotRow {
   changes: string;
 }
 
@@ -23,16 +17,7 @@ function readChanges(text: string): StoredSnapshot['changes'] {
   }
 }
 
-const toSnapshot = (row: SnapshotRow): StoredSnapshot => ({
-  id: row.snapshot_id,
-  name: row.name,
-  kind: row.kind,
-  createdAt: row.created_at,
-  byRole: row.by_role,
-  byParticipant: row.by_participant,
-  bytes: row.bytes,
-  changes: readChanges(row.changes),
-});
+const fromRow = (row: SqliteSnapshotRow): StoredSnapshot => toSnapshot(row, readChanges(row.changes));
 
 const COLUMNS = 'snapshot_id, name, kind, created_at, by_role, by_participant, length(data) AS bytes, changes';
 
@@ -42,10 +27,10 @@ export function createSqliteSnapshots(db: Database.Database): SnapshotStore {
     `INSERT INTO board_versions (board_id, snapshot_id, name, kind, created_at, by_role, by_participant, changes, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const selectAll = db.prepare<[string], SnapshotRow>(
+  const selectAll = db.prepare<[string], SqliteSnapshotRow>(
     `SELECT ${COLUMNS} FROM board_versions WHERE board_id = ? ORDER BY created_at, rowid`,
   );
-  const selectOne = db.prepare<[string, string], SnapshotRow>(
+  const selectOne = db.prepare<[string, string], SqliteSnapshotRow>(
     `SELECT ${COLUMNS} FROM board_versions WHERE board_id = ? AND snapshot_id = ?`,
   );
   const selectData = db.prepare<[string, string], { data: Buffer }>(
@@ -66,7 +51,7 @@ export function createSqliteSnapshots(db: Database.Database): SnapshotStore {
       JSON.stringify(snapshot.changes),
       state,
     );
-    const drop = snapshotsToDrop(selectAll.all(boardId).map(toSnapshot), keep);
+    const drop = snapshotsToDrop(selectAll.all(boardId).map(fromRow), keep);
     for (const id of drop) deleteOne.run(boardId, id);
     return drop;
   });
@@ -80,10 +65,10 @@ export function createSqliteSnapshots(db: Database.Database): SnapshotStore {
         throw error;
       }
     },
-    listSnapshots: (boardId) => selectAll.all(boardId).map(toSnapshot),
+    listSnapshots: (boardId) => selectAll.all(boardId).map(fromRow),
     getSnapshot(boardId, snapshotId) {
       const row = selectOne.get(boardId, snapshotId);
-      return row && toSnapshot(row);
+      return row && fromRow(row);
     },
     snapshotState(boardId, snapshotId) {
       const row = selectData.get(boardId, snapshotId);

@@ -24,6 +24,28 @@ export interface StoredSnapshot {
   changes: { added: number; removed: number; edited: number };
 }
 
+/** A snapshot's columns as both SQL stores read them (table `board_versions`), but for its changes, which each keeps its own way. */
+export interface SnapshotRow {
+  snapshot_id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+  by_role: string | null;
+  by_participant: string | null;
+  bytes: number;
+}
+
+export const toSnapshot = (row: SnapshotRow, changes: StoredSnapshot['changes']): StoredSnapshot => ({
+  id: row.snapshot_id,
+  name: row.name,
+  kind: row.kind,
+  createdAt: row.created_at,
+  byRole: row.by_role,
+  byParticipant: row.by_participant,
+  bytes: row.bytes,
+  changes,
+});
+
 export interface SnapshotStore {
   /** Stores a snapshot, then drops the oldest beyond `keep`; returns the ids dropped. Throws for an unknown board. */
   addSnapshot(boardId: string, snapshot: Omit<StoredSnapshot, 'bytes'>, state: Uint8Array, keep: number): string[];

@@ -1,19 +1,14 @@
 import Database from 'better-sqlite3';
-import { BoardExistsError, UnknownBoardError, appendEach, type BoardMeta, type DocumentLog, type StoredBoardState } from './documents.ts';
-
-interface MetaRow {
-  id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const toMeta = (row: MetaRow): BoardMeta => ({
-  id: row.id,
-  title: row.title,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+import {
+  BoardExistsError,
+  UnknownBoardError,
+  appendEach,
+  type BoardMeta,
+  toMeta,
+  type DocumentLog,
+  type MetaRow,
+  type StoredBoardState,
+} from './documents.ts';
 
 /** better-sqlite3 returns Buffers; callers get plain Uint8Arrays viewing the same bytes. */
 export const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

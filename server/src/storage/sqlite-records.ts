@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DraftStore } from './drafts.ts';
 import type { LinkStore } from './links.ts';
-import type { StoredVoteRound, VoteStore } from './votes.ts';
+import { toVoteRound, type VoteRoundRow, type VoteStore } from './votes.ts';
 import { bytes, onBoard } from './sqlite-documents.ts';
 
 /** Links and participants in `board_tokens` and `board_participants`. */
@@ -41,24 +41,6 @@ export function createSqliteLinks(db: Database.Database): LinkStore {
   };
 }
 
-interface RoundRow {
-  round_id: string;
-  target: string;
-  votes_per_person: number;
-  allow_multiple: number;
-  started_at: number;
-  closed_at: number | null;
-}
-
-const toRound = (row: RoundRow): StoredVoteRound => ({
-  id: row.round_id,
-  target: row.target,
-  votesPerPerson: row.votes_per_person,
-  allowMultiplePerCard: row.allow_multiple === 1,
-  startedAt: row.started_at,
-  closedAt: row.closed_at,
-});
-
 /** Rounds and votes in `vote_rounds` and `votes`. */
 export function createSqliteVotes(db: Database.Database): VoteStore {
   const insertRound = db.prepare<[string, string, string, number, number, number, number | null]>(
@@ -66,11 +48,13 @@ export function createSqliteVotes(db: Database.Database): VoteStore {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const roundColumns = 'round_id, target, votes_per_person, allow_multiple, started_at, closed_at';
-  const selectRound = db.prepare<[string, string], RoundRow>(`SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND round_id = ?`);
-  const selectOpenRound = db.prepare<[string], RoundRow>(
+  const selectRound = db.prepare<[string, string], VoteRoundRow>(
+    `SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND round_id = ?`,
+  );
+  const selectOpenRound = db.prepare<[string], VoteRoundRow>(
     `SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? AND closed_at IS NULL ORDER BY started_at DESC LIMIT 1`,
   );
-  const selectRounds = db.prepare<[string], RoundRow>(
+  const selectRounds = db.prepare<[string], VoteRoundRow>(
     `SELECT ${roundColumns} FROM vote_rounds WHERE board_id = ? ORDER BY started_at, round_id`,
   );
   const updateRoundClosed = db.prepare<[number, string, string]>(
@@ -106,13 +90,13 @@ export function createSqliteVotes(db: Database.Database): VoteStore {
     },
     round(boardId, roundId) {
       const row = selectRound.get(boardId, roundId);
-      return row ? toRound(row) : undefined;
+      return row ? toVoteRound(row) : undefined;
     },
     openRound(boardId) {
       const row = selectOpenRound.get(boardId);
-      return row ? toRound(row) : undefined;
+      return row ? toVoteRound(row) : undefined;
     },
-    rounds: (boardId) => selectRounds.all(boardId).map(toRound),
+    rounds: (boardId) => selectRounds.all(boardId).map(toVoteRound),
     closeRound(boardId, roundId, closedAt) {
       if (updateRoundClosed.run(closedAt, boardId, roundId).changes !== 1) throw unknownRound(boardId, roundId);
     },

@@ -1,20 +1,6 @@
 import type Database from 'better-sqlite3';
 import { UnknownBoardError } from './documents.ts';
-import { UnknownToneRoundError, type StoredToneRound, type ToneStore } from './tone.ts';
-
-interface ToneRoundRow {
-  round_id: string;
-  card_id: string;
-  started_at: number;
-  closed_at: number | null;
-}
-
-const toRound = (row: ToneRoundRow): StoredToneRound => ({
-  id: row.round_id,
-  cardId: row.card_id,
-  startedAt: row.started_at,
-  closedAt: row.closed_at,
-});
+import { UnknownToneRoundError, toToneRound as toRound, type ToneRoundRow, type ToneStore } from './tone.ts';
 
 /** Prepares the statements on first use (a read-only peek at an older file never needs them). */
 function lazy<T>(make: () => T): () => T {

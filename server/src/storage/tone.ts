@@ -12,6 +12,21 @@ export interface StoredToneRound {
   closedAt: number | null;
 }
 
+/** A round as both SQL stores keep it (table `tone_rounds`). */
+export interface ToneRoundRow {
+  round_id: string;
+  card_id: string;
+  started_at: number;
+  closed_at: number | null;
+}
+
+export const toToneRound = (row: ToneRoundRow): StoredToneRound => ({
+  id: row.round_id,
+  cardId: row.card_id,
+  startedAt: row.started_at,
+  closedAt: row.closed_at,
+});
+
 interface StoredToneRating {
   participantId: string;
   /** The message variant rated ('a' or 'b'). */

@@ -11,6 +11,25 @@ export interface StoredVoteRound {
   closedAt: number | null;
 }
 
+/** A round as both SQL stores keep it (table `vote_rounds`); SQLite stores the flag as 0/1. */
+export interface VoteRoundRow {
+  round_id: string;
+  target: string;
+  votes_per_person: number;
+  allow_multiple: boolean | number;
+  started_at: number;
+  closed_at: number | null;
+}
+
+export const toVoteRound = (row: VoteRoundRow): StoredVoteRound => ({
+  id: row.round_id,
+  target: row.target,
+  votesPerPerson: row.votes_per_person,
+  allowMultiplePerCard: row.allow_multiple === true || row.allow_multiple === 1,
+  startedAt: row.started_at,
+  closedAt: row.closed_at,
+});
+
 export interface StoredVote {
   participantId: string;
   cardId: string;

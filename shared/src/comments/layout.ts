@@ -63,16 +63,21 @@ export function readPeople(doc: Y.Doc): Map<string, string> {
   return out;
 }
 
+/** The participant's entry in the people directory, made when it is not there yet (call inside a transaction). */
+function personRecord(doc: Y.Doc, participantId: string): Y.Map<unknown> {
+  const people = peopleMap(doc);
+  const record = people.get(participantId);
+  if (record instanceof Y.Map) return record;
+  const fresh = new Y.Map<unknown>();
+  people.set(participantId, fresh);
+  return fresh;
+}
+
 /** Writes (or renames) the caller's own entry in the people directory. */
 export function setPersonName(doc: Y.Doc, participantId: string, name: string, origin: unknown): void {
   const clean = name.trim().slice(0, PERSON_NAME_LENGTH);
   doc.transact(() => {
-    const people = peopleMap(doc);
-    let record = people.get(participantId);
-    if (!(record instanceof Y.Map)) {
-      record = new Y.Map<unknown>();
-      people.set(participantId, record);
-    }
+    const record = personRecord(doc, participantId);
     if (record.get('name') !== clean) record.set('name', clean);
   }, origin);
 }
@@ -80,12 +85,7 @@ export function setPersonName(doc: Y.Doc, participantId: string, name: string, o
 /** Says "I'm done" with a run-sheet phase (its `phaseKey`), or takes it back (null). */
 export function setPersonDone(doc: Y.Doc, participantId: string, phase: string | null, origin: unknown): void {
   doc.transact(() => {
-    const people = peopleMap(doc);
-    let record = people.get(participantId);
-    if (!(record instanceof Y.Map)) {
-      record = new Y.Map<unknown>();
-      people.set(participantId, record);
-    }
+    const record = personRecord(doc, participantId);
     if (phase === null) record.delete('done');
     else if (record.get('done') !== phase) record.set('done', phase);
   }, origin);

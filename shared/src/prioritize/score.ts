@@ -42,6 +42,37 @@ export const PAIN_SEVERITY_HALF_AT = 3;
 /** Value assumed for a 1…5 rating that has not been set: the middle of the scale. */
 export const NEUTRAL_RATING = 3;
 
+/** A count that saturates, `x / (x + halfAt)`, in the formula as data; absent counts as 0. */
+const saturatingCount = (key: 'votes' | 'pains', symbol: string, meaning: string, halfAt: number) =>
+  ({
+    key,
+    weight: PRIORITY_SCORE_WEIGHTS[key],
+    formula: `${symbol} / (${symbol} + ${halfAt})`,
+    symbols: { [symbol]: meaning },
+    halfAt,
+    whenMissing: 0,
+    direction: 'higher-is-better',
+    flagsIncomplete: false,
+  }) as const;
+
+/** A 1…5 rating mapped linearly onto 0…1, in the formula as data; absent counts as the middle. */
+const linearRating = (
+  key: 'impact' | 'effort' | 'confidence',
+  symbol: string,
+  direction: 'higher-is-better' | 'lower-is-better',
+  flagsIncomplete: boolean,
+) =>
+  ({
+    key,
+    weight: PRIORITY_SCORE_WEIGHTS[key],
+    formula: direction === 'higher-is-better' ? `(${symbol} - 1) / 4` : `(5 - ${symbol}) / 4`,
+    symbols: { [symbol]: key },
+    range: [1, 5],
+    whenMissing: NEUTRAL_RATING,
+    direction,
+    flagsIncomplete,
+  }) as const;
+
 /**
  * The formula as data, for the UI's help text: keys name catalogue entries, formulas use
  * the symbols listed in `symbols`, numbers are the live constants above.
@@ -52,56 +83,11 @@ export const PRIORITY_SCORE_EXPLANATION = {
   max: PRIORITY_SCORE_MAX,
   decimals: 1,
   components: [
-    {
-      key: 'votes',
-      weight: PRIORITY_SCORE_WEIGHTS.votes,
-      formula: `v / (v + ${VOTES_HALF_AT})`,
-      symbols: { v: 'votes' },
-      halfAt: VOTES_HALF_AT,
-      whenMissing: 0,
-      direction: 'higher-is-better',
-      flagsIncomplete: false,
-    },
-    {
-      key: 'impact',
-      weight: PRIORITY_SCORE_WEIGHTS.impact,
-      formula: '(i - 1) / 4',
-      symbols: { i: 'impact' },
-      range: [1, 5],
-      whenMissing: NEUTRAL_RATING,
-      direction: 'higher-is-better',
-      flagsIncomplete: true,
-    },
-    {
-      key: 'effort',
-      weight: PRIORITY_SCORE_WEIGHTS.effort,
-      formula: '(5 - e) / 4',
-      symbols: { e: 'effort' },
-      range: [1, 5],
-      whenMissing: NEUTRAL_RATING,
-      direction: 'lower-is-better',
-      flagsIncomplete: true,
-    },
-    {
-      key: 'pains',
-      weight: PRIORITY_SCORE_WEIGHTS.pains,
-      formula: `s / (s + ${PAIN_SEVERITY_HALF_AT})`,
-      symbols: { s: 'sum-of-linked-pain-severities' },
-      halfAt: PAIN_SEVERITY_HALF_AT,
-      whenMissing: 0,
-      direction: 'higher-is-better',
-      flagsIncomplete: false,
-    },
-    {
-      key: 'confidence',
-      weight: PRIORITY_SCORE_WEIGHTS.confidence,
-      formula: '(c - 1) / 4',
-      symbols: { c: 'confidence' },
-      range: [1, 5],
-      whenMissing: NEUTRAL_RATING,
-      direction: 'higher-is-better',
-      flagsIncomplete: false,
-    },
+    saturatingCount('votes', 'v', 'votes', VOTES_HALF_AT),
+    linearRating('impact', 'i', 'higher-is-better', true),
+    linearRating('effort', 'e', 'lower-is-better', true),
+    saturatingCount('pains', 's', 'sum-of-linked-pain-severities', PAIN_SEVERITY_HALF_AT),
+    linearRating('confidence', 'c', 'higher-is-better', false),
   ],
   painSeverity: {
     source: 'lowest-touchpoint-emotion-in-stage',
