@@ -14,6 +14,7 @@ import { useFacilitationContext, useFacilitationState } from './FacilitationCont
 import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
+import { VoteBar } from './VoteBar.tsx';
 import { VotingPanel } from './VotingPanel.tsx';
 import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
 import { useToneState } from '../letters/useTone.ts';
@@ -51,6 +52,7 @@ export function WorkshopBar() {
       {state.locks.board && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.lock.boardBadge')}</span> : null}
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
       <RunSheetBar />
+      {state.openRound ? <VoteBar round={state.openRound} /> : null}
       <div className="workshop-bar__end">
         <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
@@ -69,12 +71,12 @@ export function WorkshopBar() {
   );
 }
 
-/** Side panels for the workshop: dot voting and its results, the blind tone round of a letter, private drafts. */
+/** Side panels for the workshop: the latest voting results, the blind tone round of a letter, private mode. */
 export function WorkshopPanels() {
   const session = useSession();
   const state = useFacilitationState(session);
   const tone = useToneState();
-  if (!state.openRound && state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
+  if (state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
   return (
     <aside className="workshop-panels">
       <VotingPanel state={state} />

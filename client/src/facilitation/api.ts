@@ -3,21 +3,25 @@ import {
   PARTICIPANT_SECRET_HEADER,
   boardAccessSchema,
   myVotesSchema,
+  privateCountsSchema,
   readApiAnswer,
   revealResponseSchema,
   rotatedLinkSchema,
   serverTimeSchema,
   timerResponseSchema,
+  voteProgressSchema,
   voteRoundResultSchema,
   voteRoundSchema,
   type ApiErrorCode,
   type ApiSchema,
   type MyVotesResponse,
   type OpenVoteRound,
+  type PrivateCountsResponse,
   type Role,
   type SharedRole,
   type TimerAction,
   type TimerValue,
+  type VoteProgressResponse,
   type VoteRoundRequest,
   type VoteRoundResult,
 } from '@rejse/shared';
@@ -48,7 +52,11 @@ export interface FacilitationApi {
   closeRound(roundId: string): Promise<VoteRoundResult>;
   vote(roundId: string, cardId: string, delta: 1 | -1): Promise<MyVotes>;
   myVotes(roundId: string): Promise<MyVotes>;
-  revealDrafts(): Promise<number>;
+  /** How many have voted in the open round, of how many could (facilitator). */
+  voteProgress(roundId: string): Promise<VoteProgressResponse>;
+  revealDrafts(options: { showAuthors: boolean }): Promise<number>;
+  /** How many private cards each person holds (facilitator; never their text). */
+  privateCounts(): Promise<PrivateCountsResponse['counts']>;
   rotateLink(role: SharedRole): Promise<{ token: string; link: string }>;
 }
 
@@ -125,8 +133,14 @@ export function createFacilitationApi(boardId: string, token: string | null, par
     myVotes(roundId) {
       return call(`${round(roundId)}/votes/mine`, myVotesSchema, { asParticipant: true });
     },
-    async revealDrafts() {
-      return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
+    voteProgress(roundId) {
+      return call(`${round(roundId)}/progress`, voteProgressSchema);
+    },
+    async revealDrafts(options) {
+      return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST', body: options })).revealed;
+    },
+    async privateCounts() {
+      return (await call(`${base}/private/counts`, privateCountsSchema)).counts;
     },
     async rotateLink(role) {
       const { token: rotated, link } = await call(`${base}/links/${role}/rotate`, rotatedLinkSchema, {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Role } from '@rejse/shared';
 
 /** What the routes learn of an open connection: its role, how it was proven, and its participant if it named one. */
-export interface OpenConnection {
+interface OpenConnection {
   role: Role;
   via: 'link' | 'admin';
   participantId?: string;

@@ -122,7 +122,12 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
   app.get('/api/boards/:id/votes/rounds/:roundId/progress', boardRole(deps, 'facilitator'), (c) => {
     const boardId = c.req.param('id');
     const round = roundOf(boardId, c.req.param('roundId'));
-    const voters = new Set(deps.store.votes.roundVotes(boardId, round.id).filter((v) => v.count > 0).map((v) => v.participantId));
+    const voters = new Set(
+      deps.store.votes
+        .roundVotes(boardId, round.id)
+        .filter((v) => v.count > 0)
+        .map((v) => v.participantId),
+    );
     const eligible = new Set(voters);
     // Visits every open connection of the board (counting none): the editors here now.
     deps.live.countConnections(boardId, (access) => {

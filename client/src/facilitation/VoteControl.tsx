@@ -1,0 +1,104 @@
+import type { OpenVoteRound } from '@rejse/shared';
+import { useState, useSyncExternalStore } from 'react';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
+import type { CardAddonProps } from '../doc/mapLayers.ts';
+import { useT } from '../i18n/index.ts';
+import { FacilitationApiError } from './api.ts';
+import { useFacilitationContext } from './FacilitationContext.tsx';
+import { isVotable, useVoteView } from './voteView.ts';
+
+const REASONS: Record<string, 'facilitation.vote.noneLeft' | 'facilitation.vote.onePerCard' | 'facilitation.vote.closed'> = {
+  'no-votes-left': 'facilitation.vote.noneLeft',
+  'one-per-card': 'facilitation.vote.onePerCard',
+  closed: 'facilitation.vote.closed',
+};
+
+/**
+ * Voting on the map, drawn on every card (see `MapLayers.CardAddon`): while a round is open,
+ * each card of its target carries this person's vote control (a toggle when the round allows
+ * one vote per card, − count + when several); once it has closed, the card shows the total it
+ * got. Viewers do not vote; they see the totals.
+ */
+export function VoteControl({ id, kind, text }: CardAddonProps) {
+  const t = useT();
+  const session = useSession();
+  const { role } = useFacilitationContext();
+  const { round, totals } = useVoteView(session);
+  if (round) return isVotable(round, kind) && role !== 'viewer' ? <OnCardVote round={round} id={id} text={text} /> : null;
+  const total = totals.get(id);
+  if (!total) return null;
+  return (
+    <span className="card-votes" title={t('mapvote.vote.totalHint')}>
+      {t('facilitation.vote.total', { count: total })}
+    </span>
+  );
+}
+
+function OnCardVote({ round, id, text }: { round: OpenVoteRound; id: string; text: string }) {
+  const t = useT();
+  const { api, myVotes } = useFacilitationContext();
+  const uiStore = useBoardUiStore();
+  const [busy, setBusy] = useState(false);
+  const mine = useSyncExternalStore(myVotes.subscribe, () => {
+    const votes = myVotes.get();
+    return votes?.roundId === round.id ? (votes.votes[id] ?? 0) : 0;
+  });
+  const card = text.trim() || t('card.empty');
+
+  const vote = async (delta: 1 | -1) => {
+    setBusy(true);
+    try {
+      myVotes.set(await api.vote(round.id, id, delta));
+    } catch (error) {
+      const reason = error instanceof FacilitationApiError ? error.reason : null;
+      const key = reason ? REASONS[reason] : undefined;
+      uiStore.getState().notify(key ? t(key) : t('facilitation.failed', { error: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!round.allowMultiplePerCard) {
+    const voted = mine > 0;
+    return (
+      <div className={`card-vote nodrag nopan${voted ? ' is-voted' : ''}`}>
+        <button
+          type="button"
+          className="card-vote__toggle"
+          aria-pressed={voted}
+          aria-label={t(voted ? 'facilitation.vote.remove' : 'facilitation.vote.add', { card })}
+          disabled={busy}
+          onClick={() => void vote(voted ? -1 : 1)}
+        >
+          <span aria-hidden="true">{voted ? '●' : '○'}</span>
+          {t(voted ? 'mapvote.vote.voted' : 'mapvote.vote.vote')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className={`card-vote nodrag nopan${mine > 0 ? ' is-voted' : ''}`}>
+      <button
+        type="button"
+        className="card-vote__step"
+        aria-label={t('facilitation.vote.remove', { card })}
+        disabled={busy || mine === 0}
+        onClick={() => void vote(-1)}
+      >
+        −
+      </button>
+      <span className="card-vote__count" role="img" aria-label={t('facilitation.vote.mine', { count: mine })}>
+        {mine}
+      </span>
+      <button
+        type="button"
+        className="card-vote__step"
+        aria-label={t('facilitation.vote.add', { card })}
+        disabled={busy}
+        onClick={() => void vote(1)}
+      >
+        +
+      </button>
+    </div>
+  );
+}
