@@ -115,6 +115,10 @@ describe('private cards on the map', () => {
     expect(await bo.getByText(SENTENCE).count()).toBe(0);
     expect(await storedTexts()).not.toContain(SENTENCE);
     await shootIn(anna, 'editor-private-card');
+    // Close up: the private badge and the dashed border (the overview shows the border only).
+    await anna.getByRole('button', { name: 'Zoom in' }).click();
+    await anna.getByRole('button', { name: 'Zoom in' }).click();
+    await shoot(anna, 'en-editor-private-card-close');
     await shootIn(facilitator, 'facilitator-private-counts');
 
     await facilitator.getByRole('button', { name: 'Reveal private cards' }).click();
