@@ -153,8 +153,11 @@ describe('voting on the map', () => {
     expect(await bo.getByText('2 of 2 votes left').count()).toBe(1);
     expect(await bo.locator('.card-vote.is-voted').count()).toBe(0);
 
-    await voteFor(bo, UNRATED).click();
+    // Bo votes from the keyboard: Enter presses the card's vote button and opens nothing else.
+    await voteFor(bo, UNRATED).focus();
+    await bo.keyboard.press('Enter');
     await expect.poll(() => bo.getByText('1 of 2 votes left').count(), POLL).toBe(1);
+    expect(await bo.getByRole('textbox', { name: 'Card text' }).count()).toBe(0);
     await voteFor(anna, RATED).click();
     await expect.poll(() => anna.getByText('0 of 2 votes left').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('2 of 2 have voted').count(), POLL).toBe(1);

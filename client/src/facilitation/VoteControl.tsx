@@ -1,5 +1,5 @@
 import type { OpenVoteRound } from '@rejse/shared';
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import type { CardAddonProps } from '../doc/mapLayers.ts';
 import { useT } from '../i18n/index.ts';
@@ -34,6 +34,12 @@ export function VoteControl({ id, kind, text }: CardAddonProps) {
   );
 }
 
+/**
+ * Enter and Space press the button, not the card around it (Enter would open the card's text,
+ * the arrows move it, Delete remove it): the keys stay here (`nokey` tells React Flow the same).
+ */
+const keepKeys = (event: KeyboardEvent) => event.stopPropagation();
+
 function OnCardVote({ round, id, text }: { round: OpenVoteRound; id: string; text: string }) {
   const t = useT();
   const { api, myVotes } = useFacilitationContext();
@@ -61,13 +67,14 @@ function OnCardVote({ round, id, text }: { round: OpenVoteRound; id: string; tex
   if (!round.allowMultiplePerCard) {
     const voted = mine > 0;
     return (
-      <div className={`card-vote nodrag nopan${voted ? ' is-voted' : ''}`}>
+      <div className={`card-vote nodrag nopan nokey${voted ? ' is-voted' : ''}`}>
         <button
           type="button"
           className="card-vote__toggle"
           aria-pressed={voted}
           aria-label={t(voted ? 'facilitation.vote.remove' : 'facilitation.vote.add', { card })}
           disabled={busy}
+          onKeyDown={keepKeys}
           onClick={() => void vote(voted ? -1 : 1)}
         >
           <span aria-hidden="true">{voted ? '●' : '○'}</span>
@@ -77,12 +84,13 @@ function OnCardVote({ round, id, text }: { round: OpenVoteRound; id: string; tex
     );
   }
   return (
-    <div className={`card-vote nodrag nopan${mine > 0 ? ' is-voted' : ''}`}>
+    <div className={`card-vote nodrag nopan nokey${mine > 0 ? ' is-voted' : ''}`}>
       <button
         type="button"
         className="card-vote__step"
         aria-label={t('facilitation.vote.remove', { card })}
         disabled={busy || mine === 0}
+        onKeyDown={keepKeys}
         onClick={() => void vote(-1)}
       >
         −
@@ -95,6 +103,7 @@ function OnCardVote({ round, id, text }: { round: OpenVoteRound; id: string; tex
         className="card-vote__step"
         aria-label={t('facilitation.vote.add', { card })}
         disabled={busy}
+        onKeyDown={keepKeys}
         onClick={() => void vote(1)}
       >
         +
