@@ -116,8 +116,8 @@ describe('private cards on the map', () => {
     expect(await storedTexts()).not.toContain(SENTENCE);
     await shootIn(anna, 'editor-private-card');
     // Close up: the private badge and the dashed border (the overview shows the border only).
-    await anna.getByRole('button', { name: 'Zoom in' }).click();
-    await anna.getByRole('button', { name: 'Zoom in' }).click();
+    await anna.getByRole('combobox', { name: 'Zoom to stage…' }).selectOption({ label: '1. Credit check' });
+    await expect.poll(() => privateCards(anna).locator('.card__private').isVisible(), POLL).toBe(true);
     await shoot(anna, 'en-editor-private-card-close');
     await shootIn(facilitator, 'facilitator-private-counts');
 
