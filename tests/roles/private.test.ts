@@ -152,7 +152,10 @@ describe('private mode', () => {
         expect(((await res.json()) as { counts: unknown[] }).counts).toHaveLength(1);
       });
     };
-    const texts = () => docToBoard(facilitator.doc, board.id).cards.map((c) => c.text).sort();
+    const texts = () =>
+      docToBoard(facilitator.doc, board.id)
+        .cards.map((c) => c.text)
+        .sort();
 
     await write('Named idea');
     await vi.waitFor(() => expect(readPeople(facilitator.doc).get(ana.id)).toBe('Ana'));
