@@ -118,6 +118,16 @@ describe('private cards on the map', () => {
     expect(await privateCards(anna).locator('.card__text').textContent()).toBe(SENTENCE);
     expect(await privateCards(anna).getByText('Private', { exact: true }).count()).toBe(1);
     expect(await privateCards(anna).getAttribute('class')).toContain('card--private');
+    // The new card stays selected: the inspector shows it like any card, says it is private, and its edits stay private.
+    const inspector = anna.locator('[data-inspected-card]');
+    await expect
+      .poll(() => inspector.getAttribute('data-inspected-card'), POLL)
+      .toBe(await privateCards(anna).getAttribute('data-card-id'));
+    expect(await inspector.getByText('Only you see this card until the facilitator reveals the private cards.').count()).toBe(1);
+    await inspector.locator('.segmented__option--idea').click();
+    await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('idea');
+    await inspector.locator('.segmented__option--touchpoint').click();
+    await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('touchpoint');
 
     // An editor who adds a card and leaves it empty keeps nothing.
     await bo.getByRole('button', { name: 'Add card', exact: true }).click();

@@ -54,5 +54,11 @@ export function useReadMapBoard(): () => Board {
   return useCallback(() => withPrivate(session.getBoard(), layers?.privateCards.get() ?? NO_CARDS), [session, layers]);
 }
 
+/** One of this person's private cards by id (for the inspector), or undefined when it is not one. */
+export function usePrivateCard(id: string | undefined): Card | undefined {
+  const store = useBoardContext().layers?.privateCards ?? NO_PRIVATE;
+  return useSyncExternalStore(store.subscribe, () => (id === undefined ? undefined : store.get().find((card) => card.id === id)));
+}
+
 /** The addon every card of this map draws, or null. */
 export const useCardAddon = (): ComponentType<CardAddonProps> | null => useBoardContext().layers?.CardAddon ?? null;
