@@ -7,6 +7,7 @@ import type { DraftsSession } from './drafts.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { guardCommands } from './guard.ts';
 import { VoteControl } from './VoteControl.tsx';
+import { VoteViewProvider } from './voteView.tsx';
 
 const NO_CARDS: readonly Card[] = [];
 
@@ -51,5 +52,9 @@ export function GuardedCommands({ children }: { children: ReactNode }) {
     }),
     [board, session, commands, ui, role, drafts, layers],
   );
-  return <BoardProvider value={value}>{children}</BoardProvider>;
+  return (
+    <BoardProvider value={value}>
+      <VoteViewProvider>{children}</VoteViewProvider>
+    </BoardProvider>
+  );
 }

@@ -1,11 +1,11 @@
 import type { OpenVoteRound } from '@rejse/shared';
 import { useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
+import { useBoardUiStore } from '../doc/BoardContext.tsx';
 import type { CardAddonProps } from '../doc/mapLayers.ts';
 import { useT } from '../i18n/index.ts';
 import { FacilitationApiError } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
-import { isVotable, useVoteView } from './voteView.ts';
+import { isVotable, useVoteView } from './voteView.tsx';
 
 const REASONS: Record<string, 'facilitation.vote.noneLeft' | 'facilitation.vote.onePerCard' | 'facilitation.vote.closed'> = {
   'no-votes-left': 'facilitation.vote.noneLeft',
@@ -21,9 +21,8 @@ const REASONS: Record<string, 'facilitation.vote.noneLeft' | 'facilitation.vote.
  */
 export function VoteControl({ id, kind, text }: CardAddonProps) {
   const t = useT();
-  const session = useSession();
   const { role } = useFacilitationContext();
-  const { round, totals } = useVoteView(session);
+  const { round, totals } = useVoteView();
   if (round) return isVotable(round, kind) && role !== 'viewer' ? <OnCardVote round={round} id={id} text={text} /> : null;
   const total = totals.get(id);
   if (!total) return null;

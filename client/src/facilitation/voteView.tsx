@@ -1,5 +1,6 @@
 import { readOpenRound, readVoteCounts, voteTargetKind, type CardKind, type OpenVoteRound } from '@rejse/shared';
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { useSession } from '../doc/BoardContext.tsx';
 import type { BoardSession } from '../doc/session.ts';
 
 /** What every card's vote control needs from the document: the open round, else the latest totals. */
@@ -12,11 +13,7 @@ interface VoteView {
 const EMPTY: VoteView = { round: null, totals: new Map() };
 const views = new WeakMap<BoardSession, { revision: number; key: string; view: VoteView }>();
 
-/**
- * Read once per document revision for the whole map (not once per card), and the same object
- * while the round and the totals are unchanged, so thousands of cards re-render only when
- * voting itself changes.
- */
+/** Read once per document revision, and the same object while the round and the totals are unchanged. */
 function voteViewOf(session: BoardSession): VoteView {
   const revision = session.getRevision();
   const cached = views.get(session);
@@ -30,9 +27,20 @@ function voteViewOf(session: BoardSession): VoteView {
   return view;
 }
 
-export function useVoteView(session: BoardSession): VoteView {
-  return useSyncExternalStore(session.subscribe, () => voteViewOf(session));
+const VoteViewContext = createContext<VoteView>(EMPTY);
+
+/**
+ * One subscription to the document for the whole map: the cards' vote controls read the view
+ * from context (no card node subscribes to a store), so thousands of cards re-render only when
+ * voting itself changes, never on someone's keystroke.
+ */
+export function VoteViewProvider({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const view = useSyncExternalStore(session.subscribe, () => voteViewOf(session));
+  return <VoteViewContext.Provider value={view}>{children}</VoteViewContext.Provider>;
 }
+
+export const useVoteView = (): VoteView => useContext(VoteViewContext);
 
 /** Whether a card of this kind is voted on in the round. */
 export const isVotable = (round: OpenVoteRound, kind: CardKind): boolean => voteTargetKind(round.target) === kind;
