@@ -130,24 +130,25 @@ describe('a workshop in two browsers', () => {
     await facilitator.getByRole('button', { name: 'Start voting' }).click();
 
     for (const page of [facilitator, editor]) {
-      await expect.poll(() => page.getByRole('heading', { name: 'Vote on the ideas' }).count(), POLL).toBe(1);
+      await expect.poll(() => page.getByText('Vote on the ideas', { exact: true }).count(), POLL).toBe(1);
     }
+    // Votes are cast on the cards themselves.
     await facilitator.getByRole('button', { name: `Vote for “${IDEAS[0]}”` }).click();
-    await expect.poll(() => facilitator.getByText('1 vote left of 2').count(), POLL).toBe(1);
+    await expect.poll(() => facilitator.getByText('1 of 2 votes left').count(), POLL).toBe(1);
 
-    // The editor sees nothing of the facilitator's vote: no dots, all votes left, no results.
-    await expect.poll(() => editor.getByText('2 votes left of 2').count(), POLL).toBe(1);
-    const editorItems = editor.locator('.vote-item');
-    expect(await editorItems.count()).toBe(2);
-    for (const dots of await editor.locator('.vote-item__dots').allTextContents()) expect(dots).toBe('');
+    // The editor sees nothing of the facilitator's vote: no card marked voted, all votes left, no results.
+    await expect.poll(() => editor.getByText('2 of 2 votes left').count(), POLL).toBe(1);
+    expect(await editor.locator('.card-vote').count()).toBe(2);
+    expect(await editor.locator('.card-vote.is-voted').count()).toBe(0);
     expect(await editor.getByRole('heading', { name: 'Voting results' }).count()).toBe(0);
 
     await editor.getByRole('button', { name: `Vote for “${IDEAS[1]}”` }).click();
-    await expect.poll(() => editor.getByText('1 vote left of 2').count(), POLL).toBe(1);
-    // One vote per card in this round: a second one on the same card is explained, not counted.
-    await editor.getByRole('button', { name: `Vote for “${IDEAS[1]}”` }).click();
-    await expect.poll(() => editor.getByText('This round allows one vote per card.').count(), POLL).toBe(1);
-    expect(await facilitator.locator('.vote-item__dots').allTextContents()).toEqual(['●', '']);
+    await expect.poll(() => editor.getByText('1 of 2 votes left').count(), POLL).toBe(1);
+    // One vote per card in this round: the card's control now takes the vote back instead of adding one.
+    await expect.poll(() => editor.getByRole('button', { name: `Take back a vote from “${IDEAS[1]}”` }).count(), POLL).toBe(1);
+    expect(await editor.getByRole('button', { name: `Vote for “${IDEAS[1]}”` }).count()).toBe(0);
+    const voted = (page: Page) => page.locator('.card-vote.is-voted').locator('xpath=..').getAttribute('data-card-id');
+    expect(await voted(facilitator)).toBe(await facilitator.locator('[data-card-id]', { hasText: IDEAS[0] }).getAttribute('data-card-id'));
 
     await facilitator.getByRole('button', { name: 'Close voting and show results' }).click();
     for (const page of [facilitator, editor]) {

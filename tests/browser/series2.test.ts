@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NO_SETTINGS, addCard, readLanes, readStages, updateCard, writeRunSheet, type CardId } from '@rejse/shared';
 import { boardFetch, connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';

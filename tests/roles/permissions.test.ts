@@ -169,7 +169,8 @@ describe('the client guard and the server admission agree', () => {
         {
           session: guardedSession,
           role,
-          drafts: () => ({ add: (input: unknown) => drafted.push(input) }) as unknown as DraftsSession,
+          // Knows no card (a private card is never on the board the property runs against).
+          drafts: () => ({ add: (input: unknown) => drafted.push(input), has: () => false }) as unknown as DraftsSession,
           notify: (message) => notices.push(message),
         },
       );

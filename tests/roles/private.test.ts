@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, addCard, cardsMap, docToBoard, readPrivateMode, setPrivateMode } from '@rejse/shared';
+import {
+  CLOSE,
+  PARTICIPANT_PARAM,
+  PARTICIPANT_SECRET_PARAM,
+  addCard,
+  cardsMap,
+  docToBoard,
+  readPeople,
+  readPrivateMode,
+  setPersonName,
+  setPrivateMode,
+} from '@rejse/shared';
 import { boardFetch, connectClient, createBoard, tokenOf, type ConnectedClient, type CreatedBoard } from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
 import { closedFor, connectAs, createParticipant, destroyClients, type Participant } from './util.ts';
@@ -71,6 +82,14 @@ describe('private mode', () => {
     addCard(editor.doc, { ...cell, kind: 'idea', text: 'sneaking it in' });
     expect((await refused).code).toBe(CLOSE.FORBIDDEN.code);
 
+    // The facilitator sees how many private cards Ana has, never their text; an editor cannot ask.
+    const counts = await boardFetch(server, `/api/boards/${board.id}/private/counts`);
+    const countsText = await counts.text();
+    expect(JSON.parse(countsText)).toEqual({ counts: [{ participantId: ana.id, count: 1 }] });
+    expect(countsText).not.toContain('Text the customer');
+    const editorCounts = await boardFetch(server, `/api/boards/${board.id}/private/counts`, { token: tokenOf(board.links.editor) });
+    expect(editorCounts.status).toBe(403);
+
     const editorReveal = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, {
       token: tokenOf(board.links.editor),
       method: 'POST',
@@ -87,5 +106,55 @@ describe('private mode', () => {
       expect(readPrivateMode(facilitator.doc)).toBe(false);
       expect(cardsMap(drafts.doc).size).toBe(0);
     });
+  });
+
+  it('a reveal with "show authors" signs each card with its author’s name; without, nothing says who wrote it', async () => {
+    const board = await createBoard(server, { title: 'Brainstorm with names' });
+    const facilitator = connectAs(server, board, 'facilitator');
+    await facilitator.synced;
+    const ana = createParticipant();
+    // Ana names herself on the board (her own people entry, over her own board socket).
+    const anaBoard = connectClient(server, board.id, {
+      token: tokenOf(board.links.editor),
+      params: { [PARTICIPANT_PARAM]: ana.id, [PARTICIPANT_SECRET_PARAM]: ana.secret },
+    });
+    draftClients.push(anaBoard);
+    await anaBoard.synced;
+    setPersonName(anaBoard.doc, ana.id, 'Ana', 'test');
+    const cell = firstCell(facilitator.doc);
+    const write = async (text: string) => {
+      setPrivateMode(facilitator.doc, true, 'test');
+      const drafts = connectDrafts(board, 'editor', ana.id, ana.secret);
+      await drafts.synced;
+      drafts.doc.transact(() => {
+        const card = new Y.Map<unknown>();
+        card.set('kind', 'idea');
+        card.set('text', new Y.Text(text));
+        card.set('cell', { ...cell, order: 1 });
+        cardsMap(drafts.doc).set(`c_${text.length}draft0001`.slice(0, 12), card);
+      });
+      await vi.waitFor(async () => {
+        const res = await boardFetch(server, `/api/boards/${board.id}/private/counts`);
+        expect(((await res.json()) as { counts: unknown[] }).counts).toHaveLength(1);
+      });
+    };
+    const texts = () =>
+      docToBoard(facilitator.doc, board.id)
+        .cards.map((c) => c.text)
+        .sort();
+
+    await write('Named idea');
+    await vi.waitFor(() => expect(readPeople(facilitator.doc).get(ana.id)).toBe('Ana'));
+    const signed = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, {
+      method: 'POST',
+      body: JSON.stringify({ showAuthors: true }),
+    });
+    expect(await signed.json()).toEqual({ revealed: 1 });
+    await vi.waitFor(() => expect(texts()).toEqual(['Ana: Named idea']));
+
+    await write('Anonymous idea');
+    const plain = await boardFetch(server, `/api/boards/${board.id}/private/reveal`, { method: 'POST' });
+    expect(await plain.json()).toEqual({ revealed: 1 });
+    await vi.waitFor(() => expect(texts()).toEqual(['Ana: Named idea', 'Anonymous idea']));
   });
 });

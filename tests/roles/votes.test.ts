@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addCard, readOpenRound, readRounds, readVoteCounts, facilitationMap, type CardId } from '@rejse/shared';
-import { boardFetch, createBoard, tokenOf, type CreatedBoard } from '../helpers/server.ts';
+import {
+  PARTICIPANT_PARAM,
+  PARTICIPANT_SECRET_PARAM,
+  addCard,
+  readOpenRound,
+  readRounds,
+  readVoteCounts,
+  facilitationMap,
+  type CardId,
+} from '@rejse/shared';
+import { boardFetch, connectClient, createBoard, tokenOf, type ConnectedClient, type CreatedBoard } from '../helpers/server.ts';
 import { firstCell } from '../server/util.ts';
 import { connectAs, createParticipant, destroyClients, type Participant } from './util.ts';
 import { serverForFile } from '../helpers/per-test.ts';
@@ -182,5 +191,41 @@ describe('dot voting', () => {
     }[];
     expect(listed.map((r) => r.id)).toEqual([round.id, next.id]);
     expect(listed.every((r) => typeof r.closedAt === 'number')).toBe(true);
+  });
+
+  it('the facilitator sees how many have voted, of the editors here now and everyone who voted, and nobody’s votes', async () => {
+    const { board, ideas } = await boardWithIdeas();
+    const round = await startRound(board, { target: 'ideas', votesPerPerson: 2 });
+    const [ana, bo, cy] = [createParticipant(), createParticipant(), createParticipant()];
+    // Ana (in two tabs) and Bo are on the board with the editor link; Cy votes without being here.
+    const here: ConnectedClient[] = [ana, ana, bo].map((who) =>
+      connectClient(server, board.id, {
+        token: tokenOf(board.links.editor),
+        params: { [PARTICIPANT_PARAM]: who.id, [PARTICIPANT_SECRET_PARAM]: who.secret },
+      }),
+    );
+    await Promise.all(here.map((client) => client.synced));
+    const progress = async (role: 'facilitator' | 'editor' = 'facilitator') => {
+      const res = await boardFetch(server, `/api/boards/${board.id}/votes/rounds/${round.id}/progress`, {
+        token: tokenOf(board.links[role]),
+        headers: ana.headers,
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    try {
+      await vi.waitFor(async () => expect((await progress()).body).toEqual({ voted: 0, eligible: 2 }));
+      expect((await vote(board, round, cy, ideas[0]!, 1)).status).toBe(200);
+      expect((await progress()).body).toEqual({ voted: 1, eligible: 3 });
+      expect((await vote(board, round, ana, ideas[1]!, 1)).status).toBe(200);
+      expect((await vote(board, round, ana, ideas[2]!, 1)).status).toBe(200);
+      expect((await progress()).body).toEqual({ voted: 2, eligible: 3 });
+      // Taking back one's only vote means one has not voted.
+      expect((await vote(board, round, cy, ideas[0]!, -1)).status).toBe(200);
+      expect((await progress()).body).toEqual({ voted: 1, eligible: 2 });
+      // Only the facilitator asks.
+      expect((await progress('editor')).status).toBe(403);
+    } finally {
+      for (const client of here) client.destroy();
+    }
   });
 });

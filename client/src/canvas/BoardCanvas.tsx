@@ -18,7 +18,8 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useBoardSnapshot, useBoardUi, useBoardUiStore, useCommands, useEditorState, useSession } from '../doc/BoardContext.tsx';
+import { useBoardUi, useBoardUiStore, useCommands, useEditorState, useSession } from '../doc/BoardContext.tsx';
+import { useMapBoard } from '../doc/mapLayers.ts';
 import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
@@ -87,7 +88,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const uiStore = useBoardUiStore();
   const t = useT();
   const locale = useLocale();
-  const board = useBoardSnapshot();
+  // The shared board, with this person's private cards in private mode.
+  const { board, privateIds } = useMapBoard();
   const session = useSession();
   const commands = useCommands();
   const addCardAt = useAddCardAt();
@@ -132,7 +134,10 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     [board.stages, board.lanes],
   );
   const cardLabel = useCallback(
-    (kind: CardKind, text: string) => t('card.ariaLabel', { kind: t(`kind.${kind}`), text: text || t('card.empty') }),
+    (kind: CardKind, text: string, isPrivate?: boolean) => {
+      const label = t('card.ariaLabel', { kind: t(`kind.${kind}`), text: text || t('card.empty') });
+      return isPrivate ? t('mapvote.private.cardLabel', { label }) : label;
+    },
     [t],
   );
   const { locale: boardLocale, currency } = board;
@@ -160,6 +165,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     linkLabel,
     cardLabel,
     figures,
+    privateIds,
   );
   const onCardKeyDown = useCardKeys(layoutRef, viewOnly);
   const fitBoard = useFitBoard();

@@ -24,8 +24,8 @@ const inert = { draggable: false, selectable: false, deletable: false, connectab
 /** Grid nodes are not selectable, yet take double-clicks and hold buttons. */
 const interactive = { pointerEvents: 'all' } as const;
 
-/** The accessible name of a card node, e.g. "Pain point: Letter does not say…". */
-export type CardLabel = (kind: Card['kind'], text: string) => string;
+/** The accessible name of a card node, e.g. "Pain point: Letter does not say…" (saying so when it is private). */
+export type CardLabel = (kind: Card['kind'], text: string, isPrivate?: boolean) => string;
 
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
@@ -84,6 +84,7 @@ interface CachedCardNode {
   related: number;
   cardLabel: CardLabel;
   figures: CardFigures;
+  isPrivate: boolean;
   node: CardNode;
 }
 
@@ -103,6 +104,7 @@ const gridKey = (layout: GridLayout): string =>
 const textAsLabel: CardLabel = (_kind, text) => text;
 const noFigures: CardFigures = () => null;
 const noLinkLabel = (): string => '';
+const NO_PRIVATE: ReadonlySet<string> = new Set();
 
 /** The grid's cells, stage and lane headers and "+" nodes. */
 function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; headers: BoardNode[] } {
@@ -172,6 +174,8 @@ export function boardToNodes(
   cardLabel: CardLabel = textAsLabel,
   figures: CardFigures = noFigures,
   cache: NodeCache = createNodeCache(),
+  /** This person's private cards among `board.cards` (drawn marked, in their view only). */
+  privateIds: ReadonlySet<string> = NO_PRIVATE,
 ): BoardNode[] {
   const nodes: BoardNode[] = [];
   const key = gridKey(layout);
@@ -223,8 +227,10 @@ export function boardToNodes(
     const relatedNames = names.get(card.id) ?? '';
     const links = linkCount.get(card.id) ?? 0;
     const hit = cache.cardNodes.get(card);
+    const isPrivate = privateIds.has(card.id);
     if (
       hit &&
+      hit.isPrivate === isPrivate &&
       hit.box === box &&
       hit.linkCount === links &&
       hit.related === others &&
@@ -241,7 +247,7 @@ export function boardToNodes(
       ...fixed(box),
       zIndex: Z.card,
       connectable: true,
-      ariaLabel: cardLabel(card.kind, card.text),
+      ariaLabel: cardLabel(card.kind, card.text, isPrivate),
       data: {
         kind: card.kind,
         text: card.text,
@@ -256,9 +262,10 @@ export function boardToNodes(
         figures: box.figures ? figures(card) : null,
         related: others,
         relatedNames,
+        ...(isPrivate ? { private: true } : {}),
       },
     };
-    cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, node });
+    cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, isPrivate, node });
     nodes.push(node);
   }
   return nodes;

@@ -27,6 +27,8 @@ type CardNodeData = {
   related: number;
   /** Their texts, one per line, for the tooltip. */
   relatedNames: string;
+  /** One of this person's private cards (private mode): in their view only until revealed. */
+  private?: boolean;
   /** Local overlays (see useFlowState): being edited in place; the only selected card. */
   editing?: boolean;
   solo?: boolean;

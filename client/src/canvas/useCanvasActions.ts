@@ -2,6 +2,7 @@ import type { LaneId, LaneKind, StageId } from '@rejse/shared';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { useReadMapBoard } from '../doc/mapLayers.ts';
 import { useT } from '../i18n/index.ts';
 import { kindForLaneKind } from './kinds.ts';
 import { computeLayout, type Rect } from './layout.ts';
@@ -50,10 +51,11 @@ export function useReveal(): (rect: Rect) => void {
   );
 }
 
-/** Adds a card to a cell, selects it and opens it for typing. */
+/** Adds a card to a cell (a private one in private mode), selects it and opens it for typing. */
 export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: number) => void {
   const uiStore = useBoardUiStore();
   const session = useSession();
+  const readMapBoard = useReadMapBoard();
   const commands = useCommands();
   const reveal = useReveal();
   return useCallback(
@@ -66,13 +68,13 @@ export function useAddCardAt(): (stageId: StageId, laneId: LaneId, index?: numbe
         ...(index === undefined ? {} : { index }),
       });
       if (!id) return;
-      const box = computeLayout(session.getBoard()).cards.get(id);
+      const box = computeLayout(readMapBoard()).cards.get(id);
       if (box) reveal(box);
       const ui = uiStore.getState();
       ui.setSelection([id], []);
       ui.editCard(id);
     },
-    [session, commands, reveal, uiStore],
+    [session, readMapBoard, commands, reveal, uiStore],
   );
 }
 

@@ -34,6 +34,7 @@ export function useFlowElements(
   linkLabel: (fromText: string, toText: string) => string,
   cardLabel: CardLabel,
   figures: CardFigures,
+  privateIds?: ReadonlySet<string>,
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
   const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
@@ -41,12 +42,12 @@ export function useFlowElements(
 
   const derivedNodes = useMemo(() => {
     return metered('nodes', () => {
-      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current));
+      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current, privateIds));
       // Card nodes keep their objects through the node cache; the map holds the grid's few others.
       previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
       return next;
     });
-  }, [board, layout, cardLabel, figures]);
+  }, [board, layout, cardLabel, figures, privateIds]);
 
   const derivedEdges = useMemo(() => {
     return metered('edges', () => {

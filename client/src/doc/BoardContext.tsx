@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { BoardUiState, BoardUiStore } from './boardUi.ts';
 import type { BoardCommands } from './commands.ts';
 import type { EditorState, EditorStore } from './editorStore.ts';
+import type { MapLayers } from './mapLayers.ts';
 import type { BoardSession, SessionStatus, UndoState } from './session.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface BoardContextValue {
   commands: BoardCommands;
   ui: BoardUiStore;
   editor: EditorStore;
+  /** What the workshop lays over the live map (private cards, vote controls); absent on a saved version. */
+  layers?: MapLayers;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);

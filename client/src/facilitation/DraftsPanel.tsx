@@ -1,28 +1,43 @@
-import type { FacilitationState } from '@rejse/shared';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useBoard } from '../doc/BoardContext.tsx';
+import { readPeople, textValue, cardsMap, type CardId, type FacilitationState } from '@rejse/shared';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { wsBaseFor } from '../doc/connection.ts';
 import { useT } from '../i18n/index.ts';
 import { DraftsSession } from './drafts.ts';
 import { useDrafts, useFacilitationContext } from './FacilitationContext.tsx';
 
-/** Opens this editor's private drafts while private mode is on, and closes them after. */
+/** How often the facilitator's overview asks how many private cards each person has. */
+const COUNTS_EVERY_MS = 2_000;
+
+/**
+ * Opens this editor's private cards while private mode is on, and closes them after. A
+ * private card left empty when its editor closes is thrown away: adding one and typing
+ * nothing leaves nothing behind.
+ */
 export function DraftsConnector({ privateMode }: { privateMode: boolean }) {
   const { boardId, token, participant, role, drafts } = useFacilitationContext();
+  const session = useSession();
+  const uiStore = useBoardUiStore();
   const wanted = privateMode && role === 'editor';
   useEffect(() => {
     if (!wanted) return;
-    const session = new DraftsSession(boardId, wsBaseFor(window.location), token, participant);
-    drafts.set(session);
+    const opened = new DraftsSession(boardId, wsBaseFor(window.location), token, participant, session.doc);
+    drafts.set(opened);
+    const stopWatching = uiStore.subscribe((state, previous) => {
+      const left = previous.editingCard;
+      if (!left || left === state.editingCard || !opened.has(left)) return;
+      if (textValue(cardsMap(opened.doc).get(left)?.get('text')).trim() === '') opened.remove([left as CardId]);
+    });
     return () => {
+      stopWatching();
       drafts.set(null);
-      session.destroy();
+      opened.destroy();
     };
-  }, [wanted, boardId, token, participant, drafts]);
+  }, [wanted, boardId, token, participant, drafts, session, uiStore]);
   return null;
 }
 
-/** Private mode: an editor's own hidden cards (editable until revealed); the facilitator's reminder. */
+/** Private mode: the editor's reminder and how many private cards they have; the facilitator's count per person. */
 export function DraftsPanel({ state }: { state: FacilitationState }) {
   const t = useT();
   const { role } = useFacilitationContext();
@@ -35,40 +50,51 @@ export function DraftsPanel({ state }: { state: FacilitationState }) {
       <p className="workshop-panel__lead">
         {role === 'facilitator' ? t('facilitation.private.facilitatorNote') : t('facilitation.private.editorNote')}
       </p>
-      {role === 'editor' ? <MyDrafts /> : null}
+      {role === 'editor' ? <MyCount /> : null}
+      {role === 'facilitator' ? <CountsByPerson /> : null}
     </section>
   );
 }
 
-function MyDrafts() {
+function MyCount() {
   const t = useT();
   const drafts = useDrafts();
-  const empty = useMemo(() => ({ get: () => [] as const, subscribe: () => () => {} }), []);
-  const store = drafts?.cards ?? empty;
-  const cards = useSyncExternalStore(store.subscribe, store.get);
-  const stages = useBoard((b) => b.stages);
-  const stageTitle = (id: string) => stages.find((s) => s.id === id)?.title ?? '';
-  if (cards.length === 0) return <p className="muted">{t('facilitation.private.none')}</p>;
+  const count = useSyncExternalStore(
+    (listener) => drafts?.cards.subscribe(listener) ?? (() => undefined),
+    () => drafts?.cards.get().length ?? 0,
+  );
+  return <p className="muted">{t('mapvote.private.mine', { count })}</p>;
+}
+
+function CountsByPerson() {
+  const t = useT();
+  const session = useSession();
+  const { api } = useFacilitationContext();
+  const [counts, setCounts] = useState<{ participantId: string; count: number }[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      api.privateCounts().then(
+        (answer) => live && setCounts(answer),
+        () => undefined,
+      );
+    void ask();
+    const timer = setInterval(() => void ask(), COUNTS_EVERY_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [api]);
+  if (!counts) return null;
+  if (counts.length === 0) return <p className="muted">{t('mapvote.private.noneYet')}</p>;
+  // Names from the board's people directory, read when the counts arrive.
+  const people = readPeople(session.doc);
   return (
-    <ul className="draft-list">
-      {cards.map((card) => (
-        <li key={card.id} className="draft-item">
-          <label className="field">
-            <span className="field__label">
-              {t('facilitation.private.cardIn', { kind: t(`kind.${card.kind}`), stage: stageTitle(card.stageId) })}
-            </span>
-            <textarea
-              className="input"
-              rows={2}
-              defaultValue={card.text}
-              onBlur={(event) => {
-                if (event.target.value !== card.text) drafts?.setText(card.id, event.target.value);
-              }}
-            />
-          </label>
-          <button type="button" className="button button--small" onClick={() => drafts?.remove(card.id)}>
-            {t('facilitation.private.delete')}
-          </button>
+    <ul className="private-counts" aria-label={t('mapvote.private.countsLabel')}>
+      {counts.map(({ participantId, count }) => (
+        <li key={participantId} className="private-counts__row" data-participant-id={participantId}>
+          <span className="private-counts__name">{people.get(participantId) ?? t('series.comments.someone')}</span>
+          <span className="private-counts__count">{t('mapvote.private.count', { count })}</span>
         </li>
       ))}
     </ul>

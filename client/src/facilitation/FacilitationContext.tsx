@@ -2,7 +2,7 @@ import { EMPTY_FACILITATION, readFacilitation, type FacilitationState, type Role
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { createExternalStore, type ExternalStore } from '../doc/externalStore.ts';
 import type { BoardSession } from '../doc/session.ts';
-import { createFacilitationApi, type FacilitationApi } from './api.ts';
+import { createFacilitationApi, type FacilitationApi, type MyVotes } from './api.ts';
 import { createServerClock, type ServerClock } from './clock.ts';
 import type { DraftsSession } from './drafts.ts';
 import { participantFor, type ParticipantIdentity } from './participant.ts';
@@ -21,6 +21,8 @@ export interface FacilitationContextValue {
   clock: ServerClock;
   /** The open drafts session (editors in private mode), else null. */
   drafts: ExternalStore<DraftsSession | null>;
+  /** This person's own votes in the open round (from the server; nobody else's), null before they are known. */
+  myVotes: ExternalStore<MyVotes | null>;
 }
 
 const FacilitationContext = createContext<FacilitationContextValue | null>(null);
@@ -47,6 +49,7 @@ export function FacilitationProvider({
       api,
       clock: createServerClock(() => api.time()),
       drafts: createExternalStore<DraftsSession | null>(null),
+      myVotes: createExternalStore<MyVotes | null>(null),
     };
   }, [boardId, token, role]);
   useEffect(() => () => value.clock.destroy(), [value]);

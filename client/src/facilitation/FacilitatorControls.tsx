@@ -245,6 +245,7 @@ function PrivateControl({ state }: { state: FacilitationState }) {
   const session = useSession();
   const { api } = useFacilitationContext();
   const run = useRunner();
+  const [showAuthors, setShowAuthors] = useState(false);
   if (!state.privateMode) {
     return (
       <button type="button" className="button button--small" onClick={() => setPrivateMode(session.doc, true, FACILITATION_ORIGIN)}>
@@ -253,18 +254,24 @@ function PrivateControl({ state }: { state: FacilitationState }) {
     );
   }
   return (
-    <button
-      type="button"
-      className="button button--primary button--small"
-      onClick={() =>
-        run(async () => {
-          const count = await api.revealDrafts();
-          uiStore.getState().notify(t('facilitation.private.revealed', { count }));
-        })
-      }
-    >
-      {t('facilitation.private.reveal')}
-    </button>
+    <span className="workshop-reveal">
+      <button
+        type="button"
+        className="button button--primary button--small"
+        onClick={() =>
+          run(async () => {
+            const count = await api.revealDrafts({ showAuthors });
+            uiStore.getState().notify(t('facilitation.private.revealed', { count }));
+          })
+        }
+      >
+        {t('facilitation.private.reveal')}
+      </button>
+      <label className="checkbox">
+        <input type="checkbox" checked={showAuthors} onChange={(event) => setShowAuthors(event.target.checked)} />
+        {t('mapvote.private.showAuthors')}
+      </label>
+    </span>
   );
 }
 

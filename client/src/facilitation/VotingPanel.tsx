@@ -1,124 +1,20 @@
-import { voteTargetKind, type Card, type FacilitationState, type OpenVoteRound, type VoteRoundResult } from '@rejse/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Card, FacilitationState, VoteRoundResult } from '@rejse/shared';
+import { useMemo, useState } from 'react';
 import { useBoard } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
-import { FacilitationApiError, type MyVotes } from './api.ts';
-import { useFacilitationContext } from './FacilitationContext.tsx';
-
-const REASONS: Record<string, 'facilitation.vote.noneLeft' | 'facilitation.vote.onePerCard' | 'facilitation.vote.closed'> = {
-  'no-votes-left': 'facilitation.vote.noneLeft',
-  'one-per-card': 'facilitation.vote.onePerCard',
-  closed: 'facilitation.vote.closed',
-};
 
 const cardLabel = (card: Card | undefined, fallback: string): string => (card?.text.trim() ? card.text.trim() : fallback);
 
 /**
- * Dot voting for everyone: while a round is open, the cards of its target with this
- * person's own votes only (they live on the server, not in the shared document); once
- * closed, the latest round's totals for all.
+ * The latest closed round's results, ranked, for everyone (until hidden here). Votes are cast
+ * on the cards themselves (VoteControl) and the budget shows above the map (VoteBar).
  */
 export function VotingPanel({ state }: { state: FacilitationState }) {
   const latest = state.rounds.at(-1) ?? null;
   const [hiddenResult, setHiddenResult] = useState<string | null>(null);
-  if (state.openRound) return <OpenRound round={state.openRound} />;
+  if (state.openRound) return null;
   if (latest && hiddenResult !== latest.id) return <RoundResults round={latest} onHide={() => setHiddenResult(latest.id)} />;
   return null;
-}
-
-function OpenRound({ round }: { round: OpenVoteRound }) {
-  const t = useT();
-  const { api, role } = useFacilitationContext();
-  const cards = useBoard((b) => b.cards);
-  const targets = useMemo(() => cards.filter((c) => c.kind === voteTargetKind(round.target)), [cards, round.target]);
-  const [mine, setMine] = useState<MyVotes | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const canVote = role !== 'viewer';
-
-  useEffect(() => {
-    if (!canVote) return;
-    let live = true;
-    api.myVotes(round.id).then(
-      (votes) => live && setMine(votes),
-      () => live && setMine({ roundId: round.id, votes: {}, used: 0, remaining: round.votesPerPerson }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, round.id, round.votesPerPerson, canVote]);
-
-  const vote = useCallback(
-    async (cardId: string, delta: 1 | -1) => {
-      setBusy(true);
-      setMessage(null);
-      try {
-        setMine(await api.vote(round.id, cardId, delta));
-      } catch (error) {
-        const reason = error instanceof FacilitationApiError ? error.reason : null;
-        const key = reason ? REASONS[reason] : undefined;
-        setMessage(key ? t(key) : t('facilitation.failed', { error: error instanceof Error ? error.message : String(error) }));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [api, round.id, t],
-  );
-
-  const remaining = mine?.remaining ?? round.votesPerPerson;
-  return (
-    <section className="workshop-panel" aria-labelledby="voting-heading" data-round-id={round.id}>
-      <h2 id="voting-heading" className="workshop-panel__title">
-        {t(round.target === 'ideas' ? 'facilitation.vote.headingIdeas' : 'facilitation.vote.headingPains')}
-      </h2>
-      <p className="workshop-panel__lead">
-        {canVote ? t('facilitation.vote.remaining', { remaining, total: round.votesPerPerson }) : t('facilitation.vote.viewerNote')}
-      </p>
-      <p className="muted workshop-panel__hint">{t('facilitation.vote.secret')}</p>
-      {targets.length === 0 ? <p className="muted">{t('facilitation.vote.noCards')}</p> : null}
-      <ul className="vote-list">
-        {targets.map((card) => {
-          const count = mine?.votes[card.id] ?? 0;
-          const text = cardLabel(card, t('card.empty'));
-          return (
-            <li key={card.id} className="vote-item" data-card-id={card.id}>
-              <span className="vote-item__text">{text}</span>
-              <span className="vote-item__dots" role="img" aria-label={t('facilitation.vote.mine', { count })}>
-                {'●'.repeat(count)}
-              </span>
-              {canVote ? (
-                <span className="vote-item__buttons">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('facilitation.vote.add', { card: text })}
-                    disabled={busy}
-                    onClick={() => void vote(card.id, 1)}
-                  >
-                    +
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('facilitation.vote.remove', { card: text })}
-                    disabled={busy || count === 0}
-                    onClick={() => void vote(card.id, -1)}
-                  >
-                    −
-                  </button>
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      {message ? (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      ) : null}
-    </section>
-  );
 }
 
 function RoundResults({ round, onHide }: { round: VoteRoundResult; onHide: () => void }) {

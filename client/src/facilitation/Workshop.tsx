@@ -15,6 +15,7 @@ import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { LockBadges } from './LockBadges.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
+import { VoteBar } from './VoteBar.tsx';
 import { VotingPanel } from './VotingPanel.tsx';
 import { ToneRoundPanel } from '../letters/ToneRoundPanel.tsx';
 import { useToneState } from '../letters/useTone.ts';
@@ -54,6 +55,7 @@ export function WorkshopBar() {
       <LockBadges locks={state.locks} />
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
       <RunSheetBar />
+      {state.openRound ? <VoteBar round={state.openRound} /> : null}
       <div className="workshop-bar__end">
         <SeriesButtons name={name} />
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
@@ -68,12 +70,12 @@ export function WorkshopBar() {
   );
 }
 
-/** Side panels for the workshop: dot voting and its results, the blind tone round of a letter, private drafts. */
+/** Side panels for the workshop: the latest voting results, the blind tone round of a letter, private mode. */
 export function WorkshopPanels() {
   const session = useSession();
   const state = useFacilitationState(session);
   const tone = useToneState();
-  if (!state.openRound && state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
+  if (state.rounds.length === 0 && !state.privateMode && !tone.open && tone.rounds.length === 0) return null;
   return (
     <aside className="workshop-panels">
       <VotingPanel state={state} />

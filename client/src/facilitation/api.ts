@@ -3,23 +3,27 @@ import {
   PARTICIPANT_SECRET_HEADER,
   boardAccessSchema,
   myVotesSchema,
+  privateCountsSchema,
   readApiAnswer,
   revealResponseSchema,
   rotatedLinkSchema,
   shownLinksSchema,
   serverTimeSchema,
   timerResponseSchema,
+  voteProgressSchema,
   voteRoundResultSchema,
   voteRoundSchema,
   type ApiErrorCode,
   type ApiSchema,
   type MyVotesResponse,
   type OpenVoteRound,
+  type PrivateCountsResponse,
   type Role,
   type SharedRole,
   type ShownLinksResponse,
   type TimerAction,
   type TimerValue,
+  type VoteProgressResponse,
   type VoteRoundRequest,
   type VoteRoundResult,
 } from '@rejse/shared';
@@ -50,7 +54,11 @@ export interface FacilitationApi {
   closeRound(roundId: string): Promise<VoteRoundResult>;
   vote(roundId: string, cardId: string, delta: 1 | -1): Promise<MyVotes>;
   myVotes(roundId: string): Promise<MyVotes>;
-  revealDrafts(): Promise<number>;
+  /** How many have voted in the open round, of how many could (facilitator). */
+  voteProgress(roundId: string): Promise<VoteProgressResponse>;
+  revealDrafts(options: { showAuthors: boolean }): Promise<number>;
+  /** How many private cards each person holds (facilitator; never their text). */
+  privateCounts(): Promise<PrivateCountsResponse['counts']>;
   rotateLink(role: SharedRole): Promise<{ token: string; link: string; closedConnections: number }>;
   /** The links as the server can show them again (facilitator), and who is connected on each now. */
   shownLinks(): Promise<ShownLinksResponse>;
@@ -129,8 +137,14 @@ export function createFacilitationApi(boardId: string, token: string | null, par
     myVotes(roundId) {
       return call(`${round(roundId)}/votes/mine`, myVotesSchema, { asParticipant: true });
     },
-    async revealDrafts() {
-      return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST' })).revealed;
+    voteProgress(roundId) {
+      return call(`${round(roundId)}/progress`, voteProgressSchema);
+    },
+    async revealDrafts(options) {
+      return (await call(`${base}/private/reveal`, revealResponseSchema, { method: 'POST', body: options })).revealed;
+    },
+    async privateCounts() {
+      return (await call(`${base}/private/counts`, privateCountsSchema)).counts;
     },
     async rotateLink(role) {
       const {

@@ -5,11 +5,13 @@ import {
   addStage,
   cardsMap,
   LOCAL_ORIGIN,
+  readCellOf,
   readStages,
   setCardsLocked,
   setLocks,
   setPrivateMode,
   type AddCardInput,
+  type CardId,
   type Role,
 } from '@rejse/shared';
 import { describe, expect, it } from 'vitest';
@@ -106,13 +108,18 @@ describe('what an editor’s link may do under the facilitator’s locks', () =>
 
   it('in private mode a new card goes to the editor’s drafts, or waits until they are connected', () => {
     const added: AddCardInput[] = [];
-    const drafts = { add: (input: AddCardInput) => added.push(input) } as unknown as DraftsSession;
+    const add = (input: AddCardInput) => {
+      added.push(input);
+      return 'private1';
+    };
+    const drafts = { add, has: () => false } as unknown as DraftsSession;
     const board = editorBoard('editor', drafts);
     setPrivateMode(board.doc, true, 'facilitator');
     const input = { stageId: board.first, laneId: board.lane, kind: 'idea', text: 'Secret' } as const;
-    expect(board.commands.addCard(input)).toBeUndefined();
+    // Its id comes back, so the map can open the new card for typing.
+    expect(board.commands.addCard(input)).toBe('private1');
     expect(added).toEqual([input]);
-    expect(board.notices).toEqual([t('facilitation.private.added')]);
+    expect(board.notices).toEqual([]);
     expect(cardsMap(board.doc).size).toBe(1);
 
     const offline = editorBoard('editor', null);
@@ -120,6 +127,28 @@ describe('what an editor’s link may do under the facilitator’s locks', () =>
     offline.commands.addCard(input);
     expect(offline.notices).toEqual([t('facilitation.guard.privateNotReady')]);
     expect(cardsMap(offline.doc).size).toBe(1);
+  });
+
+  it('edits, moves and deletes of a private card go to the drafts; the board’s cards in the same command to the board', () => {
+    const calls: string[] = [];
+    const drafts = {
+      has: (id: string) => id === 'mine1',
+      update: (id: string) => calls.push(`update ${id}`),
+      editText: (id: string) => calls.push(`editText ${id}`),
+      move: (ids: string[]) => calls.push(`move ${ids.join()}`),
+      remove: (ids: string[]) => calls.push(`remove ${ids.join()}`),
+    } as unknown as DraftsSession;
+    const board = editorBoard('editor', drafts);
+    const mine = 'mine1' as CardId;
+    board.commands.updateCard(mine, { text: 'Only mine' });
+    board.commands.editCardText(mine, 'text', { index: 0, remove: 0, insert: 'A' });
+    board.commands.moveCards([mine, board.card], { stageId: board.second, laneId: board.lane });
+    expect(readCellOf(cardsMap(board.doc).get(board.card)!)?.stageId).toBe(board.second);
+    board.commands.link(mine, board.card);
+    expect(board.notices).toEqual([t('mapvote.private.noLinks')]);
+    board.commands.deleteElements([mine, board.card], []);
+    expect(calls).toEqual(['update mine1', 'editText mine1', 'move mine1', 'remove mine1']);
+    expect(cardsMap(board.doc).size).toBe(0);
   });
 
   it('a facilitator’s commands are not wrapped at all', () => {

@@ -7,13 +7,14 @@ import {
   roleMayChangeNothing,
   type Block,
   type Capability,
+  type CardId,
   type PermissionVerdict,
   type Refusal,
   type Role,
   type UpdateChange,
 } from '@rejse/shared';
 import type * as Y from 'yjs';
-import type { BoardCommands } from '../doc/commands.ts';
+import { describeError, type BoardCommands } from '../doc/commands.ts';
 import type { BoardSession } from '../doc/session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { DraftsSession } from './drafts.ts';
@@ -93,7 +94,8 @@ const REFUSED_RESULT: Partial<Record<keyof BoardCommands, unknown>> = { removeSt
  * closing the connection (the page must then reload), so each command first asks the shared
  * permission table (`judgeChanges`, the server's own check) about the changes it will make,
  * and explains instead of running when the answer is no. In private mode an editor's new
- * card goes to their private drafts. Facilitators get the commands unchanged.
+ * card goes to their private drafts (and is opened for typing on the map like any new card),
+ * and their private cards are edited there. Facilitators get the commands unchanged.
  */
 export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCommands {
   // Board commands never write someone else's comments or name, the only thing left to refuse a facilitator.
@@ -117,9 +119,7 @@ export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCo
       deps.notify(t('facilitation.guard.privateNotReady'));
       return undefined;
     }
-    drafts.add(input);
-    deps.notify(t('facilitation.private.added'));
-    return undefined;
+    return drafts.add(input);
   };
 
   const guarded: BoardCommands = { ...commands };
@@ -140,5 +140,54 @@ export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCo
     };
   }
 
-  return guarded;
+  return routePrivateCards(guarded, deps);
+}
+
+/**
+ * Edits, moves and deletes of this person's private cards go to their drafts document, never
+ * to the board (which does not have them); the board's cards in the same command go on as
+ * usual. A link needs both cards on the board, so a private card is linked once revealed.
+ */
+function routePrivateCards(commands: BoardCommands, deps: GuardDeps): BoardCommands {
+  const privateOnes = (ids: readonly CardId[]) => {
+    const drafts = deps.drafts();
+    return drafts ? { drafts, mine: ids.filter((id) => drafts.has(id)), rest: ids.filter((id) => !drafts.has(id)) } : null;
+  };
+  const attempt = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      deps.notify(describeError(error));
+    }
+  };
+  return {
+    ...commands,
+    updateCard: (id, patch) => {
+      const drafts = deps.drafts();
+      if (drafts?.has(id)) attempt(() => drafts.update(id, patch));
+      else commands.updateCard(id, patch);
+    },
+    editCardText: (id, field, edit) => {
+      const drafts = deps.drafts();
+      if (drafts?.has(id)) attempt(() => drafts.editText(id, field, edit));
+      else commands.editCardText(id, field, edit);
+    },
+    moveCards: (ids, to) => {
+      const split = privateOnes(ids);
+      if (!split || split.mine.length === 0) return commands.moveCards(ids, to);
+      attempt(() => split.drafts.move(split.mine, to));
+      if (split.rest.length > 0) commands.moveCards(split.rest, to);
+    },
+    deleteElements: (cards, links) => {
+      const split = privateOnes(cards);
+      if (!split || split.mine.length === 0) return commands.deleteElements(cards, links);
+      attempt(() => split.drafts.remove(split.mine));
+      if (split.rest.length > 0 || links.length > 0) commands.deleteElements(split.rest, links);
+    },
+    link: (from, to) => {
+      const drafts = deps.drafts();
+      if (drafts && (drafts.has(from) || drafts.has(to))) deps.notify(t('mapvote.private.noLinks'));
+      else commands.link(from, to);
+    },
+  };
 }

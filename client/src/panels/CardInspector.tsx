@@ -2,6 +2,7 @@ import { LinkPicker } from './LinkPicker.tsx';
 import { CARD_KINDS, CARDS, type Board, type Card, type CardId, type CardKind } from '@rejse/shared';
 import { shallow } from 'zustand/shallow';
 import { useBoard, useBoardUi, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { usePrivateCard } from '../doc/mapLayers.ts';
 import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
@@ -79,7 +80,12 @@ export function CardInspector() {
   const commands = useCommands();
   const selectedCards = useBoardUi((s) => s.selectedCards);
   const selectedId = selectedCards.length === 1 ? selectedCards[0] : undefined;
-  const selected = useBoard((board) => selectCard(board, selectedId), sameSelected);
+  // One of this person's private cards is inspected like any card (its edits go to their drafts).
+  const privateCard = usePrivateCard(selectedId);
+  const selected = useBoard(
+    (board) => selectCard(privateCard ? { ...board, cards: [privateCard], links: [] } : board, selectedId),
+    sameSelected,
+  );
   // A view-only link sees every field, none of them live (the server would refuse the change).
   const readOnly = useRole() === 'viewer';
   const close = () => uiStore.getState().setSelection([], []);
@@ -159,13 +165,18 @@ export function CardInspector() {
           {hasMessageChannel(card) ? <LetterSection card={card} locale={selected.locale} /> : null}
         </fieldset>
 
-        <section className="inspector__comments" aria-label={t('series.comments.title')}>
-          <h3 className="field__label">{t('series.comments.title')}</h3>
-          <Threads target={{ kind: 'card', id: card.id }} />
-        </section>
+        {privateCard ? (
+          // Comments and links wait until the card is revealed: nobody else could see them.
+          <p className="inspector__hint">{t('mapvote.private.cardHint')}</p>
+        ) : (
+          <section className="inspector__comments" aria-label={t('series.comments.title')}>
+            <h3 className="field__label">{t('series.comments.title')}</h3>
+            <Threads target={{ kind: 'card', id: card.id }} />
+          </section>
+        )}
 
         <fieldset className="inspector__fields" disabled={readOnly}>
-          <div className="inspector__links-block">
+          <div className="inspector__links-block" hidden={privateCard !== undefined}>
             <p className="inspector__links">
               <Icon name="link" size={14} />
               {t('inspector.links', { count: selected.links })}

@@ -14,6 +14,7 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
 import { breakdownLines, formatScore, ScoreBreakdownView } from './Score.tsx';
+import { UnratedFlag } from './UnratedFlag.tsx';
 import { OwnerField } from './OwnerField.tsx';
 import { usePrioritizeUi } from './store.tsx';
 
@@ -297,6 +298,7 @@ const ActionRowView = memo(function ActionRowView({
           >
             {text}
           </button>
+          <UnratedFlag id={card.id} text={text} missing={row.breakdown.missing} canEdit={canEdit} />
           <div className="action-row__context">
             <span className="action-row__stage">{row.stage.title || t('stage.new')}</span>
             {value ? (
@@ -362,7 +364,6 @@ const ActionRowView = memo(function ActionRowView({
           onClick={() => toggleExpanded(card.id)}
         >
           {score}
-          {row.breakdown.incomplete ? <span aria-hidden="true">*</span> : null}
         </button>
       </div>
       {expanded ? (

@@ -26,6 +26,7 @@ const PATHS = {
   copy: 'M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3',
   keyboard: 'M1.5 4h13v8h-13zM4 6.5h.01M6.5 6.5h.01M9 6.5h.01M11.5 6.5h.01M5 9.5h6',
   check: 'M3 8.5l3 3 7-7',
+  lock: 'M4 7.5h8v6H4zM5.75 7.5V5.25a2.25 2.25 0 0 1 4.5 0V7.5',
   // Card kinds
   touchpoint: 'M8 2.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11zM8 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z',
   pain: 'M8 2.5 14 13.5H2zM8 6.5V10M8 11.75v.01',
@@ -45,7 +46,6 @@ const PATHS = {
   kivra: 'M1.5 8.5 3.5 5.5h9l2 3v4h-13zM1.5 8.5H5.5l1 1.5h3l1-1.5h4M5.5 5.5V2h5v3.5',
   /** A channel the board added itself. */
   channel: 'M2 8h3l2-4.5 2 9 2-4.5h3',
-  lock: 'M3.5 7.5h9v6h-9zM5.5 7.5V5a2.5 2.5 0 0 1 5 0v2.5',
 } as const satisfies Record<string, string> & Record<CardKind | Channel, string>;
 
 /** Every card kind and channel has an icon of the same name (a type error otherwise). */

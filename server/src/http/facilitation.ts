@@ -1,5 +1,14 @@
 import type { Hono } from 'hono';
-import { SERVER_ORIGIN, TimerActionError, applyTimerAction, readTimer, timerActionSchema, writeTimer } from '@rejse/shared';
+import {
+  SERVER_ORIGIN,
+  TimerActionError,
+  applyTimerAction,
+  readTimer,
+  revealRequestSchema,
+  timerActionSchema,
+  writeTimer,
+  type PrivateCountsResponse,
+} from '@rejse/shared';
 import { SERVER_LIMITS } from '../config.ts';
 import { boardRole, type AuthDeps } from './auth.ts';
 import { jsonBody, validate } from './body.ts';
@@ -46,10 +55,24 @@ export function mountFacilitationRoutes(app: Hono, deps: FacilitationRoutesDeps)
     },
   );
 
-  app.post('/api/boards/:id/private/reveal', boardRole(deps, 'facilitator'), (c) => {
+  app.post(
+    '/api/boards/:id/private/reveal',
+    boardRole(deps, 'facilitator'),
+    jsonBody(SERVER_LIMITS.httpBodyBytes),
+    validate('json', revealRequestSchema),
+    (c) => {
+      const boardId = c.req.param('id');
+      const revealed = deps.live.revealDrafts(boardId, c.req.valid('json'));
+      if (revealed === undefined) throw boardNotFound(boardId);
+      return c.json({ revealed });
+    },
+  );
+
+  // How many private cards each person holds, for the facilitator's overview; the text stays with its author.
+  app.get('/api/boards/:id/private/counts', boardRole(deps, 'facilitator'), (c) => {
     const boardId = c.req.param('id');
-    const revealed = deps.live.revealDrafts(boardId);
-    if (revealed === undefined) throw boardNotFound(boardId);
-    return c.json({ revealed });
+    const counts = [...deps.live.privateCounts(boardId)].map(([participantId, count]) => ({ participantId, count }));
+    c.header('cache-control', 'no-store');
+    return c.json({ counts } satisfies PrivateCountsResponse);
   });
 }

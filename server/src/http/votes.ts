@@ -8,6 +8,7 @@ import {
   voteRoundRequestSchema,
   type MyVotesResponse,
   type VoteRoundResponse,
+  type VoteProgressResponse,
   type VoteRoundResultResponse,
   type VoteTarget,
 } from '@rejse/shared';
@@ -115,6 +116,26 @@ export function mountVoteRoutes(app: Hono, deps: VoteRoutesDeps): void {
     const boardId = c.req.param('id');
     const participantId = requireParticipant(c, deps, boardId);
     return c.json(mine(boardId, roundOf(boardId, c.req.param('roundId')), participantId));
+  });
+
+  // "N of M have voted" for the facilitator: counts only, never whose votes are where (see voteProgressSchema).
+  app.get('/api/boards/:id/votes/rounds/:roundId/progress', boardRole(deps, 'facilitator'), (c) => {
+    const boardId = c.req.param('id');
+    const round = roundOf(boardId, c.req.param('roundId'));
+    const voters = new Set(
+      deps.store.votes
+        .roundVotes(boardId, round.id)
+        .filter((v) => v.count > 0)
+        .map((v) => v.participantId),
+    );
+    const eligible = new Set(voters);
+    // Visits every open connection of the board (counting none): the editors here now.
+    deps.live.countConnections(boardId, (access) => {
+      if (access.role === 'editor' && access.participantId) eligible.add(access.participantId);
+      return false;
+    });
+    c.header('cache-control', 'no-store');
+    return c.json({ voted: voters.size, eligible: eligible.size } satisfies VoteProgressResponse);
   });
 
   app.post('/api/boards/:id/votes/rounds/:roundId/close', boardRole(deps, 'facilitator'), (c) => {

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import {
   BoardOpError,
+  LIMITS,
   SERVER_ORIGIN,
   addCard,
   cardsMap,
+  readPeople,
   readCard,
   readLanes,
   readStages,
@@ -32,6 +34,13 @@ export interface LiveBoardsDeps {
 function draftFields(card: Card): Partial<CardFields> {
   const { id: _id, stageId: _stage, laneId: _lane, order: _order, kind: _kind, ...fields } = card;
   return fields;
+}
+
+/** "Name: text" when the author is known and it fits a card; the text alone otherwise. */
+function signed(text: string, author: string | undefined): string {
+  if (!author) return text;
+  const withName = `${author}: ${text}`;
+  return withName.length <= LIMITS.cardTextLength ? withName : text;
 }
 
 export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
@@ -79,7 +88,25 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
     countConnections(boardId, match) {
       return deps.sync()?.countConnections(boardId, match) ?? 0;
     },
-    revealDrafts(boardId) {
+    privateCounts(boardId) {
+      const counts = new Map<string, number>();
+      for (const room of drafts.liveRooms(boardId)) counts.set(room.participantId, cardsMap(room.doc).size);
+      for (const draft of store.drafts.list(boardId)) {
+        if (counts.has(draft.participantId)) continue;
+        const doc = new Y.Doc();
+        try {
+          Y.applyUpdate(doc, draft.state);
+          counts.set(draft.participantId, cardsMap(doc).size);
+        } catch (error) {
+          deps.log.warn('skipped unreadable private drafts', { board: boardId, error });
+        } finally {
+          doc.destroy();
+        }
+      }
+      for (const [participantId, count] of counts) if (count === 0) counts.delete(participantId);
+      return counts;
+    },
+    revealDrafts(boardId, options = {}) {
       const live = new Map(drafts.liveRooms(boardId).map((room) => [room.participantId, room]));
       const stored = store.drafts.list(boardId);
       const docs: { participantId: string; doc: Y.Doc; temporary: boolean }[] = [];
@@ -102,10 +129,12 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
           const firstStage = stages[0]?.id;
           const firstLane = lanes[0]?.id;
           let count = 0;
+          const people = options.showAuthors ? readPeople(board) : new Map<string, string>();
           if (firstStage && firstLane) {
             const stageIds = new Set<string>(stages.map((s) => s.id));
             const laneIds = new Set<string>(lanes.map((l) => l.id));
-            for (const { doc } of docs) {
+            for (const { doc, participantId } of docs) {
+              const author = people.get(participantId);
               const cards: Card[] = [];
               cardsMap(doc).forEach((record, id) => {
                 if (record instanceof Y.Map) cards.push(readCard(id, record, stageIds, laneIds, firstStage, firstLane));
@@ -113,7 +142,8 @@ export function createLiveBoards(deps: LiveBoardsDeps): LiveBoards {
               cards.sort((a, b) => a.order - b.order);
               for (const card of cards) {
                 try {
-                  addCard(board, { stageId: card.stageId, laneId: card.laneId, kind: card.kind, ...draftFields(card) }, SERVER_ORIGIN);
+                  const fields = { ...draftFields(card), text: signed(card.text, author) };
+                  addCard(board, { stageId: card.stageId, laneId: card.laneId, kind: card.kind, ...fields }, SERVER_ORIGIN);
                   count += 1;
                 } catch (error) {
                   // A draft that breaks the board's rules (too long, board full) stays out of it.

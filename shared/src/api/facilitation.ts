@@ -37,6 +37,19 @@ export const timerResponseSchema = z.object({ timer: timerValueSchema, now: z.nu
 /** `POST /api/boards/:id/private/reveal`: how many drafts became cards. */
 export const revealResponseSchema = z.object({ revealed: z.number().int().nonnegative() });
 
+/** The reveal's body (optional): sign each revealed card with its author's name. */
+export const revealRequestSchema = z.object(
+  { showAuthors: z.boolean({ error: 'showAuthors must be true or false' }).default(false) },
+  { error: 'the body must be a JSON object like {"showAuthors": true}' },
+);
+export type RevealRequest = z.input<typeof revealRequestSchema>;
+
+/** `GET /api/boards/:id/private/counts` (facilitator): how many private cards each person holds, never their text. */
+export const privateCountsSchema = z.object({
+  counts: z.array(z.object({ participantId: z.string(), count: z.number().int().positive() })),
+});
+export type PrivateCountsResponse = z.infer<typeof privateCountsSchema>;
+
 /** `POST /api/boards/:id/votes/rounds` (defaults: 3 votes each, one per card). */
 export const voteRoundRequestSchema = z.object(
   {
@@ -89,6 +102,18 @@ export const myVotesSchema = z.object({
   remaining: z.number().int().nonnegative(),
 });
 export type MyVotesResponse = z.infer<typeof myVotesSchema>;
+
+/**
+ * `GET …/votes/rounds/:roundId/progress` (facilitator): how many people have voted, of how many
+ * could. `eligible` is everyone on the board now with an editor link (each participant once,
+ * however many tabs) together with everyone who has voted (someone who voted and left still
+ * counts); the facilitator counts only once they vote themselves. Nobody's votes are in it.
+ */
+export const voteProgressSchema = z.object({
+  voted: z.number().int().nonnegative(),
+  eligible: z.number().int().nonnegative(),
+});
+export type VoteProgressResponse = z.infer<typeof voteProgressSchema>;
 
 /** `POST …/votes/rounds/:roundId/close`: the result, also written into the document. */
 export const voteRoundResultSchema = voteRoundSchema.extend({

@@ -37,7 +37,6 @@ const SAME_AS_ENGLISH = new Set([
   'facilitation.timer.start',
   'facilitation.timer.pause',
   'facilitation.timer.stop',
-  'facilitation.private.cardIn',
   'kind.note',
   'presence.role.facilitator',
   'home.create.titleLabel',

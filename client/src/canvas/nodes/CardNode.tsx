@@ -6,6 +6,7 @@ import { useLiveText } from '../../doc/useLiveText.ts';
 import { Face, Icon } from '../../ui/icons.tsx';
 import { CommentBadge } from '../../series/CommentBadge.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
+import { CardAddonSlot, PrivateBadge } from './CardExtras.tsx';
 import type { CardNode } from '../types.ts';
 
 /**
@@ -26,8 +27,9 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
 
   return (
     <div
-      className={`card card--${data.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${expanded ? ' is-expanded' : ''}`}
+      className={`card card--${data.kind}${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${expanded ? ' is-expanded' : ''}${data.private ? ' card--private' : ''}`}
       data-card-id={id}
+      data-private={data.private ? 'true' : undefined}
       data-stage-id={data.stageId}
       data-lane-id={data.laneId}
       data-kind={data.kind}
@@ -53,6 +55,7 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
           </span>
         ) : null}
         <span className="card__badges">
+          {data.private ? <PrivateBadge /> : null}
           <CommentBadge kind="card" id={id} />
           {data.related > 0 && (data.kind === 'pain' || data.kind === 'idea') ? (
             <span
@@ -84,6 +87,7 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
         </p>
       )}
       {data.figures ? <p className="card__figures">{data.figures}</p> : null}
+      {data.private ? null : <CardAddonSlot id={id} kind={data.kind} text={data.text} />}
       <Handle type="source" position={Position.Bottom} id="bottom" className="card__handle" />
       {/* While a link is being drawn the whole card takes its end (shown by the canvas's is-linking class). */}
       <Handle type="target" position={Position.Top} id="body" isConnectableStart={false} className="card__drop-zone" />

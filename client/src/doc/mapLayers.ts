@@ -1,0 +1,64 @@
+import type { Board, Card, CardKind } from '@rejse/shared';
+import { useCallback, useMemo, useSyncExternalStore, type ComponentType } from 'react';
+import { useBoardContext, useBoardSnapshot } from './BoardContext.tsx';
+
+/** What a feature may draw on each card of the live map, below its text (the workshop's vote control and totals). */
+export interface CardAddonProps {
+  id: string;
+  kind: CardKind;
+  /** The card's text, for accessible names ("Vote for “…”"). */
+  text: string;
+}
+
+/** A value read with `useSyncExternalStore`. */
+interface Readable<T> {
+  get(): T;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * What the workshop lays over the live map without the canvas knowing the workshop (the
+ * canvas imports only doc/, i18n/, ui/ and shared): this person's own private cards, drawn in
+ * their cells for them alone, and an addon drawn on every card. Given by the facilitation
+ * layer with the guarded commands; a saved version on the canvas has none.
+ */
+export interface MapLayers {
+  privateCards: Readable<readonly Card[]>;
+  CardAddon: ComponentType<CardAddonProps> | null;
+}
+
+const NO_CARDS: readonly Card[] = [];
+const NO_PRIVATE: Readable<readonly Card[]> = { get: () => NO_CARDS, subscribe: () => () => undefined };
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * The board as the map draws it for this person: the shared board plus their private cards
+ * (the same object as the shared board while they have none), and which cards are private.
+ */
+export function useMapBoard(): { board: Board; privateIds: ReadonlySet<string> } {
+  const shared = useBoardSnapshot();
+  const store = useBoardContext().layers?.privateCards ?? NO_PRIVATE;
+  const own = useSyncExternalStore(store.subscribe, store.get);
+  return useMemo(() => {
+    if (own.length === 0) return { board: shared, privateIds: NO_IDS };
+    return { board: withPrivate(shared, own), privateIds: new Set(own.map((card) => card.id)) };
+  }, [shared, own]);
+}
+
+const withPrivate = (shared: Board, own: readonly Card[]): Board =>
+  own.length === 0 ? shared : { ...shared, cards: [...shared.cards, ...own] };
+
+/** Reads the map's board now (in an event handler: where did the card just added land?). */
+export function useReadMapBoard(): () => Board {
+  const { session, layers } = useBoardContext();
+  return useCallback(() => withPrivate(session.getBoard(), layers?.privateCards.get() ?? NO_CARDS), [session, layers]);
+}
+
+/** One of this person's private cards by id (for the inspector), or undefined when it is not one. */
+export function usePrivateCard(id: string | undefined): Card | undefined {
+  const store = useBoardContext().layers?.privateCards ?? NO_PRIVATE;
+  return useSyncExternalStore(store.subscribe, () => (id === undefined ? undefined : store.get().find((card) => card.id === id)));
+}
+
+/** The addon every card of this map draws, or null. */
+export const useCardAddon = (): ComponentType<CardAddonProps> | null => useBoardContext().layers?.CardAddon ?? null;
