@@ -1,4 +1,5 @@
 import type { Board, Card, CardKind } from '@rejse/shared';
+import type * as Y from 'yjs';
 import { useCallback, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import { useBoardContext, useBoardSnapshot } from './BoardContext.tsx';
 
@@ -25,6 +26,8 @@ interface Readable<T> {
 export interface MapLayers {
   privateCards: Readable<readonly Card[]>;
   CardAddon: ComponentType<CardAddonProps> | null;
+  /** The document one of this person's private cards lives in (their drafts), or undefined for a board card. */
+  privateDocOf(cardId: string): Y.Doc | undefined;
 }
 
 const NO_CARDS: readonly Card[] = [];

@@ -1,6 +1,6 @@
-import type { TextEdit } from '@rejse/shared';
+import { CARDS, type TextEdit } from '@rejse/shared';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { useBoardUiStore, useCommands, useSession } from './BoardContext.tsx';
+import { useBoardContext, useBoardUiStore, useCommands, useSession } from './BoardContext.tsx';
 import { bindLiveText, type TextTarget } from './liveText.ts';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -25,6 +25,7 @@ export function useLiveText<E extends Field>(
   const session = useSession();
   const uiStore = useBoardUiStore();
   const commands = useCommands();
+  const layers = useBoardContext().layers;
   const ref = useRef<E | null>(null);
   const writeRef = useRef(write);
   writeRef.current = write;
@@ -40,8 +41,10 @@ export function useLiveText<E extends Field>(
     // The union of input and textarea has no single addEventListener overload; both are elements.
     const element: HTMLElement & Field = node;
     const me: TextTarget = { root, id, field };
+    // One of this person's private cards lives in their drafts document, not in the board's.
+    const doc = (root === CARDS ? layers?.privateDocOf(id) : undefined) ?? session.doc;
     const unbind = bindLiveText(element, {
-      doc: session.doc,
+      doc,
       target: me,
       write: (edit, next) => writeRef.current(edit, next),
       onShown: (text) => shownRef.current?.(text),
@@ -77,7 +80,7 @@ export function useLiveText<E extends Field>(
       element.removeEventListener('keydown', onKeyDown);
       uiStore.getState().setTyping(me, true);
     };
-  }, [session, uiStore, commands, root, id, field]);
+  }, [session, uiStore, commands, layers, root, id, field]);
 
   const revert = useCallback(() => {
     const start = depth.current;

@@ -38,7 +38,17 @@ export function GuardedCommands({ children }: { children: ReactNode }) {
   const board = useBoardContext();
   const { session, commands, ui } = board;
   const { role, drafts } = useFacilitationContext();
-  const layers = useMemo((): MapLayers => ({ privateCards: privateCardsOf(drafts), CardAddon: VoteControl }), [drafts]);
+  const layers = useMemo(
+    (): MapLayers => ({
+      privateCards: privateCardsOf(drafts),
+      CardAddon: VoteControl,
+      privateDocOf: (cardId) => {
+        const session = drafts.get();
+        return session?.has(cardId) ? session.doc : undefined;
+      },
+    }),
+    [drafts],
+  );
   const value = useMemo(
     () => ({
       ...board,
