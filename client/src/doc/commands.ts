@@ -33,6 +33,7 @@ import {
   setActivePersona,
   setBoardTitle,
   unlinkCards,
+  setPersonaEmotion,
   updateCard,
   updatePersona,
   type AddCardInput,
@@ -40,6 +41,7 @@ import {
   type CardId,
   type CardPatch,
   type CardTextField,
+  type Emotion,
   type LaneId,
   type LaneKind,
   type LinkId,
@@ -64,6 +66,8 @@ export interface BoardCommands {
   updateCard(id: CardId, patch: CardPatch): void;
   /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing. */
   editCardText(id: CardId, field: CardTextField, edit: TextEdit): void;
+  /** How a touchpoint feels for one persona (null: back to the shared emotion). */
+  setPersonaEmotion(id: CardId, personaId: PersonaId, emotion: Emotion | null): void;
   /** Deletes cards and links (links of deleted cards go with them), as one undo step. */
   deleteElements(cards: readonly CardId[], links: readonly LinkId[]): void;
   moveCards(ids: readonly CardId[], to: MoveTarget): void;
@@ -117,6 +121,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
     addCard: (input) => run((doc) => addCard(doc, input)),
     updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
     editCardText: (id, field, edit) => run((doc) => editCardText(doc, id, field, edit)),
+    setPersonaEmotion: (id, personaId, emotion) => run((doc) => setPersonaEmotion(doc, id, personaId, emotion)),
     deleteElements: (cards, links) =>
       run((doc) =>
         doc.transact(() => {
