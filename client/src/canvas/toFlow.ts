@@ -1,4 +1,4 @@
-import { emotionCurve, type Board, type Card, type Emotion, type Link } from '@rejse/shared';
+import { emotionCurve, emotionFor, personaCurves, type Board, type Card, type Link } from '@rejse/shared';
 import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
 import { CURVE } from './curve.ts';
@@ -203,7 +203,14 @@ export function boardToNodes(
           max: p.max,
           sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
         })),
-        touchpoints: curveTouchpoints(board),
+        touchpoints: curveTouchpoints(board, null),
+        personas: personaCurves(board).map((curve) => ({
+          personaId: curve.personaId,
+          name: curve.name,
+          colour: curve.colour,
+          points: curve.points.map((p) => ({ ...p, sd: null })),
+          touchpoints: curveTouchpoints(board, curve.personaId),
+        })),
         titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
         stageWidth: GRID.stageWidth,
         overlay: host.kind !== 'emotions',
@@ -263,13 +270,19 @@ export function boardToNodes(
   return nodes;
 }
 
-/** The rated touchpoints as points of the curve, spread across their stage's column in board order. */
-function curveTouchpoints(board: Board): CurveTouchpointData[] {
+/**
+ * The rated touchpoints as points of the curve (of one persona's, with a persona), spread
+ * across their stage's column in board order. A touchpoint rated for any persona keeps its
+ * slot in every persona's curve, so one touchpoint's points line up across the curves.
+ */
+function curveTouchpoints(board: Board, personaId: string | null): CurveTouchpointData[] {
   const stageIndex = new Map(board.stages.map((stage, i) => [stage.id as string, i]));
   const perStage = new Map<number, Card[]>();
+  const rated = (card: Card): boolean =>
+    personaId === null ? card.emotion !== undefined : card.emotion !== undefined || card.personaEmotions !== undefined;
   for (const card of board.cards) {
     const index = stageIndex.get(card.stageId);
-    if (card.kind !== 'touchpoint' || card.emotion === undefined || index === undefined) continue;
+    if (card.kind !== 'touchpoint' || !rated(card) || index === undefined) continue;
     const list = perStage.get(index);
     if (list) list.push(card);
     else perStage.set(index, [card]);
@@ -277,7 +290,8 @@ function curveTouchpoints(board: Board): CurveTouchpointData[] {
   const out: CurveTouchpointData[] = [];
   for (const [index, cards] of perStage) {
     cards.forEach((card, slot) => {
-      out.push({ id: card.id, index, slot, slots: cards.length, emotion: card.emotion as Emotion, text: card.text });
+      const emotion = emotionFor(card, personaId);
+      if (emotion !== undefined) out.push({ id: card.id, index, slot, slots: cards.length, emotion, text: card.text });
     });
   }
   return out;

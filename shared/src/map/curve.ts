@@ -121,8 +121,13 @@ export interface PersonaCurve {
   points: EmotionPoint[];
 }
 
-/** The first five personas' curves, in board order; none for a board without personas (one shared curve). */
+/**
+ * The first five personas' curves, in board order. None for a board with one persona or none:
+ * then the one shared curve is that journey's (with its spread band), and the emotion a
+ * touchpoint shows in the inspector is the one the curve draws.
+ */
 export function personaCurves(board: Pick<Board, 'personas' | 'stages' | 'cards'>): PersonaCurve[] {
+  if (board.personas.length < 2) return [];
   return board.personas.slice(0, PERSONA_CURVES).map((persona, i) => ({
     personaId: persona.id,
     name: persona.name,

@@ -47,7 +47,7 @@ describe('the map as SVG, drawn from the layout', () => {
     expect(wrapText('a\nb', 9, 3)).toEqual(['a', 'b']);
   });
 
-  it('draws one curve per persona in its colour, with a legend naming each, and one shared curve without personas', () => {
+  it('draws one curve per persona in its colour, with a legend naming each, and one shared curve with a single persona', () => {
     const board = workshopBoard();
     const second = { id: 'p_2' as PersonaId, name: 'Small <firm>', description: '', segment: '' };
     const cards = board.cards.map((c) => (c.id === 't_letter' ? { ...c, personaEmotions: { p_2: 2 as const } } : c));
@@ -56,7 +56,7 @@ describe('the map as SVG, drawn from the layout', () => {
     expect(svg).not.toContain(`stroke="${PERSONA_CURVE_COLOURS[2]}"`);
     expect(svg).toContain('>Young customer</text>');
     expect(svg).toContain('>Small &#60;firm&#62;</text>');
-    const shared = mapSvg({ ...board, personas: [], activePersonaId: null }).svg;
+    const shared = mapSvg(board).svg;
     expect(shared).not.toContain(`stroke="${PERSONA_CURVE_COLOURS[1]}"`);
     expect(shared).toContain('stroke="#1f5f6b" stroke-width="2.5"');
   });

@@ -899,6 +899,10 @@ export const da: Messages = {
   'prioritize.matrix.cardNoValue': '{label}; ingen værdi endnu',
   'prioritize.row.worth': 'Værd {value} om året',
 
+  // --- projmap (issue 14 leftovers): persona curves, minimap, one-row facilitator bar ---
+  'map.curve.personaPoint': '{persona}: {text}, følelse {value}. Pil op eller ned ændrer den kun for {persona}.',
+  'map.curve.personas': 'Følelseskurver, én pr. persona',
+  'map.curve.legend': 'Personaer på kurven',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbillede (SVG)',
   'map.export.svgBoard': 'Hele tavlen (SVG)',

@@ -897,6 +897,10 @@ export const sv: Messages = {
   'prioritize.matrix.cardNoValue': '{label}; inget värde än',
   'prioritize.row.worth': 'Värd {value} per år',
 
+  // --- projmap (issue 14 leftovers): persona curves, minimap, one-row facilitator bar ---
+  'map.curve.personaPoint': '{persona}: {text}, känsla {value}. Pil upp eller ned ändrar den bara för {persona}.',
+  'map.curve.personas': 'Känslokurvor, en per persona',
+  'map.curve.legend': 'Personor på kurvan',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbild (SVG)',
   'map.export.svgBoard': 'Hela tavlan (SVG)',
