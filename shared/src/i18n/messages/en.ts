@@ -900,6 +900,11 @@ export const en = {
   'map.curve.personaPoint': '{persona}: {text}, emotion {value}. Arrow up or down changes it for {persona} only.',
   'map.curve.personas': 'Emotion curves, one per persona',
   'map.curve.legend': 'Personas on the curve',
+  'map.minimap.label': 'Overview map',
+  'map.minimap.show': 'Show the overview map',
+  'map.minimap.hide': 'Hide the overview map',
+  'map.bar.more': 'More',
+  'map.bar.moreLabel': 'More: run-sheet, history, comments, since last time',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vector picture (SVG)',
   'map.export.svgBoard': 'Whole board (SVG)',

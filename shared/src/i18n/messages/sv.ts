@@ -901,6 +901,11 @@ export const sv: Messages = {
   'map.curve.personaPoint': '{persona}: {text}, känsla {value}. Pil upp eller ned ändrar den bara för {persona}.',
   'map.curve.personas': 'Känslokurvor, en per persona',
   'map.curve.legend': 'Personor på kurvan',
+  'map.minimap.label': 'Översiktskarta',
+  'map.minimap.show': 'Visa översiktskartan',
+  'map.minimap.hide': 'Dölj översiktskartan',
+  'map.bar.more': 'Mer',
+  'map.bar.moreLabel': 'Mer: körschema, historik, kommentarer, sedan sist',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbild (SVG)',
   'map.export.svgBoard': 'Hela tavlan (SVG)',
