@@ -160,7 +160,9 @@ async function main(): Promise<void> {
       );
     }
     if (options.json) {
-      console.log(JSON.stringify({ options, board: generated, load, typing, pans, bigLoad, heapBytes: heap, at: new Date().toISOString() }));
+      console.log(
+        JSON.stringify({ options, board: generated, load, typing, pans, bigLoad, heapBytes: heap, at: new Date().toISOString() }),
+      );
     }
   } finally {
     await browser.close();

@@ -66,4 +66,3 @@ export async function measureLoad(page: Page, url: string): Promise<LoadResult> 
     { quiet: QUIET_MS, visible: cardsVisibleMs },
   );
 }
-

@@ -137,4 +137,3 @@ export function summarisePans(runs: PanResult[]): PanResult {
     cardNodesInDom: Math.round(median(runs.map((r) => r.cardNodesInDom))),
   };
 }
-

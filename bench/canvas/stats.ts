@@ -13,7 +13,7 @@ export const percentile = (values: readonly number[], p: number): number => {
 export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** One display refresh at 60 Hz. */
-export const FRAME_MS = 1000 / 60;
+const FRAME_MS = 1000 / 60;
 
 /** The gaps between consecutive animation-frame times. */
 export const frameGaps = (frames: readonly number[]): number[] => frames.slice(1).map((t, i) => t - (frames[i] ?? t));

@@ -75,7 +75,9 @@ export async function measureRemoteTyping(page: Page, server: { wsUrl: string },
     });
     const arrived = await page.evaluate(
       (text) =>
-        [...document.querySelectorAll('.react-flow__node-card')].some((n) => (n.getAttribute('aria-label') ?? '').includes(text.slice(-12))),
+        [...document.querySelectorAll('.react-flow__node-card')].some((n) =>
+          (n.getAttribute('aria-label') ?? '').includes(text.slice(-12)),
+        ),
       typed,
     );
     const steps: Record<string, number> = {};

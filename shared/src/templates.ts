@@ -70,7 +70,9 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
       laneId: laneIds.get(c.laneId) as LaneId,
       ...(c.personaEmotions
         ? {
-            personaEmotions: Object.fromEntries(Object.entries(c.personaEmotions).map(([id, e]) => [personaIds.get(id as PersonaId) ?? id, e])),
+            personaEmotions: Object.fromEntries(
+              Object.entries(c.personaEmotions).map(([id, e]) => [personaIds.get(id as PersonaId) ?? id, e]),
+            ),
           }
         : {}),
       ...(c.scenarioIds ? { scenarioIds: c.scenarioIds.map(scenarioOf) } : {}),

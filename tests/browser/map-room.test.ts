@@ -76,10 +76,15 @@ describe('one emotion curve per persona', () => {
     // A touchpoint B's curve shows below +2, so that dragging it to the top changes it.
     const handlesB = first.locator(`.emotion-curve__handle[data-persona-id="${personaB}"]`);
     await expect.poll(() => handlesB.count(), POLL).toBeGreaterThan(2);
-    const values = await handlesB.evaluateAll((els) => els.map((el) => [el.getAttribute('data-card-id'), Number(el.getAttribute('aria-valuenow'))]));
+    const values = await handlesB.evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-card-id'), Number(el.getAttribute('aria-valuenow'))]),
+    );
     const [cardId, start] = values.find(([, value]) => (value as number) < 2) as [string, number];
-    const handle = (page: Page, persona: string) => page.locator(`.emotion-curve__handle[data-persona-id="${persona}"][data-card-id="${cardId}"]`);
-    expect(await handle(first, personaB).getAttribute('aria-label')).toMatch(/^Small firm owner: .*Arrow up or down changes it for Small firm owner only\.$/);
+    const handle = (page: Page, persona: string) =>
+      page.locator(`.emotion-curve__handle[data-persona-id="${persona}"][data-card-id="${cardId}"]`);
+    expect(await handle(first, personaB).getAttribute('aria-label')).toMatch(
+      /^Small firm owner: .*Arrow up or down changes it for Small firm owner only\.$/,
+    );
     const sharedBefore = (await stored()).cards.find((c) => c.id === cardId)!.emotion;
     expect(sharedBefore).toBe(start);
 
@@ -200,7 +205,9 @@ describe('the facilitator bar', () => {
     if ((await more.count()) > 0) {
       expect(await more.textContent()).toBe(words.more);
       await more.click();
-      await expect.poll(() => fresh.locator('.workshop-menu__panel').getByRole('button', { name: words.history }).isVisible(), POLL).toBe(true);
+      await expect
+        .poll(() => fresh.locator('.workshop-menu__panel').getByRole('button', { name: words.history }).isVisible(), POLL)
+        .toBe(true);
     } else {
       expect(await fresh.getByRole('button', { name: words.history }).isVisible()).toBe(true);
     }

@@ -126,7 +126,10 @@ function curveSvg(board: Board, layout: GridLayout): string {
           .map((run) => {
             const band = bandPath(run);
             const points = run
-              .map((p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${TONES[Math.round(p.mean) + 2]}" stroke="#fff" stroke-width="2"/>`)
+              .map(
+                (p) =>
+                  `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${TONES[Math.round(p.mean) + 2]}" stroke="#fff" stroke-width="2"/>`,
+              )
               .join('');
             return `${band ? `<path d="${band}" fill="#1f5f6b" fill-opacity="0.08"/>` : ''}<path d="${smoothPath(run)}" fill="none" stroke="#1f5f6b" stroke-width="2.5"/>${points}`;
           })
@@ -140,7 +143,9 @@ function personaCurvesSvg(curves: readonly PersonaCurve[], titles: ReadonlyMap<s
     .map((curve) =>
       placeCurve(curve.points, titles, GRID.stageWidth, height)
         .map((run) => {
-          const points = run.map((p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="4.5" fill="${curve.colour}" stroke="#fff" stroke-width="1.5"/>`);
+          const points = run.map(
+            (p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="4.5" fill="${curve.colour}" stroke="#fff" stroke-width="1.5"/>`,
+          );
           return `<path d="${smoothPath(run)}" fill="none" stroke="${curve.colour}" stroke-width="2.5"/>${points.join('')}`;
         })
         .join(''),

@@ -50,7 +50,12 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
   return (
     <div className={`emotion-curve${data.overlay ? ' emotion-curve--overlay' : ''}`}>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the curve's points for screen readers. */}
-      <svg width={width} height={height} role="group" aria-label={t('emotionCurve.label')}>
+      <svg
+        width={width}
+        height={height}
+        role="group"
+        aria-label={t(data.personas.length > 0 ? 'map.curve.personas' : 'emotionCurve.label')}
+      >
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are); the axis faces are decoration. */}
         <g className="emotion-curve__axis" aria-hidden="true">
           {LEVELS.map((level) => {
@@ -65,9 +70,7 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             );
           })}
         </g>
-        {perPersona ? (
-          <PersonaCurves curves={data.personas} titles={data.titles} stageWidth={data.stageWidth} height={height} />
-        ) : null}
+        {perPersona ? <PersonaCurves curves={data.personas} titles={data.titles} stageWidth={data.stageWidth} height={height} /> : null}
         {(perPersona ? [] : runs).map((run) => (
           <g key={run[0]?.stageId} className="emotion-curve__run">
             {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}

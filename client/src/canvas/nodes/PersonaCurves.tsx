@@ -24,12 +24,11 @@ export function PersonaCurves({
   stageWidth: number;
   height: number;
 }) {
-  const { t } = useCanvasText();
   const titleMap = new Map(Object.entries(titles));
   const spread = Math.max(TOUCHPOINT_SPREAD, curves.length * PERSONA_STEP + 8);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG <g> cannot be a <fieldset>; the group names the persona curves for screen readers.
-    <g className="emotion-curve__personas" role="group" aria-label={t('map.curve.personas')}>
+    // The points' own names say whose curve they are on (the <svg> around names the curves).
+    <g className="emotion-curve__personas">
       {curves.map((curve) => {
         const points: EmotionPoint[] = curve.points.map((p) => ({ ...p, stageId: p.stageId as StageId }));
         return (
@@ -47,8 +46,7 @@ export function PersonaCurves({
         );
       })}
       {curves.map((curve, i) => (
-        // biome-ignore lint/a11y/useSemanticElements: an SVG <g> cannot be a <fieldset>.
-        <g key={curve.personaId} role="group" aria-label={t('map.curve.series', { name: curve.name })}>
+        <g key={curve.personaId} data-persona-id={curve.personaId}>
           <CurveTouchpoints
             points={curve.touchpoints}
             stageWidth={stageWidth}
