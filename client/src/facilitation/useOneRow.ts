@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** Width of the children of a flex row, their gaps included (what the row needs to show them all). */
 function contentWidth(row: HTMLElement): number {
@@ -17,7 +17,9 @@ function contentWidth(row: HTMLElement): number {
  * the folded part would fit back — measured against the width that part had when it was last
  * shown, so the row does not flip between the two on every change. Watches the row's size,
  * its children's sizes (a running phase's strip grows and shrinks on its own) and which
- * children it has.
+ * children it has — measuring only when one of those reports a change, after layout: reading
+ * sizes on every render would force the browser to lay out the whole page, thousands of card
+ * nodes included (it cost seconds while a 5,000-card board loaded).
  */
 export function useOneRow(row: RefObject<HTMLElement | null>, folded: RefObject<HTMLElement | null>, more: RefObject<HTMLElement | null>) {
   const [compact, setCompact] = useState(false);
@@ -25,7 +27,7 @@ export function useOneRow(row: RefObject<HTMLElement | null>, folded: RefObject<
   const state = useRef(compact);
   state.current = compact;
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = row.current;
     if (!element) return;
     const padding = () => {
@@ -42,23 +44,20 @@ export function useOneRow(row: RefObject<HTMLElement | null>, folded: RefObject<
         if (contentWidth(element) - moreWidth + foldedWidth.current <= room) setCompact(false);
       }
     };
+    // A ResizeObserver reports each observed element once when observed, then on every change.
     const sizes = new ResizeObserver(check);
     const watchChildren = () => {
       sizes.disconnect();
       sizes.observe(element);
       for (const child of element.children) sizes.observe(child);
     };
-    const children = new MutationObserver(() => {
-      watchChildren();
-      check();
-    });
+    const children = new MutationObserver(watchChildren);
     watchChildren();
     children.observe(element, { childList: true });
-    check();
     return () => {
       sizes.disconnect();
       children.disconnect();
     };
-  });
+  }, [row, folded, more]);
   return compact;
 }
