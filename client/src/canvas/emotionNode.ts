@@ -79,6 +79,7 @@ export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCa
         personaId: curve.personaId,
         name: curve.name,
         colour: curve.colour,
+        dash: curve.dash,
         points: curve.points.map((p) => ({ ...p, sd: null })),
         touchpoints: curveTouchpoints(board, curve.personaId),
       })),

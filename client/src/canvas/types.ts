@@ -54,6 +54,8 @@ export type PersonaCurveData = {
   personaId: string;
   name: string;
   colour: string;
+  /** Its line pattern (stroke-dasharray; '' solid), so the curves differ in more than colour. */
+  dash: string;
   points: CurvePointData[];
   touchpoints: CurveTouchpointData[];
 };

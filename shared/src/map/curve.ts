@@ -113,10 +113,17 @@ export const PERSONA_CURVES = 5;
  */
 export const PERSONA_CURVE_COLOURS = ['#1f5f6b', '#b1461b', '#6b4fa0', '#2c64a6', '#a3336f'] as const;
 
+/**
+ * One line pattern per overlaid persona curve (SVG stroke-dasharray; '' is solid): the curves
+ * differ in more than colour, for people who cannot tell the colours apart and for print in grey.
+ */
+export const PERSONA_CURVE_DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4'] as const;
+
 export interface PersonaCurve {
   personaId: string;
   name: string;
   colour: string;
+  dash: string;
   /** The curve from how each touchpoint feels for this persona (its own value, else the shared one). */
   points: EmotionPoint[];
 }
@@ -132,6 +139,7 @@ export function personaCurves(board: Pick<Board, 'personas' | 'stages' | 'cards'
     personaId: persona.id,
     name: persona.name,
     colour: PERSONA_CURVE_COLOURS[i] as string,
+    dash: PERSONA_CURVE_DASHES[i] as string,
     points: emotionCurve(board, persona.id),
   }));
 }

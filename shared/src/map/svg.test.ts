@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard, note, workshopBoard } from '../../testing/board-fixtures.ts';
 import { layoutGrid } from './grid.ts';
-import { PERSONA_CURVE_COLOURS } from './curve.ts';
+import { PERSONA_CURVE_COLOURS, PERSONA_CURVE_DASHES } from './curve.ts';
 import type { PersonaId } from '../ids.ts';
 import { escapeXml, mapArea, mapSvg, wrapText } from './svg.ts';
 
@@ -54,6 +54,8 @@ describe('the map as SVG, drawn from the layout', () => {
     const { svg } = mapSvg({ ...board, personas: [...board.personas, second], cards });
     for (const colour of PERSONA_CURVE_COLOURS.slice(0, 2)) expect(svg).toContain(`stroke="${colour}" stroke-width="2.5"`);
     expect(svg).not.toContain(`stroke="${PERSONA_CURVE_COLOURS[2]}"`);
+    // The second curve differs in its line pattern too, not only in colour.
+    expect(svg).toContain(`stroke="${PERSONA_CURVE_COLOURS[1]}" stroke-width="2.5" stroke-dasharray="${PERSONA_CURVE_DASHES[1]}"`);
     expect(svg).toContain('>Young customer</text>');
     expect(svg).toContain('>Small &#60;firm&#62;</text>');
     const shared = mapSvg(board).svg;

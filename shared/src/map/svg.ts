@@ -146,7 +146,8 @@ function personaCurvesSvg(curves: readonly PersonaCurve[], titles: ReadonlyMap<s
           const points = run.map(
             (p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="4.5" fill="${curve.colour}" stroke="#fff" stroke-width="1.5"/>`,
           );
-          return `<path d="${smoothPath(run)}" fill="none" stroke="${curve.colour}" stroke-width="2.5"/>${points.join('')}`;
+          const dash = curve.dash ? ` stroke-dasharray="${curve.dash}"` : '';
+          return `<path d="${smoothPath(run)}" fill="none" stroke="${curve.colour}" stroke-width="2.5"${dash}/>${points.join('')}`;
         })
         .join(''),
     )
@@ -159,8 +160,9 @@ function legendSvg(curves: readonly PersonaCurve[]): string {
   return curves
     .map((curve) => {
       const name = curve.name.length > 28 ? `${curve.name.slice(0, 27)}…` : curve.name;
-      const item = `<line x1="${n(x)}" x2="${n(x + 18)}" y1="12" y2="12" stroke="${curve.colour}" stroke-width="3"/><text x="${n(x + 24)}" y="16" font-size="12" fill="${INK}">${escapeXml(name)}</text>`;
-      x += 24 + name.length * 7 + 18;
+      const dash = curve.dash ? ` stroke-dasharray="${curve.dash}"` : '';
+      const item = `<line x1="${n(x)}" x2="${n(x + 22)}" y1="12" y2="12" stroke="${curve.colour}" stroke-width="3"${dash}/><text x="${n(x + 28)}" y="16" font-size="12" fill="${INK}">${escapeXml(name)}</text>`;
+      x += 28 + name.length * 7 + 18;
       return item;
     })
     .join('');

@@ -36,7 +36,7 @@ export function PersonaCurves({
           <g key={curve.personaId} className="emotion-curve__persona" aria-hidden="true" style={{ color: curve.colour }}>
             {placeCurve(points, titleMap, stageWidth, height).map((run) => (
               <g key={run[0]?.stageId}>
-                <path d={smoothPath(run)} className="emotion-curve__persona-line" />
+                <path d={smoothPath(run)} className="emotion-curve__persona-line" strokeDasharray={curve.dash || undefined} />
                 {run.map((p) => (
                   <circle key={p.stageId} cx={p.x} cy={p.y} r={3.5} className="emotion-curve__persona-mean" />
                 ))}
@@ -67,7 +67,9 @@ export function PersonaLegend({ curves }: { curves: readonly PersonaCurveData[] 
     <ul className="emotion-curve__legend" aria-label={t('map.curve.legend')}>
       {curves.map((curve) => (
         <li key={curve.personaId}>
-          <span className="emotion-curve__swatch" style={{ background: curve.colour }} aria-hidden="true" />
+          <svg className="emotion-curve__swatch" viewBox="0 0 22 6" aria-hidden="true" focusable="false">
+            <line x1="0" x2="22" y1="3" y2="3" stroke={curve.colour} strokeWidth="3" strokeDasharray={curve.dash || undefined} />
+          </svg>
           {curve.name}
         </li>
       ))}
