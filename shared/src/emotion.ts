@@ -1,5 +1,6 @@
 import type { Board } from './schema/board.ts';
 import type { StageId } from './ids.ts';
+import { emotionFor } from './doc/persona-emotions.ts';
 
 /** One point of the emotion curve: a stage's touchpoint emotions summarised. */
 export interface EmotionPoint {
@@ -14,13 +15,17 @@ export interface EmotionPoint {
   max: number | null;
 }
 
-/** The emotion curve across stages, computed from the touchpoints' emotion scores. */
-export function emotionCurve(board: Pick<Board, 'stages' | 'cards'>): EmotionPoint[] {
+/**
+ * The emotion curve across stages, computed from the touchpoints' emotion scores; with a
+ * persona, from how each touchpoint feels for that persona (its own value, else the shared one).
+ */
+export function emotionCurve(board: Pick<Board, 'stages' | 'cards'>, personaId: string | null = null): EmotionPoint[] {
   const byStage = new Map<string, number[]>();
   for (const card of board.cards) {
-    if (card.kind !== 'touchpoint' || card.emotion === undefined) continue;
+    const emotion = card.kind === 'touchpoint' ? emotionFor(card, personaId) : undefined;
+    if (emotion === undefined) continue;
     const list = byStage.get(card.stageId) ?? [];
-    list.push(card.emotion);
+    list.push(emotion);
     byStage.set(card.stageId, list);
   }
   return board.stages.map((stage, index) => {

@@ -12,6 +12,7 @@ export * from './doc/board-limits.ts';
 export * from './doc/text.ts';
 export * from './doc/board-file.ts';
 export * from './doc/dunning-ops.ts';
+export * from './doc/persona-emotions.ts';
 export * from './migrations/index.ts';
 export * from './protocol.ts';
 export * from './emotion.ts';

@@ -68,6 +68,13 @@ export function instantiateTemplate(template: BoardTemplate, overrides: { id?: B
       id: cardIds.get(c.id) as CardId,
       stageId: stageIds.get(c.stageId) as StageId,
       laneId: laneIds.get(c.laneId) as LaneId,
+      ...(c.personaEmotions
+        ? {
+            personaEmotions: Object.fromEntries(
+              Object.entries(c.personaEmotions).map(([id, e]) => [personaIds.get(id as PersonaId) ?? id, e]),
+            ),
+          }
+        : {}),
       ...(c.scenarioIds ? { scenarioIds: c.scenarioIds.map(scenarioOf) } : {}),
       ...(c.scenarioEmotions
         ? {

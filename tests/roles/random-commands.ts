@@ -71,6 +71,7 @@ const GENERATORS: Record<CommandName, (rng: Rng, board: Board) => unknown[]> = {
     ];
     return [id, rng.pick(patches)];
   },
+  setPersonaEmotion: (rng, b) => [one(rng, b.cards), one(rng, b.personas), rng.chance(0.2) ? null : rng.pick(EMOTIONS)],
   editCardText: (rng, b) => {
     const id = one(rng, b.cards);
     const card = b.cards.find((c) => c.id === id);

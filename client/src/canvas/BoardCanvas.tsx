@@ -4,7 +4,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   type Connection,
@@ -39,7 +38,7 @@ import { CardNodeComponent } from './nodes/CardNode.tsx';
 import { CellNodeComponent } from './nodes/CellNode.tsx';
 import { EmotionNodeComponent } from './nodes/EmotionNode.tsx';
 import { AddLaneNodeView, AddStageNodeView, LaneHeaderNode, StageHeaderNode } from './nodes/HeaderNodes.tsx';
-import { minimapColor } from './minimap.ts';
+import { MinimapDock, MinimapToggle } from './MinimapDock.tsx';
 import { StickyHeaders } from './StickyHeaders.tsx';
 import './read-only.css';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
@@ -58,8 +57,6 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
-const MINIMAP_SIZE = { width: 180, height: 120 } as const;
-
 type Cell = { stageId: StageId; laneId: LaneId };
 const sameCell = (a: Cell | null, b: Cell | null): boolean => a?.stageId === b?.stageId && a?.laneId === b?.laneId;
 
@@ -375,16 +372,6 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     const element = wrapper.current;
     if (!element) return;
-    // The whole board on screen: the minimap would only cover cards (CSS reads is-whole).
-    const { bounds } = layoutRef.current;
-    const left = viewport.x + bounds.x * viewport.zoom;
-    const top = viewport.y + bounds.y * viewport.zoom;
-    const whole =
-      left >= -1 &&
-      top >= -1 &&
-      left + bounds.width * viewport.zoom <= element.clientWidth + 1 &&
-      top + bounds.height * viewport.zoom <= element.clientHeight + 1;
-    element.classList.toggle('is-whole', whole);
     if (viewport.zoom === lastZoom.current) return;
     lastZoom.current = viewport.zoom;
     element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
@@ -464,9 +451,11 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
           <StickyHeaders layout={layout} titles={titles} />
           <DropTarget layout={layout} cell={dropCell} />
-          <Controls position="bottom-left" showInteractive={false} showFitView={false} />
-          <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={MINIMAP_SIZE} />
+          <Controls position="bottom-left" showInteractive={false} showFitView={false}>
+            <MinimapToggle />
+          </Controls>
         </ReactFlow>
+        <MinimapDock />
       </CanvasTextProvider>
       {pendingDrop ? (
         <KindChangeDialog

@@ -22,7 +22,7 @@ function card(id: string, stage: string, lane: string, order: number, fields: Pa
 const boardA: Board = {
   id: 'board_a' as BoardId,
   title: 'A',
-  schemaVersion: 3,
+  schemaVersion: 4,
   scenarios: [],
   cadenceRules: [],
   locale: 'en',

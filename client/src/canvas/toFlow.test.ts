@@ -10,7 +10,7 @@ function smallBoard(): Board {
   return {
     id: 'b1' as BoardId,
     title: 'Test',
-    schemaVersion: 3,
+    schemaVersion: 4,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

@@ -1,9 +1,9 @@
-import { emotionCurve, type Board, type Card, type Emotion, type Link } from '@rejse/shared';
+import type { Board, Card, Link } from '@rejse/shared';
 import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
-import { CURVE } from './curve.ts';
-import { emotionHostLane, GRID, type CardBox, type GridLayout, type Rect } from './layout.ts';
-import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type CurveTouchpointData, type LinkEdge } from './types.ts';
+import { emotionNode, type EmotionNodeCache } from './emotionNode.ts';
+import type { CardBox, GridLayout, Rect } from './layout.ts';
+import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
@@ -30,23 +30,6 @@ export type CardLabel = (kind: Card['kind'], text: string, isPrivate?: boolean) 
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
 
-/** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
-function emotionSpread(board: Board): Map<string, number> {
-  const scores = new Map<string, number[]>();
-  for (const card of board.cards) {
-    if (card.kind !== 'touchpoint' || card.emotion === undefined) continue;
-    const list = scores.get(card.stageId);
-    if (list) list.push(card.emotion);
-    else scores.set(card.stageId, [card.emotion]);
-  }
-  const out = new Map<string, number>();
-  for (const [stageId, list] of scores) {
-    const mean = list.reduce((a, b) => a + b, 0) / list.length;
-    out.set(stageId, Math.sqrt(list.reduce((sum, v) => sum + (v - mean) ** 2, 0) / list.length));
-  }
-  return out;
-}
-
 /**
  * What a node deriver keeps between boards: card nodes made before, per card object (a card
  * whose object, box, links and labels are the same gets its previous node back without being
@@ -66,6 +49,8 @@ export interface NodeCache {
     headers: BoardNode[];
   };
   edges: WeakMap<Link, CachedEdge>;
+  /** The emotion curve's node and what it was derived from (see emotionNode.ts). */
+  emotion: EmotionNodeCache | null;
 }
 
 interface CachedEdge {
@@ -94,6 +79,7 @@ export const createNodeCache = (): NodeCache => ({
   links: new LinkFacts(),
   grid: { key: '', stages: null, lanes: null, cells: [], headers: [] },
   edges: new WeakMap(),
+  emotion: null,
 });
 
 /** What the grid's nodes depend on besides the stage and lane records: their count and the lanes' heights. */
@@ -183,36 +169,10 @@ export function boardToNodes(
     cache.grid = { key, stages: board.stages, lanes: board.lanes, ...gridNodes(board, layout) };
   }
   nodes.push(...cache.grid.cells);
-  const host = emotionHostLane(layout);
-  const spread = emotionSpread(board);
-  if (host && layout.stages.length > 0) {
-    nodes.push({
-      id: nodeId.emotion,
-      type: 'emotion',
-      ...fixed({
-        x: layout.grid.x - CURVE.axisWidth,
-        y: host.y,
-        width: layout.grid.width + CURVE.axisWidth,
-        height: host.height,
-      }),
-      ...inert,
-      zIndex: Z.curve,
-      data: {
-        points: emotionCurve(board).map((p) => ({
-          stageId: p.stageId,
-          index: p.index,
-          count: p.count,
-          mean: p.mean,
-          min: p.min,
-          max: p.max,
-          sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
-        })),
-        touchpoints: curveTouchpoints(board),
-        titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
-        stageWidth: GRID.stageWidth,
-        overlay: host.kind !== 'emotions',
-      },
-    });
+  const emotion = emotionNode(board, layout, cache.emotion);
+  if (emotion) {
+    cache.emotion = emotion;
+    nodes.push(emotion.node);
   }
 
   nodes.push(...cache.grid.headers);
@@ -269,26 +229,6 @@ export function boardToNodes(
     nodes.push(node);
   }
   return nodes;
-}
-
-/** The rated touchpoints as points of the curve, spread across their stage's column in board order. */
-function curveTouchpoints(board: Board): CurveTouchpointData[] {
-  const stageIndex = new Map(board.stages.map((stage, i) => [stage.id as string, i]));
-  const perStage = new Map<number, Card[]>();
-  for (const card of board.cards) {
-    const index = stageIndex.get(card.stageId);
-    if (card.kind !== 'touchpoint' || card.emotion === undefined || index === undefined) continue;
-    const list = perStage.get(index);
-    if (list) list.push(card);
-    else perStage.set(index, [card]);
-  }
-  const out: CurveTouchpointData[] = [];
-  for (const [index, cards] of perStage) {
-    cards.forEach((card, slot) => {
-      out.push({ id: card.id, index, slot, slots: cards.length, emotion: card.emotion as Emotion, text: card.text });
-    });
-  }
-  return out;
 }
 
 export function boardToEdges(

@@ -53,9 +53,21 @@ export type CurveTouchpointData = {
   emotion: Emotion;
   text: string;
 };
+/** One persona's curve, overlaid on the others (the board has personas). */
+export type PersonaCurveData = {
+  personaId: string;
+  name: string;
+  colour: string;
+  /** Its line pattern (stroke-dasharray; '' solid), so the curves differ in more than colour. */
+  dash: string;
+  points: CurvePointData[];
+  touchpoints: CurveTouchpointData[];
+};
 type EmotionNodeData = {
   points: CurvePointData[];
   touchpoints: CurveTouchpointData[];
+  /** One curve per persona (at most five); empty: the one shared curve above. */
+  personas: PersonaCurveData[];
   titles: Record<string, string>;
   stageWidth: number;
   /** The curve is drawn over the touchpoints lane because there is no emotions lane. */

@@ -1,6 +1,7 @@
 import {
   cadenceRulesMap,
   cardsMap,
+  keepKnownPersonas,
   keepKnownScenarios,
   readCadenceRules,
   readScenarios,
@@ -65,6 +66,7 @@ export class BoardBinding {
   private board: Board;
   private readonly cards = new Map<string, Card>();
   private scenarioIds: ReadonlySet<string> = new Set();
+  private personaIds: ReadonlySet<string> = new Set();
   private pending: Pending = {
     ...nothingPending(),
     meta: true,
@@ -146,7 +148,12 @@ export class BoardBinding {
         resort = true;
       }
     }
-    if (p.personas) personas = keepSame(personas, readPersonas(doc));
+    if (p.personas) {
+      personas = keepSame(personas, readPersonas(doc));
+      // Cards keep only the personas that exist (their per-persona emotions): as for scenarios.
+      if (!sameIds(personas, before.personas)) allCards = true;
+    }
+    this.personaIds = new Set(personas.map((persona) => persona.id));
     let { scenarios, cadenceRules } = before;
     if (p.scenarios) {
       scenarios = keepSame(scenarios, readScenarios(doc));
@@ -235,6 +242,7 @@ export class BoardBinding {
       }
       const next = readCard(id, record, stageIds, laneIds, firstStage, firstLane);
       keepKnownScenarios(next, this.scenarioIds);
+      keepKnownPersonas(next, this.personaIds);
       if (old && sameCard(old, next)) return;
       this.cards.set(id, next);
       if (!old) membership = true;

@@ -34,6 +34,7 @@ import {
   setBoardTitle,
   addCustomChannel,
   unlinkCards,
+  setPersonaEmotion,
   updateCard,
   updatePersona,
   type AddCardInput,
@@ -41,6 +42,7 @@ import {
   type CardId,
   type CardPatch,
   type CardTextField,
+  type Emotion,
   type LaneId,
   type LaneKind,
   type LinkId,
@@ -68,6 +70,8 @@ export interface BoardCommands {
   updateCard(id: CardId, patch: CardPatch): void;
   /** Typing into a card's text or thought: one edit into its Y.Text, merged with others' typing (typing: see `type` below). */
   editCardText(id: CardId, field: CardTextField, edit: TextEdit): void;
+  /** How a touchpoint feels for one persona (null: back to the shared emotion). */
+  setPersonaEmotion(id: CardId, personaId: PersonaId, emotion: Emotion | null): void;
   /** Deletes cards and links (links of deleted cards go with them), as one undo step. */
   deleteElements(cards: readonly CardId[], links: readonly LinkId[]): void;
   moveCards(ids: readonly CardId[], to: MoveTarget): void;
@@ -135,6 +139,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
     addCard: (input) => run((doc) => addCard(doc, input)),
     updateCard: (id, patch) => run((doc) => updateCard(doc, id, patch)),
     editCardText: (id, field, edit) => type((doc) => editCardText(doc, id, field, edit)),
+    setPersonaEmotion: (id, personaId, emotion) => run((doc) => setPersonaEmotion(doc, id, personaId, emotion)),
     deleteElements: (cards, links) =>
       run((doc) =>
         doc.transact(() => {

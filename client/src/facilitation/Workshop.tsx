@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
@@ -13,6 +13,8 @@ import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { useFacilitationContext, useFacilitationState } from './FacilitationContext.tsx';
 import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { LockBadges } from './LockBadges.tsx';
+import { Menu } from './Menu.tsx';
+import { useOneRow } from './useOneRow.ts';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
 import { VoteBar } from './VoteBar.tsx';
@@ -29,6 +31,8 @@ import '../presence/presence.css';
  * The workshop strip above the canvas: the timer, the facilitator's controls (facilitators
  * only — the server refuses them to others anyway), the name prompt and who is here. It
  * also draws the canvas overlays (cursors, selections, focus) and obeys summon and follow.
+ * It stays one row: when its parts do not fit side by side, the series entries (run-sheet,
+ * history, comments, since last time) fold into a "More" menu at its end.
  */
 export function WorkshopBar() {
   const t = useT();
@@ -45,9 +49,13 @@ export function WorkshopBar() {
   usePublishPresence(session, useBoardUiStore(), role, shownName, color);
   useFollow(peers);
   useSummon(state.summon, role === 'facilitator');
+  const bar = useRef<HTMLElement>(null);
+  const series = useRef<HTMLDivElement>(null);
+  const more = useRef<HTMLDivElement>(null);
+  const compact = useOneRow(bar, series, more);
 
   return (
-    <section className="workshop-bar" aria-label={t('facilitation.bar.label')}>
+    <section className="workshop-bar" aria-label={t('facilitation.bar.label')} ref={bar}>
       <TimerDisplay timer={state.timer} />
       {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
       {role === 'facilitator' ? <PresentButton /> : null}
@@ -57,7 +65,17 @@ export function WorkshopBar() {
       <RunSheetBar />
       {state.openRound ? <VoteBar round={state.openRound} /> : null}
       <div className="workshop-bar__end">
-        <SeriesButtons name={name} />
+        {compact ? (
+          <div className="workshop-bar__more" ref={more}>
+            <Menu label={t('map.bar.moreLabel')} summary={t('map.bar.more')} className="workshop-menu--end">
+              <SeriesButtons name={name} />
+            </Menu>
+          </div>
+        ) : (
+          <div className="workshop-bar__series" ref={series}>
+            <SeriesButtons name={name} />
+          </div>
+        )}
         {name === null || editingName ? <NamePrompt initial={name} onDone={() => setEditingName(false)} /> : null}
         <ParticipantList me={{ name: shownName, color, role }} peers={peers} onEditName={() => setEditingName(true)} />
       </div>

@@ -44,6 +44,7 @@ export const COMMAND_QUESTIONS: CommandQuestions = {
   addCard: (doc, input) => plan.addCard(doc, input),
   updateCard: (doc, id, patch) => plan.updateCard(doc, id, patch),
   editCardText: (doc, id, field, edit) => plan.editCardText(doc, id, field, edit),
+  setPersonaEmotion: (doc, id, personaId, emotion) => plan.setPersonaEmotion(doc, id, personaId, emotion),
   deleteElements: (doc, cards, links) => [...plan.deleteCards(doc, cards), ...links.flatMap((id) => plan.unlinkCards(doc, id))],
   moveCards: (doc, ids, to) => plan.moveCards(doc, ids, to),
   link: (doc, from, to) => plan.linkCards(doc, from, to),

@@ -17,7 +17,7 @@ function board(manual: Partial<Record<string, number>> = {}): Board {
   return {
     id: 'b_test' as Board['id'],
     title: 'Test',
-    schemaVersion: 3,
+    schemaVersion: 4,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

@@ -32,7 +32,7 @@ function hostileBoard(): Board {
   return {
     id: 'b_hostile' as Board['id'],
     title: `${HOSTILE} title`,
-    schemaVersion: 3,
+    schemaVersion: 4,
     scenarios: [],
     cadenceRules: [],
     locale: 'en',

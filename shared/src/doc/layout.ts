@@ -18,6 +18,8 @@ import * as Y from 'yjs';
  * A touchpoint's dunning fields (dayOffset, dunningStep, fee, scenarioIds, scenarioEmotions,
  * checkpoint) are card fields like any other. `scenarioEmotions` is one coarse value: two
  * people setting two scenarios' emotions on one card at the same instant keep one of them.
+ * Per-persona emotions (schema 4) are one card key per persona, `emotion@<personaId>`
+ * (persona-emotions.ts), so two personas' values set at once both stay.
  *
  * Beside the board itself: `facilitation` (facilitation/layout.ts: timer, locks, voting, the
  * run-sheet), `comments` and `people` (comments/layout.ts: threads, and who is who).

@@ -25,6 +25,7 @@ export { BoardOpError, type BoardOpErrorCode } from './op-error.ts';
 import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
 import { isRemoved, readCellOf } from './read.ts';
 import { applyTextEdit, isTextField, recordWithText, textAt, textValue, writeText, type TextEdit } from './text.ts';
+import { spreadPersonaEmotions } from './persona-emotions.ts';
 import { canonicalLocale } from '../i18n/locales.ts';
 
 /**
@@ -164,7 +165,10 @@ export function addCard(doc: Y.Doc, input: AddCardInput, origin: unknown = LOCAL
   const inCell = cardsInCell(doc, stageId, laneId);
   const order = orderAtIndex(inCell, index ?? inCell.length);
   doc.transact(() => {
-    cardsMap(doc).set(id, recordWithText(CARDS, { text: '', ...fields, cell: { stageId, laneId, order } satisfies CellValue }));
+    cardsMap(doc).set(
+      id,
+      recordWithText(CARDS, spreadPersonaEmotions({ text: '', ...fields, cell: { stageId, laneId, order } satisfies CellValue })),
+    );
   }, origin);
   return id;
 }
@@ -175,6 +179,8 @@ export type CardPatch = { [K in keyof CardFields]?: CardFields[K] | null };
 export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch, origin: unknown = LOCAL_ORIGIN): void {
   const record = requireRecord(cardsMap(doc), id, 'card');
   checkFields(patch as Partial<CardFields>);
+  // One persona's value is one key of its own (persona-emotions.ts), set with setPersonaEmotion.
+  if (patch.personaEmotions !== undefined) throw new BoardOpError('invalid', 'personaEmotions is set one persona at a time');
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;

@@ -25,6 +25,7 @@ import {
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
 import { hasText, textValue } from './text.ts';
+import { keepKnownPersonas, readPersonaEmotions } from './persona-emotions.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
 
@@ -245,6 +246,8 @@ export function readCard(
     if (cardSchema.shape[field].safeParse(value).success) (card as Record<string, unknown>)[field] = value;
     else tell(onRepair, 'field-defaulted', `${path}/${field}`);
   }
+  const personaEmotions = readPersonaEmotions(record, (key) => tell(onRepair, 'field-defaulted', `${path}/${key}`));
+  if (personaEmotions) card.personaEmotions = personaEmotions;
   return card;
 }
 
@@ -276,6 +279,7 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
   const personas = readPersonas(doc, onRepair);
   const scenarios = readScenarios(doc);
   const scenarioIds = new Set<string>(scenarios.map((s) => s.id));
+  const personaIds = new Set<string>(personas.map((p) => p.id));
   const stageIds = new Set<string>(stages.map((s) => s.id));
   const laneIds = new Set<string>(lanes.map((l) => l.id));
   const stageIndex = new Map<string, number>(stages.map((s, i) => [s.id, i]));
@@ -289,6 +293,7 @@ export function docToBoard(doc: Y.Doc, id: string, onRepair?: RepairListener): B
     else {
       const card = readCard(cardId, record, stageIds, laneIds, firstStage, firstLane, onRepair);
       keepKnownScenarios(card, scenarioIds);
+      keepKnownPersonas(card, personaIds);
       cards.push(card);
     }
   });

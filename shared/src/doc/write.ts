@@ -17,6 +17,7 @@ import {
   CUSTOM_CHANNELS_KEY,
 } from './layout.ts';
 import { recordWithText } from './text.ts';
+import { spreadPersonaEmotions } from './persona-emotions.ts';
 import { writeOutcomes } from './board-file.ts';
 import { SEED_ORIGIN } from './origins.ts';
 
@@ -42,7 +43,7 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     });
     for (const card of board.cards) {
       const { id, stageId, laneId, order, ...fields } = card;
-      cardsMap(doc).set(id, recordWithText(CARDS, { ...fields, cell: { stageId, laneId, order } }));
+      cardsMap(doc).set(id, recordWithText(CARDS, spreadPersonaEmotions({ ...fields, cell: { stageId, laneId, order } })));
     }
     for (const link of board.links) {
       linksMap(doc).set(link.id, { from: link.from, to: link.to });

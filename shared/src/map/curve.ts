@@ -1,4 +1,5 @@
-import { curveSegments } from '../emotion.ts';
+import { curveSegments, emotionCurve } from '../emotion.ts';
+import type { Board } from '../schema/board.ts';
 import type { EmotionPoint } from '../emotion.ts';
 import type { Point } from './grid.ts';
 
@@ -101,4 +102,44 @@ export function bandPath(points: readonly PlacedPoint[]): string {
   const top = points.map((p) => `${round(p.x)},${round(p.yMax)}`);
   const bottom = [...points].reverse().map((p) => `${round(p.x)},${round(p.yMin)}`);
   return `M${top.join(' L')} L${bottom.join(' L')} Z`;
+}
+
+/** How many persona curves the map overlays at most: more lines than this are no longer readable. */
+export const PERSONA_CURVES = 5;
+
+/**
+ * One colour per overlaid persona curve, in board order. Each has at least 4.5:1 contrast on
+ * white (a line and its legend swatch must stand out from the grid and from each other).
+ */
+export const PERSONA_CURVE_COLOURS = ['#1f5f6b', '#b1461b', '#6b4fa0', '#2c64a6', '#a3336f'] as const;
+
+/**
+ * One line pattern per overlaid persona curve (SVG stroke-dasharray; '' is solid): the curves
+ * differ in more than colour, for people who cannot tell the colours apart and for print in grey.
+ */
+export const PERSONA_CURVE_DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4'] as const;
+
+export interface PersonaCurve {
+  personaId: string;
+  name: string;
+  colour: string;
+  dash: string;
+  /** The curve from how each touchpoint feels for this persona (its own value, else the shared one). */
+  points: EmotionPoint[];
+}
+
+/**
+ * The first five personas' curves, in board order. None for a board with one persona or none:
+ * then the one shared curve is that journey's (with its spread band), and the emotion a
+ * touchpoint shows in the inspector is the one the curve draws.
+ */
+export function personaCurves(board: Pick<Board, 'personas' | 'stages' | 'cards'>): PersonaCurve[] {
+  if (board.personas.length < 2) return [];
+  return board.personas.slice(0, PERSONA_CURVES).map((persona, i) => ({
+    personaId: persona.id,
+    name: persona.name,
+    colour: PERSONA_CURVE_COLOURS[i] as string,
+    dash: PERSONA_CURVE_DASHES[i] as string,
+    points: emotionCurve(board, persona.id),
+  }));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard, note, workshopBoard } from '../../testing/board-fixtures.ts';
 import { layoutGrid } from './grid.ts';
+import { PERSONA_CURVE_COLOURS, PERSONA_CURVE_DASHES } from './curve.ts';
+import type { PersonaId } from '../ids.ts';
 import { escapeXml, mapArea, mapSvg, wrapText } from './svg.ts';
 
 describe('the map as SVG, drawn from the layout', () => {
@@ -43,5 +45,21 @@ describe('the map as SVG, drawn from the layout', () => {
     expect(wrapText('one two three four', 9, 2)).toEqual(['one two', 'three…']);
     expect(wrapText('Kreditvurdering', 6, 3)).toEqual(['Kredit', 'vurder', 'ing']);
     expect(wrapText('a\nb', 9, 3)).toEqual(['a', 'b']);
+  });
+
+  it('draws one curve per persona in its colour, with a legend naming each, and one shared curve with a single persona', () => {
+    const board = workshopBoard();
+    const second = { id: 'p_2' as PersonaId, name: 'Small <firm>', description: '', segment: '' };
+    const cards = board.cards.map((c) => (c.id === 't_letter' ? { ...c, personaEmotions: { p_2: 2 as const } } : c));
+    const { svg } = mapSvg({ ...board, personas: [...board.personas, second], cards });
+    for (const colour of PERSONA_CURVE_COLOURS.slice(0, 2)) expect(svg).toContain(`stroke="${colour}" stroke-width="2.5"`);
+    expect(svg).not.toContain(`stroke="${PERSONA_CURVE_COLOURS[2]}"`);
+    // The second curve differs in its line pattern too, not only in colour.
+    expect(svg).toContain(`stroke="${PERSONA_CURVE_COLOURS[1]}" stroke-width="2.5" stroke-dasharray="${PERSONA_CURVE_DASHES[1]}"`);
+    expect(svg).toContain('>Young customer</text>');
+    expect(svg).toContain('>Small &#60;firm&#62;</text>');
+    const shared = mapSvg(board).svg;
+    expect(shared).not.toContain(`stroke="${PERSONA_CURVE_COLOURS[1]}"`);
+    expect(shared).toContain('stroke="#1f5f6b" stroke-width="2.5"');
   });
 });

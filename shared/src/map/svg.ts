@@ -2,7 +2,7 @@ import { emotionCurve } from '../emotion.ts';
 import { translate } from '../i18n/catalogue.ts';
 import type { Board } from '../schema/board.ts';
 import type { CardKind } from '../schema/card.ts';
-import { bandPath, CURVE, emotionY, placeCurve, smoothPath } from './curve.ts';
+import { bandPath, CURVE, emotionY, personaCurves, placeCurve, smoothPath, type PersonaCurve } from './curve.ts';
 import { CARD_TEXT, emotionHostLane, GRID, layoutGrid, type CardBox, type GridLayout, type Rect } from './grid.ts';
 
 /**
@@ -118,16 +118,54 @@ function curveSvg(board: Board, layout: GridLayout): string {
       return `<line x1="${n(layout.grid.x)}" x2="${n(layout.grid.x + layout.grid.width)}" y1="${n(y)}" y2="${n(y)}" stroke="${level === 0 ? LINE_2 : LINE}"/><circle cx="${n(left + CURVE.axisWidth / 2)}" cy="${n(y)}" r="5" fill="${TONES[4 - i]}"/>`;
     })
     .join('');
-  const drawn = runs
-    .map((run) => {
-      const band = bandPath(run);
-      const points = run
-        .map((p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${TONES[Math.round(p.mean) + 2]}" stroke="#fff" stroke-width="2"/>`)
-        .join('');
-      return `${band ? `<path d="${band}" fill="#1f5f6b" fill-opacity="0.08"/>` : ''}<path d="${smoothPath(run)}" fill="none" stroke="#1f5f6b" stroke-width="2.5"/>${points}`;
+  const personas = personaCurves(board);
+  const drawn =
+    personas.length > 0
+      ? personaCurvesSvg(personas, titles, host.height)
+      : runs
+          .map((run) => {
+            const band = bandPath(run);
+            const points = run
+              .map(
+                (p) =>
+                  `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="6" fill="${TONES[Math.round(p.mean) + 2]}" stroke="#fff" stroke-width="2"/>`,
+              )
+              .join('');
+            return `${band ? `<path d="${band}" fill="#1f5f6b" fill-opacity="0.08"/>` : ''}<path d="${smoothPath(run)}" fill="none" stroke="#1f5f6b" stroke-width="2.5"/>${points}`;
+          })
+          .join('');
+  return `<g>${levels}<g transform="translate(${n(left)},${n(host.y)})">${drawn}${legendSvg(personas)}</g></g>`;
+}
+
+/** One line per persona in its colour (gaps where a stage has no rated touchpoint), no spread bands. */
+function personaCurvesSvg(curves: readonly PersonaCurve[], titles: ReadonlyMap<string, string>, height: number): string {
+  return curves
+    .map((curve) =>
+      placeCurve(curve.points, titles, GRID.stageWidth, height)
+        .map((run) => {
+          const points = run.map(
+            (p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="4.5" fill="${curve.colour}" stroke="#fff" stroke-width="1.5"/>`,
+          );
+          const dash = curve.dash ? ` stroke-dasharray="${curve.dash}"` : '';
+          return `<path d="${smoothPath(run)}" fill="none" stroke="${curve.colour}" stroke-width="2.5"${dash}/>${points.join('')}`;
+        })
+        .join(''),
+    )
+    .join('');
+}
+
+/** Which colour is which persona, along the top of the curve's lane. */
+function legendSvg(curves: readonly PersonaCurve[]): string {
+  let x = CURVE.axisWidth + 10;
+  return curves
+    .map((curve) => {
+      const name = curve.name.length > 28 ? `${curve.name.slice(0, 27)}…` : curve.name;
+      const dash = curve.dash ? ` stroke-dasharray="${curve.dash}"` : '';
+      const item = `<line x1="${n(x)}" x2="${n(x + 22)}" y1="12" y2="12" stroke="${curve.colour}" stroke-width="3"${dash}/><text x="${n(x + 28)}" y="16" font-size="12" fill="${INK}">${escapeXml(name)}</text>`;
+      x += 28 + name.length * 7 + 18;
+      return item;
     })
     .join('');
-  return `<g>${levels}<g transform="translate(${n(left)},${n(host.y)})">${drawn}</g></g>`;
 }
 
 function linkSvg(from: CardBox, to: CardBox): string {

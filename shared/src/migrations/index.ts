@@ -3,6 +3,7 @@ import { CURRENT_SCHEMA_VERSION, validateBoard, type Board, type ValidationResul
 import { metaMap } from '../doc/layout.ts';
 import { MIGRATION_ORIGIN } from '../doc/origins.ts';
 import { collaborativeText } from './v3-collaborative-text.ts';
+import { personaEmotions } from './v4-persona-emotions.ts';
 
 /**
  * Numbered, named migrations. Migration `n` upgrades a board from version `n - 1` to `n`,
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
     migrateDoc: () => {},
   },
   collaborativeText,
+  personaEmotions,
 ];
 
 export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };

@@ -38,6 +38,8 @@ const FIXTURES: Record<number, { before: unknown; after: unknown }> = {
   2: { before: V1_BOARD, after: { ...V1_BOARD, schemaVersion: 2, scenarios: [], cadenceRules: [] } },
   // Collaborative text: a file keeps its plain strings, only the version moves.
   3: { before: { ...smallBoard(), schemaVersion: 2 }, after: { ...smallBoard(), schemaVersion: 3 } },
+  // Per-persona emotions: nothing to rewrite (each persona follows the shared emotion), only the version moves.
+  4: { before: { ...smallBoard(), schemaVersion: 3 }, after: { ...smallBoard(), schemaVersion: 4 } },
 };
 
 /** A document as a version-1 or -2 server stored it: every text a plain string. */
@@ -82,16 +84,16 @@ describe('migrations', () => {
     expect(result).toMatchObject({
       ok: true,
       fromVersion: 1,
-      value: { schemaVersion: 3, scenarios: [], cadenceRules: [] },
+      value: { schemaVersion: CURRENT_SCHEMA_VERSION, scenarios: [], cadenceRules: [] },
     });
     if (result.ok) expect(result.value.cards[0]).toMatchObject({ id: 'c_letter', channel: 'letter' });
   });
 
-  it('a stored version-1 document is upgraded (2, then 3) and reads with empty scenarios and rules', () => {
+  it('a stored version-1 document is upgraded (2, 3, then 4) and reads with empty scenarios and rules', () => {
     const doc = docOf(smallBoard());
     metaMap(doc).set('schemaVersion', 1);
-    expect(migrateDoc(doc)).toEqual([2, 3]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(3);
+    expect(migrateDoc(doc)).toEqual([2, 3, 4]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(4);
     expect(docToBoard(doc, 'board1')).toMatchObject({ scenarios: [], cadenceRules: [] });
   });
 
@@ -111,15 +113,15 @@ describe('migrations', () => {
   });
 
   it.each([
-    { version: 1 as const, applied: [2, 3] },
-    { version: 2 as const, applied: [3] },
+    { version: 1 as const, applied: [2, 3, 4] },
+    { version: 2 as const, applied: [3, 4] },
   ])(
     "version 3 turns a stored version-$version board's typed words into Y.Text that two people can edit together",
     ({ version, applied }) => {
       const doc = plainTextDoc(version);
       const before = docToBoard(doc, 'board1');
       expect(migrateDoc(doc)).toEqual(applied);
-      expect(metaMap(doc).get('schemaVersion')).toBe(3);
+      expect(metaMap(doc).get('schemaVersion')).toBe(4);
       // The same board, word for word…
       expect(docToBoard(doc, 'board1')).toEqual(before);
       // …but its card texts, thoughts, stage and lane titles and persona names are Y.Text now.

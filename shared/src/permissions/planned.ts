@@ -29,6 +29,8 @@ import { readCellOf } from '../doc/read.ts';
 import { COMMENTS, commentsMap, PEOPLE, PERSON_NAME_LENGTH, peopleMap } from '../comments/layout.ts';
 import { newCommentFields, normalizeMentions, type NewComment } from '../comments/ops.ts';
 import { hasText, isTextField, textValue, type TextEdit } from '../doc/text.ts';
+import { personaEmotionField, spreadPersonaEmotions } from '../doc/persona-emotions.ts';
+import type { Emotion } from '../schema/card.ts';
 
 /**
  * What each edit operation of doc/ops.ts will change, as the same `UpdateChange`s that
@@ -121,7 +123,7 @@ export const PLANNED_CHANGES = {
 
   addCard(_doc: Y.Doc, input: AddCardInput): UpdateChange[] {
     const { stageId: _stage, laneId: _lane, index: _index, id, ...fields } = input;
-    const set = Object.entries(fields)
+    const set = Object.entries(spreadPersonaEmotions(fields))
       .filter(([, value]) => value !== undefined)
       .map(([field]) => field);
     return recordInsert(CARDS, id ?? NEW_RECORD, [...new Set(['text', ...set, 'cell'])]);
@@ -139,6 +141,13 @@ export const PLANNED_CHANGES = {
       } else if (value !== null && value !== undefined && record.get(field) !== value) out.push(change(CARDS, id, field));
     }
     return out;
+  },
+
+  setPersonaEmotion(doc: Y.Doc, id: CardId, personaId: PersonaId, emotion: Emotion | null): UpdateChange[] {
+    const record = cardsMap(doc).get(id);
+    const field = personaEmotionField(personaId);
+    if (!record || !personasMap(doc).has(personaId) || (record.get(field) ?? null) === emotion) return [];
+    return [change(CARDS, id, field, emotion === null ? 'delete' : 'insert')];
   },
 
   editCardText: (doc: Y.Doc, id: CardId, field: CardTextField, edit: TextEdit) =>

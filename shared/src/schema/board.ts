@@ -12,7 +12,7 @@ import { stageSchema, type Stage } from './stage.ts';
 import { outcomesSchema, type BoardOutcomes } from './outcomes.ts';
 
 /** The schema version this code writes; older boards are upgraded by `migrations/`. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export const CURRENCIES = ['DKK', 'SEK', 'EUR', 'NOK', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -78,6 +78,14 @@ export const boardSchema = boardShape.superRefine((board, ctx) => {
     for (const id of new Set(named).values()) {
       if (!scenarioIds.has(id)) {
         ctx.addIssue({ code: 'custom', path: ['cards', index, 'scenarioIds'], message: `unknown scenario "${id}"` });
+      }
+    }
+  });
+  const personaIds = new Set<string>(board.personas.map((p) => p.id));
+  board.cards.forEach((card, index) => {
+    for (const id of Object.keys(card.personaEmotions ?? {})) {
+      if (!personaIds.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['cards', index, 'personaEmotions'], message: `unknown persona "${id}"` });
       }
     }
   });

@@ -141,6 +141,8 @@ export const cardSchema = z.object({
   scenarioIds: z.array(z.string().regex(ID_PATTERN)).min(1).max(LIMITS.scenarios).optional(),
   /** How the customer feels here in a given scenario (scenario id → emotion); falls back to `emotion`. */
   scenarioEmotions: z.record(z.string().regex(ID_PATTERN), emotionSchema).optional(),
+  /** How the customer feels here as a given persona (persona id → emotion, schema 4); falls back to `emotion`. */
+  personaEmotions: z.record(z.string().regex(ID_PATTERN), emotionSchema).optional(),
   /** A vulnerability checkpoint (hardship offer, breathing space) the vulnerable path must pass before collection. */
   checkpoint: z.enum(CHECKPOINTS).optional(),
 });

@@ -1,4 +1,4 @@
-import type { CardId, Emotion } from '@rejse/shared';
+import type { CardId, Emotion, PersonaId } from '@rejse/shared';
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useCommands } from '../../doc/BoardContext.tsx';
 import { formatSigned } from '../../i18n/index.ts';
@@ -7,8 +7,8 @@ import { useCanvasText } from '../CanvasText.tsx';
 import { CURVE, EMOTION_MAX, EMOTION_MIN, emotionY, stageX } from '../curve.ts';
 import type { CurveTouchpointData } from '../types.ts';
 
-/** Room between the points of one stage's touchpoints. */
-const SPREAD = 18;
+/** Room between the points of one stage's touchpoints (per overlaid curve). */
+export const TOUCHPOINT_SPREAD = 18;
 
 const clampEmotion = (value: number): Emotion => Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, Math.round(value))) as Emotion;
 
@@ -19,27 +19,43 @@ function emotionAt(y: number, height: number): Emotion {
   return clampEmotion(EMOTION_MAX - ((y - top) / (bottom - top)) * (EMOTION_MAX - EMOTION_MIN));
 }
 
+/** Whose curve the points belong to (absent: the one shared curve). */
+export interface CurvePersona {
+  id: string;
+  name: string;
+  colour: string;
+  /** Sideways shift of this persona's points, so equal values of two personas stay apart. */
+  offset: number;
+}
+
 /**
  * Each rated touchpoint's own point on the curve, a control: drag it up or down (or focus it
- * and press the arrow keys) to set that touchpoint's emotion. The change is one shared edit
- * through the commands (undoable, refused by the guard and the server to a role that may not
- * edit), and the curve's mean follows.
+ * and press the arrow keys) to set that touchpoint's emotion — on a persona's curve, how it
+ * feels for that persona only. The change is one shared edit through the commands (undoable,
+ * refused by the guard and the server to a role that may not edit), and the curve follows.
  */
 export function CurveTouchpoints({
   points,
   stageWidth,
   height,
+  persona,
+  spread = TOUCHPOINT_SPREAD,
 }: {
   points: readonly CurveTouchpointData[];
   stageWidth: number;
   height: number;
+  persona?: CurvePersona;
+  /** Room between one stage's touchpoints: wider when several personas' points stand side by side. */
+  spread?: number;
 }) {
   const { t, locale, readOnly } = useCanvasText();
   const commands = useCommands();
   const [dragging, setDragging] = useState<{ id: string; value: Emotion } | null>(null);
 
   const commit = (point: CurveTouchpointData, value: Emotion) => {
-    if (value !== point.emotion) commands.updateCard(point.id as CardId, { emotion: value });
+    if (value === point.emotion) return;
+    if (persona) commands.setPersonaEmotion(point.id as CardId, persona.id as PersonaId, value);
+    else commands.updateCard(point.id as CardId, { emotion: value });
   };
   const localY = (event: PointerEvent<SVGCircleElement>): number => {
     const svg = event.currentTarget.ownerSVGElement;
@@ -52,7 +68,8 @@ export function CurveTouchpoints({
     <g className="emotion-curve__touchpoints">
       {points.map((point) => {
         const value = dragging?.id === point.id ? dragging.value : point.emotion;
-        const x = stageX(point.index, stageWidth) + (point.slot - (point.slots - 1) / 2) * SPREAD;
+        const x = stageX(point.index, stageWidth) + (point.slot - (point.slots - 1) / 2) * spread + (persona?.offset ?? 0);
+        const label = { text: point.text || t('card.empty'), value: formatSigned(value, locale, 0) };
         const onKeyDown = (event: KeyboardEvent<SVGCircleElement>) => {
           const step =
             event.key === 'ArrowUp' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowDown' || event.key === 'ArrowLeft' ? -1 : 0;
@@ -75,12 +92,11 @@ export function CurveTouchpoints({
             aria-valuenow={value}
             aria-valuetext={t(`emotion.${value}`)}
             aria-readonly={readOnly || undefined}
-            aria-label={t('map.curve.point', {
-              text: point.text || t('card.empty'),
-              value: formatSigned(value, locale, 0),
-            })}
-            className={`emotion-curve__handle nodrag nopan tone-${emotionTone(value)}`}
+            aria-label={persona ? t('map.curve.personaPoint', { ...label, persona: persona.name }) : t('map.curve.point', label)}
+            className={`emotion-curve__handle nodrag nopan tone-${emotionTone(value)}${persona ? ' emotion-curve__handle--persona' : ''}`}
+            style={persona ? { stroke: persona.colour } : undefined}
             data-card-id={point.id}
+            data-persona-id={persona?.id}
             onPointerDown={(event) => {
               if (readOnly) return;
               event.stopPropagation();

@@ -7,6 +7,7 @@ import { useCanvasText } from '../CanvasText.tsx';
 import { bandPath, CURVE, emotionY, placeCurve, smoothPath, type PlacedPoint } from '../curve.ts';
 import type { EmotionNode } from '../types.ts';
 import { CurveTouchpoints } from './CurveTouchpoints.tsx';
+import { PersonaCurves, PersonaLegend } from './PersonaCurves.tsx';
 
 const LEVELS = [2, 1, 0, -1, -2] as const;
 
@@ -15,7 +16,8 @@ const LEVELS = [2, 1, 0, -1, -2] as const;
  * spread as a band and whiskers, a point per stage, a gap where a stage has no rated
  * touchpoint, and a −2…+2 axis with faces on the left. Hovering or focusing (Tab) a stage's
  * point shows its mean, spread and count in a tooltip; Esc hides it. Each rated touchpoint
- * has its own small point, a control that sets its emotion (CurveTouchpoints).
+ * has its own small point, a control that sets its emotion (CurveTouchpoints). A board with
+ * personas shows one curve per persona instead (PersonaCurves), with a legend.
  */
 function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>) {
   const { t, locale } = useCanvasText();
@@ -27,6 +29,7 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
     return placeCurve(points, new Map(Object.entries(data.titles)), data.stageWidth, height);
   }, [data.points, data.titles, data.stageWidth, height]);
   const activePoint = runs.flat().find((p) => p.stageId === active) ?? null;
+  const perPersona = data.personas.length > 0;
 
   const describe = (p: PlacedPoint): string =>
     t('emotionCurve.point', {
@@ -47,7 +50,12 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
   return (
     <div className={`emotion-curve${data.overlay ? ' emotion-curve--overlay' : ''}`}>
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the curve's points for screen readers. */}
-      <svg width={width} height={height} role="group" aria-label={t('emotionCurve.label')}>
+      <svg
+        width={width}
+        height={height}
+        role="group"
+        aria-label={t(data.personas.length > 0 ? 'map.curve.personas' : 'emotionCurve.label')}
+      >
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are); the axis faces are decoration. */}
         <g className="emotion-curve__axis" aria-hidden="true">
           {LEVELS.map((level) => {
@@ -62,7 +70,8 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             );
           })}
         </g>
-        {runs.map((run) => (
+        {perPersona ? <PersonaCurves curves={data.personas} titles={data.titles} stageWidth={data.stageWidth} height={height} /> : null}
+        {(perPersona ? [] : runs).map((run) => (
           <g key={run[0]?.stageId} className="emotion-curve__run">
             {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable (Biome assumes they are). */}
             <path d={bandPath(run)} className="emotion-curve__band" aria-hidden="true" />
@@ -104,8 +113,9 @@ function EmotionNodeView({ data, width = 0, height = 0 }: NodeProps<EmotionNode>
             ))}
           </g>
         ))}
-        <CurveTouchpoints points={data.touchpoints} stageWidth={data.stageWidth} height={height} />
+        {perPersona ? null : <CurveTouchpoints points={data.touchpoints} stageWidth={data.stageWidth} height={height} />}
       </svg>
+      {perPersona ? <PersonaLegend curves={data.personas} /> : null}
       {activePoint ? (
         <div
           id={tooltipId}

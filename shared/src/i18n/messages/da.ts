@@ -919,6 +919,15 @@ export const da: Messages = {
   'prioritize.matrix.cardNoValue': '{label}; ingen værdi endnu',
   'prioritize.row.worth': 'Værd {value} om året',
 
+  // --- projmap (issue 14 leftovers): persona curves, minimap, one-row facilitator bar ---
+  'map.curve.personaPoint': '{persona}: {text}, følelse {value}. Pil op eller ned ændrer den kun for {persona}.',
+  'map.curve.personas': 'Følelseskurver, én pr. persona',
+  'map.curve.legend': 'Personaer på kurven',
+  'map.minimap.label': 'Oversigtskort',
+  'map.minimap.show': 'Vis oversigtskortet',
+  'map.minimap.hide': 'Skjul oversigtskortet',
+  'map.bar.more': 'Mere',
+  'map.bar.moreLabel': 'Mere: drejebog, historik, kommentarer, siden sidst',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbillede (SVG)',
   'map.export.svgBoard': 'Hele tavlen (SVG)',

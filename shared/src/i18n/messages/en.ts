@@ -916,6 +916,15 @@ export const en = {
   'prioritize.matrix.cardValue': '{label}; worth {value} a year',
   'prioritize.matrix.cardNoValue': '{label}; no value yet',
   'prioritize.row.worth': 'Worth {value} a year',
+  // --- projmap (issue 14 leftovers): persona curves, minimap, one-row facilitator bar ---
+  'map.curve.personaPoint': '{persona}: {text}, emotion {value}. Arrow up or down changes it for {persona} only.',
+  'map.curve.personas': 'Emotion curves, one per persona',
+  'map.curve.legend': 'Personas on the curve',
+  'map.minimap.label': 'Overview map',
+  'map.minimap.show': 'Show the overview map',
+  'map.minimap.hide': 'Hide the overview map',
+  'map.bar.more': 'More',
+  'map.bar.moreLabel': 'More: run-sheet, history, comments, since last time',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vector picture (SVG)',
   'map.export.svgBoard': 'Whole board (SVG)',

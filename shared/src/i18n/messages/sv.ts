@@ -917,6 +917,15 @@ export const sv: Messages = {
   'prioritize.matrix.cardNoValue': '{label}; inget värde än',
   'prioritize.row.worth': 'Värd {value} per år',
 
+  // --- projmap (issue 14 leftovers): persona curves, minimap, one-row facilitator bar ---
+  'map.curve.personaPoint': '{persona}: {text}, känsla {value}. Pil upp eller ned ändrar den bara för {persona}.',
+  'map.curve.personas': 'Känslokurvor, en per persona',
+  'map.curve.legend': 'Personor på kurvan',
+  'map.minimap.label': 'Översiktskarta',
+  'map.minimap.show': 'Visa översiktskartan',
+  'map.minimap.hide': 'Dölj översiktskartan',
+  'map.bar.more': 'Mer',
+  'map.bar.moreLabel': 'Mer: körschema, historik, kommentarer, sedan sist',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbild (SVG)',
   'map.export.svgBoard': 'Hela tavlan (SVG)',

@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the browser, so this file also knows the DOM.
+import type { Page } from 'playwright-core';
+
+const QUIET_MS = 1000;
+
+/**
+ * Records long tasks from the very start of the page (installed before any script runs).
+ * It also defines the `__name` helper that tsx's compiler adds to named functions, since
+ * the functions given to page.evaluate below run in the page, where it does not exist.
+ */
+export const LONG_TASK_PROBE = `
+  globalThis.__name = (target) => target;
+  globalThis.__rejseWork = {};
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {}
+`;
+
+export interface LoadResult {
+  /** Navigation start → first card node in the DOM. */
+  cardsVisibleMs: number;
+  /** Navigation start → interactive (cards shown, then a quiet second). */
+  ttiMs: number;
+  /** Sum over long tasks of their time beyond 50 ms, until interactive. */
+  totalBlockingMs: number;
+  longTasks: number;
+  cardNodesInDom: number;
+  zoom: number;
+}
+
+export async function measureLoad(page: Page, url: string): Promise<LoadResult> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('.react-flow__node-card') !== null, undefined, {
+    timeout: 120_000,
+    polling: 'raf',
+  });
+  const cardsVisibleMs = await page.evaluate(() => performance.now());
+  // Interactive once no long task has run for QUIET_MS after the cards appeared.
+  return page.evaluate(
+    async ({ quiet, visible }) => {
+      type Task = { start: number; end: number };
+      const tasks = (): Task[] => (window as unknown as { __longTasks: Task[] }).__longTasks;
+      const lastEnd = () => tasks().reduce((latest, t) => Math.max(latest, t.end), 0);
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = performance.now();
+        if (now - Math.max(lastEnd(), visible) >= quiet) break;
+        if (now > 180_000) break;
+      }
+      const tti = Math.max(visible, lastEnd());
+      const until = tasks().filter((t) => t.start <= tti);
+      const style = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+      return {
+        cardsVisibleMs: visible,
+        ttiMs: tti,
+        totalBlockingMs: until.reduce((sum, t) => sum + Math.max(0, t.end - t.start - 50), 0),
+        longTasks: until.length,
+        cardNodesInDom: document.querySelectorAll('.react-flow__node-card').length,
+        zoom: Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 1),
+      };
+    },
+    { quiet: QUIET_MS, visible: cardsVisibleMs },
+  );
+}

@@ -1,0 +1,119 @@
+import { emotionCurve, emotionFor, personaCurves, type Board, type Card } from '@rejse/shared';
+import { CURVE } from './curve.ts';
+import { emotionHostLane, GRID, type GridLayout } from './layout.ts';
+import { nodeId, Z, type CurveTouchpointData, type EmotionNode } from './types.ts';
+
+/** The emotion curve's node and what it was derived from. */
+export interface EmotionNodeCache {
+  key: string;
+  stages: Board['stages'];
+  personas: Board['personas'];
+  touchpoints: readonly Card[];
+  node: EmotionNode;
+}
+
+/** Standard deviation of each stage's touchpoint emotions (the spread shown with the curve). */
+function emotionSpread(board: Board): Map<string, number> {
+  const scores = new Map<string, number[]>();
+  for (const card of board.cards) {
+    if (card.kind !== 'touchpoint' || card.emotion === undefined) continue;
+    const list = scores.get(card.stageId);
+    if (list) list.push(card.emotion);
+    else scores.set(card.stageId, [card.emotion]);
+  }
+  const out = new Map<string, number>();
+  for (const [stageId, list] of scores) {
+    const mean = list.reduce((a, b) => a + b, 0) / list.length;
+    out.set(stageId, Math.sqrt(list.reduce((sum, v) => sum + (v - mean) ** 2, 0) / list.length));
+  }
+  return out;
+}
+
+/**
+ * The emotion curve's node, derived again only when a touchpoint card, the stages, the
+ * personas or the curve's lane changed: typing into a pain point or an idea leaves the
+ * curve's object (and its hundreds of points) alone.
+ */
+export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCache | null): EmotionNodeCache | null {
+  const host = emotionHostLane(layout);
+  if (!host || layout.stages.length === 0) return null;
+  const touchpoints = board.cards.filter((card) => card.kind === 'touchpoint');
+  const key = `${layout.grid.x}|${layout.grid.width}|${host.y}|${host.height}|${host.kind}`;
+  if (
+    hit &&
+    hit.key === key &&
+    hit.stages === board.stages &&
+    hit.personas === board.personas &&
+    hit.touchpoints.length === touchpoints.length &&
+    hit.touchpoints.every((card, i) => card === touchpoints[i])
+  ) {
+    return hit;
+  }
+  const spread = emotionSpread(board);
+  const width = layout.grid.width + CURVE.axisWidth;
+  const node: EmotionNode = {
+    id: nodeId.emotion,
+    type: 'emotion',
+    position: { x: layout.grid.x - CURVE.axisWidth, y: host.y },
+    width,
+    height: host.height,
+    measured: { width, height: host.height },
+    draggable: false,
+    selectable: false,
+    deletable: false,
+    connectable: false,
+    focusable: false,
+    zIndex: Z.curve,
+    data: {
+      points: emotionCurve(board).map((p) => ({
+        stageId: p.stageId,
+        index: p.index,
+        count: p.count,
+        mean: p.mean,
+        min: p.min,
+        max: p.max,
+        sd: p.mean === null ? null : (spread.get(p.stageId) ?? 0),
+      })),
+      touchpoints: curveTouchpoints(board, null),
+      personas: personaCurves(board).map((curve) => ({
+        personaId: curve.personaId,
+        name: curve.name,
+        colour: curve.colour,
+        dash: curve.dash,
+        points: curve.points.map((p) => ({ ...p, sd: null })),
+        touchpoints: curveTouchpoints(board, curve.personaId),
+      })),
+      titles: Object.fromEntries(board.stages.map((s) => [s.id, s.title])),
+      stageWidth: GRID.stageWidth,
+      overlay: host.kind !== 'emotions',
+    },
+  };
+  return { key, stages: board.stages, personas: board.personas, touchpoints, node };
+}
+
+/**
+ * The rated touchpoints as points of the curve (of one persona's, with a persona), spread
+ * across their stage's column in board order. A touchpoint rated for any persona keeps its
+ * slot in every persona's curve, so one touchpoint's points line up across the curves.
+ */
+function curveTouchpoints(board: Board, personaId: string | null): CurveTouchpointData[] {
+  const stageIndex = new Map(board.stages.map((stage, i) => [stage.id as string, i]));
+  const perStage = new Map<number, Card[]>();
+  const rated = (card: Card): boolean =>
+    personaId === null ? card.emotion !== undefined : card.emotion !== undefined || card.personaEmotions !== undefined;
+  for (const card of board.cards) {
+    const index = stageIndex.get(card.stageId);
+    if (card.kind !== 'touchpoint' || !rated(card) || index === undefined) continue;
+    const list = perStage.get(index);
+    if (list) list.push(card);
+    else perStage.set(index, [card]);
+  }
+  const out: CurveTouchpointData[] = [];
+  for (const [index, cards] of perStage) {
+    cards.forEach((card, slot) => {
+      const emotion = emotionFor(card, personaId);
+      if (emotion !== undefined) out.push({ id: card.id, index, slot, slots: cards.length, emotion, text: card.text });
+    });
+  }
+  return out;
+}
