@@ -7,6 +7,7 @@ export * from './doc/read.ts';
 export * from './doc/repairs.ts';
 export * from './doc/write.ts';
 export * from './doc/ops.ts';
+export * from './doc/board-ops.ts';
 export * from './doc/analyze.ts';
 export * from './doc/board-limits.ts';
 export * from './doc/text.ts';

@@ -13,11 +13,10 @@ import {
   removePersona,
   renameLane,
   setActivePersona,
-  setBoardLocale,
-  setBoardTitle,
   updateCard,
   updatePersona,
 } from '../src/doc/ops.ts';
+import { setBoardLocale, setBoardTitle } from '../src/doc/board-ops.ts';
 import { docToBoard } from '../src/doc/read.ts';
 import {
   readOpenRound,

@@ -5,7 +5,8 @@ import { docOf, smallBoard } from '../../testing/fixtures.ts';
 import { analyzeUpdate, describeUpdate, type UpdateChange } from './analyze.ts';
 import { boardLimitViolation } from './board-limits.ts';
 import { cardsMap } from './layout.ts';
-import { addCard, deleteCard, linkCards, moveCard, renameStage, setBoardTitle, updateCard } from './ops.ts';
+import { addCard, deleteCard, linkCards, moveCard, renameStage, updateCard } from './ops.ts';
+import { setBoardTitle } from './board-ops.ts';
 import { encodeUpdate } from '../../testing/crafted-updates.ts';
 
 /** Runs an edit on a replica and describes the update it produced against the original. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Currency } from '../schema/board.ts';
 import { validateBoard } from '../schema/board.ts';
 import { docOf, smallBoard, syncDocs } from '../../testing/fixtures.ts';
-import { BoardOpError, setBoardLocale } from './ops.ts';
+import { BoardOpError } from './ops.ts';
+import { setBoardLocale } from './board-ops.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { docToBoard } from './read.ts';
 

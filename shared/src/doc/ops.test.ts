@@ -19,10 +19,10 @@ import {
   removeStage,
   renameLane,
   renameStage,
-  setBoardTitle,
   unlinkCards,
   updateCard,
 } from './ops.ts';
+import { setBoardTitle } from './board-ops.ts';
 import { docToBoard } from './read.ts';
 
 const S = (id: string) => id as StageId;

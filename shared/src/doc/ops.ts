@@ -1,23 +1,9 @@
 import type * as Y from 'yjs';
 import { createCardId, createLaneId, createLinkId, createStageId, type CardId, type LaneId, type LinkId, type StageId } from '../ids.ts';
-import { CURRENCIES, type Currency } from '../schema/board.ts';
 import { cardSchema, type CardFields, type CardKind } from '../schema/card.ts';
-import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS, readCustomChannels } from '../schema/channels.ts';
 import type { LaneKind } from '../schema/lane.ts';
 import { LIMITS } from '../schema/limits.ts';
-import {
-  CARDS,
-  CUSTOM_CHANNELS_KEY,
-  LANES,
-  STAGES,
-  cardsMap,
-  lanesMap,
-  linksMap,
-  metaMap,
-  stagesMap,
-  type CellValue,
-  type RecordMap,
-} from './layout.ts';
+import { CARDS, LANES, STAGES, cardsMap, lanesMap, linksMap, metaMap, stagesMap, type CellValue, type RecordMap } from './layout.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 import { BoardOpError } from './op-error.ts';
 
@@ -26,13 +12,12 @@ import { compareOrdered, orderAtIndex, type Ordered } from './order.ts';
 import { isRemoved, readCellOf } from './read.ts';
 import { applyTextEdit, isTextField, recordWithText, textAt, textValue, writeText, type TextEdit } from './text.ts';
 import { spreadPersonaEmotions } from './persona-emotions.ts';
-import { canonicalLocale } from '../i18n/locales.ts';
 
 /**
  * The edit operations the UI (and tests, and the fuzzer) use. Each is one transaction, so
  * one user action is one undo step and one update on the wire.
  */
-const clampTitle = (title: string): string => {
+export const clampTitle = (title: string): string => {
   if (title.length > LIMITS.titleLength) {
     throw new BoardOpError('too-long', `title is longer than ${LIMITS.titleLength} characters`);
   }
@@ -75,53 +60,6 @@ export function cardsInCell(doc: Y.Doc, stageId: string, laneId: string, exceptI
     if (cell && cell.stageId === stageId && cell.laneId === laneId) out.push({ id, order: cell.order });
   });
   return out.sort(compareOrdered);
-}
-
-// ───────────────────────────── board ─────────────────────────────
-
-export function setBoardTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL_ORIGIN): void {
-  clampTitle(title);
-  doc.transact(() => metaMap(doc).set('title', title), origin);
-}
-
-/**
- * Sets the board's locale (a BCP 47 tag, stored in canonical form: `da-dk` → `da-DK`) and
- * currency together: they govern how exports and the report write numbers, dates and money,
- * not anyone's UI language. Throws `invalid` for a malformed tag or an unknown currency.
- */
-export function setBoardLocale(doc: Y.Doc, locale: string, currency: Currency, origin: unknown = LOCAL_ORIGIN): void {
-  const canonical = canonicalLocale(locale);
-  if (!canonical) {
-    throw new BoardOpError('invalid', `"${locale.slice(0, 40)}" is not a language tag such as "da" or "sv-SE"`);
-  }
-  if (!(CURRENCIES as readonly string[]).includes(currency)) {
-    throw new BoardOpError('invalid', `"${String(currency).slice(0, 10)}" is not one of ${CURRENCIES.join(', ')}`);
-  }
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    if (meta.get('locale') !== canonical) meta.set('locale', canonical);
-    if (meta.get('currency') !== currency) meta.set('currency', currency);
-  }, origin);
-}
-
-/**
- * Adds a channel of the board's own to the built-in ones (a national mailbox, "MitID", …) and
- * returns its name as stored (trimmed). A name the board already has (in any case) is not
- * added twice: the existing one is returned. The list is written whole; it is short and rarely edited.
- */
-export function addCustomChannel(doc: Y.Doc, name: string, origin: unknown = LOCAL_ORIGIN): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw new BoardOpError('invalid', 'a channel needs a name');
-  if (trimmed.length > CUSTOM_CHANNEL_NAME_LENGTH) {
-    throw new BoardOpError('too-long', `a channel name is at most ${CUSTOM_CHANNEL_NAME_LENGTH} characters`);
-  }
-  const current = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
-  const existing = current.find((n) => n.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
-  if (existing) return existing;
-  if (current.length >= MAX_CUSTOM_CHANNELS)
-    throw new BoardOpError('too-many', `a board has at most ${MAX_CUSTOM_CHANNELS} channels of its own`);
-  doc.transact(() => metaMap(doc).set(CUSTOM_CHANNELS_KEY, [...current, trimmed]), origin);
-  return trimmed;
 }
 
 // ───────────────────────────── cards ─────────────────────────────
