@@ -11,25 +11,22 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
-  type OnNodeDrag,
   type Viewport,
   type XYPosition,
-  useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useBoardUi, useBoardUiStore, useCommands, useEditorState, useSession } from '../doc/BoardContext.tsx';
+import { useBoardUi, useBoardUiStore, useCommands, useEditorState } from '../doc/BoardContext.tsx';
 import { useMapBoard } from '../doc/mapLayers.ts';
 import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
-import { cellAt, computeLayout, dropIndex, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
+import { computeLayout, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
 import { DropTarget } from './DropTarget.tsx';
-import { KindChangeDialog, type KindQuestion } from './KindChangeDialog.tsx';
-import { kindMismatches } from './kinds.ts';
-import { planGroupMove, type CellMove } from './moves.ts';
+import { KindChangeDialog } from './KindChangeDialog.tsx';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
+import { useDragDrop } from './useDragDrop.ts';
 import { useClipboard } from './useClipboard.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useFlowElements } from './useFlowState.ts';
@@ -41,7 +38,7 @@ import { AddLaneNodeView, AddStageNodeView, LaneHeaderNode, StageHeaderNode } fr
 import { MinimapDock, MinimapToggle } from './MinimapDock.tsx';
 import { StickyHeaders } from './StickyHeaders.tsx';
 import './read-only.css';
-import type { BoardNode, CardNode, LinkEdge } from './types.ts';
+import type { BoardNode, LinkEdge } from './types.ts';
 
 const nodeTypes = {
   card: CardNodeComponent,
@@ -56,24 +53,6 @@ const nodeTypes = {
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
-type Cell = { stageId: StageId; laneId: LaneId };
-const sameCell = (a: Cell | null, b: Cell | null): boolean => a?.stageId === b?.stageId && a?.laneId === b?.laneId;
-
-/** A drop waiting for the answer to "change the cards' kind?". */
-interface PendingDrop {
-  moves: CellMove[];
-  changes: Array<{ id: string; to: CardKind }>;
-  question: KindQuestion;
-}
-
-/** The pointer's screen position in a drag event (mouse, or the touch that moved or ended). */
-function pointerOf(event: { clientX?: unknown; clientY?: unknown; changedTouches?: TouchList }): XYPosition | null {
-  if (typeof event.clientX === 'number' && typeof event.clientY === 'number') return { x: event.clientX, y: event.clientY };
-  const touch = event.changedTouches?.[0];
-  return touch ? { x: touch.clientX, y: touch.clientY } : null;
-}
-
 /**
  * The React Flow adapter: derived nodes in, commands out. Local state (selection,
  * in-progress drag positions, the search highlight) never reaches the document; a drag is
@@ -87,25 +66,18 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const locale = useLocale();
   // The shared board, with this person's private cards in private mode.
   const { board, privateIds } = useMapBoard();
-  const session = useSession();
   const commands = useCommands();
   const addCardAt = useAddCardAt();
   const selectedCards = useBoardUi((s) => s.selectedCards);
   const selectedLinks = useBoardUi((s) => s.selectedLinks);
   const editingCard = useBoardUi((s) => s.editingCard);
   const filter = useEditorState((s) => s.filter);
-  const [drag, setDrag] = useState<ReadonlyMap<string, XYPosition>>(NO_DRAG);
-  const [dropCell, setDropCell] = useState<Cell | null>(null);
-  const [pendingDrop, setPendingDrop] = useState<PendingDrop | null>(null);
-  const lastPointer = useRef<XYPosition | null>(null);
-  const { screenToFlowPosition } = useReactFlow();
   const wrapper = useRef<HTMLElement>(null);
 
   const layout = useMemo(() => computeLayout(board), [board]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const boardRef = useRef(board);
-  boardRef.current = board;
+  const { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves } = useDragDrop(layout, board);
 
   // Someone else deleted a selected card or link, or the card being edited: let go of it.
   useEffect(() => {
@@ -192,7 +164,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
         setDrag((previous) => new Map([...previous, ...update]));
       }
     },
-    [uiStore],
+    [uiStore, setDrag],
   );
 
   const onEdgesChange = useCallback(
@@ -210,89 +182,6 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       }
     },
     [uiStore],
-  );
-
-  const onNodeDrag: OnNodeDrag<BoardNode> = useCallback(
-    (event, node) => {
-      if (node.type !== 'card') return;
-      const pointer = pointerOf(event as unknown as MouseEvent);
-      if (!pointer) return;
-      lastPointer.current = pointer;
-      const cell = cellAt(layoutRef.current, screenToFlowPosition(pointer));
-      setDropCell((previous) => (sameCell(previous, cell) ? previous : cell));
-    },
-    [screenToFlowPosition],
-  );
-
-  const applyMoves = useCallback(
-    (moves: readonly CellMove[], changes: ReadonlyArray<{ id: string; to: CardKind }> = []) => {
-      if (moves.length === 1 && changes.length === 0 && moves[0]) {
-        const [{ ids: moving, ...to }] = moves;
-        commands.moveCards(moving, to);
-        return;
-      }
-      // The kind changes and the moves are one step: one undo puts everything back.
-      session.batch(() => {
-        for (const { id, to } of changes) commands.updateCard(id as CardId, { kind: to });
-        for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
-      });
-    },
-    [commands, session],
-  );
-
-  const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
-    (event, node, dragged) => {
-      const current = layoutRef.current;
-      const cards = dragged.filter((n): n is CardNode => n.type === 'card');
-      const box = current.cards.get(node.id);
-      const pointer = pointerOf(event as unknown as MouseEvent) ?? lastPointer.current;
-      if (cards.length > 0 && box && pointer) {
-        // The pointer, not the card's centre, says where the cards go (a card is grabbed anywhere).
-        const at = screenToFlowPosition(pointer);
-        const target = cellAt(current, at);
-        if (target) {
-          // Keep the moved cards in their reading order.
-          const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
-          const ids = cards.map((c) => c.id as CardId).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-          const index = dropIndex(current, target.stageId, target.laneId, at.y, new Set(ids));
-          const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
-          if (!unchanged) {
-            const moves = planGroupMove(current, ids, node.id as CardId, { ...target, index });
-            const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
-            const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
-            const mismatches = kindMismatches(
-              moves,
-              (id) => byId.get(id),
-              (id) => lanes.get(id)?.kind,
-            );
-            const first = mismatches[0];
-            if (first) {
-              const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
-              setPendingDrop({
-                moves,
-                changes: mismatches,
-                question: {
-                  count: mismatches.length,
-                  from: first.from,
-                  to: first.to,
-                  laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
-                },
-              });
-            } else if (moves.length > 0) applyMoves(moves);
-          }
-        }
-      }
-      // Outside the grid (or while asking) the card snaps back: its position comes from the document again.
-      lastPointer.current = null;
-      setDropCell(null);
-      const ids = new Set(dragged.map((n) => n.id));
-      setDrag((previous) => {
-        const next = new Map(previous);
-        for (const id of ids) next.delete(id);
-        return next.size ? next : NO_DRAG;
-      });
-    },
-    [applyMoves, screenToFlowPosition, t],
   );
 
   const onNodeClick: NodeMouseHandler<BoardNode> = useCallback(
