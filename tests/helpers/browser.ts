@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 
 /** Shared set-up of the browser tests: Debian's Chromium, headless, on a closed network. */
@@ -100,4 +100,21 @@ export function browserSuite(defaults: BrowserContextOptions = {}): BrowserSuite
     openContext,
     openPage: async (options = {}) => watchedPage(await openContext(options)),
   };
+}
+
+/**
+ * One of the workshop bar's series entries (Run-sheet, History, Comments, Since last time).
+ * When the bar is full it folds them into its "More" menu, as a person would find them there:
+ * the menu is opened first.
+ */
+export async function seriesEntry(page: Page, name: string | RegExp): Promise<Locator> {
+  const bar = page.locator('.workshop-bar');
+  const folded = bar.locator('.workshop-bar__more');
+  const shown = bar.locator('.workshop-bar__series');
+  await expect.poll(async () => (await folded.count()) + (await shown.count()), { timeout: 15_000 }).toBeGreaterThan(0);
+  const options = typeof name === 'string' ? { name, exact: true } : { name };
+  if ((await folded.count()) === 0) return shown.getByRole('button', options);
+  const menu = folded.locator('details');
+  if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) await folded.locator('summary').click();
+  return folded.getByRole('button', options);
 }
