@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -103,18 +103,32 @@ export function browserSuite(defaults: BrowserContextOptions = {}): BrowserSuite
 }
 
 /**
- * One of the workshop bar's series entries (Run-sheet, History, Comments, Since last time).
- * When the bar is full it folds them into its "More" menu, as a person would find them there:
- * the menu is opened first.
+ * Clicks one of the workshop bar's series entries (Run-sheet, History, Comments, Since last
+ * time). When the bar is full it folds them into its "More" menu, and it may do so a frame after
+ * it is drawn: this looks again until the entry is clicked where a person would find it then.
  */
-export async function seriesEntry(page: Page, name: string | RegExp): Promise<Locator> {
-  const bar = page.locator('.workshop-bar');
-  const folded = bar.locator('.workshop-bar__more');
-  const shown = bar.locator('.workshop-bar__series');
-  await expect.poll(async () => (await folded.count()) + (await shown.count()), { timeout: 15_000 }).toBeGreaterThan(0);
+export async function clickSeriesEntry(page: Page, name: string | RegExp): Promise<void> {
   const options = typeof name === 'string' ? { name, exact: true } : { name };
-  if ((await folded.count()) === 0) return shown.getByRole('button', options);
-  const menu = folded.locator('details');
-  if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) await folded.locator('summary').click();
-  return folded.getByRole('button', options);
+  const bar = page.locator('.workshop-bar');
+  const tryOnce = async (): Promise<boolean> => {
+    try {
+      const shown = bar.locator('.workshop-bar__series').getByRole('button', options);
+      if (await shown.isVisible()) {
+        await shown.click({ timeout: 2_000 });
+        return true;
+      }
+      const folded = bar.locator('.workshop-bar__more');
+      if ((await folded.count()) === 0) return false;
+      if (!(await folded.locator('details').evaluate((details) => (details as HTMLDetailsElement).open))) {
+        await folded.locator('summary').click({ timeout: 2_000 });
+      }
+      const inMenu = folded.getByRole('button', options);
+      if (!(await inMenu.isVisible())) return false;
+      await inMenu.click({ timeout: 2_000 });
+      return true;
+    } catch {
+      return false; // the bar changed under the click: look again
+    }
+  };
+  await expect.poll(tryOnce, { timeout: 20_000, interval: 250 }).toBe(true);
 }
