@@ -3,16 +3,14 @@
  * server serving the built client: at "zoom to fit" a template board is readable from the
  * back of the room — card text and stage names measured as rendered on screen.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addStage } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type RunningServer } from '../helpers/server.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
-const require = createRequire(import.meta.url);
 
 let server: RunningServer;
 let browser: Browser;
@@ -233,33 +231,6 @@ describe('the emotion curve is a control', () => {
 });
 
 describe('accessibility (axe-core in the page)', () => {
-  /** axe's serious and critical violations on the page as it is now, one line each. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    await page.addScriptTag({ content: source });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown,
-            ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])),
-      }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-  }
-
   it('the home page, the board, the to-do list and the report page have no serious or critical violations', async () => {
     const board = await createBoard(server, { title: 'Accessible', template: 'collection-letters' });
     // The app's CSP allows no inline script; axe is injected as one, so these pages bypass it.

@@ -8,13 +8,13 @@
  * cards, and the to-do list flags the unrated idea and rates it in one click per rating.
  * Screens in English, Danish and Swedish go to MAPVOTE_SCREENS_DIR (default /tmp/shots-mapvote).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages } from '@rejse/shared';
 import { boardFetch, connectClient, createBoard, type CreatedBoard } from '../helpers/server.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { browserSuite } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
@@ -25,7 +25,6 @@ const UNRATED = 'Offer a payment plan on My pages';
 
 // The app's CSP allows no inline script; axe is injected as one, so these pages bypass it.
 const suite = browserSuite({ bypassCSP: true });
-const require = createRequire(import.meta.url);
 let board: CreatedBoard;
 let facilitator: Page;
 let anna: Page;
@@ -48,21 +47,6 @@ async function join(page: Page, link: string, name: string): Promise<void> {
 async function storedTexts(): Promise<string[]> {
   const stored = (await (await boardFetch(suite.server, `/api/boards/${board.id}`)).json()) as { cards: { text: string }[] };
   return stored.cards.map((c) => c.text);
-}
-
-/** axe's serious and critical violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> };
-    };
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])) }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { readPeople, textValue, cardsMap, type CardId, type FacilitationState } from '@rejse/shared';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { wsBaseFor } from '../doc/connection.ts';
 import { useT } from '../i18n/index.ts';
 import { DraftsSession } from './drafts.ts';
 import { useDrafts, useFacilitationContext } from './FacilitationContext.tsx';
+import { usePolled } from './usePolled.ts';
 
 /** How often the facilitator's overview asks how many private cards each person has. */
 const COUNTS_EVERY_MS = 2_000;
@@ -70,21 +71,10 @@ function CountsByPerson() {
   const t = useT();
   const session = useSession();
   const { api } = useFacilitationContext();
-  const [counts, setCounts] = useState<{ participantId: string; count: number }[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const ask = () =>
-      api.privateCounts().then(
-        (answer) => live && setCounts(answer),
-        () => undefined,
-      );
-    void ask();
-    const timer = setInterval(() => void ask(), COUNTS_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api]);
+  const counts = usePolled(
+    useCallback(() => api.privateCounts(), [api]),
+    COUNTS_EVERY_MS,
+  );
   if (!counts) return null;
   if (counts.length === 0) return <p className="muted">{t('mapvote.private.noneYet')}</p>;
   // Names from the board's people directory, read when the counts arrive.

@@ -1,7 +1,8 @@
-import type { OpenVoteRound, VoteProgressResponse } from '@rejse/shared';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { OpenVoteRound } from '@rejse/shared';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
+import { usePolled } from './usePolled.ts';
 
 /** How often the facilitator's "N of M have voted" asks the server again. */
 const PROGRESS_EVERY_MS = 2_000;
@@ -61,21 +62,10 @@ export function VoteBar({ round }: { round: OpenVoteRound }) {
 function VoteProgress({ roundId }: { roundId: string }) {
   const t = useT();
   const { api } = useFacilitationContext();
-  const [progress, setProgress] = useState<VoteProgressResponse | null>(null);
-  useEffect(() => {
-    let live = true;
-    const ask = () =>
-      api.voteProgress(roundId).then(
-        (answer) => live && setProgress(answer),
-        () => undefined,
-      );
-    void ask();
-    const timer = setInterval(() => void ask(), PROGRESS_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api, roundId]);
+  const progress = usePolled(
+    useCallback(() => api.voteProgress(roundId), [api, roundId]),
+    PROGRESS_EVERY_MS,
+  );
   if (!progress) return null;
   return (
     <span className="vote-bar__progress" role="status" title={t('mapvote.vote.progressHint')}>
