@@ -76,7 +76,7 @@ async function openBoard(browser: Browser, url: string) {
   console.log(
     `  load: cards on screen ${round(load.cardsVisibleMs, 0)} ms, time to interactive ${round(load.ttiMs, 0)} ms ` +
       `(total blocking ${round(load.totalBlockingMs, 0)} ms in ${load.longTasks} long tasks; ` +
-      `${load.cardNodesInDom} cards in the DOM at zoom ${round(load.zoom, 2)})`,
+      `${load.cardNodesInDom} cards in the DOM${load.cardsDrawn ? `, ${load.cardsDrawn} drawn on the far layer` : ''} at zoom ${round(load.zoom, 2)})`,
   );
   return { context, page, load };
 }

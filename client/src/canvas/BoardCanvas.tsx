@@ -1,7 +1,5 @@
 import type { Card, CardId, CardKind, LaneId, LinkId, StageId } from '@rejse/shared';
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   Controls,
   ReactFlow,
@@ -11,25 +9,27 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
-  type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useBoardUi, useBoardUiStore, useCommands, useEditorState } from '../doc/BoardContext.tsx';
 import { useMapBoard } from '../doc/mapLayers.ts';
 import { formatMetric, metricSpec } from '../doc/metrics.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
-import { computeLayout, FAR_ZOOM, SUMMARY_ZOOM } from './layout.ts';
+import { computeLayout } from './layout.ts';
 import { DropTarget } from './DropTarget.tsx';
+import { FarLayer } from './FarLayer.tsx';
 import { KindChangeDialog } from './KindChangeDialog.tsx';
 import { useCardKeys } from './useCardKeys.ts';
 import { useAddCardAt } from './useCanvasActions.ts';
 import { useDragDrop } from './useDragDrop.ts';
 import { useClipboard } from './useClipboard.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { useFarPointer } from './useFarPointer.ts';
 import { useFlowElements } from './useFlowState.ts';
+import { useSemanticZoom } from './useSemanticZoom.ts';
 import { MAX_ZOOM, MIN_ZOOM, useFitBoard } from './useFitBoard.ts';
 import { CardNodeComponent } from './nodes/CardNode.tsx';
 import { CellNodeComponent } from './nodes/CellNode.tsx';
@@ -51,6 +51,7 @@ const nodeTypes = {
 } satisfies NodeTypes;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const NO_EDGES: LinkEdge[] = [];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /**
@@ -77,6 +78,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const layout = useMemo(() => computeLayout(board), [board]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  const { far, summary, defaultViewport, onMove } = useSemanticZoom(wrapper, layout);
+  const farPointer = useFarPointer(far, layoutRef, viewOnly);
   const { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves } = useDragDrop(layout, board);
 
   // Someone else deleted a selected card or link, or the card being edited: let go of it.
@@ -186,18 +189,20 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
 
   const onNodeClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
+      if (farPointer.onClick(event)) return;
       // A click on the grid (not a card) lets go of the selection, as a click on empty canvas does.
       if (node.type === 'card' || event.shiftKey || event.metaKey || event.ctrlKey) return;
       if ((event.target as Element).closest('button, input, textarea, select')) return;
       const ui = uiStore.getState();
       if (ui.selectedCards.length > 0 || ui.selectedLinks.length > 0) ui.setSelection([], []);
     },
-    [uiStore],
+    [uiStore, farPointer],
   );
 
   const onNodeDoubleClick: NodeMouseHandler<BoardNode> = useCallback(
     (event, node) => {
       if ((event.target as Element).closest('button, input, textarea, select')) return;
+      if (farPointer.onDoubleClick(event)) return;
       // A view-only link opens no editor and adds nothing: it could not keep the change.
       if (viewOnly) return;
       const ui = uiStore.getState();
@@ -218,7 +223,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           break;
       }
     },
-    [addCardAt, uiStore, viewOnly],
+    [addCardAt, uiStore, viewOnly, farPointer],
   );
 
   const onDelete = useCallback(
@@ -251,30 +256,11 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onConnectStart = useCallback(() => wrapper.current?.classList.add('is-linking'), []);
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
-  // Header text grows when zoomed out (CSS reads --inv-zoom) so titles stay readable. Below
-  // SUMMARY_ZOOM cards show a large-type summary (CSS reads is-summary and --read, the inverse
-  // zoom rounded up to an eighth, so the type renders at 10.25 px or more and is laid out again
-  // only when the step changes). Below FAR_ZOOM cards are plain coloured blocks (is-far): far
-  // less to paint when hundreds of cards are on screen.
-  const [far, setFar] = useState(false);
-  const lastZoom = useRef(0);
-  const onMove = useCallback((_event: unknown, viewport: Viewport) => {
-    const element = wrapper.current;
-    if (!element) return;
-    if (viewport.zoom === lastZoom.current) return;
-    lastZoom.current = viewport.zoom;
-    element.style.setProperty('--inv-zoom', String(1 / viewport.zoom));
-    const read = Math.ceil(8 / viewport.zoom) / 8;
-    if (element.style.getPropertyValue('--read') !== String(read)) element.style.setProperty('--read', String(read));
-    element.classList.toggle('is-summary', viewport.zoom < SUMMARY_ZOOM);
-    const isFar = viewport.zoom < FAR_ZOOM;
-    if (isFar !== element.classList.contains('is-far')) {
-      element.classList.toggle('is-far', isFar);
-      setFar(isFar);
-    }
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => onCardKeyDown(event);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!farPointer.onKeyDown(event)) onCardKeyDown(event);
+  };
+  // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
+  const flowNodes = useMemo(() => (far ? nodes.filter((node) => node.type !== 'card') : nodes), [far, nodes]);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -293,20 +279,19 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }),
     [t],
   );
-  const drawFar = far;
-  const canvasText = useMemo(() => ({ t, locale, far: drawFar, readOnly: viewOnly }), [t, locale, drawFar, viewOnly]);
+  const canvasText = useMemo(() => ({ t, locale, readOnly: viewOnly }), [t, locale, viewOnly]);
 
   return (
     <section
-      className={`canvas${matches ? ' is-filtered' : ''}${drawFar ? ' is-far' : ''}${viewOnly ? ' is-read-only' : ''}`}
+      className={`canvas${matches ? ' is-filtered' : ''}${summary ? ' is-summary' : ''}${far ? ' is-far' : ''}${viewOnly ? ' is-read-only' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label={t('canvas.label')}
     >
       <CanvasTextProvider value={canvasText}>
         <ReactFlow<BoardNode, LinkEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={flowNodes}
+          edges={far ? NO_EDGES : edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -317,12 +302,14 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           nodesConnectable={!viewOnly}
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
+          onNodeMouseMove={far ? farPointer.onMouseMove : undefined}
           onDelete={onDelete}
           onConnect={onConnect}
           onConnectStart={onConnectStart}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onMove={onMove}
+          defaultViewport={defaultViewport}
           onInit={() => fitBoard()}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={DELETE_KEYS}
@@ -337,9 +324,18 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           elevateEdgesOnSelect
           ariaLabelConfig={ariaLabelConfig}
         >
-          <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
           <StickyHeaders layout={layout} titles={titles} />
           <DropTarget layout={layout} cell={dropCell} />
+          {far ? (
+            <FarLayer
+              board={board}
+              layout={layout}
+              selectedCards={selectedCards}
+              selectedLinks={selectedLinks}
+              matches={matches}
+              privateIds={privateIds}
+            />
+          ) : null}
           <Controls position="bottom-left" showInteractive={false} showFitView={false}>
             <MinimapToggle />
           </Controls>

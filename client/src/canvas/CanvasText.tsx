@@ -9,11 +9,6 @@ import type { Locale, Translate } from '../i18n/index.ts';
 export interface CanvasText {
   t: Translate;
   locale: Locale;
-  /**
-   * Zoomed out so far that card text could not be read: cards render as plain blocks
-   * (a fraction of the DOM), which keeps opening and panning a board of thousands smooth.
-   */
-  far: boolean;
   /** A view-only link (or a saved version): no editor opens and no edit control is drawn. */
   readOnly: boolean;
 }

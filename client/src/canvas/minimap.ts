@@ -1,17 +1,11 @@
+import { KIND_COLOURS, type CardKind } from '@rejse/shared';
 import type { Node } from '@xyflow/react';
 
-/** Minimap colours: cards by kind, headers as a frame, cells and the curve left out. */
-const KIND_COLOURS: Record<string, string> = {
-  touchpoint: '#7aa7d9',
-  pain: '#e48a8a',
-  idea: '#e9c46a',
-  note: '#b9c0c8',
-};
-
+/** Minimap colours: cards in their kind's border colour, headers as a frame, cells and the curve left out. */
 export function minimapColor(node: Node): string {
   switch (node.type) {
     case 'card':
-      return KIND_COLOURS[String(node.data.kind)] ?? '#b9c0c8';
+      return KIND_COLOURS[node.data.kind as CardKind]?.border ?? KIND_COLOURS.note.border;
     case 'stage':
     case 'lane':
       return '#dfe5ea';

@@ -1,3 +1,4 @@
 export * from './grid.ts';
 export * from './curve.ts';
 export * from './svg.ts';
+export * from './colours.ts';

@@ -3,6 +3,7 @@ import { translate } from '../i18n/catalogue.ts';
 import type { Board } from '../schema/board.ts';
 import type { CardKind } from '../schema/card.ts';
 import { bandPath, CURVE, emotionY, personaCurves, placeCurve, smoothPath, type PersonaCurve } from './curve.ts';
+import { cardRadius, KIND_COLOURS, LINK_COLOUR, linkCurve } from './colours.ts';
 import { CARD_TEXT, emotionHostLane, GRID, layoutGrid, type CardBox, type GridLayout, type Rect } from './grid.ts';
 
 /**
@@ -28,13 +29,6 @@ export interface MapSvg {
 
 export const MAP_MARGIN = 24;
 
-/** Colours of the canvas (client/src/styles/tokens.css). */
-const KIND_COLOURS: Readonly<Record<CardKind, { bg: string; border: string; strong: string }>> = {
-  touchpoint: { bg: '#eef4fb', border: '#9dbde2', strong: '#2c64a6' },
-  pain: { bg: '#fdf0ef', border: '#e7a9a5', strong: '#ab3d36' },
-  idea: { bg: '#fdf7e4', border: '#e3c873', strong: '#8a6000' },
-  note: { bg: '#f5f6f8', border: '#cdd3da', strong: '#55606c' },
-};
 const TONES = ['#c8473e', '#e38a4d', '#9aa3ad', '#76b35e', '#2c9960'] as const;
 const INK = '#1c2631';
 const LINE = '#e3e7ec';
@@ -90,7 +84,7 @@ function textLines(lines: readonly string[], x: number, y: number, lineHeight: n
 
 function cardSvg(box: CardBox, kind: CardKind, text: string, kindLabel: string): string {
   const c = KIND_COLOURS[kind];
-  const radius = kind === 'idea' ? 14 : kind === 'note' ? 4 : 8;
+  const radius = cardRadius(kind);
   const strip =
     kind === 'touchpoint' || kind === 'pain'
       ? `<rect x="${n(box.x)}" y="${n(box.y)}" width="4" height="${n(box.height)}" fill="${c.strong}"/>`
@@ -169,11 +163,8 @@ function legendSvg(curves: readonly PersonaCurve[]): string {
 }
 
 function linkSvg(from: CardBox, to: CardBox): string {
-  const down = from.y + from.height / 2 <= to.y + to.height / 2;
-  const a = { x: from.x + from.width / 2, y: down ? from.y + from.height : from.y };
-  const b = { x: to.x + to.width / 2, y: down ? to.y : to.y + to.height };
-  const bend = Math.max(24, Math.abs(b.y - a.y) / 2) * (down ? 1 : -1);
-  return `<path d="M${n(a.x)},${n(a.y)} C${n(a.x)},${n(a.y + bend)} ${n(b.x)},${n(b.y - bend)} ${n(b.x)},${n(b.y)}" fill="none" stroke="#7f8c99" stroke-width="1.6" marker-end="url(#arrow)"/>`;
+  const { a, c1, c2, b } = linkCurve(from, to);
+  return `<path d="M${n(a.x)},${n(a.y)} C${n(c1.x)},${n(c1.y)} ${n(c2.x)},${n(c2.y)} ${n(b.x)},${n(b.y)}" fill="none" stroke="${LINK_COLOUR}" stroke-width="1.6" marker-end="url(#arrow)"/>`;
 }
 
 /** The whole map's area with a margin, in map coordinates. */
@@ -237,7 +228,7 @@ export function mapSvg(board: Board, options: MapSvgOptions = {}): MapSvg {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(area.x)} ${n(area.y)} ${n(area.width)} ${n(area.height)}" font-family="${escapeXml(FONT)}" role="img" aria-label="${title}">` +
     `<title>${title}</title>` +
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#7f8c99"/></marker></defs>` +
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${LINK_COLOUR}"/></marker></defs>` +
     parts.join('') +
     '</svg>';
   return { svg, width, height };

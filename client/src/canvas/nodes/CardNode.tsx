@@ -19,9 +19,8 @@ import type { CardNode } from '../types.ts';
  * local editing/selection state), so it re-renders only when its own card changes.
  */
 function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
-  const { t, far } = useCanvasText();
+  const { t } = useCanvasText();
   const editing = data.editing === true;
-  if (far && !editing) return <FarCard id={id} data={data} selected={selected} />;
   const expanded = !editing && data.truncated && data.solo === true;
   const otherLinks = data.linkCount - data.related;
 
@@ -96,39 +95,6 @@ function CardNodeView({ id, data, selected, height }: NodeProps<CardNode>) {
 }
 
 export const CardNodeComponent = memo(CardNodeView);
-
-/**
- * A card seen from far away: a block in its kind's colours, with the same data attributes
- * but none of the text and badges. Its two link ends are plain elements marked the way
- * React Flow finds handles (edges still attach to them): a <Handle> subscribes to React
- * Flow's store, and thousands of those would each run on every frame of a pan.
- */
-function FarCard({ id, data, selected }: Pick<NodeProps<CardNode>, 'id' | 'data' | 'selected'>) {
-  return (
-    <div
-      className={`card card--${data.kind} card--far${selected ? ' is-selected' : ''}`}
-      data-card-id={id}
-      data-stage-id={data.stageId}
-      data-lane-id={data.laneId}
-      data-kind={data.kind}
-    >
-      <FarHandle nodeId={id} position="top" />
-      <FarHandle nodeId={id} position="bottom" />
-    </div>
-  );
-}
-
-function FarHandle({ nodeId, position }: { nodeId: string; position: 'top' | 'bottom' }) {
-  return (
-    <div
-      className={`react-flow__handle react-flow__handle-${position} source card__handle`}
-      data-handleid={position}
-      data-nodeid={nodeId}
-      data-handlepos={position}
-      aria-hidden="true"
-    />
-  );
-}
 
 /**
  * In-place editor, live: each keystroke goes into the card's shared text (others see it as it

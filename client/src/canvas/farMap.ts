@@ -1,0 +1,129 @@
+import {
+  cardRadius,
+  cellAt,
+  cellKey,
+  KIND_COLOURS,
+  LINK_COLOUR,
+  linkCurve,
+  MATCH_COLOUR,
+  SELECTED_COLOUR,
+  type Board,
+  type CardKind,
+  type Point,
+  type Rect,
+} from '@rejse/shared';
+import type { GridLayout } from './layout.ts';
+
+/**
+ * The map seen from far (below FAR_ZOOM), drawn on one canvas from the layout: every card a
+ * block in its kind's colours, every link a curve. Pure geometry here; `FarLayer.tsx` mounts it.
+ */
+
+/** Room around the grid for outlines and links that bend past the last lane. */
+const MARGIN = 40;
+/** The canvas's backing store never exceeds this many pixels (4 bytes each) or this side. */
+const MAX_PIXELS = 8_000_000;
+const MAX_SIDE = 16_384;
+/** Backing pixels per map unit move in steps of this, so a small zoom change does not redraw. */
+const SCALE_STEP = 1 / 40;
+
+/** The map area the far layer covers: the grid and a margin. */
+export function farArea(layout: GridLayout): Rect {
+  const { grid } = layout;
+  return { x: grid.x - MARGIN, y: grid.y - MARGIN, width: grid.width + 2 * MARGIN, height: grid.height + 2 * MARGIN };
+}
+
+/** Backing pixels per map unit for a zoom and device pixel ratio: sharp on screen, within the caps. */
+export function farScale(area: Rect, zoom: number, pixelRatio: number): number {
+  const wanted = Math.ceil((zoom * pixelRatio) / SCALE_STEP) * SCALE_STEP;
+  const byArea = Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height));
+  const bySide = MAX_SIDE / Math.max(1, area.width, area.height);
+  return Math.max(SCALE_STEP / 4, Math.min(wanted, byArea, bySide));
+}
+
+/** The card whose block is under a map point, or null. */
+export function cardAt(layout: GridLayout, point: Point): string | null {
+  const cell = cellAt(layout, point);
+  if (!cell) return null;
+  for (const id of layout.cellCards.get(cellKey(cell.stageId, cell.laneId)) ?? []) {
+    const box = layout.cards.get(id);
+    if (box && point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) return id;
+  }
+  return null;
+}
+
+export interface FarDrawing {
+  board: Pick<Board, 'cards' | 'links'>;
+  layout: GridLayout;
+  selectedCards: ReadonlySet<string>;
+  selectedLinks: ReadonlySet<string>;
+  /** Cards matching the search; null when no search is set. */
+  matches: ReadonlySet<string> | null;
+  privateIds: ReadonlySet<string>;
+  /** Backing pixels per map unit (`farScale`) and the screen zoom (outlines are sized in screen pixels). */
+  scale: number;
+  zoom: number;
+}
+
+/** Draws the far map into a context whose origin is `farArea(layout)`'s top-left. */
+export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): void {
+  const { board, layout, selectedCards, selectedLinks, matches, privateIds, scale, zoom } = drawing;
+  const area = farArea(layout);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+  /** Map units that look `px` screen pixels wide. */
+  const screen = (px: number): number => px / zoom;
+
+  const kinds = new Map<string, CardKind>();
+  for (const card of board.cards) kinds.set(card.id, card.kind);
+  const dimmed = (id: string): boolean => matches !== null && !matches.has(id);
+
+  for (const link of board.links) {
+    const from = layout.cards.get(link.from);
+    const to = layout.cards.get(link.to);
+    if (!from || !to) continue;
+    const { a, c1, c2, b } = linkCurve(from, to);
+    const selected = selectedLinks.has(link.id);
+    ctx.globalAlpha = dimmed(link.from) || dimmed(link.to) ? 0.3 : 1;
+    ctx.strokeStyle = selected ? SELECTED_COLOUR : LINK_COLOUR;
+    ctx.lineWidth = screen(selected ? 2.5 : 1.25);
+    ctx.beginPath();
+    ctx.moveTo(a.x, a.y);
+    ctx.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, b.x, b.y);
+    ctx.stroke();
+  }
+
+  for (const [id, box] of layout.cards) {
+    const kind = kinds.get(id) ?? 'note';
+    const colours = KIND_COLOURS[kind];
+    const radius = Math.min(cardRadius(kind), box.height / 2);
+    ctx.globalAlpha = dimmed(id) ? 0.3 : 1;
+    ctx.beginPath();
+    ctx.roundRect(box.x, box.y, box.width, box.height, radius);
+    ctx.fillStyle = colours.bg;
+    ctx.fill();
+    ctx.lineWidth = screen(1);
+    ctx.strokeStyle = colours.border;
+    const isPrivate = privateIds.has(id);
+    if (isPrivate) ctx.setLineDash([screen(3), screen(2)]);
+    ctx.stroke();
+    if (isPrivate) ctx.setLineDash([]);
+    // The kind's strong edge (touchpoints and pain points) and a bar where the text would be.
+    ctx.fillStyle = colours.strong;
+    if (kind === 'touchpoint' || kind === 'pain') ctx.fillRect(box.x, box.y, Math.max(4, screen(1.5)), box.height);
+    const bar = Math.min(Math.max(6, screen(1.5)), box.height / 3);
+    ctx.fillStyle = colours.border;
+    ctx.fillRect(box.x + 12, box.y + Math.min(14, box.height / 3), box.width * 0.7 - 12, bar);
+    const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;
+    if (outline) {
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = screen(3);
+      ctx.strokeStyle = outline;
+      ctx.beginPath();
+      ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius + screen(2));
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
+}

@@ -1,0 +1,88 @@
+import type { CardId, LinkId } from '@rejse/shared';
+import { useReactFlow, type Node } from '@xyflow/react';
+import { useCallback, useRef, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { cardAt } from './farMap.ts';
+import type { GridLayout } from './layout.ts';
+import { isTyping } from './useClipboard.ts';
+
+/** The zoom a double-clicked block opens at: its text at full size. */
+const READING_ZOOM = 1;
+
+/**
+ * The pointer and keys on the far layer's blocks, which are drawn, not nodes: a click on a
+ * block selects its card (Shift, Ctrl or Cmd adds or takes it away), a double-click zooms in
+ * to read it, the pointer says a block can be clicked (with the card's text as its tooltip),
+ * and Delete removes the selected cards and links. Each handler answers whether it took the
+ * event, so the canvas's own handling runs otherwise.
+ */
+export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, viewOnly: boolean) {
+  const uiStore = useBoardUiStore();
+  const commands = useCommands();
+  const session = useSession();
+  const { screenToFlowPosition, setCenter } = useReactFlow();
+  const hovered = useRef<string | null>(null);
+
+  const blockAt = useCallback(
+    (event: ReactMouseEvent): CardId | null =>
+      far ? (cardAt(layoutRef.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })) as CardId | null) : null,
+    [far, layoutRef, screenToFlowPosition],
+  );
+
+  const onClick = useCallback(
+    (event: ReactMouseEvent): boolean => {
+      const id = blockAt(event);
+      if (!id) return false;
+      const ui = uiStore.getState();
+      if (event.shiftKey || event.metaKey || event.ctrlKey) {
+        const has = ui.selectedCards.includes(id);
+        ui.setSelection(has ? ui.selectedCards.filter((card) => card !== id) : [...ui.selectedCards, id], ui.selectedLinks);
+      } else ui.setSelection([id], []);
+      return true;
+    },
+    [blockAt, uiStore],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: ReactMouseEvent): boolean => {
+      const id = blockAt(event);
+      const box = id ? layoutRef.current.cards.get(id) : undefined;
+      if (!id || !box) return false;
+      uiStore.getState().setSelection([id], []);
+      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: READING_ZOOM, duration: 300 });
+      return true;
+    },
+    [blockAt, layoutRef, setCenter, uiStore],
+  );
+
+  const onMouseMove = useCallback(
+    (event: ReactMouseEvent, node: Node) => {
+      if (!far) return;
+      const id = blockAt(event);
+      if (id === hovered.current) return;
+      hovered.current = id;
+      const element = (event.target as Element).closest<HTMLElement>('.react-flow__node');
+      if (!element) return;
+      element.classList.toggle('is-over-block', id !== null);
+      const text = id ? (session.getBoard().cards.find((card) => card.id === id)?.text ?? '') : '';
+      if (text) element.title = text;
+      else if (node.type === 'cell') element.removeAttribute('title');
+    },
+    [far, blockAt, session],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>): boolean => {
+      if (!far || viewOnly || isTyping(event.target) || (event.key !== 'Delete' && event.key !== 'Backspace')) return false;
+      const ui = uiStore.getState();
+      if (ui.selectedCards.length === 0 && ui.selectedLinks.length === 0) return false;
+      event.preventDefault();
+      commands.deleteElements(ui.selectedCards as CardId[], ui.selectedLinks as LinkId[]);
+      ui.setSelection([], []);
+      return true;
+    },
+    [far, viewOnly, uiStore, commands],
+  );
+
+  return { onClick, onDoubleClick, onMouseMove, onKeyDown };
+}
