@@ -256,9 +256,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onConnectStart = useCallback(() => wrapper.current?.classList.add('is-linking'), []);
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!farPointer.onKeyDown(event)) onCardKeyDown(event);
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => onCardKeyDown(event);
   // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
   const flowNodes = useMemo(() => (far ? nodes.filter((node) => node.type !== 'card') : nodes), [far, nodes]);
 

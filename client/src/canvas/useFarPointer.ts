@@ -1,6 +1,6 @@
 import type { CardId, LinkId } from '@rejse/shared';
 import { useReactFlow, type Node } from '@xyflow/react';
-import { useCallback, useRef, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import { cardAt } from './farMap.ts';
 import type { GridLayout } from './layout.ts';
@@ -71,18 +71,23 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
     [far, blockAt, session],
   );
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>): boolean => {
-      if (!far || viewOnly || isTyping(event.target) || (event.key !== 'Delete' && event.key !== 'Backspace')) return false;
+  // Delete and Backspace anywhere but a text field, as React Flow listens for its nodes (a
+  // clicked block leaves the focus on the page, not on a node). React Flow's own listener has
+  // marked the key handled by then, with no node of its own to delete.
+  useEffect(() => {
+    if (!far || viewOnly) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || (event.key !== 'Delete' && event.key !== 'Backspace')) return;
+      if ((event.target as Element | null)?.closest?.('dialog')) return;
       const ui = uiStore.getState();
-      if (ui.selectedCards.length === 0 && ui.selectedLinks.length === 0) return false;
+      if (ui.selectedCards.length === 0 && ui.selectedLinks.length === 0) return;
       event.preventDefault();
       commands.deleteElements(ui.selectedCards as CardId[], ui.selectedLinks as LinkId[]);
       ui.setSelection([], []);
-      return true;
-    },
-    [far, viewOnly, uiStore, commands],
-  );
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [far, viewOnly, uiStore, commands]);
 
-  return { onClick, onDoubleClick, onMouseMove, onKeyDown };
+  return { onClick, onDoubleClick, onMouseMove };
 }

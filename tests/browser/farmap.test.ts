@@ -1,0 +1,129 @@
+/**
+ * The map seen from far (below FAR_ZOOM), in Debian's Chromium against the real server: cards
+ * and links are drawn on one canvas instead of being nodes, in their kind's colours, and the
+ * blocks still answer the pointer — a click selects a card, a double-click zooms in to read it,
+ * Delete removes the selected card.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addCard, addStage, docToBoard, KIND_COLOURS, linkCards, type CardId, type LaneId } from '@rejse/shared';
+import { seriousViolations } from '../helpers/axe.ts';
+import { browserSuite } from '../helpers/browser.ts';
+import { connectClient, createBoard } from '../helpers/server.ts';
+
+const POLL = { timeout: 20_000, interval: 100 };
+const STAGES = 14;
+const PER_STAGE = 12;
+const suite = browserSuite();
+
+/** A blank board of STAGES stages, each with touchpoints and pain points, some linked. */
+async function bigBoard() {
+  const board = await createBoard(suite.server, { title: 'Far away', template: 'blank' });
+  const writer = connectClient(suite.server, board.id);
+  await writer.synced;
+  for (let i = docToBoard(writer.doc, board.id).stages.length; i < STAGES; i += 1) addStage(writer.doc, `Stage ${i + 1}`);
+  const { stages, lanes } = docToBoard(writer.doc, board.id);
+  const lane = (kind: string) => lanes.find((l) => l.kind === kind)?.id as LaneId;
+  for (const stage of stages) {
+    let lastPain: CardId | null = null;
+    for (let i = 0; i < PER_STAGE; i += 1) {
+      const pain = i % 2 === 0;
+      const id = addCard(writer.doc, {
+        stageId: stage.id,
+        laneId: lane(pain ? 'pains' : 'touchpoints'),
+        kind: pain ? 'pain' : 'touchpoint',
+        text: `${pain ? 'Pain' : 'Touch'} ${stage.title} #${i}`,
+      });
+      if (pain) lastPain = id;
+      else if (i === 1 && lastPain) linkCards(writer.doc, id, lastPain);
+    }
+  }
+  const total = docToBoard(writer.doc, board.id).cards.length;
+  expect(total).toBe(stages.length * PER_STAGE);
+  const reader = connectClient(suite.server, board.id);
+  await reader.synced;
+  await expect.poll(() => docToBoard(reader.doc, board.id).cards.length, POLL).toBe(total);
+  writer.destroy();
+  return { board, reader, total };
+}
+
+const zoomOf = (page: Page) =>
+  page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+
+/** Where on screen the far layer drew a pixel of `rgb` (a block's fill), or null. */
+function blockOnScreen(page: Page, rgb: readonly [number, number, number]) {
+  return page.evaluate((colour) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.far-layer');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return null;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const rect = canvas.getBoundingClientRect();
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    let count = 0;
+    let first: { x: number; y: number } | null = null;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - colour[0]) + Math.abs(data[i + 1]! - colour[1]) + Math.abs(data[i + 2]! - colour[2]) > 6) continue;
+      count += 1;
+      const px = (i / 4) % canvas.width;
+      const py = Math.floor(i / 4 / canvas.width);
+      const x = rect.left + ((px + 0.5) / canvas.width) * rect.width;
+      const y = rect.top + ((py + 0.5) / canvas.height) * rect.height;
+      // A pixel well inside a block (its neighbours share the fill) that is on the pane.
+      const inside = [4, -4].every((d) => {
+        const j = i + d * 4;
+        return Math.abs(data[j]! - colour[0]) + Math.abs(data[j + 1]! - colour[1]) + Math.abs(data[j + 2]! - colour[2]) <= 6;
+      });
+      if (!first && inside && x > pane.left + 80 && x < pane.right - 40 && y > pane.top + 140 && y < pane.bottom - 40) first = { x, y };
+    }
+    return { count, first };
+  }, rgb);
+}
+
+const rgbOf = (hex: string): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+
+describe('the map seen from far', () => {
+  it('draws every card as a block on one canvas, and a block is selected, opened and deleted from there', async () => {
+    const { board, reader, total } = await bigBoard();
+    const page = await suite.openPage({ bypassCSP: true });
+    await page.goto(`${suite.server.url}${board.links.facilitator}`);
+    await expect.poll(() => page.getByRole('status', { name: 'Connection' }).textContent(), POLL).toBe('Connected');
+    // Zoomed out as far as the map goes: no card is a node, the far layer drew them all.
+    for (let i = 0; i < 12 && (await zoomOf(page)) > 0.16; i += 1) {
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(() => page.locator('.far-layer').getAttribute('data-cards'), POLL).toBe(String(total));
+    expect(await page.locator('.react-flow__node-card').count()).toBe(0);
+    await expect(page.getByRole('img', { name: new RegExp(`The map from far: ${total} cards`) }).count()).resolves.toBe(1);
+
+    // Blocks in their kind's colours.
+    const pain = await blockOnScreen(page, rgbOf(KIND_COLOURS.pain.bg));
+    const touch = await blockOnScreen(page, rgbOf(KIND_COLOURS.touchpoint.bg));
+    expect(pain?.count).toBeGreaterThan(100);
+    expect(touch?.count).toBeGreaterThan(100);
+    expect(pain?.first).not.toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A click on a pain point's block selects it: the inspector shows its text.
+    const at = pain!.first!;
+    await page.mouse.click(at.x, at.y);
+    const inspector = page.getByRole('complementary', { name: 'Card details' });
+    await expect.poll(() => inspector.getByRole('textbox').first().inputValue(), POLL).toMatch(/^Pain Stage \d+ #\d+$|^Pain .+ #\d+$/);
+    const picked = await inspector.getByRole('textbox').first().inputValue();
+
+    // Delete removes it for everyone.
+    await page.keyboard.press('Delete');
+    await expect.poll(() => docToBoard(reader.doc, board.id).cards.some((c) => c.text === picked), POLL).toBe(false);
+    expect(docToBoard(reader.doc, board.id).cards).toHaveLength(total - 1);
+
+    // A double-click on another block zooms in to read it: it is a card node again, at 100 %.
+    const other = (await blockOnScreen(page, rgbOf(KIND_COLOURS.touchpoint.bg)))!.first!;
+    await page.mouse.dblclick(other.x, other.y);
+    await expect.poll(() => zoomOf(page), POLL).toBeCloseTo(1, 1);
+    await expect.poll(() => page.locator('.far-layer').count(), POLL).toBe(0);
+    const selected = page.locator('.react-flow__node-card.selected');
+    await expect.poll(() => selected.count(), POLL).toBe(1);
+    expect(await selected.getAttribute('aria-label')).toMatch(/Touch .+ #\d+/);
+    reader.destroy();
+  });
+});
