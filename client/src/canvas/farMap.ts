@@ -8,6 +8,7 @@ import {
   MATCH_COLOUR,
   SELECTED_COLOUR,
   type Board,
+  type CardBox,
   type CardKind,
   type Point,
   type Rect,
@@ -94,36 +95,59 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     ctx.stroke();
   }
 
+  // Cards in groups of one kind and one dimming, each drawn as one path per colour: a few
+  // dozen canvas calls for thousands of blocks.
+  const groups = new Map<string, { kind: CardKind; dim: boolean; boxes: CardBox[] }>();
+  const privateBoxes: CardBox[] = [];
+  const outlined: Array<{ box: CardBox; kind: CardKind; colour: string }> = [];
   for (const [id, box] of layout.cards) {
     const kind = kinds.get(id) ?? 'note';
+    const dim = dimmed(id);
+    const key = `${kind}${dim ? ':dim' : ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind, dim, boxes: [] }));
+    group.boxes.push(box);
+    if (privateIds.has(id)) privateBoxes.push(box);
+    const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;
+    if (outline) outlined.push({ box, kind, colour: outline });
+  }
+  const bar = (box: CardBox) => Math.min(Math.max(6, screen(1.5)), box.height / 3);
+  for (const { kind, dim, boxes } of groups.values()) {
     const colours = KIND_COLOURS[kind];
-    const radius = Math.min(cardRadius(kind), box.height / 2);
-    ctx.globalAlpha = dimmed(id) ? 0.3 : 1;
+    ctx.globalAlpha = dim ? 0.3 : 1;
     ctx.beginPath();
-    ctx.roundRect(box.x, box.y, box.width, box.height, radius);
+    for (const box of boxes) ctx.roundRect(box.x, box.y, box.width, box.height, Math.min(cardRadius(kind), box.height / 2));
     ctx.fillStyle = colours.bg;
     ctx.fill();
     ctx.lineWidth = screen(1);
     ctx.strokeStyle = colours.border;
-    const isPrivate = privateIds.has(id);
-    if (isPrivate) ctx.setLineDash([screen(3), screen(2)]);
     ctx.stroke();
-    if (isPrivate) ctx.setLineDash([]);
-    // The kind's strong edge (touchpoints and pain points) and a bar where the text would be.
-    ctx.fillStyle = colours.strong;
-    if (kind === 'touchpoint' || kind === 'pain') ctx.fillRect(box.x, box.y, Math.max(4, screen(1.5)), box.height);
-    const bar = Math.min(Math.max(6, screen(1.5)), box.height / 3);
+    // A bar where the text would be and, for touchpoints and pain points, the kind's strong edge.
+    ctx.beginPath();
+    for (const box of boxes) ctx.rect(box.x + 12, box.y + Math.min(14, box.height / 3), box.width * 0.7 - 12, bar(box));
     ctx.fillStyle = colours.border;
-    ctx.fillRect(box.x + 12, box.y + Math.min(14, box.height / 3), box.width * 0.7 - 12, bar);
-    const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;
-    if (outline) {
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = screen(3);
-      ctx.strokeStyle = outline;
+    ctx.fill();
+    if (kind === 'touchpoint' || kind === 'pain') {
       ctx.beginPath();
-      ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius + screen(2));
-      ctx.stroke();
+      for (const box of boxes) ctx.rect(box.x, box.y, Math.max(4, screen(1.5)), box.height);
+      ctx.fillStyle = colours.strong;
+      ctx.fill();
     }
+  }
+  // This person's private cards: a dashed edge, as their nodes have.
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([screen(3), screen(2)]);
+  ctx.strokeStyle = SELECTED_COLOUR;
+  ctx.lineWidth = screen(1.25);
+  for (const box of privateBoxes) ctx.strokeRect(box.x, box.y, box.width, box.height);
+  ctx.setLineDash([]);
+  for (const { box, kind, colour } of outlined) {
+    ctx.lineWidth = screen(3);
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    const radius = Math.min(cardRadius(kind), box.height / 2) + screen(2);
+    ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius);
+    ctx.stroke();
   }
   ctx.globalAlpha = 1;
 }
