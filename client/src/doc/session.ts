@@ -93,6 +93,9 @@ export class BoardSession {
       connect: options.connect ?? true,
       // Reconnect after anything but the codes that say reconnecting cannot help.
       shouldReconnect: (event) => !isFatalClose(event.code),
+      // No cross-tab channel: another tab of the board syncs through the server like any other
+      // client, and the channel would send it the whole document on every connect.
+      disableBc: true,
     });
     this.cleanups.push(sendLocalUpdatesAfterFirstSync(this.doc, this.provider));
     this.provider.on('sync', (synced) => this.updateFacts({ synced, everSynced: this.facts.everSynced || synced }));
@@ -201,7 +204,8 @@ function sendLocalUpdatesAfterFirstSync(doc: Y.Doc, provider: WebsocketProvider)
     if (synced) listen();
   };
   const onEarlyChange = (transaction: Y.Transaction) => {
-    if (transaction.origin === provider || (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0)) return;
+    // Not this browser's: the socket's sync.
+    if (!transaction.local || (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0)) return;
     listen();
     send(Y.encodeStateAsUpdate(doc), transaction.origin);
   };
