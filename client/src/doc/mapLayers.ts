@@ -1,7 +1,8 @@
 import type { Board, Card, CardKind } from '@rejse/shared';
 import type * as Y from 'yjs';
-import { useCallback, useMemo, useSyncExternalStore, type ComponentType } from 'react';
+import { useCallback, useMemo, useRef, useSyncExternalStore, type ComponentType } from 'react';
 import { useBoardContext, useBoardSnapshot } from './BoardContext.tsx';
+import { cardsChangedSince, noteCardChange } from './binding.ts';
 
 /** What a feature may draw on each card of the live map, below its text (the workshop's vote control and totals). */
 export interface CardAddonProps {
@@ -34,18 +35,46 @@ const NO_CARDS: readonly Card[] = [];
 const NO_PRIVATE: Readable<readonly Card[]> = { get: () => NO_CARDS, subscribe: () => () => undefined };
 const NO_IDS: ReadonlySet<string> = new Set();
 
+/** The last merged board, to tell the canvas which cards changed since (see `noteCardChange`). */
+interface Merged {
+  shared: Board;
+  own: readonly Card[];
+  board: Board;
+  privateIds: ReadonlySet<string>;
+}
+
 /**
  * The board as the map draws it for this person: the shared board plus their private cards
  * (the same object as the shared board while they have none), and which cards are private.
+ * A merged board notes which cards changed since the last one, so the canvas still patches
+ * rather than walks when someone types while this person has private cards.
  */
 export function useMapBoard(): { board: Board; privateIds: ReadonlySet<string> } {
   const shared = useBoardSnapshot();
   const store = useBoardContext().layers?.privateCards ?? NO_PRIVATE;
   const own = useSyncExternalStore(store.subscribe, store.get);
+  const last = useRef<Merged | null>(null);
   return useMemo(() => {
     if (own.length === 0) return { board: shared, privateIds: NO_IDS };
-    return { board: withPrivate(shared, own), privateIds: new Set(own.map((card) => card.id)) };
+    const board = withPrivate(shared, own);
+    const before = last.current;
+    const sameOwnIds = before !== null && sameIds(before.own, own);
+    const privateIds = sameOwnIds ? before.privateIds : new Set(own.map((card) => card.id));
+    if (before) noteCardChange(board, before.board, sameOwnIds ? mergedChange(before, shared, own) : null);
+    last.current = { shared, own, board, privateIds };
+    return { board, privateIds };
   }, [shared, own]);
+}
+
+const sameIds = (a: readonly Card[], b: readonly Card[]): boolean => a.length === b.length && a.every((card, i) => card.id === b[i]?.id);
+
+/** The cards changed since the last merged board (own cards in the same places), or null. */
+function mergedChange(before: Merged, shared: Board, own: readonly Card[]): ReadonlySet<string> | null {
+  const changed = cardsChangedSince(shared, before.shared);
+  if (!changed) return null;
+  const ownChanged = own.filter((card, i) => card !== before.own[i]);
+  if (ownChanged.length === 0) return changed;
+  return new Set([...changed, ...ownChanged.map((card) => card.id)]);
 }
 
 const withPrivate = (shared: Board, own: readonly Card[]): Board =>
