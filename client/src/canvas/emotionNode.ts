@@ -127,22 +127,20 @@ function sameEmotions(a: Card['personaEmotions'], b: Card['personaEmotions']): b
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-/** The curve's node with each touchpoint point's text taken from `cards`. */
+/** The curve's node with each touchpoint point's text taken from `cards`; the same node when no text differs. */
 function withTexts(node: EmotionNode, cards: ReadonlyMap<string, Card>): EmotionNode {
+  let changed = false;
   const retext = (points: readonly CurveTouchpointData[]): CurveTouchpointData[] =>
     points.map((point) => {
       const text = cards.get(point.id)?.text;
-      return text === undefined || text === point.text ? point : { ...point, text };
+      if (text === undefined || text === point.text) return point;
+      changed = true;
+      return { ...point, text };
     });
   const { data } = node;
-  return {
-    ...node,
-    data: {
-      ...data,
-      touchpoints: retext(data.touchpoints),
-      personas: data.personas.map((curve) => ({ ...curve, touchpoints: retext(curve.touchpoints) })),
-    },
-  };
+  const touchpoints = retext(data.touchpoints);
+  const personas = data.personas.map((curve) => ({ ...curve, touchpoints: retext(curve.touchpoints) }));
+  return changed ? { ...node, data: { ...data, touchpoints, personas } } : node;
 }
 
 /**

@@ -35,8 +35,8 @@ const NO_CARDS: readonly Card[] = [];
 const NO_PRIVATE: Readable<readonly Card[]> = { get: () => NO_CARDS, subscribe: () => () => undefined };
 const NO_IDS: ReadonlySet<string> = new Set();
 
-/** The last merged board, to tell the canvas which cards changed since (see `noteCardChange`). */
-interface Merged {
+/** A merged board and what it was made from. */
+export interface MergedBoard {
   shared: Board;
   own: readonly Card[];
   board: Board;
@@ -46,33 +46,41 @@ interface Merged {
 /**
  * The board as the map draws it for this person: the shared board plus their private cards
  * (the same object as the shared board while they have none), and which cards are private.
- * A merged board notes which cards changed since the last one, so the canvas still patches
- * rather than walks when someone types while this person has private cards.
  */
 export function useMapBoard(): { board: Board; privateIds: ReadonlySet<string> } {
   const shared = useBoardSnapshot();
   const store = useBoardContext().layers?.privateCards ?? NO_PRIVATE;
   const own = useSyncExternalStore(store.subscribe, store.get);
-  const last = useRef<Merged | null>(null);
+  const last = useRef<MergedBoard | null>(null);
   return useMemo(() => {
-    if (own.length === 0) return { board: shared, privateIds: NO_IDS };
-    const board = withPrivate(shared, own);
-    const before = last.current;
-    const sameOwnIds = before !== null && sameIds(before.own, own);
-    const privateIds = sameOwnIds ? before.privateIds : new Set(own.map((card) => card.id));
-    if (before) noteCardChange(board, before.board, sameOwnIds ? mergedChange(before, shared, own) : null);
-    last.current = { shared, own, board, privateIds };
-    return { board, privateIds };
+    const merged = mergeMapBoard(last.current, shared, own);
+    last.current = merged;
+    return { board: merged.board, privateIds: merged.privateIds };
   }, [shared, own]);
+}
+
+/**
+ * `shared` with this person's private cards `own` appended. A merged board notes which cards
+ * changed since `last` (the merge made before: see `noteCardChange`), so the canvas patches
+ * rather than walks when someone types while this person has private cards; the set of
+ * private ids keeps its object while the ids are the same.
+ */
+export function mergeMapBoard(last: MergedBoard | null, shared: Board, own: readonly Card[]): MergedBoard {
+  if (own.length === 0) return { shared, own, board: shared, privateIds: NO_IDS };
+  const board = withPrivate(shared, own);
+  const sameOwnIds = last !== null && last.own.length > 0 && sameIds(last.own, own);
+  const privateIds = sameOwnIds ? last.privateIds : new Set(own.map((card) => card.id));
+  if (last) noteCardChange(board, last.board, sameOwnIds ? mergedChange(last, shared, own) : null);
+  return { shared, own, board, privateIds };
 }
 
 const sameIds = (a: readonly Card[], b: readonly Card[]): boolean => a.length === b.length && a.every((card, i) => card.id === b[i]?.id);
 
 /** The cards changed since the last merged board (own cards in the same places), or null. */
-function mergedChange(before: Merged, shared: Board, own: readonly Card[]): ReadonlySet<string> | null {
-  const changed = cardsChangedSince(shared, before.shared);
+function mergedChange(last: MergedBoard, shared: Board, own: readonly Card[]): ReadonlySet<string> | null {
+  const changed = cardsChangedSince(shared, last.shared);
   if (!changed) return null;
-  const ownChanged = own.filter((card, i) => card !== before.own[i]);
+  const ownChanged = own.filter((card, i) => card !== last.own[i]);
   if (ownChanged.length === 0) return changed;
   return new Set([...changed, ...ownChanged.map((card) => card.id)]);
 }
