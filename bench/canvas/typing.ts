@@ -117,7 +117,10 @@ async function foundBySearch(page: Page, typed: string): Promise<boolean> {
     .filter({ hasText: /^1 of / })
     .first()
     .waitFor({ timeout: 5000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   await search.press('Escape');
   return found;
 }

@@ -20,7 +20,7 @@ import { computeLayout } from './layout.ts';
 import { boardToEdges, boardToNodes, createNodeCache, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
 import { BoardBinding } from '../doc/binding.ts';
 import { mergeMapBoard, type MergedBoard } from '../doc/mapLayers.ts';
-import { nodeId, type BoardNode } from './types.ts';
+import type { BoardNode } from './types.ts';
 
 function smallBoard(): Board {
   return {
@@ -185,7 +185,9 @@ describe('patched nodes, edges and layout after random edits', () => {
     if (roll < 0.8) {
       const typed = rng.chance(0.8) || card.text.length === 0;
       const index = rng.int(card.text.length + 1);
-      const edit = typed ? { index, remove: 0, insert: rng.pick(['a', ' ', 'word ', '\n', 'x'.repeat(40)]) } : { index: Math.max(0, index - 1), remove: 1, insert: '' };
+      const edit = typed
+        ? { index, remove: 0, insert: rng.pick(['a', ' ', 'word ', '\n', 'x'.repeat(40)]) }
+        : { index: Math.max(0, index - 1), remove: 1, insert: '' };
       try {
         editCardText(doc, card.id, rng.chance(0.9) ? 'text' : 'thought', edit);
       } catch {
@@ -206,7 +208,13 @@ describe('patched nodes, edges and layout after random edits', () => {
       const { stages, lanes } = docToBoard(doc, BOARD);
       for (let i = 0; i < 30; i += 1) {
         const kind = rng.pick(CARD_KINDS);
-        addCard(doc, { stageId: rng.pick(stages).id, laneId: rng.pick(lanes).id, kind, text: `card ${i}`, ...(kind === 'touchpoint' ? { emotion: rng.pick(EMOTIONS) } : {}) });
+        addCard(doc, {
+          stageId: rng.pick(stages).id,
+          laneId: rng.pick(lanes).id,
+          kind,
+          text: `card ${i}`,
+          ...(kind === 'touchpoint' ? { emotion: rng.pick(EMOTIONS) } : {}),
+        });
       }
       const ids = docToBoard(doc, BOARD).cards.map((c) => c.id);
       for (let i = 0; i < 12; i += 1) {

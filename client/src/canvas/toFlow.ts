@@ -205,7 +205,13 @@ export function boardToNodes(
   if (cache.grid.stages !== board.stages || cache.grid.lanes !== board.lanes || cache.grid.key !== key) {
     const made = gridNodes(board, layout);
     const before = new Map([...cache.grid.cells, ...cache.grid.headers].map((node) => [node.id, node]));
-    cache.grid = { key, stages: board.stages, lanes: board.lanes, cells: reconcileNodes(before, made.cells), headers: reconcileNodes(before, made.headers) };
+    cache.grid = {
+      key,
+      stages: board.stages,
+      lanes: board.lanes,
+      cells: reconcileNodes(before, made.cells),
+      headers: reconcileNodes(before, made.headers),
+    };
   }
   cache.index.update(board);
   const before = cache.emotion;
@@ -284,7 +290,14 @@ function patchCards(
 }
 
 /** A card's node: the cached one while its card, box, link facts and labels are the same. */
-function cardNode(card: Card, box: CardBox, cache: NodeCache, cardLabel: CardLabel, figures: CardFigures, privateIds: ReadonlySet<string>): CardNode {
+function cardNode(
+  card: Card,
+  box: CardBox,
+  cache: NodeCache,
+  cardLabel: CardLabel,
+  figures: CardFigures,
+  privateIds: ReadonlySet<string>,
+): CardNode {
   const { linkCount, related, names } = cache.links;
   const others = related.get(card.id)?.length ?? 0;
   const relatedNames = names.get(card.id) ?? '';

@@ -82,7 +82,7 @@ export function useFlowElements(
         const key = [selectedCards, drag, editingCard, matches] as const;
         const last = lastOverlaid.current;
         let result: BoardNode[];
-        if (last && last.key.every((part, i) => part === key[i]) && last.derived.length === derivedNodes.length) {
+        if (last?.key.every((part, i) => part === key[i]) && last.derived.length === derivedNodes.length) {
           result = last.nodes;
           derivedNodes.forEach((node, i) => {
             if (node === last.derived[i]) return;

@@ -282,7 +282,8 @@ export class BoardBinding {
     const cards = previous.slice();
     for (const [id, card] of replaced) {
       const place = this.places.get(id);
-      if (place === undefined || cards[place]?.id !== id) return { cards: previous.map((c) => replaced.get(c.id) ?? c), membership, inPlace: null };
+      if (place === undefined || cards[place]?.id !== id)
+        return { cards: previous.map((c) => replaced.get(c.id) ?? c), membership, inPlace: null };
       cards[place] = card;
     }
     return { cards, membership, inPlace: new Set(replaced.keys()) };
