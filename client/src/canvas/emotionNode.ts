@@ -12,7 +12,10 @@ export interface EmotionNodeCache {
   key: string;
   stages: Board['stages'];
   personas: Board['personas'];
-  touchpoints: readonly Card[];
+  /** The touchpoint cards the node was derived from; null once a point was re-texted (the node shows newer cards). */
+  touchpoints: readonly Card[] | null;
+  /** Derived afresh in this call (not kept, nor re-texted). */
+  fresh: boolean;
   /** The touchpoints' cards as the node shows them, by id. */
   byId: Map<string, Card>;
   node: EmotionNode;
@@ -51,18 +54,20 @@ export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCa
     const changed = cardsChangedSince(board, hit.board);
     const touches = (id: string): boolean => hit.byId.has(id) || index.get(id)?.card.kind === 'touchpoint';
     const edited = changed ? [...changed].filter(touches) : null;
-    if (edited?.length === 0) return hit.board === board ? hit : { ...hit, board };
+    if (edited?.length === 0) return { ...hit, board, fresh: false };
     // Only touchpoints' texts changed (typing into one): the curve is the same, its points' texts are not.
     const retexted = edited && textsOnly(edited, hit.byId, index);
     if (retexted) {
       // The cache owns `byId`: the record given back replaces `hit`.
       for (const card of retexted) hit.byId.set(card.id, card);
-      return { ...hit, board, node: withTexts(hit.node, new Map(retexted.map((card) => [card.id as string, card]))) };
+      const node = withTexts(hit.node, new Map(retexted.map((card) => [card.id as string, card])));
+      return { ...hit, board, fresh: false, touchpoints: node === hit.node ? hit.touchpoints : null, node };
     }
   }
   const touchpoints = board.cards.filter((card) => card.kind === 'touchpoint');
-  if (same && hit.touchpoints.length === touchpoints.length && hit.touchpoints.every((card, i) => card === touchpoints[i])) {
-    return { ...hit, board };
+  const shown = same ? hit.touchpoints : null;
+  if (hit && shown && shown.length === touchpoints.length && shown.every((card, i) => card === touchpoints[i])) {
+    return { ...hit, board, fresh: false };
   }
   const spread = emotionSpread(board);
   const width = layout.grid.width + CURVE.axisWidth;
@@ -104,7 +109,7 @@ export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCa
     },
   };
   const byId = new Map(touchpoints.map((card) => [card.id as string, card]));
-  return { board, key, stages: board.stages, personas: board.personas, touchpoints, byId, node };
+  return { board, key, stages: board.stages, personas: board.personas, touchpoints, fresh: true, byId, node };
 }
 
 /** The edited touchpoints' new cards when only their texts changed for the curve, else null. */

@@ -228,6 +228,7 @@ describe('patched nodes, edges and layout after random edits', () => {
       const cache = createNodeCache();
       // This person's private cards (drafts in their own document), sometimes.
       let own: Card[] = [];
+      const owned: Card[][] = [own];
       let merged: MergedBoard | null = null;
       for (let step = 0; step < 120; step += 1) {
         const edits = 1 + rng.int(3);
@@ -239,10 +240,14 @@ describe('patched nodes, edges and layout after random edits', () => {
         }
         if (rng.chance(0.1)) {
           const board = binding.getBoard();
-          own = rng.chance(0.5) || board.stages.length === 0 ? [] : [{ ...draft(board, step), text: `draft ${step}` }];
+          own = rng.chance(0.5) || board.stages.length === 0 ? [] : [draft(board, step)];
         } else if (own.length > 0 && rng.chance(0.3)) {
           own = own.map((card) => ({ ...card, text: `${card.text}!` }));
+        } else if (rng.chance(0.1)) {
+          // An earlier list of drafts again (an undo in the person's own document): old objects reappear.
+          own = rng.pick(owned);
         }
+        owned.push(own);
         merged = mergeMapBoard(merged, binding.getBoard(), own);
         const { board, privateIds } = merged;
         const layout = computeLayout(board);
@@ -263,7 +268,11 @@ describe('patched nodes, edges and layout after random edits', () => {
   });
 });
 
-/** A private card in the board's first cell, as a person's draft. */
+/** A private card in the board's first cell, as a person's draft: a note, or a rated touchpoint on the curve. */
 function draft(board: Board, step: number): Card {
-  return { id: `c_draft${step}` as CardId, kind: 'note', stageId: board.stages[0]!.id, laneId: board.lanes[0]!.id, order: step, text: '' };
+  const cell = { stageId: board.stages[0]!.id, laneId: board.lanes[0]!.id, order: step };
+  const id = `c_draft${step}` as CardId;
+  return step % 2
+    ? { id, kind: 'touchpoint', emotion: 1, ...cell, text: `draft ${step}` }
+    : { id, kind: 'note', ...cell, text: `draft ${step}` };
 }

@@ -217,8 +217,8 @@ export function boardToNodes(
   const before = cache.emotion;
   const curve = emotionNode(board, layout, before, cache.index);
   if (curve) {
-    // A curve derived afresh (a new list of touchpoints) but equal keeps its object.
-    if (before && curve.touchpoints !== before.touchpoints && sameNode(before.node, curve.node)) curve.node = before.node;
+    // A curve derived afresh but equal keeps its object.
+    if (before && curve.fresh && sameNode(before.node, curve.node)) curve.node = before.node;
     cache.emotion = curve;
   }
   const emotion = curve?.node ?? null;
