@@ -238,12 +238,13 @@ describe('patched nodes, edges and layout after random edits', () => {
           // A board read between frames (an event handler), which the canvas never derives from.
           if (rng.chance(0.2)) computeLayout(binding.getBoard());
         }
-        if (rng.chance(0.1)) {
+        const roll = rng.next();
+        if (roll < 0.1) {
           const board = binding.getBoard();
           own = rng.chance(0.5) || board.stages.length === 0 ? [] : [draft(board, step)];
-        } else if (own.length > 0 && rng.chance(0.3)) {
+        } else if (roll < 0.4 && own.length > 0) {
           own = own.map((card) => ({ ...card, text: `${card.text}!` }));
-        } else if (rng.chance(0.1)) {
+        } else if (roll > 0.9) {
           // An earlier list of drafts again (an undo in the person's own document): old objects reappear.
           own = rng.pick(owned);
         }
