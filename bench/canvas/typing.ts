@@ -17,8 +17,10 @@ export interface TypingResult {
   droppedFrames: number;
   /** Frames longer than 50 ms while typing. */
   longFrames: number;
-  /** The typed text reached a card on the page. */
+  /** The typed text reached the page: on the card's node when it is drawn, else found by the page's search. */
   arrived: boolean;
+  /** Whether the card typed into had a node on screen (cards may be drawn otherwise at far zoom). */
+  onScreen: boolean;
 }
 
 /** Milliseconds between remote keystrokes: a fast typist. */
@@ -40,10 +42,11 @@ export async function measureRemoteTyping(page: Page, server: { wsUrl: string },
   const typist = connectClient(server, boardId);
   try {
     await typist.synced;
-    // A card on screen at the opening view, so its node is really drawn again on every keystroke.
-    const onScreen = await page.evaluate(() => document.querySelector('.react-flow__node-card')?.getAttribute('data-id') ?? null);
+    // A card on screen at the current zoom, so its node is really drawn again on every keystroke;
+    // any card when none has a node (a far zoom may draw cards otherwise).
+    const drawn = await page.evaluate(() => document.querySelector('.react-flow__node-card')?.getAttribute('data-id') ?? null);
     const cards = docToBoard(typist.doc, boardId).cards;
-    const target = cards.find((card) => card.id === onScreen) ?? cards[0];
+    const target = cards.find((card) => card.id === drawn) ?? cards[0];
     if (!target) throw new Error('the board has no card to type into');
     let typed = target.text;
     await page.waitForTimeout(1500);
@@ -73,13 +76,7 @@ export async function measureRemoteTyping(page: Page, server: { wsUrl: string },
       w.__counting = false;
       return { work: { ...w.__rejseWork }, frames: w.__frames };
     });
-    const arrived = await page.evaluate(
-      (text) =>
-        [...document.querySelectorAll('.react-flow__node-card')].some((n) =>
-          (n.getAttribute('aria-label') ?? '').includes(text.slice(-12)),
-        ),
-      typed,
-    );
+    const arrived = drawn ? await shownOnCard(page, target.id, typed) : await foundBySearch(page, typed);
     const steps: Record<string, number> = {};
     let total = 0;
     for (const [step, ms] of Object.entries(work)) {
@@ -96,9 +93,34 @@ export async function measureRemoteTyping(page: Page, server: { wsUrl: string },
       droppedFrames: droppedFrames(gaps),
       longFrames: gaps.filter((g) => g > 50).length,
       arrived,
+      onScreen: drawn !== null,
     };
   } finally {
     typist.destroy();
     await cdp.detach();
   }
+}
+
+/** The card's node on the page names the typed text's end. */
+const shownOnCard = (page: Page, id: string, typed: string): Promise<boolean> =>
+  page.evaluate(
+    ({ id, tail }) => (document.querySelector(`.react-flow__node-card[data-id="${id}"]`)?.getAttribute('aria-label') ?? '').includes(tail),
+    { id, tail: typed.slice(-12) },
+  );
+
+/** The page's card search finds exactly one card by the typed text's end (then Escape clears it). */
+async function foundBySearch(page: Page, typed: string): Promise<boolean> {
+  const search = page.getByRole('searchbox', { name: 'Search cards' });
+  await search.fill(typed.slice(-12));
+  const found = await page
+    .getByRole('status')
+    .filter({ hasText: /^1 of / })
+    .first()
+    .waitFor({ timeout: 5000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  await search.press('Escape');
+  return found;
 }

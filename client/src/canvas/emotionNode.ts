@@ -1,14 +1,23 @@
 import { emotionCurve, emotionFor, personaCurves, type Board, type Card } from '@rejse/shared';
+import { cardsChangedSince } from '../doc/binding.ts';
+import type { CardIndex } from './cardFacts.ts';
 import { CURVE } from './curve.ts';
 import { emotionHostLane, GRID, type GridLayout } from './layout.ts';
 import { nodeId, Z, type CurveTouchpointData, type EmotionNode } from './types.ts';
 
 /** The emotion curve's node and what it was derived from. */
 export interface EmotionNodeCache {
+  /** The board last checked against (the node may have been derived from an earlier one). */
+  board: Board;
   key: string;
   stages: Board['stages'];
   personas: Board['personas'];
-  touchpoints: readonly Card[];
+  /** The touchpoint cards the node was derived from; null once a point was re-texted (the node shows newer cards). */
+  touchpoints: readonly Card[] | null;
+  /** Derived afresh in this call (not kept, nor re-texted). */
+  fresh: boolean;
+  /** The touchpoints' cards as the node shows them, by id. */
+  byId: Map<string, Card>;
   node: EmotionNode;
 }
 
@@ -32,22 +41,33 @@ function emotionSpread(board: Board): Map<string, number> {
 /**
  * The emotion curve's node, derived again only when a touchpoint card, the stages, the
  * personas or the curve's lane changed: typing into a pain point or an idea leaves the
- * curve's object (and its hundreds of points) alone.
+ * curve's object (and its hundreds of points) alone. When the doc binding names the cards
+ * edited since the board checked last, only those are looked at (`index`: the cards by id,
+ * already updated to `board`); otherwise every card is.
  */
-export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCache | null): EmotionNodeCache | null {
+export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCache | null, index: CardIndex): EmotionNodeCache | null {
   const host = emotionHostLane(layout);
   if (!host || layout.stages.length === 0) return null;
-  const touchpoints = board.cards.filter((card) => card.kind === 'touchpoint');
   const key = `${layout.grid.x}|${layout.grid.width}|${host.y}|${host.height}|${host.kind}`;
-  if (
-    hit &&
-    hit.key === key &&
-    hit.stages === board.stages &&
-    hit.personas === board.personas &&
-    hit.touchpoints.length === touchpoints.length &&
-    hit.touchpoints.every((card, i) => card === touchpoints[i])
-  ) {
-    return hit;
+  const same = hit !== null && hit.key === key && hit.stages === board.stages && hit.personas === board.personas;
+  if (same) {
+    const changed = cardsChangedSince(board, hit.board);
+    const touches = (id: string): boolean => hit.byId.has(id) || index.get(id)?.card.kind === 'touchpoint';
+    const edited = changed ? [...changed].filter(touches) : null;
+    if (edited?.length === 0) return { ...hit, board, fresh: false };
+    // Only touchpoints' texts changed (typing into one): the curve is the same, its points' texts are not.
+    const retexted = edited && textsOnly(edited, hit.byId, index);
+    if (retexted) {
+      // The cache owns `byId`: the record given back replaces `hit`.
+      for (const card of retexted) hit.byId.set(card.id, card);
+      const node = withTexts(hit.node, new Map(retexted.map((card) => [card.id as string, card])));
+      return { ...hit, board, fresh: false, touchpoints: node === hit.node ? hit.touchpoints : null, node };
+    }
+  }
+  const touchpoints = board.cards.filter((card) => card.kind === 'touchpoint');
+  const shown = same ? hit.touchpoints : null;
+  if (hit && shown && shown.length === touchpoints.length && shown.every((card, i) => card === touchpoints[i])) {
+    return { ...hit, board, fresh: false };
   }
   const spread = emotionSpread(board);
   const width = layout.grid.width + CURVE.axisWidth;
@@ -88,7 +108,44 @@ export function emotionNode(board: Board, layout: GridLayout, hit: EmotionNodeCa
       overlay: host.kind !== 'emotions',
     },
   };
-  return { key, stages: board.stages, personas: board.personas, touchpoints, node };
+  const byId = new Map(touchpoints.map((card) => [card.id as string, card]));
+  return { board, key, stages: board.stages, personas: board.personas, touchpoints, fresh: true, byId, node };
+}
+
+/** The edited touchpoints' new cards when only their texts changed for the curve, else null. */
+function textsOnly(ids: readonly string[], shown: ReadonlyMap<string, Card>, index: CardIndex): Card[] | null {
+  const cards: Card[] = [];
+  for (const id of ids) {
+    const before = shown.get(id);
+    const now = index.get(id)?.card;
+    if (!before || !now || now.kind !== 'touchpoint' || now.stageId !== before.stageId || now.emotion !== before.emotion) return null;
+    if (!sameEmotions(before.personaEmotions, now.personaEmotions)) return null;
+    cards.push(now);
+  }
+  return cards;
+}
+
+function sameEmotions(a: Card['personaEmotions'], b: Card['personaEmotions']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** The curve's node with each touchpoint point's text taken from `cards`; the same node when no text differs. */
+function withTexts(node: EmotionNode, cards: ReadonlyMap<string, Card>): EmotionNode {
+  let changed = false;
+  const retext = (points: readonly CurveTouchpointData[]): CurveTouchpointData[] =>
+    points.map((point) => {
+      const text = cards.get(point.id)?.text;
+      if (text === undefined || text === point.text) return point;
+      changed = true;
+      return { ...point, text };
+    });
+  const { data } = node;
+  const touchpoints = retext(data.touchpoints);
+  const personas = data.personas.map((curve) => ({ ...curve, touchpoints: retext(curve.touchpoints) }));
+  return changed ? { ...node, data: { ...data, touchpoints, personas } } : node;
 }
 
 /**

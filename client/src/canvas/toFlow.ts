@@ -1,16 +1,18 @@
 import type { Board, Card, Link } from '@rejse/shared';
 import { CardIndex, LinkFacts } from './cardFacts.ts';
 import { MarkerType } from '@xyflow/react';
+import { cardsChangedSince } from '../doc/binding.ts';
 import { emotionNode, type EmotionNodeCache } from './emotionNode.ts';
-import type { CardBox, GridLayout, Rect } from './layout.ts';
+import { boxesChangedSince, type CardBox, type GridLayout, type Rect } from './layout.ts';
 import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
  * derived from the document's records and the layout. A card node is derived again only
- * when its card, box, links or labels changed (`CardNodeCache`); `reconcile` reuses the
- * previous object of every other node that did not change, so memoised node components
- * skip rendering.
+ * when its card, box, links or labels changed (`CachedCardNode`); every other node that did
+ * not change keeps its previous object, so memoised node components skip rendering. When
+ * the doc binding and the layout can tell which cards and boxes changed since the last
+ * list (a remote keystroke), the last list is patched at those cards instead of walked.
  */
 const fixed = (rect: Rect) => ({
   position: { x: rect.x, y: rect.y },
@@ -51,6 +53,35 @@ export interface NodeCache {
   edges: WeakMap<Link, CachedEdge>;
   /** The emotion curve's node and what it was derived from (see emotionNode.ts). */
   emotion: EmotionNodeCache | null;
+  /** The last node list and what it was derived from, to patch it when few cards changed. */
+  nodes: DerivedNodes | null;
+  /** The last edge list and what it was derived from, kept while no link's ends changed. */
+  edgeList: DerivedEdges | null;
+}
+
+interface DerivedNodes {
+  board: Board;
+  layout: GridLayout;
+  cardLabel: CardLabel;
+  figures: CardFigures;
+  privateIds: ReadonlySet<string>;
+  grid: NodeCache['grid'];
+  emotion: BoardNode | null;
+  /** Where the emotion node stands in `list` (-1: none). */
+  emotionAt: number;
+  list: BoardNode[];
+  /** Each card node's place in `list`. */
+  places: Map<string, number>;
+}
+
+interface DerivedEdges {
+  board: Board;
+  layout: GridLayout;
+  label: (fromText: string, toText: string) => string;
+  list: LinkEdge[];
+  byId: Map<string, LinkEdge>;
+  /** The cards at either end of a link. */
+  ends: ReadonlySet<string>;
 }
 
 interface CachedEdge {
@@ -80,6 +111,8 @@ export const createNodeCache = (): NodeCache => ({
   grid: { key: '', stages: null, lanes: null, cells: [], headers: [] },
   edges: new WeakMap(),
   emotion: null,
+  nodes: null,
+  edgeList: null,
 });
 
 /** What the grid's nodes depend on besides the stage and lane records: their count and the lanes' heights. */
@@ -163,82 +196,177 @@ export function boardToNodes(
   /** This person's private cards among `board.cards` (drawn marked, in their view only). */
   privateIds: ReadonlySet<string> = NO_PRIVATE,
 ): BoardNode[] {
-  const nodes: BoardNode[] = [];
+  const last = cache.nodes;
+  // Which cards and boxes may differ from the last list's (null: not known, walk them all).
+  const changedCards = last ? cardsChangedSince(board, last.board) : null;
+  const changedBoxes = last ? boxesChangedSince(layout, last.layout) : null;
+
   const key = gridKey(layout);
   if (cache.grid.stages !== board.stages || cache.grid.lanes !== board.lanes || cache.grid.key !== key) {
-    cache.grid = { key, stages: board.stages, lanes: board.lanes, ...gridNodes(board, layout) };
+    const made = gridNodes(board, layout);
+    const before = new Map([...cache.grid.cells, ...cache.grid.headers].map((node) => [node.id, node]));
+    cache.grid = {
+      key,
+      stages: board.stages,
+      lanes: board.lanes,
+      cells: reconcileNodes(before, made.cells),
+      headers: reconcileNodes(before, made.headers),
+    };
   }
-  nodes.push(...cache.grid.cells);
-  const emotion = emotionNode(board, layout, cache.emotion);
-  if (emotion) {
-    cache.emotion = emotion;
-    nodes.push(emotion.node);
+  cache.index.update(board);
+  const before = cache.emotion;
+  const curve = emotionNode(board, layout, before, cache.index);
+  if (curve) {
+    // A curve derived afresh but equal keeps its object.
+    if (before && curve.fresh && sameNode(before.node, curve.node)) curve.node = before.node;
+    cache.emotion = curve;
+  }
+  const emotion = curve?.node ?? null;
+  const affected = cache.links.update(board, cache.index);
+
+  if (
+    last &&
+    changedCards &&
+    changedBoxes &&
+    affected &&
+    last.grid === cache.grid &&
+    (emotion === null) === (last.emotion === null) &&
+    last.cardLabel === cardLabel &&
+    last.figures === figures &&
+    last.privateIds === privateIds
+  ) {
+    const list = patchCards(last, [changedCards, changedBoxes, affected], emotion, (id) => {
+      const entry = cache.index.get(id);
+      const box = layout.cards.get(id);
+      return entry && box ? cardNode(entry.card, box, cache, cardLabel, figures, privateIds) : null;
+    });
+    if (list) {
+      cache.nodes = { ...last, board, layout, emotion, list };
+      return list;
+    }
   }
 
-  nodes.push(...cache.grid.headers);
-
-  cache.index.update(board.cards);
-  cache.links.update(board.cards, board.links, cache.index);
-  const { linkCount, related, names } = cache.links;
+  const list: BoardNode[] = [...cache.grid.cells];
+  const emotionAt = emotion ? list.push(emotion) - 1 : -1;
+  list.push(...cache.grid.headers);
+  const places = new Map<string, number>();
   for (const card of board.cards) {
     const box = layout.cards.get(card.id);
     if (!box) continue;
-    const others = related.get(card.id)?.length ?? 0;
-    const relatedNames = names.get(card.id) ?? '';
-    const links = linkCount.get(card.id) ?? 0;
-    const hit = cache.cardNodes.get(card);
-    const isPrivate = privateIds.has(card.id);
-    if (
-      hit &&
-      hit.isPrivate === isPrivate &&
-      hit.box === box &&
-      hit.linkCount === links &&
-      hit.related === others &&
-      hit.relatedNames === relatedNames &&
-      hit.cardLabel === cardLabel &&
-      hit.figures === figures
-    ) {
-      nodes.push(hit.node);
-      continue;
-    }
-    const node: CardNode = {
-      id: card.id,
-      type: 'card',
-      ...fixed(box),
-      zIndex: Z.card,
-      connectable: true,
-      ariaLabel: cardLabel(card.kind, card.text, isPrivate),
-      data: {
-        kind: card.kind,
-        text: card.text,
-        channel: card.channel ?? null,
-        customChannel: card.channel ? null : (card.customChannel ?? null),
-        emotion: card.emotion ?? null,
-        stageId: box.stageId,
-        laneId: box.laneId,
-        lines: box.lines,
-        linkCount: links,
-        truncated: box.truncated,
-        figures: box.figures ? figures(card) : null,
-        related: others,
-        relatedNames,
-        ...(isPrivate ? { private: true } : {}),
-      },
-    };
-    cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, isPrivate, node });
-    nodes.push(node);
+    places.set(card.id, list.push(cardNode(card, box, cache, cardLabel, figures, privateIds)) - 1);
   }
-  return nodes;
+  cache.nodes = { board, layout, cardLabel, figures, privateIds, grid: cache.grid, emotion, emotionAt, list, places };
+  return list;
 }
 
+/**
+ * The last list with the nodes of the named cards derived again (cards edited in place, boxes
+ * moved, link facts changed) and the curve's node replaced: a copy when a node changed, the
+ * last list itself when none did. Null when one of them had no node or has no box now (a
+ * card that came into or left the grid: the list is walked instead).
+ */
+function patchCards(
+  last: DerivedNodes,
+  changed: readonly ReadonlySet<string>[],
+  emotion: BoardNode | null,
+  derive: (id: string) => CardNode | null,
+): BoardNode[] | null {
+  let list: BoardNode[] | null = null;
+  const put = (place: number, node: BoardNode): void => {
+    if (last.list[place] === node) return;
+    list ??= last.list.slice();
+    list[place] = node;
+  };
+  for (const ids of changed) {
+    for (const id of ids) {
+      const place = last.places.get(id);
+      const node = place === undefined ? null : derive(id);
+      if (place === undefined || !node) return null;
+      put(place, node);
+    }
+  }
+  if (emotion && last.emotionAt >= 0) put(last.emotionAt, emotion);
+  return list ?? last.list;
+}
+
+/** A card's node: the cached one while its card, box, link facts and labels are the same. */
+function cardNode(
+  card: Card,
+  box: CardBox,
+  cache: NodeCache,
+  cardLabel: CardLabel,
+  figures: CardFigures,
+  privateIds: ReadonlySet<string>,
+): CardNode {
+  const { linkCount, related, names } = cache.links;
+  const others = related.get(card.id)?.length ?? 0;
+  const relatedNames = names.get(card.id) ?? '';
+  const links = linkCount.get(card.id) ?? 0;
+  const hit = cache.cardNodes.get(card);
+  const isPrivate = privateIds.has(card.id);
+  if (
+    hit &&
+    hit.isPrivate === isPrivate &&
+    hit.box === box &&
+    hit.linkCount === links &&
+    hit.related === others &&
+    hit.relatedNames === relatedNames &&
+    hit.cardLabel === cardLabel &&
+    hit.figures === figures
+  ) {
+    return hit.node;
+  }
+  const node: CardNode = {
+    id: card.id,
+    type: 'card',
+    ...fixed(box),
+    zIndex: Z.card,
+    connectable: true,
+    ariaLabel: cardLabel(card.kind, card.text, isPrivate),
+    data: {
+      kind: card.kind,
+      text: card.text,
+      channel: card.channel ?? null,
+      customChannel: card.channel ? null : (card.customChannel ?? null),
+      emotion: card.emotion ?? null,
+      stageId: box.stageId,
+      laneId: box.laneId,
+      lines: box.lines,
+      linkCount: links,
+      truncated: box.truncated,
+      figures: box.figures ? figures(card) : null,
+      related: others,
+      relatedNames,
+      ...(isPrivate ? { private: true } : {}),
+    },
+  };
+  cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, isPrivate, node });
+  return node;
+}
+
+/**
+ * The links' edges. A link whose ends' cards and boxes did not change since the last list
+ * keeps its edge; when no link's ends changed (a keystroke in an unlinked card), the last
+ * list itself is given back.
+ */
 export function boardToEdges(
   board: Board,
   layout: GridLayout,
   label: (fromText: string, toText: string) => string = noLinkLabel,
   cache: NodeCache = createNodeCache(),
 ): LinkEdge[] {
+  const last = cache.edgeList;
+  if (last && last.board.links === board.links && last.label === label) {
+    const changedCards = cardsChangedSince(board, last.board);
+    const changedBoxes = boxesChangedSince(layout, last.layout);
+    const linked = (ids: ReadonlySet<string>): boolean => [...ids].some((id) => last.ends.has(id));
+    if (changedCards && changedBoxes && !linked(changedCards) && !linked(changedBoxes)) {
+      cache.edgeList = { ...last, board, layout };
+      return last.list;
+    }
+  }
   const edges: LinkEdge[] = [];
-  cache.index.update(board.cards);
+  cache.index.update(board);
   const text = (id: string): string => cache.index.get(id)?.card.text ?? '';
   for (const link of board.links) {
     const from = layout.cards.get(link.from);
@@ -253,7 +381,7 @@ export function boardToEdges(
     }
     // Leave from the side that faces the other card, so links between lanes stay short.
     const fromAbove = from.y + from.height / 2 <= to.y + to.height / 2;
-    const edge: LinkEdge = {
+    const made: LinkEdge = {
       id: link.id,
       source: link.from,
       target: link.to,
@@ -264,11 +392,27 @@ export function boardToEdges(
       markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
       data: {},
     };
+    // An edge made again but equal to the last one keeps that object.
+    const before = last?.byId.get(link.id);
+    const edge = before && sameEdge(before, made) ? before : made;
     cache.edges.set(link, { from, to, fromText, toText, label, edge });
     edges.push(edge);
   }
-  return edges;
+  const kept = last !== null && last.board.links === board.links && sameItems(edges, last.list);
+  const list = kept ? last.list : edges;
+  const ends = kept ? last.ends : new Set(board.links.flatMap((link) => [link.from as string, link.to as string]));
+  cache.edgeList = { board, layout, label, list, byId: kept ? last.byId : new Map(list.map((e) => [e.id, e])), ends };
+  return list;
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
+const sameEdge = (a: LinkEdge, b: LinkEdge): boolean =>
+  a.source === b.source &&
+  a.target === b.target &&
+  a.sourceHandle === b.sourceHandle &&
+  a.targetHandle === b.targetHandle &&
+  a.ariaLabel === b.ariaLabel;
 
 /**
  * Equal plain data, compared field by field (arrays item by item) a few levels deep: node
@@ -306,25 +450,9 @@ function sameNode(a: BoardNode, b: BoardNode): boolean {
   );
 }
 
-/** `next`, with every node equal to its previous version replaced by that previous object. */
-function reconcile<T extends { id: string }>(previous: ReadonlyMap<string, T>, next: T[], same: (a: T, b: T) => boolean): T[] {
-  return next.map((node) => {
-    const before = previous.get(node.id);
-    return before && (before === node || same(before, node)) ? before : node;
-  });
-}
-
+/** `next`, with every node equal to its previous version (by id) replaced by that previous object. */
 export const reconcileNodes = (previous: ReadonlyMap<string, BoardNode>, next: BoardNode[]): BoardNode[] =>
-  reconcile(previous, next, sameNode);
-
-export const reconcileEdges = (previous: ReadonlyMap<string, LinkEdge>, next: LinkEdge[]): LinkEdge[] =>
-  reconcile(
-    previous,
-    next,
-    (a, b) =>
-      a.source === b.source &&
-      a.target === b.target &&
-      a.sourceHandle === b.sourceHandle &&
-      a.targetHandle === b.targetHandle &&
-      a.ariaLabel === b.ariaLabel,
-  );
+  next.map((node) => {
+    const before = previous.get(node.id);
+    return before && (before === node || sameNode(before, node)) ? before : node;
+  });

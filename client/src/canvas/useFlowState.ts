@@ -2,7 +2,7 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, createNodeCache, reconcileEdges, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
+import { boardToEdges, boardToNodes, createNodeCache, type CardFigures, type CardLabel } from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 import { metered } from '../doc/workMeter.ts';
 
@@ -36,36 +36,33 @@ export function useFlowElements(
   figures: CardFigures,
   privateIds?: ReadonlySet<string>,
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
-  const previousNodes = useRef<ReadonlyMap<string, BoardNode>>(new Map());
-  const previousEdges = useRef<ReadonlyMap<string, LinkEdge>>(new Map());
   const nodeCache = useRef(createNodeCache());
 
-  const derivedNodes = useMemo(() => {
-    return metered('nodes', () => {
-      const next = reconcileNodes(previousNodes.current, boardToNodes(board, layout, cardLabel, figures, nodeCache.current, privateIds));
-      // Card nodes keep their objects through the node cache; the map holds the grid's few others.
-      previousNodes.current = new Map(next.filter((n) => n.type !== 'card').map((n) => [n.id, n]));
-      return next;
-    });
-  }, [board, layout, cardLabel, figures, privateIds]);
-
-  const derivedEdges = useMemo(() => {
-    return metered('edges', () => {
-      const next = reconcileEdges(previousEdges.current, boardToEdges(board, layout, linkLabel, nodeCache.current));
-      previousEdges.current = new Map(next.map((e) => [e.id, e]));
-      return next;
-    });
-  }, [board, layout, linkLabel]);
+  // Equal nodes and edges keep their objects inside the deriver (toFlow.ts), which patches
+  // its last lists when the doc binding names the cards a remote edit changed.
+  const derivedNodes = useMemo(
+    () => metered('nodes', () => boardToNodes(board, layout, cardLabel, figures, nodeCache.current, privateIds)),
+    [board, layout, cardLabel, figures, privateIds],
+  );
+  const derivedEdges = useMemo(
+    () => metered('edges', () => boardToEdges(board, layout, linkLabel, nodeCache.current)),
+    [board, layout, linkLabel],
+  );
 
   const cache = useRef(new WeakMap<BoardNode, Overlaid>());
+  /** The last overlaid list and what it was made from, to patch it when only a few derived nodes changed. */
+  const lastOverlaid = useRef<{ derived: BoardNode[]; key: readonly unknown[]; nodes: BoardNode[] } | null>(null);
   const { selectedCards, selectedLinks, editingCard, matches, drag } = overlay;
   const nodes = useMemo(
     () =>
       metered('overlay', () => {
         const selected = new Set(selectedCards);
-        if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) return derivedNodes;
+        if (selected.size === 0 && drag.size === 0 && editingCard === null && matches === null) {
+          lastOverlaid.current = null;
+          return derivedNodes;
+        }
         const solo = selected.size === 1 ? selectedCards[0] : undefined;
-        return derivedNodes.map((node) => {
+        const overlayNode = (node: BoardNode): BoardNode => {
           if (node.type !== 'card') return node;
           const position = drag.get(node.id);
           const isSelected = selected.has(node.id);
@@ -79,7 +76,24 @@ export function useFlowElements(
           const next = overlaid(node, { selected: isSelected, editing, solo: solo === node.id, className });
           cache.current.set(node, { key, node: next });
           return next;
-        });
+        };
+        // The same overlay over a derived list that changed in a few places (a remote keystroke
+        // while something is selected): overlay only the nodes that are new objects.
+        const key = [selectedCards, drag, editingCard, matches] as const;
+        const last = lastOverlaid.current;
+        let result: BoardNode[];
+        if (last?.key.every((part, i) => part === key[i]) && last.derived.length === derivedNodes.length) {
+          result = last.nodes;
+          derivedNodes.forEach((node, i) => {
+            if (node === last.derived[i]) return;
+            if (result === last.nodes) result = last.nodes.slice();
+            result[i] = overlayNode(node);
+          });
+        } else {
+          result = derivedNodes.map(overlayNode);
+        }
+        lastOverlaid.current = { derived: derivedNodes, key, nodes: result };
+        return result;
       }),
     [derivedNodes, selectedCards, drag, editingCard, matches],
   );

@@ -5,14 +5,16 @@ import {
   docToBoard,
   setBoardTitle,
   stagesMap,
+  editCardText,
   updateCard,
+  type Board,
   type BoardId,
   type CardId,
 } from '@rejse/shared';
 import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardBinding } from './binding.ts';
+import { BoardBinding, cardsChangedSince } from './binding.ts';
 
 const BOARD = 'bound' as BoardId;
 
@@ -76,6 +78,39 @@ describe('BoardBinding', () => {
     expect(after.personas).toBe(before.personas);
     // Nothing new: the same board object.
     expect(binding.getBoard()).toBe(after);
+  });
+
+  it('names the cards that changed in place since any of the last boards, or says it does not know', () => {
+    for (const seed of [21, 22, 23]) {
+      const doc = boardDoc(30);
+      const binding = new BoardBinding(doc, BOARD);
+      const rng = createRng(seed);
+      const seen: Board[] = [binding.getBoard()];
+      let patched = 0;
+      for (let step = 0; step < 200; step += 1) {
+        const { cards } = binding.getBoard();
+        const card = cards.length > 0 && rng.chance(0.7) ? rng.pick(cards) : null;
+        const edit = (replica: Y.Doc) => {
+          if (card) editCardText(replica, card.id, 'text', { index: 0, remove: 0, insert: 'k' });
+          else applyRandomOp(replica, rng, BOARD);
+        };
+        if (rng.chance(0.5)) remote(doc, edit);
+        else edit(doc);
+        const board = binding.getBoard();
+        seen.push(board);
+        // Against a board a few reads back (the canvas may have skipped some).
+        const known = seen[Math.max(0, seen.length - 1 - rng.int(4))]!;
+        const changed = cardsChangedSince(board, known);
+        if (!changed) continue;
+        patched += 1;
+        expect(board.cards.map((c) => c.id)).toEqual(known.cards.map((c) => c.id));
+        board.cards.forEach((c, i) => {
+          if (!changed.has(c.id)) expect(c, `seed ${seed}, step ${step}`).toBe(known.cards[i]);
+        });
+      }
+      expect(patched).toBeGreaterThan(100);
+      binding.destroy();
+    }
   });
 
   it('follows the board’s own channels, keeping the list while its names stay the same', () => {

@@ -65,6 +65,8 @@ const nothingPending = (): Pending => ({
 export class BoardBinding {
   private board: Board;
   private readonly cards = new Map<string, Card>();
+  /** Each card's place in `board.cards`, so a card changed in place is replaced without a walk. */
+  private places = new Map<string, number>();
   private scenarioIds: ReadonlySet<string> = new Set();
   private personaIds: ReadonlySet<string> = new Set();
   private pending: Pending = {
@@ -163,7 +165,7 @@ export class BoardBinding {
     if (p.rules) cadenceRules = keepSame(cadenceRules, readCadenceRules(doc));
     this.scenarioIds = new Set(scenarios.map((s) => s.id));
 
-    const { cards, membership } = this.readCards(stages, lanes, allCards ? null : p.cards, before.cards, resort);
+    const { cards, membership, inPlace } = this.readCards(stages, lanes, allCards ? null : p.cards, before.cards, resort);
     const links = p.links || membership ? keepSame(before.links, readLinks(doc, new Set(this.cards.keys()))) : before.links;
     const meta = p.meta || p.personas ? readBoardMeta(doc, personas) : before;
 
@@ -200,6 +202,7 @@ export class BoardBinding {
         scenarios,
         cadenceRules,
       };
+      noteCardChange(this.board, before, cards === before.cards ? NO_CARDS : inPlace);
     }
     return this.board;
   };
@@ -220,7 +223,7 @@ export class BoardBinding {
     ids: ReadonlySet<string> | null,
     previous: readonly Card[],
     resort: boolean,
-  ): { cards: Card[]; membership: boolean } {
+  ): { cards: Card[]; membership: boolean; inPlace: ReadonlySet<string> | null } {
     const map = cardsMap(this.doc);
     const firstStage = stages[0]?.id;
     const firstLane = lanes[0]?.id;
@@ -270,11 +273,82 @@ export class BoardBinding {
           (laneIndex.get(a.laneId) ?? 0) - (laneIndex.get(b.laneId) ?? 0) ||
           compareOrdered(a, b),
       );
-      return { cards: sameItems(cards, previous) ? (previous as Card[]) : cards, membership };
+      if (sameItems(cards, previous)) return { cards: previous as Card[], membership, inPlace: NO_CARDS };
+      this.places = new Map(cards.map((card, i) => [card.id, i]));
+      return { cards, membership, inPlace: null };
     }
-    if (replaced.size === 0) return { cards: previous as Card[], membership };
-    return { cards: previous.map((card) => replaced.get(card.id) ?? card), membership };
+    if (replaced.size === 0) return { cards: previous as Card[], membership, inPlace: NO_CARDS };
+    // The same cards in the same places: copy the list and replace the changed ones where they stand.
+    const cards = previous.slice();
+    for (const [id, card] of replaced) {
+      const place = this.places.get(id);
+      if (place === undefined || cards[place]?.id !== id)
+        return { cards: previous.map((c) => replaced.get(c.id) ?? c), membership, inPlace: null };
+      cards[place] = card;
+    }
+    return { cards, membership, inPlace: new Set(replaced.keys()) };
   }
+}
+
+const NO_CARDS: ReadonlySet<string> = new Set();
+
+/**
+ * How a board's card list differs from the one before it: the same cards in the same places
+ * except the ids of `cards` (new objects: edited in place), or null when cards came, went or
+ * moved. Kept for the last few boards only (KEPT_STEPS), so old boards are not held.
+ */
+interface CardChange {
+  previous: CardList;
+  cards: ReadonlySet<string> | null;
+}
+
+/** A board, or what was made from one (the layout's input is the board). */
+type CardList = { readonly cards: readonly unknown[] };
+
+const cardChanges = new WeakMap<CardList, CardChange>();
+const KEPT_STEPS = 8;
+
+/**
+ * Notes that `next` follows `previous` with only the cards of `changed` replaced in place
+ * (null: the card list changed otherwise). Given by the binding, and by whoever makes a board
+ * from boards it has (the map's board with this person's private cards).
+ */
+export function noteCardChange(next: Board, previous: Board, changed: ReadonlySet<string> | null): void {
+  if (next === previous) return;
+  cardChanges.set(next, { previous, cards: changed });
+  // Cut the chain KEPT_STEPS back, so a board does not keep every board before it alive.
+  let board: CardList = previous;
+  for (let step = 1; step < KEPT_STEPS; step += 1) {
+    const change = cardChanges.get(board);
+    if (!change) return;
+    board = change.previous;
+  }
+  cardChanges.delete(board);
+}
+
+/**
+ * The ids of the cards that may differ between `known` (a board derived from before) and
+ * `board`, when `board.cards` holds the same ids in the same places as `known.cards`; null
+ * when that is not known: the caller walks all the cards then.
+ */
+export function cardsChangedSince(board: CardList, known: CardList | null): ReadonlySet<string> | null {
+  if (!known) return null;
+  if (board === known || board.cards === known.cards) return NO_CARDS;
+  let changed: Set<string> | null = null;
+  let at = board;
+  for (let step = 0; step < KEPT_STEPS; step += 1) {
+    const change = cardChanges.get(at);
+    if (!change?.cards) return null;
+    if (change.previous === known) {
+      if (!changed) return change.cards;
+      for (const id of change.cards) changed.add(id);
+      return changed;
+    }
+    changed ??= new Set();
+    for (const id of change.cards) changed.add(id);
+    at = change.previous;
+  }
+  return null;
 }
 
 type Plain = Readonly<Record<string, unknown>>;

@@ -171,22 +171,29 @@ export interface LayoutMemory {
   layout: GridLayout;
   stacks: ReadonlyMap<string, CellStack>;
   placed: ReadonlyMap<string, PlacedCell>;
+  /** Each input card's place in `input.cards`, once a hinted layout needed it (kept while cards change in place). */
+  places: ReadonlyMap<string, number> | null;
+  /** The cards whose box is a new object since the layout before; null when not known (laid out afresh). */
+  changedBoxes: ReadonlySet<string> | null;
 }
+
+type Replacements = Map<string, Map<LayoutCard, LayoutCard>>;
 
 /**
  * The cells whose cards changed in place since `previous` (same grid, same cards in the
  * same places, some of them new objects), with each old card's replacement; null when
- * more than that changed (cards came, went or moved; a stage or lane changed).
+ * more than that changed (cards came, went or moved; a stage or lane changed). With
+ * `hint` (the ids of the only cards that may be new objects) only those are looked at.
  */
-function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, Map<LayoutCard, LayoutCard>> | null {
+function changedInPlace(memory: LayoutMemory, next: LayoutInput, hint: ReadonlySet<string> | null): Replacements | null {
+  const previous = memory.input;
   if (previous.stages !== next.stages || previous.lanes !== next.lanes) return null;
   if (previous.cards.length !== next.cards.length) return null;
-  const changed = new Map<string, Map<LayoutCard, LayoutCard>>();
-  for (let i = 0; i < next.cards.length; i += 1) {
-    const before = previous.cards[i] as LayoutCard;
-    const after = next.cards[i] as LayoutCard;
-    if (before === after) continue;
-    if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return null;
+  const changed: Replacements = new Map();
+  const note = (before: LayoutCard | undefined, after: LayoutCard | undefined): boolean => {
+    if (!before || !after) return false;
+    if (before === after) return true;
+    if (before.id !== after.id || before.stageId !== after.stageId || before.laneId !== after.laneId) return false;
     const key = cellKey(after.stageId, after.laneId);
     let replaced = changed.get(key);
     if (!replaced) {
@@ -194,20 +201,40 @@ function changedInPlace(previous: LayoutInput, next: LayoutInput): Map<string, M
       changed.set(key, replaced);
     }
     replaced.set(before, after);
+    return true;
+  };
+  if (hint) {
+    const places = placesOf(memory);
+    for (const id of hint) {
+      const place = places.get(id);
+      if (place === undefined || previous.cards[place]?.id !== id || !note(previous.cards[place], next.cards[place])) return null;
+    }
+    return changed;
   }
+  for (let i = 0; i < next.cards.length; i += 1) if (!note(previous.cards[i], next.cards[i])) return null;
   return changed;
 }
 
+const placesOf = (memory: LayoutMemory): ReadonlyMap<string, number> =>
+  (memory.places ??= new Map(memory.input.cards.map((card, i) => [card.id, i])));
+
 /** Each cell's stack: re-stacked only in the cells that changed, when little changed. */
-function stacksOf(input: LayoutInput, memory: LayoutMemory | null): { stacks: Map<string, CellStack>; inPlace: boolean } {
-  const changed = memory ? changedInPlace(memory.input, input) : null;
+function stacksOf(
+  input: LayoutInput,
+  memory: LayoutMemory | null,
+  hint: ReadonlySet<string> | null,
+): { stacks: Map<string, CellStack>; restacked: string[] | null } {
+  const changed = memory ? changedInPlace(memory, input, hint) : null;
   if (memory && changed) {
     const stacks = new Map(memory.stacks);
+    const restacked: string[] = [];
     for (const [key, replaced] of changed) {
       const before = memory.stacks.get(key);
-      if (before) stacks.set(key, stackOf(before.input.map((card) => replaced.get(card) ?? card)));
+      if (!before) continue;
+      stacks.set(key, stackOf(before.input.map((card) => replaced.get(card) ?? card)));
+      restacked.push(key);
     }
-    return { stacks, inPlace: true };
+    return { stacks, restacked };
   }
   const stageIds = new Set<string>(input.stages.map((s) => s.id));
   const laneIds = new Set<string>(input.lanes.map((l) => l.id));
@@ -226,7 +253,7 @@ function stacksOf(input: LayoutInput, memory: LayoutMemory | null): { stacks: Ma
     const before = memory?.stacks.get(key);
     stacks.set(key, before && sameItems(before.input, list) ? before : stackOf(list));
   }
-  return { stacks, inPlace: false };
+  return { stacks, restacked: null };
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
@@ -279,9 +306,17 @@ const sameBox = (a: CardBox, b: CardBox): boolean =>
 /**
  * The layout of `input`, reusing what `memory` (the previous layout) can: pure, so the
  * canvas, the SVG picture and the server's report all place the board identically.
+ * `hint` (optional) names the only cards that may be new objects since `memory`'s input,
+ * the rest being the same cards in the same places (the client's doc binding knows it);
+ * without it the cards are compared one by one.
  */
-export function layoutGrid(input: LayoutInput, memory: LayoutMemory | null = null): LayoutMemory {
-  const { stacks, inPlace } = stacksOf(input, memory);
+export function layoutGrid(input: LayoutInput, memory: LayoutMemory | null = null, hint: ReadonlySet<string> | null = null): LayoutMemory {
+  const { stacks, restacked } = stacksOf(input, memory, hint);
+  if (memory && restacked) {
+    const kept = restackInPlace(input, memory, stacks, restacked);
+    if (kept) return kept;
+  }
+  const inPlace = restacked !== null;
   const previous = memory?.placed;
 
   const gridX = GRID.laneHeaderWidth;
@@ -312,6 +347,7 @@ export function layoutGrid(input: LayoutInput, memory: LayoutMemory | null = nul
   // Cards changed in place: start from the previous maps and replace only re-placed cells.
   const cards = memory && inPlace ? new Map(memory.layout.cards) : new Map<string, CardBox>();
   const cellCards = memory && inPlace ? new Map(memory.layout.cellCards) : new Map<string, string[]>();
+  const changedBoxes = memory && inPlace ? new Set<string>() : null;
   const placed = new Map<string, PlacedCell>();
   for (const stage of stages) {
     for (const lane of lanes) {
@@ -325,7 +361,10 @@ export function layoutGrid(input: LayoutInput, memory: LayoutMemory | null = nul
       placed.set(key, cell);
       if (inPlace && reused) continue;
       cellCards.set(key, stack.ids);
-      for (const box of cell.boxes) cards.set(box.id, box);
+      for (const box of cell.boxes) {
+        if (changedBoxes && cards.get(box.id) !== box) changedBoxes.add(box.id);
+        cards.set(box.id, box);
+      }
     }
   }
 
@@ -345,7 +384,49 @@ export function layoutGrid(input: LayoutInput, memory: LayoutMemory | null = nul
       height: grid.y + grid.height + GRID.addLaneHeight,
     },
   };
-  return { input, layout, stacks, placed };
+  return { input, layout, stacks, placed, places: inPlace ? (memory?.places ?? null) : null, changedBoxes };
+}
+
+/**
+ * Cards changed in place and every re-stacked cell kept its height (the common remote
+ * keystroke): the lanes stay as they were, so only those cells are placed again and the
+ * maps of boxes are copied only when a box really changed. The previous layout object
+ * itself when nothing it shows changed. Null when a cell's height changed.
+ */
+function restackInPlace(
+  input: LayoutInput,
+  memory: LayoutMemory,
+  stacks: Map<string, CellStack>,
+  restacked: readonly string[],
+): LayoutMemory | null {
+  for (const key of restacked) if (stacks.get(key)?.height !== memory.stacks.get(key)?.height) return null;
+  const before = memory.layout;
+  let cards = before.cards;
+  let cellCards = before.cellCards;
+  const placed = restacked.length ? new Map(memory.placed) : memory.placed;
+  const changedBoxes = new Set<string>();
+  for (const key of restacked) {
+    const stack = stacks.get(key) as CellStack;
+    const old = memory.placed.get(key);
+    const first = stack.sorted[0];
+    const stage = first && before.stages.find((s) => s.id === first.stageId);
+    const lane = first && before.lanes.find((l) => l.id === first.laneId);
+    if (!old || !stage || !lane) return null;
+    const cell = place(stack, stage, lane, old);
+    (placed as Map<string, PlacedCell>).set(key, cell);
+    if (!sameItems(stack.ids, old.stack.ids)) {
+      if (cellCards === before.cellCards) cellCards = new Map(cellCards);
+      cellCards.set(key, stack.ids);
+    }
+    for (const box of cell.boxes) {
+      if (cards.get(box.id) === box) continue;
+      if (cards === before.cards) cards = new Map(cards);
+      cards.set(box.id, box);
+      changedBoxes.add(box.id);
+    }
+  }
+  const layout = cards === before.cards && cellCards === before.cellCards ? before : { ...before, cards, cellCards };
+  return { input, layout, stacks, placed, places: memory.places, changedBoxes };
 }
 
 const within = (value: number, start: number, size: number): boolean => value >= start && value < start + size;
