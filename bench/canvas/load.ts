@@ -36,10 +36,14 @@ export interface LoadResult {
 
 export async function measureLoad(page: Page, url: string): Promise<LoadResult> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('.react-flow__node-card') !== null || document.querySelector('.far-layer[data-cards]') !== null, undefined, {
-    timeout: 120_000,
-    polling: 'raf',
-  });
+  await page.waitForFunction(
+    () => document.querySelector('.react-flow__node-card') !== null || document.querySelector('.far-layer[data-cards]') !== null,
+    undefined,
+    {
+      timeout: 120_000,
+      polling: 'raf',
+    },
+  );
   const cardsVisibleMs = await page.evaluate(() => performance.now());
   // Interactive once no long task has run for QUIET_MS after the cards appeared.
   return page.evaluate(

@@ -79,7 +79,8 @@ function blockOnScreen(page: Page, rgb: readonly [number, number, number]) {
   }, rgb);
 }
 
-const rgbOf = (hex: string): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const rgbOf = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 describe('the map seen from far', () => {
   it('draws every card as a block on one canvas, and a block is selected, opened and deleted from there', async () => {

@@ -51,7 +51,6 @@ const nodeTypes = {
 } satisfies NodeTypes;
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const NO_EDGES: LinkEdge[] = [];
 /** Shift-click adds to the selection (as do Ctrl/Cmd-click); Shift-drag draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /**
@@ -138,6 +137,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     cardLabel,
     figures,
     privateIds,
+    far,
   );
   const onCardKeyDown = useCardKeys(layoutRef, viewOnly);
   const fitBoard = useFitBoard();
@@ -257,8 +257,6 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const onConnectEnd = useCallback(() => wrapper.current?.classList.remove('is-linking'), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => onCardKeyDown(event);
-  // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
-  const flowNodes = useMemo(() => (far ? nodes.filter((node) => node.type !== 'card') : nodes), [far, nodes]);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -288,8 +286,9 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     >
       <CanvasTextProvider value={canvasText}>
         <ReactFlow<BoardNode, LinkEdge>
-          nodes={flowNodes}
-          edges={far ? NO_EDGES : edges}
+          // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
+          nodes={nodes}
+          edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}

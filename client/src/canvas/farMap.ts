@@ -1,7 +1,5 @@
 import {
   cardRadius,
-  cellAt,
-  cellKey,
   KIND_COLOURS,
   LINK_COLOUR,
   linkCurve,
@@ -10,7 +8,6 @@ import {
   type Board,
   type CardBox,
   type CardKind,
-  type Point,
   type Rect,
 } from '@rejse/shared';
 import type { GridLayout } from './layout.ts';
@@ -40,17 +37,6 @@ export function farScale(area: Rect, zoom: number, pixelRatio: number): number {
   const byArea = Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height));
   const bySide = MAX_SIDE / Math.max(1, area.width, area.height);
   return Math.max(SCALE_STEP / 4, Math.min(wanted, byArea, bySide));
-}
-
-/** The card whose block is under a map point, or null. */
-export function cardAt(layout: GridLayout, point: Point): string | null {
-  const cell = cellAt(layout, point);
-  if (!cell) return null;
-  for (const id of layout.cellCards.get(cellKey(cell.stageId, cell.laneId)) ?? []) {
-    const box = layout.cards.get(id);
-    if (box && point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) return id;
-  }
-  return null;
 }
 
 export interface FarDrawing {
@@ -104,8 +90,8 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     const kind = kinds.get(id) ?? 'note';
     const dim = dimmed(id);
     const key = `${kind}${dim ? ':dim' : ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { kind, dim, boxes: [] }));
+    const group = groups.get(key) ?? { kind, dim, boxes: [] };
+    if (group.boxes.length === 0) groups.set(key, group);
     group.boxes.push(box);
     if (privateIds.has(id)) privateBoxes.push(box);
     const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;

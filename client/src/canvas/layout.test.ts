@@ -1,5 +1,5 @@
 import type { CardId, LaneId, LaneKind, StageId } from '@rejse/shared';
-import { emotionCurve } from '@rejse/shared';
+import { cardAt, emotionCurve } from '@rejse/shared';
 import { describe, expect, it } from 'vitest';
 import { bandPath, CURVE, emotionY, placeCurve, smoothPath } from './curve.ts';
 import {
@@ -116,6 +116,15 @@ describe('dropping on the grid', () => {
     expect(cellAt(layout, { x: s2.x + 5, y: 10 })).toBeNull();
     expect(cellAt(layout, { x: 10, y: l2.y + 5 })).toBeNull();
     expect(cellAt(layout, { x: layout.grid.x + layout.grid.width + 1, y: l2.y + 5 })).toBeNull();
+  });
+
+  it('finds the card whose box is under a point (the far layer’s hit test), and none between cards', () => {
+    const a = layout.cards.get('a')!;
+    const b = layout.cards.get('b')!;
+    expect(cardAt(layout, { x: a.x + a.width / 2, y: a.y + a.height / 2 })).toBe('a');
+    expect(cardAt(layout, { x: b.x + 1, y: b.y + b.height - 1 })).toBe('b');
+    expect(cardAt(layout, { x: a.x + 5, y: (a.y + a.height + b.y) / 2 })).toBeNull();
+    expect(cardAt(layout, { x: a.x - 20, y: 10 })).toBeNull();
   });
 
   it('inserts above the first card whose middle is below the drop point', () => {

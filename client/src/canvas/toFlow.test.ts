@@ -17,7 +17,9 @@ import { applyRandomOp, createRng } from '@rejse/shared/testing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { computeLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, createNodeCache, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
+import { createNodeCache } from './flowCache.ts';
+import { boardToEdges } from './toEdges.ts';
+import { boardToNodes, reconcileNodes, type CardFigures, type CardLabel } from './toFlow.ts';
 import { BoardBinding } from '../doc/binding.ts';
 import { mergeMapBoard, type MergedBoard } from '../doc/mapLayers.ts';
 import type { BoardNode } from './types.ts';
@@ -252,6 +254,13 @@ describe('patched nodes, edges and layout after random edits', () => {
         merged = mergeMapBoard(merged, binding.getBoard(), own);
         const { board, privateIds } = merged;
         const layout = computeLayout(board);
+        // Now and then the map is seen from far for a step: only the grid's and the curve's nodes.
+        if (rng.chance(0.15)) {
+          const far = boardToNodes(board, layout, label, figures, cache, privateIds, false);
+          const whole = boardToNodes(board, layout, label, figures, createNodeCache(), privateIds);
+          expect(far, `seed ${seed}, step ${step}, far`).toEqual(whole.filter((node) => node.type !== 'card'));
+          continue;
+        }
         const nodes = boardToNodes(board, layout, label, figures, cache, privateIds);
         const edges = boardToEdges(board, layout, linkLabel, cache);
 

@@ -1,10 +1,10 @@
-import type { Board, Card, Link } from '@rejse/shared';
-import { CardIndex, LinkFacts } from './cardFacts.ts';
-import { MarkerType } from '@xyflow/react';
+import type { Board, Card } from '@rejse/shared';
 import { cardsChangedSince } from '../doc/binding.ts';
-import { emotionNode, type EmotionNodeCache } from './emotionNode.ts';
-import { boxesChangedSince, type CardBox, type GridLayout, type Rect } from './layout.ts';
-import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge } from './types.ts';
+import { emotionNode } from './emotionNode.ts';
+import { createNodeCache, type DerivedNodes, type NodeCache } from './flowCache.ts';
+import { fixed, gridKey, gridNodes } from './gridNodes.ts';
+import { boxesChangedSince, type CardBox, type GridLayout } from './layout.ts';
+import { Z, type BoardNode, type CardNode } from './types.ts';
 
 /**
  * The one place where the board becomes React Flow nodes and edges. Everything is
@@ -13,18 +13,9 @@ import { nodeId, Z, type BoardNode, type CardNode, type CellNode, type LinkEdge 
  * not change keeps its previous object, so memoised node components skip rendering. When
  * the doc binding and the layout can tell which cards and boxes changed since the last
  * list (a remote keystroke), the last list is patched at those cards instead of walked.
+ * The grid's nodes are made in `gridNodes.ts`, the links' edges in `toEdges.ts`, and what is
+ * kept between boards is `flowCache.ts`'s.
  */
-const fixed = (rect: Rect) => ({
-  position: { x: rect.x, y: rect.y },
-  width: rect.width,
-  height: rect.height,
-  // Sizes are known from the layout; telling React Flow keeps them through re-derivation.
-  measured: { width: rect.width, height: rect.height },
-});
-
-const inert = { draggable: false, selectable: false, deletable: false, connectable: false, focusable: false } as const;
-/** Grid nodes are not selectable, yet take double-clicks and hold buttons. */
-const interactive = { pointerEvents: 'all' } as const;
 
 /** The accessible name of a card node, e.g. "Pain point: Letter does not say…" (saying so when it is private). */
 export type CardLabel = (kind: Card['kind'], text: string, isPrivate?: boolean) => string;
@@ -32,160 +23,10 @@ export type CardLabel = (kind: Card['kind'], text: string, isPrivate?: boolean) 
 /** A touchpoint's figures as one short line in the board's locale, or null when it has none. */
 export type CardFigures = (card: Card) => string | null;
 
-/**
- * What a node deriver keeps between boards: card nodes made before, per card object (a card
- * whose object, box, links and labels are the same gets its previous node back without being
- * derived again — the doc binding keeps an unchanged card's object, the layout an unchanged
- * cell's boxes), the cards by id and the link facts.
- */
-export interface NodeCache {
-  cardNodes: WeakMap<Card, CachedCardNode>;
-  index: CardIndex;
-  links: LinkFacts;
-  /** The grid's cells and headers, kept while the stages, lanes and lane heights are the same. */
-  grid: {
-    key: string;
-    stages: Board['stages'] | null;
-    lanes: Board['lanes'] | null;
-    cells: BoardNode[];
-    headers: BoardNode[];
-  };
-  edges: WeakMap<Link, CachedEdge>;
-  /** The emotion curve's node and what it was derived from (see emotionNode.ts). */
-  emotion: EmotionNodeCache | null;
-  /** The last node list and what it was derived from, to patch it when few cards changed. */
-  nodes: DerivedNodes | null;
-  /** The last edge list and what it was derived from, kept while no link's ends changed. */
-  edgeList: DerivedEdges | null;
-}
-
-interface DerivedNodes {
-  board: Board;
-  layout: GridLayout;
-  cardLabel: CardLabel;
-  figures: CardFigures;
-  privateIds: ReadonlySet<string>;
-  grid: NodeCache['grid'];
-  emotion: BoardNode | null;
-  /** Where the emotion node stands in `list` (-1: none). */
-  emotionAt: number;
-  list: BoardNode[];
-  /** Each card node's place in `list`. */
-  places: Map<string, number>;
-}
-
-interface DerivedEdges {
-  board: Board;
-  layout: GridLayout;
-  label: (fromText: string, toText: string) => string;
-  list: LinkEdge[];
-  byId: Map<string, LinkEdge>;
-  /** The cards at either end of a link. */
-  ends: ReadonlySet<string>;
-}
-
-interface CachedEdge {
-  from: CardBox;
-  to: CardBox;
-  fromText: string;
-  toText: string;
-  label: (fromText: string, toText: string) => string;
-  edge: LinkEdge;
-}
-
-interface CachedCardNode {
-  box: CardBox;
-  linkCount: number;
-  relatedNames: string;
-  related: number;
-  cardLabel: CardLabel;
-  figures: CardFigures;
-  isPrivate: boolean;
-  node: CardNode;
-}
-
-export const createNodeCache = (): NodeCache => ({
-  cardNodes: new WeakMap(),
-  index: new CardIndex(),
-  links: new LinkFacts(),
-  grid: { key: '', stages: null, lanes: null, cells: [], headers: [] },
-  edges: new WeakMap(),
-  emotion: null,
-  nodes: null,
-  edgeList: null,
-});
-
-/** What the grid's nodes depend on besides the stage and lane records: their count and the lanes' heights. */
-const gridKey = (layout: GridLayout): string =>
-  `${layout.stages.length}|${layout.lanes.map((lane) => `${lane.y}:${lane.height}`).join(',')}`;
-
 // Defaults as constants: a node is reused only for the same label functions.
 const textAsLabel: CardLabel = (_kind, text) => text;
 const noFigures: CardFigures = () => null;
-const noLinkLabel = (): string => '';
 const NO_PRIVATE: ReadonlySet<string> = new Set();
-
-/** The grid's cells, stage and lane headers and "+" nodes. */
-function gridNodes(board: Board, layout: GridLayout): { cells: BoardNode[]; headers: BoardNode[] } {
-  const cells: BoardNode[] = [];
-  const headers: BoardNode[] = [];
-  const stageTitle = new Map<string, string>(board.stages.map((s) => [s.id, s.title]));
-  const laneTitle = new Map<string, string>(board.lanes.map((l) => [l.id, l.title]));
-
-  for (const stage of layout.stages) {
-    for (const lane of layout.lanes) {
-      const cell: CellNode = {
-        id: nodeId.cell(stage.id, lane.id),
-        type: 'cell',
-        style: interactive,
-        ...fixed({ x: stage.x, y: lane.y, width: stage.width, height: lane.height }),
-        ...inert,
-        zIndex: Z.cell,
-        data: {
-          stageId: stage.id,
-          laneId: lane.id,
-          stageTitle: stageTitle.get(stage.id) ?? '',
-          laneTitle: laneTitle.get(lane.id) ?? '',
-        },
-      };
-      cells.push(cell);
-    }
-  }
-
-  layout.stages.forEach((stage, index) => {
-    headers.push({
-      id: nodeId.stage(stage.id),
-      type: 'stage',
-      style: interactive,
-      ...fixed(stage),
-      ...inert,
-      zIndex: Z.header,
-      data: { stageId: stage.id, title: stageTitle.get(stage.id) ?? '', index, count: layout.stages.length },
-    });
-  });
-  layout.lanes.forEach((lane, index) => {
-    headers.push({
-      id: nodeId.lane(lane.id),
-      type: 'lane',
-      style: interactive,
-      ...fixed(lane),
-      ...inert,
-      zIndex: Z.header,
-      data: {
-        laneId: lane.id,
-        title: laneTitle.get(lane.id) ?? '',
-        kind: lane.kind,
-        index,
-        count: layout.lanes.length,
-      },
-    });
-  });
-  const addNode = { ...inert, zIndex: Z.header, style: interactive, data: {} };
-  headers.push({ id: nodeId.addStage, type: 'addStage', ...fixed(layout.addStage), ...addNode });
-  headers.push({ id: nodeId.addLane, type: 'addLane', ...fixed(layout.addLane), ...addNode });
-
-  return { cells, headers };
-}
 
 export function boardToNodes(
   board: Board,
@@ -195,6 +36,8 @@ export function boardToNodes(
   cache: NodeCache = createNodeCache(),
   /** This person's private cards among `board.cards` (drawn marked, in their view only). */
   privateIds: ReadonlySet<string> = NO_PRIVATE,
+  /** False below FAR_ZOOM: the far layer draws the cards, so only the grid and the curve are nodes. */
+  withCards = true,
 ): BoardNode[] {
   const last = cache.nodes;
   // Which cards and boxes may differ from the last list's (null: not known, walk them all).
@@ -222,6 +65,7 @@ export function boardToNodes(
     cache.emotion = curve;
   }
   const emotion = curve?.node ?? null;
+  if (!withCards) return gridOnly(cache, emotion);
   const affected = cache.links.update(board, cache.index);
 
   if (
@@ -256,6 +100,15 @@ export function boardToNodes(
     places.set(card.id, list.push(cardNode(card, box, cache, cardLabel, figures, privateIds)) - 1);
   }
   cache.nodes = { board, layout, cardLabel, figures, privateIds, grid: cache.grid, emotion, emotionAt, list, places };
+  return list;
+}
+
+/** The grid's nodes and the curve's, the same list while they are the same. */
+function gridOnly(cache: NodeCache, emotion: BoardNode | null): BoardNode[] {
+  const last = cache.gridOnly;
+  if (last && last.grid === cache.grid && last.emotion === emotion) return last.list;
+  const list = [...cache.grid.cells, ...(emotion ? [emotion] : []), ...cache.grid.headers];
+  cache.gridOnly = { grid: cache.grid, emotion, list };
   return list;
 }
 
@@ -343,76 +196,6 @@ function cardNode(
   cache.cardNodes.set(card, { box, linkCount: links, related: others, relatedNames, cardLabel, figures, isPrivate, node });
   return node;
 }
-
-/**
- * The links' edges. A link whose ends' cards and boxes did not change since the last list
- * keeps its edge; when no link's ends changed (a keystroke in an unlinked card), the last
- * list itself is given back.
- */
-export function boardToEdges(
-  board: Board,
-  layout: GridLayout,
-  label: (fromText: string, toText: string) => string = noLinkLabel,
-  cache: NodeCache = createNodeCache(),
-): LinkEdge[] {
-  const last = cache.edgeList;
-  if (last && last.board.links === board.links && last.label === label) {
-    const changedCards = cardsChangedSince(board, last.board);
-    const changedBoxes = boxesChangedSince(layout, last.layout);
-    const linked = (ids: ReadonlySet<string>): boolean => [...ids].some((id) => last.ends.has(id));
-    if (changedCards && changedBoxes && !linked(changedCards) && !linked(changedBoxes)) {
-      cache.edgeList = { ...last, board, layout };
-      return last.list;
-    }
-  }
-  const edges: LinkEdge[] = [];
-  cache.index.update(board);
-  const text = (id: string): string => cache.index.get(id)?.card.text ?? '';
-  for (const link of board.links) {
-    const from = layout.cards.get(link.from);
-    const to = layout.cards.get(link.to);
-    if (!from || !to) continue;
-    const fromText = text(link.from);
-    const toText = text(link.to);
-    const hit = cache.edges.get(link);
-    if (hit && hit.from === from && hit.to === to && hit.fromText === fromText && hit.toText === toText && hit.label === label) {
-      edges.push(hit.edge);
-      continue;
-    }
-    // Leave from the side that faces the other card, so links between lanes stay short.
-    const fromAbove = from.y + from.height / 2 <= to.y + to.height / 2;
-    const made: LinkEdge = {
-      id: link.id,
-      source: link.from,
-      target: link.to,
-      sourceHandle: fromAbove ? 'bottom' : 'top',
-      targetHandle: fromAbove ? 'top' : 'bottom',
-      zIndex: Z.link,
-      ariaLabel: label(fromText, toText),
-      markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
-      data: {},
-    };
-    // An edge made again but equal to the last one keeps that object.
-    const before = last?.byId.get(link.id);
-    const edge = before && sameEdge(before, made) ? before : made;
-    cache.edges.set(link, { from, to, fromText, toText, label, edge });
-    edges.push(edge);
-  }
-  const kept = last !== null && last.board.links === board.links && sameItems(edges, last.list);
-  const list = kept ? last.list : edges;
-  const ends = kept ? last.ends : new Set(board.links.flatMap((link) => [link.from as string, link.to as string]));
-  cache.edgeList = { board, layout, label, list, byId: kept ? last.byId : new Map(list.map((e) => [e.id, e])), ends };
-  return list;
-}
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
-
-const sameEdge = (a: LinkEdge, b: LinkEdge): boolean =>
-  a.source === b.source &&
-  a.target === b.target &&
-  a.sourceHandle === b.sourceHandle &&
-  a.targetHandle === b.targetHandle &&
-  a.ariaLabel === b.ariaLabel;
 
 /**
  * Equal plain data, compared field by field (arrays item by item) a few levels deep: node

@@ -1,8 +1,7 @@
-import type { CardId, LinkId } from '@rejse/shared';
+import { cardAt, type CardId, type LinkId } from '@rejse/shared';
 import { useReactFlow, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
-import { cardAt } from './farMap.ts';
 import type { GridLayout } from './layout.ts';
 import { isTyping } from './useClipboard.ts';
 

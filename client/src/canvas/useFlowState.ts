@@ -2,7 +2,9 @@ import type { Board } from '@rejse/shared';
 import type { XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GridLayout } from './layout.ts';
-import { boardToEdges, boardToNodes, createNodeCache, type CardFigures, type CardLabel } from './toFlow.ts';
+import { createNodeCache } from './flowCache.ts';
+import { boardToEdges } from './toEdges.ts';
+import { boardToNodes, type CardFigures, type CardLabel } from './toFlow.ts';
 import type { BoardNode, CardNode, LinkEdge } from './types.ts';
 import { metered } from '../doc/workMeter.ts';
 
@@ -15,6 +17,8 @@ export interface FlowOverlay {
   matches: ReadonlySet<string> | null;
   drag: ReadonlyMap<string, XYPosition>;
 }
+
+const NO_EDGES: LinkEdge[] = [];
 
 interface Overlaid {
   key: string;
@@ -35,18 +39,20 @@ export function useFlowElements(
   cardLabel: CardLabel,
   figures: CardFigures,
   privateIds?: ReadonlySet<string>,
+  /** Below FAR_ZOOM the far layer draws cards and links: no card node and no edge is made. */
+  far = false,
 ): { nodes: BoardNode[]; edges: LinkEdge[] } {
   const nodeCache = useRef(createNodeCache());
 
   // Equal nodes and edges keep their objects inside the deriver (toFlow.ts), which patches
   // its last lists when the doc binding names the cards a remote edit changed.
   const derivedNodes = useMemo(
-    () => metered('nodes', () => boardToNodes(board, layout, cardLabel, figures, nodeCache.current, privateIds)),
-    [board, layout, cardLabel, figures, privateIds],
+    () => metered('nodes', () => boardToNodes(board, layout, cardLabel, figures, nodeCache.current, privateIds, !far)),
+    [board, layout, cardLabel, figures, privateIds, far],
   );
   const derivedEdges = useMemo(
-    () => metered('edges', () => boardToEdges(board, layout, linkLabel, nodeCache.current)),
-    [board, layout, linkLabel],
+    () => (far ? NO_EDGES : metered('edges', () => boardToEdges(board, layout, linkLabel, nodeCache.current))),
+    [board, layout, linkLabel, far],
   );
 
   const cache = useRef(new WeakMap<BoardNode, Overlaid>());

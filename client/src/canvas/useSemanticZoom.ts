@@ -25,16 +25,19 @@ export function useSemanticZoom(
   const [summary, setSummary] = useState(() => defaultViewport.zoom < SUMMARY_ZOOM);
   const lastZoom = useRef(0);
 
-  const apply = useCallback((zoom: number) => {
-    const element = wrapper.current;
-    if (!element || zoom === lastZoom.current) return;
-    lastZoom.current = zoom;
-    element.style.setProperty('--inv-zoom', String(1 / zoom));
-    const read = String(Math.ceil(8 / zoom) / 8);
-    if (element.style.getPropertyValue('--read') !== read) element.style.setProperty('--read', read);
-    setSummary(zoom < SUMMARY_ZOOM);
-    setFar(zoom < FAR_ZOOM);
-  }, [wrapper]);
+  const apply = useCallback(
+    (zoom: number) => {
+      const element = wrapper.current;
+      if (!element || zoom === lastZoom.current) return;
+      lastZoom.current = zoom;
+      element.style.setProperty('--inv-zoom', String(1 / zoom));
+      const read = String(Math.ceil(8 / zoom) / 8);
+      if (element.style.getPropertyValue('--read') !== read) element.style.setProperty('--read', read);
+      setSummary(zoom < SUMMARY_ZOOM);
+      setFar(zoom < FAR_ZOOM);
+    },
+    [wrapper],
+  );
 
   useLayoutEffect(() => apply(defaultViewport.zoom), [apply, defaultViewport]);
   const onMove = useCallback((_event: unknown, viewport: Viewport) => apply(viewport.zoom), [apply]);

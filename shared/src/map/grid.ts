@@ -1,6 +1,7 @@
 import { compareOrdered } from '../doc/order.ts';
 import type { LaneId, StageId } from '../ids.ts';
 import type { Card } from '../schema/card.ts';
+import { CARD_TEXT, cardHeight, fullTextLines, hasFigures, textLines } from './card-size.ts';
 import type { LaneKind } from '../schema/lane.ts';
 
 /**
@@ -42,18 +43,6 @@ export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
  */
 export const SUMMARY_ZOOM = 0.75;
 export const FAR_ZOOM = 0.2;
-
-/** Card text metrics: the card clamps its text to the lines the layout reserved. */
-export const CARD_TEXT = {
-  lineHeight: 18,
-  /** Conservative characters per line at the card's width (276 px) and 13 px text. */
-  charsPerLine: 33,
-  maxLines: 7,
-  /** Padding, the kind/channel/emotion row and the gap under it. */
-  chromeHeight: 50,
-  /** The figures row of a touchpoint with metrics (volume, cost, rate…) and the gap above it. */
-  figuresHeight: 22,
-} as const;
 
 export interface Point {
   x: number;
@@ -108,12 +97,6 @@ export interface GridLayout {
 
 export type LayoutCard = Pick<Card, 'id' | 'stageId' | 'laneId' | 'order' | 'text'> & Partial<Pick<Card, 'kind' | 'metrics'>>;
 
-/** Whether a card shows a figures row: a touchpoint with at least one metric. */
-export function hasFigures(card: Partial<Pick<Card, 'kind' | 'metrics'>>): boolean {
-  if (card.kind !== 'touchpoint' || !card.metrics) return false;
-  return Object.values(card.metrics).some((value) => typeof value === 'number');
-}
-
 export interface LayoutInput {
   stages: readonly { id: StageId }[];
   lanes: readonly { id: LaneId; kind: LaneKind }[];
@@ -121,21 +104,6 @@ export interface LayoutInput {
 }
 
 export const cellKey = (stageId: string, laneId: string): string => `${stageId}\u0000${laneId}`;
-
-/** How many text lines a card's text takes, counting explicit line breaks and wrapping (unclamped). */
-export function fullTextLines(text: string): number {
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines += Math.max(1, Math.ceil(paragraph.length / CARD_TEXT.charsPerLine));
-  }
-  return Math.max(1, lines);
-}
-
-/** How many text lines a card shows: its text's lines, clamped to the card's maximum. */
-export const textLines = (text: string): number => Math.min(CARD_TEXT.maxLines, fullTextLines(text));
-
-export const cardHeight = (lines: number, figures = false): number =>
-  CARD_TEXT.chromeHeight + lines * CARD_TEXT.lineHeight + (figures ? CARD_TEXT.figuresHeight : 0);
 
 function stackHeight(heights: readonly number[]): number {
   if (heights.length === 0) return 0;
@@ -427,48 +395,4 @@ function restackInPlace(
   }
   const layout = cards === before.cards && cellCards === before.cellCards ? before : { ...before, cards, cellCards };
   return { input, layout, stacks, placed, places: memory.places, changedBoxes };
-}
-
-const within = (value: number, start: number, size: number): boolean => value >= start && value < start + size;
-
-/** The cell under a point of the flow, or null outside the grid (headers included). */
-export function cellAt(layout: GridLayout, point: Point): { stageId: StageId; laneId: LaneId } | null {
-  const stage = layout.stages.find((s) => within(point.x, s.x, s.width));
-  const lane = layout.lanes.find((l) => within(point.y, l.y, l.height));
-  return stage && lane ? { stageId: stage.id, laneId: lane.id } : null;
-}
-
-/**
- * Where cards dropped at height `y` go in a cell: the number of remaining cards (the
- * moving ones taken out) whose middle lies above `y`.
- */
-export function dropIndex(layout: GridLayout, stageId: string, laneId: string, y: number, moving: ReadonlySet<string>): number {
-  const lane = layout.lanes.find((l) => l.id === laneId);
-  if (!lane) return 0;
-  const ids = (layout.cellCards.get(cellKey(stageId, laneId)) ?? []).filter((id) => !moving.has(id));
-  let top = lane.y + GRID.cellPadding;
-  let index = 0;
-  for (const id of ids) {
-    const height = layout.cards.get(id)?.height ?? cardHeight(1);
-    if (y > top + height / 2) index += 1;
-    else break;
-    top += height + GRID.cardGap;
-  }
-  return index;
-}
-
-/** The lane the emotion curve is drawn in: the emotions lane, else the touchpoints lane. */
-export function emotionHostLane(layout: GridLayout): LaneRow | null {
-  return layout.lanes.find((l) => l.kind === 'emotions') ?? layout.lanes.find((l) => l.kind === 'touchpoints') ?? null;
-}
-
-/** Where a new card appears: its cell and its box as if appended (for scrolling it into view). */
-export function appendedCardRect(layout: GridLayout, stageId: string, laneId: string): Rect | null {
-  const stage = layout.stages.find((s) => s.id === stageId);
-  const lane = layout.lanes.find((l) => l.id === laneId);
-  if (!stage || !lane) return null;
-  const ids = layout.cellCards.get(cellKey(stageId, laneId)) ?? [];
-  const last = ids.length ? layout.cards.get(ids[ids.length - 1] as string) : undefined;
-  const y = last ? last.y + last.height + GRID.cardGap : lane.y + GRID.cellPadding;
-  return { x: stage.x + GRID.cellPadding, y, width: CARD_WIDTH, height: cardHeight(1) };
 }

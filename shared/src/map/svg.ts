@@ -4,7 +4,9 @@ import type { Board } from '../schema/board.ts';
 import type { CardKind } from '../schema/card.ts';
 import { bandPath, CURVE, emotionY, personaCurves, placeCurve, smoothPath, type PersonaCurve } from './curve.ts';
 import { cardRadius, KIND_COLOURS, LINK_COLOUR, linkCurve } from './colours.ts';
-import { CARD_TEXT, emotionHostLane, GRID, layoutGrid, type CardBox, type GridLayout, type Rect } from './grid.ts';
+import { CARD_TEXT } from './card-size.ts';
+import { GRID, layoutGrid, type CardBox, type GridLayout, type Rect } from './grid.ts';
+import { emotionHostLane } from './grid-queries.ts';
 
 /**
  * The map as an SVG picture, drawn from the layout (the geometry the canvas uses), never

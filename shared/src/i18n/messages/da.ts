@@ -79,7 +79,8 @@ export const da: Messages = {
   'toolbar.zoomToFit': 'Vis hele tavlen',
 
   'canvas.label': 'Kunderejsekort',
-  'canvas.farLayer': 'Kortet set langt fra: {count, plural, one {# kort} other {# kort}} vist som blokke i deres types farver. Zoom ind for at læse og redigere dem.',
+  'canvas.farLayer':
+    'Kortet set langt fra: {count, plural, one {# kort} other {# kort}} vist som blokke i deres types farver. Zoom ind for at læse og redigere dem.',
   'flow.controls': 'Zoomknapper',
   'flow.zoomIn': 'Zoom ind',
   'flow.zoomOut': 'Zoom ud',

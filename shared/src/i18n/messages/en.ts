@@ -79,7 +79,8 @@ export const en = {
   'toolbar.zoomToFit': 'Zoom to fit',
 
   'canvas.label': 'Journey map',
-  'canvas.farLayer': 'The map from far: {count, plural, one {# card} other {# cards}} drawn as blocks in their kind’s colours. Zoom in to read and edit them.',
+  'canvas.farLayer':
+    'The map from far: {count, plural, one {# card} other {# cards}} drawn as blocks in their kind’s colours. Zoom in to read and edit them.',
   'flow.controls': 'Zoom controls',
   'flow.zoomIn': 'Zoom in',
   'flow.zoomOut': 'Zoom out',

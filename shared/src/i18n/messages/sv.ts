@@ -79,7 +79,8 @@ export const sv: Messages = {
   'toolbar.zoomToFit': 'Visa hela tavlan',
 
   'canvas.label': 'Kundresekarta',
-  'canvas.farLayer': 'Kartan sedd på långt håll: {count, plural, one {# kort} other {# kort}} som block i sin typs färger. Zooma in för att läsa och redigera dem.',
+  'canvas.farLayer':
+    'Kartan sedd på långt håll: {count, plural, one {# kort} other {# kort}} som block i sin typs färger. Zooma in för att läsa och redigera dem.',
   'flow.controls': 'Zoomknappar',
   'flow.zoomIn': 'Zooma in',
   'flow.zoomOut': 'Zooma ut',
