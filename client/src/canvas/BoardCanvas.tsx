@@ -275,7 +275,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     }),
     [t],
   );
-  const canvasText = useMemo(() => ({ t, locale, readOnly: viewOnly }), [t, locale, viewOnly]);
+  const canvasText = useMemo(() => ({ t, locale, far, readOnly: viewOnly }), [t, locale, far, viewOnly]);
 
   return (
     <section

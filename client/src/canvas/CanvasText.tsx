@@ -9,6 +9,11 @@ import type { Locale, Translate } from '../i18n/index.ts';
 export interface CanvasText {
   t: Translate;
   locale: Locale;
+  /**
+   * Zoomed out below FAR_ZOOM: the far layer draws the cards, and the curve leaves out its
+   * touchpoints' points (a few pixels apart, too small to set; thousands of controls to lay out).
+   */
+  far: boolean;
   /** A view-only link (or a saved version): no editor opens and no edit control is drawn. */
   readOnly: boolean;
 }

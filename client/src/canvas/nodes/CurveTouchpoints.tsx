@@ -48,7 +48,7 @@ export function CurveTouchpoints({
   /** Room between one stage's touchpoints: wider when several personas' points stand side by side. */
   spread?: number;
 }) {
-  const { t, locale, readOnly } = useCanvasText();
+  const { t, locale, far, readOnly } = useCanvasText();
   const commands = useCommands();
   const [dragging, setDragging] = useState<{ id: string; value: Emotion } | null>(null);
 
@@ -64,6 +64,8 @@ export function CurveTouchpoints({
     return ((event.clientY - rect.top) / rect.height) * height;
   };
 
+  // Seen from far the points are a few pixels apart: the curve is drawn without them.
+  if (far) return null;
   return (
     <g className="emotion-curve__touchpoints">
       {points.map((point) => {
