@@ -1,8 +1,8 @@
 /**
  * The map seen from far (below FAR_ZOOM), in Debian's Chromium against the real server: cards
  * and links are drawn on one canvas instead of being nodes, in their kind's colours, and the
- * blocks still answer the pointer — a click selects a card, a double-click zooms in to read it,
- * Delete removes the selected card.
+ * blocks still answer the pointer — a click selects a card, a Shift-drawn box selects several,
+ * a double-click zooms in to read it, Delete removes the selected card.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,19 @@ describe('the map seen from far', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => docToBoard(reader.doc, board.id).cards.some((c) => c.text === picked), POLL).toBe(false);
     expect(docToBoard(reader.doc, board.id).cards).toHaveLength(total - 1);
+
+    // A box drawn with Shift over a few blocks selects their cards.
+    const corner = (await blockOnScreen(page, rgbOf(KIND_COLOURS.touchpoint.bg)))!.first!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(corner.x - 8, corner.y - 8);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 50, corner.y + 40, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => inspector.getByRole('heading', { name: /^\d+ cards selected$/ }).count(), POLL).toBe(1);
+    const selectedCount = Number(/^(\d+)/.exec((await inspector.getByRole('heading').first().textContent()) ?? '')?.[1]);
+    expect(selectedCount).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Escape');
 
     // A double-click on another block zooms in to read it: it is a card node again, at 100 %.
     const other = (await blockOnScreen(page, rgbOf(KIND_COLOURS.touchpoint.bg)))!.first!;

@@ -300,6 +300,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
           onNodeMouseMove={far ? farPointer.onMouseMove : undefined}
+          onSelectionStart={farPointer.onSelectionStart}
+          onSelectionEnd={farPointer.onSelectionEnd}
           onDelete={onDelete}
           onConnect={onConnect}
           onConnectStart={onConnectStart}

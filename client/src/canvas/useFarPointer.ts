@@ -1,5 +1,5 @@
 import { cardAt, type CardId, type LinkId } from '@rejse/shared';
-import { useReactFlow, type Node } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import type { GridLayout } from './layout.ts';
@@ -12,7 +12,7 @@ const READING_ZOOM = 1;
  * The pointer and keys on the far layer's blocks, which are drawn, not nodes: a click on a
  * block selects its card (Shift, Ctrl or Cmd adds or takes it away), a double-click zooms in
  * to read it, the pointer says a block can be clicked (with the card's text as its tooltip),
- * and Delete removes the selected cards and links. Each handler answers whether it took the
+ * a selection box selects the blocks it touches, and Delete removes the selected cards and links. Each handler answers whether it took the
  * event, so the canvas's own handling runs otherwise.
  */
 export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, viewOnly: boolean) {
@@ -20,7 +20,10 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
   const commands = useCommands();
   const session = useSession();
   const { screenToFlowPosition, setCenter } = useReactFlow();
+  const store = useStoreApi();
   const hovered = useRef<string | null>(null);
+  /** Where a selection box began, in map units (React Flow keeps it only while the box is drawn). */
+  const boxStart = useRef<{ x: number; y: number } | null>(null);
 
   const blockAt = useCallback(
     (event: ReactMouseEvent): CardId | null =>
@@ -88,5 +91,27 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [far, viewOnly, uiStore, commands]);
 
-  return { onClick, onDoubleClick, onMouseMove };
+  // A selection box (Shift-drag) selects the blocks it touches, as it selects card nodes up close.
+  const onSelectionStart = useCallback(() => {
+    const rect = store.getState().userSelectionRect;
+    boxStart.current = far && rect ? { x: rect.startX, y: rect.startY } : null;
+  }, [far, store]);
+  const onSelectionEnd = useCallback(
+    (event: ReactMouseEvent) => {
+      const start = boxStart.current;
+      boxStart.current = null;
+      if (!far || !start) return;
+      const end = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const [left, right] = [Math.min(start.x, end.x), Math.max(start.x, end.x)];
+      const [top, bottom] = [Math.min(start.y, end.y), Math.max(start.y, end.y)];
+      const inBox: CardId[] = [];
+      for (const [id, box] of layoutRef.current.cards) {
+        if (box.x < right && box.x + box.width > left && box.y < bottom && box.y + box.height > top) inBox.push(id as CardId);
+      }
+      uiStore.getState().setSelection(inBox, []);
+    },
+    [far, layoutRef, screenToFlowPosition, uiStore],
+  );
+
+  return { onClick, onDoubleClick, onMouseMove, onSelectionStart, onSelectionEnd };
 }
