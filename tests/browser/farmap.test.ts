@@ -117,6 +117,21 @@ describe('the map seen from far', () => {
     await expect.poll(() => docToBoard(reader.doc, board.id).cards.some((c) => c.text === picked), POLL).toBe(false);
     expect(docToBoard(reader.doc, board.id).cards).toHaveLength(total - 1);
 
+    // The overview map shows the blocks too (they are no nodes for React Flow's minimap to draw).
+    await page.getByRole('button', { name: 'Show the overview map' }).click();
+    const minimapPixels = () =>
+      page.evaluate((colour) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.minimap-blocks');
+        const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; data && i < data.length; i += 4) {
+          if (Math.abs(data[i]! - colour[0]) + Math.abs(data[i + 1]! - colour[1]) + Math.abs(data[i + 2]! - colour[2]) <= 30) count += 1;
+        }
+        return count;
+      }, rgbOf(KIND_COLOURS.pain.border));
+    await expect.poll(minimapPixels, POLL).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Hide the overview map' }).click();
+
     // A box drawn with Shift over a few blocks selects their cards.
     const corner = (await blockOnScreen(page, rgbOf(KIND_COLOURS.touchpoint.bg)))!.first!;
     await page.keyboard.down('Shift');

@@ -91,6 +91,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     if (ui.editingCard && !layout.cards.has(ui.editingCard)) ui.editCard(null);
   }, [board, layout, uiStore]);
 
+  const selectedSet = useMemo(() => new Set<string>(selectedCards), [selectedCards]);
   const matches = useMemo(() => {
     const ids = matchingCardIds(board.cards, filter);
     return ids ? new Set(ids) : null;
@@ -339,7 +340,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
             <MinimapToggle />
           </Controls>
         </ReactFlow>
-        <MinimapDock />
+        <MinimapDock board={board} layout={layout} selectedCards={selectedSet} />
       </CanvasTextProvider>
       {pendingDrop ? (
         <KindChangeDialog

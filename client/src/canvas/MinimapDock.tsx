@@ -1,7 +1,10 @@
 import { ControlButton, MiniMap } from '@xyflow/react';
-import { useSyncExternalStore } from 'react';
+import type { Board } from '@rejse/shared';
+import { useRef, useSyncExternalStore } from 'react';
 import { createExternalStore } from '../doc/externalStore.ts';
 import { useCanvasText } from './CanvasText.tsx';
+import type { GridLayout } from './layout.ts';
+import { MinimapBlocks } from './MinimapBlocks.tsx';
 import { minimapColor } from './minimap.ts';
 
 const MINIMAP_SIZE = { width: 180, height: 120 } as const;
@@ -28,13 +31,23 @@ function setShown(next: boolean): void {
  * drawn, so it never covers one, whatever the zoom or pan. The canvas is that much narrower
  * while it is shown, and "zoom to fit" fits the narrower canvas.
  */
-export function MinimapDock() {
-  const { t } = useCanvasText();
+export function MinimapDock({
+  board,
+  layout,
+  selectedCards,
+}: {
+  board: Pick<Board, 'cards' | 'links'>;
+  layout: GridLayout;
+  selectedCards: ReadonlySet<string>;
+}) {
+  const { t, far } = useCanvasText();
   const open = useSyncExternalStore(shown.subscribe, shown.get);
+  const dock = useRef<HTMLElement>(null);
   if (!open) return null;
   return (
-    <aside className="canvas__minimap-dock" aria-label={t('map.minimap.label')}>
+    <aside className={`canvas__minimap-dock${far ? ' is-far' : ''}`} aria-label={t('map.minimap.label')} ref={dock}>
       <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={MINIMAP_SIZE} />
+      {far ? <MinimapBlocks dock={dock} board={board} layout={layout} selectedCards={selectedCards} /> : null}
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import {
   type Board,
   type CardBox,
   type CardKind,
+  type Point,
   type Rect,
 } from '@rejse/shared';
 import type { GridLayout } from './layout.ts';
@@ -50,15 +51,19 @@ export interface FarDrawing {
   /** Backing pixels per map unit (`farScale`) and the screen zoom (outlines are sized in screen pixels). */
   scale: number;
   zoom: number;
+  /** The map point at the canvas's top-left: `farArea(layout)`'s unless given (the minimap's view). */
+  origin?: Point;
+  /** Whether links are drawn (not in the minimap, where they would be a tangle of hairlines). */
+  links?: boolean;
 }
 
-/** Draws the far map into a context whose origin is `farArea(layout)`'s top-left. */
+/** Draws the far map's cards (and links) into a context whose top-left is `origin`. */
 export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): void {
   const { board, layout, selectedCards, selectedLinks, matches, privateIds, scale, zoom } = drawing;
-  const area = farArea(layout);
+  const origin = drawing.origin ?? farArea(layout);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+  ctx.setTransform(scale, 0, 0, scale, -origin.x * scale, -origin.y * scale);
   /** Map units that look `px` screen pixels wide. */
   const screen = (px: number): number => px / zoom;
 
@@ -66,7 +71,7 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
   for (const card of board.cards) kinds.set(card.id, card.kind);
   const dimmed = (id: string): boolean => matches !== null && !matches.has(id);
 
-  for (const link of board.links) {
+  for (const link of drawing.links === false ? [] : board.links) {
     const from = layout.cards.get(link.from);
     const to = layout.cards.get(link.to);
     if (!from || !to) continue;
@@ -109,7 +114,11 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     ctx.fillStyle = colours.border;
     ctx.fill();
     ctx.beginPath();
-    for (const box of boxes) ctx.rect(box.x + edge, box.y + edge, box.width - 2 * edge, box.height - 2 * edge);
+    for (const box of boxes) {
+      // As thin as a pixel, and never more than a quarter of a block too small for that (the minimap).
+      const inset = Math.min(edge, box.height / 4, box.width / 4);
+      ctx.rect(box.x + inset, box.y + inset, box.width - 2 * inset, box.height - 2 * inset);
+    }
     ctx.fillStyle = colours.bg;
     ctx.fill();
     // A bar where the text would be and, for touchpoints and pain points, the kind's strong edge.
