@@ -71,5 +71,6 @@ export function MinimapBlocks({
     });
   }, [dock, board, layout, selectedCards, transform, retry]);
 
-  return <canvas ref={ref} className="minimap-blocks" aria-hidden="true" />;
+  // No role or name: a picture under the minimap, which names the overview for assistive tech.
+  return <canvas ref={ref} className="minimap-blocks" />;
 }
