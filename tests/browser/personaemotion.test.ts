@@ -57,7 +57,7 @@ async function threePersonaBoard(locale: string, names: [string, string]): Promi
 const rawCard = (doc: Y.Doc, id: string): Y.Map<unknown> => doc.getMap<Y.Map<unknown>>('cards').get(id) as Y.Map<unknown>;
 
 /** A page in `locale`, its person named, once the map is drawn. */
-async function open(link: string, locale = 'en', options: { bypassCSP?: boolean } = {}): Promise<Page> {
+async function open(link: string, locale = 'en', options: { bypassCSP?: boolean; deviceScaleFactor?: number } = {}): Promise<Page> {
   const context = await suite.openContext({ locale, ...options });
   await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Mette'));
   const page = await context.newPage();
@@ -113,11 +113,11 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
 
     const inspector = await inspect(page, rated);
     const feel = inspector.getByRole('region', { name: 'How it feels per persona' });
-    await expect.poll(() => feel.getByRole('group').count(), POLL).toBe(3);
-    const rowB = feel.getByRole('group', { name: 'Small firm owner' });
+    await expect.poll(() => feel.getByRole('radiogroup').count(), POLL).toBe(3);
+    const rowB = feel.getByRole('radiogroup', { name: 'Small firm owner' });
     const rowA = feel.locator(`[data-persona-id="${personaA}"]`);
     // Nobody set a persona's own value yet: every row follows the shared emotion, its face outlined.
-    expect(await rowB.getByRole('radio', { name: 'Same as shared' }).isChecked()).toBe(true);
+    expect(await rowB.getByRole('radio', { name: 'Same as the shared emotion' }).isChecked()).toBe(true);
     expect(await rowB.textContent()).toContain(`Follows the shared emotion (${faceName(shared)})`);
     expect(await rowB.locator('.faces__option--inherited').getAttribute('title')).toBe(faceName(shared));
     expect(await seriousViolations(page)).toEqual([]);
@@ -133,21 +133,21 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
     // B's row shows its own face; A's row still follows the shared one.
     expect(await rowB.getByRole('radio', { name: faceName(own) }).isChecked()).toBe(true);
     expect(await rowB.getByText(/Follows the shared emotion/).count()).toBe(0);
-    expect(await rowA.getByRole('radio', { name: 'Same as shared' }).isChecked()).toBe(true);
+    expect(await rowA.getByRole('radio', { name: 'Same as the shared emotion' }).isChecked()).toBe(true);
     expect(await rowA.textContent()).toContain(`Follows the shared emotion (${faceName(shared)})`);
     // B's point on the map moved with it.
     const pointB = page.locator(`.emotion-curve__handle[data-persona-id="${personaB}"][data-card-id="${rated}"]`);
     await expect.poll(() => pointB.getAttribute('aria-valuenow'), POLL).toBe(String(own));
 
     // "Same as shared": B's own key is gone from the document, and B follows the shared emotion again.
-    await rowB.getByText('Same as shared').click();
+    await rowB.getByText('Shared', { exact: true }).click();
     await expect.poll(() => rawCard(second.doc, rated).has(personaEmotionField(personaB)), POLL).toBe(false);
     await expect.poll(() => pointB.getAttribute('aria-valuenow'), POLL).toBe(String(shared));
     expect(await rowB.textContent()).toContain(`Follows the shared emotion (${faceName(shared)})`);
 
     // The touchpoint nobody rated: no point on B's curve until B's face is set here.
     const bareInspector = await inspect(page, bare);
-    const bareB = bareInspector.getByRole('group', { name: 'Small firm owner' });
+    const bareB = bareInspector.getByRole('radiogroup', { name: 'Small firm owner' });
     expect(await bareB.textContent()).toContain('Follows the shared emotion, not set yet');
     expect(await bareB.locator('.faces__option--inherited').count()).toBe(0);
     const barePoint = (persona: string) => page.locator(`.emotion-curve__handle[data-persona-id="${persona}"][data-card-id="${bare}"]`);
@@ -169,7 +169,7 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
     const [id] = (await visibleTouchpoints(viewer)) as [string];
     setPersonaEmotion(peer.doc, id as CardId, personaB, 1);
     const inspector = await inspect(viewer, id);
-    const rowB = inspector.getByRole('group', { name: 'Small firm owner' });
+    const rowB = inspector.getByRole('radiogroup', { name: 'Small firm owner' });
     await expect.poll(() => rowB.getByRole('radio', { name: 'Positive', exact: true }).isChecked(), POLL).toBe(true);
     const radios = inspector.getByRole('region', { name: 'How it feels per persona' }).getByRole('radio');
     expect(await radios.count()).toBe(18);
@@ -184,7 +184,7 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
     ['sv', ['Liten företagare', 'Student, 22']],
   ] as const)('screens: the inspector with three personas in %s fits its width', async (locale, names) => {
     const { board, peer, personaB } = await threePersonaBoard(locale, [...names]);
-    const page = await open(board.links.facilitator, locale);
+    const page = await open(board.links.facilitator, locale, { deviceScaleFactor: 2 });
     await expect.poll(async () => (await visibleTouchpoints(page)).length, POLL).toBeGreaterThan(0);
     const [id] = (await visibleTouchpoints(page)) as [string];
     // One persona with a face of its own, the others following the shared emotion.

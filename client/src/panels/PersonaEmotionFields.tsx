@@ -75,14 +75,22 @@ function PersonaRow({ card, persona }: { card: Card; persona: CurvedPersona }) {
   const name = `persona-emotion-${card.id}-${persona.id}`;
   const statusId = `${name}-status`;
   return (
-    <fieldset className="persona-feel__row" aria-describedby={shown === null ? statusId : undefined} data-persona-id={persona.id}>
-      <legend className="persona-feel__who">
+    <div
+      className="persona-feel__row"
+      role="radiogroup"
+      aria-labelledby={`${name}-who`}
+      aria-describedby={shown === null ? statusId : undefined}
+      data-persona-id={persona.id}
+    >
+      <div className="persona-feel__who">
         <svg className="persona-feel__swatch" viewBox="0 0 22 6" aria-hidden="true" focusable="false">
           <line x1="0" x2="22" y1="3" y2="3" stroke={persona.colour} strokeWidth="3" strokeDasharray={persona.dash || undefined} />
         </svg>
         <PersonaAvatar persona={persona} size="s" />
-        <span className="persona-feel__name">{persona.name}</span>
-      </legend>
+        <span id={`${name}-who`} className="persona-feel__name">
+          {persona.name}
+        </span>
+      </div>
       <div className="faces faces--compact">
         {EMOTIONS.map((value) => (
           <label
@@ -98,12 +106,20 @@ function PersonaRow({ card, persona }: { card: Card; persona: CurvedPersona }) {
               onChange={() => choose(value)}
               aria-label={t(`emotion.${value}`)}
             />
-            <Face value={value} size={20} />
+            <Face value={value} size={22} />
           </label>
         ))}
-        <label className="persona-feel__same">
-          <input type="radio" name={name} value="" checked={shown === null} onChange={() => choose(null)} />
-          <span>{t('inspector.personaEmotion.same')}</span>
+        {/* A short word on the button (it shares the faces' line); its name says it in full. */}
+        <label className="persona-feel__same" title={t('inspector.personaEmotion.same')}>
+          <input
+            type="radio"
+            name={name}
+            value=""
+            checked={shown === null}
+            onChange={() => choose(null)}
+            aria-label={t('inspector.personaEmotion.same')}
+          />
+          <span>{t('inspector.personaEmotion.sameShort')}</span>
         </label>
       </div>
       {shown === null ? (
@@ -113,6 +129,6 @@ function PersonaRow({ card, persona }: { card: Card; persona: CurvedPersona }) {
             : t('inspector.personaEmotion.follows', { emotion: t(`emotion.${card.emotion}`) })}
         </p>
       ) : null}
-    </fieldset>
+    </div>
   );
 }

@@ -930,7 +930,8 @@ export const en = {
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'How it feels per persona',
   'inspector.personaEmotion.hint': 'Pick a face where it feels different for a persona: each persona has its own curve on the map.',
-  'inspector.personaEmotion.same': 'Same as shared',
+  'inspector.personaEmotion.same': 'Same as the shared emotion',
+  'inspector.personaEmotion.sameShort': 'Shared',
   'inspector.personaEmotion.follows': 'Follows the shared emotion ({emotion})',
   'inspector.personaEmotion.followsNone': 'Follows the shared emotion, not set yet',
   'inspector.personaEmotion.more': 'The map draws the curves of the first {count} personas only ({total} on this board).',

@@ -931,7 +931,8 @@ export const sv: Messages = {
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'Så känns det för varje persona',
   'inspector.personaEmotion.hint': 'Välj ett ansikte där det känns annorlunda för en persona: varje persona har sin egen kurva på kartan.',
-  'inspector.personaEmotion.same': 'Som den gemensamma',
+  'inspector.personaEmotion.same': 'Som den gemensamma känslan',
+  'inspector.personaEmotion.sameShort': 'Gemensam',
   'inspector.personaEmotion.follows': 'Följer den gemensamma känslan ({emotion})',
   'inspector.personaEmotion.followsNone': 'Följer den gemensamma känslan, som inte är vald än',
   'inspector.personaEmotion.more': 'Kartan ritar bara kurvorna för de första {count} personorna ({total} på den här tavlan).',
