@@ -22,6 +22,9 @@ const POLL = { timeout: 20_000, interval: 100 };
 const SCREENS = process.env.PERSONA_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-persona-screens');
 const suite = browserSuite();
 
+const FACES: Record<number, string> = { [-2]: 'Very negative', [-1]: 'Negative', 0: 'Neutral', 1: 'Positive', 2: 'Very positive' };
+const faceName = (value: number): string => FACES[value] as string;
+
 interface Created {
   id: string;
   token: string;
@@ -107,9 +110,6 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
     const shared = rawCard(peer.doc, rated).get('emotion') as number;
     expect([-2, -1, 0, 1, 2]).toContain(shared);
     const own = shared === 2 ? -2 : 2;
-    const faceName = (value: number) => ({ '-2': 'Very negative', '-1': 'Negative', '0': 'Neutral', '1': 'Positive', '2': 'Very positive' })[
-      String(value)
-    ] as string;
 
     const inspector = await inspect(page, rated);
     const feel = inspector.getByRole('region', { name: 'How it feels per persona' });
