@@ -3,7 +3,8 @@
  * Chromium, 1440 × 900) against the real server: a persona's own face reaches a second, stock
  * y-websocket client as that persona's key in the raw document while the other personas keep
  * following the shared emotion; "same as shared" removes the key again; a touchpoint with no
- * emotion at all gets a point on that persona's curve; a view-only link sees the controls off.
+ * emotion at all gets a point on that persona’s curve; a view-only link sees the controls off;
+ * beyond five personas the inspector offers the five the map draws and says so.
  * Screens of the inspector with three personas in English, Danish and Swedish go to
  * PERSONA_SCREENS_DIR (default: the OS temp dir).
  */
@@ -175,6 +176,19 @@ describe('how a touchpoint feels per persona, in the inspector', () => {
     expect(await radios.count()).toBe(18);
     expect(await radios.evaluateAll((els) => els.every((el) => el.matches(':disabled')))).toBe(true);
     expect(await seriousViolations(viewer)).toEqual([]);
+    peer.destroy();
+  });
+
+  it('with six personas the inspector offers the five the map draws, and says so', async () => {
+    const { board, peer } = await threePersonaBoard('en', ['Small firm owner', 'Student, 22']);
+    for (const name of ['Pensioner', 'Landlord', 'Sixth persona']) addPersona(peer.doc, { name, description: '', segment: '' });
+    const page = await open(board.links.facilitator, 'en');
+    await expect.poll(async () => (await visibleTouchpoints(page)).length, POLL).toBeGreaterThan(0);
+    const [id] = (await visibleTouchpoints(page)) as [string];
+    const feel = (await inspect(page, id)).getByRole('region', { name: 'How it feels per persona' });
+    await expect.poll(() => feel.getByRole('radiogroup').count(), POLL).toBe(5);
+    expect(await feel.getByRole('radiogroup', { name: 'Sixth persona' }).count()).toBe(0);
+    expect(await feel.textContent()).toContain('The map draws the curves of the first 5 personas only (6 on this board).');
     peer.destroy();
   });
 
