@@ -6,6 +6,7 @@ import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { MetricField } from './MetricField.tsx';
+import { PersonaEmotionFields } from './PersonaEmotionFields.tsx';
 import { LiveTextField } from './LiveTextField.tsx';
 
 const METRIC_LABELS: Record<MetricKey, MessageKey> = {
@@ -18,8 +19,9 @@ const METRIC_LABELS: Record<MetricKey, MessageKey> = {
 
 /**
  * What a touchpoint says beyond its text: the channel, who owns it (front stage, seen by the
- * customer, or backstage), the customer's emotion and own words, and the figures measured
- * there, typed and shown in the board's locale and currency.
+ * customer, or backstage), the customer's emotion (shared, and per persona where it differs)
+ * and own words, and the figures measured there, typed and shown in the board's locale and
+ * currency.
  */
 export function TouchpointFields({ card, locale, currency }: { card: Card; locale: string; currency: string }) {
   const t = useT();
@@ -94,6 +96,8 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
           </button>
         </div>
       </fieldset>
+
+      <PersonaEmotionFields card={card} />
 
       <LiveTextField
         key={`thought-${card.id}`}

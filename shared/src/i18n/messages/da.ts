@@ -930,6 +930,14 @@ export const da: Messages = {
   'map.minimap.hide': 'Skjul oversigtskortet',
   'map.bar.more': 'Mere',
   'map.bar.moreLabel': 'Mere: drejebog, historik, kommentarer, siden sidst',
+  // --- Per-persona emotion in the inspector
+  'inspector.personaEmotion.heading': 'Sådan føles det for hver persona',
+  'inspector.personaEmotion.hint': 'Vælg et ansigt, hvor det føles anderledes for en persona: hver persona har sin egen kurve på kortet.',
+  'inspector.personaEmotion.same': 'Som den fælles følelse',
+  'inspector.personaEmotion.sameShort': 'Fælles',
+  'inspector.personaEmotion.follows': 'Følger den fælles følelse ({emotion})',
+  'inspector.personaEmotion.followsNone': 'Følger den fælles følelse, der ikke er valgt endnu',
+  'inspector.personaEmotion.more': 'Kortet tegner kun kurverne for de første {count} personaer ({total} på denne tavle).',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbillede (SVG)',
   'map.export.svgBoard': 'Hele tavlen (SVG)',

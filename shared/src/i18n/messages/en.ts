@@ -927,6 +927,14 @@ export const en = {
   'map.minimap.hide': 'Hide the overview map',
   'map.bar.more': 'More',
   'map.bar.moreLabel': 'More: run-sheet, history, comments, since last time',
+  // --- Per-persona emotion in the inspector
+  'inspector.personaEmotion.heading': 'How it feels per persona',
+  'inspector.personaEmotion.hint': 'Pick a face where it feels different for a persona: each persona has its own curve on the map.',
+  'inspector.personaEmotion.same': 'Same as the shared emotion',
+  'inspector.personaEmotion.sameShort': 'Shared',
+  'inspector.personaEmotion.follows': 'Follows the shared emotion ({emotion})',
+  'inspector.personaEmotion.followsNone': 'Follows the shared emotion, not set yet',
+  'inspector.personaEmotion.more': 'The map draws the curves of the first {count} personas only ({total} on this board).',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vector picture (SVG)',
   'map.export.svgBoard': 'Whole board (SVG)',

@@ -928,6 +928,14 @@ export const sv: Messages = {
   'map.minimap.hide': 'Dölj översiktskartan',
   'map.bar.more': 'Mer',
   'map.bar.moreLabel': 'Mer: körschema, historik, kommentarer, sedan sist',
+  // --- Per-persona emotion in the inspector
+  'inspector.personaEmotion.heading': 'Så känns det för varje persona',
+  'inspector.personaEmotion.hint': 'Välj ett ansikte där det känns annorlunda för en persona: varje persona har sin egen kurva på kartan.',
+  'inspector.personaEmotion.same': 'Som den gemensamma känslan',
+  'inspector.personaEmotion.sameShort': 'Gemensam',
+  'inspector.personaEmotion.follows': 'Följer den gemensamma känslan ({emotion})',
+  'inspector.personaEmotion.followsNone': 'Följer den gemensamma känslan, som inte är vald än',
+  'inspector.personaEmotion.more': 'Kartan ritar bara kurvorna för de första {count} personorna ({total} på den här tavlan).',
   // --- The projected map (issue 14): SVG pictures, presentation mode, side panels, the emotion curve as a control ---
   'map.export.svgHeading': 'Vektorbild (SVG)',
   'map.export.svgBoard': 'Hela tavlan (SVG)',
