@@ -9,7 +9,7 @@ import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
 import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
 import { participantFor } from '../facilitation/participant.ts';
-import { useBoardAccess } from '../facilitation/useBoardAccess.ts';
+import { useBoardAccess, type BoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
 import { SeriesPanel } from '../series/SeriesPanel.tsx';
@@ -64,6 +64,9 @@ export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: 
 function BoardScreen({ view }: { view: BoardView | 'map' }) {
   const t = useT();
   const { connection, loaded } = useSessionStatus();
+  // The role decides which commands and controls this page offers (the server enforces it too).
+  // Asked while the board loads, not after: the board is shown as soon as both are there.
+  const access = useBoardAccess(useSession().boardId);
 
   if (connection === 'not-found') {
     return <BoardMessage title={t('board.notFound.title')} body={t('board.notFound.body')} />;
@@ -85,16 +88,14 @@ function BoardScreen({ view }: { view: BoardView | 'map' }) {
       </main>
     );
   }
-  return <LoadedBoard view={view} />;
+  return <LoadedBoard view={view} access={access} />;
 }
 
-function LoadedBoard({ view }: { view: BoardView | 'map' }) {
+function LoadedBoard({ view, access }: { view: BoardView | 'map'; access: BoardAccess | null }) {
   const t = useT();
   const { boardId } = useSession();
   const title = useBoard((b) => b.title);
   const { connection } = useSessionStatus();
-  // The role decides which commands and controls this page offers (the server enforces it too).
-  const access = useBoardAccess(boardId);
   // A saved version shown on the canvas is read-only: no editing toolbar over it.
   const showingVersion = useViewedSnapshot(boardId) !== null;
 
