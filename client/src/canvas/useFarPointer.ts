@@ -1,6 +1,6 @@
 import { cardAt, type CardId, type LinkId } from '@rejse/shared';
 import { useReactFlow, useStoreApi, type Node } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
 import type { GridLayout } from './layout.ts';
 import { isTyping } from './useClipboard.ts';
@@ -12,8 +12,9 @@ const READING_ZOOM = 1;
  * The pointer and keys on the far layer's blocks, which are drawn, not nodes: a click on a
  * block selects its card (Shift, Ctrl or Cmd adds or takes it away), a double-click zooms in
  * to read it, the pointer says a block can be clicked (with the card's text as its tooltip),
- * a selection box selects the blocks it touches, and Delete removes the selected cards and links. Each handler answers whether it took the
- * event, so the canvas's own handling runs otherwise.
+ * a selection box selects the blocks it touches, and Delete removes the selected cards and
+ * links. The click handlers answer whether they took the event, so the canvas's own handling
+ * runs otherwise.
  */
 export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, viewOnly: boolean) {
   const uiStore = useBoardUiStore();
@@ -113,5 +114,8 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
     [far, layoutRef, screenToFlowPosition, uiStore],
   );
 
-  return { onClick, onDoubleClick, onMouseMove, onSelectionStart, onSelectionEnd };
+  return useMemo(
+    () => ({ onClick, onDoubleClick, onMouseMove, onSelectionStart, onSelectionEnd }),
+    [onClick, onDoubleClick, onMouseMove, onSelectionStart, onSelectionEnd],
+  );
 }
