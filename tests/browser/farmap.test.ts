@@ -2,7 +2,8 @@
  * The map seen from far (below FAR_ZOOM), in Debian's Chromium against the real server: cards
  * and links are drawn on one canvas instead of being nodes, in their kind's colours, and the
  * blocks still answer the pointer — a click selects a card, a Shift-drawn box selects several,
- * a double-click zooms in to read it, Delete removes the selected card.
+ * a drag moves a card to another cell, a double-click zooms in to read it, Delete removes the
+ * selected card.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +144,29 @@ describe('the map seen from far', () => {
     await expect.poll(() => inspector.getByRole('heading', { name: /^\d+ cards selected$/ }).count(), POLL).toBe(1);
     const selectedCount = Number(/^(\d+)/.exec((await inspector.getByRole('heading').first().textContent()) ?? '')?.[1]);
     expect(selectedCount).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Escape');
+
+    // A block dragged two stages along moves its card there, in its lane, for everyone.
+    const seen = (await blockOnScreen(page, rgbOf(KIND_COLOURS.pain.bg)))!.first!;
+    const layer = page.locator('.far-layer');
+    const before = (await layer.boundingBox())!;
+    await page.mouse.click(seen.x, seen.y);
+    await expect.poll(() => inspector.getByRole('textbox').first().inputValue(), POLL).toMatch(/^Pain /);
+    const dragged = await inspector.getByRole('textbox').first().inputValue();
+    // The inspector opening may move the map on screen (the workshop bar above it can wrap): follow the block.
+    const after = (await layer.boundingBox())!;
+    const grab = { x: seen.x + after.x - before.x, y: seen.y + after.y - before.y };
+    const from = docToBoard(reader.doc, board.id).cards.find((c) => c.text === dragged)!;
+    const stageWidth = (await page.locator('.sticky-headers__stage').first().boundingBox())!.width;
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + stageWidth * 2, grab.y, { steps: 8 });
+    await page.mouse.up();
+    const stageIndex = (id: string) => docToBoard(reader.doc, board.id).stages.findIndex((s) => s.id === id);
+    await expect
+      .poll(() => stageIndex(docToBoard(reader.doc, board.id).cards.find((c) => c.text === dragged)!.stageId), POLL)
+      .toBe(stageIndex(from.stageId) + 2);
+    expect(docToBoard(reader.doc, board.id).cards.find((c) => c.text === dragged)!.laneId).toBe(from.laneId);
     await page.keyboard.press('Escape');
 
     // A double-click on another block zooms in to read it: it is a card node again, at 100 %.

@@ -27,6 +27,7 @@ import { useAddCardAt } from './useCanvasActions.ts';
 import { useDragDrop } from './useDragDrop.ts';
 import { useClipboard } from './useClipboard.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { useFarDrag } from './useFarDrag.ts';
 import { useFarPointer } from './useFarPointer.ts';
 import { useFlowElements } from './useFlowState.ts';
 import { useSemanticZoom } from './useSemanticZoom.ts';
@@ -79,7 +80,9 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   layoutRef.current = layout;
   const { far, summary, defaultViewport, onMove } = useSemanticZoom(wrapper, layout);
   const farPointer = useFarPointer(far, layoutRef, viewOnly);
-  const { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves } = useDragDrop(layout, board);
+  const dragDrop = useDragDrop(layout, board);
+  const { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves } = dragDrop;
+  const farDrag = useFarDrag(far, viewOnly, wrapper, layoutRef, dragDrop);
 
   // Someone else deleted a selected card or link, or the card being edited: let go of it.
   useEffect(() => {
@@ -334,6 +337,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
               selectedLinks={selectedLinks}
               matches={matches}
               privateIds={privateIds}
+              moving={farDrag}
             />
           ) : null}
           <Controls position="bottom-left" showInteractive={false} showFitView={false}>

@@ -4,6 +4,7 @@ import type { Board } from '@rejse/shared';
 import { useCanvasText } from './CanvasText.tsx';
 import { drawFarMap, farArea, farScale } from './farMap.ts';
 import type { GridLayout } from './layout.ts';
+import type { FarDrag } from './useFarDrag.ts';
 
 const zoomOf = (s: ReactFlowState) => s.transform[2];
 
@@ -14,6 +15,8 @@ interface FarLayerProps {
   selectedLinks: readonly string[];
   matches: ReadonlySet<string> | null;
   privateIds: ReadonlySet<string>;
+  /** Blocks being dragged (`useFarDrag`). */
+  moving: FarDrag | null;
 }
 
 /**
@@ -22,7 +25,7 @@ interface FarLayerProps {
  * and draws nothing again; a zoom step, an edit, the selection or the search draws it anew.
  * Transparent to the pointer: the canvas hit-tests clicks on the cells beneath (`cardAt`).
  */
-function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, privateIds }: FarLayerProps) {
+function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, privateIds, moving }: FarLayerProps) {
   const { t } = useCanvasText();
   const ref = useRef<HTMLCanvasElement>(null);
   const zoom = useStore(zoomOf);
@@ -45,8 +48,9 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
       scale,
       // Outlines keep their screen width within a scale step.
       zoom: scale / (window.devicePixelRatio || 1),
+      moving,
     });
-  }, [board, layout, selected, matches, privateIds, scale]);
+  }, [board, layout, selected, matches, privateIds, scale, moving]);
 
   return (
     <ViewportPortal>

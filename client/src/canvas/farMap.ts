@@ -55,6 +55,21 @@ export interface FarDrawing {
   origin?: Point;
   /** Whether links are drawn (not in the minimap, where they would be a tangle of hairlines). */
   links?: boolean;
+  /** Cards being dragged: drawn faded in place and whole at the offset (map units). */
+  moving?: { ids: ReadonlySet<string>; dx: number; dy: number } | null;
+}
+
+interface BlockGroup {
+  kind: CardKind;
+  dim: boolean;
+  boxes: CardBox[];
+}
+
+function addBlock(groups: Map<string, BlockGroup>, kind: CardKind, dim: boolean, box: CardBox): void {
+  const key = `${kind}${dim ? ':dim' : ''}`;
+  const group = groups.get(key) ?? { kind, dim, boxes: [] };
+  if (group.boxes.length === 0) groups.set(key, group);
+  group.boxes.push(box);
 }
 
 /** Draws the far map's cards (and links) into a context whose top-left is `origin`. */
@@ -88,20 +103,47 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
 
   // Cards in groups of one kind and one dimming, each drawn as one path per colour: a few
   // dozen canvas calls for thousands of blocks.
-  const groups = new Map<string, { kind: CardKind; dim: boolean; boxes: CardBox[] }>();
+  const groups = new Map<string, BlockGroup>();
+  const ghosts = new Map<string, BlockGroup>();
   const privateBoxes: CardBox[] = [];
   const outlined: Array<{ box: CardBox; kind: CardKind; colour: string }> = [];
+  const { moving } = drawing;
   for (const [id, box] of layout.cards) {
     const kind = kinds.get(id) ?? 'note';
-    const dim = dimmed(id);
-    const key = `${kind}${dim ? ':dim' : ''}`;
-    const group = groups.get(key) ?? { kind, dim, boxes: [] };
-    if (group.boxes.length === 0) groups.set(key, group);
-    group.boxes.push(box);
+    if (moving?.ids.has(id)) {
+      addBlock(groups, kind, true, box);
+      const moved = { ...box, x: box.x + moving.dx, y: box.y + moving.dy };
+      addBlock(ghosts, kind, false, moved);
+      outlined.push({ box: moved, kind, colour: SELECTED_COLOUR });
+      continue;
+    }
+    addBlock(groups, kind, dimmed(id), box);
     if (privateIds.has(id)) privateBoxes.push(box);
     const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;
     if (outline) outlined.push({ box, kind, colour: outline });
   }
+  drawBlocks(ctx, groups, screen);
+  drawBlocks(ctx, ghosts, screen);
+  // This person's private cards: a dashed edge, as their nodes have.
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([screen(3), screen(2)]);
+  ctx.strokeStyle = SELECTED_COLOUR;
+  ctx.lineWidth = screen(1.25);
+  for (const box of privateBoxes) ctx.strokeRect(box.x, box.y, box.width, box.height);
+  ctx.setLineDash([]);
+  for (const { box, kind, colour } of outlined) {
+    ctx.lineWidth = screen(3);
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    const radius = Math.min(cardRadius(kind), box.height / 2) + screen(2);
+    ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** Each group's blocks: the border colour, the kind's fill inset by a pixel, a bar for the text, the strong edge. */
+function drawBlocks(ctx: CanvasRenderingContext2D, groups: ReadonlyMap<string, BlockGroup>, screen: (px: number) => number): void {
   const bar = (box: CardBox) => Math.min(Math.max(6, screen(1.5)), box.height / 3);
   for (const { kind, dim, boxes } of groups.values()) {
     const colours = KIND_COLOURS[kind];
@@ -133,20 +175,4 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
       ctx.fill();
     }
   }
-  // This person's private cards: a dashed edge, as their nodes have.
-  ctx.globalAlpha = 1;
-  ctx.setLineDash([screen(3), screen(2)]);
-  ctx.strokeStyle = SELECTED_COLOUR;
-  ctx.lineWidth = screen(1.25);
-  for (const box of privateBoxes) ctx.strokeRect(box.x, box.y, box.width, box.height);
-  ctx.setLineDash([]);
-  for (const { box, kind, colour } of outlined) {
-    ctx.lineWidth = screen(3);
-    ctx.strokeStyle = colour;
-    ctx.beginPath();
-    const radius = Math.min(cardRadius(kind), box.height / 2) + screen(2);
-    ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius);
-    ctx.stroke();
-  }
-  ctx.globalAlpha = 1;
 }

@@ -51,16 +51,23 @@ export function useDragDrop(layout: GridLayout, board: Board) {
   const [pendingDrop, setPendingDrop] = useState<PendingDrop | null>(null);
   const lastPointer = useRef<XYPosition | null>(null);
 
-  const onNodeDrag: OnNodeDrag<BoardNode> = useCallback(
-    (event, node) => {
-      if (node.type !== 'card') return;
-      const pointer = pointerOf(event as unknown as MouseEvent);
-      if (!pointer) return;
+  /** Outlines the cell under the pointer (a screen point) as the drop target. */
+  const aimAt = useCallback(
+    (pointer: XYPosition) => {
       lastPointer.current = pointer;
       const cell = cellAt(layoutRef.current, screenToFlowPosition(pointer));
       setDropCell((previous) => (sameCell(previous, cell) ? previous : cell));
     },
     [screenToFlowPosition],
+  );
+
+  const onNodeDrag: OnNodeDrag<BoardNode> = useCallback(
+    (event, node) => {
+      if (node.type !== 'card') return;
+      const pointer = pointerOf(event as unknown as MouseEvent);
+      if (pointer) aimAt(pointer);
+    },
+    [aimAt],
   );
 
   const applyMoves = useCallback(
@@ -79,51 +86,64 @@ export function useDragDrop(layout: GridLayout, board: Board) {
     [commands, session],
   );
 
+  /**
+   * Drops cards where the pointer (a screen point) is: the grabbed card into the cell and place
+   * under it, the others of a group shifted by as many stages and lanes; asks first when cards
+   * come into a lane meant for another kind. Nothing happens outside the grid.
+   */
+  const dropAt = useCallback(
+    (dragged: readonly CardId[], grabbed: CardId, pointer: XYPosition) => {
+      const current = layoutRef.current;
+      const box = current.cards.get(grabbed);
+      // The pointer, not the card's centre, says where the cards go (a card is grabbed anywhere).
+      const at = screenToFlowPosition(pointer);
+      const target = cellAt(current, at);
+      if (dragged.length === 0 || !box || !target) return;
+      // Keep the moved cards in their reading order.
+      const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
+      const ids = [...dragged].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      const index = dropIndex(current, target.stageId, target.laneId, at.y, new Set(ids));
+      const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
+      if (unchanged) return;
+      const moves = planGroupMove(current, ids, grabbed, { ...target, index });
+      const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
+      const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
+      const mismatches = kindMismatches(
+        moves,
+        (id) => byId.get(id),
+        (id) => lanes.get(id)?.kind,
+      );
+      const first = mismatches[0];
+      if (first) {
+        const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
+        setPendingDrop({
+          moves,
+          changes: mismatches,
+          question: {
+            count: mismatches.length,
+            from: first.from,
+            to: first.to,
+            laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
+          },
+        });
+      } else if (moves.length > 0) applyMoves(moves);
+    },
+    [applyMoves, screenToFlowPosition, t],
+  );
+
+  /** Ends an aim: no cell outlined any more. */
+  const stopAiming = useCallback(() => {
+    lastPointer.current = null;
+    setDropCell(null);
+  }, []);
+
   const onNodeDragStop: OnNodeDrag<BoardNode> = useCallback(
     (event, node, dragged) => {
-      const current = layoutRef.current;
-      const cards = dragged.filter((n): n is CardNode => n.type === 'card');
-      const box = current.cards.get(node.id);
+      const cards = dragged.filter((n): n is CardNode => n.type === 'card').map((n) => n.id as CardId);
       const pointer = pointerOf(event as unknown as MouseEvent) ?? lastPointer.current;
-      if (cards.length > 0 && box && pointer) {
-        // The pointer, not the card's centre, says where the cards go (a card is grabbed anywhere).
-        const at = screenToFlowPosition(pointer);
-        const target = cellAt(current, at);
-        if (target) {
-          // Keep the moved cards in their reading order.
-          const order = new Map(boardRef.current.cards.map((c, i) => [c.id as string, i]));
-          const ids = cards.map((c) => c.id as CardId).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-          const index = dropIndex(current, target.stageId, target.laneId, at.y, new Set(ids));
-          const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
-          if (!unchanged) {
-            const moves = planGroupMove(current, ids, node.id as CardId, { ...target, index });
-            const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
-            const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
-            const mismatches = kindMismatches(
-              moves,
-              (id) => byId.get(id),
-              (id) => lanes.get(id)?.kind,
-            );
-            const first = mismatches[0];
-            if (first) {
-              const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
-              setPendingDrop({
-                moves,
-                changes: mismatches,
-                question: {
-                  count: mismatches.length,
-                  from: first.from,
-                  to: first.to,
-                  laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
-                },
-              });
-            } else if (moves.length > 0) applyMoves(moves);
-          }
-        }
-      }
+      if (pointer) dropAt(cards, node.id as CardId, pointer);
       // Outside the grid (or while asking) the card snaps back: its position comes from the document again.
-      lastPointer.current = null;
-      setDropCell(null);
+      stopAiming();
       const ids = new Set(dragged.map((n) => n.id));
       setDrag((previous) => {
         const next = new Map(previous);
@@ -131,8 +151,8 @@ export function useDragDrop(layout: GridLayout, board: Board) {
         return next.size ? next : NO_DRAG;
       });
     },
-    [applyMoves, screenToFlowPosition, t],
+    [dropAt, stopAiming],
   );
 
-  return { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves };
+  return { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves, aimAt, dropAt, stopAiming };
 }
