@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addPersona, type PersonaId } from '@rejse/shared';
 import { connectClient } from '../helpers/server.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, openMapPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 const SCREENS = process.env.MAP_ROOM_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-map-room-screens');
@@ -35,17 +35,7 @@ async function boardFrom(template: string, locale = 'en'): Promise<Created> {
 }
 
 /** A page at 1440 × 900 in `locale`, with its person's name already given (or not). */
-async function open(link: string, { locale = 'en', named = true }: { locale?: string; named?: boolean } = {}): Promise<Page> {
-  const context = await suite.openContext({ locale });
-  if (named) await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Mette'));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${suite.server.url}${link}`);
-  await page.locator('.react-flow__node-card').first().waitFor({ timeout: POLL.timeout });
-  return page;
-}
+const open = (link: string, options: { locale?: string; named?: boolean } = {}): Promise<Page> => openMapPage(suite, link, options);
 
 async function screen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });

@@ -14,9 +14,9 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addPersona, personaEmotionField, setPersonaEmotion, updateCard, type CardId, type PersonaId } from '@rejse/shared';
+import { addPersona, cardsMap, personaEmotionField, setPersonaEmotion, updateCard, type CardId, type PersonaId } from '@rejse/shared';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, openMapPage } from '../helpers/browser.ts';
 import { connectClient, type ConnectedClient } from '../helpers/server.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -58,20 +58,11 @@ async function threePersonaBoard(locale: string, names: [string, string]): Promi
 }
 
 /** A card's raw record in a client's own replica of the document (not a view of it). */
-const rawCard = (doc: Y.Doc, id: string): Y.Map<unknown> => doc.getMap<Y.Map<unknown>>('cards').get(id) as Y.Map<unknown>;
+const rawCard = (doc: Y.Doc, id: string): Y.Map<unknown> => cardsMap(doc).get(id) as Y.Map<unknown>;
 
 /** A page in `locale`, its person named, once the map is drawn. */
-async function open(link: string, locale = 'en', options: { bypassCSP?: boolean; deviceScaleFactor?: number } = {}): Promise<Page> {
-  const context = await suite.openContext({ locale, ...options });
-  await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Mette'));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${suite.server.url}${link}`);
-  await page.locator('.react-flow__node-card').first().waitFor({ timeout: POLL.timeout });
-  return page;
-}
+const open = (link: string, locale = 'en', options: { bypassCSP?: boolean; deviceScaleFactor?: number } = {}): Promise<Page> =>
+  openMapPage(suite, link, { locale, ...options });
 
 /** The touchpoint cards drawn fully inside the map's pane, in reading order. */
 async function visibleTouchpoints(page: Page): Promise<string[]> {

@@ -103,6 +103,26 @@ export function browserSuite(defaults: BrowserContextOptions = {}): BrowserSuite
 }
 
 /**
+ * Opens a board link in a page of its own in `locale`, its person already named (unless
+ * `named: false`), once the map has drawn a card; an error on the page fails the test.
+ */
+export async function openMapPage(
+  suite: BrowserSuite,
+  link: string,
+  { locale = 'en', named = true, ...options }: BrowserContextOptions & { locale?: string; named?: boolean } = {},
+): Promise<Page> {
+  const context = await suite.openContext({ locale, ...options });
+  if (named) await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Mette'));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${suite.server.url}${link}`);
+  await page.locator('.react-flow__node-card').first().waitFor({ timeout: 20_000 });
+  return page;
+}
+
+/**
  * Clicks one of the workshop bar's series entries (Run-sheet, History, Comments, Since last
  * time). When the bar is full it folds them into its "More" menu, and it may do so a frame after
  * it is drawn: this looks again until the entry is clicked where a person would find it then.

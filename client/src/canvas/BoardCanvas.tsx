@@ -333,7 +333,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
             <FarLayer
               board={board}
               layout={layout}
-              selectedCards={selectedCards}
+              selectedCards={selectedSet}
               selectedLinks={selectedLinks}
               matches={matches}
               privateIds={privateIds}

@@ -11,7 +11,7 @@ const zoomOf = (s: ReactFlowState) => s.transform[2];
 interface FarLayerProps {
   board: Pick<Board, 'cards' | 'links'>;
   layout: GridLayout;
-  selectedCards: readonly string[];
+  selectedCards: ReadonlySet<string>;
   selectedLinks: readonly string[];
   matches: ReadonlySet<string> | null;
   privateIds: ReadonlySet<string>;
@@ -33,7 +33,7 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
   const scale = farScale(area, zoom, window.devicePixelRatio || 1);
   const width = Math.max(1, Math.round(area.width * scale));
   const height = Math.max(1, Math.round(area.height * scale));
-  const selected = useMemo(() => ({ cards: new Set(selectedCards), links: new Set(selectedLinks) }), [selectedCards, selectedLinks]);
+  const links = useMemo(() => new Set(selectedLinks), [selectedLinks]);
 
   useLayoutEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -41,8 +41,8 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
     drawFarMap(ctx, {
       board,
       layout,
-      selectedCards: selected.cards,
-      selectedLinks: selected.links,
+      selectedCards,
+      selectedLinks: links,
       matches,
       privateIds,
       scale,
@@ -50,7 +50,7 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
       zoom: scale / (window.devicePixelRatio || 1),
       moving,
     });
-  }, [board, layout, selected, matches, privateIds, scale, moving]);
+  }, [board, layout, selectedCards, links, matches, privateIds, scale, moving]);
 
   return (
     <ViewportPortal>

@@ -3,8 +3,8 @@ import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from '
 import { FAR_ZOOM, SUMMARY_ZOOM, type GridLayout } from './layout.ts';
 import { fitBoardViewport } from './useFitBoard.ts';
 
-/** Room the page's bars take around the canvas, for the first guess of its size. */
-const CHROME = { width: 0, height: 120 };
+/** Height the page's bars take above the canvas, for the first guess of its size. */
+const BARS_HEIGHT = 120;
 
 /**
  * Semantic zoom, set on the canvas element for CSS: `--inv-zoom` (header text grows when
@@ -19,7 +19,7 @@ export function useSemanticZoom(
   layout: GridLayout,
 ): { far: boolean; summary: boolean; defaultViewport: Viewport; onMove: (event: unknown, viewport: Viewport) => void } {
   const [defaultViewport] = useState(() =>
-    fitBoardViewport(layout, Math.max(320, window.innerWidth - CHROME.width), Math.max(240, window.innerHeight - CHROME.height)),
+    fitBoardViewport(layout, Math.max(320, window.innerWidth), Math.max(240, window.innerHeight - BARS_HEIGHT)),
   );
   const [far, setFar] = useState(() => defaultViewport.zoom < FAR_ZOOM);
   const [summary, setSummary] = useState(() => defaultViewport.zoom < SUMMARY_ZOOM);
