@@ -2,13 +2,13 @@ import { SidePanels } from './SidePanels.tsx';
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
-import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
+import { rememberBoard } from '../routing/knownBoards.ts';
 import { Link } from '../routing/router.tsx';
 import type { BoardView } from '../routing/routes.ts';
 import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
 import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
-import { participantFor } from '../facilitation/participant.ts';
+import { takeBoardSession } from './openSession.ts';
 import { useBoardAccess, type BoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
@@ -27,8 +27,7 @@ import { PrioritizeUiProvider } from '../prioritize/store.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
 import { createCommands } from '../doc/commands.ts';
 import { EditorLayer } from './EditorLayer.tsx';
-import { wsBaseFor } from '../doc/connection.ts';
-import { BoardSession } from '../doc/session.ts';
+import type { BoardSession } from '../doc/session.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
@@ -37,10 +36,7 @@ export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: 
   const [value, setValue] = useState<BoardContextValue | null>(null);
 
   useEffect(() => {
-    // A secret link brings its token in the address: keep it for this board, then hide it.
-    const fromLink = takeTokenFromAddress(window.location, window.history);
-    if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
-    const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
+    const session = takeBoardSession(boardId);
     // The board's local UI state is made with its session: nothing is carried over from another board.
     const ui = createBoardUiStore();
     const commands = createCommands(session, (message) => ui.getState().notify(message));

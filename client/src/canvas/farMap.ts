@@ -86,19 +86,31 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
   for (const card of board.cards) kinds.set(card.id, card.kind);
   const dimmed = (id: string): boolean => matches !== null && !matches.has(id);
 
+  // Links in four paths (selected or not, dimmed or not), one stroke each: a stroke per link
+  // cost more than all the blocks at 5,000 cards.
+  const linkPaths = new Map<string, { selected: boolean; dim: boolean; path: Path2D }>();
   for (const link of drawing.links === false ? [] : board.links) {
     const from = layout.cards.get(link.from);
     const to = layout.cards.get(link.to);
     if (!from || !to) continue;
     const { a, c1, c2, b } = linkCurve(from, to);
     const selected = selectedLinks.has(link.id);
-    ctx.globalAlpha = dimmed(link.from) || dimmed(link.to) ? 0.3 : 1;
+    const dim = dimmed(link.from) || dimmed(link.to);
+    const key = `${selected}:${dim}`;
+    let group = linkPaths.get(key);
+    if (!group) {
+      group = { selected, dim, path: new Path2D() };
+      linkPaths.set(key, group);
+    }
+    group.path.moveTo(a.x, a.y);
+    group.path.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, b.x, b.y);
+  }
+  // Unselected first, so a selected link is drawn over the others.
+  for (const { selected, dim, path } of [...linkPaths.values()].sort((x, y) => Number(x.selected) - Number(y.selected))) {
+    ctx.globalAlpha = dim ? 0.3 : 1;
     ctx.strokeStyle = selected ? SELECTED_COLOUR : LINK_COLOUR;
     ctx.lineWidth = screen(selected ? 2.5 : 1.25);
-    ctx.beginPath();
-    ctx.moveTo(a.x, a.y);
-    ctx.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, b.x, b.y);
-    ctx.stroke();
+    ctx.stroke(path);
   }
 
   // Cards in groups of one kind and one dimming, each drawn as one path per colour: a few

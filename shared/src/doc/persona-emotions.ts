@@ -30,16 +30,18 @@ const isEmotion = (value: unknown): value is Emotion => (EMOTIONS as readonly un
 /** A card record's per-persona emotions; `onBad` is told each key whose value is not an emotion. */
 export function readPersonaEmotions(record: RecordMap, onBad?: (key: string) => void): Record<string, Emotion> | undefined {
   let out: Record<string, Emotion> | undefined;
-  for (const [key, value] of record.entries()) {
+  // forEach, not entries(): Yjs's entries() is a chain of generic iterators, several times
+  // slower, and every card of a board is read on join.
+  record.forEach((value, key) => {
     const persona = personaOfField(key);
-    if (persona === undefined) continue;
+    if (persona === undefined) return;
     if (!isEmotion(value)) {
       onBad?.(key);
-      continue;
+      return;
     }
     out ??= {};
     out[persona] = value;
-  }
+  });
   return out;
 }
 
@@ -49,6 +51,8 @@ export function readPersonaEmotions(record: RecordMap, onBad?: (key: string) => 
  */
 export function keepKnownPersonas(card: Card, personaIds: ReadonlySet<string>): void {
   if (!card.personaEmotions) return;
+  const ids = Object.keys(card.personaEmotions);
+  if (ids.every((id) => personaIds.has(id))) return;
   const kept = Object.entries(card.personaEmotions).filter(([id]) => personaIds.has(id));
   if (kept.length > 0) card.personaEmotions = Object.fromEntries(kept);
   else delete card.personaEmotions;

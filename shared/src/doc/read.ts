@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../ids.ts';
 import { isValidId } from '../ids.ts';
 import { CURRENCIES, CURRENT_SCHEMA_VERSION, type Board, type Currency } from '../schema/board.ts';
-import { cardSchema, CARD_KINDS, type Card, type CardKind } from '../schema/card.ts';
+import { CARD_KINDS, type Card, type CardKind } from '../schema/card.ts';
 import { readCustomChannels } from '../schema/channels.ts';
 import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
@@ -26,6 +26,7 @@ import {
 import { compareOrdered } from './order.ts';
 import { hasText, textValue } from './text.ts';
 import { keepKnownPersonas, readPersonaEmotions } from './persona-emotions.ts';
+import { OPTIONAL_CARD_FIELDS, validCardField } from './card-fields.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
 
@@ -163,40 +164,22 @@ export function readCadenceRules(doc: Y.Doc): CadenceRule[] {
  * undo) are dropped on reading, so the board stays valid without rewriting every card.
  */
 export function keepKnownScenarios(card: Card, scenarioIds: ReadonlySet<string>): void {
-  if (card.scenarioIds) {
+  if (card.scenarioIds && !allKnownOnce(card.scenarioIds, scenarioIds)) {
     const kept = card.scenarioIds.filter((id) => scenarioIds.has(id));
     if (kept.length > 0) card.scenarioIds = [...new Set(kept)];
     else delete card.scenarioIds;
   }
-  if (card.scenarioEmotions) {
+  if (card.scenarioEmotions && !allKnownOnce(Object.keys(card.scenarioEmotions), scenarioIds)) {
     const kept = Object.entries(card.scenarioEmotions).filter(([id]) => scenarioIds.has(id));
     if (kept.length > 0) card.scenarioEmotions = Object.fromEntries(kept);
     else delete card.scenarioEmotions;
   }
 }
 
-const OPTIONAL_CARD_FIELDS = [
-  'channel',
-  'customChannel',
-  'emotion',
-  'ownerTeam',
-  'metrics',
-  'impact',
-  'effort',
-  'confidence',
-  'owner',
-  'dueDate',
-  'status',
-  'manualRank',
-  'effects',
-  'message',
-  'dayOffset',
-  'dunningStep',
-  'fee',
-  'scenarioIds',
-  'scenarioEmotions',
-  'checkpoint',
-] as const;
+/** Every id known and none twice: the common case, which needs no copy. */
+function allKnownOnce(ids: readonly string[], known: ReadonlySet<string>): boolean {
+  return ids.every((id, i) => known.has(id) && ids.indexOf(id) === i);
+}
 
 export function readCellOf(record: RecordMap): CellValue | undefined {
   const cell = record.get('cell') as Partial<CellValue> | undefined;
@@ -243,7 +226,7 @@ export function readCard(
   for (const field of OPTIONAL_CARD_FIELDS) {
     const value = record.get(field);
     if (value === undefined || value === null) continue;
-    if (cardSchema.shape[field].safeParse(value).success) (card as Record<string, unknown>)[field] = value;
+    if (validCardField(field, value)) (card as Record<string, unknown>)[field] = value;
     else tell(onRepair, 'field-defaulted', `${path}/${field}`);
   }
   const personaEmotions = readPersonaEmotions(record, (key) => tell(onRepair, 'field-defaulted', `${path}/${key}`));

@@ -42,6 +42,8 @@ interface ArgumentUse {
 
 interface ParsedMessage {
   ast: MessageFormatElement[];
+  /** The text of a message that is only text (most are): it needs no formatter. */
+  plain: string | null;
   /** Every argument the message reads, nested branches included. */
   args: ReadonlyMap<string, ArgumentUse>;
 }
@@ -99,7 +101,8 @@ function parseCached(source: string): ParsedMessage {
     if (/[{}]/.test(literalText(ast)) && !/'[{}]/.test(source)) throw new MessageSyntaxError('unbalanced "}"', source);
     const args = new Map<string, ArgumentUse>();
     collectArguments(ast, args);
-    found = { ast, args };
+    const plain = ast.every(isLiteralElement) ? ast.map((el) => el.value).join('') : null;
+    found = { ast, args, plain };
     parsed.set(source, found);
   }
   return found;
@@ -148,6 +151,9 @@ function formatterFor(source: string, message: ParsedMessage, locale: string, nu
  */
 export function formatMessage(source: string, locale: string, params: MessageParams = {}): string {
   const message = parseCached(source);
+  // Making a formatter resolves its locale through Intl, tens of milliseconds for a page's first
+  // few; a message that is only text has nothing to format.
+  if (message.plain !== null) return message.plain;
   const tag = safeLocale(locale);
   if (message.args.size === 0) return formatterFor(source, message, tag, []).format() as string;
   const values: Record<string, string | number> = {};
