@@ -79,6 +79,13 @@ async function openBoard(browser: Browser, url: string) {
       `(total blocking ${round(load.totalBlockingMs, 0)} ms in ${load.longTasks} long tasks; ` +
       `${load.cardNodesInDom} cards in the DOM${load.cardsDrawn ? `, ${load.cardsDrawn} drawn on the far layer` : ''} at zoom ${round(load.zoom, 2)})`,
   );
+  const { marks } = load;
+  if (marks['socket-opened'] !== undefined && marks['board-synced'] !== undefined) {
+    console.log(
+      `        socket opened at ${round(marks['socket-opened'], 0)} ms, connected at ${round(marks['socket-connected'] ?? Number.NaN, 0)} ms, ` +
+        `board received and applied at ${round(marks['board-synced'], 0)} ms`,
+    );
+  }
   return { context, page, load };
 }
 

@@ -25,6 +25,8 @@ export interface LoadResult {
   cardsVisibleMs: number;
   /** Navigation start → interactive (cards shown, then a quiet second). */
   ttiMs: number;
+  /** The page's own marks of the load (session.ts): socket-opened, socket-connected, board-synced (ms). */
+  marks: Record<string, number>;
   /** Sum over long tasks of their time beyond 50 ms, until interactive. */
   totalBlockingMs: number;
   longTasks: number;
@@ -63,6 +65,12 @@ export async function measureLoad(page: Page, url: string): Promise<LoadResult> 
       return {
         cardsVisibleMs: visible,
         ttiMs: tti,
+        marks: Object.fromEntries(
+          performance
+            .getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('rejse:'))
+            .map((m) => [m.name.slice('rejse:'.length), m.startTime]),
+        ),
         totalBlockingMs: until.reduce((sum, t) => sum + Math.max(0, t.end - t.start - 50), 0),
         longTasks: until.length,
         cardNodesInDom: document.querySelectorAll('.react-flow__node-card').length,

@@ -84,6 +84,7 @@ export class BoardSession {
       this.cleanups.push(() => this.undoManager.off(event, onStack));
     }
 
+    if (options.connect ?? true) markLoad('socket-opened');
     this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
       params: {
         v: String(PROTOCOL_VERSION),
@@ -98,9 +99,13 @@ export class BoardSession {
       disableBc: true,
     });
     this.cleanups.push(sendLocalUpdatesAfterFirstSync(this.doc, this.provider));
-    this.provider.on('sync', (synced) => this.updateFacts({ synced, everSynced: this.facts.everSynced || synced }));
+    this.provider.on('sync', (synced) => {
+      if (synced && !this.facts.everSynced) markLoad('board-synced');
+      this.updateFacts({ synced, everSynced: this.facts.everSynced || synced });
+    });
     this.provider.on('status', ({ status }) => {
       if (status !== 'connected') this.updateFacts({ synced: false });
+      else if (!this.facts.everSynced) markLoad('socket-connected');
     });
     this.provider.on('connection-close', (event) => {
       if (event && isFatalClose(event.code)) {
@@ -215,4 +220,12 @@ function sendLocalUpdatesAfterFirstSync(doc: Y.Doc, provider: WebsocketProvider)
     doc.off('afterTransaction', onEarlyChange);
     provider.off('sync', onSync);
   };
+}
+
+/**
+ * A User Timing mark of a board's load (`rejse:socket-opened`, `rejse:socket-connected`, `rejse:board-synced`): the
+ * canvas benchmark reads them to tell waiting for the server from the page's own work.
+ */
+function markLoad(name: string): void {
+  performance.mark(`rejse:${name}`);
 }
