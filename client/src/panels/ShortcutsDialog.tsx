@@ -32,6 +32,16 @@ const GROUPS: { title: MessageKey; rows: { keys: string[]; label: MessageKey }[]
     ],
   },
   {
+    // Below 20 % cards are drawn, not nodes: the far map is one Tab stop (canvas/useFarKeys.ts).
+    title: 'shortcuts.farMap',
+    rows: [
+      { keys: ['←', '→', '↑', '↓'], label: 'shortcuts.farMove' },
+      { keys: ['Home', 'End'], label: 'shortcuts.farFirstLast' },
+      { keys: ['Enter', 'Space'], label: 'shortcuts.farSelect' },
+      { keys: ['Z'], label: 'shortcuts.farZoom' },
+    ],
+  },
+  {
     title: 'shortcuts.board',
     rows: [
       { keys: ['Mod+Z'], label: 'shortcuts.undo' },
