@@ -942,6 +942,7 @@ export const da: Messages = {
   'shortcuts.farFirstLast': 'Gå til det første eller det sidste kort',
   'shortcuts.farSelect': 'Marker kortet med ringen (med Shift: føj det til)',
   'shortcuts.farZoom': 'Zoom ind på kortet med ringen for at læse og redigere det',
+  'map.bar.moreControls': 'Mere: de knapper, der ikke er plads til i bjælken',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'Sådan føles det for hver persona',
   'inspector.personaEmotion.hint': 'Vælg et ansigt, hvor det føles anderledes for en persona: hver persona har sin egen kurve på kortet.',
