@@ -292,6 +292,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       aria-label={t('canvas.label')}
     >
       <CanvasTextProvider value={canvasText}>
+        {/* Before the map in the Tab order: one stop for the drawn cards, ahead of the cells' "+" buttons. */}
+        {far ? <FarKeysList board={board} layout={layout} keys={farKeys} selectedCards={selectedSet} privateIds={privateIds} /> : null}
         <ReactFlow<BoardNode, LinkEdge>
           // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
           nodes={nodes}
@@ -344,9 +346,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
               focused={farKeys.active ? farKeys.focused : null}
             />
           ) : null}
-          {far ? (
-            <FarKeysList board={board} layout={layout} keys={farKeys} selectedCards={selectedSet} privateIds={privateIds} />
-          ) : null}
+
           <Controls position="bottom-left" showInteractive={false} showFitView={false}>
             <MinimapToggle />
           </Controls>

@@ -44,7 +44,7 @@ function firstInView(layout: GridLayout, view: { x: number; y: number; width: nu
  * between lanes; Home/End the first and last), panning the card on screen; Enter or Space
  * selects the card (Shift, Ctrl or Cmd adds or takes it away, as a click does); Z — or Enter
  * on the card already selected — zooms in to read it at 100 %, as a double-click does, and puts
- * the focus on its node; Escape leaves (after letting go of the selection, as up close).
+ * the focus on its node; Escape leaves the far map (and lets go of the selection, as up close).
  * Delete is the far layer's (`useFarPointer`). The focused card stays where the layout has it:
  * when it goes, the keyboard moves to the card now at its place in reading order.
  */
@@ -115,8 +115,14 @@ export function useFarKeys(
         focus(stepCard(layout, focused, step));
         return;
       }
-      if (focused === null || !layout.cards.has(focused)) return;
       const ui = uiStore.getState();
+      if (event.key === 'Escape') {
+        // The editor's Escape (useEditorShortcuts) then lets go of the selection; with none, the search filter stays.
+        if (ui.selectedCards.length === 0 && ui.selectedLinks.length === 0) event.preventDefault();
+        event.currentTarget.blur();
+        return;
+      }
+      if (focused === null || !layout.cards.has(focused)) return;
       const only = ui.selectedCards.length === 1 && ui.selectedCards[0] === focused;
       if ((event.key === 'z' || event.key === 'Z') && !mod) {
         event.preventDefault();
@@ -131,10 +137,6 @@ export function useFarKeys(
           const has = ui.selectedCards.includes(id);
           ui.setSelection(has ? ui.selectedCards.filter((card) => card !== id) : [...ui.selectedCards, id], ui.selectedLinks);
         } else ui.setSelection([id], []);
-      } else if (event.key === 'Escape' && ui.selectedCards.length === 0 && ui.selectedLinks.length === 0) {
-        // With a selection, the editor's Escape lets go of it and leaves the map (useEditorShortcuts).
-        event.preventDefault();
-        event.currentTarget.blur();
       }
     },
     [far, layout, focused, focus, uiStore, zoomIn],
