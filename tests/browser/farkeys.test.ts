@@ -116,7 +116,9 @@ async function tabToFarMap(page: Page): Promise<number> {
 const onPane = async (page: Page) => {
   const ring = await ringOnScreen(page);
   const pane = (await page.locator('.react-flow').boundingBox())!;
-  return ring !== null && ring.left >= pane.x && ring.right <= pane.x + pane.width && ring.top >= pane.y && ring.bottom <= pane.y + pane.height;
+  return (
+    ring !== null && ring.left >= pane.x && ring.right <= pane.x + pane.width && ring.top >= pane.y && ring.bottom <= pane.y + pane.height
+  );
 };
 
 describe('the map seen from far, by keyboard', () => {
@@ -133,7 +135,8 @@ describe('the map seen from far, by keyboard', () => {
     const first = /^(Touchpoint|Pain point): (Touch|Pain) s0k0\. Stage 1 “[^”]*”, lane “[^”]+”$/.exec((await announced(page)) ?? '');
     expect(first).not.toBeNull();
     const word = first![2]!;
-    const says = (text: string) => expect.poll(async () => (await announced(page))?.split('.')[0], POLL).toBe(`${first![1]}: ${word} ${text}`);
+    const says = (text: string) =>
+      expect.poll(async () => (await announced(page))?.split('.')[0], POLL).toBe(`${first![1]}: ${word} ${text}`);
     await page.keyboard.press('ArrowRight');
     await says('s1k0');
     await page.keyboard.press('ArrowDown');
@@ -219,9 +222,9 @@ describe('the map seen from far, by keyboard', () => {
   });
 
   it.each([
-    ['da', /\. Fase 2 »[^«]+«, række »[^«]+«$/],
-    ['sv', /\. Fas 2 ”[^”]+”, rad ”[^”]+”$/],
-  ] as const)('reads the card out in %s', async (locale, place) => {
+    ['da', /\. Fase 2 »[^«]+«, række »[^«]+«$/, 'Kortet zoomet helt ud'],
+    ['sv', /\. Fas 2 ”[^”]+”, rad ”[^”]+”$/, 'Kartan utzoomad helt'],
+  ] as const)('reads the card out in %s, and Escape leaves', async (locale, place, heading) => {
     const { board, reader } = await wideBoard();
     const page = await openFar(board.links.facilitator, locale);
     await tabToFarMap(page);
@@ -231,6 +234,14 @@ describe('the map seen from far, by keyboard', () => {
     expect(await announced(page)).toMatch(/^(Kontaktpunkt|Smertepunkt|Smärtpunkt): (Touch|Pain) s1k0\./);
     await expect.poll(() => ringOnScreen(page), POLL).not.toBeNull();
     await screen(page, `far-keys-${locale}`);
+    // Escape leaves the far map: no focus in it, no ring.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ringOnScreen(page), POLL).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.closest('.far-keys') ?? null)).toBeNull();
+    // The shortcuts dialog lists the far map's keys.
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByRole('dialog').getByRole('heading', { name: heading }).count(), POLL).toBe(1);
+    await screen(page, `shortcuts-${locale}`);
     reader.destroy();
   });
 });

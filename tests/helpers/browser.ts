@@ -172,7 +172,12 @@ export async function clickBarControl(page: Page, name: string | RegExp): Promis
       }
       const folded = bar.locator('.workshop-bar__more');
       if ((await folded.count()) === 0) return false;
-      if (!(await folded.locator('details').first().evaluate((details) => (details as HTMLDetailsElement).open))) {
+      if (
+        !(await folded
+          .locator('details')
+          .first()
+          .evaluate((details) => (details as HTMLDetailsElement).open))
+      ) {
         await folded.locator('summary').first().click({ timeout: 2_000 });
       }
       const inMenu = folded.getByRole('button', options);

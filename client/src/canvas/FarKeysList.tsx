@@ -43,7 +43,6 @@ function FarKeysListView({ board, layout, keys, selectedCards, privateIds }: Far
     <div className="far-keys">
       <div
         className="far-keys__list"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a listbox is interactive; its options are drawn, so the list takes the focus.
         tabIndex={0}
         role="listbox"
         aria-multiselectable="true"
@@ -54,6 +53,7 @@ function FarKeysListView({ board, layout, keys, selectedCards, privateIds }: Far
         onBlur={keys.onBlur}
         onKeyDown={keys.onKeyDown}
       >
+        {/* biome-ignore lint/a11y/useFocusableInteractive: the active descendant of the listbox, which keeps the focus (aria-activedescendant). */}
         <div
           id={optionId}
           role="option"

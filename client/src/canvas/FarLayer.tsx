@@ -25,7 +25,8 @@ interface FarLayerProps {
  * viewport instead of hundreds of card nodes: a pan moves the drawing with the rest of the map
  * and draws nothing again; a zoom step, an edit, the selection or the search draws it anew.
  * Transparent to the pointer: the canvas hit-tests clicks on the cells beneath (`cardAt`).
- * The card the keyboard is on (`useFarKeys`) gets a ring.
+ * The card the keyboard is on (`useFarKeys`) gets a ring; the keyboard and assistive technology
+ * reach the cards through `FarKeysList`, so the canvas itself is only a picture.
  */
 function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, privateIds, moving, focused }: FarLayerProps) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -62,8 +63,6 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
         width={width}
         height={height}
         data-cards={layout.cards.size}
-        // The picture; the keyboard and assistive technology reach its cards through FarKeysList.
-        aria-hidden="true"
         style={{ left: area.x, top: area.y, width: area.width, height: area.height }}
       />
     </ViewportPortal>

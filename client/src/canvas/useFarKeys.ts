@@ -15,6 +15,8 @@ const STEPS: Readonly<Record<string, CardStep>> = {
   Home: 'first',
   End: 'last',
 };
+/** A card the keyboard reaches is panned on screen at the zoom it is seen at, clear of the upright stage bar. */
+const REVEAL = { keepZoom: true, top: UPRIGHT_BAR + 8 } as const;
 /** Frames to wait for the card's node after zooming in (the nodes come back once the zoom settles). */
 const NODE_WAIT_FRAMES = 120;
 
@@ -33,7 +35,9 @@ function firstInView(layout: GridLayout, view: { x: number; y: number; width: nu
   const order = readingOrder(layout);
   const seen = order.find((id) => {
     const box = layout.cards.get(id);
-    return box && box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;
+    return (
+      box && box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height
+    );
   });
   return seen ?? order[0] ?? null;
 }
@@ -69,7 +73,7 @@ export function useFarKeys(
       const box = id ? layout.cards.get(id) : undefined;
       if (!box) return;
       place.current = readingOrder(layout).indexOf(box.id);
-      reveal(box, { keepZoom: true, top: UPRIGHT_BAR + 8 });
+      reveal(box, REVEAL);
     },
     [layout, reveal],
   );
@@ -83,7 +87,8 @@ export function useFarKeys(
 
   const onFocus = useCallback(() => {
     setActive(true);
-    if (focused !== null && layout.cards.has(focused)) return reveal(layout.cards.get(focused)!, { keepZoom: true, top: UPRIGHT_BAR + 8 });
+    const box = focused === null ? undefined : layout.cards.get(focused);
+    if (box) return reveal(box, REVEAL);
     const selected = uiStore.getState().selectedCards.find((id) => layout.cards.has(id));
     const [x, y, zoom] = store.getState().transform;
     const { width, height } = store.getState();

@@ -939,6 +939,7 @@ export const en = {
   'shortcuts.farFirstLast': 'Go to the first or the last card',
   'shortcuts.farSelect': 'Select the ringed card (with Shift: add it)',
   'shortcuts.farZoom': 'Zoom in to the ringed card to read and edit it',
+  'shortcuts.spaceKey': 'Space',
   'map.bar.moreControls': 'More: the controls the bar has no room for',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'How it feels per persona',

@@ -940,6 +940,7 @@ export const sv: Messages = {
   'shortcuts.farFirstLast': 'Gå till det första eller det sista kortet',
   'shortcuts.farSelect': 'Markera kortet med ringen (med Shift: lägg till det)',
   'shortcuts.farZoom': 'Zooma in på kortet med ringen för att läsa och redigera det',
+  'shortcuts.spaceKey': 'Blanksteg',
   'map.bar.moreControls': 'Mer: kontrollerna som inte får plats i listen',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'Så känns det för varje persona',
