@@ -48,7 +48,7 @@ interface ControlsProps {
 }
 
 /** One folding control: named for `useOneRow`, which measures it in the bar. */
-function Part({ state, name, onShare }: { state: FacilitationState; name: FoldingControl; onShare: () => void }) {
+function Part({ state, name, onShare, inMenu }: { state: FacilitationState; name: FoldingControl; onShare: () => void; inMenu: boolean }) {
   const t = useT();
   const control = {
     share: (
@@ -59,7 +59,7 @@ function Part({ state, name, onShare }: { state: FacilitationState; name: Foldin
     summon: <SummonButton />,
     private: <PrivateControl state={state} />,
     focus: <FocusControl state={state} />,
-    locks: <LockControls state={state} />,
+    locks: <LockControls state={state} inMenu={inMenu} />,
   }[name];
   return (
     <div className="workshop-fold" data-fold={name}>
@@ -80,7 +80,7 @@ export function FacilitatorControls({ state, folded, onShare }: ControlsProps) {
         .reverse()
         .filter((name) => !folded.has(name))
         .map((name) => (
-          <Part key={name} state={state} name={name} onShare={onShare} />
+          <Part key={name} state={state} name={name} onShare={onShare} inMenu={false} />
         ))}
     </div>
   );
@@ -91,7 +91,7 @@ export function FoldedFacilitatorControls({ state, folded, onShare }: ControlsPr
   return [...FOLDING_CONTROLS]
     .reverse()
     .filter((name) => folded.has(name))
-    .map((name) => <Part key={name} state={state} name={name} onShare={onShare} />);
+    .map((name) => <Part key={name} state={state} name={name} onShare={onShare} inMenu />);
 }
 
 function TimerControls({ state }: { state: FacilitationState }) {
@@ -214,44 +214,60 @@ function VotingControls({ state }: { state: FacilitationState }) {
   );
 }
 
-function LockControls({ state }: { state: FacilitationState }) {
+/** The locks: a menu in the bar; folded into "More", its form under a heading (no menu in a menu). */
+function LockControls({ state, inMenu = false }: { state: FacilitationState; inMenu?: boolean }) {
+  const t = useT();
+  if (inMenu) {
+    return (
+      <section className="workshop-folded-locks">
+        <h3 className="field__label">{t('facilitation.lock.menu')}</h3>
+        <LockForm state={state} />
+      </section>
+    );
+  }
+  return (
+    <Menu label={t('facilitation.lock.menu')} summary={t('facilitation.lock.menu')}>
+      <LockForm state={state} />
+    </Menu>
+  );
+}
+
+function LockForm({ state }: { state: FacilitationState }) {
   const t = useT();
   const session = useSession();
   const selected = useBoardUi((s) => s.selectedCards);
   const { locks } = state;
   const selectedLocked = selected.length > 0 && selected.every((id) => locks.cards.has(id));
   return (
-    <Menu label={t('facilitation.lock.menu')} summary={t('facilitation.lock.menu')}>
-      <div className="workshop-form workshop-form--column">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={locks.structure}
-            onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
-          />
-          {t('facilitation.lock.structure')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={locks.board}
-            onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
-          />
-          {t('facilitation.lock.board')}
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={selected.length === 0}
-          onClick={() => setCardsLocked(session.doc, selected, !selectedLocked, FACILITATION_ORIGIN)}
-        >
-          {selectedLocked
-            ? t('facilitation.lock.unlockCards', { count: selected.length })
-            : t('facilitation.lock.lockCards', { count: selected.length })}
-        </button>
-        <p className="muted workshop-form__hint">{t('facilitation.lock.lockedCount', { count: locks.cards.size })}</p>
-      </div>
-    </Menu>
+    <div className="workshop-form workshop-form--column">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={locks.structure}
+          onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
+        />
+        {t('facilitation.lock.structure')}
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={locks.board}
+          onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
+        />
+        {t('facilitation.lock.board')}
+      </label>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={selected.length === 0}
+        onClick={() => setCardsLocked(session.doc, selected, !selectedLocked, FACILITATION_ORIGIN)}
+      >
+        {selectedLocked
+          ? t('facilitation.lock.unlockCards', { count: selected.length })
+          : t('facilitation.lock.lockCards', { count: selected.length })}
+      </button>
+      <p className="muted workshop-form__hint">{t('facilitation.lock.lockedCount', { count: locks.cards.size })}</p>
+    </div>
   );
 }
 
