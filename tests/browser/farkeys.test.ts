@@ -247,6 +247,7 @@ describe('the map seen from far, by keyboard', () => {
 });
 
 const MORE = { en: 'More', da: 'Mere', sv: 'Mer' } as const;
+const SHARE = { en: 'Share', da: 'Del', sv: 'Dela' } as const;
 const VOTING = {
   en: { menu: 'Voting', start: 'Start voting', close: 'Close voting and show results' },
   da: { menu: 'Afstemning', start: 'Start afstemningen', close: 'Luk afstemningen, og vis resultatet' },
@@ -322,5 +323,9 @@ describe('the workshop bar with side panels open at 1440 px', () => {
     await expectOneRow(page);
     expect(await more.isVisible()).toBe(true);
     await screen(page, `bar-results-inspector-${locale}`);
+    // Everything folded is in the menu, the links to share among it.
+    await more.click();
+    await expect.poll(() => folded.getByRole('button', { name: SHARE[locale], exact: true }).isVisible(), POLL).toBe(true);
+    await screen(page, `bar-results-more-${locale}`);
   });
 });
