@@ -92,7 +92,10 @@ export function useFarKeys(
     const selected = uiStore.getState().selectedCards.find((id) => layout.cards.has(id));
     const [x, y, zoom] = store.getState().transform;
     const { width, height } = store.getState();
-    focus(selected ?? firstInView(layout, { x: -x / zoom, y: (UPRIGHT_BAR - y) / zoom, width: width / zoom, height: (height - UPRIGHT_BAR) / zoom }));
+    focus(
+      selected ??
+        firstInView(layout, { x: -x / zoom, y: (UPRIGHT_BAR - y) / zoom, width: width / zoom, height: (height - UPRIGHT_BAR) / zoom }),
+    );
   }, [focused, layout, uiStore, store, focus, reveal]);
   const onBlur = useCallback(() => setActive(false), []);
 
