@@ -96,7 +96,7 @@ describe('the map seen from far', () => {
     }
     await expect.poll(() => page.locator('.far-layer').getAttribute('data-cards'), POLL).toBe(String(total));
     expect(await page.locator('.react-flow__node-card').count()).toBe(0);
-    await expect(page.getByRole('img', { name: new RegExp(`The map from far: ${total} cards`) }).count()).resolves.toBe(1);
+    await expect(page.getByRole('listbox', { name: new RegExp(`The map from far: ${total} cards`) }).count()).resolves.toBe(1);
 
     // Blocks in their kind's colours.
     const pain = await blockOnScreen(page, rgbOf(KIND_COLOURS.pain.bg));

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages } from '@rejse/shared';
 import { boardFetch, connectClient, createBoard, type CreatedBoard } from '../helpers/server.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, clickBarControl } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const SCREENS = process.env.MAPVOTE_SCREENS_DIR ?? '/tmp/shots-mapvote';
@@ -90,7 +90,7 @@ beforeAll(async () => {
 
 describe('private cards on the map', () => {
   it('an editor types a sentence into a new private card that only they see; the reveal puts it on every board without a name', async () => {
-    await facilitator.getByRole('button', { name: 'Start private brainstorm' }).click();
+    await clickBarControl(facilitator, 'Start private brainstorm');
     for (const page of [anna, bo]) await expect.poll(() => privateBadge(page).count(), POLL).toBe(1);
 
     // "Add card" puts the caret into the new card on the map: the sentence, spaces and all, goes into it.
@@ -136,7 +136,7 @@ describe('private cards on the map', () => {
     await anna.getByRole('button', { name: 'Zoom to fit' }).click();
     await shootIn(facilitator, 'facilitator-private-counts');
 
-    await facilitator.getByRole('button', { name: 'Reveal private cards' }).click();
+    await clickBarControl(facilitator, 'Reveal private cards');
     for (const page of [facilitator, anna, bo]) {
       await expect.poll(() => cardWith(page, SENTENCE).count(), POLL).toBe(1);
       expect(await cardWith(page, SENTENCE).locator('.card__text').textContent()).toBe(SENTENCE);

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCard, readLanes, readStages, translate } from '@rejse/shared';
 import { connectClient, createBoard, type CreatedBoard } from '../helpers/server.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, clickBarControl } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const SCREENS = process.env.SHAREDRAG_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-sharedrag-screens');
@@ -97,7 +97,7 @@ describe('share links shown again on any device', () => {
     const editor = await open(board.links.editor, 'Anders');
     // A second device: a fresh browser context that never saw the board's creation.
     const facilitator = await open(board.links.facilitator, 'Mette');
-    await facilitator.getByRole('button', { name: 'Share', exact: true }).click();
+    await clickBarControl(facilitator, 'Share');
     const dialog = facilitator.getByRole('dialog', { name: 'Share this board' });
     const editorLink = dialog.locator('[data-share-role="editor"] input');
     const viewerLink = dialog.locator('[data-share-role="viewer"] input');
@@ -249,7 +249,7 @@ describe('the same screens in Danish and Swedish', () => {
   for (const locale of ['da', 'sv'] as const) {
     it(`shows the share, drop and lane dialogs in ${locale}`, async () => {
       const page = await open(board.links.facilitator, undefined, { locale, bypassCSP: true });
-      await page.getByRole('button', { name: locale === 'da' ? 'Del' : 'Dela', exact: true }).click();
+      await clickBarControl(page, locale === 'da' ? 'Del' : 'Dela');
       await expect.poll(() => page.locator('[data-share-role="viewer"] input').inputValue(), POLL).toContain('token=');
       await screenshot(page, `share-${locale}`);
       await page.locator('[data-share-role="viewer"]').getByRole('button').last().click();

@@ -152,3 +152,41 @@ export async function clickSeriesEntry(page: Page, name: string | RegExp): Promi
   };
   await expect.poll(tryOnce, { timeout: 20_000, interval: 250 }).toBe(true);
 }
+
+/**
+ * Clicks a button of the workshop bar (Share, Present, Start private brainstorm, …) where a
+ * person would find it: in the bar, or in its "More" menu when the bar has folded it there
+ * (side panels open, long words), which it may do a frame after it is drawn.
+ */
+export async function clickBarControl(page: Page, name: string | RegExp): Promise<void> {
+  const options = typeof name === 'string' ? { name, exact: true } : { name };
+  const bar = page.locator('.workshop-bar');
+  const tryOnce = async (): Promise<boolean> => {
+    try {
+      const buttons = bar.getByRole('button', options);
+      for (let i = 0; i < (await buttons.count()); i += 1) {
+        const button = buttons.nth(i);
+        if (!(await button.isVisible()) || (await button.evaluate((el) => el.closest('.workshop-bar__more') !== null))) continue;
+        await button.click({ timeout: 2_000 });
+        return true;
+      }
+      const folded = bar.locator('.workshop-bar__more');
+      if ((await folded.count()) === 0) return false;
+      if (
+        !(await folded
+          .locator('details')
+          .first()
+          .evaluate((details) => (details as HTMLDetailsElement).open))
+      ) {
+        await folded.locator('summary').first().click({ timeout: 2_000 });
+      }
+      const inMenu = folded.getByRole('button', options);
+      if (!(await inMenu.isVisible())) return false;
+      await inMenu.click({ timeout: 2_000 });
+      return true;
+    } catch {
+      return false; // the bar changed under the click: look again
+    }
+  };
+  await expect.poll(tryOnce, { timeout: 20_000, interval: 250 }).toBe(true);
+}

@@ -20,6 +20,7 @@ import { CanvasTextProvider } from './CanvasText.tsx';
 import { matchingCardIds } from '../doc/filter.ts';
 import { computeLayout } from './layout.ts';
 import { DropTarget } from './DropTarget.tsx';
+import { FarKeysList } from './FarKeysList.tsx';
 import { FarLayer } from './FarLayer.tsx';
 import { KindChangeDialog } from './KindChangeDialog.tsx';
 import { useCardKeys } from './useCardKeys.ts';
@@ -28,6 +29,7 @@ import { useDragDrop } from './useDragDrop.ts';
 import { useClipboard } from './useClipboard.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useFarDrag } from './useFarDrag.ts';
+import { useFarKeys } from './useFarKeys.ts';
 import { useFarPointer } from './useFarPointer.ts';
 import { useFlowElements } from './useFlowState.ts';
 import { useSemanticZoom } from './useSemanticZoom.ts';
@@ -83,6 +85,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
   const dragDrop = useDragDrop(layout, board);
   const { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves } = dragDrop;
   const farDrag = useFarDrag(far, viewOnly, wrapper, layoutRef, dragDrop);
+  const farKeys = useFarKeys(far, layout, layoutRef, wrapper);
 
   // Someone else deleted a selected card or link, or the card being edited: let go of it.
   useEffect(() => {
@@ -289,6 +292,8 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
       aria-label={t('canvas.label')}
     >
       <CanvasTextProvider value={canvasText}>
+        {/* Before the map in the Tab order: one stop for the drawn cards, ahead of the cells' "+" buttons. */}
+        {far ? <FarKeysList board={board} layout={layout} keys={farKeys} selectedCards={selectedSet} privateIds={privateIds} /> : null}
         <ReactFlow<BoardNode, LinkEdge>
           // Seen from far, cards and links are drawn by the far layer: React Flow holds the grid's few nodes.
           nodes={nodes}
@@ -338,8 +343,10 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
               matches={matches}
               privateIds={privateIds}
               moving={farDrag}
+              focused={farKeys.active ? farKeys.focused : null}
             />
           ) : null}
+
           <Controls position="bottom-left" showInteractive={false} showFitView={false}>
             <MinimapToggle />
           </Controls>

@@ -1,7 +1,6 @@
 import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Board } from '@rejse/shared';
-import { useCanvasText } from './CanvasText.tsx';
 import { drawFarMap, farArea, farScale } from './farMap.ts';
 import type { GridLayout } from './layout.ts';
 import type { FarDrag } from './useFarDrag.ts';
@@ -17,6 +16,8 @@ interface FarLayerProps {
   privateIds: ReadonlySet<string>;
   /** Blocks being dragged (`useFarDrag`). */
   moving: FarDrag | null;
+  /** The card the keyboard is on while the far map has the focus (`useFarKeys`): ringed. */
+  focused: string | null;
 }
 
 /**
@@ -24,9 +25,10 @@ interface FarLayerProps {
  * viewport instead of hundreds of card nodes: a pan moves the drawing with the rest of the map
  * and draws nothing again; a zoom step, an edit, the selection or the search draws it anew.
  * Transparent to the pointer: the canvas hit-tests clicks on the cells beneath (`cardAt`).
+ * The card the keyboard is on (`useFarKeys`) gets a ring; the keyboard and assistive technology
+ * reach the cards through `FarKeysList`, so the canvas itself is only a picture.
  */
-function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, privateIds, moving }: FarLayerProps) {
-  const { t } = useCanvasText();
+function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, privateIds, moving, focused }: FarLayerProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const zoom = useStore(zoomOf);
   const area = farArea(layout);
@@ -49,8 +51,9 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
       // Outlines keep their screen width within a scale step.
       zoom: scale / (window.devicePixelRatio || 1),
       moving,
+      focused,
     });
-  }, [board, layout, selectedCards, links, matches, privateIds, scale, moving]);
+  }, [board, layout, selectedCards, links, matches, privateIds, scale, moving, focused]);
 
   return (
     <ViewportPortal>
@@ -60,8 +63,6 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
         width={width}
         height={height}
         data-cards={layout.cards.size}
-        role="img"
-        aria-label={t('canvas.farLayer', { count: layout.cards.size })}
         style={{ left: area.x, top: area.y, width: area.width, height: area.height }}
       />
     </ViewportPortal>

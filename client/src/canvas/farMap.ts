@@ -1,5 +1,6 @@
 import {
   cardRadius,
+  FOCUS_COLOUR,
   KIND_COLOURS,
   LINK_COLOUR,
   linkCurve,
@@ -57,6 +58,8 @@ export interface FarDrawing {
   links?: boolean;
   /** Cards being dragged: drawn faded in place and whole at the offset (map units). */
   moving?: { ids: ReadonlySet<string>; dx: number; dy: number } | null;
+  /** The card the keyboard is on (the far map has the focus): ringed outside any outline. */
+  focused?: string | null;
 }
 
 interface BlockGroup {
@@ -151,7 +154,23 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     ctx.roundRect(box.x - screen(2), box.y - screen(2), box.width + screen(4), box.height + screen(4), radius);
     ctx.stroke();
   }
+  const focused = drawing.focused ? layout.cards.get(drawing.focused) : undefined;
+  if (focused) drawFocusRing(ctx, focused, screen);
   ctx.globalAlpha = 1;
+}
+
+/** A ring around the focused block, clear of a selection outline: white underneath, so it stands off neighbouring blocks. */
+function drawFocusRing(ctx: CanvasRenderingContext2D, box: CardBox, screen: (px: number) => number): void {
+  ctx.globalAlpha = 1;
+  const ring = (gap: number, width: number, colour: string) => {
+    ctx.lineWidth = screen(width);
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    ctx.roundRect(box.x - screen(gap), box.y - screen(gap), box.width + screen(2 * gap), box.height + screen(2 * gap), screen(gap + 2));
+    ctx.stroke();
+  };
+  ring(6, 6, '#ffffff');
+  ring(6, 3, FOCUS_COLOUR);
 }
 
 /** Each group's blocks: the border colour, the kind's fill inset by a pixel, a bar for the text, the strong edge. */

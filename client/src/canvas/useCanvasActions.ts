@@ -15,19 +15,25 @@ const MIN_EDIT_ZOOM = 0.55;
 const READABLE_ZOOM = 0.85;
 const MARGIN = 32;
 
+/** How a rectangle is revealed: at the zoom it is seen at (the map from far), clear of a bar this tall above it. */
+interface RevealOptions {
+  keepZoom?: boolean;
+  top?: number;
+}
+
 /**
  * Brings a rectangle of the flow on screen before something there is edited: with only
  * visible elements rendered, an off-screen card has no DOM to type into. Pans as little
- * as possible; zooms in only when the text would be unreadably small.
+ * as possible; zooms in only when the text would be unreadably small (unless told not to).
  */
-export function useReveal(): (rect: Rect) => void {
+export function useReveal(): (rect: Rect, options?: RevealOptions) => void {
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
   return useCallback(
-    (rect) => {
+    (rect, options = {}) => {
       const { transform, width, height } = store.getState();
       let [x, y, zoom] = transform;
-      if (zoom < MIN_EDIT_ZOOM) {
+      if (zoom < MIN_EDIT_ZOOM && !options.keepZoom) {
         // Zoom in around the rectangle, keeping it where it was on screen.
         const cx = rect.x + rect.width / 2;
         const cy = rect.y + rect.height / 2;
@@ -37,13 +43,13 @@ export function useReveal(): (rect: Rect) => void {
         x = sx - cx * zoom;
         y = sy - cy * zoom;
       }
-      const shift = (start: number, size: number, room: number): number => {
-        if (start < MARGIN) return MARGIN - start;
-        if (start + size > room - MARGIN) return Math.max(MARGIN - start, room - MARGIN - (start + size));
+      const shift = (start: number, size: number, room: number, before = MARGIN): number => {
+        if (start < before) return before - start;
+        if (start + size > room - MARGIN) return Math.max(before - start, room - MARGIN - (start + size));
         return 0;
       };
       x += shift(rect.x * zoom + x, rect.width * zoom, width);
-      y += shift(rect.y * zoom + y, rect.height * zoom, height);
+      y += shift(rect.y * zoom + y, rect.height * zoom, height, Math.max(MARGIN, options.top ?? 0));
       const [tx, ty, tz] = transform;
       if (x !== tx || y !== ty || zoom !== tz) void setViewport({ x, y, zoom }, { duration: 0 });
     },

@@ -9,6 +9,25 @@ import { isTyping } from './useClipboard.ts';
 const READING_ZOOM = 1;
 
 /**
+ * Zooms in to read a card seen from far (a double-click on its block, or Z on the keyboard):
+ * selects it and centres it at full size. Answers, once there, whether the card was on the map.
+ */
+export function useZoomToRead(layoutRef: RefObject<GridLayout>): (id: string) => Promise<boolean> {
+  const uiStore = useBoardUiStore();
+  const { setCenter } = useReactFlow();
+  return useCallback(
+    async (id) => {
+      const box = layoutRef.current.cards.get(id);
+      if (!box) return false;
+      uiStore.getState().setSelection([id as CardId], []);
+      await setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: READING_ZOOM, duration: 300 });
+      return true;
+    },
+    [layoutRef, uiStore, setCenter],
+  );
+}
+
+/**
  * The pointer and keys on the far layer's blocks, which are drawn, not nodes: a click on a
  * block selects its card (Shift, Ctrl or Cmd adds or takes it away), a double-click zooms in
  * to read it, the pointer says a block can be clicked (with the card's text as its tooltip),
@@ -20,7 +39,7 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
   const uiStore = useBoardUiStore();
   const commands = useCommands();
   const session = useSession();
-  const { screenToFlowPosition, setCenter } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
   const store = useStoreApi();
   const hovered = useRef<string | null>(null);
   /** Where a selection box began, in map units (React Flow keeps it only while the box is drawn). */
@@ -46,16 +65,15 @@ export function useFarPointer(far: boolean, layoutRef: RefObject<GridLayout>, vi
     [blockAt, uiStore],
   );
 
+  const zoomToRead = useZoomToRead(layoutRef);
   const onDoubleClick = useCallback(
     (event: ReactMouseEvent): boolean => {
       const id = blockAt(event);
-      const box = id ? layoutRef.current.cards.get(id) : undefined;
-      if (!id || !box) return false;
-      uiStore.getState().setSelection([id], []);
-      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: READING_ZOOM, duration: 300 });
+      if (!id || !layoutRef.current.cards.has(id)) return false;
+      void zoomToRead(id);
       return true;
     },
-    [blockAt, layoutRef, setCenter, uiStore],
+    [blockAt, layoutRef, zoomToRead],
   );
 
   const onMouseMove = useCallback(

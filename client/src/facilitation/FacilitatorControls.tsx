@@ -18,7 +18,6 @@ import { FacilitationApiError } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { Menu } from './Menu.tsx';
 import { FACILITATION_ORIGIN } from './origin.ts';
-import { ShareDialog } from './ShareDialog.tsx';
 
 const MINUTE = 60_000;
 
@@ -34,25 +33,65 @@ function useRunner(): (work: () => Promise<unknown>) => void {
   };
 }
 
-/** The facilitator's controls: timer, voting rounds, locks, focus, private mode, summon, links. Hidden for other roles (and refused by the server). */
-export function FacilitatorControls({ state }: { state: FacilitationState }) {
+/**
+ * The facilitator's controls the workshop bar folds into its "More" menu when it is full, least
+ * needed first (the timer and voting always stay in the bar).
+ */
+export const FOLDING_CONTROLS = ['share', 'summon', 'private', 'focus', 'locks'] as const;
+type FoldingControl = (typeof FOLDING_CONTROLS)[number];
+
+interface ControlsProps {
+  state: FacilitationState;
+  /** The parts shown in the "More" menu instead (by the bar's `useOneRow`). */
+  folded: ReadonlySet<string>;
+  onShare: () => void;
+}
+
+/** One folding control: named for `useOneRow`, which measures it in the bar. */
+function Part({ state, name, onShare, inMenu }: { state: FacilitationState; name: FoldingControl; onShare: () => void; inMenu: boolean }) {
   const t = useT();
-  const [sharing, setSharing] = useState(false);
+  const control = {
+    share: (
+      <button type="button" className="button button--small" onClick={onShare}>
+        {t('facilitation.share.open')}
+      </button>
+    ),
+    summon: <SummonButton />,
+    private: <PrivateControl state={state} />,
+    focus: <FocusControl state={state} />,
+    locks: <LockControls state={state} inMenu={inMenu} />,
+  }[name];
+  return (
+    <div className="workshop-fold" data-fold={name}>
+      {control}
+    </div>
+  );
+}
+
+/** The facilitator's controls: timer, voting rounds, locks, focus, private mode, summon, links. Hidden for other roles (and refused by the server). */
+export function FacilitatorControls({ state, folded, onShare }: ControlsProps) {
+  const t = useT();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a toolbar-like row of buttons and sub-panels; a <fieldset> would bring its border, padding and min-content width into the flex bar.
     <div className="workshop-controls" role="group" aria-label={t('facilitation.controls.label')}>
       <TimerControls state={state} />
       <VotingControls state={state} />
-      <LockControls state={state} />
-      <FocusControl state={state} />
-      <PrivateControl state={state} />
-      <SummonButton />
-      <button type="button" className="button button--small" onClick={() => setSharing(true)}>
-        {t('facilitation.share.open')}
-      </button>
-      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
+      {[...FOLDING_CONTROLS]
+        .reverse()
+        .filter((name) => !folded.has(name))
+        .map((name) => (
+          <Part key={name} state={state} name={name} onShare={onShare} inMenu={false} />
+        ))}
     </div>
   );
+}
+
+/** The facilitator's controls folded into the bar's "More" menu, in the bar's order. */
+export function FoldedFacilitatorControls({ state, folded, onShare }: ControlsProps) {
+  return [...FOLDING_CONTROLS]
+    .reverse()
+    .filter((name) => folded.has(name))
+    .map((name) => <Part key={name} state={state} name={name} onShare={onShare} inMenu />);
 }
 
 function TimerControls({ state }: { state: FacilitationState }) {
@@ -175,44 +214,60 @@ function VotingControls({ state }: { state: FacilitationState }) {
   );
 }
 
-function LockControls({ state }: { state: FacilitationState }) {
+/** The locks: a menu in the bar; folded into "More", its form under a heading (no menu in a menu). */
+function LockControls({ state, inMenu = false }: { state: FacilitationState; inMenu?: boolean }) {
+  const t = useT();
+  if (inMenu) {
+    return (
+      <section className="workshop-folded-locks">
+        <h3 className="field__label">{t('facilitation.lock.menu')}</h3>
+        <LockForm state={state} />
+      </section>
+    );
+  }
+  return (
+    <Menu label={t('facilitation.lock.menu')} summary={t('facilitation.lock.menu')}>
+      <LockForm state={state} />
+    </Menu>
+  );
+}
+
+function LockForm({ state }: { state: FacilitationState }) {
   const t = useT();
   const session = useSession();
   const selected = useBoardUi((s) => s.selectedCards);
   const { locks } = state;
   const selectedLocked = selected.length > 0 && selected.every((id) => locks.cards.has(id));
   return (
-    <Menu label={t('facilitation.lock.menu')} summary={t('facilitation.lock.menu')}>
-      <div className="workshop-form workshop-form--column">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={locks.structure}
-            onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
-          />
-          {t('facilitation.lock.structure')}
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={locks.board}
-            onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
-          />
-          {t('facilitation.lock.board')}
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={selected.length === 0}
-          onClick={() => setCardsLocked(session.doc, selected, !selectedLocked, FACILITATION_ORIGIN)}
-        >
-          {selectedLocked
-            ? t('facilitation.lock.unlockCards', { count: selected.length })
-            : t('facilitation.lock.lockCards', { count: selected.length })}
-        </button>
-        <p className="muted workshop-form__hint">{t('facilitation.lock.lockedCount', { count: locks.cards.size })}</p>
-      </div>
-    </Menu>
+    <div className="workshop-form workshop-form--column">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={locks.structure}
+          onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
+        />
+        {t('facilitation.lock.structure')}
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={locks.board}
+          onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
+        />
+        {t('facilitation.lock.board')}
+      </label>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={selected.length === 0}
+        onClick={() => setCardsLocked(session.doc, selected, !selectedLocked, FACILITATION_ORIGIN)}
+      >
+        {selectedLocked
+          ? t('facilitation.lock.unlockCards', { count: selected.length })
+          : t('facilitation.lock.lockCards', { count: selected.length })}
+      </button>
+      <p className="muted workshop-form__hint">{t('facilitation.lock.lockedCount', { count: locks.cards.size })}</p>
+    </div>
   );
 }
 

@@ -9,11 +9,12 @@ import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { PresenceLayer } from '../presence/PresenceLayer.tsx';
 import { usePublishPresence } from '../presence/publish.ts';
 import { DraftsConnector, DraftsPanel } from './DraftsPanel.tsx';
-import { FacilitatorControls } from './FacilitatorControls.tsx';
+import { FacilitatorControls, FOLDING_CONTROLS, FoldedFacilitatorControls } from './FacilitatorControls.tsx';
 import { useFacilitationContext, useFacilitationState } from './FacilitationContext.tsx';
 import { FocusOverlay, LockedCardsOverlay } from './FocusOverlay.tsx';
 import { LockBadges } from './LockBadges.tsx';
 import { Menu } from './Menu.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 import { useOneRow } from './useOneRow.ts';
 import { TimerDisplay } from './TimerDisplay.tsx';
 import { useSummon } from './useSummon.ts';
@@ -28,11 +29,18 @@ import './facilitation.css';
 import '../presence/presence.css';
 
 /**
+ * What the bar folds into its "More" menu when it is full, least needed first: the series
+ * entries, then the facilitator's presenting, sharing and other controls, the open vote's strip.
+ */
+const FOLDS = ['series', 'present', ...FOLDING_CONTROLS.slice(0, 3), 'vote', ...FOLDING_CONTROLS.slice(3)];
+
+/**
  * The workshop strip above the canvas: the timer, the facilitator's controls (facilitators
  * only — the server refuses them to others anyway), the name prompt and who is here. It
  * also draws the canvas overlays (cursors, selections, focus) and obeys summon and follow.
  * It stays one row: when its parts do not fit side by side, the series entries (run-sheet,
- * history, comments, since last time) fold into a "More" menu at its end.
+ * history, comments, since last time) fold into a "More" menu at its end, then as many of the
+ * other parts (FOLDS) as it takes — side panels open at 1440 px, long Danish words.
  */
 export function WorkshopBar() {
   const t = useT();
@@ -49,30 +57,50 @@ export function WorkshopBar() {
   usePublishPresence(session, useBoardUiStore(), role, shownName, color);
   useFollow(peers);
   useSummon(state.summon, role === 'facilitator');
+  const [sharing, setSharing] = useState(false);
   const bar = useRef<HTMLElement>(null);
-  const series = useRef<HTMLDivElement>(null);
   const more = useRef<HTMLDivElement>(null);
-  const compact = useOneRow(bar, series, more);
+  const folded = new Set(FOLDS.slice(0, useOneRow(bar, more, FOLDS)));
+  const facilitator = role === 'facilitator';
+  const share = () => setSharing(true);
+  const voteBar = state.openRound ? <VoteBar round={state.openRound} /> : null;
 
   return (
     <section className="workshop-bar" aria-label={t('facilitation.bar.label')} ref={bar}>
       <TimerDisplay timer={state.timer} />
-      {role === 'facilitator' ? <FacilitatorControls state={state} /> : null}
-      {role === 'facilitator' ? <PresentButton /> : null}
+      {facilitator ? <FacilitatorControls state={state} folded={folded} onShare={share} /> : null}
+      {facilitator && !folded.has('present') ? (
+        <div className="workshop-fold" data-fold="present">
+          <PresentButton />
+        </div>
+      ) : null}
       {role === 'viewer' ? <span className="workshop-badge">{t('facilitation.viewOnly')}</span> : null}
       <LockBadges locks={state.locks} />
       {state.privateMode && role !== 'facilitator' ? <span className="workshop-badge">{t('facilitation.private.badge')}</span> : null}
       <RunSheetBar />
-      {state.openRound ? <VoteBar round={state.openRound} /> : null}
+      {voteBar && !folded.has('vote') ? (
+        <div className="workshop-fold" data-fold="vote">
+          {voteBar}
+        </div>
+      ) : null}
       <div className="workshop-bar__end">
-        {compact ? (
+        {folded.size > 0 ? (
           <div className="workshop-bar__more" ref={more}>
-            <Menu label={t('map.bar.moreLabel')} summary={t('map.bar.more')} className="workshop-menu--end">
-              <SeriesButtons name={name} />
+            <Menu
+              label={t(folded.size > 1 ? 'map.bar.moreControls' : 'map.bar.moreLabel')}
+              summary={t('map.bar.more')}
+              className="workshop-menu--end"
+            >
+              <div className="workshop-bar__folded">
+                {facilitator ? <FoldedFacilitatorControls state={state} folded={folded} onShare={share} /> : null}
+                {facilitator && folded.has('present') ? <PresentButton /> : null}
+                {folded.has('vote') ? voteBar : null}
+                <SeriesButtons name={name} />
+              </div>
             </Menu>
           </div>
         ) : (
-          <div className="workshop-bar__series" ref={series}>
+          <div className="workshop-bar__series" data-fold="series">
             <SeriesButtons name={name} />
           </div>
         )}
@@ -84,6 +112,7 @@ export function WorkshopBar() {
       <LockedCardsOverlay cards={state.locks.cards} />
       <DraftsConnector privateMode={state.privateMode} />
       <Presentation peers={peers} timer={state.timer} />
+      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
     </section>
   );
 }

@@ -4,9 +4,9 @@ import { useEditorState, useEditorStore } from '../doc/BoardContext.tsx';
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
-/** Keys as shown on this computer: "Ctrl" becomes "⌘" on a Mac. */
-function keysFor(combo: string, mac: boolean): string[] {
-  return combo.split('+').map((key) => (key === 'Mod' ? (mac ? '⌘' : 'Ctrl') : key));
+/** Keys as shown on this computer: "Ctrl" becomes "⌘" on a Mac, the space bar is named in the UI language. */
+function keysFor(combo: string, mac: boolean, space: string): string[] {
+  return combo.split('+').map((key) => (key === 'Mod' ? (mac ? '⌘' : 'Ctrl') : key === 'Space' ? space : key));
 }
 
 const GROUPS: { title: MessageKey; rows: { keys: string[]; label: MessageKey }[] }[] = [
@@ -29,6 +29,16 @@ const GROUPS: { title: MessageKey; rows: { keys: string[]; label: MessageKey }[]
       { keys: ['Shift'], label: 'shortcuts.addToSelection' },
       { keys: ['Shift'], label: 'shortcuts.boxSelect' },
       { keys: ['Mod+A'], label: 'shortcuts.selectAll' },
+    ],
+  },
+  {
+    // Below 20 % cards are drawn, not nodes: the far map is one Tab stop (canvas/useFarKeys.ts).
+    title: 'shortcuts.farMap',
+    rows: [
+      { keys: ['←', '→', '↑', '↓'], label: 'shortcuts.farMove' },
+      { keys: ['Home', 'End'], label: 'shortcuts.farFirstLast' },
+      { keys: ['Enter', 'Space'], label: 'shortcuts.farSelect' },
+      { keys: ['Z'], label: 'shortcuts.farZoom' },
     ],
   },
   {
@@ -71,7 +81,7 @@ export function ShortcutsDialog() {
                     {row.keys.map((combo, i) => (
                       <span key={combo} className="shortcuts__combo">
                         {i > 0 ? <span className="shortcuts__or">/</span> : null}
-                        {keysFor(combo, mac).map((key) => (
+                        {keysFor(combo, mac, t('shortcuts.spaceKey')).map((key) => (
                           <kbd key={key}>{key === 'Shift' ? '⇧' : key}</kbd>
                         ))}
                       </span>

@@ -17,6 +17,11 @@ export const LINK_COLOUR = '#7f8c99';
 /** The selection outline (the app's accent) and a search match's outline. */
 export const SELECTED_COLOUR = '#1f5f6b';
 export const MATCH_COLOUR = '#f0b429';
+/**
+ * The keyboard's focus ring on the map seen from far: unlike the selection's teal, and at
+ * least 3.5:1 against every block's fill and border and the white behind them.
+ */
+export const FOCUS_COLOUR = '#6d28d9';
 
 /** A card's corner radius by kind, as the cards draw it. */
 export const cardRadius = (kind: CardKind): number => (kind === 'idea' ? 14 : kind === 'note' ? 4 : 8);

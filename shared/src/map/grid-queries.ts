@@ -58,3 +58,63 @@ export function cardAt(layout: GridLayout, point: Point): string | null {
   }
   return null;
 }
+
+/** A step of the keyboard between cards of the map seen from far. */
+export type CardStep = 'left' | 'right' | 'up' | 'down' | 'first' | 'last';
+
+/** Every card in reading order: lane by lane from the top, in each lane stage by stage, each cell top to bottom. */
+export function readingOrder(layout: GridLayout): string[] {
+  const order: string[] = [];
+  for (const lane of layout.lanes) {
+    for (const stage of layout.stages) order.push(...(layout.cellCards.get(cellKey(stage.id, lane.id)) ?? []));
+  }
+  return order;
+}
+
+/** The cards of a lane's cells, stage by stage (only cells that hold cards). */
+function laneCells(layout: GridLayout, laneId: string): { stage: number; ids: string[] }[] {
+  const cells: { stage: number; ids: string[] }[] = [];
+  layout.stages.forEach((stage, index) => {
+    const ids = layout.cellCards.get(cellKey(stage.id, laneId));
+    if (ids?.length) cells.push({ stage: index, ids });
+  });
+  return cells;
+}
+
+/**
+ * The card a step leads to from card `from` (the first card in reading order when `from` is
+ * not on the map), or `from` itself at the map's edge. Left/right go to the neighbouring
+ * stage's cell in the same lane (the card at the same height in its stack), past the lane's
+ * end into the next lane, as text reads; up/down go through the cell's stack, then to the
+ * nearest cell of the lane above or below that holds cards; first/last are the map's.
+ */
+export function stepCard(layout: GridLayout, from: string | null, step: CardStep): string | null {
+  const order = readingOrder(layout);
+  const box = from ? layout.cards.get(from) : undefined;
+  if (!box || step === 'first' || step === 'last') return (step === 'last' ? order[order.length - 1] : order[0]) ?? null;
+  const stageIndex = layout.stages.findIndex((s) => s.id === box.stageId);
+  if (step === 'left' || step === 'right') {
+    const cells = laneCells(layout, box.laneId);
+    const next = step === 'right' ? cells.find((c) => c.stage > stageIndex) : cells.findLast((c) => c.stage < stageIndex);
+    if (next) return next.ids[Math.min(box.index, next.ids.length - 1)] ?? null;
+    // Past the lane's end: on to the next lane's first card, or back to the previous lane's last.
+    const at = order.indexOf(box.id);
+    const otherLane = (id: string | undefined): boolean => id !== undefined && layout.cards.get(id)?.laneId !== box.laneId;
+    if (step === 'right') return order.slice(at + 1).find(otherLane) ?? box.id;
+    return order.slice(0, at).findLast(otherLane) ?? box.id;
+  }
+  const stack = layout.cellCards.get(cellKey(box.stageId, box.laneId)) ?? [];
+  const inStack = stack[box.index + (step === 'down' ? 1 : -1)];
+  if (inStack) return inStack;
+  const laneIndex = layout.lanes.findIndex((l) => l.id === box.laneId);
+  const lanes = step === 'down' ? layout.lanes.slice(laneIndex + 1) : layout.lanes.slice(0, laneIndex).reverse();
+  for (const lane of lanes) {
+    const cells = laneCells(layout, lane.id);
+    if (cells.length === 0) continue;
+    // The cell nearest this stage (the left one of two as near).
+    let nearest = cells[0] as { stage: number; ids: string[] };
+    for (const cell of cells) if (Math.abs(cell.stage - stageIndex) < Math.abs(nearest.stage - stageIndex)) nearest = cell;
+    return (step === 'down' ? nearest.ids[0] : nearest.ids[nearest.ids.length - 1]) ?? from;
+  }
+  return from;
+}

@@ -930,6 +930,20 @@ export const da: Messages = {
   'map.minimap.hide': 'Skjul oversigtskortet',
   'map.bar.more': 'Mere',
   'map.bar.moreLabel': 'Mere: drejebog, historik, kommentarer, siden sidst',
+  // --- Far-zoom keyboard and the one-row bar (issue 14)
+  'canvas.farKeys.card': '{kind}: {text}. Fase {stageNumber} »{stage}«, række »{lane}«',
+  'canvas.farKeys.noText': 'ingen tekst endnu',
+  'canvas.farKeys.help':
+    'Piletasterne går fra kort til kort, Home og End til det første og det sidste. Enter eller mellemrum markerer kortet, med Shift føjes det til. Z, eller Enter igen, zoomer ind, så du kan læse og redigere det. Delete sletter de markerede kort. Escape forlader oversigten.',
+  'canvas.farKeys.helpReadOnly':
+    'Piletasterne går fra kort til kort, Home og End til det første og det sidste. Enter eller mellemrum markerer kortet, med Shift føjes det til. Z, eller Enter igen, zoomer ind, så du kan læse det. Escape forlader oversigten.',
+  'shortcuts.farMap': 'Kortet zoomet helt ud',
+  'shortcuts.farMove': 'Gå fra kort til kort: langs en række, derefter mellem rækker',
+  'shortcuts.farFirstLast': 'Gå til det første eller det sidste kort',
+  'shortcuts.farSelect': 'Marker kortet med ringen (med Shift: føj det til)',
+  'shortcuts.farZoom': 'Zoom ind på kortet med ringen for at læse og redigere det',
+  'shortcuts.spaceKey': 'Mellemrum',
+  'map.bar.moreControls': 'Mere: de knapper, der ikke er plads til i bjælken',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'Sådan føles det for hver persona',
   'inspector.personaEmotion.hint': 'Vælg et ansigt, hvor det føles anderledes for en persona: hver persona har sin egen kurve på kortet.',

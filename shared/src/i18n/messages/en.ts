@@ -927,6 +927,20 @@ export const en = {
   'map.minimap.hide': 'Hide the overview map',
   'map.bar.more': 'More',
   'map.bar.moreLabel': 'More: run-sheet, history, comments, since last time',
+  // --- Far-zoom keyboard and the one-row bar (issue 14)
+  'canvas.farKeys.card': '{kind}: {text}. Stage {stageNumber} “{stage}”, lane “{lane}”',
+  'canvas.farKeys.noText': 'no text yet',
+  'canvas.farKeys.help':
+    'Arrow keys go from card to card, Home and End to the first and last. Enter or Space selects the card, with Shift it is added. Z, or Enter again, zooms in to read and edit it. Delete removes the selected cards. Escape leaves the map.',
+  'canvas.farKeys.helpReadOnly':
+    'Arrow keys go from card to card, Home and End to the first and last. Enter or Space selects the card, with Shift it is added. Z, or Enter again, zooms in to read it. Escape leaves the map.',
+  'shortcuts.farMap': 'The map zoomed right out',
+  'shortcuts.farMove': 'Go from card to card: along a lane, then between lanes',
+  'shortcuts.farFirstLast': 'Go to the first or the last card',
+  'shortcuts.farSelect': 'Select the ringed card (with Shift: add it)',
+  'shortcuts.farZoom': 'Zoom in to the ringed card to read and edit it',
+  'shortcuts.spaceKey': 'Space',
+  'map.bar.moreControls': 'More: the controls the bar has no room for',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'How it feels per persona',
   'inspector.personaEmotion.hint': 'Pick a face where it feels different for a persona: each persona has its own curve on the map.',

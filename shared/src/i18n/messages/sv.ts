@@ -928,6 +928,20 @@ export const sv: Messages = {
   'map.minimap.hide': 'Dölj översiktskartan',
   'map.bar.more': 'Mer',
   'map.bar.moreLabel': 'Mer: körschema, historik, kommentarer, sedan sist',
+  // --- Far-zoom keyboard and the one-row bar (issue 14)
+  'canvas.farKeys.card': '{kind}: {text}. Fas {stageNumber} ”{stage}”, rad ”{lane}”',
+  'canvas.farKeys.noText': 'ingen text än',
+  'canvas.farKeys.help':
+    'Piltangenterna går från kort till kort, Home och End till det första och det sista. Enter eller blanksteg markerar kortet, med Shift läggs det till. Z, eller Enter igen, zoomar in så att du kan läsa och redigera det. Delete tar bort de markerade korten. Escape lämnar kartan.',
+  'canvas.farKeys.helpReadOnly':
+    'Piltangenterna går från kort till kort, Home och End till det första och det sista. Enter eller blanksteg markerar kortet, med Shift läggs det till. Z, eller Enter igen, zoomar in så att du kan läsa det. Escape lämnar kartan.',
+  'shortcuts.farMap': 'Kartan utzoomad helt',
+  'shortcuts.farMove': 'Gå från kort till kort: längs en rad, sedan mellan rader',
+  'shortcuts.farFirstLast': 'Gå till det första eller det sista kortet',
+  'shortcuts.farSelect': 'Markera kortet med ringen (med Shift: lägg till det)',
+  'shortcuts.farZoom': 'Zooma in på kortet med ringen för att läsa och redigera det',
+  'shortcuts.spaceKey': 'Blanksteg',
+  'map.bar.moreControls': 'Mer: kontrollerna som inte får plats i listen',
   // --- Per-persona emotion in the inspector
   'inspector.personaEmotion.heading': 'Så känns det för varje persona',
   'inspector.personaEmotion.hint': 'Välj ett ansikte där det känns annorlunda för en persona: varje persona har sin egen kurva på kartan.',
