@@ -31,6 +31,8 @@ export interface RoomOptions {
   fanoutTiming?: Partial<Omit<RoomFanoutOptions, 'log'>>;
 }
 
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
 /** An update applied to the document, waiting for the end of the turn to be stored, then sent. */
 interface WaitingUpdate {
   update: Uint8Array;
@@ -91,6 +93,7 @@ export class Room implements CommitMember {
 
   /** Loads a board from storage, or returns undefined if it does not exist. Throws RoomLoadError. */
   static load(boardId: string, documents: DocumentLog, options: RoomOptions): Room | undefined {
+    const began = performance.now();
     let state: StoredBoardState | undefined;
     try {
       state = documents.load(boardId);
@@ -98,8 +101,25 @@ export class Room implements CommitMember {
       throw new RoomLoadError(boardId, error);
     }
     if (!state) return undefined;
+    const read = performance.now();
     const doc = docFromStoredState(boardId, state);
-    return new Room(boardId, documents, doc, state, options);
+    const decoded = performance.now();
+    const room = new Room(boardId, documents, doc, state, options);
+    const migrated = performance.now();
+    // Every joiner is sent the state vector first: encoded now, it is part of the load.
+    room.stateVectorFrame = encodeSyncStep1(Y.encodeStateVector(doc));
+    const ready = performance.now();
+    // How long a cold board's first joiner waited, and for what (issue 14; the join benchmark reads it).
+    options.log.debug('board loaded', {
+      board: boardId,
+      bytes: room.persistence.storedBytes,
+      updateRows: state.updates.length,
+      readMs: round(read - began),
+      decodeMs: round(decoded - read),
+      migrateMs: round(migrated - decoded),
+      encodeMs: round(ready - migrated),
+    });
+    return room;
   }
 
   private constructor(
