@@ -15,9 +15,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { cardsMap, docToBoard } from '@rejse/shared';
-import { connectClient, createBoard, startServer, type RunningServer } from '../../tests/helpers/server.ts';
+import { connectClient, createBoard, facilitatorToken, startServer, type RunningServer } from '../../tests/helpers/server.ts';
 import { generateBoard } from '../canvas/generate.ts';
 import { median, round } from '../canvas/stats.ts';
 
@@ -82,32 +84,50 @@ async function roomsLoaded(server: RunningServer): Promise<number> {
   return health.rooms;
 }
 
+/**
+ * `ws` as the provider's WebSocket, noting when the socket opened and its first message
+ * arrived — before the provider's own handler applies it (listeners run in the order added).
+ */
+function timedSocket(began: number, times: { openMs: number; firstMessageMs: number }) {
+  return class TimedSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      this.addEventListener('open', () => {
+        times.openMs = performance.now() - began;
+      });
+      this.addEventListener('message', () => {
+        if (Number.isNaN(times.firstMessageMs)) times.firstMessageMs = performance.now() - began;
+      });
+    }
+  };
+}
+
 /** One fresh client joining: times from creating its provider, and the cards it ends up with. */
 async function join(server: RunningServer, boardId: string): Promise<{ times: JoinTimes; leave: () => void }> {
   const doc = new Y.Doc();
+  const noted = { openMs: Number.NaN, firstMessageMs: Number.NaN };
   const began = performance.now();
-  const client = connectClient(server, boardId, { doc });
-  let openMs = Number.NaN;
-  let firstMessageMs = Number.NaN;
-  const ws = client.provider.ws;
-  if (!ws) throw new Error('the provider did not open a socket');
-  ws.addEventListener('open', () => {
-    openMs = performance.now() - began;
+  const provider = new WebsocketProvider(server.wsUrl, boardId, doc, {
+    WebSocketPolyfill: timedSocket(began, noted) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token: facilitatorToken(boardId) ?? '' },
   });
-  ws.addEventListener('message', () => {
-    if (Number.isNaN(firstMessageMs)) firstMessageMs = performance.now() - began;
+  const synced = new Promise<void>((resolve) => {
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) resolve();
+    });
   });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('the joiner never synced')), TIMEOUT_MS);
   });
-  await Promise.race([client.synced, timedOut]).finally(() => clearTimeout(timer));
+  await Promise.race([synced, timedOut]).finally(() => clearTimeout(timer));
   const syncedMs = performance.now() - began;
-  const times = { openMs, firstMessageMs, syncedMs, cards: cardsMap(doc).size };
+  const times = { ...noted, syncedMs, cards: cardsMap(doc).size };
   return {
     times,
     leave: () => {
-      client.destroy();
+      provider.destroy();
       doc.destroy();
     },
   };
