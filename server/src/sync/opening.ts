@@ -48,7 +48,7 @@ export class OpeningRoom {
   /** Why the load failed, once it did. */
   failure: unknown = null;
   private timer: NodeJS.Timeout | null = null;
-  private answeredEarly = false;
+  private earlyAnswer = false;
   /** Connections whose request for everything was answered with the stored bytes. */
   private readonly answered = new WeakSet<Connection>();
   private finished = false;
@@ -66,6 +66,11 @@ export class OpeningRoom {
   ) {
     this.joinFrame = encodeSyncStep2(state.snapshot);
     this.wait(timing.firstFrameWaitMs);
+  }
+
+  /** Whether a joiner was answered from the stored bytes before the room loaded. */
+  get answeredEarly(): boolean {
+    return this.earlyAnswer;
   }
 
   /** The room, once loaded. */
@@ -102,9 +107,9 @@ export class OpeningRoom {
   handleFrame(conn: Connection, frame: Uint8Array): void {
     if (this.loaded) return this.loaded.handleFrame(conn, frame);
     if (this.finished || conn.closed) return;
-    const first = !this.answeredEarly && this.queued.length === 0;
+    const first = !this.earlyAnswer && this.queued.length === 0;
     if (first && asksForEverything(frame)) {
-      this.answeredEarly = true;
+      this.earlyAnswer = true;
       this.answered.add(conn);
       // Decode once the kernel has the bytes, so they travel while the server works.
       this.wait(this.timing.writeWaitMs);
@@ -112,7 +117,7 @@ export class OpeningRoom {
       return;
     }
     // Another joiner asking early for everything gets the same bytes (the snapshot is still the whole board).
-    if (this.answeredEarly && !this.answered.has(conn) && !this.queued.some((q) => q.conn === conn) && asksForEverything(frame)) {
+    if (this.earlyAnswer && !this.answered.has(conn) && !this.queued.some((q) => q.conn === conn) && asksForEverything(frame)) {
       this.answered.add(conn);
       conn.send(this.joinFrame);
       return;

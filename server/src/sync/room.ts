@@ -128,7 +128,7 @@ export class Room implements CommitMember {
       board: boardId,
       bytes: room.persistence.storedBytes,
       updateRows: state.updates.length,
-      // The first joiner already had the stored bytes (opening.ts) while this ran.
+      // A joiner already had the stored bytes (opening.ts) while this ran.
       early: how.early,
       readMs: round(how.readMs),
       decodeMs: round(decoded - began),

@@ -86,7 +86,7 @@ export class RoomManager {
       this.openingTiming,
       (opened) => {
         this.openings.delete(boardId);
-        return this.loadRoom(boardId, opened.state, { readMs, early: true });
+        return this.loadRoom(boardId, opened.state, { readMs, early: opened.answeredEarly });
       },
       (failed, error) => {
         this.openings.delete(boardId);
