@@ -8,8 +8,9 @@
  * loaded) is the floor. The server's own split of each load (`board loaded` at debug level:
  * storage read, decode, migrate, encode) is read from its log.
  *
- *   cd bench && node --import tsx join/first-byte-bench.ts            5,000 cards, 7 cold joins
- *   cd bench && node --import tsx join/first-byte-bench.ts --short    1,000 cards, 3 cold joins (CI size)
+ *   npx -y pnpm@10 --filter @rejse/bench first-byte              5,000 cards, 7 cold joins
+ *   npx -y pnpm@10 --filter @rejse/bench first-byte --short      1,000 cards, 3 cold joins (CI size)
+ *   (or `cd bench && node --import tsx join/first-byte-bench.ts …`)
  *   --cards N  --joins N  --compiled (run server/dist/main.js; build it first)  --json
  */
 import { existsSync } from 'node:fs';
@@ -67,6 +68,8 @@ interface LoadSplit {
   decodeMs: number;
   migrateMs: number;
   encodeMs: number;
+  /** Whether the joiner was answered from the stored bytes before the decode (server/src/sync/opening.ts). */
+  early?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -173,7 +176,9 @@ async function main(): Promise<void> {
   if (options.compiled && !existsSync(path.join(repoRoot, 'server', 'dist', 'main.js'))) {
     throw new Error('No server build. Run: node scripts/build.mjs server');
   }
-  console.log(`first-byte benchmark: a ${options.cards}-card board, ${options.joins} cold joins (${options.compiled ? 'compiled' : 'sources'})`);
+  console.log(
+    `first-byte benchmark: a ${options.cards}-card board, ${options.joins} cold joins (${options.compiled ? 'compiled' : 'sources'})`,
+  );
   const server = await startServer({ compiled: options.compiled, env: { LOG_LEVEL: 'debug' } });
   try {
     const boardId = await makeBoard(server, options.cards);
@@ -199,13 +204,16 @@ async function main(): Promise<void> {
       console.log(
         `  join ${i + 1}: cold open ${round(first.times.openMs)} ms, first message ${round(first.times.firstMessageMs)} ms, ` +
           `synced ${round(first.times.syncedMs)} ms; warm first message ${round(second.times.firstMessageMs)} ms, synced ${round(second.times.syncedMs)} ms` +
-          (split ? `; server read ${split.readMs}, decode ${split.decodeMs}, migrate ${split.migrateMs}, encode ${split.encodeMs} ms` : ''),
+          (split
+            ? `; server${split.early ? ' (answered early)' : ''} read ${split.readMs}, decode ${split.decodeMs}, migrate ${split.migrateMs}, encode ${split.encodeMs} ms`
+            : ''),
       );
     }
     const result = {
       cards: options.cards,
       joins: options.joins,
       storedBytes: loads[0]?.bytes ?? 0,
+      answeredEarly: loads.filter((l) => l.early).length,
       cold: {
         openMs: summary(cold.map((t) => t.openMs)),
         firstMessageMs: summary(cold.map((t) => t.firstMessageMs)),
@@ -224,7 +232,10 @@ async function main(): Promise<void> {
     };
     const line = (label: string, s: { median: number; min: number; max: number }) =>
       console.log(`  ${label.padEnd(38)} ${String(s.median).padStart(8)} ms  (${s.min}–${s.max})`);
-    console.log(`\n  stored state ${round(result.storedBytes / 1024)} KiB; medians over ${options.joins} joins (fastest–slowest)`);
+    console.log(
+      `\n  stored state ${round(result.storedBytes / 1024)} KiB; ${result.answeredEarly} of ${options.joins} cold joiners answered early; ` +
+        `medians (fastest–slowest)`,
+    );
     line('cold: provider → socket open', result.cold.openMs);
     line('cold: provider → first message', result.cold.firstMessageMs);
     line('cold: provider → synced', result.cold.syncedMs);

@@ -131,7 +131,9 @@ describe('a cold board’s first joiner', () => {
 
     const other = connect(server, id);
     await other.synced;
-    await vi.waitFor(() => expect(docToBoard(other.doc, id).cards.find((c) => c.id === early)?.text).toBe('Early: Letter arrives after the due date'));
+    await vi.waitFor(() =>
+      expect(docToBoard(other.doc, id).cards.find((c) => c.id === early)?.text).toBe('Early: Letter arrives after the due date'),
+    );
     expect(syncMessage(raw.received[0]!).subtype).toBe(SYNC_STEP2);
     await expectLastLoad(server, id, true);
 

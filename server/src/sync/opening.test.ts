@@ -75,7 +75,12 @@ describe('opening a cold board (early join)', () => {
     Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc));
     const updates: Uint8Array[] = [];
     other.on('update', (update: Uint8Array) => updates.push(update));
-    addCard(other, { stageId: readStages(other)[0]!.id, laneId: readLanes(other)[0]!.id, kind: 'note', text: 'Stored by another instance' });
+    addCard(other, {
+      stageId: readStages(other)[0]!.id,
+      laneId: readLanes(other)[0]!.id,
+      kind: 'note',
+      text: 'Stored by another instance',
+    });
     documents.append(boardId, updates[0]!);
     expect(rooms.join(boardId)).toBeInstanceOf(Room);
     rooms.unloadIfIdle(rooms.get(boardId)!);

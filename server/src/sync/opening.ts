@@ -92,9 +92,8 @@ export class OpeningRoom {
   }
 
   addConnection(conn: Connection): void {
-    if (this.loaded) return this.loaded.addConnection(conn);
-    if (this.finished) return;
-    this.members.push(conn);
+    if (this.loaded) this.loaded.addConnection(conn);
+    else if (!this.finished) this.members.push(conn);
   }
 
   /** Forgets a connection that closed before the room loaded. Returns whether anyone is left. */
@@ -105,7 +104,10 @@ export class OpeningRoom {
   }
 
   handleFrame(conn: Connection, frame: Uint8Array): void {
-    if (this.loaded) return this.loaded.handleFrame(conn, frame);
+    if (this.loaded) {
+      this.loaded.handleFrame(conn, frame);
+      return;
+    }
     if (this.finished || conn.closed) return;
     const first = !this.earlyAnswer && this.queued.length === 0;
     if (first && asksForEverything(frame)) {

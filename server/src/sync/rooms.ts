@@ -119,7 +119,10 @@ export class RoomManager {
   disconnect(target: JoinTarget, conn: Connection): void {
     if (target instanceof OpeningRoom) {
       const room = target.room;
-      if (room) return this.disconnect(room, conn);
+      if (room) {
+        this.disconnect(room, conn);
+        return;
+      }
       // Everyone left before the board loaded: nothing changed, nothing to store.
       if (!target.removeConnection(conn) && this.openings.get(target.boardId) === target) {
         target.cancel();
