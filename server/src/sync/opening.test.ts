@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardsMap, metaMap, readLanes, readStages } from '@rejse/shared';
+import { CLOSE, addCard, cardsMap, metaMap, readLanes, readStages } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { silentLogger } from '../log.ts';
@@ -166,5 +166,19 @@ describe('opening a cold board (early join)', () => {
     rooms.closeAll(shutdown);
     expect(waiting.closedWith()).toEqual(shutdown);
     expect(rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+  });
+
+  it('a load that fails closes the waiting connections with 4500, and the next join loads the plain way', () => {
+    const { boardId, rooms, visit } = setup();
+    visit();
+    const opening = rooms.join(boardId) as OpeningRoom;
+    const client = fakeConnection(boardId);
+    opening.addConnection(client.conn);
+    // Bytes that are no board: what storage failing under the opening would look like.
+    opening.state.snapshot = new Uint8Array([1, 2, 3]);
+    expect(() => rooms.acquire(boardId)).toThrow(/could not be loaded/);
+    expect(client.closedWith()).toEqual(CLOSE.SERVER_ERROR);
+    expect(rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+    expect(rooms.join(boardId)).toBeInstanceOf(Room);
   });
 });

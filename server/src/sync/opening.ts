@@ -138,6 +138,7 @@ export class OpeningRoom {
       room = this.open(this);
     } catch (error) {
       this.failure = error;
+      this.queued.length = 0;
       this.onFailure(this, error);
       return undefined;
     }
@@ -151,6 +152,7 @@ export class OpeningRoom {
   /** Shutdown or a dropped opening: no timer may load it later. */
   cancel(): void {
     this.finished = true;
+    this.queued.length = 0;
     this.stopTimer();
   }
 

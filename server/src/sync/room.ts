@@ -91,13 +91,6 @@ export class Room implements CommitMember {
   /** Sync step 1 (the document's state vector) sent to every new connection; null once it changed. */
   private stateVectorFrame: Uint8Array | null = null;
 
-  /** Loads a board from storage, or returns undefined if it does not exist. Throws RoomLoadError. */
-  static load(boardId: string, documents: DocumentLog, options: RoomOptions): Room | undefined {
-    const began = performance.now();
-    const state = Room.read(boardId, documents);
-    return state && Room.fromState(boardId, documents, state, options, { readMs: performance.now() - began, early: false });
-  }
-
   /** A board's stored state, or undefined if it does not exist. Throws RoomLoadError. */
   static read(boardId: string, documents: DocumentLog): StoredBoardState | undefined {
     try {
