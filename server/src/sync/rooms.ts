@@ -2,7 +2,7 @@ import { CLOSE, docToBoard, migrateDoc, type Board } from '@rejse/shared';
 import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
 import { GroupCommit } from './group-commit.ts';
-import { DEFAULT_OPENING_TIMING, OpeningRoom, type OpeningTiming } from './opening.ts';
+import { DEFAULT_OPENING_TIMING, OpeningRoom } from './opening.ts';
 import { docFromStoredState, fingerprint } from './persistence.ts';
 import { Room, type RoomOptions } from './room.ts';
 
@@ -36,17 +36,15 @@ export class RoomManager {
   /** Board → fingerprint of its stored snapshot, when that snapshot is its whole stored state and a current board (see above). */
   private readonly current = new Map<string, string>();
   private readonly options: RoomOptions;
-  private readonly openingTiming: OpeningTiming;
   /** Told about every room as it loads (the version history and the activity log watch its edits). */
   onRoomLoaded: ((room: Room) => void) | null = null;
 
   constructor(
     private readonly documents: DocumentLog,
-    options: RoomOptions & { opening?: Partial<OpeningTiming> },
+    options: RoomOptions,
   ) {
     // One group commit for every room: a turn's updates of all boards go in one transaction.
     this.options = { ...options, commit: options.commit ?? new GroupCommit(documents) };
-    this.openingTiming = { ...DEFAULT_OPENING_TIMING, ...options.opening };
   }
 
   /** The loaded room of a board, loading it if needed; undefined for an unknown board. Throws RoomLoadError. */
@@ -83,7 +81,7 @@ export class RoomManager {
     const opening = new OpeningRoom(
       boardId,
       state,
-      this.openingTiming,
+      DEFAULT_OPENING_TIMING,
       (opened) => {
         this.openings.delete(boardId);
         return this.loadRoom(boardId, opened.state, { readMs, early: opened.answeredEarly });
