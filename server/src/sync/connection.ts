@@ -53,11 +53,12 @@ export class Connection implements QueuedSender {
   /**
    * Queues a frame. A client that lets more than its limit pile up, or the largest queues
    * when the whole process has too much queued, is closed with SLOW_CONSUMER rather than
-   * letting memory grow without bound.
+   * letting memory grow without bound. `onWritten` is not called for a connection already closing.
    */
-  send(frame: Uint8Array): void {
+  send(frame: Uint8Array, onWritten?: () => void): void {
     if (this.closed) return;
-    this.socket.send(frame, { binary: true });
+    // `onWritten` runs once the frame is handed to the kernel (or failed to be).
+    this.socket.send(frame, { binary: true }, onWritten && (() => onWritten()));
     if (this.socket.bufferedAmount > this.limits.perConnectionBytes) {
       this.closeAsSlowConsumer();
       return;

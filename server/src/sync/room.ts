@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE, PEER_ORIGIN, STORAGE_ORIGIN, migrateDoc } from '@rejse/shared';
+import { CLOSE, CURRENT_SCHEMA_VERSION, PEER_ORIGIN, STORAGE_ORIGIN, metaMap, migrateDoc } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
@@ -30,6 +30,8 @@ export interface RoomOptions {
   fanout?: BoardFanout;
   fanoutTiming?: Partial<Omit<RoomFanoutOptions, 'log'>>;
 }
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** An update applied to the document, waiting for the end of the turn to be stored, then sent. */
 interface WaitingUpdate {
@@ -89,17 +91,44 @@ export class Room implements CommitMember {
   /** Sync step 1 (the document's state vector) sent to every new connection; null once it changed. */
   private stateVectorFrame: Uint8Array | null = null;
 
-  /** Loads a board from storage, or returns undefined if it does not exist. Throws RoomLoadError. */
-  static load(boardId: string, documents: DocumentLog, options: RoomOptions): Room | undefined {
-    let state: StoredBoardState | undefined;
+  /** A board's stored state, or undefined if it does not exist. Throws RoomLoadError. */
+  static read(boardId: string, documents: DocumentLog): StoredBoardState | undefined {
     try {
-      state = documents.load(boardId);
+      return documents.load(boardId);
     } catch (error) {
       throw new RoomLoadError(boardId, error);
     }
-    if (!state) return undefined;
+  }
+
+  /** Loads a board from its stored state, read just before (see `read`). Throws RoomLoadError. */
+  static fromState(
+    boardId: string,
+    documents: DocumentLog,
+    state: StoredBoardState,
+    options: RoomOptions,
+    how: { readMs: number; early: boolean },
+  ): Room {
+    const began = performance.now();
     const doc = docFromStoredState(boardId, state);
-    return new Room(boardId, documents, doc, state, options);
+    const decoded = performance.now();
+    const room = new Room(boardId, documents, doc, state, options);
+    const migrated = performance.now();
+    // Every joiner is sent the state vector first: encoded now, it is part of the load.
+    room.stateVectorFrame = encodeSyncStep1(Y.encodeStateVector(doc));
+    const ready = performance.now();
+    // What a cold board's first joiner waited for (issue 14; bench/join/first-byte-bench.ts reads it).
+    options.log.debug('board loaded', {
+      board: boardId,
+      bytes: room.persistence.storedBytes,
+      updateRows: state.updates.length,
+      // A joiner already had the stored bytes (opening.ts) while this ran.
+      early: how.early,
+      readMs: round(how.readMs),
+      decodeMs: round(decoded - began),
+      migrateMs: round(migrated - decoded),
+      encodeMs: round(ready - migrated),
+    });
+    return room;
   }
 
   private constructor(
@@ -153,6 +182,15 @@ export class Room implements CommitMember {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /**
+   * The fingerprint of the stored state when it is one snapshot of this board at the current
+   * schema version, with nothing appended after it (see `RoomManager`), else null.
+   */
+  get storedCurrentSnapshot(): string | null {
+    if (this.failure || this.destroyed || metaMap(this.doc).get('schemaVersion') !== CURRENT_SCHEMA_VERSION) return null;
+    return this.persistence.storedSnapshot;
   }
 
   /** Rows in the update log not yet folded into the snapshot (as far as this room knows). */

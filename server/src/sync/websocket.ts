@@ -198,9 +198,9 @@ export function attachSyncServer(
     if ((perIp.get(ip) ?? 0) >= limits.connectionsPerIp) return void refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
     if (rooms.connectionCount(boardId) >= limits.connectionsPerBoard) return void refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
 
-    let room: ReturnType<RoomManager['acquire']>;
+    let room: ReturnType<RoomManager['join']>;
     try {
-      room = rooms.acquire(boardId);
+      room = rooms.join(boardId);
     } catch (error) {
       // Never serve (and later store) an empty board in place of one that failed to load.
       log.error('could not load a board', { board: boardId, error });
