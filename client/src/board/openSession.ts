@@ -2,6 +2,7 @@ import type { BoardId } from '@rejse/shared';
 import { wsBaseFor } from '../doc/connection.ts';
 import { BoardSession } from '../doc/session.ts';
 import { participantFor } from '../facilitation/participant.ts';
+import { askBoardAccessEarly } from '../facilitation/useBoardAccess.ts';
 import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
 
 /** A session opened before the first render (see `openSessionEarly`), not yet taken by its page. */
@@ -17,11 +18,13 @@ function openBoardSession(boardId: BoardId): BoardSession {
 /**
  * Opens the board's session as the app starts (main.tsx), before React renders anything, so
  * its socket connects and the board arrives while the page's first render runs instead of
- * after it.
+ * after it; and asks for this browser's role on it at the same time.
  */
 export function openSessionEarly(boardId: BoardId): void {
   early?.destroy();
   early = openBoardSession(boardId);
+  // After the token is taken from the address (the question presents it).
+  askBoardAccessEarly(boardId);
 }
 
 /** The session for the board page: the one opened early for this board (once), else a new one. */
