@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +46,15 @@ function upToDate(stampFile, hash) {
 }
 
 function buildClient() {
-  const hash = hashSources([...COMMON, 'client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public']);
+  const hash = hashSources([
+    ...COMMON,
+    'client/src',
+    'client/index.html',
+    'client/vite.config.ts',
+    'client/package.json',
+    'client/public',
+    'scripts/build.mjs',
+  ]);
   const stamp = path.join(root, 'client/dist/.source-hash');
   if (upToDate(stamp, hash) && existsSync(path.join(root, 'client/dist/index.html'))) {
     console.error('client: unchanged since its last build, not rebuilt');
@@ -57,7 +66,32 @@ function buildClient() {
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  precompress(path.join(root, 'client/dist/assets'));
   writeFileSync(stamp, `${hash}\n`);
+}
+
+/**
+ * The client's scripts and styles, compressed once here (Brotli at its best, and gzip) beside
+ * each file: the server sends `x.js.br` for `x.js` to a browser that accepts it (serveStatic's
+ * `precompressed`), a quarter of the bytes, with no compression work per request.
+ */
+function precompress(dir) {
+  let raw = 0;
+  let brotli = 0;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(js|css|svg)$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const content = readFileSync(file);
+    if (content.length < 1024) continue;
+    const br = brotliCompressSync(content, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length },
+    });
+    writeFileSync(`${file}.br`, br);
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+    raw += content.length;
+    brotli += br.length;
+  }
+  console.error(`client: scripts and styles ${Math.round(raw / 1024)} KiB, ${Math.round(brotli / 1024)} KiB with Brotli`);
 }
 
 /**

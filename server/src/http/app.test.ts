@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, LIMITS, validateBoard, type Board } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
@@ -253,6 +254,28 @@ describe('serving the built client', () => {
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const css = await app.request('/assets/index-abc123.css');
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
+  });
+
+  it('a browser that accepts Brotli or gzip gets the compressed copy the build wrote, as the same script', async () => {
+    const script = 'console.log("rejse, compressed")';
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+    const { app } = setup({ clientDist: dist });
+    for (const [accepts, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const res = await app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': accepts } });
+      expect(res.headers.get('content-encoding'), accepts).toBe(encoding);
+      expect(res.headers.get('vary')).toMatch(/Accept-Encoding/);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const body = Buffer.from(await res.arrayBuffer());
+      expect((encoding === 'br' ? brotliDecompressSync(body) : gunzipSync(body)).toString()).toBe(script);
+    }
+    const plain = await app.request('/assets/index-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("rejse")');
   });
 
   it('a missing file is a 404, not the app page, and API routes stay JSON', async () => {

@@ -35,6 +35,9 @@ export function mountClient(app: Hono, distDir: string, log: Logger): void {
     (files ??= existsSync(distDir)
       ? serveStatic({
           root: distDir,
+          // The build writes x.js.br and x.js.gz beside x.js (scripts/build.mjs): sent to a
+          // browser that accepts them, with Content-Encoding and Vary.
+          precompressed: true,
           onFound: (found, c) => {
             servedFiles.set(c.req.raw, path.relative(distDir, found).split(path.sep).join('/'));
           },
