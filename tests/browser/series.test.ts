@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NO_SETTINGS, addCard, readLanes, readStages, writeRunSheet } from '@rejse/shared';
 import { connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { clickSeriesEntry, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+import { clickBarControl, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const SCREENS = process.env.SERIES_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-series-screens');
@@ -96,7 +96,7 @@ describe('a two-phase session from the run-sheet', () => {
   it('switches private mode on for the first phase and a voting round for the second, then off at the end', async () => {
     await join(facilitator, board.links.facilitator, 'Fran Facilitator');
     await join(editor, board.links.editor, 'Eddie Editor');
-    await clickSeriesEntry(facilitator, 'Run-sheet');
+    await clickBarControl(facilitator, 'Run-sheet');
     await facilitator.getByRole('button', { name: 'Start session' }).click();
 
     // Phase 1: everyone sees the phase and its instruction; the editor is in private mode.
@@ -123,7 +123,7 @@ describe('a two-phase session from the run-sheet', () => {
     await expect.poll(() => votingHeading(editor).count(), POLL).toBe(0);
     await expect.poll(() => phaseBar(editor).count(), POLL).toBe(0);
     await expect.poll(() => facilitator.getByRole('link', { name: 'Open the report' }).count(), POLL).toBe(1);
-    await clickSeriesEntry(facilitator, 'History');
+    await clickBarControl(facilitator, 'History');
     await expect.poll(() => facilitator.getByText('Short session (', { exact: false }).count(), POLL).toBeGreaterThan(0);
     await facilitator.screenshot({ path: path.join(SCREENS, 'en-facilitator-history.png') });
   });
@@ -139,7 +139,7 @@ describe('a two-phase session from the run-sheet', () => {
 
     await expect.poll(() => facilitator.getByText('You were mentioned').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.locator('[data-card-id] .comment-badge--unread').count(), POLL).toBe(1);
-    await clickSeriesEntry(facilitator, /^Comments/);
+    await clickBarControl(facilitator, /^Comments/);
     await expect.poll(() => facilitator.getByText('@Fran Facilitator is the creditor enough, or the product too?').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('mentions you').count(), POLL).toBe(1);
     await expect.poll(() => facilitator.getByText('Eddie Editor', { exact: true }).count(), POLL).toBeGreaterThan(0);
@@ -153,7 +153,7 @@ describe('a two-phase session from the run-sheet', () => {
     ] as const) {
       await facilitator.evaluate((value) => localStorage.setItem('rejse.locale', value), locale);
       await facilitator.reload();
-      await clickSeriesEntry(facilitator, history);
+      await clickBarControl(facilitator, history);
       await facilitator.screenshot({ path: path.join(SCREENS, `${locale}-facilitator-history.png`) });
       await facilitator.getByRole('tab', { name: locale === 'da' ? 'Drejebog' : 'Körschema' }).click();
       await facilitator.screenshot({ path: path.join(SCREENS, `${locale}-facilitator-runsheet.png`) });

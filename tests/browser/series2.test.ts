@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NO_SETTINGS, addCard, readLanes, readStages, updateCard, writeRunSheet, type CardId } from '@rejse/shared';
 import { boardFetch, connectClient, createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { clickSeriesEntry, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
+import { clickBarControl, launchChromium, openIsolatedPage, requireBuiltClient } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const SCREENS = process.env.SERIES2_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-series2-screens');
@@ -102,7 +102,7 @@ afterAll(async () => {
 
 describe('saved versions on the canvas', () => {
   it('opens a saved version read-only on the canvas under a banner, and goes back to the live board', async () => {
-    await clickSeriesEntry(facilitator, 'History');
+    await clickBarControl(facilitator, 'History');
     await facilitator.getByRole('textbox', { name: 'Name' }).fill('End of session 2');
     await facilitator.getByRole('button', { name: 'Save version' }).click();
     await expect.poll(() => snapshotRow(facilitator, 'End of session 2').count(), POLL).toBe(1);
@@ -282,7 +282,7 @@ describe('in Danish and Swedish', () => {
     ] as const) {
       await facilitator.evaluate((value) => localStorage.setItem('rejse.locale', value), locale);
       await facilitator.goto(`${server.url}/b/${board.id}`);
-      await clickSeriesEntry(facilitator, history);
+      await clickBarControl(facilitator, history);
       const row = snapshotRow(facilitator, 'End of session 2');
       await row.getByRole('button', { name: view, exact: true }).click();
       await expect.poll(() => banner(facilitator).count(), POLL).toBe(1);

@@ -123,40 +123,10 @@ export async function openMapPage(
 }
 
 /**
- * Clicks one of the workshop bar's series entries (Run-sheet, History, Comments, Since last
- * time). When the bar is full it folds them into its "More" menu, and it may do so a frame after
- * it is drawn: this looks again until the entry is clicked where a person would find it then.
- */
-export async function clickSeriesEntry(page: Page, name: string | RegExp): Promise<void> {
-  const options = typeof name === 'string' ? { name, exact: true } : { name };
-  const bar = page.locator('.workshop-bar');
-  const tryOnce = async (): Promise<boolean> => {
-    try {
-      const shown = bar.locator('.workshop-bar__series').getByRole('button', options);
-      if (await shown.isVisible()) {
-        await shown.click({ timeout: 2_000 });
-        return true;
-      }
-      const folded = bar.locator('.workshop-bar__more');
-      if ((await folded.count()) === 0) return false;
-      if (!(await folded.locator('details').evaluate((details) => (details as HTMLDetailsElement).open))) {
-        await folded.locator('summary').click({ timeout: 2_000 });
-      }
-      const inMenu = folded.getByRole('button', options);
-      if (!(await inMenu.isVisible())) return false;
-      await inMenu.click({ timeout: 2_000 });
-      return true;
-    } catch {
-      return false; // the bar changed under the click: look again
-    }
-  };
-  await expect.poll(tryOnce, { timeout: 20_000, interval: 250 }).toBe(true);
-}
-
-/**
- * Clicks a button of the workshop bar (Share, Present, Start private brainstorm, …) where a
- * person would find it: in the bar, or in its "More" menu when the bar has folded it there
- * (side panels open, long words), which it may do a frame after it is drawn.
+ * Clicks a button of the workshop bar (Share, Present, Start private brainstorm, the series
+ * entries Run-sheet, History, …) where a person would find it: in the bar, or in its "More"
+ * menu when the bar has folded it there (side panels open, long words), which it may do a
+ * frame after it is drawn.
  */
 export async function clickBarControl(page: Page, name: string | RegExp): Promise<void> {
   const options = typeof name === 'string' ? { name, exact: true } : { name };

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardsMap, readLanes, readStages, type Role } from '@rejse/shared';
+import { addCard, cardsMap, readLanes, readStages } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { silentLogger } from '../log.ts';
 import type { DocumentLog } from '../storage/documents.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
-import { accessFor } from './access.ts';
-import type { CloseReason, Connection } from './connection.ts';
+import { fakeConnection } from './test-connection.ts';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, MESSAGE_SYNC, SYNC_STEP2 } from './messages.ts';
 import { RoomManager } from './rooms.ts';
-
-/** A connection that records what the room sends it (the room only calls these members). */
-function fakeConnection(boardId: string, role: Role = 'editor') {
-  const frames: Uint8Array[] = [];
-  let closedWith: CloseReason | null = null;
-  const conn = {
-    awarenessIds: new Set<number>(),
-    alive: true,
-    boardId,
-    ip: '127.0.0.1',
-    access: accessFor(role, 'link'),
-    queuedBytes: 0,
-    get closed() {
-      return closedWith !== null;
-    },
-    send: (frame: Uint8Array) => frames.push(frame),
-    close: (reason: CloseReason) => {
-      closedWith = reason;
-    },
-  } as unknown as Connection;
-  return { conn, frames, closedWith: () => closedWith };
-}
 
 const isUpdateFrame = (frame: Uint8Array) => frame[0] === MESSAGE_SYNC && frame[1] === 2;
 const isStep2Frame = (frame: Uint8Array) => frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP2;

@@ -5,37 +5,11 @@ import { TEMPLATES } from '@rejse/templates';
 import { createBoardFromTemplate } from '../boards/create.ts';
 import { silentLogger } from '../log.ts';
 import { createMemoryStore } from '../storage/memory-store.ts';
-import { accessFor } from './access.ts';
-import type { CloseReason, Connection } from './connection.ts';
+import { fakeConnection } from './test-connection.ts';
 import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, encodeSyncStep1, encodeSyncUpdate } from './messages.ts';
 import { OpeningRoom } from './opening.ts';
 import { Room } from './room.ts';
 import { RoomManager } from './rooms.ts';
-
-/** A connection that records what it is sent (frames written at once, as to a fast client). */
-function fakeConnection(boardId: string) {
-  const frames: Uint8Array[] = [];
-  let closedWith: CloseReason | null = null;
-  const conn = {
-    awarenessIds: new Set<number>(),
-    alive: true,
-    boardId,
-    ip: '127.0.0.1',
-    access: accessFor('facilitator', 'link'),
-    queuedBytes: 0,
-    get closed() {
-      return closedWith !== null;
-    },
-    send: (frame: Uint8Array, onWritten?: () => void) => {
-      frames.push(frame);
-      if (onWritten) setImmediate(onWritten);
-    },
-    close: (reason: CloseReason) => {
-      closedWith = reason;
-    },
-  } as unknown as Connection;
-  return { conn, frames, closedWith: () => closedWith };
-}
 
 const asksForEverything = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
 const subtype = (frame: Uint8Array | undefined) => (frame?.[0] === MESSAGE_SYNC ? frame[1] : undefined);
@@ -51,7 +25,7 @@ function setup() {
   /** Loads the board with one connection and lets it go: the manager now knows its stored snapshot. */
   const visit = () => {
     const target = rooms.join(meta.id);
-    const { conn } = fakeConnection(meta.id);
+    const { conn } = fakeConnection(meta.id, 'facilitator');
     target!.addConnection(conn);
     const room = rooms.acquire(meta.id)!;
     rooms.disconnect(target!, conn);
@@ -105,8 +79,8 @@ describe('opening a cold board (early join)', () => {
     const card = addCard(replica, { stageId: readStages(replica)[0]!.id, laneId: readLanes(replica)[0]!.id, kind: 'idea', text: 'Early' });
 
     const opening = rooms.join(boardId) as OpeningRoom;
-    const first = fakeConnection(boardId);
-    const second = fakeConnection(boardId);
+    const first = fakeConnection(boardId, 'facilitator');
+    const second = fakeConnection(boardId, 'facilitator');
     opening.addConnection(first.conn);
     opening.addConnection(second.conn);
     opening.handleFrame(first.conn, asksForEverything);
@@ -134,7 +108,7 @@ describe('opening a cold board (early join)', () => {
     const { boardId, rooms, visit } = setup();
     const before = visit();
     const opening = rooms.join(boardId) as OpeningRoom;
-    const client = fakeConnection(boardId);
+    const client = fakeConnection(boardId, 'facilitator');
     opening.addConnection(client.conn);
     opening.handleFrame(client.conn, encodeSyncStep1(Y.encodeStateVector(before.doc)));
     expect(rooms.get(boardId)).toBeInstanceOf(Room);
@@ -143,7 +117,7 @@ describe('opening a cold board (early join)', () => {
     expect(rooms.get(boardId)).toBeUndefined();
 
     const again = rooms.join(boardId) as OpeningRoom;
-    again.addConnection(fakeConnection(boardId).conn);
+    again.addConnection(fakeConnection(boardId, 'facilitator').conn);
     expect(rooms.acquire(boardId)).toBe(again.room);
   });
 
@@ -151,7 +125,7 @@ describe('opening a cold board (early join)', () => {
     const { boardId, rooms, visit } = setup();
     visit();
     const opening = rooms.join(boardId) as OpeningRoom;
-    const client = fakeConnection(boardId);
+    const client = fakeConnection(boardId, 'facilitator');
     opening.addConnection(client.conn);
     rooms.disconnect(opening, client.conn);
     expect(opening.isFinished).toBe(true);
@@ -160,7 +134,7 @@ describe('opening a cold board (early join)', () => {
 
     const next = rooms.join(boardId) as OpeningRoom;
     expect(next).not.toBe(opening);
-    const waiting = fakeConnection(boardId);
+    const waiting = fakeConnection(boardId, 'facilitator');
     next.addConnection(waiting.conn);
     const shutdown = { code: 1001, reason: 'server shutting down' };
     rooms.closeAll(shutdown);
@@ -172,7 +146,7 @@ describe('opening a cold board (early join)', () => {
     const { boardId, rooms, visit } = setup();
     visit();
     const opening = rooms.join(boardId) as OpeningRoom;
-    const client = fakeConnection(boardId);
+    const client = fakeConnection(boardId, 'facilitator');
     opening.addConnection(client.conn);
     // Bytes that are no board: what storage failing under the opening would look like.
     opening.state.snapshot = new Uint8Array([1, 2, 3]);
