@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addCard, addStage, docToBoard, FOCUS_COLOUR, type LaneId } from '@rejse/shared';
+import { addCard, docToBoard, FOCUS_COLOUR } from '@rejse/shared';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserSuite, openMapPage } from '../helpers/browser.ts';
-import { connectClient, createBoard } from '../helpers/server.ts';
+import { browserSuite, openMapPage, wideBoard } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 const SCREENS = process.env.FARKEYS_SCREENS_DIR ?? path.join(tmpdir(), 'rejse-farkeys-screens');
@@ -29,26 +28,15 @@ async function screen(page: Page, name: string): Promise<void> {
 }
 
 /** A blank board of STAGES stages, each with PER_CELL touchpoints ("Touch s3k1") and pain points ("Pain s3k1"). */
-async function wideBoard() {
-  const board = await createBoard(suite.server, { title: 'Wide', template: 'blank' });
-  const writer = connectClient(suite.server, board.id);
-  await writer.synced;
-  for (let i = docToBoard(writer.doc, board.id).stages.length; i < STAGES; i += 1) addStage(writer.doc, `Stage ${i + 1}`);
-  const { stages, lanes } = docToBoard(writer.doc, board.id);
-  const lane = (kind: string) => lanes.find((l) => l.kind === kind)?.id as LaneId;
-  stages.forEach((stage, s) => {
-    for (let k = 0; k < PER_CELL; k += 1) {
-      addCard(writer.doc, { stageId: stage.id, laneId: lane('touchpoints'), kind: 'touchpoint', text: `Touch s${s}k${k}` });
-      addCard(writer.doc, { stageId: stage.id, laneId: lane('pains'), kind: 'pain', text: `Pain s${s}k${k}` });
-    }
+const farBoard = () =>
+  wideBoard(suite.server, 'Wide', STAGES, (doc, { stages }, lane) => {
+    stages.forEach((stage, s) => {
+      for (let k = 0; k < PER_CELL; k += 1) {
+        addCard(doc, { stageId: stage.id, laneId: lane('touchpoints'), kind: 'touchpoint', text: `Touch s${s}k${k}` });
+        addCard(doc, { stageId: stage.id, laneId: lane('pains'), kind: 'pain', text: `Pain s${s}k${k}` });
+      }
+    });
   });
-  const total = STAGES * PER_CELL * 2;
-  const reader = connectClient(suite.server, board.id);
-  await reader.synced;
-  await expect.poll(() => docToBoard(reader.doc, board.id).cards.length, POLL).toBe(total);
-  writer.destroy();
-  return { board, reader, total };
-}
 
 const zoomOf = (page: Page) =>
   page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
@@ -123,7 +111,7 @@ const onPane = async (page: Page) => {
 
 describe('the map seen from far, by keyboard', () => {
   it('is one Tab stop whose arrows go from card to card; Enter selects, Delete removes, Z zooms in to the node', async () => {
-    const { board, reader, total } = await wideBoard();
+    const { board, reader, total } = await farBoard();
     const page = await openFar(board.links.facilitator);
     const list = page.getByRole('listbox', { name: new RegExp(`The map from far: ${total} cards`) });
     expect(await list.count()).toBe(1);
@@ -191,7 +179,7 @@ describe('the map seen from far, by keyboard', () => {
   });
 
   it('lets a viewer go from card to card, select and zoom in, but not delete', async () => {
-    const { board, reader, total } = await wideBoard();
+    const { board, reader, total } = await farBoard();
     const page = await openFar(board.links.viewer);
     await tabToFarMap(page);
     await page.keyboard.press('Home');
@@ -225,7 +213,7 @@ describe('the map seen from far, by keyboard', () => {
     ['da', /\. Fase 2 »[^«]+«, række »[^«]+«$/, 'Kortet zoomet helt ud'],
     ['sv', /\. Fas 2 ”[^”]+”, rad ”[^”]+”$/, 'Kartan utzoomad helt'],
   ] as const)('reads the card out in %s, and Escape leaves', async (locale, place, heading) => {
-    const { board, reader } = await wideBoard();
+    const { board, reader } = await farBoard();
     const page = await openFar(board.links.facilitator, locale);
     await tabToFarMap(page);
     await page.keyboard.press('Home');

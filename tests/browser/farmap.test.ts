@@ -7,10 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addCard, addStage, docToBoard, KIND_COLOURS, linkCards, type CardId, type LaneId } from '@rejse/shared';
+import { addCard, docToBoard, KIND_COLOURS, linkCards, type CardId } from '@rejse/shared';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserSuite } from '../helpers/browser.ts';
-import { connectClient, createBoard } from '../helpers/server.ts';
+import { browserSuite, wideBoard } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 const STAGES = 14;
@@ -19,33 +18,24 @@ const suite = browserSuite();
 
 /** A blank board of STAGES stages, each with touchpoints and pain points, some linked. */
 async function bigBoard() {
-  const board = await createBoard(suite.server, { title: 'Far away', template: 'blank' });
-  const writer = connectClient(suite.server, board.id);
-  await writer.synced;
-  for (let i = docToBoard(writer.doc, board.id).stages.length; i < STAGES; i += 1) addStage(writer.doc, `Stage ${i + 1}`);
-  const { stages, lanes } = docToBoard(writer.doc, board.id);
-  const lane = (kind: string) => lanes.find((l) => l.kind === kind)?.id as LaneId;
-  for (const stage of stages) {
-    let lastPain: CardId | null = null;
-    for (let i = 0; i < PER_STAGE; i += 1) {
-      const pain = i % 2 === 0;
-      const id = addCard(writer.doc, {
-        stageId: stage.id,
-        laneId: lane(pain ? 'pains' : 'touchpoints'),
-        kind: pain ? 'pain' : 'touchpoint',
-        text: `${pain ? 'Pain' : 'Touch'} ${stage.title} #${i}`,
-      });
-      if (pain) lastPain = id;
-      else if (i === 1 && lastPain) linkCards(writer.doc, id, lastPain);
+  const made = await wideBoard(suite.server, 'Far away', STAGES, (doc, { stages }, lane) => {
+    for (const stage of stages) {
+      let lastPain: CardId | null = null;
+      for (let i = 0; i < PER_STAGE; i += 1) {
+        const pain = i % 2 === 0;
+        const id = addCard(doc, {
+          stageId: stage.id,
+          laneId: lane(pain ? 'pains' : 'touchpoints'),
+          kind: pain ? 'pain' : 'touchpoint',
+          text: `${pain ? 'Pain' : 'Touch'} ${stage.title} #${i}`,
+        });
+        if (pain) lastPain = id;
+        else if (i === 1 && lastPain) linkCards(doc, id, lastPain);
+      }
     }
-  }
-  const total = docToBoard(writer.doc, board.id).cards.length;
-  expect(total).toBe(stages.length * PER_STAGE);
-  const reader = connectClient(suite.server, board.id);
-  await reader.synced;
-  await expect.poll(() => docToBoard(reader.doc, board.id).cards.length, POLL).toBe(total);
-  writer.destroy();
-  return { board, reader, total };
+  });
+  expect(made.total).toBe(STAGES * PER_STAGE);
+  return made;
 }
 
 const zoomOf = (page: Page) =>

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startServer, type RunningServer } from './server.ts';
+import { addStage, docToBoard, type Board, type LaneId, type LaneKind } from '@rejse/shared';
+import { connectClient, createBoard, startServer, type RunningServer } from './server.ts';
 
 /** Shared set-up of the browser tests: Debian's Chromium, headless, on a closed network. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -159,4 +161,29 @@ export async function clickBarControl(page: Page, name: string | RegExp): Promis
     }
   };
   await expect.poll(tryOnce, { timeout: 20_000, interval: 250 }).toBe(true);
+}
+
+/**
+ * A blank board widened to `stages` stages and filled by `fill` through a writer client (given
+ * the stages and a lane id by kind); resolves once a second client, the reader returned, holds
+ * every card. The far-zoom browser tests use it for boards too wide to read at fit zoom.
+ */
+export async function wideBoard(
+  server: RunningServer,
+  title: string,
+  stages: number,
+  fill: (doc: Y.Doc, board: Board, lane: (kind: LaneKind) => LaneId) => void,
+) {
+  const board = await createBoard(server, { title, template: 'blank' });
+  const writer = connectClient(server, board.id);
+  await writer.synced;
+  for (let i = docToBoard(writer.doc, board.id).stages.length; i < stages; i += 1) addStage(writer.doc, `Stage ${i + 1}`);
+  const made = docToBoard(writer.doc, board.id);
+  fill(writer.doc, made, (kind) => made.lanes.find((l) => l.kind === kind)?.id as LaneId);
+  const total = docToBoard(writer.doc, board.id).cards.length;
+  const reader = connectClient(server, board.id);
+  await reader.synced;
+  await expect.poll(() => docToBoard(reader.doc, board.id).cards.length, { timeout: 20_000, interval: 100 }).toBe(total);
+  writer.destroy();
+  return { board, reader, total };
 }
