@@ -23,7 +23,8 @@ export interface PanResult {
  * from right to left (later stages come into view), every third one downwards (lower
  * lanes), each stroke about half a second long with a mouse event every few milliseconds,
  * while the page counts animation frames and how many cards are in the DOM. Strokes start
- * on the grid (cells are not draggable, so React Flow pans).
+ * on the grid beside any card (cells are not draggable, so React Flow pans; a card, or a block
+ * of the far layer, would be dragged instead).
  */
 export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promise<PanResult> {
   const pane = await page.locator('.react-flow').boundingBox();
@@ -99,13 +100,30 @@ async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x:
   return page.evaluate((point) => {
     const blocked =
       '.react-flow__node-card, .react-flow__edge, .react-flow__handle, button, input, select, textarea, .react-flow__minimap, .react-flow__controls';
+    // At far zoom cards are drawn, not elements, and a press on one drags it: the far layer's
+    // pixel under the point must be empty (transparent) too.
+    const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
+    const farBox = far?.getBoundingClientRect();
+    const farContext = far?.getContext('2d');
+    const drawnAt = (x: number, y: number): boolean => {
+      if (!far || !farBox || !farContext || farBox.width === 0) return false;
+      const px = Math.floor(((x - farBox.left) / farBox.width) * far.width);
+      const py = Math.floor(((y - farBox.top) / farBox.height) * far.height);
+      if (px < 0 || py < 0 || px >= far.width || py >= far.height) return false;
+      // A few pixels around: a press a pixel beside a block's edge still hits it.
+      const x0 = Math.max(0, px - 3);
+      const y0 = Math.max(0, py - 3);
+      const { data } = farContext.getImageData(x0, y0, Math.min(7, far.width - x0), Math.min(7, far.height - y0));
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return true;
+      return false;
+    };
     for (let radius = 0; radius < 240; radius += 3) {
       for (let step = 0; step < Math.max(1, radius); step += 1) {
         const angle = (step / Math.max(1, radius)) * 2 * Math.PI;
         const x = point.x + radius * Math.cos(angle);
         const y = point.y + radius * Math.sin(angle);
         const element = document.elementFromPoint(x, y);
-        if (element?.closest('.react-flow') && !element.closest(blocked)) return { x, y };
+        if (element?.closest('.react-flow') && !element.closest(blocked) && !drawnAt(x, y)) return { x, y };
       }
     }
     return point;
