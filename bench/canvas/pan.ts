@@ -30,6 +30,11 @@ export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promi
   const pane = await page.locator('.react-flow').boundingBox();
   if (!pane) throw new Error('the canvas is not on screen');
   await page.evaluate(() => {
+    // The far layer draws only when the board or the zoom changes, not on a pan: one read of
+    // its pixels (slow: the canvas is read back) serves every stroke's start (see panStart).
+    const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
+    (window as unknown as { __farPixels?: ImageData }).__farPixels =
+      far && far.width > 0 ? far.getContext('2d')?.getImageData(0, 0, far.width, far.height) : undefined;
     const w = window as unknown as { __frames: number[]; __nodes: number[]; __counting: boolean };
     const cards = document.getElementsByClassName('react-flow__node-card');
     w.__frames = [];
@@ -101,20 +106,23 @@ async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x:
     const blocked =
       '.react-flow__node-card, .react-flow__edge, .react-flow__handle, button, input, select, textarea, .react-flow__minimap, .react-flow__controls';
     // At far zoom cards are drawn, not elements, and a press on one drags it: the far layer's
-    // pixel under the point must be empty (transparent) too.
+    // pixels under the point (a copy taken before the frames are counted) must be empty too.
     const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
     const farBox = far?.getBoundingClientRect();
-    const farContext = far?.getContext('2d');
+    const pixels = (window as unknown as { __farPixels?: ImageData }).__farPixels;
     const drawnAt = (x: number, y: number): boolean => {
-      if (!far || !farBox || !farContext || farBox.width === 0) return false;
-      const px = Math.floor(((x - farBox.left) / farBox.width) * far.width);
-      const py = Math.floor(((y - farBox.top) / farBox.height) * far.height);
-      if (px < 0 || py < 0 || px >= far.width || py >= far.height) return false;
+      if (!farBox || !pixels || farBox.width === 0) return false;
+      const px = Math.floor(((x - farBox.left) / farBox.width) * pixels.width);
+      const py = Math.floor(((y - farBox.top) / farBox.height) * pixels.height);
       // A few pixels around: a press a pixel beside a block's edge still hits it.
-      const x0 = Math.max(0, px - 3);
-      const y0 = Math.max(0, py - 3);
-      const { data } = farContext.getImageData(x0, y0, Math.min(7, far.width - x0), Math.min(7, far.height - y0));
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return true;
+      for (let dy = -3; dy <= 3; dy += 1) {
+        for (let dx = -3; dx <= 3; dx += 1) {
+          const cx = px + dx;
+          const cy = py + dy;
+          if (cx < 0 || cy < 0 || cx >= pixels.width || cy >= pixels.height) continue;
+          if ((pixels.data[(cy * pixels.width + cx) * 4 + 3] ?? 0) > 0) return true;
+        }
+      }
       return false;
     };
     for (let radius = 0; radius < 240; radius += 3) {
