@@ -29,12 +29,18 @@ export interface PanResult {
 export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promise<PanResult> {
   const pane = await page.locator('.react-flow').boundingBox();
   if (!pane) throw new Error('the canvas is not on screen');
-  await page.evaluate(() => {
-    // The far layer draws only when the board or the zoom changes, not on a pan: one read of
-    // its pixels (slow: the canvas is read back) serves every stroke's start (see panStart).
+  await page.evaluate(async () => {
+    // The far layer draws only when the board or the zoom changes, not on a pan: one copy of
+    // its pixels serves every stroke's start (see panStart). Read from a copy: reading the
+    // canvas itself turns it into one Chromium reads back, which then costs long frames.
     const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
-    (window as unknown as { __farPixels?: ImageData }).__farPixels =
-      far && far.width > 0 ? far.getContext('2d')?.getImageData(0, 0, far.width, far.height) : undefined;
+    if (!far || far.width === 0) return;
+    const copy = new OffscreenCanvas(far.width, far.height);
+    const context = copy.getContext('2d');
+    context?.drawImage(await createImageBitmap(far), 0, 0);
+    (window as unknown as { __farPixels?: ImageData }).__farPixels = context?.getImageData(0, 0, far.width, far.height);
+  });
+  await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __nodes: number[]; __counting: boolean };
     const cards = document.getElementsByClassName('react-flow__node-card');
     w.__frames = [];
@@ -130,8 +136,11 @@ async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x:
         const angle = (step / Math.max(1, radius)) * 2 * Math.PI;
         const x = point.x + radius * Math.cos(angle);
         const y = point.y + radius * Math.sin(angle);
+        // The drawn-pixel test first: it is arithmetic, a hit test is not (a long search of hit
+        // tests in a dense board held the page for a visible frame).
+        if (drawnAt(x, y)) continue;
         const element = document.elementFromPoint(x, y);
-        if (element?.closest('.react-flow') && !element.closest(blocked) && !drawnAt(x, y)) return { x, y };
+        if (element?.closest('.react-flow') && !element.closest(blocked)) return { x, y };
       }
     }
     return point;
