@@ -65,6 +65,19 @@ async function makeBoard(server: RunningServer, cards: number, stages: number) {
     return { board, generated };
   } finally {
     writer.destroy();
+    await roomsUnloaded(server);
+  }
+}
+
+/**
+ * Waits until the server has unloaded every board (the last client gone: compacted and stored),
+ * so a load measured next does not share the server with the end of the board's making.
+ */
+async function roomsUnloaded(server: RunningServer): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const metrics = await fetch(`${server.url}/metrics`).then((response) => response.text());
+    if (/^rejse_rooms_loaded 0$/m.test(metrics)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
