@@ -8,7 +8,7 @@ import type { BoardView } from '../routing/routes.ts';
 import { useT } from '../i18n/index.ts';
 import { FacilitationProvider } from '../facilitation/FacilitationContext.tsx';
 import { GuardedCommands } from '../facilitation/GuardedCommands.tsx';
-import { takeBoardSession } from './openSession.ts';
+import { takeOpenedBoard } from './openSession.ts';
 import { useBoardAccess, type BoardAccess } from '../facilitation/useBoardAccess.ts';
 import { WorkshopBar, WorkshopPanels } from '../facilitation/Workshop.tsx';
 import { CardInspector } from '../panels/CardInspector.tsx';
@@ -33,36 +33,37 @@ import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
 /** Opens the board's live session for as long as the page shows it. */
 export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: BoardView | 'map' }) {
-  const [value, setValue] = useState<BoardContextValue | null>(null);
+  const [opened, setOpened] = useState<{ value: BoardContextValue; access: Promise<BoardAccess> } | null>(null);
 
   useEffect(() => {
-    const session = takeBoardSession(boardId);
+    const { session, access } = takeOpenedBoard(boardId);
     // The board's local UI state is made with its session: nothing is carried over from another board.
     const ui = createBoardUiStore();
     const commands = createCommands(session, (message) => ui.getState().notify(message));
-    setValue({ session, commands, ui, editor: createEditorStore() });
+    setOpened({ value: { session, commands, ui, editor: createEditorStore() }, access });
     return () => session.destroy();
   }, [boardId]);
 
-  if (!value) return null;
+  if (!opened) return null;
+  const { value, access } = opened;
   return (
     // Keyed by the session, so no component keeps hold of a previous board's stores.
     <BoardProvider value={value} key={sessionKey(value.session)}>
       <PrioritizeUiProvider>
         <ReactFlowProvider>
-          <BoardScreen view={view} />
+          <BoardScreen view={view} asked={access} />
         </ReactFlowProvider>
       </PrioritizeUiProvider>
     </BoardProvider>
   );
 }
 
-function BoardScreen({ view }: { view: BoardView | 'map' }) {
+function BoardScreen({ view, asked }: { view: BoardView | 'map'; asked: Promise<BoardAccess> }) {
   const t = useT();
   const { connection, loaded } = useSessionStatus();
   // The role decides which commands and controls this page offers (the server enforces it too).
   // Asked while the board loads, not after: the board is shown as soon as both are there.
-  const access = useBoardAccess(useSession().boardId);
+  const access = useBoardAccess(asked);
 
   if (connection === 'not-found') {
     return <BoardMessage title={t('board.notFound.title')} body={t('board.notFound.body')} />;

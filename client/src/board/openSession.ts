@@ -2,36 +2,44 @@ import type { BoardId } from '@rejse/shared';
 import { wsBaseFor } from '../doc/connection.ts';
 import { BoardSession } from '../doc/session.ts';
 import { participantFor } from '../facilitation/participant.ts';
-import { askBoardAccessEarly } from '../facilitation/useBoardAccess.ts';
+import { askBoardAccess, type BoardAccess } from '../facilitation/useBoardAccess.ts';
 import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
 
-/** A session opened before the first render (see `openSessionEarly`), not yet taken by its page. */
-let early: BoardSession | null = null;
+/** A board being opened: its live session, and the question of this browser's role on it. */
+export interface OpenedBoard {
+  session: BoardSession;
+  access: Promise<BoardAccess>;
+}
 
-function openBoardSession(boardId: BoardId): BoardSession {
+/** A board opened before the first render (see `openBoardEarly`), not yet taken by its page. */
+let early: OpenedBoard | null = null;
+
+/**
+ * Opens the board's socket and asks for the role at the same time: asked after the socket,
+ * the question would queue behind the board's load on the server.
+ */
+function openBoard(boardId: BoardId): OpenedBoard {
   // A secret link brings its token in the address: keep it for this board, then hide it.
   const fromLink = takeTokenFromAddress(window.location, window.history);
   if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
-  return new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
+  const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
+  return { session, access: askBoardAccess(boardId) };
 }
 
 /**
- * Opens the board's session as the app starts (main.tsx), before React renders anything, so
- * its socket connects and the board arrives while the page's first render runs instead of
- * after it; and asks for this browser's role on it at the same time.
+ * Opens the board as the app starts (main.tsx), before React renders anything, so the board
+ * and the role arrive while the page's first render runs instead of after it.
  */
-export function openSessionEarly(boardId: BoardId): void {
-  early?.destroy();
-  early = openBoardSession(boardId);
-  // After the token is taken from the address (the question presents it).
-  askBoardAccessEarly(boardId);
+export function openBoardEarly(boardId: BoardId): void {
+  early?.session.destroy();
+  early = openBoard(boardId);
 }
 
-/** The session for the board page: the one opened early for this board (once), else a new one. */
-export function takeBoardSession(boardId: BoardId): BoardSession {
+/** The opened board for the board page: the one opened early for this board (once), else a new one. */
+export function takeOpenedBoard(boardId: BoardId): OpenedBoard {
   const found = early;
   early = null;
-  if (found?.boardId === boardId) return found;
-  found?.destroy();
-  return openBoardSession(boardId);
+  if (found?.session.boardId === boardId) return found;
+  found?.session.destroy();
+  return openBoard(boardId);
 }
