@@ -2,7 +2,7 @@ import type { BoardId } from '@rejse/shared';
 import { wsBaseFor } from '../doc/connection.ts';
 import { BoardSession } from '../doc/session.ts';
 import { participantFor } from '../facilitation/participant.ts';
-import { askBoardAccess, type BoardAccess } from '../facilitation/useBoardAccess.ts';
+import { askBoardAccess, type BoardAccess } from '../facilitation/boardAccess.ts';
 import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
 
 /** A board being opened: its live session, and the question of this browser's role on it. */

@@ -1,37 +1,7 @@
-import { isRole, type Role } from '@rejse/shared';
 import { useEffect, useState } from 'react';
-import { knownToken, readKnownBoards, rememberBoard } from '../routing/knownBoards.ts';
+import type { BoardAccess } from './boardAccess.ts';
 
-export interface BoardAccess {
-  token: string | null;
-  role: Role;
-}
-
-/**
- * Asks the server which role this browser's token grants on the board
- * (`GET /api/boards/:id/access`), remembered with the board. When the server cannot be asked,
- * the remembered role is the answer; a refused token shows up on the board's socket as
- * "no access" anyway. Asked as the board opens (board/openSession.ts), with its socket.
- */
-export function askBoardAccess(boardId: string): Promise<BoardAccess> {
-  const token = knownToken(boardId);
-  const remembered = readKnownBoards().find((b) => b.id === boardId)?.role;
-  const fallback: Role = isRole(remembered) ? remembered : 'viewer';
-  return fetch(`/api/boards/${encodeURIComponent(boardId)}/access`, {
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  })
-    .then(async (response) => {
-      const body = (await response.json().catch(() => null)) as { role?: unknown } | null;
-      return response.ok && isRole(body?.role) ? body.role : fallback;
-    })
-    .catch(() => fallback)
-    .then((role) => {
-      if (role !== remembered) rememberBoard({ id: boardId, role });
-      return { token, role };
-    });
-}
-
-/** The answer of `askBoardAccess` once it has come; null while asking. */
+/** The answer of `askBoardAccess` (boardAccess.ts) once it has come; null while asking. */
 export function useBoardAccess(asked: Promise<BoardAccess>): BoardAccess | null {
   const [access, setAccess] = useState<BoardAccess | null>(null);
   useEffect(() => {

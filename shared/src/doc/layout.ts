@@ -58,6 +58,11 @@ export interface LinkValue {
 }
 
 export type RecordMap = Y.Map<unknown>;
+/** What reading a record needs of it: a Y.Map, or the plain copy of its entries `readCard` takes once. */
+export interface FieldReader {
+  get(key: string): unknown;
+  forEach(visit: (value: unknown, key: string) => void): void;
+}
 
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META);
 export const stagesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(STAGES);

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { CardId, PersonaId } from '../ids.ts';
 import { isValidId } from '../ids.ts';
 import { EMOTIONS, type Card, type Emotion } from '../schema/card.ts';
-import { cardsMap, personasMap, type RecordMap } from './layout.ts';
+import { cardsMap, personasMap, type FieldReader } from './layout.ts';
 import { BoardOpError } from './op-error.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
 
@@ -28,7 +28,7 @@ export function personaOfField(key: string): string | undefined {
 const isEmotion = (value: unknown): value is Emotion => (EMOTIONS as readonly unknown[]).includes(value);
 
 /** A card record's per-persona emotions; `onBad` is told each key whose value is not an emotion. */
-export function readPersonaEmotions(record: RecordMap, onBad?: (key: string) => void): Record<string, Emotion> | undefined {
+export function readPersonaEmotions(record: FieldReader, onBad?: (key: string) => void): Record<string, Emotion> | undefined {
   let out: Record<string, Emotion> | undefined;
   // forEach, not entries(): Yjs's entries() is a chain of generic iterators, several times
   // slower, and every card of a board is read on join.

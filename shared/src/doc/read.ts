@@ -21,6 +21,7 @@ import {
   scenariosMap,
   stagesMap,
   type CellValue,
+  type FieldReader,
   type RecordMap,
 } from './layout.ts';
 import { compareOrdered } from './order.ts';
@@ -49,14 +50,14 @@ function requiredStr(record: RecordMap, field: string, path: string, onRepair?: 
  * A text field (Y.Text, or a plain string from an old or hostile client), cut to the schema's
  * limit: two people typing at once can pass it together, and the board stays schema-valid.
  */
-function text(record: RecordMap, field: string, path: string, max: number, onRepair?: RepairListener): string {
+function text(record: FieldReader, field: string, path: string, max: number, onRepair?: RepairListener): string {
   const content = textValue(record.get(field));
   if (content.length <= max) return content;
   tell(onRepair, 'text-cut', `${path}/${field}`);
   return content.slice(0, max);
 }
 /** A text field that must be there, told as defaulted when it is missing or not text. */
-function requiredText(record: RecordMap, field: string, path: string, max: number, onRepair?: RepairListener): string {
+function requiredText(record: FieldReader, field: string, path: string, max: number, onRepair?: RepairListener): string {
   if (!hasText(record, field)) tell(onRepair, 'field-defaulted', `${path}/${field}`);
   return text(record, field, path, max, onRepair);
 }
@@ -181,7 +182,7 @@ function allKnownOnce(ids: readonly string[], known: ReadonlySet<string>): boole
   return ids.every((id, i) => known.has(id) && ids.indexOf(id) === i);
 }
 
-export function readCellOf(record: RecordMap): CellValue | undefined {
+export function readCellOf(record: FieldReader): CellValue | undefined {
   const cell = record.get('cell') as Partial<CellValue> | undefined;
   if (!cell || typeof cell !== 'object') return undefined;
   if (typeof cell.stageId !== 'string' || typeof cell.laneId !== 'string') return undefined;
@@ -196,6 +197,24 @@ export function readCellOf(record: RecordMap): CellValue | undefined {
 export function readCard(
   id: string,
   record: RecordMap,
+  stageIds: ReadonlySet<string>,
+  laneIds: ReadonlySet<string>,
+  fallbackStage: StageId,
+  fallbackLane: LaneId,
+  onRepair?: RepairListener,
+): Card {
+  // The record's entries copied once: a card holds a handful of the twenty-odd fields looked up
+  // below, and a Y.Map lookup per field cost more than the copy (every card is read on join).
+  const fields = new Map<string, unknown>();
+  record.forEach((value, key) => {
+    fields.set(key, value);
+  });
+  return readCardFields(id, fields, stageIds, laneIds, fallbackStage, fallbackLane, onRepair);
+}
+
+function readCardFields(
+  id: string,
+  record: ReadonlyMap<string, unknown>,
   stageIds: ReadonlySet<string>,
   laneIds: ReadonlySet<string>,
   fallbackStage: StageId,

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS, LANES, PERSONAS, STAGES, type RecordMap } from './layout.ts';
+import { CARDS, LANES, PERSONAS, STAGES, type FieldReader, type RecordMap } from './layout.ts';
 
 /**
  * Collaborative text (schema version 3). The words people type together — a card's text and
@@ -29,7 +29,7 @@ export function textValue(value: unknown): string {
 }
 
 /** Whether a record holds a text value (Y.Text or a plain string) under `key`. */
-export const hasText = (record: RecordMap, key: string): boolean => {
+export const hasText = (record: FieldReader, key: string): boolean => {
   const value = record.get(key);
   return value instanceof Y.Text || typeof value === 'string';
 };

@@ -25,11 +25,16 @@ export function hasFigures(card: Partial<Pick<Card, 'kind' | 'metrics'>>): boole
 
 /** How many text lines a card's text takes, counting explicit line breaks and wrapping (unclamped). */
 export function fullTextLines(text: string): number {
+  // Paragraph by paragraph without splitting the text: every card of a board is measured on join.
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines += Math.max(1, Math.ceil(paragraph.length / CARD_TEXT.charsPerLine));
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end === -1 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil(length / CARD_TEXT.charsPerLine));
+    if (end === -1) return lines;
+    start = end + 1;
   }
-  return Math.max(1, lines);
 }
 
 /** How many text lines a card shows: its text's lines, clamped to the card's maximum. */

@@ -1,0 +1,13 @@
+import '@xyflow/react/dist/style.css';
+import './styles/index.css';
+import { openBoardEarly } from './board/openSession.ts';
+import { parseRoute } from './routing/routes.ts';
+
+// The entry is small on purpose: it opens a board's socket (and asks for the role) first,
+// and only then evaluates the React app (app/start.tsx, about three quarters of the code).
+// The server answers while the app's code runs, so the board is waiting when the page is
+// ready for it. The app's files are preloaded by index.html (vite.config.ts), so they are
+// fetched alongside this one and the server's work on the board cannot hold them up.
+const route = parseRoute(window.location.pathname);
+if (route.page === 'board') openBoardEarly(route.boardId);
+void import('./app/start.tsx');
