@@ -54,7 +54,9 @@ export function usePublishPresence(session: BoardSession, uiStore: BoardUiStore,
       if (!state.active) update({ active: true }, true);
     };
 
-    send();
+    // In the next task, not in this effect: on a board's first render this effect runs before
+    // the page paints, and encoding and sending presence the first time costs ~15 ms there.
+    timer = setTimeout(send, 0);
 
     const inCanvas = (target: EventTarget | null): boolean =>
       target instanceof Element &&

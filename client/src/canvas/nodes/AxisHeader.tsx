@@ -22,7 +22,33 @@ interface AxisHeaderProps {
  * A stage or lane header: the title (double-click or the pencil renames it in place), and
  * buttons to move it and to remove it. Removing one that holds cards asks first.
  */
-export function AxisHeader({ target, title, index, count, kind }: AxisHeaderProps) {
+export function AxisHeader(props: AxisHeaderProps) {
+  // Seen from far, a header is its name only: its buttons would be a few pixels wide there
+  // (invisible Tab stops), and the pinned headers show the names on screen.
+  return useCanvasText().far ? <AxisHeaderName {...props} /> : <AxisHeaderWithTools {...props} />;
+}
+
+function AxisHeaderName({ target, title, index, kind }: AxisHeaderProps) {
+  const { t } = useCanvasText();
+  const isStage = target.axis === 'stage';
+  const shown = title || t(isStage ? 'stage.new' : 'lane.new');
+  return (
+    <div
+      className={`axis-header axis-header--${target.axis}${kind ? ` axis-header--${kind}` : ''}`}
+      data-stage-id={isStage ? target.id : undefined}
+      data-lane-id={isStage ? undefined : target.id}
+    >
+      <div className="axis-header__text">
+        {isStage ? <span className="axis-header__number">{index + 1}</span> : null}
+        <h2 className="axis-header__title" title={shown}>
+          {shown}
+        </h2>
+      </div>
+    </div>
+  );
+}
+
+function AxisHeaderWithTools({ target, title, index, count, kind }: AxisHeaderProps) {
   const { t, readOnly } = useCanvasText();
   const zoomToStage = useZoomToStage();
   const commands = useCommands();

@@ -4,16 +4,25 @@ import { useBoard } from '../../doc/BoardContext.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import './stage-ruler.css';
 
-/** "D−14 – D0": the days a stage's touchpoints span, or null when none has a day. */
-function stageSpanText(board: Board, stageId: StageId): string | null {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const card of board.cards) {
-    if (card.stageId !== stageId || card.kind !== 'touchpoint' || card.dayOffset === undefined) continue;
-    from = Math.min(from, card.dayOffset);
-    to = Math.max(to, card.dayOffset);
+/** Each stage's "D−14 – D0" (the days its touchpoints span), from one pass over the cards, kept per cards array. */
+const spansByCards = new WeakMap<Board['cards'], ReadonlyMap<string, string | null>>();
+
+function stageSpans(cards: Board['cards']): ReadonlyMap<string, string | null> {
+  let spans = spansByCards.get(cards);
+  if (!spans) {
+    const ranges = new Map<string, { from: number; to: number }>();
+    for (const card of cards) {
+      if (card.kind !== 'touchpoint' || card.dayOffset === undefined) continue;
+      const range = ranges.get(card.stageId);
+      if (range) {
+        range.from = Math.min(range.from, card.dayOffset);
+        range.to = Math.max(range.to, card.dayOffset);
+      } else ranges.set(card.stageId, { from: card.dayOffset, to: card.dayOffset });
+    }
+    spans = new Map([...ranges].map(([stageId, range]) => [stageId, formatSpan(range)]));
+    spansByCards.set(cards, spans);
   }
-  return from === Infinity ? null : formatSpan({ from, to });
+  return spans;
 }
 
 /**
@@ -24,7 +33,7 @@ function stageSpanText(board: Board, stageId: StageId): string | null {
  */
 export const StageRuler = memo(function StageRuler({ stageId, title }: { stageId: StageId; title: string }) {
   const { t } = useCanvasText();
-  const span = useBoard((board) => stageSpanText(board, stageId));
+  const span = useBoard((board) => stageSpans(board.cards).get(stageId) ?? null);
   if (span === null) return null;
   return (
     <div className="stage-ruler" data-testid="map-stage-ruler" role="note" aria-label={t('dunning.ruler.stage', { stage: title, span })}>
