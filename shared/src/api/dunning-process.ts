@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locales.ts';
 import type { Currency } from '../schema/board.ts';
 import { CHANNELS } from '../schema/channels.ts';
 import { LIMITS } from '../schema/limits.ts';
+import { lazySchema } from './lazy.ts';
 
 /**
  * A dunning process as `POST /api/boards` takes it (`dunning`): the due date, and every other
@@ -16,60 +17,65 @@ import { LIMITS } from '../schema/limits.ts';
 /** A generated step adds cards up to three days after its own day (a customer's call, a payment). */
 const STEP_DAY_MAX = LIMITS.dayOffsetMax - 3;
 
-const channel = z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` });
-const day = z
-  .number({ error: 'day must be a whole number of days from the due date' })
-  .int({ error: 'day must be a whole number of days from the due date' })
-  .min(1, { error: 'day must be after the due date (1 or more)' })
-  .max(STEP_DAY_MAX, { error: `day must be at most ${STEP_DAY_MAX}` });
-const fee = z
-  .number({ error: 'fee must be a number' })
-  .nonnegative({ error: 'fee must not be negative' })
-  .max(LIMITS.fee, { error: `fee must be at most ${LIMITS.fee}` });
-
-const stepSchema = z.object(
-  { day, channel, fee: fee.optional() },
-  { error: 'a step must be an object like {"day": 13, "channel": "letter", "fee": 100}' },
+const channel = lazySchema(() => z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(', ')}` }));
+const day = lazySchema(() =>
+  z
+    .number({ error: 'day must be a whole number of days from the due date' })
+    .int({ error: 'day must be a whole number of days from the due date' })
+    .min(1, { error: 'day must be after the due date (1 or more)' })
+    .max(STEP_DAY_MAX, { error: `day must be at most ${STEP_DAY_MAX}` }),
+);
+const fee = lazySchema(() =>
+  z
+    .number({ error: 'fee must be a number' })
+    .nonnegative({ error: 'fee must not be negative' })
+    .max(LIMITS.fee, { error: `fee must be at most ${LIMITS.fee}` }),
 );
 
-export const dunningProcessRequestSchema = z
-  .object(
-    {
-      /** ISO day (2026-03-15). */
-      dueDate: z.iso.date({ error: 'dueDate must be a date like 2026-03-15' }),
-      /** The invoice's day relative to the due date: −14 = sent 14 days before it. */
-      invoiceDay: z
-        .number({ error: 'invoiceDay must be a whole number of days' })
-        .int({ error: 'invoiceDay must be a whole number of days' })
-        .min(LIMITS.dayOffsetMin, { error: `invoiceDay must be at least ${LIMITS.dayOffsetMin}` })
-        .max(0, { error: 'invoiceDay must be on or before the due date (0 or less)' }),
-      invoiceChannel: channel,
-      dueChannel: channel,
-      preReminderWindow: z.object(
-        { days: day, channel },
-        { error: 'preReminderWindow must be an object like {"days": 12, "channel": "sms"}' },
-      ),
-      reminders: z.tuple([stepSchema, stepSchema], { error: 'reminders must be a list of two steps' }),
-      finalNotice: stepSchema,
-      collection: stepSchema,
-      paymentPlan: stepSchema,
-      legal: stepSchema,
-    },
-    { error: 'dunning must be an object describing the process' },
-  )
-  .superRefine((p, ctx) => {
-    const order: Array<[string[], number, number, string]> = [
-      [['reminders', '0', 'day'], p.reminders[0].day, p.preReminderWindow.days, 'reminder 1 must come after the pre-reminder window'],
-      [['reminders', '1', 'day'], p.reminders[1].day, p.reminders[0].day, 'reminder 2 must come after reminder 1'],
-      [['finalNotice', 'day'], p.finalNotice.day, p.reminders[1].day, 'the final notice must come after reminder 2'],
-      [['collection', 'day'], p.collection.day, p.finalNotice.day - 1, 'collection must come on or after the final notice'],
-      [['paymentPlan', 'day'], p.paymentPlan.day, p.reminders[0].day - 1, 'the payment plan must come on or after reminder 1'],
-      [['legal', 'day'], p.legal.day, p.collection.day - 1, 'the legal step must come on or after collection'],
-    ];
-    for (const [path, value, after, message] of order) {
-      if (value <= after) ctx.addIssue({ code: 'custom', path, message });
-    }
-  });
+const stepSchema = lazySchema(() =>
+  z.object({ day, channel, fee: fee.optional() }, { error: 'a step must be an object like {"day": 13, "channel": "letter", "fee": 100}' }),
+);
+
+export const dunningProcessRequestSchema = lazySchema(() =>
+  z
+    .object(
+      {
+        /** ISO day (2026-03-15). */
+        dueDate: z.iso.date({ error: 'dueDate must be a date like 2026-03-15' }),
+        /** The invoice's day relative to the due date: −14 = sent 14 days before it. */
+        invoiceDay: z
+          .number({ error: 'invoiceDay must be a whole number of days' })
+          .int({ error: 'invoiceDay must be a whole number of days' })
+          .min(LIMITS.dayOffsetMin, { error: `invoiceDay must be at least ${LIMITS.dayOffsetMin}` })
+          .max(0, { error: 'invoiceDay must be on or before the due date (0 or less)' }),
+        invoiceChannel: channel,
+        dueChannel: channel,
+        preReminderWindow: z.object(
+          { days: day, channel },
+          { error: 'preReminderWindow must be an object like {"days": 12, "channel": "sms"}' },
+        ),
+        reminders: z.tuple([stepSchema, stepSchema], { error: 'reminders must be a list of two steps' }),
+        finalNotice: stepSchema,
+        collection: stepSchema,
+        paymentPlan: stepSchema,
+        legal: stepSchema,
+      },
+      { error: 'dunning must be an object describing the process' },
+    )
+    .superRefine((p, ctx) => {
+      const order: Array<[string[], number, number, string]> = [
+        [['reminders', '0', 'day'], p.reminders[0].day, p.preReminderWindow.days, 'reminder 1 must come after the pre-reminder window'],
+        [['reminders', '1', 'day'], p.reminders[1].day, p.reminders[0].day, 'reminder 2 must come after reminder 1'],
+        [['finalNotice', 'day'], p.finalNotice.day, p.reminders[1].day, 'the final notice must come after reminder 2'],
+        [['collection', 'day'], p.collection.day, p.finalNotice.day - 1, 'collection must come on or after the final notice'],
+        [['paymentPlan', 'day'], p.paymentPlan.day, p.reminders[0].day - 1, 'the payment plan must come on or after reminder 1'],
+        [['legal', 'day'], p.legal.day, p.collection.day - 1, 'the legal step must come on or after collection'],
+      ];
+      for (const [path, value, after, message] of order) {
+        if (value <= after) ctx.addIssue({ code: 'custom', path, message });
+      }
+    }),
+);
 export type DunningProcessRequest = z.infer<typeof dunningProcessRequestSchema>;
 
 const DAY_MS = 86_400_000;

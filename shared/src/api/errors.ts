@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy.ts';
 
 /**
  * Every HTTP error answers `{ "error": "<message for people>", "code": "<one of these>" }`
@@ -67,14 +68,16 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 /** Why a vote was refused (409 `vote-refused`). */
 export const VOTE_REFUSAL_REASONS = ['no-votes-left', 'one-per-card', 'nothing-to-retract', 'closed'] as const;
 
-export const apiErrorSchema = z.object({
-  error: z.string(),
-  code: z.enum(API_ERROR_CODES),
-  /** The body, query or path field that is wrong (`invalid-request`). */
-  field: z.string().optional(),
-  /** The first problems of a refused import (`invalid-board-file`). */
-  problems: z.array(z.string()).optional(),
-  /** Which rule refused a vote (`vote-refused`). */
-  reason: z.enum(VOTE_REFUSAL_REASONS).optional(),
-});
+export const apiErrorSchema = lazySchema(() =>
+  z.object({
+    error: z.string(),
+    code: z.enum(API_ERROR_CODES),
+    /** The body, query or path field that is wrong (`invalid-request`). */
+    field: z.string().optional(),
+    /** The first problems of a refused import (`invalid-board-file`). */
+    problems: z.array(z.string()).optional(),
+    /** Which rule refused a vote (`vote-refused`). */
+    reason: z.enum(VOTE_REFUSAL_REASONS).optional(),
+  }),
+);
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
