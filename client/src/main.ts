@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './styles/index.css';
-import { openBoardEarly } from './board/openSession.ts';
+import { loadedOrAfter, openBoardEarly } from './board/openSession.ts';
 import { parseRoute } from './routing/routes.ts';
 
 // The entry is small on purpose: it opens a board's socket (and asks for the role) first,
@@ -9,5 +9,9 @@ import { parseRoute } from './routing/routes.ts';
 // ready for it. The app's files are preloaded by index.html (vite.config.ts), so they are
 // fetched alongside this one and the server's work on the board cannot hold them up.
 const route = parseRoute(window.location.pathname);
-if (route.page === 'board') openBoardEarly(route.boardId);
-void import('./app/start.tsx');
+const opened = route.page === 'board' ? openBoardEarly(route.boardId) : null;
+const app = import('./app/start.tsx');
+// The app mounts once the board is there (or after MOUNT_WAIT_MS, showing it loading): a loading
+// screen rendered just before the board arrives only holds the board up.
+const MOUNT_WAIT_MS = 400;
+void Promise.all([app, opened ? loadedOrAfter(opened.session, MOUNT_WAIT_MS) : null]).then(([{ mountApp }]) => mountApp());

@@ -1,7 +1,7 @@
 import { SidePanels } from './SidePanels.tsx';
 import type { BoardId } from '@rejse/shared';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { rememberBoard } from '../routing/knownBoards.ts';
 import { Link } from '../routing/router.tsx';
 import type { BoardView } from '../routing/routes.ts';
@@ -36,7 +36,9 @@ import { useBoardShortcuts } from './useBoardShortcuts.ts';
 export function BoardPage({ boardId, view = 'map' }: { boardId: BoardId; view?: BoardView | 'map' }) {
   const [opened, setOpened] = useState<{ value: BoardContextValue; access: Promise<BoardAccess> } | null>(null);
 
-  useEffect(() => {
+  // Before the first paint: the board opened early has usually arrived by now, and the page
+  // shows it in the same task instead of an empty frame first.
+  useLayoutEffect(() => {
     const { session, access } = takeOpenedBoard(boardId);
     // The board's local UI state is made with its session: nothing is carried over from another board.
     const ui = createBoardUiStore();

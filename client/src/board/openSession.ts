@@ -30,9 +30,33 @@ function openBoard(boardId: BoardId): OpenedBoard {
  * Opens the board as the app starts (main.tsx), before React renders anything, so the board
  * and the role arrive while the page's first render runs instead of after it.
  */
-export function openBoardEarly(boardId: BoardId): void {
+export function openBoardEarly(boardId: BoardId): OpenedBoard {
   early?.session.destroy();
   early = openBoard(boardId);
+  return early;
+}
+
+/**
+ * Resolves once the session has the board, or can say why not (a closed door: not found, no
+ * access, reload), or after `ms` — whichever comes first.
+ */
+export function loadedOrAfter(session: BoardSession, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const settled = () => {
+      const { loaded, connection } = session.status.get();
+      return loaded || ['not-found', 'denied', 'reload', 'refused'].includes(connection);
+    };
+    if (settled()) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = session.status.subscribe(() => {
+      if (settled()) done();
+    });
+  });
 }
 
 /** The opened board for the board page: the one opened early for this board (once), else a new one. */

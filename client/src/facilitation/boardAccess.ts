@@ -13,6 +13,18 @@ export interface BoardAccess {
  * "no access" anyway. Asked as the board opens (board/openSession.ts), with its socket.
  */
 export function askBoardAccess(boardId: string): Promise<BoardAccess> {
+  const asked = fetchBoardAccess(boardId);
+  void asked.then((answer) => answers.set(asked, answer));
+  return asked;
+}
+
+/** Answers already come, by question: a page that mounts after the answer renders with it at once. */
+const answers = new WeakMap<Promise<BoardAccess>, BoardAccess>();
+
+/** The answer to `asked` if it has come, else null. */
+export const answerOf = (asked: Promise<BoardAccess>): BoardAccess | null => answers.get(asked) ?? null;
+
+function fetchBoardAccess(boardId: string): Promise<BoardAccess> {
   const token = knownToken(boardId);
   const remembered = readKnownBoards().find((b) => b.id === boardId)?.role;
   const fallback: Role = isRole(remembered) ? remembered : 'viewer';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { BoardAccess } from './boardAccess.ts';
+import { answerOf, type BoardAccess } from './boardAccess.ts';
 
 /** The answer of `askBoardAccess` (boardAccess.ts) once it has come; null while asking. */
 export function useBoardAccess(asked: Promise<BoardAccess>): BoardAccess | null {
-  const [access, setAccess] = useState<BoardAccess | null>(null);
+  const [access, setAccess] = useState<BoardAccess | null>(() => answerOf(asked));
   useEffect(() => {
     let live = true;
     void asked.then((answer) => {

@@ -29,16 +29,21 @@ const dated = (card: Card): card is Card & { dayOffset: number } => card.kind ==
 
 /** The ruler under the stage headers: the days each stage spans. `scenarioId` narrows it to one debtor's path. */
 export function stageSpans(board: Pick<Board, 'stages' | 'cards'>, scenarioId: string | null = null): StageSpan[] {
-  const days = new Map<string, number[]>();
+  // One pass, keeping each stage's range (the map reads it for every stage of a board on join).
+  const ranges = new Map<string, { from: number; to: number; count: number }>();
   for (const card of board.cards) {
     if (!dated(card) || !appliesTo(card, scenarioId)) continue;
-    days.set(card.stageId, [...(days.get(card.stageId) ?? []), card.dayOffset]);
+    const range = ranges.get(card.stageId);
+    if (!range) ranges.set(card.stageId, { from: card.dayOffset, to: card.dayOffset, count: 1 });
+    else {
+      range.from = Math.min(range.from, card.dayOffset);
+      range.to = Math.max(range.to, card.dayOffset);
+      range.count += 1;
+    }
   }
   return board.stages.map((stage, index) => {
-    const list = days.get(stage.id) ?? [];
-    return list.length === 0
-      ? { stageId: stage.id, index, from: null, to: null, count: 0 }
-      : { stageId: stage.id, index, from: Math.min(...list), to: Math.max(...list), count: list.length };
+    const range = ranges.get(stage.id);
+    return range ? { stageId: stage.id, index, ...range } : { stageId: stage.id, index, from: null, to: null, count: 0 };
   });
 }
 

@@ -1,28 +1,19 @@
-import { formatSpan, type Board, type StageId } from '@rejse/shared';
+import { formatSpan, stageSpans, type Board, type StageId } from '@rejse/shared';
 import { memo } from 'react';
 import { useBoard } from '../../doc/BoardContext.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import './stage-ruler.css';
 
-/** Each stage's "D−14 – D0" (the days its touchpoints span), from one pass over the cards, kept per cards array. */
-const spansByCards = new WeakMap<Board['cards'], ReadonlyMap<string, string | null>>();
+/** Each stage's "D−14 – D0" (the days its touchpoints span), by stage, computed once per board. */
+const spansByBoard = new WeakMap<Board, ReadonlyMap<string, string | null>>();
 
-function stageSpans(cards: Board['cards']): ReadonlyMap<string, string | null> {
-  let spans = spansByCards.get(cards);
-  if (!spans) {
-    const ranges = new Map<string, { from: number; to: number }>();
-    for (const card of cards) {
-      if (card.kind !== 'touchpoint' || card.dayOffset === undefined) continue;
-      const range = ranges.get(card.stageId);
-      if (range) {
-        range.from = Math.min(range.from, card.dayOffset);
-        range.to = Math.max(range.to, card.dayOffset);
-      } else ranges.set(card.stageId, { from: card.dayOffset, to: card.dayOffset });
-    }
-    spans = new Map([...ranges].map(([stageId, range]) => [stageId, formatSpan(range)]));
-    spansByCards.set(cards, spans);
+function spanTexts(board: Board): ReadonlyMap<string, string | null> {
+  let texts = spansByBoard.get(board);
+  if (!texts) {
+    texts = new Map(stageSpans(board).map((span) => [span.stageId, formatSpan(span)]));
+    spansByBoard.set(board, texts);
   }
-  return spans;
+  return texts;
 }
 
 /**
@@ -33,7 +24,7 @@ function stageSpans(cards: Board['cards']): ReadonlyMap<string, string | null> {
  */
 export const StageRuler = memo(function StageRuler({ stageId, title }: { stageId: StageId; title: string }) {
   const { t } = useCanvasText();
-  const span = useBoard((board) => stageSpans(board.cards).get(stageId) ?? null);
+  const span = useBoard((board) => spanTexts(board).get(stageId) ?? null);
   if (span === null) return null;
   return (
     <div className="stage-ruler" data-testid="map-stage-ruler" role="note" aria-label={t('dunning.ruler.stage', { stage: title, span })}>
