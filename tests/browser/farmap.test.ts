@@ -179,7 +179,8 @@ describe('the map seen from far', () => {
     // the board opens at the smallest zoom, top in view, several screens tall.
     const { board, reader, total } = await wideBoard(suite.server, 'Tall', 6, (doc, { stages }, lane) => {
       for (const stage of stages.slice(0, 2)) {
-        for (let i = 0; i < TALL; i += 1) addCard(doc, { stageId: stage.id, laneId: lane('touchpoints'), kind: 'touchpoint', text: `T${i}` });
+        for (let i = 0; i < TALL; i += 1)
+          addCard(doc, { stageId: stage.id, laneId: lane('touchpoints'), kind: 'touchpoint', text: `T${i}` });
       }
     });
     const page = await suite.openPage({ bypassCSP: true });

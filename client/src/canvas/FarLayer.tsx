@@ -60,8 +60,9 @@ function drawTile(state: Drawn, container: HTMLDivElement | null, index: number)
  * which only those on screen or near it are drawn, so a tall board's first frame paints a view's
  * worth of pixels, not the whole board. A pan moves the drawing with the rest of the map and
  * draws only tiles coming near (a couple a frame); an edit, the selection or the search redraws
- * the tiles in range at once and leaves the others stale until they come near; a zoom step
- * sizes them anew. A tile never in range has no backing store (0 × 0).
+ * the tiles on screen at once, those near on the next frames, and leaves the others stale until
+ * they come near; a zoom step sizes them anew. A tile never in range has no backing store (0 × 0):
+ * Chromium allocates none for a canvas without pixels, and the element keeps the tiles' order.
  * Transparent to the pointer: the cells beneath hit-test clicks (`cardAt`). The card the
  * keyboard is on (`useFarKeys`) gets a ring; the keyboard and assistive technology reach the
  * cards through `FarKeysList`, so the canvases are only a picture.
@@ -77,7 +78,18 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
   const links = useMemo(() => new Set(selectedLinks), [selectedLinks]);
   const drawing = useMemo<FarDrawing>(
     // Outlines keep their screen width within a scale step.
-    () => ({ board, layout, selectedCards, selectedLinks: links, matches, privateIds, scale, zoom: scale / (window.devicePixelRatio || 1), moving, focused }),
+    () => ({
+      board,
+      layout,
+      selectedCards,
+      selectedLinks: links,
+      matches,
+      privateIds,
+      scale,
+      zoom: scale / (window.devicePixelRatio || 1),
+      moving,
+      focused,
+    }),
     [board, layout, selectedCards, links, matches, privateIds, scale, moving, focused],
   );
   // The tiles in range, as a string so the layer renders again only when they change, not on every pan frame.
@@ -90,19 +102,23 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
       [tiles],
     ),
   );
-  const [visible, near] = range.split('/').map((list) => (list ? list.split(',').map(Number) : []));
+  const [visible, near] = useMemo(() => {
+    const [onScreen = '', around = ''] = range.split('/');
+    const parse = (list: string) => (list ? list.split(',').map(Number) : []);
+    return [parse(onScreen), parse(around)];
+  }, [range]);
   const drawn = useRef<Drawn>({ geometry: '', reached: new Set(), with: new WeakMap(), drawing: null, tiles, near: [], frame: 0 });
   // Reading the ref while rendering: tiles reached stay sized (and drawn) when they leave the range.
   const reached = drawn.current.geometry === geometry ? drawn.current.reached : new Set<number>();
-  const sized = (index: number) => visible!.includes(index) || near!.includes(index) || reached.has(index);
+  const sized = (index: number) => visible.includes(index) || near.includes(index) || reached.has(index);
 
   useLayoutEffect(() => {
     const state = drawn.current;
     if (state.geometry !== geometry) Object.assign(state, { geometry, reached: new Set() });
-    for (const index of [...visible!, ...near!]) state.reached.add(index);
+    for (const index of [...visible, ...near]) state.reached.add(index);
     Object.assign(state, { drawing, tiles, near });
     // On screen now: the first frame after load, an edit or a jump shows them.
-    for (const index of visible!) drawTile(state, container.current, index);
+    for (const index of visible) drawTile(state, container.current, index);
     // Near the view: a couple a frame from the next one, so neither a load nor a pan holds a frame for them.
     if (state.frame) return;
     const more = () => {
@@ -111,7 +127,7 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
       for (const index of state.near) if (left > 0 && drawTile(state, container.current, index)) left -= 1;
       if (left === 0) state.frame = requestAnimationFrame(more);
     };
-    if (near!.some((index) => stale(state, container.current, index))) state.frame = requestAnimationFrame(more);
+    if (near.some((index) => stale(state, container.current, index))) state.frame = requestAnimationFrame(more);
   });
   useEffect(() => () => cancelAnimationFrame(drawn.current.frame), []);
 

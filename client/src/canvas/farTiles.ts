@@ -48,8 +48,7 @@ export function viewRect([x, y, zoom]: readonly [number, number, number], width:
   return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
 }
 
-const meets = (a: Rect, b: Rect): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const meets = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
  * The tiles to have drawn for a view: those on screen (`visible`) and those within half a view's
@@ -60,13 +59,11 @@ const meets = (a: Rect, b: Rect): boolean =>
 export function tilesInRange(tiles: readonly FarTile[], view: Rect): { visible: number[]; near: number[] } {
   const grown = { ...view, y: view.y - view.height / 2, height: view.height * 2 };
   const centre = view.y + view.height / 2;
-  const distance = (tile: FarTile) => Math.abs(tile.rect.y + tile.rect.height / 2 - centre);
   const visible: number[] = [];
-  const near: number[] = [];
-  tiles.forEach((tile, index) => {
-    if (meets(tile.rect, view)) visible.push(index);
-    else if (meets(tile.rect, grown)) near.push(index);
+  const near: Array<{ index: number; distance: number }> = [];
+  tiles.forEach(({ rect }, index) => {
+    if (meets(rect, view)) visible.push(index);
+    else if (meets(rect, grown)) near.push({ index, distance: Math.abs(rect.y + rect.height / 2 - centre) });
   });
-  near.sort((a, b) => distance(tiles[a]!) - distance(tiles[b]!));
-  return { visible, near };
+  return { visible, near: near.sort((a, b) => a.distance - b.distance).map(({ index }) => index) };
 }
