@@ -15,8 +15,9 @@ import {
 import type { GridLayout } from './layout.ts';
 
 /**
- * The map seen from far (below FAR_ZOOM), drawn on one canvas from the layout: every card a
- * block in its kind's colours, every link a curve. Pure geometry here; `FarLayer.tsx` mounts it.
+ * The map seen from far (below FAR_ZOOM), drawn from the layout on the far layer's tiles and the
+ * minimap: every card a block in its kind's colours, every link a curve. Pure geometry here;
+ * `FarLayer.tsx` and `MinimapBlocks.tsx` mount it.
  */
 
 /** Room around the grid for outlines and links that bend past the last lane. */
