@@ -29,17 +29,7 @@ export interface PanResult {
 export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promise<PanResult> {
   const pane = await page.locator('.react-flow').boundingBox();
   if (!pane) throw new Error('the canvas is not on screen');
-  await page.evaluate(async () => {
-    // The far layer draws only when the board or the zoom changes, not on a pan: one copy of
-    // its pixels serves every stroke's start (see panStart). Read from a copy: reading the
-    // canvas itself turns it into one Chromium reads back, which then costs long frames.
-    const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
-    if (!far || far.width === 0) return;
-    const copy = new OffscreenCanvas(far.width, far.height);
-    const context = copy.getContext('2d');
-    context?.drawImage(await createImageBitmap(far), 0, 0);
-    (window as unknown as { __farPixels?: ImageData }).__farPixels = context?.getImageData(0, 0, far.width, far.height);
-  });
+  await copyFarTiles(page);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __nodes: number[]; __counting: boolean };
     const cards = document.getElementsByClassName('react-flow__node-card');
@@ -73,6 +63,8 @@ export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promi
         ];
   for (let stroke = 0; Date.now() - began < PAN_MS; stroke += 1) {
     const [aim, target] = strokes[stroke % strokes.length] as [{ x: number; y: number }, { x: number; y: number }];
+    // Tiles drawn since the last stroke (the far layer draws those coming near the view).
+    await copyFarTiles(page);
     const from = await panStart(page, aim);
     const to = { x: target.x + from.x - aim.x, y: target.y + from.y - aim.y };
     await page.mouse.move(from.x, from.y);
@@ -104,6 +96,29 @@ export async function measurePan(page: Page, pattern: 'sweep' | 'wiggle'): Promi
 }
 
 /**
+ * Copies the pixels of the far layer's drawn tiles not copied yet (see panStart). Its tiles are
+ * drawn when the board or the zoom changes and when they come near the view, not on every pan
+ * frame: one copy of each serves every stroke's start. Read from a copy: reading a canvas itself
+ * turns it into one Chromium reads back, which then costs long frames.
+ */
+async function copyFarTiles(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const w = window as unknown as { __farTiles?: Map<HTMLCanvasElement, ImageData> };
+    w.__farTiles ??= new Map();
+    // A tile sized for coming near is drawn on the next frames (a couple a frame): let them pass.
+    for (let i = 0; i < 3; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    for (const tile of document.querySelectorAll<HTMLCanvasElement>('.far-layer canvas')) {
+      const known = w.__farTiles.get(tile);
+      if (tile.width === 0 || (known && known.width === tile.width && known.height === tile.height)) continue;
+      const copy = new OffscreenCanvas(tile.width, tile.height);
+      const context = copy.getContext('2d');
+      context?.drawImage(await createImageBitmap(tile), 0, 0);
+      if (context) w.__farTiles.set(tile, context.getImageData(0, 0, tile.width, tile.height));
+    }
+  });
+}
+
+/**
  * A point near `aim` where a drag pans the map rather than moving a card: on the grid's
  * background (a cell, a gap, a header), not on a card, a button or a link.
  */
@@ -112,25 +127,28 @@ async function panStart(page: Page, aim: { x: number; y: number }): Promise<{ x:
     const blocked =
       '.react-flow__node-card, .react-flow__edge, .react-flow__handle, button, input, select, textarea, .react-flow__minimap, .react-flow__controls';
     // At far zoom cards are drawn, not elements, and a press on one drags it: the far layer's
-    // pixels under the point (a copy taken before the frames are counted) must be empty too.
-    const far = document.querySelector<HTMLCanvasElement>('canvas.far-layer');
-    const farBox = far?.getBoundingClientRect();
-    const pixels = (window as unknown as { __farPixels?: ImageData }).__farPixels;
-    const drawnAt = (x: number, y: number): boolean => {
-      if (!farBox || !pixels || farBox.width === 0) return false;
-      const px = Math.floor(((x - farBox.left) / farBox.width) * pixels.width);
-      const py = Math.floor(((y - farBox.top) / farBox.height) * pixels.height);
-      // A few pixels around: a press a pixel beside a block's edge still hits it.
-      for (let dy = -3; dy <= 3; dy += 1) {
-        for (let dx = -3; dx <= 3; dx += 1) {
-          const cx = px + dx;
-          const cy = py + dy;
-          if (cx < 0 || cy < 0 || cx >= pixels.width || cy >= pixels.height) continue;
-          if ((pixels.data[(cy * pixels.width + cx) * 4 + 3] ?? 0) > 0) return true;
+    // pixels under the point (copies of its tiles, see copyFarTiles) must be empty too.
+    const copies = (window as unknown as { __farTiles?: Map<HTMLCanvasElement, ImageData> }).__farTiles;
+    const tiles = [...document.querySelectorAll<HTMLCanvasElement>('.far-layer canvas')].flatMap((canvas) => {
+      const pixels = copies?.get(canvas);
+      const box = canvas.getBoundingClientRect();
+      return pixels && canvas.width > 0 && box.width > 0 ? [{ pixels, box }] : [];
+    });
+    const drawnAt = (x: number, y: number): boolean =>
+      tiles.some(({ pixels, box }) => {
+        const px = Math.floor(((x - box.left) / box.width) * pixels.width);
+        const py = Math.floor(((y - box.top) / box.height) * pixels.height);
+        // A few pixels around: a press a pixel beside a block's edge still hits it.
+        for (let dy = -3; dy <= 3; dy += 1) {
+          for (let dx = -3; dx <= 3; dx += 1) {
+            const cx = px + dx;
+            const cy = py + dy;
+            if (cx < 0 || cy < 0 || cx >= pixels.width || cy >= pixels.height) continue;
+            if ((pixels.data[(cy * pixels.width + cx) * 4 + 3] ?? 0) > 0) return true;
+          }
         }
-      }
-      return false;
-    };
+        return false;
+      });
     for (let radius = 0; radius < 240; radius += 3) {
       for (let step = 0; step < Math.max(1, radius); step += 1) {
         const angle = (step / Math.max(1, radius)) * 2 * Math.PI;

@@ -74,19 +74,20 @@ const announced = (page: Page) =>
 function ringOnScreen(page: Page) {
   const rgb = [1, 3, 5].map((i) => Number.parseInt(FOCUS_COLOUR.slice(i, i + 2), 16));
   return page.evaluate((colour) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.far-layer');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return null;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const rect = canvas.getBoundingClientRect();
     let box: { left: number; top: number; right: number; bottom: number } | null = null;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - colour[0]!) + Math.abs(data[i + 1]! - colour[1]!) + Math.abs(data[i + 2]! - colour[2]!) > 30) continue;
-      const x = rect.left + (((i / 4) % canvas.width) / canvas.width) * rect.width;
-      const y = rect.top + (Math.floor(i / 4 / canvas.width) / canvas.height) * rect.height;
-      box = box
-        ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) }
-        : { left: x, top: y, right: x, bottom: y };
+    // Every drawn tile of the far layer, each at its own place on screen.
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('.far-layer canvas')) {
+      if (canvas.width === 0) continue;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const rect = canvas.getBoundingClientRect();
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - colour[0]!) + Math.abs(data[i + 1]! - colour[1]!) + Math.abs(data[i + 2]! - colour[2]!) > 30) continue;
+        const x = rect.left + (((i / 4) % canvas.width) / canvas.width) * rect.width;
+        const y = rect.top + (Math.floor(i / 4 / canvas.width) / canvas.height) * rect.height;
+        box = box
+          ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x), bottom: Math.max(box.bottom, y) }
+          : { left: x, top: y, right: x, bottom: y };
+      }
     }
     return box;
   }, rgb);

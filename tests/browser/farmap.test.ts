@@ -1,6 +1,7 @@
 /**
  * The map seen from far (below FAR_ZOOM), in Debian's Chromium against the real server: cards
- * and links are drawn on one canvas instead of being nodes, in their kind's colours, and the
+ * and links are drawn on canvas tiles instead of being nodes, in their kind's colours (only the
+ * tiles near the view: a band far below is drawn once the map is panned to it), and the
  * blocks still answer the pointer — a click selects a card, a Shift-drawn box selects several,
  * a drag moves a card to another cell, a double-click zooms in to read it, Delete removes the
  * selected card.
@@ -14,6 +15,8 @@ import { browserSuite, wideBoard } from '../helpers/browser.ts';
 const POLL = { timeout: 20_000, interval: 100 };
 const STAGES = 14;
 const PER_STAGE = 12;
+/** Cards in each of the tall board's two columns: several screens of blocks at the smallest zoom. */
+const TALL = 200;
 const suite = browserSuite();
 
 /** A blank board of STAGES stages, each with touchpoints and pain points, some linked. */
@@ -41,30 +44,31 @@ async function bigBoard() {
 const zoomOf = (page: Page) =>
   page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
 
-/** Where on screen the far layer drew a pixel of `rgb` (a block's fill), or null. */
+/** Where on screen the far layer drew a pixel of `rgb` (a block's fill), or null: read from every drawn tile. */
 function blockOnScreen(page: Page, rgb: readonly [number, number, number]) {
   return page.evaluate((colour) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.far-layer');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return null;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const rect = canvas.getBoundingClientRect();
+    const tiles = [...document.querySelectorAll<HTMLCanvasElement>('.far-layer canvas')].filter((tile) => tile.width > 0);
+    if (tiles.length === 0) return null;
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     let count = 0;
     let first: { x: number; y: number } | null = null;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - colour[0]) + Math.abs(data[i + 1]! - colour[1]) + Math.abs(data[i + 2]! - colour[2]) > 6) continue;
-      count += 1;
-      const px = (i / 4) % canvas.width;
-      const py = Math.floor(i / 4 / canvas.width);
-      const x = rect.left + ((px + 0.5) / canvas.width) * rect.width;
-      const y = rect.top + ((py + 0.5) / canvas.height) * rect.height;
-      // A pixel well inside a block (its neighbours share the fill) that is on the pane.
-      const inside = [4, -4].every((d) => {
-        const j = i + d * 4;
-        return Math.abs(data[j]! - colour[0]) + Math.abs(data[j + 1]! - colour[1]) + Math.abs(data[j + 2]! - colour[2]) <= 6;
-      });
-      if (!first && inside && x > pane.left + 80 && x < pane.right - 40 && y > pane.top + 140 && y < pane.bottom - 40) first = { x, y };
+    for (const canvas of tiles) {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const rect = canvas.getBoundingClientRect();
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - colour[0]) + Math.abs(data[i + 1]! - colour[1]) + Math.abs(data[i + 2]! - colour[2]) > 6) continue;
+        count += 1;
+        const px = (i / 4) % canvas.width;
+        const py = Math.floor(i / 4 / canvas.width);
+        const x = rect.left + ((px + 0.5) / canvas.width) * rect.width;
+        const y = rect.top + ((py + 0.5) / canvas.height) * rect.height;
+        // A pixel well inside a block (its neighbours share the fill) that is on the pane.
+        const inside = [4, -4].every((d) => {
+          const j = i + d * 4;
+          return Math.abs(data[j]! - colour[0]) + Math.abs(data[j + 1]! - colour[1]) + Math.abs(data[j + 2]! - colour[2]) <= 6;
+        });
+        if (!first && inside && x > pane.left + 80 && x < pane.right - 40 && y > pane.top + 140 && y < pane.bottom - 40) first = { x, y };
+      }
     }
     return { count, first };
   }, rgb);
@@ -74,7 +78,7 @@ const rgbOf = (hex: string): [number, number, number] =>
   [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 describe('the map seen from far', () => {
-  it('draws every card as a block on one canvas, and a block is selected, opened and deleted from there', async () => {
+  it('draws every card as a block on the far layer, and a block is selected, opened and deleted from there', async () => {
     const { board, reader, total } = await bigBoard();
     const page = await suite.openPage({ bypassCSP: true });
     await page.goto(`${suite.server.url}${board.links.facilitator}`);
@@ -167,6 +171,56 @@ describe('the map seen from far', () => {
     const selected = page.locator('.react-flow__node-card.selected');
     await expect.poll(() => selected.count(), POLL).toBe(1);
     expect(await selected.getAttribute('aria-label')).toMatch(/Touch .+ #\d+/);
+    reader.destroy();
+  });
+
+  it('draws a tall board in bands: a band far below the view is drawn only once the map is panned to it', async () => {
+    // Two stages of a long column of touchpoints and four empty ones beside them to pan on:
+    // the board opens at the smallest zoom, top in view, several screens tall.
+    const { board, reader, total } = await wideBoard(suite.server, 'Tall', 6, (doc, { stages }, lane) => {
+      for (const stage of stages.slice(0, 2)) {
+        for (let i = 0; i < TALL; i += 1)
+          addCard(doc, { stageId: stage.id, laneId: lane('touchpoints'), kind: 'touchpoint', text: `T${i}` });
+      }
+    });
+    const page = await suite.openPage({ bypassCSP: true });
+    await page.goto(`${suite.server.url}${board.links.facilitator}`);
+    await expect.poll(() => page.locator('.far-layer').getAttribute('data-cards'), POLL).toBe(String(total));
+    const tiles = page.locator('.far-layer canvas');
+    expect(await tiles.count()).toBeGreaterThanOrEqual(3);
+    const touch = rgbOf(KIND_COLOURS.touchpoint.bg);
+    await expect.poll(async () => (await blockOnScreen(page, touch))?.first ?? null, POLL).not.toBeNull();
+    // Let the bands near the view be drawn (a couple a frame), then look at the last: nothing, not even a backing store.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+    const last = tiles.last();
+    const lastWidth = () => last.evaluate((canvas: HTMLCanvasElement) => canvas.width);
+    expect(await lastWidth()).toBe(0);
+
+    // Drag the map up on an empty stage until the board's foot is on screen: the last band is drawn there.
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const empty = (await page.locator('.sticky-headers__stage').nth(4).boundingBox())!;
+    const x = empty.x + empty.width / 2;
+    const drawnPixels = () =>
+      last.evaluate((canvas: HTMLCanvasElement, colour) => {
+        if (canvas.width === 0) return 0;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i]! - colour[0]) + Math.abs(data[i + 1]! - colour[1]) + Math.abs(data[i + 2]! - colour[2]) <= 6) count += 1;
+        }
+        return count;
+      }, touch);
+    for (let i = 0; i < 20 && ((await last.boundingBox())?.y ?? 0) > pane.y + pane.height / 2; i += 1) {
+      await page.mouse.move(x, pane.y + pane.height - 40);
+      await page.mouse.down();
+      await page.mouse.move(x, pane.y + 160, { steps: 6 });
+      await page.mouse.up();
+    }
+    expect((await last.boundingBox())!.y).toBeLessThan(pane.y + pane.height / 2);
+    await expect.poll(drawnPixels, POLL).toBeGreaterThan(100);
+    // The lowest cards are blocks on screen, in the bottom part of the board.
+    const seen = await blockOnScreen(page, touch);
+    expect(seen?.first).not.toBeNull();
     reader.destroy();
   });
 });

@@ -15,8 +15,9 @@ import {
 import type { GridLayout } from './layout.ts';
 
 /**
- * The map seen from far (below FAR_ZOOM), drawn on one canvas from the layout: every card a
- * block in its kind's colours, every link a curve. Pure geometry here; `FarLayer.tsx` mounts it.
+ * The map seen from far (below FAR_ZOOM), drawn from the layout on the far layer's tiles and the
+ * minimap: every card a block in its kind's colours, every link a curve. Pure geometry here;
+ * `FarLayer.tsx` and `MinimapBlocks.tsx` mount it.
  */
 
 /** Room around the grid for outlines and links that bend past the last lane. */
@@ -56,6 +57,8 @@ export interface FarDrawing {
   origin?: Point;
   /** Whether links are drawn (not in the minimap, where they would be a tangle of hairlines). */
   links?: boolean;
+  /** The map area this canvas shows (a far layer's tile): what lies wholly outside it is skipped. All when not given. */
+  bounds?: Rect;
   /** Cards being dragged: drawn faded in place and whole at the offset (map units). */
   moving?: { ids: ReadonlySet<string>; dx: number; dy: number } | null;
   /** The card the keyboard is on (the far map has the focus): ringed outside any outline. */
@@ -84,6 +87,15 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
   ctx.setTransform(scale, 0, 0, scale, -origin.x * scale, -origin.y * scale);
   /** Map units that look `px` screen pixels wide. */
   const screen = (px: number): number => px / zoom;
+  const { bounds } = drawing;
+  // Whether a box, grown by what is drawn around it (the focus ring reaches furthest), shows here.
+  const reach = screen(12);
+  const shows = (box: Rect): boolean =>
+    !bounds ||
+    (box.x - reach < bounds.x + bounds.width &&
+      bounds.x < box.x + box.width + reach &&
+      box.y - reach < bounds.y + bounds.height &&
+      bounds.y < box.y + box.height + reach);
 
   const kinds = new Map<string, CardKind>();
   for (const card of board.cards) kinds.set(card.id, card.kind);
@@ -97,6 +109,10 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     const to = layout.cards.get(link.to);
     if (!from || !to) continue;
     const { a, c1, c2, b } = linkCurve(from, to);
+    // A Bézier curve lies within the box of its four points.
+    const left = Math.min(a.x, c1.x, c2.x, b.x);
+    const top = Math.min(a.y, c1.y, c2.y, b.y);
+    if (!shows({ x: left, y: top, width: Math.max(a.x, c1.x, c2.x, b.x) - left, height: Math.max(a.y, c1.y, c2.y, b.y) - top })) continue;
     const selected = selectedLinks.has(link.id);
     const dim = dimmed(link.from) || dimmed(link.to);
     const key = `${selected}:${dim}`;
@@ -126,12 +142,14 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
   for (const [id, box] of layout.cards) {
     const kind = kinds.get(id) ?? 'note';
     if (moving?.ids.has(id)) {
-      addBlock(groups, kind, true, box);
+      if (shows(box)) addBlock(groups, kind, true, box);
       const moved = { ...box, x: box.x + moving.dx, y: box.y + moving.dy };
+      if (!shows(moved)) continue;
       addBlock(ghosts, kind, false, moved);
       outlined.push({ box: moved, kind, colour: SELECTED_COLOUR });
       continue;
     }
+    if (!shows(box)) continue;
     addBlock(groups, kind, dimmed(id), box);
     if (privateIds.has(id)) privateBoxes.push(box);
     const outline = selectedCards.has(id) ? SELECTED_COLOUR : matches?.has(id) ? MATCH_COLOUR : null;
@@ -155,7 +173,7 @@ export function drawFarMap(ctx: CanvasRenderingContext2D, drawing: FarDrawing): 
     ctx.stroke();
   }
   const focused = drawing.focused ? layout.cards.get(drawing.focused) : undefined;
-  if (focused) drawFocusRing(ctx, focused, screen);
+  if (focused && shows(focused)) drawFocusRing(ctx, focused, screen);
   ctx.globalAlpha = 1;
 }
 
