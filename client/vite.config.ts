@@ -64,25 +64,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    // Vendor code in its own chunks (cached across our releases), each under Vite's 500 kB
-    // warning; the report, to-do list and export code are lazy chunks of their own.
-    rollupOptions: {
-      output: {
-        manualChunks(id: string): string | undefined {
-          // The three catalogues (plain data, a third of our code): a chunk of their own.
-          if (/[\\/]shared[\\/]src[\\/]i18n[\\/]messages[\\/]/.test(id)) return 'catalogues';
-          if (!id.includes('node_modules')) return undefined;
-          // Styles go with the code that imports them (a vendor chunk holding one would be loaded for it).
-          if (id.endsWith('.css')) return undefined;
-          // pnpm keeps each package at …/node_modules/<name>/ (scoped: …/node_modules/@scope/<name>/).
-          const inPackage = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`).test(id);
-          if (inPackage('react|react-dom|scheduler')) return 'react';
-          if (inPackage('@xyflow[\\\\/][a-z]+|d3-[a-z-]+|classcat|zustand')) return 'flow';
-          if (inPackage('yjs|y-websocket|y-protocols|lib0')) return 'yjs';
-          if (inPackage('zod')) return 'zod';
-          return undefined;
-        },
-      },
-    },
+    // Few files, not many small ones: a page fetches them over at most six connections at once
+    // (HTTP/1.1), and each round of six held a board's first load up. The entry (main.ts), the
+    // React app (app/start.tsx) and what they share are a handful of chunks; the report, the
+    // to-do list and the export code stay lazy chunks of their own. The app's chunk is over
+    // Vite's default warning size on purpose.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -22,8 +22,11 @@ function openBoard(boardId: BoardId): OpenedBoard {
   // A secret link brings its token in the address: keep it for this board, then hide it.
   const fromLink = takeTokenFromAddress(window.location, window.history);
   if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
+  // The role question leaves first: it reaches the server before the socket, which has the
+  // server decode the board right after its first answer.
+  const access = askBoardAccess(boardId);
   const session = new BoardSession(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
-  return { session, access: askBoardAccess(boardId) };
+  return { session, access };
 }
 
 /**

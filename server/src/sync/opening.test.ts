@@ -13,7 +13,8 @@ import { RoomManager } from './rooms.ts';
 
 const asksForEverything = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
 const subtype = (frame: Uint8Array | undefined) => (frame?.[0] === MESSAGE_SYNC ? frame[1] : undefined);
-const nextTurns = async (n = 3) => {
+// The write callback, the two turns the decode waits (opening.ts), and the room's own.
+const nextTurns = async (n = 5) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 

@@ -113,9 +113,11 @@ export class OpeningRoom {
     if (first && asksForEverything(frame)) {
       this.earlyAnswer = true;
       this.answered.add(conn);
-      // Decode once the kernel has the bytes, so they travel while the server works.
+      // Decode once the kernel has the bytes, so they travel while the server works, and after
+      // one more turn of the event loop: requests already on their way (the page asks for its
+      // role as it opens the socket) are answered first instead of waiting out the decode.
       this.wait(this.timing.writeWaitMs);
-      conn.send(this.joinFrame, () => this.load());
+      conn.send(this.joinFrame, () => setImmediate(() => setImmediate(() => this.load())));
       return;
     }
     // Another joiner asking early for everything gets the same bytes (the snapshot is still the whole board).
