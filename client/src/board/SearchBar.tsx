@@ -1,5 +1,5 @@
 import { CARD_KINDS, CHANNELS, type CardId } from '@rejse/shared';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { shallow } from 'zustand/shallow';
 import { isFilterActive, matchingCardIds, ownChannelKey } from '../doc/filter.ts';
 import { computeLayout } from '../canvas/layout.ts';
@@ -175,14 +175,16 @@ function FilterMenu({ facets, label, children }: { facets: number; label: string
       document.removeEventListener('keydown', onKeyDown, true);
     };
   }, []);
+  // The facets (a few dozen chips) are made when the menu opens, not with every board page.
+  const [open, setOpen] = useState(false);
   return (
-    <details ref={ref} className="filter-menu">
+    <details ref={ref} className="filter-menu" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className={`filter-menu__summary${facets > 0 ? ' has-facets' : ''}`}>
         <span>{label}</span>
         {facets > 0 ? <span className="filter-menu__badge">{facets}</span> : null}
         <Icon name="down" size={13} />
       </summary>
-      <div className="filter-menu__panel">{children}</div>
+      <div className="filter-menu__panel">{open ? children : null}</div>
     </details>
   );
 }
