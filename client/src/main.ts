@@ -1,13 +1,12 @@
 import '@xyflow/react/dist/style.css';
 import './styles/index.css';
-import { loadedOrAfter, openBoardEarly } from './board/openSession.ts';
+import { loadedOrAfter, openBoardEarly } from './board/earlyBoard.ts';
 import { parseRoute } from './routing/routes.ts';
 
-// The entry is small on purpose: it opens a board's socket (and asks for the role) first,
-// and only then evaluates the React app (app/start.tsx, about three quarters of the code).
-// The server answers while the app's code runs, so the board is waiting when the page is
-// ready for it. The app's files are preloaded by index.html (vite.config.ts), so they are
-// fetched alongside this one and the server's work on the board cannot hold them up.
+// The entry is small on purpose (Yjs and the socket; no React, no schemas): it opens a board's
+// socket (and asks for the role) first, and only then evaluates the React app (app/start.tsx).
+// The board arrives, and is applied, while the app's code still loads. The app's files are
+// preloaded by index.html (vite.config.ts): fetched alongside this one.
 const route = parseRoute(window.location.pathname);
 const opened = route.page === 'board' ? openBoardEarly(route.boardId) : null;
 const app = import('./app/start.tsx');
@@ -16,5 +15,5 @@ const app = import('./app/start.tsx');
 setTimeout(() => new Intl.PluralRules().select(new Intl.NumberFormat().resolvedOptions().maximumFractionDigits ?? 0), 0);
 // The app mounts once the board is there (or after MOUNT_WAIT_MS, showing it loading): a loading
 // screen rendered just before the board arrives only holds the board up.
-const MOUNT_WAIT_MS = 400;
-void Promise.all([app, opened ? loadedOrAfter(opened.session, MOUNT_WAIT_MS) : null]).then(([{ mountApp }]) => mountApp());
+const MOUNT_WAIT_MS = 500;
+void Promise.all([app, opened ? loadedOrAfter(opened.link, MOUNT_WAIT_MS) : null]).then(([{ mountApp }]) => mountApp());

@@ -6,6 +6,14 @@
  */
 export const PROTOCOL_VERSION = 2;
 
+/**
+ * A board socket's parameter (`fresh=1`): the joining page holds nothing of the board yet. The
+ * server may then send it the whole board as soon as the socket is open, without waiting for the
+ * page's own request, which the page sends only once its main thread gets to the socket's open
+ * event (while it may still be evaluating the app's code). The page drops it after its first sync.
+ */
+export const FRESH_JOIN_PARAM = 'fresh';
+
 /** WebSocket close codes (4000–4999 are application codes), each with a fixed reason. */
 export const CLOSE = {
   /** Frame could not be decoded (bad bytes, unknown message type, invalid Yjs update). */

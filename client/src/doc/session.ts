@@ -1,17 +1,10 @@
-import {
-  boardContentMaps,
-  LOCAL_ORIGIN,
-  PARTICIPANT_PARAM,
-  PARTICIPANT_SECRET_PARAM,
-  PROTOCOL_VERSION,
-  type Board,
-  type BoardId,
-} from '@rejse/shared';
-import { WebsocketProvider } from 'y-websocket';
+import { boardContentMaps, LOCAL_ORIGIN, type Board, type BoardId } from '@rejse/shared';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { BoardBinding } from './binding.ts';
+import type { BoardLink } from './boardLink.ts';
 import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
-import { BoardBinding } from './binding.ts';
 import { metered } from './workMeter.ts';
 
 export interface UndoState {
@@ -32,7 +25,7 @@ export interface SessionStatus {
  * frame, so a burst of remote updates costs one React render.
  */
 export class BoardSession {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
   readonly status: ExternalStore<SessionStatus>;
@@ -47,18 +40,16 @@ export class BoardSession {
 
   constructor(
     readonly boardId: BoardId,
-    wsBase: string,
-    /** The secret link token this browser holds for the board, if any. */
-    token: string | null = null,
-    /** This browser's participant identity on the board: the server then knows who writes comments. */
-    participant: { id: string; secret: string } | null = null,
-    /** `connect: false` for a document that is never synced (a saved version shown read-only). */
-    options: { connect?: boolean } = {},
+    /** The board's document and socket (`openBoardLink`), often opened before the app loaded: it may have synced already. */
+    private readonly link: BoardLink,
   ) {
+    this.doc = link.doc;
+    this.provider = link.provider;
     this.binding = new BoardBinding(this.doc, boardId);
-    this.facts = { synced: false, everSynced: false, online: navigator.onLine, fatalCode: null };
+    const everSynced = link.everSynced();
+    this.facts = { synced: link.provider.synced, everSynced, online: navigator.onLine, fatalCode: link.fatalCode() };
     this.status = createExternalStore<SessionStatus>(
-      { connection: connectionState(this.facts), loaded: false },
+      { connection: connectionState(this.facts), loaded: everSynced },
       (a, b) => a.connection === b.connection && a.loaded === b.loaded,
     );
     this.undoState = createExternalStore<UndoState>(
@@ -84,34 +75,20 @@ export class BoardSession {
       this.cleanups.push(() => this.undoManager.off(event, onStack));
     }
 
-    if (options.connect ?? true) markLoad('socket-opened');
-    this.provider = new WebsocketProvider(`${wsBase}/ws`, boardId, this.doc, {
-      params: {
-        v: String(PROTOCOL_VERSION),
-        ...(token ? { token } : {}),
-        ...(participant ? { [PARTICIPANT_PARAM]: participant.id, [PARTICIPANT_SECRET_PARAM]: participant.secret } : {}),
-      },
-      connect: options.connect ?? true,
-      // Reconnect after anything but the codes that say reconnecting cannot help.
-      shouldReconnect: (event) => !isFatalClose(event.code),
-      // No cross-tab channel: another tab of the board syncs through the server like any other
-      // client, and the channel would send it the whole document on every connect.
-      disableBc: true,
-    });
-    this.cleanups.push(sendLocalUpdatesAfterFirstSync(this.doc, this.provider));
-    this.provider.on('sync', (synced) => {
-      if (synced && !this.facts.everSynced) markLoad('board-synced');
-      this.updateFacts({ synced, everSynced: this.facts.everSynced || synced });
-    });
-    this.provider.on('status', ({ status }) => {
+    const onSync = (synced: boolean) => this.updateFacts({ synced, everSynced: this.facts.everSynced || synced });
+    const onStatus = ({ status }: { status: string }) => {
       if (status !== 'connected') this.updateFacts({ synced: false });
-      else if (!this.facts.everSynced) markLoad('socket-connected');
-    });
-    this.provider.on('connection-close', (event) => {
-      if (event && isFatalClose(event.code)) {
-        this.provider.shouldConnect = false;
-        this.updateFacts({ synced: false, fatalCode: event.code });
-      }
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (event && isFatalClose(event.code)) this.updateFacts({ synced: false, fatalCode: event.code });
+    };
+    this.provider.on('sync', onSync);
+    this.provider.on('status', onStatus);
+    this.provider.on('connection-close', onClose);
+    this.cleanups.push(() => {
+      this.provider.off('sync', onSync);
+      this.provider.off('status', onStatus);
+      this.provider.off('connection-close', onClose);
     });
 
     const onOnline = () => {
@@ -168,8 +145,7 @@ export class BoardSession {
     for (const cleanup of this.cleanups) cleanup();
     this.undoManager.destroy();
     this.binding.destroy();
-    this.provider.destroy();
-    this.doc.destroy();
+    this.link.destroy();
     this.listeners.clear();
   }
 
@@ -185,47 +161,4 @@ export class BoardSession {
       loaded: this.status.get().loaded || this.facts.everSynced,
     });
   }
-}
-
-/**
- * The provider listens to the document's updates only to send this browser's own changes;
- * until the first sync there are none (the board shows "Loading"), and listening would make
- * Yjs encode the whole incoming board again for nothing (about 0.2 s at 5,000 cards). So it
- * listens from the first sync on — or at once, with the whole state, if a change is made
- * before it. Returns the clean-up.
- */
-function sendLocalUpdatesAfterFirstSync(doc: Y.Doc, provider: WebsocketProvider): () => void {
-  const send = provider._updateHandler;
-  doc.off('update', send);
-  let listening = false;
-  const listen = () => {
-    if (listening) return;
-    listening = true;
-    doc.on('update', send);
-    doc.off('afterTransaction', onEarlyChange);
-    provider.off('sync', onSync);
-  };
-  const onSync = (synced: boolean) => {
-    if (synced) listen();
-  };
-  const onEarlyChange = (transaction: Y.Transaction) => {
-    // Not this browser's: the socket's sync.
-    if (!transaction.local || (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0)) return;
-    listen();
-    send(Y.encodeStateAsUpdate(doc), transaction.origin);
-  };
-  doc.on('afterTransaction', onEarlyChange);
-  provider.on('sync', onSync);
-  return () => {
-    doc.off('afterTransaction', onEarlyChange);
-    provider.off('sync', onSync);
-  };
-}
-
-/**
- * A User Timing mark of a board's load (`rejse:socket-opened`, `rejse:socket-connected`, `rejse:board-synced`): the
- * canvas benchmark reads them to tell waiting for the server from the page's own work.
- */
-function markLoad(name: string): void {
-  performance.mark(`rejse:${name}`);
 }

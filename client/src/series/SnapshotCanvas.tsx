@@ -9,6 +9,7 @@ import { createBoardUiStore, type BoardUiStore } from '../doc/boardUi.ts';
 import { createCommands, type BoardCommands } from '../doc/commands.ts';
 import { wsBaseFor } from '../doc/connection.ts';
 import { createEditorStore } from '../doc/editorStore.ts';
+import { openBoardLink } from '../doc/boardLink.ts';
 import { BoardSession } from '../doc/session.ts';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { formatDateTime, useT } from '../i18n/index.ts';
@@ -70,7 +71,10 @@ function SnapshotCanvas({ snapshot }: { snapshot: ViewedSnapshot }) {
   const [value, setValue] = useState<BoardContextValue | null>(null);
 
   useEffect(() => {
-    const session = new BoardSession(snapshot.boardId as BoardId, wsBaseFor(window.location), null, null, { connect: false });
+    const session = new BoardSession(
+      snapshot.boardId as BoardId,
+      openBoardLink(snapshot.boardId, wsBaseFor(window.location), null, null, false),
+    );
     writeBoardInto(session.doc, snapshot.board);
     const ui = createBoardUiStore();
     makeReadOnly(ui);

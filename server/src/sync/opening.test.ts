@@ -70,6 +70,30 @@ describe('opening a cold board (early join)', () => {
     expect(metaMap((plain as Room).doc).get('title')).toBe('Compacted elsewhere');
   });
 
+  it('a fresh joiner gets the stored bytes as it joins, and its own request for everything, when it comes, is not answered twice', async () => {
+    const { boardId, rooms, visit } = setup();
+    const before = visit();
+    const opening = rooms.join(boardId) as OpeningRoom;
+    const fresh = fakeConnection(boardId, 'viewer');
+    opening.addConnection(fresh.conn);
+    opening.answerFresh(fresh.conn);
+    expect(fresh.frames.map(subtype)).toEqual([SYNC_STEP2]);
+    const answered = new Y.Doc();
+    Y.applyUpdate(answered, fresh.frames[0]!.subarray(4));
+    expect(cardsMap(answered).size).toBe(cardsMap(before.doc).size);
+
+    await nextTurns();
+    expect(opening.room).toBe(rooms.get(boardId));
+    // The page's own request arrives after the room loaded: dropped, not a second whole board.
+    opening.handleFrame(fresh.conn, asksForEverything);
+    await nextTurns();
+    expect(fresh.frames.map(subtype)).toEqual([SYNC_STEP2, SYNC_STEP1]);
+    // A second request for everything is a request like any other.
+    opening.handleFrame(fresh.conn, asksForEverything);
+    expect(fresh.frames.map(subtype)).toEqual([SYNC_STEP2, SYNC_STEP1, SYNC_STEP2]);
+    expect(fresh.closedWith()).toBeNull();
+  });
+
   it('answers a request for everything with the stored bytes, keeps what follows in order and hands it to the room', async () => {
     const { boardId, rooms, visit } = setup();
     const before = visit();

@@ -1,6 +1,7 @@
 import type { StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
-import { decodeClientMessage, encodeSyncStep2 } from './messages.ts';
+import * as Y from 'yjs';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
 import type { Room } from './room.ts';
 
 /** How long an opening waits for its first joiner's first frame, and for the early answer to be written. */
@@ -12,6 +13,9 @@ export interface OpeningTiming {
 }
 
 export const DEFAULT_OPENING_TIMING: OpeningTiming = { firstFrameWaitMs: 250, writeWaitMs: 100 };
+
+/** What a page holding nothing of the board sends first: sync step 1 with an empty state vector. */
+const EMPTY_STATE_REQUEST = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
 
 /** The one thing a cold board can answer before its document is decoded: "I have nothing" (an empty state vector). */
 function asksForEverything(frame: Uint8Array): boolean {
@@ -51,6 +55,8 @@ export class OpeningRoom {
   private earlyAnswer = false;
   /** Connections whose request for everything was answered with the stored bytes. */
   private readonly answered = new WeakSet<Connection>();
+  /** Fresh joiners answered before they asked (`answerFresh`): their own request is dropped when it comes. */
+  private readonly answeredBeforeAsking = new WeakSet<Connection>();
   private finished = false;
   /** The early answer: the stored snapshot as sync step 2. */
   private readonly joinFrame: Uint8Array;
@@ -103,7 +109,22 @@ export class OpeningRoom {
     return this.members.length > 0;
   }
 
+  /**
+   * A joiner that said it holds nothing of the board (FRESH_JOIN_PARAM) is answered as if it had
+   * asked for everything, at once; its own request, when it comes, is then dropped. Nothing is
+   * done once the room is loaded: the room answers the joiner's request as it answers anyone's.
+   */
+  answerFresh(conn: Connection): void {
+    if (this.loaded || this.finished || conn.closed) return;
+    this.handleFrame(conn, EMPTY_STATE_REQUEST);
+    if (this.answered.has(conn)) this.answeredBeforeAsking.add(conn);
+  }
+
   handleFrame(conn: Connection, frame: Uint8Array): void {
+    if (this.answeredBeforeAsking.has(conn) && asksForEverything(frame)) {
+      this.answeredBeforeAsking.delete(conn);
+      return;
+    }
     if (this.loaded) {
       this.loaded.handleFrame(conn, frame);
       return;

@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE, PROTOCOL_VERSION, isValidId } from '@rejse/shared';
+import { CLOSE, FRESH_JOIN_PARAM, PROTOCOL_VERSION, isValidId } from '@rejse/shared';
 import type { Logger } from '../log.ts';
 import { resolveAccess, type AccessDeps, type ConnectionAccess } from './access.ts';
 import { Connection, type CloseReason } from './connection.ts';
 import type { DraftRooms } from './drafts.ts';
 import { withParticipant } from './participant-access.ts';
+import { OpeningRoom } from './opening.ts';
 import type { RoomManager } from './rooms.ts';
 import { SendBudget } from './send-budget.ts';
 
@@ -211,6 +212,8 @@ export function attachSyncServer(
     const joined = room;
     const conn = new Connection(ws, boardId, ip, connectionAccess, sendLimits, serverClosed(ws));
     join(ws, conn, ip, joined, () => rooms.disconnect(joined, conn));
+    // A page holding nothing of a cold board gets it now, not once it has asked (opening.ts).
+    if (params.get(FRESH_JOIN_PARAM) === '1' && joined instanceof OpeningRoom) joined.answerFresh(conn);
   }
 
   /** Bookkeeping shared by board and drafts sockets: frames in, liveness, per-IP count, leaving. */
