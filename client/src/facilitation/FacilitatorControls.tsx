@@ -18,6 +18,7 @@ import { FacilitationApiError } from './api.ts';
 import { useFacilitationContext } from './FacilitationContext.tsx';
 import { Menu } from './Menu.tsx';
 import { FACILITATION_ORIGIN } from './origin.ts';
+import { DocCheckbox } from '../ui/DocCheckbox.tsx';
 
 const MINUTE = 60_000;
 
@@ -240,22 +241,16 @@ function LockForm({ state }: { state: FacilitationState }) {
   const selectedLocked = selected.length > 0 && selected.every((id) => locks.cards.has(id));
   return (
     <div className="workshop-form workshop-form--column">
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={locks.structure}
-          onChange={(event) => setLocks(session.doc, { structure: event.target.checked }, FACILITATION_ORIGIN)}
-        />
+      <DocCheckbox
+        className="checkbox"
+        checked={locks.structure}
+        onChange={(on) => setLocks(session.doc, { structure: on }, FACILITATION_ORIGIN)}
+      >
         {t('facilitation.lock.structure')}
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={locks.board}
-          onChange={(event) => setLocks(session.doc, { board: event.target.checked }, FACILITATION_ORIGIN)}
-        />
+      </DocCheckbox>
+      <DocCheckbox className="checkbox" checked={locks.board} onChange={(on) => setLocks(session.doc, { board: on }, FACILITATION_ORIGIN)}>
         {t('facilitation.lock.board')}
-      </label>
+      </DocCheckbox>
       <button
         type="button"
         className="button button--small"

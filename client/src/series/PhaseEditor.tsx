@@ -9,9 +9,9 @@ import {
   type VoteRoundSettings,
   type VoteTarget,
 } from '@rejse/shared';
-import { useEffect, useState } from 'react';
 import { useBoard } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
+import { DocCheckbox } from '../ui/DocCheckbox.tsx';
 
 /**
  * One phase as the facilitator plans it: name, length, the instruction participants see, and
@@ -140,25 +140,11 @@ export function PhaseEditor({
   );
 }
 
-/**
- * A tick bound to the document. The board re-renders on the next frame after a write, so the box
- * shows the new state at once (a controlled box would flip back for that frame) and follows the
- * document whenever it changes, from here or from anyone else.
- */
+/** A tick of the phase editor, bound to the document (`DocCheckbox`). */
 function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  const [shown, setShown] = useState(checked);
-  useEffect(() => setShown(checked), [checked]);
   return (
-    <label className="phase-editor__check">
-      <input
-        type="checkbox"
-        checked={shown}
-        onChange={(event) => {
-          setShown(event.target.checked);
-          onChange(event.target.checked);
-        }}
-      />
+    <DocCheckbox className="phase-editor__check" checked={checked} onChange={onChange}>
       <span>{label}</span>
-    </label>
+    </DocCheckbox>
   );
 }
