@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readFlags } from '../lib/args.ts';
 
 export interface Options {
   /** Cards of the board that is loaded, typed into and panned. */
@@ -19,20 +20,16 @@ export interface Options {
  *   --json (one JSON line at the end)  --dist DIR (serve another client build, to compare)
  */
 export function parseArgs(argv: readonly string[]): Options {
-  const args = argv.filter((a) => a !== '--');
-  const short = args.includes('--short');
-  const number = (flag: string, fallback: number): number => {
-    const i = args.indexOf(flag);
-    const value = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
-  };
+  const flags = readFlags(argv);
+  const short = flags.short;
+  const dist = flags.text('--dist');
   return {
-    cards: number('--cards', short ? 500 : 2000) || 1,
-    big: number('--big', short ? 1250 : 5000),
-    stages: number('--stages', short ? 10 : 20) || 1,
-    runs: number('--runs', short ? 1 : 3) || 1,
-    json: args.includes('--json'),
-    keys: number('--keys', 60) || 1,
-    dist: args.includes('--dist') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args[args.indexOf('--dist') + 1] ?? '') : null,
+    cards: flags.number('--cards', short ? 500 : 2000) || 1,
+    big: flags.number('--big', short ? 1250 : 5000),
+    stages: flags.number('--stages', short ? 10 : 20) || 1,
+    runs: flags.number('--runs', short ? 1 : 3) || 1,
+    json: flags.has('--json'),
+    keys: flags.number('--keys', 60) || 1,
+    dist: dist === null ? null : path.resolve(process.env.INIT_CWD ?? process.cwd(), dist),
   };
 }

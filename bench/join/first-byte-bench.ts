@@ -23,6 +23,7 @@ import { cardsMap, docToBoard } from '@rejse/shared';
 import { connectClient, createBoard, facilitatorToken, startServer, type RunningServer } from '../../tests/helpers/server.ts';
 import { generateBoard } from '../canvas/generate.ts';
 import { median, round } from '../canvas/stats.ts';
+import { readFlags } from '../lib/args.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TIMEOUT_MS = 120_000;
@@ -35,18 +36,12 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const args = argv.filter((a) => a !== '--');
-  const short = args.includes('--short');
-  const number = (flag: string, fallback: number): number => {
-    const i = args.indexOf(flag);
-    const value = i >= 0 ? Number(args[i + 1]) : Number.NaN;
-    return Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-  };
+  const flags = readFlags(argv);
   return {
-    cards: number('--cards', short ? 1000 : 5000),
-    joins: number('--joins', short ? 3 : 7),
-    compiled: args.includes('--compiled'),
-    json: args.includes('--json'),
+    cards: flags.number('--cards', flags.short ? 1000 : 5000, 1),
+    joins: flags.number('--joins', flags.short ? 3 : 7, 1),
+    compiled: flags.has('--compiled'),
+    json: flags.has('--json'),
   };
 }
 

@@ -3,7 +3,7 @@ import { openBoardLink, type BoardLink } from '../doc/boardLink.ts';
 import { wsBaseFor } from '../doc/connection.ts';
 import { askBoardAccess, type BoardAccess } from '../facilitation/boardAccess.ts';
 import { participantFor } from '../facilitation/participant.ts';
-import { knownToken, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
+import { findKnownBoard, rememberBoard, takeTokenFromAddress } from '../routing/knownBoards.ts';
 
 /**
  * Opening a board's socket and asking for the role, from the page's entry (`main.ts`), before
@@ -24,9 +24,10 @@ let early: EarlyBoard | null = null;
 export function openEarlyLink(boardId: BoardId): EarlyBoard {
   // A secret link brings its token in the address: keep it for this board, then hide it.
   const fromLink = takeTokenFromAddress(window.location, window.history);
-  if (fromLink) rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() });
-  const access = askBoardAccess(boardId);
-  const link = openBoardLink(boardId, wsBaseFor(window.location), fromLink ?? knownToken(boardId), participantFor(boardId));
+  // Read (and written) once: the role question and the socket both present the board's token.
+  const known = fromLink ? rememberBoard({ id: boardId, token: fromLink, openedAt: Date.now() }) : findKnownBoard(boardId);
+  const access = askBoardAccess(boardId, known);
+  const link = openBoardLink(boardId, wsBaseFor(window.location), known?.token ?? null, participantFor(boardId));
   return { boardId, link, access };
 }
 

@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardBinding } from './binding.ts';
 import type { BoardLink } from './boardLink.ts';
-import { connectionState, isFatalClose, type ConnectionFacts, type ConnectionState } from './connection.ts';
+import { connectionState, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
 import { metered } from './workMeter.ts';
 
@@ -75,12 +75,14 @@ export class BoardSession {
       this.cleanups.push(() => this.undoManager.off(event, onStack));
     }
 
-    const onSync = (synced: boolean) => this.updateFacts({ synced, everSynced: this.facts.everSynced || synced });
+    const onSync = (synced: boolean) => this.updateFacts({ synced, everSynced: link.everSynced() });
     const onStatus = ({ status }: { status: string }) => {
       if (status !== 'connected') this.updateFacts({ synced: false });
     };
-    const onClose = (event: CloseEvent | null) => {
-      if (event && isFatalClose(event.code)) this.updateFacts({ synced: false, fatalCode: event.code });
+    // The link judges a close (and stops reconnecting); its listener ran first.
+    const onClose = () => {
+      const fatalCode = link.fatalCode();
+      if (fatalCode !== null) this.updateFacts({ synced: false, fatalCode });
     };
     this.provider.on('sync', onSync);
     this.provider.on('status', onStatus);

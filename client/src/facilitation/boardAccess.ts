@@ -1,5 +1,5 @@
 import { isRole, type Role } from '@rejse/shared';
-import { knownToken, readKnownBoards, rememberBoard } from '../routing/knownBoards.ts';
+import { rememberBoard, type KnownBoard } from '../routing/knownBoards.ts';
 
 export interface BoardAccess {
   token: string | null;
@@ -10,10 +10,14 @@ export interface BoardAccess {
  * Asks the server which role this browser's token grants on the board
  * (`GET /api/boards/:id/access`), remembered with the board. When the server cannot be asked,
  * the remembered role is the answer; a refused token shows up on the board's socket as
- * "no access" anyway. Asked as the board opens (board/openSession.ts), with its socket.
+ * "no access" anyway. Asked as the board opens (board/earlyBoard.ts), before its socket.
  */
-export function askBoardAccess(boardId: string): Promise<BoardAccess> {
-  const asked = fetchBoardAccess(boardId);
+export function askBoardAccess(
+  boardId: string,
+  /** What this browser remembers of the board (its token, its last role), read once by the caller. */
+  known: KnownBoard | undefined,
+): Promise<BoardAccess> {
+  const asked = fetchBoardAccess(boardId, known);
   void asked.then((answer) => answers.set(asked, answer));
   return asked;
 }
@@ -24,9 +28,9 @@ const answers = new WeakMap<Promise<BoardAccess>, BoardAccess>();
 /** The answer to `asked` if it has come, else null. */
 export const answerOf = (asked: Promise<BoardAccess>): BoardAccess | null => answers.get(asked) ?? null;
 
-function fetchBoardAccess(boardId: string): Promise<BoardAccess> {
-  const token = knownToken(boardId);
-  const remembered = readKnownBoards().find((b) => b.id === boardId)?.role;
+function fetchBoardAccess(boardId: string, known: KnownBoard | undefined): Promise<BoardAccess> {
+  const token = known?.token ?? null;
+  const remembered = known?.role;
   const fallback: Role = isRole(remembered) ? remembered : 'viewer';
   return fetch(`/api/boards/${encodeURIComponent(boardId)}/access`, {
     headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },

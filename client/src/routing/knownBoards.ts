@@ -78,8 +78,13 @@ export function rememberBoard(
   return next;
 }
 
+/** What this browser remembers of one board, if anything. */
+export function findKnownBoard(id: string, storage: StorageLike | null = defaultStorage()): KnownBoard | undefined {
+  return readKnownBoards(storage).find((b) => b.id === id);
+}
+
 export function knownToken(id: string, storage: StorageLike | null = defaultStorage()): string | null {
-  return readKnownBoards(storage).find((b) => b.id === id)?.token ?? null;
+  return findKnownBoard(id, storage)?.token ?? null;
 }
 
 /**
