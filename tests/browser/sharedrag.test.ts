@@ -177,6 +177,38 @@ describe('drag and drop by the pointer', () => {
     expect(await card(page, 'E-mail with the invoice').getAttribute('data-kind')).toBe('touchpoint');
   });
 
+  it('the arrow keys ask the same before moving a card into a lane meant for another kind', async () => {
+    const letter = card(page, 'Reminder letter');
+    // The card's node is what the keyboard is on (a Tab stop of the canvas).
+    const node = page.locator('.react-flow__node-card', { hasText: 'Reminder letter' });
+    const stage = await letter.getAttribute('data-stage-id');
+    const ask = page.getByRole('dialog', { name: 'Change this card’s kind?' });
+    // Down goes through the card's stack, then into the next lane: Thoughts, meant for notes.
+    const arrowDownUntilAsked = async () => {
+      for (let press = 0; press < 4 && (await ask.count()) === 0; press += 1) {
+        await node.focus();
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(300);
+      }
+    };
+    await arrowDownUntilAsked();
+    await expect.poll(() => ask.textContent(), POLL).toContain('This Touchpoint card goes into the lane “Thoughts”');
+    expect(await letter.getAttribute('data-lane-id')).toBe(ids.touchpoints);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ask.count(), POLL).toBe(0);
+    expect(await letter.getAttribute('data-lane-id')).toBe(ids.touchpoints);
+
+    await arrowDownUntilAsked();
+    await ask.getByRole('button', { name: 'Change to Note' }).click();
+    await expect.poll(() => letter.getAttribute('data-lane-id'), POLL).toBe(ids.thoughts);
+    expect(await letter.getAttribute('data-kind')).toBe('note');
+    expect(await letter.getAttribute('data-stage-id')).toBe(stage);
+    // One step: a single undo puts it back as a touchpoint in its lane.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => letter.getAttribute('data-lane-id'), POLL).toBe(ids.touchpoints);
+    expect(await letter.getAttribute('data-kind')).toBe('touchpoint');
+  });
+
   it('a lane is added with its kind, and a board may have a second touchpoint lane', async () => {
     await page.getByRole('toolbar').getByRole('button', { name: 'Add lane' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a lane' });

@@ -146,7 +146,7 @@ export function BoardCanvas({ viewOnly }: { viewOnly: boolean }) {
     privateIds,
     far,
   );
-  const onCardKeyDown = useCardKeys(layoutRef, viewOnly);
+  const onCardKeyDown = useCardKeys(layoutRef, viewOnly, dragDrop.proposeMoves);
   const fitBoard = useFitBoard();
   const { duplicate } = useClipboard();
   useEditorShortcuts({ duplicate });

@@ -1,8 +1,8 @@
 import type { CardId } from '@rejse/shared';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import { useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
+import { useBoardUiStore, useSession } from '../doc/BoardContext.tsx';
 import { cellKey, computeLayout, type GridLayout } from './layout.ts';
-import { planNudge } from './moves.ts';
+import { planNudge, type CellMove } from './moves.ts';
 import { useReveal } from './useCanvasActions.ts';
 import { isTyping } from './useClipboard.ts';
 
@@ -17,11 +17,15 @@ const STEPS: Readonly<Record<string, readonly [number, number]>> = {
  * Keyboard on a focused card: Enter edits its text; the arrow keys move it to the
  * neighbouring cell (left/right: stage; up/down: within its cell, then into the next lane).
  * When the focused card is part of a multi-selection, the arrows move the whole selection
- * by one stage or lane (as one undo step), stopping at the grid's edge.
+ * by one stage or lane (as one undo step), stopping at the grid's edge. A move into a lane meant
+ * for another kind asks first, as a drop does (`propose`: `useDragDrop`'s `proposeMoves`).
  */
-export function useCardKeys(layoutRef: RefObject<GridLayout>, viewOnly: boolean): (event: KeyboardEvent<HTMLElement>) => void {
+export function useCardKeys(
+  layoutRef: RefObject<GridLayout>,
+  viewOnly: boolean,
+  propose: (moves: readonly CellMove[]) => void,
+): (event: KeyboardEvent<HTMLElement>) => void {
   const uiStore = useBoardUiStore();
-  const commands = useCommands();
   const session = useSession();
   const reveal = useReveal();
   return useCallback(
@@ -50,9 +54,7 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>, viewOnly: boolean)
           .map((c) => c.id);
         const moves = planNudge(layout, ids, step[0], step[1]);
         if (moves.length === 0) return;
-        session.batch(() => {
-          for (const { ids: moving, ...to } of moves) commands.moveCards(moving, to);
-        });
+        propose(moves);
         const moved = computeLayout(session.getBoard()).cards.get(id);
         if (moved) reveal(moved);
         return;
@@ -83,14 +85,10 @@ export function useCardKeys(layoutRef: RefObject<GridLayout>, viewOnly: boolean)
       const stage = layout.stages[target.stageIndex];
       const lane = layout.lanes[target.laneIndex];
       if (!stage || !lane) return;
-      commands.moveCards([id], {
-        stageId: stage.id,
-        laneId: lane.id,
-        ...(target.index === undefined ? {} : { index: target.index }),
-      });
+      propose([{ ids: [id], stageId: stage.id, laneId: lane.id, ...(target.index === undefined ? {} : { index: target.index }) }]);
       const moved = computeLayout(session.getBoard()).cards.get(id);
       if (moved) reveal(moved);
     },
-    [commands, session, layoutRef, reveal, uiStore, viewOnly],
+    [propose, session, layoutRef, reveal, uiStore, viewOnly],
   );
 }

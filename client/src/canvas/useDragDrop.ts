@@ -13,7 +13,8 @@ import type { BoardNode, CardNode } from './types.ts';
  * Dragging cards by the pointer: while a drag lasts the cell under the pointer is the drop
  * target (outlined by the canvas); on release the cards go to that cell, the others of a group
  * shifted by as many stages and lanes, in one write. Cards coming into a lane meant for another
- * kind wait for the answer to "change their kind?" (`pendingDrop`).
+ * kind wait for the answer to "change their kind?" (`pendingDrop`), whether dragged or moved by
+ * the arrow keys (`proposeMoves`).
  */
 
 const NO_DRAG: ReadonlyMap<string, XYPosition> = new Map();
@@ -87,9 +88,40 @@ export function useDragDrop(layout: GridLayout, board: Board) {
   );
 
   /**
+   * Moves cards as planned, or first asks "change their kind?" when some come into a lane meant
+   * for another kind: by the pointer and by the arrow keys alike.
+   */
+  const proposeMoves = useCallback(
+    (moves: readonly CellMove[]) => {
+      const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
+      const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
+      const mismatches = kindMismatches(
+        moves,
+        (id) => byId.get(id),
+        (id) => lanes.get(id)?.kind,
+      );
+      const first = mismatches[0];
+      if (first) {
+        const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
+        setPendingDrop({
+          moves: [...moves],
+          changes: mismatches,
+          question: {
+            count: mismatches.length,
+            from: first.from,
+            to: first.to,
+            laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
+          },
+        });
+      } else if (moves.length > 0) applyMoves(moves);
+    },
+    [applyMoves, t],
+  );
+
+  /**
    * Drops cards where the pointer (a screen point) is: the grabbed card into the cell and place
-   * under it, the others of a group shifted by as many stages and lanes; asks first when cards
-   * come into a lane meant for another kind. Nothing happens outside the grid.
+   * under it, the others of a group shifted by as many stages and lanes (`proposeMoves`).
+   * Nothing happens outside the grid.
    */
   const dropAt = useCallback(
     (dragged: readonly CardId[], grabbed: CardId, pointer: XYPosition) => {
@@ -105,30 +137,9 @@ export function useDragDrop(layout: GridLayout, board: Board) {
       const index = dropIndex(current, target.stageId, target.laneId, at.y, new Set(ids));
       const unchanged = ids.length === 1 && box.stageId === target.stageId && box.laneId === target.laneId && box.index === index;
       if (unchanged) return;
-      const moves = planGroupMove(current, ids, grabbed, { ...target, index });
-      const byId = new Map(boardRef.current.cards.map((c) => [c.id as string, c]));
-      const lanes = new Map(boardRef.current.lanes.map((l) => [l.id as string, l]));
-      const mismatches = kindMismatches(
-        moves,
-        (id) => byId.get(id),
-        (id) => lanes.get(id)?.kind,
-      );
-      const first = mismatches[0];
-      if (first) {
-        const laneId = moves.find((m) => m.ids.includes(first.id as CardId))?.laneId;
-        setPendingDrop({
-          moves,
-          changes: mismatches,
-          question: {
-            count: mismatches.length,
-            from: first.from,
-            to: first.to,
-            laneTitle: (laneId ? lanes.get(laneId)?.title : '') || t('lane.new'),
-          },
-        });
-      } else if (moves.length > 0) applyMoves(moves);
+      proposeMoves(planGroupMove(current, ids, grabbed, { ...target, index }));
     },
-    [applyMoves, screenToFlowPosition, t],
+    [proposeMoves, screenToFlowPosition],
   );
 
   /** Ends an aim: no cell outlined any more. */
@@ -154,5 +165,18 @@ export function useDragDrop(layout: GridLayout, board: Board) {
     [dropAt, stopAiming],
   );
 
-  return { drag, setDrag, dropCell, pendingDrop, setPendingDrop, onNodeDrag, onNodeDragStop, applyMoves, aimAt, dropAt, stopAiming };
+  return {
+    drag,
+    setDrag,
+    dropCell,
+    pendingDrop,
+    setPendingDrop,
+    onNodeDrag,
+    onNodeDragStop,
+    applyMoves,
+    proposeMoves,
+    aimAt,
+    dropAt,
+    stopAiming,
+  };
 }
