@@ -112,6 +112,11 @@ describe('private cards on the map', () => {
     await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('idea');
     await inspector.locator('.segmented__option--touchpoint').click();
     await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('touchpoint');
+    // Her private edits are undone and redone like any of hers, one step at a time.
+    await anna.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('idea');
+    await anna.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => privateCards(anna).getAttribute('data-kind'), POLL).toBe('touchpoint');
 
     // An editor who adds a card and leaves it empty keeps nothing.
     await bo.getByRole('button', { name: 'Add card', exact: true }).click();
@@ -144,6 +149,13 @@ describe('private cards on the map', () => {
     }
     expect(await storedTexts()).toContain(SENTENCE);
     expect((await storedTexts()).filter((text) => text.includes('Anna'))).toEqual([]);
+    // Once revealed, the private steps are gone: nothing to undo, and Ctrl+Z brings nothing back as private.
+    await expect.poll(() => anna.getByRole('button', { name: 'Undo' }).getAttribute('aria-disabled'), POLL).toBe('true');
+    await anna.keyboard.press('Escape');
+    await anna.keyboard.press('Control+z');
+    await anna.waitForTimeout(500);
+    expect(await privateCards(anna).count()).toBe(0);
+    expect(await cardWith(anna, SENTENCE).count()).toBe(1);
   });
 });
 

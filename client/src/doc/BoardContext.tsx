@@ -5,7 +5,8 @@ import type { BoardUiState, BoardUiStore } from './boardUi.ts';
 import type { BoardCommands } from './commands.ts';
 import type { EditorState, EditorStore } from './editorStore.ts';
 import type { MapLayers } from './mapLayers.ts';
-import type { BoardSession, SessionStatus, UndoState } from './session.ts';
+import type { BoardSession, SessionStatus } from './session.ts';
+import type { UndoState } from './undoHistory.ts';
 
 /**
  * Everything one open board has: its session (Y.Doc, provider, undo, records), its commands

@@ -171,11 +171,7 @@ export function createCommands(session: BoardSession, report: (message: string) 
     addCadencePreset: (preset) => void run((doc) => addCadencePreset(doc, preset)),
     updateCadenceRule: (id, fields) => run((doc) => updateCadenceRule(doc, id, fields)),
     removeCadenceRule: (id) => run((doc) => removeCadenceRule(doc, id)),
-    undo: () => {
-      session.undoManager.undo();
-    },
-    redo: () => {
-      session.undoManager.redo();
-    },
+    undo: () => session.history.undo(),
+    redo: () => session.history.redo(),
   };
 }

@@ -5,12 +5,8 @@ import { BoardBinding } from './binding.ts';
 import type { BoardLink } from './boardLink.ts';
 import { connectionState, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
+import { UndoHistory, type UndoState } from './undoHistory.ts';
 import { metered } from './workMeter.ts';
-
-export interface UndoState {
-  canUndo: boolean;
-  canRedo: boolean;
-}
 
 export interface SessionStatus {
   connection: ConnectionState;
@@ -19,7 +15,7 @@ export interface SessionStatus {
 }
 
 /**
- * One open board: the Y.Doc, its WebSocket provider, the undo manager and the records the
+ * One open board: the Y.Doc, its WebSocket provider, this person's undo history and the records the
  * UI reads (`BoardBinding`: only the records an update touched are read again, lazily, so
  * a render right after a local edit sees them). Subscribers are told once per animation
  * frame, so a burst of remote updates costs one React render.
@@ -28,6 +24,8 @@ export class BoardSession {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly undoManager: Y.UndoManager;
+  /** Undo and redo over the board and, in private mode, this person's drafts (`UndoHistory`). */
+  readonly history: UndoHistory;
   readonly status: ExternalStore<SessionStatus>;
   readonly undoState: ExternalStore<UndoState>;
 
@@ -52,10 +50,6 @@ export class BoardSession {
       { connection: connectionState(this.facts), loaded: everSynced },
       (a, b) => a.connection === b.connection && a.loaded === b.loaded,
     );
-    this.undoState = createExternalStore<UndoState>(
-      { canUndo: false, canRedo: false },
-      (a, b) => a.canUndo === b.canUndo && a.canRedo === b.canRedo,
-    );
 
     // After every transaction that changed something (not on 'update': Yjs encodes each update
     // again for its 'update' listeners, a whole board's worth on the first sync).
@@ -69,11 +63,8 @@ export class BoardSession {
 
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
     this.undoManager = new Y.UndoManager(boardContentMaps(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
-    const onStack = () => this.undoState.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
-    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
-      this.undoManager.on(event, onStack);
-      this.cleanups.push(() => this.undoManager.off(event, onStack));
-    }
+    this.history = new UndoHistory(this.undoManager);
+    this.undoState = this.history.state;
 
     const onSync = (synced: boolean) => this.updateFacts({ synced, everSynced: link.everSynced() });
     const onStatus = ({ status }: { status: string }) => {
@@ -124,7 +115,7 @@ export class BoardSession {
 
   /** Ends one undo step: the next edit starts a new one even within the capture timeout. */
   endStep(): void {
-    this.undoManager.stopCapturing();
+    this.history.endStep();
   }
 
   /**

@@ -51,7 +51,7 @@ export function useLiveText<E extends Field>(
     });
     const onFocus = () => {
       session.endStep();
-      depth.current = session.undoManager.undoStack.length;
+      depth.current = session.history.depth();
       uiStore.getState().setTyping(me);
     };
     const onBlur = () => {
@@ -86,13 +86,13 @@ export function useLiveText<E extends Field>(
     const start = depth.current;
     if (start === null) return;
     session.endStep();
-    const stack = session.undoManager.undoStack;
-    while (stack.length > start) {
-      const before = stack.length;
+    const { history } = session;
+    while (history.depth() > start) {
+      const before = history.depth();
       commands.undo();
-      if (stack.length >= before) break;
+      if (history.depth() >= before) break;
     }
-    depth.current = stack.length;
+    depth.current = history.depth();
   }, [session, commands]);
 
   return { ref, revert };

@@ -24,6 +24,8 @@ export function DraftsConnector({ privateMode }: { privateMode: boolean }) {
     if (!wanted) return;
     const opened = new DraftsSession(boardId, wsBaseFor(window.location), token, participant, session.doc);
     drafts.set(opened);
+    // Undo and redo take this person's private edits too, in order with the board's.
+    const leaveHistory = session.history.add(opened.undoManager);
     const stopWatching = uiStore.subscribe((state, previous) => {
       const left = previous.editingCard;
       if (!left || left === state.editingCard || !opened.has(left)) return;
@@ -31,6 +33,7 @@ export function DraftsConnector({ privateMode }: { privateMode: boolean }) {
     });
     return () => {
       stopWatching();
+      leaveHistory();
       drafts.set(null);
       opened.destroy();
     };

@@ -43,11 +43,13 @@ const DRAFT_ORIGIN = 'rejse:drafts';
  * The facilitator's reveal copies them onto the board and empties this document.
  *
  * Orders are chosen among the board's cards of the same cell too, so a private card keeps the
- * place in its cell it was given on the map.
+ * place in its cell it was given on the map. This person's edits here are undoable like theirs
+ * on the board (`undoManager`, taken into the board's one history by `DraftsConnector`).
  */
 export class DraftsSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  readonly undoManager: Y.UndoManager;
   /** The private cards, in cell order; a new array (and new card objects) on every change. */
   readonly cards: ExternalStore<readonly Card[]>;
 
@@ -67,7 +69,9 @@ export class DraftsSession {
         [PARTICIPANT_SECRET_PARAM]: participant.secret,
       },
     });
+    this.undoManager = new Y.UndoManager(cardsMap(this.doc), { trackedOrigins: new Set([DRAFT_ORIGIN]) });
     this.doc.on('update', this.refresh);
+    this.doc.on('afterTransaction', this.forgetRevealed);
   }
 
   has(id: string): boolean {
@@ -125,6 +129,8 @@ export class DraftsSession {
 
   destroy(): void {
     this.doc.off('update', this.refresh);
+    this.doc.off('afterTransaction', this.forgetRevealed);
+    this.undoManager.destroy();
     this.provider.destroy();
     this.doc.destroy();
   }
@@ -138,6 +144,14 @@ export class DraftsSession {
     });
     return [...cardsInCell(this.board, stageId, laneId), ...own].sort(compareOrdered);
   }
+
+  /**
+   * Private cards removed from elsewhere (the facilitator's reveal empties this document) leave
+   * no undo behind: an undo must not bring back, privately, a card now on the board.
+   */
+  private readonly forgetRevealed = (transaction: Y.Transaction): void => {
+    if (!transaction.local && transaction.deleteSet.clients.size > 0) this.undoManager.clear();
+  };
 
   private readonly refresh = (): void => {
     const records: [string, Y.Map<unknown>][] = [];

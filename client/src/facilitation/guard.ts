@@ -120,7 +120,10 @@ export function guardCommands(commands: BoardCommands, deps: GuardDeps): BoardCo
       deps.notify(t('facilitation.guard.privateNotReady'));
       return undefined;
     }
-    return drafts.add(input);
+    deps.session.endStep();
+    const id = drafts.add(input);
+    deps.session.endStep();
+    return id;
   };
 
   const guarded: BoardCommands = { ...commands };
@@ -154,12 +157,15 @@ function routePrivateCards(commands: BoardCommands, deps: GuardDeps): BoardComma
     const drafts = deps.drafts();
     return drafts ? { drafts, mine: ids.filter((id) => drafts.has(id)), rest: ids.filter((id) => !drafts.has(id)) } : null;
   };
-  const attempt = (work: () => void) => {
+  // One undo step each, as on the board (see createCommands); typing joins its burst instead.
+  const attempt = (work: () => void, typing = false) => {
+    if (!typing) deps.session.endStep();
     try {
       work();
     } catch (error) {
       deps.notify(describeError(error));
     }
+    if (!typing) deps.session.endStep();
   };
   return {
     ...commands,
@@ -170,7 +176,7 @@ function routePrivateCards(commands: BoardCommands, deps: GuardDeps): BoardComma
     },
     editCardText: (id, field, edit) => {
       const drafts = deps.drafts();
-      if (drafts?.has(id)) attempt(() => drafts.editText(id, field, edit));
+      if (drafts?.has(id)) attempt(() => drafts.editText(id, field, edit), true);
       else commands.editCardText(id, field, edit);
     },
     moveCards: (ids, to) => {
