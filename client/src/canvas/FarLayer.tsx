@@ -2,7 +2,7 @@ import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Board } from '@rejse/shared';
 import { drawFarMap, farArea, farScale, type FarDrawing } from './farMap.ts';
-import { farTiles, tilesInRange, viewRect, type FarTile } from './farTiles.ts';
+import { farTiles, HELD_PIXELS, heldTiles, tilesInRange, viewRect, type FarTile } from './farTiles.ts';
 import type { GridLayout } from './layout.ts';
 import type { FarDrag } from './useFarDrag.ts';
 
@@ -27,8 +27,8 @@ interface FarLayerProps {
 interface Drawn {
   /** The tile geometry (area and scale) the canvases below were sized for. */
   geometry: string;
-  /** Tiles that have been in range for this geometry: their canvases keep a backing store. */
-  reached: Set<number>;
+  /** Tiles in range for this geometry and still held (`heldTiles`), least recently in range first: their canvases keep a backing store. */
+  reached: readonly number[];
   /** The drawing each canvas last shows: a tile is stale when it is not the current one. */
   with: WeakMap<HTMLCanvasElement, FarDrawing>;
   drawing: FarDrawing | null;
@@ -62,7 +62,8 @@ function drawTile(state: Drawn, container: HTMLDivElement | null, index: number)
  * draws only tiles coming near (a couple a frame); an edit, the selection or the search redraws
  * the tiles on screen at once, those near on the next frames, and leaves the others stale until
  * they come near; a zoom step sizes them anew. A tile never in range has no backing store (0 × 0):
- * Chromium allocates none for a canvas without pixels, and the element keeps the tiles' order.
+ * Chromium allocates none for a canvas without pixels, and the element keeps the tiles' order;
+ * tiles once in range keep theirs until holding them all would pass HELD_PIXELS (`heldTiles`).
  * Transparent to the pointer: the cells beneath hit-test clicks (`cardAt`). The card the
  * keyboard is on (`useFarKeys`) gets a ring; the keyboard and assistive technology reach the
  * cards through `FarKeysList`, so the canvases are only a picture.
@@ -107,16 +108,19 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
     const parse = (list: string) => (list ? list.split(',').map(Number) : []);
     return [parse(onScreen), parse(around)];
   }, [range]);
-  const drawn = useRef<Drawn>({ geometry: '', reached: new Set(), with: new WeakMap(), drawing: null, tiles, near: [], frame: 0 });
-  // Reading the ref while rendering: tiles reached stay sized (and drawn) when they leave the range.
-  const reached = drawn.current.geometry === geometry ? drawn.current.reached : new Set<number>();
-  const sized = (index: number) => visible.includes(index) || near.includes(index) || reached.has(index);
+  const drawn = useRef<Drawn>({ geometry: '', reached: [], with: new WeakMap(), drawing: null, tiles, near: [], frame: 0 });
+  // Reading the ref while rendering: tiles reached stay sized (and drawn) when they leave the range,
+  // as many as HELD_PIXELS holds; the least recently in range lose their backing store first.
+  const held = heldTiles(tiles, [...visible, ...near], drawn.current.geometry === geometry ? drawn.current.reached : [], HELD_PIXELS);
+  const sized = new Set(held);
 
   useLayoutEffect(() => {
     const state = drawn.current;
-    if (state.geometry !== geometry) Object.assign(state, { geometry, reached: new Set() });
-    for (const index of [...visible, ...near]) state.reached.add(index);
-    Object.assign(state, { drawing, tiles, near });
+    Object.assign(state, { geometry, reached: held, drawing, tiles, near });
+    // A released tile's canvas lost its pixels with its size: it is drawn anew when it comes near.
+    for (const [index, canvas] of [...(container.current?.children ?? [])].entries()) {
+      if (!sized.has(index) && canvas instanceof HTMLCanvasElement) state.with.delete(canvas);
+    }
     // On screen now: the first frame after load, an edit or a jump shows them.
     for (const index of visible) drawTile(state, container.current, index);
     // Near the view: a couple a frame from the next one, so neither a load nor a pan holds a frame for them.
@@ -144,8 +148,8 @@ function FarLayerView({ board, layout, selectedCards, selectedLinks, matches, pr
             // biome-ignore lint/suspicious/noArrayIndexKey: a tile is its place in the area.
             key={index}
             className="far-layer__tile"
-            width={sized(index) ? tile.width : 0}
-            height={sized(index) ? tile.height : 0}
+            width={sized.has(index) ? tile.width : 0}
+            height={sized.has(index) ? tile.height : 0}
             style={{ top: tile.rect.y - area.y, width: tile.rect.width, height: tile.rect.height }}
           />
         ))}

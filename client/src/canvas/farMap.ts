@@ -12,6 +12,7 @@ import {
   type Point,
   type Rect,
 } from '@rejse/shared';
+import { MAX_TILE_WIDTH } from './farTiles.ts';
 import type { GridLayout } from './layout.ts';
 
 /**
@@ -22,11 +23,8 @@ import type { GridLayout } from './layout.ts';
 
 /** Room around the grid for outlines and links that bend past the last lane. */
 const MARGIN = 40;
-/** The canvas's backing store never exceeds this many pixels (4 bytes each) or this side. */
-const MAX_PIXELS = 8_000_000;
-const MAX_SIDE = 16_384;
 /** Backing pixels per map unit move in steps of this, so a small zoom change does not redraw. */
-const SCALE_STEP = 1 / 40;
+export const SCALE_STEP = 1 / 40;
 
 /** The map area the far layer covers: the grid and a margin. */
 export function farArea(layout: GridLayout): Rect {
@@ -34,12 +32,16 @@ export function farArea(layout: GridLayout): Rect {
   return { x: grid.x - MARGIN, y: grid.y - MARGIN, width: grid.width + 2 * MARGIN, height: grid.height + 2 * MARGIN };
 }
 
-/** Backing pixels per map unit for a zoom and device pixel ratio: sharp on screen, within the caps. */
+/**
+ * Backing pixels per map unit for a zoom and device pixel ratio: sharp on screen (zoom × ratio,
+ * rounded up to a step), unless a tile would be wider than MAX_TILE_WIDTH. Only a band's width
+ * bounds it, not the board's area: the tiles hold a view's worth of pixels, and `heldTiles` keeps
+ * those reached within HELD_PIXELS.
+ */
 export function farScale(area: Rect, zoom: number, pixelRatio: number): number {
   const wanted = Math.ceil((zoom * pixelRatio) / SCALE_STEP) * SCALE_STEP;
-  const byArea = Math.sqrt(MAX_PIXELS / Math.max(1, area.width * area.height));
-  const bySide = MAX_SIDE / Math.max(1, area.width, area.height);
-  return Math.max(SCALE_STEP / 4, Math.min(wanted, byArea, bySide));
+  const byWidth = MAX_TILE_WIDTH / Math.max(1, area.width);
+  return Math.max(SCALE_STEP / 4, Math.min(wanted, byWidth));
 }
 
 export interface FarDrawing {

@@ -14,6 +14,32 @@ export const TILE_BACKING_HEIGHT = 1024;
  * every block; overlapping, each seam lies on a neighbour's opaque pixels of the same picture.
  */
 export const TILE_OVERLAP = 2;
+/** The tallest a tile's backing store is: its band and the overlap on both sides. */
+const TILE_ROWS = TILE_BACKING_HEIGHT + 2 * TILE_OVERLAP;
+
+/**
+ * The most backing pixels the far layer's tiles hold at once (4 bytes each: 96 MB). The tiles on
+ * screen or near it are always held; of those reached before, the least recently in range lose
+ * their backing store first (`heldTiles`) when the total would pass this. About two views and
+ * two bands of a board a 1,920-CSS-px-wide screen shows at devicePixelRatio 2: panning back a
+ * view finds its tiles drawn, while a pan down a board of thousands of cards does not keep every
+ * band it passed (the single canvas this replaced was capped at 8 M pixels for the whole board,
+ * which made a tall board's blocks soft on a Retina screen).
+ */
+export const HELD_PIXELS = 24_000_000;
+/**
+ * The most tiles in range (`tilesInRange`) for a pane up to about 1,000 CSS px tall at
+ * devicePixelRatio 2: a view of up to 2,048 rows, grown by half a view above and below, meets
+ * at most six bands of 1,024. A tile is never wider than lets them fit in HELD_PIXELS.
+ */
+const TILES_IN_RANGE = 6;
+/** Chromium's and Safari's largest canvas side. */
+const MAX_SIDE = 16_384;
+/**
+ * The widest a tile's backing store may be (about 3,890 px: a board up to about 1,945 CSS px
+ * wide on screen at devicePixelRatio 2 is drawn sharp); `farScale` keeps within it.
+ */
+export const MAX_TILE_WIDTH = Math.min(MAX_SIDE, Math.floor(HELD_PIXELS / TILES_IN_RANGE / TILE_ROWS));
 
 export interface FarTile {
   /** The tile's backing store in pixels. */
@@ -41,6 +67,31 @@ export function farTiles(area: Rect, scale: number): FarTile[] {
     });
   }
   return tiles;
+}
+
+/** Backing pixels a tile holds once sized. */
+const pixelsOf = (tile: FarTile | undefined): number => (tile ? tile.width * tile.height : 0);
+
+/**
+ * The tiles to keep sized after a view's range is known, least recently in range first: those in
+ * range (last, as the most recent) and of the others `reached` before (least recent first) the
+ * most recent ones while all of them hold at most `budget` pixels. The rest lose their backing
+ * store and are drawn anew when they come near again. The tiles in range are kept whatever the
+ * budget: the screen is never left blank to save memory.
+ */
+export function heldTiles(tiles: readonly FarTile[], inRange: readonly number[], reached: readonly number[], budget: number): number[] {
+  const now = new Set(inRange);
+  let room = budget - inRange.reduce((sum, index) => sum + pixelsOf(tiles[index]), 0);
+  const kept: number[] = [];
+  const before = reached.filter((index) => !now.has(index) && index < tiles.length);
+  // From the most recent back: once one does not fit, it and all older ones are released.
+  for (let at = before.length - 1; at >= 0; at -= 1) {
+    const index = before[at]!;
+    room -= pixelsOf(tiles[index]);
+    if (room < 0) break;
+    kept.unshift(index);
+  }
+  return [...kept, ...now];
 }
 
 /** The map area on screen: React Flow's transform (x, y, zoom) over a pane of `width` × `height`. */
