@@ -107,14 +107,21 @@ export function browserSuite(defaults: BrowserContextOptions = {}): BrowserSuite
 /**
  * Opens a board link in a page of its own in `locale`, its person already named (unless
  * `named: false`), once the map has drawn a card; an error on the page fails the test.
+ * `prepare` runs on the page's context before the board is opened (init scripts).
  */
 export async function openMapPage(
   suite: BrowserSuite,
   link: string,
-  { locale = 'en', named = true, ...options }: BrowserContextOptions & { locale?: string; named?: boolean } = {},
+  {
+    locale = 'en',
+    named = true,
+    prepare,
+    ...options
+  }: BrowserContextOptions & { locale?: string; named?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<Page> {
   const context = await suite.openContext({ locale, ...options });
   if (named) await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Mette'));
+  await prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -4,6 +4,7 @@ import { shallow } from 'zustand/shallow';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { PersonaAvatar } from '../panels/PersonaAvatar.tsx';
 import { useBoard, useCommands, useEditorState } from '../doc/BoardContext.tsx';
 
@@ -22,6 +23,8 @@ export function PersonaBadge() {
   const details = useRef<HTMLDetailsElement>(null);
   const active = personas.find((p) => p.id === activeId) ?? null;
   const canEdit = role !== 'viewer';
+  // The switch shows a choice at once; the header follows the document (`useDocChoice`).
+  const [switchShown, switchTo] = useDocChoice(activeId, (id) => commands.setActivePersona(id));
 
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
@@ -93,9 +96,9 @@ export function PersonaBadge() {
                 <input
                   type="radio"
                   name="active-persona-badge"
-                  checked={p.id === active.id}
+                  checked={p.id === switchShown}
                   disabled={!canEdit}
-                  onChange={() => commands.setActivePersona(p.id as PersonaId)}
+                  onChange={() => switchTo(p.id as PersonaId)}
                 />
                 <PersonaAvatar persona={p} size="s" />
                 <span>{p.name || t('persona.unnamed')}</span>

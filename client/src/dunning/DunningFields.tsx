@@ -12,6 +12,7 @@ import {
 import { useId } from 'react';
 import { useBoard, useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
+import { DocCheckbox } from '../ui/DocCheckbox.tsx';
 
 const sameScenarios = (a: Array<{ id: string; name: string }>, b: Array<{ id: string; name: string }>) =>
   a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.name === b[i]?.name);
@@ -137,14 +138,13 @@ export function DunningFields({ card, currency }: { card: Card; currency: string
           <p className="field__hint">{t('dunning.fields.allScenarios')}</p>
           {scenarios.map((scenario) => (
             <div key={scenario.id} className="dunning-fields__scenario">
-              <label className="dunning-settings__check">
-                <input
-                  type="checkbox"
-                  checked={members.includes(scenario.id)}
-                  onChange={(event) => toggle(scenario.id, event.target.checked)}
-                />
+              <DocCheckbox
+                className="dunning-settings__check"
+                checked={members.includes(scenario.id)}
+                onChange={(on) => toggle(scenario.id, on)}
+              >
                 {scenario.name}
-              </label>
+              </DocCheckbox>
               {applies(scenario.id) ? (
                 <select
                   className="input input--inline"

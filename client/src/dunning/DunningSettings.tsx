@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { DocCheckbox } from '../ui/DocCheckbox.tsx';
 import { DunningStepOptions } from './DunningFields.tsx';
 
 /** A new rule of a kind, with the standard preset's values. */
@@ -137,14 +138,13 @@ function ScenarioRow({ scenario }: { scenario: Scenario }) {
           ))}
         </select>
       </label>
-      <label className="dunning-settings__check">
-        <input
-          type="checkbox"
-          checked={scenario.vulnerable}
-          onChange={(event) => commands.updateScenario(scenario.id, { vulnerable: event.target.checked })}
-        />
+      <DocCheckbox
+        className="dunning-settings__check"
+        checked={scenario.vulnerable}
+        onChange={(on) => commands.updateScenario(scenario.id, { vulnerable: on })}
+      >
         {t('dunning.settings.vulnerable')}
-      </label>
+      </DocCheckbox>
       <button
         type="button"
         className="button button--quiet"

@@ -7,6 +7,7 @@ import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { IdeaFields } from '../prioritize/IdeaFields.tsx';
 import { hasMessageChannel } from '@rejse/shared';
 import { BusinessCaseSection } from './BusinessCaseSection.tsx';
@@ -124,24 +125,7 @@ export function CardInspector() {
 
         {/* disabled: every control inside is off for a view-only link (a disabled fieldset disables them all). */}
         <fieldset className="inspector__fields" disabled={readOnly}>
-          <fieldset className="field">
-            <legend className="field__label">{t('inspector.kind')}</legend>
-            <div className="segmented">
-              {CARD_KINDS.map((kind) => (
-                <label key={kind} className={`segmented__option segmented__option--${kind}`}>
-                  <input
-                    type="radio"
-                    name="card-kind"
-                    value={kind}
-                    checked={card.kind === kind}
-                    onChange={() => commands.updateCard(card.id, { kind })}
-                  />
-                  <Icon name={kind} size={14} />
-                  <span>{t(`kind.${kind}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CardKindField card={card} />
 
           <LiveTextField
             key={`text-${card.id}`}
@@ -199,6 +183,27 @@ export function CardInspector() {
         </fieldset>
       </div>
     </aside>
+  );
+}
+
+/** The card's kind, bound to the document (`useDocChoice`). */
+function CardKindField({ card }: { card: Card }) {
+  const t = useT();
+  const commands = useCommands();
+  const [kindShown, chooseKind] = useDocChoice(card.kind, (kind) => commands.updateCard(card.id, { kind }));
+  return (
+    <fieldset className="field">
+      <legend className="field__label">{t('inspector.kind')}</legend>
+      <div className="segmented">
+        {CARD_KINDS.map((kind) => (
+          <label key={kind} className={`segmented__option segmented__option--${kind}`}>
+            <input type="radio" name="card-kind" value={kind} checked={kindShown === kind} onChange={() => chooseKind(kind)} />
+            <Icon name={kind} size={14} />
+            <span>{t(`kind.${kind}`)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -10,6 +10,7 @@ import {
 import { useCommands } from '../doc/BoardContext.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { ToneRoundStart, useInUseHidden } from '../letters/ToneRoundStart.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { TextField } from './TextField.tsx';
 
 const VARIANT_LABELS: Record<MessageVariant, MessageKey> = { a: 'letter.variant.a', b: 'letter.variant.b' };
@@ -33,6 +34,7 @@ export function LetterSection({ card, locale }: { card: Card; locale: string }) 
     if (next.inUse && next[next.inUse] === undefined) delete next.inUse;
     commands.updateCard(card.id, { message: next.a === undefined && next.b === undefined ? null : next });
   };
+  const [inUseShown, chooseInUse] = useDocChoice(message.inUse, (inUse) => save({ inUse }));
 
   return (
     <section className="field letter-lab" aria-labelledby={`letter-${card.id}`}>
@@ -59,9 +61,9 @@ export function LetterSection({ card, locale }: { card: Card; locale: string }) 
                   <input
                     type="radio"
                     name={`in-use-${card.id}`}
-                    checked={message.inUse === variant}
+                    checked={inUseShown === variant}
                     disabled={message[variant] === undefined}
-                    onChange={() => save({ inUse: variant })}
+                    onChange={() => chooseInUse(variant)}
                   />
                   {t('letter.inUse')}
                 </label>

@@ -7,6 +7,7 @@ import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { TextField } from './TextField.tsx';
 import { LiveTextField } from './LiveTextField.tsx';
 
@@ -30,6 +31,7 @@ function PersonaDialogView() {
   const [added, setAdded] = useState<PersonaId | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const readOnly = role === 'viewer';
+  const [activeShown, makeActive] = useDocChoice(activeId, (id) => commands.setActivePersona(id));
 
   // A persona just added gets its name field focused, ready to type.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `personas` is the trigger: the new row is in the DOM only after the list updates.
@@ -61,7 +63,13 @@ function PersonaDialogView() {
       <div className="persona-list" ref={list}>
         {personas.length === 0 ? <p className="muted">{t('persona.none')}</p> : null}
         {personas.map((persona) => (
-          <PersonaEditor key={persona.id} persona={persona} active={persona.id === activeId} readOnly={readOnly} />
+          <PersonaEditor
+            key={persona.id}
+            persona={persona}
+            active={persona.id === activeShown}
+            onActivate={() => makeActive(persona.id)}
+            readOnly={readOnly}
+          />
         ))}
       </div>
       {readOnly ? null : (
@@ -80,7 +88,18 @@ function PersonaDialogView() {
   );
 }
 
-function PersonaEditor({ persona, active, readOnly }: { persona: Persona; active: boolean; readOnly: boolean }) {
+function PersonaEditor({
+  persona,
+  active,
+  onActivate,
+  readOnly,
+}: {
+  persona: Persona;
+  /** Whether it is the active persona, as the choice shows it (`useDocChoice`). */
+  active: boolean;
+  onActivate: () => void;
+  readOnly: boolean;
+}) {
   const t = useT();
   const commands = useCommands();
   const name = persona.name || t('persona.unnamed');
@@ -89,13 +108,7 @@ function PersonaEditor({ persona, active, readOnly }: { persona: Persona; active
       <div className="persona-editor__head">
         <PersonaAvatar persona={persona} />
         <label className="persona-editor__active">
-          <input
-            type="radio"
-            name="active-persona"
-            checked={active}
-            disabled={readOnly}
-            onChange={() => commands.setActivePersona(persona.id)}
-          />
+          <input type="radio" name="active-persona" checked={active} disabled={readOnly} onChange={onActivate} />
           <span>{active ? t('persona.isActive') : t('persona.makeActive')}</span>
         </label>
         {readOnly ? null : (

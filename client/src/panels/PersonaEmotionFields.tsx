@@ -1,9 +1,9 @@
 import { EMOTIONS, PERSONA_CURVES, personaCurves, type Board, type Card, type Emotion, type PersonaId } from '@rejse/shared';
-import { useEffect, useState } from 'react';
 import { useBoard, useCommands } from '../doc/BoardContext.tsx';
 import { usePrivateCard } from '../doc/mapLayers.ts';
 import { useT } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { PersonaAvatar } from './PersonaAvatar.tsx';
 import './persona-feel.css';
 
@@ -63,14 +63,8 @@ export function PersonaEmotionFields({ card }: { card: Card }) {
 function PersonaRow({ card, persona }: { card: Card; persona: CurvedPersona }) {
   const t = useT();
   const commands = useCommands();
-  const own = card.personaEmotions?.[persona.id] ?? null;
-  // The board re-renders a frame after the write: the row shows the choice at once meanwhile.
-  const [shown, setShown] = useState<Emotion | null>(own);
-  useEffect(() => setShown(own), [own]);
-  const choose = (value: Emotion | null) => {
-    setShown(value);
-    commands.setPersonaEmotion(card.id, persona.id, value);
-  };
+  const own: Emotion | null = card.personaEmotions?.[persona.id] ?? null;
+  const [shown, choose] = useDocChoice(own, (value) => commands.setPersonaEmotion(card.id, persona.id, value));
   const inherited = shown === null ? card.emotion : undefined;
   const name = `persona-emotion-${card.id}-${persona.id}`;
   const statusId = `${name}-status`;

@@ -4,6 +4,7 @@ import { formatMetric, METRIC_SPECS, metricSpec, type MetricKey } from '../doc/m
 import { DunningFields } from '../dunning/DunningFields.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { Face } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { MetricField } from './MetricField.tsx';
 import { PersonaEmotionFields } from './PersonaEmotionFields.tsx';
@@ -27,6 +28,9 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
   const t = useT();
   const commands = useCommands();
   const metrics = card.metrics ?? {};
+  // Both groups bound to the document: a choice shows at once (`useDocChoice`); "Clear" is one too.
+  const [ownerShown, chooseOwner] = useDocChoice(card.ownerTeam, (team) => commands.updateCard(card.id, { ownerTeam: team ?? null }));
+  const [emotionShown, chooseEmotion] = useDocChoice(card.emotion, (emotion) => commands.updateCard(card.id, { emotion: emotion ?? null }));
 
   const saveMetric = (key: MetricKey, value: number | null) => {
     const next: TouchpointMetrics = { ...metrics };
@@ -52,8 +56,8 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
                   type="radio"
                   name={`owner-team-${card.id}`}
                   value={team}
-                  checked={card.ownerTeam === team}
-                  onChange={() => commands.updateCard(card.id, { ownerTeam: team })}
+                  checked={ownerShown === team}
+                  onChange={() => chooseOwner(team)}
                 />
                 <span>{t(`inspector.ownerTeam.${team}`)}</span>
               </label>
@@ -62,8 +66,8 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
           <button
             type="button"
             className="button button--quiet field__clear"
-            disabled={card.ownerTeam === undefined}
-            onClick={() => commands.updateCard(card.id, { ownerTeam: null })}
+            disabled={ownerShown === undefined}
+            onClick={() => chooseOwner(undefined)}
           >
             {t('inspector.clear')}
           </button>
@@ -79,8 +83,8 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
                 type="radio"
                 name={`card-emotion-${card.id}`}
                 value={value}
-                checked={card.emotion === value}
-                onChange={() => commands.updateCard(card.id, { emotion: value })}
+                checked={emotionShown === value}
+                onChange={() => chooseEmotion(value)}
                 aria-label={t(`emotion.${value}`)}
               />
               <Face value={value} size={26} />
@@ -89,8 +93,8 @@ export function TouchpointFields({ card, locale, currency }: { card: Card; local
           <button
             type="button"
             className="button button--quiet faces__clear"
-            disabled={card.emotion === undefined}
-            onClick={() => commands.updateCard(card.id, { emotion: null })}
+            disabled={emotionShown === undefined}
+            onClick={() => chooseEmotion(undefined)}
           >
             {t('inspector.clearEmotion')}
           </button>

@@ -14,12 +14,14 @@ import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
 import { useLocale, useT, type MessageKey } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
+import { useDocChoice } from '../ui/useDocChoice.ts';
 import { formatScore, ScoreBreakdownView } from './Score.tsx';
 import { useVoteCounts } from './usePrioritize.ts';
 import './prioritize.css';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
-type RatingField = 'impact' | 'effort' | 'confidence';
+const RATING_FIELDS = ['impact', 'effort', 'confidence'] as const;
+type RatingField = (typeof RATING_FIELDS)[number];
 
 const RATING_LABEL: Readonly<Record<RatingField, MessageKey>> = {
   impact: 'prioritize.fields.impact',
@@ -31,6 +33,40 @@ const RATING_HINT: Readonly<Record<RatingField, MessageKey>> = {
   effort: 'prioritize.fields.effortHint',
   confidence: 'prioritize.fields.confidenceHint',
 };
+
+/** One of the idea's ratings, 1–5, bound to the document (`useDocChoice`): a choice shows at once, "Clear" too. */
+function IdeaRating({ card, field, canEdit }: { card: Card; field: RatingField; canEdit: boolean }) {
+  const t = useT();
+  const commands = useCommands();
+  const [shown, choose] = useDocChoice(card[field], (value) => commands.updateCard(card.id, { [field]: value ?? null }));
+  return (
+    <fieldset className="field idea-rating">
+      <legend className="field__label">{t(RATING_LABEL[field])}</legend>
+      <div className="idea-rating__options">
+        {RATINGS.map((value) => (
+          <label key={value} className="idea-rating__option" title={t('prioritize.fields.rating', { value })}>
+            <input
+              type="radio"
+              name={`idea-${field}-${card.id}`}
+              value={value}
+              checked={shown === value}
+              disabled={!canEdit}
+              onChange={() => choose(value)}
+              aria-label={t('prioritize.fields.ratingOf', { field: t(RATING_LABEL[field]), value })}
+            />
+            <span aria-hidden="true">{value}</span>
+          </label>
+        ))}
+        {shown !== undefined && canEdit ? (
+          <button type="button" className="button button--quiet idea-rating__clear" onClick={() => choose(undefined)}>
+            {t('prioritize.fields.clear')}
+          </button>
+        ) : null}
+      </div>
+      <span className="idea-fields__hint">{t(RATING_HINT[field])}</span>
+    </fieldset>
+  );
+}
 
 /** The linked pains of an idea with the link that joins them (to unlink), and the pains not linked yet. */
 function painsOf(board: Board, id: CardId) {
@@ -68,44 +104,12 @@ export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
   );
   const stageTitle = (stageId: string) => board.stages.find((s) => s.id === stageId)?.title ?? '';
 
-  const ratingField = (field: RatingField) => (
-    <fieldset className="field idea-rating" key={field}>
-      <legend className="field__label">{t(RATING_LABEL[field])}</legend>
-      <div className="idea-rating__options">
-        {RATINGS.map((value) => (
-          <label key={value} className="idea-rating__option" title={t('prioritize.fields.rating', { value })}>
-            <input
-              type="radio"
-              name={`idea-${field}-${card.id}`}
-              value={value}
-              checked={card[field] === value}
-              disabled={!canEdit}
-              onChange={() => commands.updateCard(card.id, { [field]: value })}
-              aria-label={t('prioritize.fields.ratingOf', { field: t(RATING_LABEL[field]), value })}
-            />
-            <span aria-hidden="true">{value}</span>
-          </label>
-        ))}
-        {card[field] !== undefined && canEdit ? (
-          <button
-            type="button"
-            className="button button--quiet idea-rating__clear"
-            onClick={() => commands.updateCard(card.id, { [field]: null })}
-          >
-            {t('prioritize.fields.clear')}
-          </button>
-        ) : null}
-      </div>
-      <span className="idea-fields__hint">{t(RATING_HINT[field])}</span>
-    </fieldset>
-  );
-
   return (
     <section className="idea-fields" aria-label={t('prioritize.fields.heading')}>
       <h3 className="field__label idea-fields__heading">{t('prioritize.fields.heading')}</h3>
-      {ratingField('impact')}
-      {ratingField('effort')}
-      {ratingField('confidence')}
+      {RATING_FIELDS.map((field) => (
+        <IdeaRating key={field} card={card} field={field} canEdit={canEdit} />
+      ))}
 
       <OwnerInput id={card.id} owner={card.owner ?? ''} disabled={!canEdit} />
 

@@ -1,10 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDocChoice } from './useDocChoice.ts';
 
-/**
- * A checkbox bound to the document. The board re-renders on the next frame after a write, so the
- * box shows the new state at once (a controlled box would flip back for that frame) and follows
- * the document whenever it changes, from here or from anyone else.
- */
+/** A checkbox bound to the document: it shows a click at once (see `useDocChoice`). */
 export function DocCheckbox({
   className,
   checked,
@@ -16,18 +13,10 @@ export function DocCheckbox({
   onChange: (on: boolean) => void;
   children: ReactNode;
 }) {
-  const [shown, setShown] = useState(checked);
-  useEffect(() => setShown(checked), [checked]);
+  const [shown, choose] = useDocChoice(checked, onChange);
   return (
     <label className={className}>
-      <input
-        type="checkbox"
-        checked={shown}
-        onChange={(event) => {
-          setShown(event.target.checked);
-          onChange(event.target.checked);
-        }}
-      />
+      <input type="checkbox" checked={shown} onChange={(event) => choose(event.target.checked)} />
       {children}
     </label>
   );
