@@ -116,6 +116,14 @@ describe('the UI in Danish and Swedish', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Rykker', exact: true }).count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('heading', { name: 'Smertepunkter', exact: true }).count(), POLL).toBeGreaterThan(0);
     await shoot(page, 'da-board');
+    // The menu's choice reaches the server too: in this English browser a board's page is first
+    // painted with its loading screen in Danish, before any of the app's code has run.
+    const firstPaint = await context.newPage();
+    await firstPaint.route('**/assets/*.js', (route) => route.abort());
+    await firstPaint.goto(`${server.url}/b/${boardId}`);
+    expect(await firstPaint.locator('.board-loading').textContent()).toBe('Henter tavlen…');
+    expect(await htmlLang(firstPaint)).toBe('da');
+    await firstPaint.close();
 
     // A dialog: removing a stage that holds cards asks what happens to them.
     // The header's tools show on hover or focus; the keyboard reaches them.

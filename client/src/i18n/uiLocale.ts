@@ -1,3 +1,4 @@
+import { UI_LOCALE_KEY } from '@rejse/shared';
 import { create } from 'zustand';
 import { isLocale, preferredLocale, type Locale } from './locales.ts';
 
@@ -11,12 +12,22 @@ interface UiLocaleState {
   setLocale(locale: Locale): void;
 }
 
-const LOCALE_KEY = 'rejse.locale';
+/** A year: the choice outlives the session, like the stored one. */
+const COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/** Tells the server the chosen language too, so a board's first paint (its loading screen) is in it. */
+function shareWithServer(locale: Locale): void {
+  if (typeof document === 'undefined') return;
+  document.cookie = `${UI_LOCALE_KEY}=${locale}; path=/; max-age=${COOKIE_MAX_AGE_S}; SameSite=Lax`;
+}
 
 function initialLocale(): Locale {
   try {
-    const stored = globalThis.localStorage?.getItem(LOCALE_KEY);
-    if (isLocale(stored)) return stored;
+    const stored = globalThis.localStorage?.getItem(UI_LOCALE_KEY);
+    if (isLocale(stored)) {
+      shareWithServer(stored);
+      return stored;
+    }
   } catch {
     // Storage can be blocked (private mode); the browser preference is fine.
   }
@@ -27,10 +38,11 @@ export const useUiLocaleStore = create<UiLocaleState>()((set) => ({
   locale: initialLocale(),
   setLocale(locale) {
     try {
-      globalThis.localStorage?.setItem(LOCALE_KEY, locale);
+      globalThis.localStorage?.setItem(UI_LOCALE_KEY, locale);
     } catch {
       // Not persisted; still switched for this tab.
     }
+    shareWithServer(locale);
     set({ locale });
   },
 }));

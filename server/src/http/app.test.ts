@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, LIMITS, validateBoard, type Board } from '@rejse/shared';
+import { CURRENT_SCHEMA_VERSION, LIMITS, translate, UI_LOCALE_KEY, validateBoard, type Board } from '@rejse/shared';
 import { TEMPLATES } from '@rejse/templates';
 import type { BoardStore } from '../storage/store.ts';
 import { bearer, createTestApp, postJson, tickingClock } from './test-app.ts';
@@ -244,6 +244,24 @@ describe('serving the built client', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('<div id="root">');
     }
+  });
+
+  it('a board page shows the loading screen from its first paint, in the language chosen here or asked for', async () => {
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="en"><title>Rejse</title><div id="root"></div></html>');
+    const { app } = setup({ clientDist: dist });
+    const page = async (route: string, headers: Record<string, string> = {}) => (await app.request(route, { headers })).text();
+    const danish = await page('/b/someboardid', { 'Accept-Language': 'da-DK,da;q=0.9,en;q=0.8' });
+    expect(danish).toContain('<html lang="da">');
+    expect(danish).toContain(`<div id="root"><main class="board-loading" aria-busy="true">`);
+    expect(danish).toContain(`<p>${translate('da', 'board.loading')}</p>`);
+    // The language menu's choice (its cookie) wins over the browser's languages.
+    const swedish = await page('/b/someboardid/actions', { 'Accept-Language': 'da', Cookie: `${UI_LOCALE_KEY}=sv` });
+    expect(swedish).toContain(`<p>${translate('sv', 'board.loading')}</p>`);
+    expect(swedish).toContain('<html lang="sv">');
+    // A cookie that names no language of ours is ignored; the home page has no loading screen.
+    expect(await page('/b/x', { Cookie: `${UI_LOCALE_KEY}=<script>` })).toContain(`<p>${translate('en', 'board.loading')}</p>`);
+    expect(await page('/')).toContain('<div id="root"></div>');
+    expect((await app.request('/b/x')).headers.get('vary')).toMatch(/Accept-Language/);
   });
 
   it('hashed assets are served with their content type and cached for a year', async () => {

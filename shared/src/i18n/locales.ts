@@ -17,6 +17,12 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', d
 
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
+/**
+ * Where a browser keeps the UI language its person chose: under this name in localStorage, and
+ * in a cookie of the same name, so the server's first page (the board's loading screen) is in it.
+ */
+export const UI_LOCALE_KEY = 'rejse.locale';
+
 /** A tag is at most this long when stored (BCP 47 allows more; nobody needs it). */
 const MAX_TAG_LENGTH = 35;
 
@@ -60,6 +66,20 @@ export function safeLocale(tag: string | null | undefined): string {
  * (Bokmål grew out of written Danish; Nynorsk readers manage too) gets Danish.
  */
 const NEAREST: Readonly<Record<string, Locale>> = { nb: 'da', no: 'da', nn: 'da' };
+
+/** The tags of an Accept-Language header, most wanted first (`da, en;q=0.8` → da, en); none for junk. */
+export function acceptedLanguages(header: string | null | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), weight: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.weight > 0 && Number.isFinite(entry.weight))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map((entry) => entry.tag);
+}
 
 /**
  * The UI language for a browser: the first of its preferred languages that has a catalogue
