@@ -13,12 +13,18 @@ function place() {
   return { doc, map, manager, write, keys: () => [...map.keys()].sort().join(',') };
 }
 
+/** The board's document and the drafts', in one history. */
+function boardAndDrafts() {
+  const board = place();
+  const drafts = place();
+  const history = new UndoHistory(board.manager);
+  const leave = history.add(drafts.manager);
+  return { board, drafts, history, leave };
+}
+
 describe('UndoHistory over the board and the drafts', () => {
   it('undoes the newest step of either document, and redoes in the reverse order', () => {
-    const board = place();
-    const drafts = place();
-    const history = new UndoHistory(board.manager);
-    history.add(drafts.manager);
+    const { board, drafts, history } = boardAndDrafts();
     board.write('a1', 'x');
     drafts.write('d1', 'x');
     board.write('a2', 'x');
@@ -42,10 +48,7 @@ describe('UndoHistory over the board and the drafts', () => {
   });
 
   it('a new edit in one document ends the redo of both', () => {
-    const board = place();
-    const drafts = place();
-    const history = new UndoHistory(board.manager);
-    history.add(drafts.manager);
+    const { board, drafts, history } = boardAndDrafts();
     board.write('a1', 'x');
     drafts.write('d1', 'x');
     history.undo();
@@ -59,10 +62,7 @@ describe('UndoHistory over the board and the drafts', () => {
   });
 
   it('a step whose change is gone from elsewhere gives way to the next one', () => {
-    const board = place();
-    const drafts = place();
-    const history = new UndoHistory(board.manager);
-    history.add(drafts.manager);
+    const { board, drafts, history } = boardAndDrafts();
     board.write('a1', 'x');
     drafts.write('d1', 'x');
     // Someone else removes d1 (as a reveal empties the drafts): undoing its insertion changes nothing.
@@ -72,10 +72,7 @@ describe('UndoHistory over the board and the drafts', () => {
   });
 
   it('a document taken out of the history takes its steps with it', () => {
-    const board = place();
-    const drafts = place();
-    const history = new UndoHistory(board.manager);
-    const leave = history.add(drafts.manager);
+    const { drafts, history, leave } = boardAndDrafts();
     drafts.write('d1', 'x');
     expect(history.state.get().canUndo).toBe(true);
     leave();
