@@ -23,6 +23,8 @@ describe('timer actions on the server clock', () => {
     expect(timerEnded(timer, T0 + 5 * MIN - 1)).toBe(false);
     expect(timerEnded(timer, T0 + 5 * MIN)).toBe(true);
     expect(timerRemaining(timer, T0 + 6 * MIN)).toBe(0);
+    // A page whose estimate of the server's clock lags by 5 ms still shows no more than 5:00.
+    expect(timerRemaining(timer, T0 - 5)).toBe(5 * MIN);
   });
 
   it('pausing keeps what is left, and resuming counts it down from the resume time', () => {

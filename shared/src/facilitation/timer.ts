@@ -47,9 +47,13 @@ export class TimerActionError extends Error {
 
 const clampDuration = (ms: number): number => Math.min(TIMER_LIMITS.maxDurationMs, Math.max(0, Math.round(ms)));
 
-/** Milliseconds left at server time `now` (0 when stopped or ended). */
+/**
+ * Milliseconds left at server time `now` (0 when stopped or ended). A running timer never shows
+ * more than it had when it last started (`remainingMs`): a page's estimate of the server's clock
+ * may lag it by a few milliseconds, and "5:00" must not read 300,005 ms.
+ */
 export function timerRemaining(timer: TimerValue, now: number): number {
-  if (timer.state === 'running') return Math.max(0, (timer.endsAt ?? now) - now);
+  if (timer.state === 'running') return Math.max(0, Math.min(timer.remainingMs, (timer.endsAt ?? now) - now));
   if (timer.state === 'paused') return Math.max(0, timer.remainingMs);
   return 0;
 }
