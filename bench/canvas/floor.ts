@@ -43,8 +43,9 @@ export async function serveFloorPage(update: Uint8Array): Promise<FloorPage> {
   copyFileSync(createRequire(import.meta.url).resolve('@xyflow/react/dist/style.css'), path.join(outDir, 'page.css'));
   writeFileSync(path.join(outDir, 'board.bin'), update);
   const server: Server = createServer((request, response) => {
-    const name = (request.url ?? '/').split('?')[0] === '/' ? 'index.html' : (request.url ?? '').slice(1).split('?')[0];
-    const file = path.join(outDir, path.basename(name ?? ''));
+    const { pathname } = new URL(request.url ?? '/', 'http://floor');
+    // Only files of the page's own folder, by name.
+    const file = path.join(outDir, pathname === '/' ? 'index.html' : path.basename(pathname));
     try {
       const body = readFileSync(file);
       response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

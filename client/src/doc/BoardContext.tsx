@@ -84,6 +84,6 @@ export function useSessionStatus(): SessionStatus {
 }
 
 export function useUndoState(): UndoState {
-  const { undoState } = useSession();
-  return useSyncExternalStore(undoState.subscribe, undoState.get);
+  const { state } = useSession().history;
+  return useSyncExternalStore(state.subscribe, state.get);
 }

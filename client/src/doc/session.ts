@@ -5,7 +5,7 @@ import { BoardBinding } from './binding.ts';
 import type { BoardLink } from './boardLink.ts';
 import { connectionState, type ConnectionFacts, type ConnectionState } from './connection.ts';
 import { createExternalStore, type ExternalStore } from './externalStore.ts';
-import { UndoHistory, type UndoState } from './undoHistory.ts';
+import { UndoHistory } from './undoHistory.ts';
 import { metered } from './workMeter.ts';
 
 export interface SessionStatus {
@@ -27,7 +27,6 @@ export class BoardSession {
   /** Undo and redo over the board and, in private mode, this person's drafts (`UndoHistory`). */
   readonly history: UndoHistory;
   readonly status: ExternalStore<SessionStatus>;
-  readonly undoState: ExternalStore<UndoState>;
 
   private readonly binding: BoardBinding;
   private revision = 0;
@@ -64,7 +63,6 @@ export class BoardSession {
     // Only this user's edits are undoable; remote, seed and migration updates carry other origins.
     this.undoManager = new Y.UndoManager(boardContentMaps(this.doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     this.history = new UndoHistory(this.undoManager);
-    this.undoState = this.history.state;
 
     const onSync = (synced: boolean) => this.updateFacts({ synced, everSynced: link.everSynced() });
     const onStatus = ({ status }: { status: string }) => {

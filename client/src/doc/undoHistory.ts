@@ -10,10 +10,10 @@ export interface UndoState {
 const STEP = 'rejse:step';
 const EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
 
-type StackItem = { meta: Map<unknown, unknown> };
-type Added = { stackItem: StackItem; type: 'undo' | 'redo' };
+type Stack = 'undoStack' | 'redoStack';
 
-const stepOf = (item: StackItem | undefined): number => (item ? Number(item.meta.get(STEP) ?? 0) : 0);
+/** The place in the shared order of a manager's newest step on `stack` (0: none). */
+const newestStep = (manager: Y.UndoManager, stack: Stack): number => Number(manager[stack].at(-1)?.meta.get(STEP) ?? 0);
 
 /**
  * One undo history for this person over several Yjs documents: the board's and, in private
@@ -38,7 +38,7 @@ export class UndoHistory {
   /** Takes `manager`'s steps into the history until the returned function is called. */
   add(manager: Y.UndoManager): () => void {
     this.managers.add(manager);
-    const onAdded = ({ stackItem, type }: Added) => {
+    const onAdded = ({ stackItem, type }: { stackItem: Y.UndoManager['undoStack'][number]; type: 'undo' | 'redo' }) => {
       stackItem.meta.set(STEP, ++this.sequence);
       // A new edit (not a step an undo or redo made) ends the redo of every document.
       if (type === 'undo' && !manager.redoing) {
@@ -77,15 +77,13 @@ export class UndoHistory {
   }
 
   /** Undoes or redoes the newest step across the documents; one that changes nothing any more gives way to the next. */
-  private replay(stack: 'undoStack' | 'redoStack', run: (manager: Y.UndoManager) => unknown): void {
+  private replay(stack: Stack, run: (manager: Y.UndoManager) => unknown): void {
     const tried = new Set<Y.UndoManager>();
     for (;;) {
       let newest: Y.UndoManager | null = null;
       for (const manager of this.managers) {
-        const top = stepOf(manager[stack].at(-1) as StackItem | undefined);
-        if (!tried.has(manager) && manager[stack].length > 0 && (!newest || top > stepOf(newest[stack].at(-1) as StackItem | undefined))) {
-          newest = manager;
-        }
+        if (tried.has(manager) || manager[stack].length === 0) continue;
+        if (!newest || newestStep(manager, stack) > newestStep(newest, stack)) newest = manager;
       }
       if (!newest) return;
       if (run(newest) !== null) return;

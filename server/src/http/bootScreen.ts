@@ -1,4 +1,7 @@
-import { acceptedLanguages, isLocale, preferredLocale, translate, type Locale } from '@rejse/shared';
+import { DEFAULT_LOCALE, isLocale, LOCALES, preferredLocale, translate, UI_LOCALE_KEY, type Locale } from '@rejse/shared';
+import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
+import { getCookie } from 'hono/cookie';
 import { escapeHtml } from './escape-html.ts';
 
 /** Where the app mounts in the built index.html; the loading screen goes inside it. */
@@ -7,9 +10,26 @@ const ROOT = '<div id="root"></div>';
 /** A board's page (`/b/<id>`, its to-do list, its report): what the loading screen is shown for. */
 export const isBoardPage = (path: string): boolean => path.startsWith('/b/');
 
-/** The UI language for a request: the one chosen in this browser (its cookie), else its Accept-Language. */
-export function requestLocale(chosen: string | undefined, acceptLanguage: string | undefined): Locale {
-  return isLocale(chosen) ? chosen : preferredLocale(acceptedLanguages(acceptLanguage));
+/**
+ * The UI language for a request: the one chosen in this browser (its cookie), else the first of
+ * its Accept-Language tags (read by Hono, most wanted first) that `preferredLocale` finds ours,
+ * as the client picks from `navigator.languages`.
+ */
+export function requestLocale(c: Context): Locale {
+  const chosen = getCookie(c, UI_LOCALE_KEY);
+  if (isLocale(chosen)) return chosen;
+  return accepts(c, {
+    header: 'Accept-Language',
+    supports: [...LOCALES],
+    default: DEFAULT_LOCALE,
+    match: (tags) =>
+      preferredLocale(
+        tags
+          .filter((tag) => tag.q > 0 && tag.type !== '*')
+          .sort((a, b) => b.q - a.q)
+          .map((tag) => tag.type),
+      ),
+  }) as Locale;
 }
 
 /**

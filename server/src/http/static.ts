@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { UI_LOCALE_KEY } from '@rejse/shared';
 import type { Hono, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Logger } from '../log.ts';
 import { isBoardPage, requestLocale, withBootScreen } from './bootScreen.ts';
 import { errorResponse } from './errors.ts';
@@ -77,7 +75,7 @@ export function mountClient(app: Hono, distDir: string, log: Logger): void {
       );
     }
     if (isBoardPage(requested)) {
-      html = withBootScreen(html, requestLocale(getCookie(c, UI_LOCALE_KEY), c.req.header('accept-language')));
+      html = withBootScreen(html, requestLocale(c));
     }
     // The page now depends on the language asked for: caches must keep one per language.
     return c.html(html, 200, { 'Cache-Control': REVALIDATE, Vary: 'Accept-Language, Cookie' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, canonicalLocale, catalogueLocale, languageOf, preferredLocale, safeLocale } from './locales.ts';
+import { canonicalLocale, catalogueLocale, languageOf, preferredLocale, safeLocale } from './locales.ts';
 import {
   dayOf,
   decimalMark,
@@ -78,19 +78,5 @@ describe('Intl formatting in a board’s locale', () => {
     expect(defaultCurrencyFor('sv')).toBe('SEK');
     expect(defaultCurrencyFor('nb')).toBe('NOK');
     expect(defaultCurrencyFor('de')).toBe('EUR');
-  });
-});
-
-describe('acceptedLanguages', () => {
-  it('reads an Accept-Language header, most wanted first', () => {
-    expect(acceptedLanguages('en;q=0.5, sv-SE, da;q=0.9')).toEqual(['sv-SE', 'da', 'en']);
-    expect(preferredLocale(acceptedLanguages('nb-NO,nb;q=0.9,en;q=0.8'))).toBe('da');
-  });
-  it('leaves out wildcards, refusals and junk', () => {
-    expect(acceptedLanguages('*, fr;q=0, ;q=1')).toEqual([]);
-    // A weight that is not a number is read as no weight at all.
-    expect(acceptedLanguages('de;q=abc')).toEqual(['de']);
-    expect(acceptedLanguages(undefined)).toEqual([]);
-    expect(acceptedLanguages('')).toEqual([]);
   });
 });

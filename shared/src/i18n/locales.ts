@@ -67,20 +67,6 @@ export function safeLocale(tag: string | null | undefined): string {
  */
 const NEAREST: Readonly<Record<string, Locale>> = { nb: 'da', no: 'da', nn: 'da' };
 
-/** The tags of an Accept-Language header, most wanted first (`da, en;q=0.8` → da, en); none for junk. */
-export function acceptedLanguages(header: string | null | undefined): string[] {
-  return (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { tag: tag.trim(), weight: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.weight > 0 && Number.isFinite(entry.weight))
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
-    .map((entry) => entry.tag);
-}
-
 /**
  * The UI language for a browser: the first of its preferred languages that has a catalogue
  * (`da-DK` → da, `sv-FI` → sv, `nb-NO` → da); English when none does.
