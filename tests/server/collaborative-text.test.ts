@@ -1,11 +1,12 @@
 /**
  * Collaborative text over the wire: stock y-websocket clients (editors, so every update goes
  * through the server's permission and structure checks) co-edit a card's Y.Text, one of them
- * offline for a while, and a restarted server still has both people's words.
+ * offline for a while, and a restarted server still has both people's words. Two editors adding
+ * a channel of the board's own at once both keep theirs.
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardsMap, docToBoard, editCardText, setLocks, type CardId } from '@rejse/shared';
+import { addCard, addCustomChannel, cardsMap, docToBoard, editCardText, setLocks, type Board, type CardId } from '@rejse/shared';
 import { boardFetch, createBoard, tokenOf, type ConnectedClient, type RunningServer } from '../helpers/server.ts';
 import { firstCell } from './util.ts';
 import { stoppedAfterEach } from '../helpers/per-test.ts';
@@ -131,6 +132,27 @@ describe('collaborative card text', () => {
     await vi.waitFor(() => {
       expect(textOf(a.doc, id)).toBe('Første Brev i e-Boks (digital post)');
       expect(textOf(b.doc, id)).toBe(textOf(a.doc, id));
+    });
+  });
+
+  it("two editors add a channel of the board's own at the same instant: both stay, on both replicas and in storage", async () => {
+    const server = await start();
+    const board = await createBoard(server, { template: 'collection-letters' });
+    const editorToken = tokenOf(board.links.editor);
+    const anders = connect(server, board.id, editorToken);
+    const mette = connect(server, board.id, editorToken);
+    await Promise.all([anders.synced, mette.synced]);
+    // In one turn: neither has heard of the other's channel when adding their own.
+    addCustomChannel(anders.doc, 'MitID');
+    addCustomChannel(mette.doc, 'Vipps');
+    const both = ['MitID', 'Vipps'];
+    await vi.waitFor(() => {
+      expect(docToBoard(anders.doc, board.id).customChannels).toEqual(both);
+      expect(docToBoard(mette.doc, board.id).customChannels).toEqual(both);
+    });
+    await vi.waitFor(async () => {
+      const stored = (await (await boardFetch(server, `/api/boards/${board.id}/board.json`, { token: editorToken })).json()) as Board;
+      expect(stored.customChannels).toEqual(both);
     });
   });
 });

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
+import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS } from '../schema/channels.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { UpdateAnalysis } from './analyze.ts';
-import { CARDS, LANES, LINKS, META, PERSONAS, STAGES, cardsMap, lanesMap, linksMap, personasMap, stagesMap } from './layout.ts';
+import { customChannelName, isCustomChannelKey, readBoardChannels } from './custom-channels.ts';
+import { CARDS, LANES, LINKS, META, PERSONAS, STAGES, cardsMap, lanesMap, linksMap, metaMap, personasMap, stagesMap } from './layout.ts';
 import { isRemoved } from './read.ts';
 import { textValue } from './text.ts';
 import { FACILITATION } from '../facilitation/layout.ts';
@@ -69,6 +71,15 @@ export function boardLimitViolation(doc: Y.Doc, analysis: UpdateAnalysis, option
     if (max !== undefined && typeof write.value === 'string' && write.value.length > max) {
       return `${write.root} ${field} of ${write.value.length} characters (at most ${max})`;
     }
+    // A channel key holds its own name and nothing else (custom-channels.ts).
+    if (write.root === META && field !== undefined && isCustomChannelKey(field)) {
+      if (write.keys.length !== 1 || write.isRecord || customChannelName(field, write.value) === undefined)
+        return `meta ${field.slice(0, 60)} must hold that channel's name, at most ${CUSTOM_CHANNEL_NAME_LENGTH} characters`;
+    }
+  }
+  const newChannels = [...(analysis.newKeys.get(META) ?? [])].filter(isCustomChannelKey).length;
+  if (newChannels > 0 && readBoardChannels(metaMap(doc)).total + newChannels > MAX_CUSTOM_CHANNELS) {
+    return `more than ${MAX_CUSTOM_CHANNELS} channels of the board's own`;
   }
   const grown = textOverflow(doc, analysis);
   if (grown) return grown;

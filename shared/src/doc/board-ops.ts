@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { canonicalLocale } from '../i18n/locales.ts';
 import { CURRENCIES, type Currency } from '../schema/board.ts';
-import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS, readCustomChannels } from '../schema/channels.ts';
-import { CUSTOM_CHANNELS_KEY, metaMap } from './layout.ts';
+import { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS } from '../schema/channels.ts';
+import { customChannelKey, readBoardChannels } from './custom-channels.ts';
+import { metaMap } from './layout.ts';
 import { BoardOpError } from './op-error.ts';
 import { clampTitle } from './ops.ts';
 import { LOCAL_ORIGIN } from './origins.ts';
@@ -36,7 +37,7 @@ export function setBoardLocale(doc: Y.Doc, locale: string, currency: Currency, o
 /**
  * Adds a channel of the board's own to the built-in ones (a national mailbox, "MitID", …) and
  * returns its name as stored (trimmed). A name the board already has (in any case) is not
- * added twice: the existing one is returned. The list is written whole; it is short and rarely edited.
+ * added twice: the existing one is returned. Each name is its own meta key (custom-channels.ts).
  */
 export function addCustomChannel(doc: Y.Doc, name: string, origin: unknown = LOCAL_ORIGIN): string {
   const trimmed = name.trim();
@@ -44,11 +45,12 @@ export function addCustomChannel(doc: Y.Doc, name: string, origin: unknown = LOC
   if (trimmed.length > CUSTOM_CHANNEL_NAME_LENGTH) {
     throw new BoardOpError('too-long', `a channel name is at most ${CUSTOM_CHANNEL_NAME_LENGTH} characters`);
   }
-  const current = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
-  const existing = current.find((n) => n.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  const key = customChannelKey(trimmed);
+  const current = readBoardChannels(metaMap(doc));
+  const existing = current.names.find((n) => customChannelKey(n) === key);
   if (existing) return existing;
-  if (current.length >= MAX_CUSTOM_CHANNELS)
+  if (current.total >= MAX_CUSTOM_CHANNELS)
     throw new BoardOpError('too-many', `a board has at most ${MAX_CUSTOM_CHANNELS} channels of its own`);
-  doc.transact(() => metaMap(doc).set(CUSTOM_CHANNELS_KEY, [...current, trimmed]), origin);
+  doc.transact(() => metaMap(doc).set(key, trimmed), origin);
   return trimmed;
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 /**
  * The Yjs document layout of one board — the single description of what is stored where.
  *
- *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId, customChannels?
+ *   meta      Y.Map<scalar>     title, schemaVersion, locale, currency, activePersonaId, channel@<name>…
  *   stages    Y.Map<id, Y.Map>  { title*, order, removed? }       columns, sorted by (order, id)
  *   lanes     Y.Map<id, Y.Map>  { title*, kind, order, removed? } rows, sorted by (order, id)
  *   cards     Y.Map<id, Y.Map>  { kind, text*, thought*, cell, …fields }   cell = { stageId, laneId, order }
@@ -19,7 +19,9 @@ import * as Y from 'yjs';
  * checkpoint) are card fields like any other. `scenarioEmotions` is one coarse value: two
  * people setting two scenarios' emotions on one card at the same instant keep one of them.
  * Per-persona emotions (schema 4) are one card key per persona, `emotion@<personaId>`
- * (persona-emotions.ts), so two personas' values set at once both stay.
+ * (persona-emotions.ts), so two personas' values set at once both stay. The board's own
+ * channels are one meta key per name, `channel@<name>` (custom-channels.ts), so two added
+ * at once both stay.
  *
  * Beside the board itself: `facilitation` (facilitation/layout.ts: timer, locks, voting, the
  * run-sheet), `comments` and `people` (comments/layout.ts: threads, and who is who).
@@ -36,8 +38,8 @@ import * as Y from 'yjs';
  * The board id is not in the document: it is the room name.
  */
 export const META = 'meta';
-/** Meta key of the board's own channels: a plain array of names, written whole (optional, no schema version). */
-export const CUSTOM_CHANNELS_KEY = 'customChannels';
+/** Meta key of the board's own channels as older boards hold them: an array written whole. Read, never written (custom-channels.ts). */
+export const LEGACY_CUSTOM_CHANNELS_KEY = 'customChannels';
 export const STAGES = 'stages';
 export const LANES = 'lanes';
 export const CARDS = 'cards';

@@ -3,7 +3,6 @@ import type { BoardId, CardId, LaneId, LinkId, PersonaId, StageId } from '../ids
 import { isValidId } from '../ids.ts';
 import { CURRENCIES, CURRENT_SCHEMA_VERSION, type Board, type Currency } from '../schema/board.ts';
 import { CARD_KINDS, type Card, type CardKind } from '../schema/card.ts';
-import { readCustomChannels } from '../schema/channels.ts';
 import { LANE_KINDS, type Lane, type LaneKind } from '../schema/lane.ts';
 import type { Link } from '../schema/link.ts';
 import type { Persona } from '../schema/persona.ts';
@@ -12,7 +11,6 @@ import { LIMITS } from '../schema/limits.ts';
 import { cadenceRuleSchema, scenarioSchema, type CadenceRule, type Scenario } from '../schema/dunning.ts';
 import {
   cardsMap,
-  CUSTOM_CHANNELS_KEY,
   lanesMap,
   linksMap,
   metaMap,
@@ -28,6 +26,7 @@ import { compareOrdered } from './order.ts';
 import { hasText, textValue } from './text.ts';
 import { keepKnownPersonas, readPersonaEmotions } from './persona-emotions.ts';
 import { OPTIONAL_CARD_FIELDS, validCardField } from './card-fields.ts';
+import { readBoardChannels } from './custom-channels.ts';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { ReadRepair, RepairKind, RepairListener } from './repairs.ts';
 
@@ -338,7 +337,7 @@ export function readBoardMeta(
   const activePersonaId = meta.get('activePersonaId');
   const currency = meta.get('currency');
   // Optional (no schema version): a board without its own channels has no such key at all.
-  const customChannels = readCustomChannels(meta.get(CUSTOM_CHANNELS_KEY));
+  const customChannels = readBoardChannels(meta).names;
   return {
     ...(customChannels.length > 0 ? { customChannels } : {}),
     title: str(meta.get('title')),
@@ -358,10 +357,7 @@ function tellMetaRepairs(meta: Y.Map<unknown>, personas: readonly Persona[], onR
   if (currency !== undefined && !(CURRENCIES as readonly unknown[]).includes(currency)) {
     tell(onRepair, 'field-defaulted', 'meta/currency');
   }
-  const custom = meta.get(CUSTOM_CHANNELS_KEY);
-  if (custom !== undefined && (!Array.isArray(custom) || readCustomChannels(custom).length !== custom.length)) {
-    tell(onRepair, 'field-defaulted', `meta/${CUSTOM_CHANNELS_KEY}`);
-  }
+  for (const key of readBoardChannels(meta).leftOut) tell(onRepair, 'field-defaulted', `meta/${key}`);
   const active = meta.get('activePersonaId');
   if (active === undefined || active === null) return;
   if (typeof active !== 'string') tell(onRepair, 'field-defaulted', 'meta/activePersonaId');

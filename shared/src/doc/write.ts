@@ -14,9 +14,9 @@ import {
   recordFrom,
   scenariosMap,
   stagesMap,
-  CUSTOM_CHANNELS_KEY,
 } from './layout.ts';
 import { recordWithText } from './text.ts';
+import { customChannelKey } from './custom-channels.ts';
 import { spreadPersonaEmotions } from './persona-emotions.ts';
 import { writeOutcomes } from './board-file.ts';
 import { SEED_ORIGIN } from './origins.ts';
@@ -30,7 +30,7 @@ export function writeBoardInto(doc: Y.Doc, board: Board, origin: unknown = SEED_
     meta.set('locale', board.locale);
     meta.set('currency', board.currency);
     meta.set('activePersonaId', board.activePersonaId);
-    if (board.customChannels?.length) meta.set(CUSTOM_CHANNELS_KEY, [...board.customChannels]);
+    for (const name of board.customChannels ?? []) meta.set(customChannelKey(name), name);
     board.stages.forEach((stage, index) => {
       stagesMap(doc).set(stage.id, recordWithText(STAGES, { title: stage.title, order: index + 1 }));
     });

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { CadenceRuleId, CardId, LaneId, LinkId, PersonaId, ScenarioId, StageId } from '../ids.ts';
 import { CADENCE_PRESET_RULES, DEFAULT_SCENARIO_KEYS, type CadencePreset } from '../dunning/defaults.ts';
 import type { CadenceRuleFields } from '../schema/dunning.ts';
-import { readCustomChannels } from '../schema/channels.ts';
+import { customChannelKey, readBoardChannels } from '../doc/custom-channels.ts';
 import type { Persona } from '../schema/persona.ts';
 import type { UpdateChange } from '../doc/inspect.ts';
 import {
@@ -10,7 +10,6 @@ import {
   cadenceRulesMap,
   CARDS,
   cardsMap,
-  CUSTOM_CHANNELS_KEY,
   LANES,
   LINKS,
   linksMap,
@@ -116,9 +115,8 @@ export const PLANNED_CHANGES = {
   setBoardTitle: (_doc: Y.Doc, _title: string) => [change(META, 'title', undefined)],
 
   addCustomChannel(doc: Y.Doc, name: string): UpdateChange[] {
-    const known = readCustomChannels(metaMap(doc).get(CUSTOM_CHANNELS_KEY));
-    const trimmed = name.trim().toLocaleLowerCase();
-    return known.some((n) => n.toLocaleLowerCase() === trimmed) ? [] : [change(META, CUSTOM_CHANNELS_KEY, undefined)];
+    const key = customChannelKey(name);
+    return readBoardChannels(metaMap(doc)).names.some((n) => customChannelKey(n) === key) ? [] : [change(META, key, undefined)];
   },
 
   addCard(_doc: Y.Doc, input: AddCardInput): UpdateChange[] {

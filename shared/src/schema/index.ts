@@ -1,6 +1,6 @@
 export * from './board.ts';
 export * from './card.ts';
-export { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS, readCustomChannels } from './channels.ts';
+export { CUSTOM_CHANNEL_NAME_LENGTH, MAX_CUSTOM_CHANNELS } from './channels.ts';
 export * from './dunning.ts';
 export * from './lane.ts';
 export * from './limits.ts';
