@@ -1,6 +1,6 @@
 import { SERVER_LIMITS } from '../config.ts';
-import type { AdmissionLimits } from './admission.ts';
-import type { RateLimit } from './rate.ts';
+import type { AdmissionLimits, DeferredUpdates } from './admission.ts';
+import { TokenBucket, type RateLimit } from './rate.ts';
 
 /** What one board and each of its connections may do (values and reasons: SERVER_LIMITS). */
 export interface RoomLimits extends AdmissionLimits {
@@ -34,4 +34,21 @@ export class LimitExceededError extends Error {
     super(message);
     this.name = 'LimitExceededError';
   }
+}
+
+/** Per-connection bookkeeping for the limits (kept by the room, so Connection stays a thin socket wrapper). */
+export interface ConnectionGuard {
+  stateRequests: TokenBucket;
+  /** Updates in a row from this connection that left more held back than before. */
+  pendingStrikes: number;
+  /** Updates deferred until this connection's first sync step 2 (see `Room.applyClientUpdate`). */
+  deferred: DeferredUpdates;
+}
+
+export function newConnectionGuard(limits: RoomLimits, now: () => number): ConnectionGuard {
+  return {
+    stateRequests: new TokenBucket(limits.stateRequestRate, now),
+    pendingStrikes: 0,
+    deferred: { sentState: false, updates: [], bytes: 0 },
+  };
 }

@@ -6,14 +6,14 @@ import type { DocumentLog, StoredBoardState } from '../storage/documents.ts';
 import type { Connection } from './connection.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 import { clearPending } from './board-size.ts';
-import { AdmissionRefusal, admitUpdate, applyWithHeldBackLimits, takeDeferred, type DeferredUpdates } from './admission.ts';
+import { admitUpdate, applyWithHeldBackLimits, takeDeferred } from './admission.ts';
+import { closeForFrameError } from './frame-errors.ts';
 import { GroupCommit, type CommitMember } from './group-commit.ts';
 import { BoardPersistence, RoomLoadError, describeStorageError, docFromStoredState } from './persistence.ts';
 import type { BoardFanout } from './fanout.ts';
 import { RoomPresence } from './presence.ts';
 import { DEFAULT_ROOM_FANOUT, RoomFanout, type RoomFanoutOptions } from './room-fanout.ts';
-import { TokenBucket } from './rate.ts';
-import { DEFAULT_ROOM_LIMITS, LimitExceededError, type RoomLimits } from './room-limits.ts';
+import { DEFAULT_ROOM_LIMITS, LimitExceededError, newConnectionGuard, type ConnectionGuard, type RoomLimits } from './room-limits.ts';
 
 export interface RoomOptions {
   /** Update rows after which the log is folded into a snapshot. */
@@ -39,15 +39,6 @@ interface WaitingUpdate {
   origin: unknown;
   /** Send it to its origin too (held-back updates were released with it). */
   echo: boolean;
-}
-
-/** Per-connection bookkeeping for the limits (kept here so Connection stays a thin socket wrapper). */
-interface ConnectionGuard {
-  stateRequests: TokenBucket;
-  /** Updates in a row from this connection that left more held back than before. */
-  pendingStrikes: number;
-  /** Updates deferred until this connection's first sync step 2 (see `applyClientUpdate`). */
-  deferred: DeferredUpdates;
 }
 
 /**
@@ -215,11 +206,7 @@ export class Room implements CommitMember {
 
   addConnection(conn: Connection): void {
     this.connections.add(conn);
-    this.guards.set(conn, {
-      stateRequests: new TokenBucket(this.limits.stateRequestRate, this.now),
-      pendingStrikes: 0,
-      deferred: { sentState: false, updates: [], bytes: 0 },
-    });
+    this.guards.set(conn, newConnectionGuard(this.limits, this.now));
     this.flush();
     this.stateVectorFrame ??= encodeSyncStep1(Y.encodeStateVector(this.doc));
     conn.send(this.stateVectorFrame);
@@ -267,33 +254,7 @@ export class Room implements CommitMember {
     } catch (error) {
       // A storage failure inside the update handler is already handled (the room failed).
       if (this.failure) return;
-      if (error instanceof AdmissionRefusal) {
-        this.options.log.info('refused an update', {
-          board: this.boardId,
-          role: conn.access.role,
-          ip: conn.ip,
-          code: error.close.code,
-          reason: error.message,
-        });
-        conn.close(error.close);
-        return;
-      }
-      if (error instanceof LimitExceededError) {
-        this.options.log.info('closing a connection that passed a limit', {
-          board: this.boardId,
-          ip: conn.ip,
-          code: error.close.code,
-          limit: error.message,
-        });
-        conn.close(error.close);
-        return;
-      }
-      this.options.log.debug('closing a connection after a malformed frame', {
-        board: this.boardId,
-        ip: conn.ip,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      conn.close(CLOSE.MALFORMED_FRAME);
+      closeForFrameError(conn, error, this.options.log, this.boardId);
     }
   }
 
