@@ -171,6 +171,15 @@ describe('the app shell', () => {
       await expect.poll(() => more.evaluate((d) => (d as HTMLDetailsElement).open), POLL).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
       await shot(page, `more-after-choice-${locale}`);
+      // Opened again, it shows the chosen entry as pressed, and readable.
+      await more.locator('summary').click();
+      const chosen = more.getByRole('button', { name: WORDS[locale].comments, pressed: true });
+      expect(await chosen.isVisible()).toBe(true);
+      const colours = await chosen.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+      expect(colours[0]).not.toBe(colours[1]);
+      await shot(page, `more-reopened-${locale}`);
+      // The comments tab it opened (restyled with it) has no serious accessibility faults.
+      expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     }
   });
