@@ -16,4 +16,15 @@ setTimeout(() => new Intl.PluralRules().select(new Intl.NumberFormat().resolvedO
 // The app mounts once the board is there (or after MOUNT_WAIT_MS, showing it loading): a loading
 // screen rendered just before the board arrives only holds the board up.
 const MOUNT_WAIT_MS = 500;
-void Promise.all([app, opened ? loadedOrAfter(opened.link, MOUNT_WAIT_MS) : null]).then(([{ mountApp }]) => mountApp());
+// The app's code gone (a page from before a redeploy, its hashed files replaced): reload once for
+// the new build; never again within a minute, so a failing load cannot loop.
+const RELOADED_KEY = 'rejse.reloadedForApp';
+void Promise.all([app, opened ? loadedOrAfter(opened.link, MOUNT_WAIT_MS) : null]).then(
+  ([{ mountApp }]) => mountApp(),
+  (error: unknown) => {
+    const last = Number(sessionStorage.getItem(RELOADED_KEY) ?? 0);
+    if (Date.now() - last < 60_000) throw error;
+    sessionStorage.setItem(RELOADED_KEY, String(Date.now()));
+    window.location.reload();
+  },
+);

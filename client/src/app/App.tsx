@@ -5,8 +5,18 @@ import { useLocale } from '../i18n/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { usePathname } from '../routing/router.tsx';
 import { parseRoute } from '../routing/routes.ts';
+import { NewVersionNotice } from '../ui/NewVersion.tsx';
 
 export function App() {
+  return (
+    <>
+      <Page />
+      <NewVersionNotice />
+    </>
+  );
+}
+
+function Page() {
   const route = parseRoute(usePathname());
   const locale = useLocale();
 

@@ -5,6 +5,7 @@ import { useSession } from '../doc/BoardContext.tsx';
 import { TimeView } from '../dunning/TimeView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
+import { LazyBoundary } from '../ui/NewVersion.tsx';
 import '../prioritize/prioritize.css';
 
 // The to-do list and the report load when first shown: most visits only show the map.
@@ -36,7 +37,11 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
           </Link>
         ))}
       </div>
-      <ExportMenu view={view} />
+      {/* The export menu loads its items when first opened (ExportMenu's lazy ExportItems); if they
+          cannot load, it gives way to the page's new-version notice. */}
+      <LazyBoundary fallback={null}>
+        <ExportMenu view={view} />
+      </LazyBoundary>
     </nav>
   );
 }
@@ -44,7 +49,11 @@ export function BoardTabs({ view }: { view: BoardView | 'map' }) {
 /** What the board page shows in place of the map for the other views. */
 export function BoardViewContent({ view }: { view: BoardView }) {
   if (view === 'time') return <TimeView />;
-  return <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>;
+  return (
+    <LazyBoundary>
+      <Suspense fallback={<ViewLoading />}>{view === 'actions' ? <PrioritizeView /> : <ReportView />}</Suspense>
+    </LazyBoundary>
+  );
 }
 
 function ViewLoading() {

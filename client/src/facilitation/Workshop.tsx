@@ -90,6 +90,7 @@ export function WorkshopBar() {
               label={t(folded.size > 1 ? 'map.bar.moreControls' : 'map.bar.moreLabel')}
               summary={t('map.bar.more')}
               className="workshop-menu--end"
+              closeOnChoice
             >
               <div className="workshop-bar__folded">
                 {facilitator ? <FoldedFacilitatorControls state={state} folded={folded} onShare={share} /> : null}

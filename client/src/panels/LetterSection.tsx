@@ -84,7 +84,7 @@ function Verdict({ verdict }: { verdict: VariantVerdict }) {
   const { figures } = readability;
   return (
     <div className="letter-lab__verdict" data-readability-level={readability.level}>
-      <p>
+      <p className="letter-lab__score">
         {readability.index === 'lix'
           ? t('letter.lix', { score: readability.score, level: t(`letter.level.${readability.level}`) })
           : t('letter.flesch', {
@@ -96,12 +96,14 @@ function Verdict({ verdict }: { verdict: VariantVerdict }) {
       <p className="letter-lab__figures">
         {t('letter.figures', { sentences: figures.sentences, words: figures.words, long: figures.longWords })}
       </p>
-      <p>{t('letter.checklist', { found, total: checklist.length })}</p>
+      <p className="letter-lab__checklist-title">{t('letter.checklist', { found, total: checklist.length })}</p>
       <ul className="letter-lab__checklist">
         {checklist.map((item) => (
           <li key={item.item} data-found={item.found}>
-            {item.found ? '✓ ' : '✗ '}
-            {t(`letter.item.${item.item}`)}
+            <span className="letter-lab__mark" aria-hidden="true">
+              {item.found ? '✓ ' : '✗ '}
+            </span>
+            <span>{t(`letter.item.${item.item}`)}</span>
             <span className="visually-hidden">{item.found ? t('letter.found') : t('letter.missing')}</span>
           </li>
         ))}

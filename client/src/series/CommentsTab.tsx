@@ -21,7 +21,7 @@ export function CommentsTab() {
     <div className="comments-tab">
       <label className="field">
         <span className="field__label">{t('series.comments.stagePick')}</span>
-        <select value={stageId} onChange={(event) => setStageId(event.target.value)}>
+        <select className="input" value={stageId} onChange={(event) => setStageId(event.target.value)}>
           <option value="">—</option>
           {stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
@@ -31,7 +31,7 @@ export function CommentsTab() {
         </select>
       </label>
       {stageId && !targets.includes(`stage:${stageId}`) ? <Threads target={{ kind: 'stage', id: stageId }} /> : null}
-      {targets.length === 0 && !stageId ? <p>{t('series.comments.noneOnBoard')}</p> : null}
+      {targets.length === 0 && !stageId ? <p className="muted">{t('series.comments.noneOnBoard')}</p> : null}
       {targets.map((key) => {
         const [kind, id] = key.split(':') as ['card' | 'stage', string];
         return (

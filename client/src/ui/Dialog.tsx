@@ -10,7 +10,7 @@ interface DialogProps {
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Esc closes it and the
- * rest of the page is inert. Focus goes back to where it was when it closes.
+ * rest of the page is inert. It opens at its top. Focus goes back to where it was when it closes.
  */
 export function Dialog({ title, onClose, children, actions }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -23,8 +23,13 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
     if (!dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // The first control takes the focus when it is in view with the dialog at its top; a long
+    // dialog whose control is further down (the shortcuts' Close button) focuses itself instead,
+    // so it opens at its title, and Tab goes on to its first control.
+    dialog.scrollTop = 0;
     const first = dialog.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
-    first?.focus();
+    if (first && first.getBoundingClientRect().bottom <= dialog.getBoundingClientRect().bottom) first.focus();
+    else dialog.focus({ preventScroll: true });
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();
@@ -38,7 +43,7 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
   }, []);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} tabIndex={-1}>
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>

@@ -21,7 +21,7 @@ export const da: Messages = {
   'home.intro': 'Kortlæg alle kontaktpunkter fra kreditvurdering til betalt faktura – sammen og i realtid.',
   'home.create.heading': 'Start et nyt kunderejsekort',
   'home.create.titleLabel': 'Titel',
-  'home.create.titlePlaceholder': 'f.eks. Inkassobreve fra rykker til betalt',
+  'home.create.titlePlaceholder': 'f.eks. Rykkerbreve til betaling',
   'home.create.templateLabel': 'Skabelon',
   'home.create.templateLoading': 'Henter skabeloner…',
   'home.create.templateError': 'Skabelonerne kunne ikke hentes; tavlen starter tom.',

@@ -21,7 +21,7 @@ export const en = {
   'home.intro': 'Map every touchpoint from credit check to paid invoice, together, in real time.',
   'home.create.heading': 'Start a new journey map',
   'home.create.titleLabel': 'Title',
-  'home.create.titlePlaceholder': 'e.g. Collection letters, first reminder to paid',
+  'home.create.titlePlaceholder': 'e.g. Reminder letters to payment',
   'home.create.templateLabel': 'Template',
   'home.create.templateLoading': 'Loading templates…',
   'home.create.templateError': 'Templates could not be loaded; the board starts blank.',

@@ -21,7 +21,7 @@ export const sv: Messages = {
   'home.intro': 'Kartlägg varje kontaktpunkt från kreditprövning till betald faktura – tillsammans och i realtid.',
   'home.create.heading': 'Skapa en ny kundresekarta',
   'home.create.titleLabel': 'Titel',
-  'home.create.titlePlaceholder': 't.ex. Inkassobrev från påminnelse till betald',
+  'home.create.titlePlaceholder': 't.ex. Påminnelser till betalning',
   'home.create.templateLabel': 'Mall',
   'home.create.templateLoading': 'Hämtar mallar…',
   'home.create.templateError': 'Mallarna kunde inte hämtas; tavlan börjar tom.',
