@@ -64,9 +64,8 @@ function FailedPart() {
 
 /**
  * Wraps a lazily loaded part: when its code fails to load, the part says so in its place (or
- * shows `fallback`) and
- * the page shows NewVersionNotice, instead of React unmounting the whole page. Any other
- * error goes on to the boundary above, as before.
+ * shows `fallback`) and the page shows NewVersionNotice, instead of React unmounting the whole
+ * page. Any other error goes on to the boundary above, as before.
  */
 export class LazyBoundary extends Component<{ children: ReactNode; fallback?: ReactNode }, { error: unknown }> {
   override state: { error: unknown } = { error: null };
