@@ -129,6 +129,15 @@ describe('the map at zoom to fit', () => {
       expect(summaries.seen).toBeGreaterThan(30);
       expect(summaries.bad).toEqual([]);
       expect(await brokenWords(page)).toEqual([]);
+      // A name whose longest word is wide gets smaller type, still readable on screen.
+      const names = await page.evaluate(
+        (z) =>
+          [...document.querySelectorAll<HTMLElement>('.canvas .axis-header__title')].map(
+            (el) => parseFloat(getComputedStyle(el).fontSize) * z,
+          ),
+        zoom,
+      );
+      expect(Math.min(...names)).toBeGreaterThanOrEqual(8.5);
 
       const add = page.locator('.axis-add--lane .axis-add__button');
       const seen = await add.evaluate((el, z) => {
@@ -233,12 +242,20 @@ describe('presentation mode', () => {
       if (step) await facilitator.keyboard.press(step);
       for (const page of [facilitator, follower]) {
         await expect.poll(() => page.locator('[data-presented-stage]').getAttribute('data-presented-stage'), POLL).toBe(String(index));
+        // The view glides there (a quarter second) once the step arrives.
+        await expect
+          .poll(async () => (await framing(page, index)).offCentre, {
+            ...POLL,
+            message: `stage ${index + 1} centred on the ${page === facilitator ? 'presenter' : 'follower'}’s screen`,
+          })
+          .toBeLessThan(24);
         await settled(page);
         const seen = await framing(page, index);
         expect(seen.offCentre).toBeLessThan(24);
         expect(seen.summary).toBe(false);
         expect(seen.text).toBeGreaterThanOrEqual(12.5);
         expect(seen.headerTop).toBeGreaterThanOrEqual(0);
+        expect(await brokenWords(page)).toEqual([]);
       }
       await facilitator.screenshot({ path: path.join(SCREENS, `sv-present-${index + 1}.png`) });
       await follower.screenshot({ path: path.join(SCREENS, `da-present-follower-${index + 1}.png`) });
