@@ -116,6 +116,26 @@ function brokenWords(page: Page) {
   });
 }
 
+/** Words of the card summaries on screen that wrap onto a second line mid-word. */
+function splitCardWords(page: Page) {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    for (const text of document.querySelectorAll<HTMLElement>('.canvas.is-summary .card__text')) {
+      const node = text.firstChild;
+      if (!(node instanceof Text)) continue;
+      const shown = text.getBoundingClientRect();
+      for (const match of node.data.matchAll(/[^\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.bottom <= shown.bottom + 0.5);
+        if (new Set(rects.map((r) => Math.round(r.top))).size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+}
+
 describe('the map at zoom to fit', () => {
   for (const locale of LOCALES) {
     it(`${locale}: card summaries end on a whole line, names break between words only, "Add lane" is readable`, async () => {
@@ -129,6 +149,7 @@ describe('the map at zoom to fit', () => {
       expect(summaries.seen).toBeGreaterThan(30);
       expect(summaries.bad).toEqual([]);
       expect(await brokenWords(page)).toEqual([]);
+      expect(await splitCardWords(page)).toEqual([]);
       // A name whose longest word is wide gets smaller type, still readable on screen.
       const names = await page.evaluate(
         (z) =>
