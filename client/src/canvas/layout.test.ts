@@ -16,7 +16,7 @@ import {
   type LayoutCard,
   type LayoutInput,
 } from './layout.ts';
-import { fitViewport, stageViewport } from './viewport.ts';
+import { fitViewport, stagesViewport, stageViewport } from './viewport.ts';
 
 const stage = (id: string) => ({ id: id as StageId });
 const lane = (id: string, kind: LaneKind = 'custom') => ({ id: id as LaneId, kind });
@@ -241,6 +241,25 @@ describe('zoom to a stage', () => {
 
   it('has no viewport for an unknown stage', () => {
     expect(stageViewport(layout, 'nope', 1200, 800)).toBeNull();
+  });
+
+  it('presents a stage centred at the readable zoom or larger, from its header down when its column is taller than the screen', () => {
+    const stage = layout.stages[1]!;
+    const columnHeight = layout.grid.y + layout.grid.height;
+    const tall = stagesViewport(layout, { from: 1, to: 1 }, 1440, columnHeight * 0.5, { padding: 28 });
+    expect(tall).toMatchObject({ zoom: 1, y: 28 });
+    expect(tall!.x + (stage.x + stage.width / 2) * tall!.zoom).toBeCloseTo(720);
+    const roomy = stagesViewport(layout, { from: 1, to: 1 }, 1440, columnHeight * 3, { padding: 28, maxZoom: 1.5 });
+    expect(roomy!.zoom).toBe(1.5);
+    expect(roomy!.y).toBeGreaterThan(28);
+  });
+
+  it('presents a range too wide for the screen at the readable zoom whole, smaller', () => {
+    const first = layout.stages[0]!;
+    const last = layout.stages[layout.stages.length - 1]!;
+    const across = last.x + last.width - first.x;
+    const view = stagesViewport(layout, { from: 0, to: layout.stages.length - 1 }, across / 2, 2000, { padding: 0 });
+    expect(view!.zoom).toBeCloseTo(0.5);
   });
 
   it('re-stacks only the cell whose card changed: other cells keep their box objects, the result is as from scratch', () => {

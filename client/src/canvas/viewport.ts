@@ -50,25 +50,33 @@ export function stageViewport(
 }
 
 /**
- * The viewport that shows a range of stages (inclusive indices) whole, header to last lane,
- * as large as fits: what a presentation shows at each step.
+ * The viewport that frames a range of stages (inclusive indices): what a presentation shows
+ * at each step. The range is centred across the screen and as large as fits, but never
+ * smaller than `readable` (full cards, their text large enough for a projector) unless the
+ * range is too wide for the screen at that size. A column too tall to show whole at the
+ * readable size is shown from its header down (the pinned headers name the lanes), rather
+ * than shrunk to overview size.
  */
 export function stagesViewport(
   layout: GridLayout,
   range: { from: number; to: number },
   width: number,
   height: number,
-  { padding = 28, minZoom = 0.15, maxZoom = 1.5 }: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+  { padding = 28, readable = 1, maxZoom = 1.5 }: { padding?: number; readable?: number; maxZoom?: number } = {},
 ): Viewport | null {
   const last = layout.stages.length - 1;
   const first = layout.stages[Math.max(0, Math.min(last, range.from))];
   const end = layout.stages[Math.max(0, Math.min(last, range.to))];
   if (!first || !end || width <= 0 || height <= 0) return null;
-  const rect: Rect = {
-    x: first.x,
-    y: 0,
-    width: end.x + end.width - first.x,
-    height: layout.grid.y + layout.grid.height,
-  };
-  return fitViewport(rect, width, height, { padding, minZoom, maxZoom });
+  const left = first.x;
+  const across = end.x + end.width - left;
+  const columnHeight = layout.grid.y + layout.grid.height;
+  if (across <= 0 || columnHeight <= 0) return null;
+  const widthFit = (width - 2 * padding) / across;
+  const heightFit = (height - 2 * padding) / columnHeight;
+  const zoom = Math.max(0.05, Math.min(maxZoom, widthFit, Math.max(readable, heightFit)));
+  const x = width / 2 - (left + across / 2) * zoom;
+  const fitsHeight = columnHeight * zoom + 2 * padding <= height;
+  const y = fitsHeight ? (height - columnHeight * zoom) / 2 : padding;
+  return { x, y, zoom };
 }

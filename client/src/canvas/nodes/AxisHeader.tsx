@@ -1,5 +1,5 @@
 import { countCardsIn, LANES, LIMITS, STAGES, type LaneKind } from '@rejse/shared';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { CommentBadge } from '../../series/CommentBadge.tsx';
 import type { HeaderEdit } from '../../doc/boardUi.ts';
 import { useBoardUi, useCommands, useSession } from '../../doc/BoardContext.tsx';
@@ -7,6 +7,7 @@ import { useLiveText } from '../../doc/useLiveText.ts';
 import { IconButton } from '../../ui/IconButton.tsx';
 import { useCanvasText } from '../CanvasText.tsx';
 import { useZoomToStage } from '../useFitBoard.ts';
+import { longestWordEm } from '../wordWidth.ts';
 
 type AxisRef = HeaderEdit;
 
@@ -40,7 +41,7 @@ function AxisHeaderName({ target, title, index, kind }: AxisHeaderProps) {
     >
       <div className="axis-header__text">
         {isStage ? <span className="axis-header__number">{index + 1}</span> : null}
-        <h2 className="axis-header__title" title={shown}>
+        <h2 className="axis-header__title" title={shown} style={{ '--word-em': longestWordEm(shown) } as CSSProperties}>
           {shown}
         </h2>
       </div>
@@ -82,7 +83,7 @@ function AxisHeaderWithTools({ target, title, index, count, kind }: AxisHeaderPr
       ) : (
         <div className="axis-header__text">
           {isStage ? <span className="axis-header__number">{index + 1}</span> : null}
-          <h2 className="axis-header__title" title={shown}>
+          <h2 className="axis-header__title" title={shown} style={{ '--word-em': longestWordEm(shown) } as CSSProperties}>
             {shown}
           </h2>
           {kind && kind !== 'custom' && t(`lane.kind.${kind}`) !== title ? (
