@@ -1,6 +1,7 @@
-import { formatDay, formatValueMoney, mapSvg, reportModel, type ReportModel } from '@rejse/shared';
+import { formatDay, formatValueMoney, mapSvg, readPeople, reportModel, reportParticipants, type ReportModel } from '@rejse/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
+import { useDocValue } from '../series/useSeries.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePeers } from '../presence/peers.ts';
 import { displayName } from '../presence/identity.ts';
@@ -19,17 +20,17 @@ const localTimeZone = (): string | undefined => {
   }
 };
 
-/** The names of the people on the board now (this browser included), for the report's participants. */
-function useParticipantNames(): string[] {
+/**
+ * The report's participants: everyone who named themselves on the board (its people directory,
+ * which the server's report.html reads too) and the named people on it now (this browser
+ * included); unnamed people are left out, as in the server's report (`reportParticipants`).
+ */
+function useParticipantNames(locale: string): string[] {
   const session = useSession();
   const peers = usePeers(session);
   const me = useSyncExternalStore(displayName.subscribe, displayName.get);
-  return useMemo(() => {
-    const names = new Set<string>();
-    if (me) names.add(me);
-    for (const peer of peers) if (peer.user.name.trim()) names.add(peer.user.name.trim());
-    return [...names].sort((a, b) => a.localeCompare(b));
-  }, [me, peers]);
+  const people = useDocValue((doc) => [...readPeople(doc).values()]);
+  return useMemo(() => reportParticipants([...people, me, ...peers.map((peer) => peer.user.name)], locale), [people, me, peers, locale]);
 }
 
 /**
@@ -41,7 +42,7 @@ export function ReportView() {
   const board = useBoardSnapshot();
   const votes = useVoteCounts();
   const settings = usePrioritySettings();
-  const participants = useParticipantNames();
+  const participants = useParticipantNames(board.locale);
   // The comment threads as an appendix, on request (as the server's report.html with ?comments=1).
   const [withComments, setWithComments] = useState(false);
   // The date moves on at midnight; re-reading it once a minute is plenty.
