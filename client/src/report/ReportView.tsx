@@ -165,7 +165,7 @@ function ReportActions({ model }: { model: ReportModel }) {
                 <td className="nowrap">{action.dueDate ? formatDay(action.dueDate, locale) : ''}</td>
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
-                <td className="num">{formatScore(locale, action.score)}</td>
+                <td className="num">{formatScore(model.locale, action.score)}</td>
                 {model.hasValues ? (
                   <td className="num nowrap" data-report-value>
                     {action.value ? money(action.value.mid) : ''}
