@@ -7,7 +7,9 @@
  * - the time view with two side panels open keeps the colour key of the debtor scenarios whole
  *   (no inner scroll box), scrolls the time axis sideways with a visible bar up to the last
  *   stage, and shows every weekly box;
- * - the two CSV exports download under different names.
+ * - the two CSV exports download under different names;
+ * - the Report tab and the downloaded report.html list the same participants, and no unnamed
+ *   person as "Guest".
  *
  * REJSE_SCREENSHOTS=<dir> keeps a screenshot per view and language for a person to look at.
  */
@@ -15,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startServer, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { bearer, startServer, tokenOf, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 import { VIEWPORT, clickBarControl, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -51,13 +53,19 @@ async function danishBoard(): Promise<CreatedBoard> {
   return (await res.json()) as CreatedBoard;
 }
 
-/** Opens one of the board's views in a browser whose language is `locale`, the person named. */
-async function openView(board: CreatedBoard, view: 'actions' | 'time', locale: string): Promise<Page> {
+/** Opens one of the board's views in a browser whose language is `locale`, the person named `name` (null: unnamed). */
+async function openView(
+  board: CreatedBoard,
+  view: 'actions' | 'time' | 'report',
+  locale: string,
+  { name = 'Frida', link }: { name?: string | null; link?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
   contexts.push(context);
-  await context.addInitScript(() => localStorage.setItem('rejse.displayName', 'Frida'));
+  if (name) await context.addInitScript((given) => localStorage.setItem('rejse.displayName', given), name);
   const page = await watchedPage(context);
-  await page.goto(`${server.url}/b/${board.id}/${view}?token=${encodeURIComponent(board.token)}`);
+  const token = link ? tokenOf(link) : board.token;
+  await page.goto(`${server.url}/b/${board.id}/${view}?token=${encodeURIComponent(token)}`);
   return page;
 }
 
@@ -197,5 +205,35 @@ describe('the two CSV exports', () => {
     expect(semicolons).toMatch(/-actions-semicolons\.csv$/);
     expect(commas).toMatch(/-actions-commas\.csv$/);
     expect(semicolons).not.toBe(commas);
+  });
+});
+
+describe('the report’s participants', () => {
+  it('are the same in the Report tab, in every language, and in report.html, with no unnamed person as “Guest”', async () => {
+    const board = await danishBoard();
+    const frida = await openView(board, 'report', 'en', { name: 'Frida' });
+    const anders = await openView(board, 'report', 'da', { name: 'Anders', link: board.links.editor });
+    // Unnamed: presence calls this person "Gäst".
+    const unnamed = await openView(board, 'report', 'sv', { name: null, link: board.links.editor });
+    const line = (page: Page) =>
+      page.locator('.report__header p', { has: page.locator('strong', { hasText: /^(Participants|Deltagere|Deltagare):$/ }) });
+    const expected = { en: 'Participants: Anders, Frida', da: 'Deltagere: Anders, Frida', sv: 'Deltagare: Anders, Frida' };
+    const pages = [
+      [frida, 'en'],
+      [anders, 'da'],
+      [unnamed, 'sv'],
+    ] as const;
+    // Everyone sees everyone, the unnamed person as "Gäst" among them, before the lists are read.
+    for (const [page] of pages) await expect.poll(() => page.locator('.participants__list > li').count(), POLL).toBe(3);
+    expect(await frida.locator('[data-participant-name="Gäst"]').count()).toBe(1);
+    for (const [page, locale] of pages) {
+      await expect
+        .poll(async () => ((await line(page).count()) ? (await line(page).textContent())?.replace(/\s+/g, ' ').trim() : ''), POLL)
+        .toBe(expected[locale]);
+      await shoot(page, `report-${locale}`);
+    }
+    const html = await (await fetch(`${server.url}/api/boards/${board.id}/report.html`, { headers: bearer(board.token) })).text();
+    expect(html).toContain('<p><strong>Deltagere:</strong> Anders, Frida</p>');
+    expect(html).not.toMatch(/Gäst|Gæst|Guest/);
   });
 });

@@ -1,10 +1,8 @@
 import { formatDay, formatValueMoney, mapSvg, readPeople, reportModel, reportParticipants, type ReportModel } from '@rejse/shared';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import { useBoardSnapshot } from '../doc/BoardContext.tsx';
 import { useDocValue } from '../series/useSeries.ts';
 import { useLocale, useT } from '../i18n/index.ts';
-import { usePeers } from '../presence/peers.ts';
-import { displayName } from '../presence/identity.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { CommentsAppendix } from './CommentsAppendix.tsx';
@@ -22,15 +20,12 @@ const localTimeZone = (): string | undefined => {
 
 /**
  * The report's participants: everyone who named themselves on the board (its people directory,
- * which the server's report.html reads too) and the named people on it now (this browser
- * included); unnamed people are left out, as in the server's report (`reportParticipants`).
+ * which each editor's and facilitator's name is written into), exactly as the server's
+ * report.html lists them (`reportParticipants`); unnamed people are left out of both.
  */
 function useParticipantNames(locale: string): string[] {
-  const session = useSession();
-  const peers = usePeers(session);
-  const me = useSyncExternalStore(displayName.subscribe, displayName.get);
   const people = useDocValue((doc) => [...readPeople(doc).values()]);
-  return useMemo(() => reportParticipants([...people, me, ...peers.map((peer) => peer.user.name)], locale), [people, me, peers, locale]);
+  return useMemo(() => reportParticipants(people, locale), [people, locale]);
 }
 
 /**
