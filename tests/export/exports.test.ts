@@ -93,7 +93,7 @@ describe('action list CSV', () => {
     const res = await boardFetch(server, `/api/boards/${board.id}/actions.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="collection-letters-actions.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="collection-letters-actions-commas.csv"');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
@@ -127,6 +127,8 @@ describe('action list CSV', () => {
     const res = await boardFetch(server, `/api/boards/${board.id}/actions.csv?sep=${encodeURIComponent(';')}`);
     const text = (await res.text()).replace(/^\uFEFF/, '');
     expect(cellsOf(text.split('\r\n')[0]!, ';')).toHaveLength(16);
+    // Named apart from the comma file, so downloading both keeps both.
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="collection-letters-actions-semicolons.csv"');
     expect((await boardFetch(server, `/api/boards/${board.id}/actions.csv?sep=x`)).status).toBe(400);
   });
 

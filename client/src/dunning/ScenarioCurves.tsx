@@ -1,5 +1,6 @@
 import { curveSegments, scenarioCurve, type Board, type EmotionPoint } from '@rejse/shared';
-import { useLocale, useT, formatSigned } from '../i18n/index.ts';
+import { useBoard } from '../doc/BoardContext.tsx';
+import { useT, formatSigned } from '../i18n/index.ts';
 import { SCENARIO_COLOURS } from './store.ts';
 
 const HEIGHT = 150;
@@ -13,6 +14,28 @@ interface Curve {
   points: EmotionPoint[];
 }
 
+/** The curves shown: every scenario's, or the chosen one's (the board's own when it has none). */
+function useCurves(board: Board, scenarioId: string | null): Curve[] {
+  const t = useT();
+  return board.scenarios.length === 0
+    ? [
+        {
+          id: 'board',
+          name: t('dunning.curve.board'),
+          colour: SCENARIO_COLOURS[0] as string,
+          points: scenarioCurve(board, null),
+        },
+      ]
+    : board.scenarios
+        .map((s, index) => ({
+          id: s.id,
+          name: s.name,
+          colour: SCENARIO_COLOURS[index % SCENARIO_COLOURS.length] as string,
+          points: scenarioCurve(board, s.id),
+        }))
+        .filter((c) => scenarioId === null || c.id === scenarioId);
+}
+
 /**
  * The emotion curve under the time view's columns: one line per debtor scenario when all are
  * overlaid, or the chosen scenario's alone (the board's own curve when it has no scenarios).
@@ -21,25 +44,9 @@ interface Curve {
  */
 export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Board; scenarioId: string | null; columnWidth: number }) {
   const t = useT();
-  const locale = useLocale();
-  const curves: Curve[] =
-    board.scenarios.length === 0
-      ? [
-          {
-            id: 'board',
-            name: t('dunning.curve.board'),
-            colour: SCENARIO_COLOURS[0] as string,
-            points: scenarioCurve(board, null),
-          },
-        ]
-      : board.scenarios
-          .map((s, index) => ({
-            id: s.id,
-            name: s.name,
-            colour: SCENARIO_COLOURS[index % SCENARIO_COLOURS.length] as string,
-            points: scenarioCurve(board, s.id),
-          }))
-          .filter((c) => scenarioId === null || c.id === scenarioId);
+  // Numbers the board's way, as its money and scores.
+  const locale = useBoard((b) => b.locale);
+  const curves = useCurves(board, scenarioId);
   const width = board.stages.length * columnWidth;
   const xOf = (index: number) => index * columnWidth + columnWidth / 2;
   const stageTitle = (index: number) => board.stages[index]?.title ?? '';
@@ -89,14 +96,25 @@ export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Boar
           </g>
         ))}
       </svg>
-      <ul className="scenario-curves__legend">
-        {curves.map((curve) => (
-          <li key={curve.id}>
-            <span className="scenario-curves__swatch" style={{ background: curve.colour }} aria-hidden="true" />
-            {curve.name}
-          </li>
-        ))}
-      </ul>
     </section>
+  );
+}
+
+/**
+ * The key to the curves' colours, outside the horizontally scrolled columns: always shown
+ * whole at the view's width, however far the time axis is scrolled or however narrow it is.
+ */
+export function ScenarioLegend({ board, scenarioId }: { board: Board; scenarioId: string | null }) {
+  const t = useT();
+  const curves = useCurves(board, scenarioId);
+  return (
+    <ul className="scenario-curves__legend" aria-label={t('dunning.curve.heading')} data-testid="scenario-legend">
+      {curves.map((curve) => (
+        <li key={curve.id}>
+          <span className="scenario-curves__swatch" style={{ background: curve.colour }} aria-hidden="true" />
+          {curve.name}
+        </li>
+      ))}
+    </ul>
   );
 }

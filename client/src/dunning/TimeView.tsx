@@ -1,10 +1,10 @@
 import { formatDueDay, formatSpan, stageSpans, timePlacements, undatedTouchpoints, type Board } from '@rejse/shared';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useBoardSnapshot, useBoardUiStore } from '../doc/BoardContext.tsx';
 import { useT } from '../i18n/index.ts';
 import { CadenceStrip } from './CadenceStrip.tsx';
 import { DunningSettings } from './DunningSettings.tsx';
-import { ScenarioCurves } from './ScenarioCurves.tsx';
+import { ScenarioCurves, ScenarioLegend } from './ScenarioCurves.tsx';
 import { useDunningUi } from './store.ts';
 import { shownWarnings } from './warnings.ts';
 import './dunning.css';
@@ -61,15 +61,52 @@ export function TimeView() {
           </button>
         </div>
       </header>
-      <div className="time-view__scroll">
-        <div className="time-view__grid" style={{ width: board.stages.length * COLUMN_WIDTH }}>
-          <Columns board={board} scenarioId={scenarioId} warned={warned} />
-          <ScenarioCurves board={board} scenarioId={scenarioId} columnWidth={COLUMN_WIDTH} />
-        </div>
+      <div className="time-view__axis">
+        <SidewaysScroll>
+          <div className="time-view__grid" style={{ width: board.stages.length * COLUMN_WIDTH }}>
+            <Columns board={board} scenarioId={scenarioId} warned={warned} />
+            <ScenarioCurves board={board} scenarioId={scenarioId} columnWidth={COLUMN_WIDTH} />
+          </div>
+        </SidewaysScroll>
+        <ScenarioLegend board={board} scenarioId={scenarioId} />
       </div>
       <Undated board={board} scenarioId={scenarioId} />
       <CadenceStrip board={board} scenarioId={scenarioId} warnings={warnings} />
       {settingsOpen ? <DunningSettings onClose={() => setSettingsOpen(false)} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The time axis, scrolled sideways when the stages are wider than the view (side panels open):
+ * a shade at the edge where more stages lie (`data-more`), since overlay scroll bars stay hidden
+ * until touched.
+ */
+function SidewaysScroll({ children }: { children: ReactNode }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState('');
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const update = () => {
+      const sides = [el.scrollLeft > 1 ? 'left' : '', el.scrollLeft + el.clientWidth < el.scrollWidth - 1 ? 'right' : ''];
+      setMore(sides.filter(Boolean).join(' '));
+    };
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener('scroll', update);
+      observer.disconnect();
+    };
+  }, []);
+  return (
+    <div className="time-view__scroll-frame" data-more={more}>
+      <div className="time-view__scroll" ref={scroller}>
+        {children}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   actionListCsv,
   actionListMarkdown,
   boardMarkdown,
+  actionsCsvFileName,
   exportFileName,
   exportLabelsFor,
   type Board,
@@ -96,7 +97,7 @@ export function ExportItems({
   const csv = (separator: CsvSeparator) =>
     saveText(
       actionListCsv(board, { votes, by: settings.rankBy, separator, labels }),
-      exportFileName(board.title, 'csv', 'actions'),
+      actionsCsvFileName(board.title, separator),
       'text/csv;charset=utf-8',
     );
 

@@ -228,9 +228,9 @@ const ActionRowView = memo(function ActionRowView({
   const toggleExpanded = usePrioritizeUi((s) => s.toggleExpanded);
   const { card } = row;
   const text = card.text || t('prioritize.untitled');
-  const score = formatScore(locale, row.score);
   const breakdownId = `breakdown-${card.id}`;
   const boardLocale = useBoard((b) => b.locale);
+  const score = formatScore(boardLocale, row.score);
   const currency = useBoard((b) => b.currency);
   const value = row.businessCase.value;
 
@@ -360,7 +360,7 @@ const ActionRowView = memo(function ActionRowView({
           aria-expanded={expanded}
           aria-controls={breakdownId}
           aria-label={t('prioritize.row.scoreHint', { score })}
-          title={breakdownLines(t, locale, row.breakdown).join('\n')}
+          title={breakdownLines(t, boardLocale, row.breakdown).join('\n')}
           onClick={() => toggleExpanded(card.id)}
         >
           {score}

@@ -12,7 +12,7 @@ import {
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useBoardSnapshot, useCommands } from '../doc/BoardContext.tsx';
 import { useRole } from '../facilitation/FacilitationContext.tsx';
-import { useLocale, useT, type MessageKey } from '../i18n/index.ts';
+import { useT, type MessageKey } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { useDocChoice } from '../ui/useDocChoice.ts';
 import { formatScore, ScoreBreakdownView } from './Score.tsx';
@@ -91,7 +91,6 @@ export interface IdeaFieldsProps {
 
 export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
   const t = useT();
-  const locale = useLocale();
   const role = useRole();
   const commands = useCommands();
   const board = useBoardSnapshot();
@@ -216,7 +215,7 @@ export function IdeaFields({ card, listPains = true }: IdeaFieldsProps) {
       {row ? (
         <div className="idea-fields__score">
           <p>
-            <span className="field__label">{t('prioritize.fields.score')}</span> <strong>{formatScore(locale, row.score)}</strong>
+            <span className="field__label">{t('prioritize.fields.score')}</span> <strong>{formatScore(board.locale, row.score)}</strong>
           </p>
           <ScoreBreakdownView breakdown={row.breakdown} />
         </div>

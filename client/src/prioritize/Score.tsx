@@ -1,6 +1,7 @@
 import { PRIORITY_SCORE_EXPLANATION, SCORE_COMPONENT_KEYS, type ScoreBreakdown as Breakdown, type ScoreComponentKey } from '@rejse/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useLocale, useT, type MessageKey, type Translate } from '../i18n/index.ts';
+import { useBoard } from '../doc/BoardContext.tsx';
+import { useT, type MessageKey, type Translate } from '../i18n/index.ts';
 
 const COMPONENT_LABEL: Readonly<Record<ScoreComponentKey, MessageKey>> = {
   votes: 'prioritize.breakdown.votes',
@@ -18,6 +19,7 @@ const HELP_TEXT: Readonly<Record<ScoreComponentKey, MessageKey>> = {
   confidence: 'prioritize.help.confidence',
 };
 
+/** A score with one decimal, in the board's locale (pass `board.locale`, as its money is written): never the UI's. */
 export const formatScore = (locale: string, score: number): string =>
   new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
 
@@ -34,7 +36,7 @@ export function breakdownLines(t: Translate, locale: string, breakdown: Breakdow
 /** The score's parts as a small table of bars (shown when a row is expanded). */
 export function ScoreBreakdownView({ breakdown }: { breakdown: Breakdown }) {
   const t = useT();
-  const locale = useLocale();
+  const locale = useBoard((b) => b.locale);
   return (
     <div className="score-breakdown">
       <p className="score-breakdown__title">{t('prioritize.breakdown.title', { score: formatScore(locale, breakdown.score) })}</p>

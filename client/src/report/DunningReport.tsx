@@ -11,7 +11,8 @@ import { ChartGridlines } from '../ui/ChartGridlines.tsx';
  */
 export function DunningReport({ model }: { model: ReportModel }) {
   const locale = useLocale();
-  const view = useMemo(() => dunningReportView(model, locale), [model, locale]);
+  // Words in the UI's language, numbers the board's way (as its money and scores).
+  const view = useMemo(() => dunningReportView(model, locale, model.locale), [model, locale]);
   if (!view) return null;
   return (
     <section className="report__block report-dunning" aria-labelledby="report-dunning" data-testid="report-dunning">

@@ -1,11 +1,13 @@
 import { CHART_LABEL_CHAR_WIDTH, emotionChartGeometry, wrapLabel, type ReportCurvePoint } from '@rejse/shared';
-import { useLocale, useT, formatSigned } from '../i18n/index.ts';
+import { useBoard } from '../doc/BoardContext.tsx';
+import { useT, formatSigned } from '../i18n/index.ts';
 import { ChartGridlines } from '../ui/ChartGridlines.tsx';
 
 /** The emotion curve as an SVG chart: geometry from numbers only, stage titles as text nodes. */
 export function EmotionChart({ curve }: { curve: readonly ReportCurvePoint[] }) {
   const t = useT();
-  const locale = useLocale();
+  // Numbers the board's way, as its money and scores.
+  const locale = useBoard((b) => b.locale);
   if (curve.every((p) => p.mean === null)) return <p className="muted">{t('export.report.curveEmpty')}</p>;
   const g = emotionChartGeometry(curve);
   return (

@@ -1,9 +1,8 @@
-import { formatDay, formatValueMoney, mapSvg, reportModel, type ReportModel } from '@rejse/shared';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useBoardSnapshot, useSession } from '../doc/BoardContext.tsx';
+import { formatDay, formatValueMoney, mapSvg, readPeople, reportModel, reportParticipants, type ReportModel } from '@rejse/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { useBoardSnapshot } from '../doc/BoardContext.tsx';
+import { useDocValue } from '../series/useSeries.ts';
 import { useLocale, useT } from '../i18n/index.ts';
-import { usePeers } from '../presence/peers.ts';
-import { displayName } from '../presence/identity.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { CommentsAppendix } from './CommentsAppendix.tsx';
@@ -19,17 +18,14 @@ const localTimeZone = (): string | undefined => {
   }
 };
 
-/** The names of the people on the board now (this browser included), for the report's participants. */
-function useParticipantNames(): string[] {
-  const session = useSession();
-  const peers = usePeers(session);
-  const me = useSyncExternalStore(displayName.subscribe, displayName.get);
-  return useMemo(() => {
-    const names = new Set<string>();
-    if (me) names.add(me);
-    for (const peer of peers) if (peer.user.name.trim()) names.add(peer.user.name.trim());
-    return [...names].sort((a, b) => a.localeCompare(b));
-  }, [me, peers]);
+/**
+ * The report's participants: everyone who named themselves on the board (its people directory,
+ * which each editor's and facilitator's name is written into), exactly as the server's
+ * report.html lists them (`reportParticipants`); unnamed people are left out of both.
+ */
+function useParticipantNames(locale: string): string[] {
+  const people = useDocValue((doc) => [...readPeople(doc).values()]);
+  return useMemo(() => reportParticipants(people, locale), [people, locale]);
 }
 
 /**
@@ -41,7 +37,7 @@ export function ReportView() {
   const board = useBoardSnapshot();
   const votes = useVoteCounts();
   const settings = usePrioritySettings();
-  const participants = useParticipantNames();
+  const participants = useParticipantNames(board.locale);
   // The comment threads as an appendix, on request (as the server's report.html with ?comments=1).
   const [withComments, setWithComments] = useState(false);
   // The date moves on at midnight; re-reading it once a minute is plenty.
@@ -164,7 +160,7 @@ function ReportActions({ model }: { model: ReportModel }) {
                 <td className="nowrap">{action.dueDate ? formatDay(action.dueDate, locale) : ''}</td>
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
-                <td className="num">{formatScore(locale, action.score)}</td>
+                <td className="num">{formatScore(model.locale, action.score)}</td>
                 {model.hasValues ? (
                   <td className="num nowrap" data-report-value>
                     {action.value ? money(action.value.mid) : ''}

@@ -2,8 +2,10 @@ import type { Context, Hono } from 'hono';
 import {
   actionListCsv,
   actionListMarkdown,
+  actionsCsvFileName,
   boardMarkdown,
   createBoardId,
+  defaultCsvSeparator,
   csvExportQuerySchema,
   exportFileName,
   mapSvg,
@@ -13,7 +15,10 @@ import {
   migrateBoardJson,
   readBoardFile,
   readPrioritySettings,
+  readPeople,
   readVoteCounts,
+  reportParticipants,
+  safeLocale,
   reportModel,
   reportQuerySchema,
   type Board,
@@ -107,8 +112,9 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const cut = query.top === undefined ? {} : { topN: query.top };
     // Headers and words in the board's language; ';' and decimal commas where its locale expects them.
     const labels = exportLabelsFor(board.locale);
-    const csv = actionListCsv(board, { votes, by, labels, ...(query.sep ? { separator: query.sep } : {}), ...cut });
-    return fileResponse(c, csv, 'text/csv; charset=utf-8; header=present', exportFileName(board.title, 'csv', 'actions'));
+    const separator = query.sep ?? defaultCsvSeparator(safeLocale(board.locale));
+    const csv = actionListCsv(board, { votes, by, labels, separator, ...cut });
+    return fileResponse(c, csv, 'text/csv; charset=utf-8; header=present', actionsCsvFileName(board.title, separator));
   });
 
   app.get('/api/boards/:id/actions.md', viewer, validate('query', exportQuerySchema), (c) => {
@@ -141,10 +147,13 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const { board, votes, settings } = load(c);
     const query = c.req.valid('query');
     const { by, topN } = rankingOf(query, settings);
+    // Everyone who named themselves on the board, as the in-app report lists them (unnamed people left out).
+    const participants = deps.live.read(board.id, (doc) => reportParticipants(readPeople(doc).values(), board.locale)) ?? [];
     const model = reportModel(board, {
       votes,
       by,
       topN,
+      participants,
       generatedAt: new Date(deps.now()),
       ...(query.tz ? { timeZone: query.tz } : {}),
     });

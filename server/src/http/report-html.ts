@@ -126,7 +126,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions)
     `<p class="muted">${escapeHtml(t('export.report.date', { date: model.dateText }))}</p>`,
   );
   if (model.participants.length > 0) {
-    out.push(`<p><strong>${escapeHtml(t('export.report.participants'))}</strong> ${listOf(model.participants)}</p>`);
+    out.push(`<p><strong>${escapeHtml(t('export.report.participants'))}</strong> ${model.participants.map(escapeHtml).join(', ')}</p>`);
   }
   if (model.persona) {
     const details = [model.persona.segment, model.persona.description].filter((t): t is string => Boolean(t?.trim()));

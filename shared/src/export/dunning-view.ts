@@ -80,12 +80,14 @@ export interface DunningReportView {
 export function dunningReportView(
   model: Pick<ReportModel, 'dunning' | 'locale' | 'currency'>,
   language: string = model.locale,
+  /** The locale numbers are written in: the board's, whatever the language. */
+  numbers: string = model.locale,
 ): DunningReportView | null {
   const summary = model.dunning;
   if (!summary) return null;
   const { currency } = model;
-  const locale = language;
-  const t = translatorFor(locale);
+  const locale = numbers;
+  const t = translatorFor(language);
   const n = (value: number) => formatNumber(value, locale);
   const rulesOf = { locale, currency, cadenceRules: summary.rules };
   const cards = summary.touchpoints.map((tp) => ({ id: tp.id, text: tp.text, dayOffset: tp.day ?? undefined }));

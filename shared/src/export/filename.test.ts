@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, slugify } from './filename.ts';
+import { actionsCsvFileName, exportFileName, slugify } from './filename.ts';
 
 describe('export file names', () => {
   it('turns a title into a lower-case ASCII slug, spelling Nordic letters out', () => {
@@ -26,5 +26,10 @@ describe('export file names', () => {
     expect(exportFileName('Collection letters', 'csv', 'actions')).toBe('collection-letters-actions.csv');
     expect(exportFileName('Collection letters', '.json')).toBe('collection-letters.json');
     expect(exportFileName('', 'md', 'board')).toBe('journey-map-board.md');
+  });
+
+  it('names the two CSV kinds apart, so one download does not overwrite the other', () => {
+    expect(actionsCsvFileName('Collection letters', ';')).toBe('collection-letters-actions-semicolons.csv');
+    expect(actionsCsvFileName('Collection letters', ',')).toBe('collection-letters-actions-commas.csv');
   });
 });

@@ -45,3 +45,12 @@ export function exportFileName(title: string, extension: string, suffix?: string
   const tail = suffix ? `-${slugify(suffix, '')}`.replace(/-$/, '') : '';
   return `${slugify(title)}${tail}.${ext}`;
 }
+
+/**
+ * The action list's CSV, named by its separator ("…-actions-semicolons.csv", "…-actions-commas.csv"),
+ * so both kinds can sit in one download folder without the second overwriting the first.
+ * The client's download and the server's Content-Disposition both name the file here.
+ */
+export function actionsCsvFileName(title: string, separator: ';' | ','): string {
+  return exportFileName(title, 'csv', separator === ';' ? 'actions-semicolons' : 'actions-commas');
+}

@@ -9,3 +9,4 @@ export * from './tracker.ts';
 export * from './value-columns.ts';
 export * from './dunning.ts';
 export * from './dunning-view.ts';
+export * from './participants.ts';
