@@ -7,6 +7,7 @@
  * - the time view with two side panels open keeps the colour key of the debtor scenarios whole
  *   (no inner scroll box), scrolls the time axis sideways with a visible bar up to the last
  *   stage, and shows every weekly box;
+ * - a due date is written the board's way too, in the to-do list and the Report tab;
  * - the two CSV exports download under different names;
  * - the Report tab and the downloaded report.html list the same participants, and no unnamed
  *   person as "Guest".
@@ -17,7 +18,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, startServer, tokenOf, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
+import { docToBoard, formatDay, updateCard } from '@rejse/shared';
+import { bearer, connectClient, startServer, tokenOf, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
 import { VIEWPORT, clickBarControl, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -205,6 +207,26 @@ describe('the two CSV exports', () => {
     expect(semicolons).toMatch(/-actions-semicolons\.csv$/);
     expect(commas).toMatch(/-actions-commas\.csv$/);
     expect(semicolons).not.toBe(commas);
+  });
+});
+
+describe('a due date', () => {
+  it('is written the board’s way in an English browser: a viewer’s to-do list and the Report tab on a Danish board', async () => {
+    const board = await danishBoard();
+    const writer = connectClient(server, board.id, { token: board.token });
+    await writer.synced;
+    const ideas = docToBoard(writer.doc, board.id).cards.filter((card) => card.kind === 'idea');
+    for (const idea of ideas) updateCard(writer.doc, idea.id, { dueDate: '2027-03-01' });
+    const danish = formatDay('2027-03-01', 'da');
+    expect(danish).not.toBe(formatDay('2027-03-01', 'en'));
+    try {
+      const viewer = await openView(board, 'actions', 'en', { link: board.links.viewer });
+      await expect.poll(() => viewer.locator('.action-row__value', { hasText: '2027' }).first().textContent(), POLL).toBe(danish);
+      const report = await openView(board, 'report', 'en');
+      await expect.poll(() => report.locator('[data-report-action] td.nowrap', { hasText: '2027' }).first().textContent(), POLL).toBe(danish);
+    } finally {
+      writer.destroy();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import {
 } from '@rejse/shared';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type ReactElement } from 'react';
 import { useBoard, useBoardUiStore, useCommands, useSession } from '../doc/BoardContext.tsx';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/icons.tsx';
 import { dropIndexAt, reorderWrites } from './reorder.ts';
 import { breakdownLines, formatScore, ScoreBreakdownView } from './Score.tsx';
@@ -222,7 +222,6 @@ const ActionRowView = memo(function ActionRowView({
   onHandleUp,
 }: RowProps) {
   const t = useT();
-  const locale = useLocale();
   const commands = useCommands();
   const uiStore = useBoardUiStore();
   const toggleExpanded = usePrioritizeUi((s) => s.toggleExpanded);
@@ -333,7 +332,7 @@ const ActionRowView = memo(function ActionRowView({
             onChange={(event) => commands.updateCard(card.id, { dueDate: event.target.value || null })}
           />
         ) : (
-          <span className="action-row__value">{card.dueDate ? formatDay(card.dueDate, locale) : ''}</span>
+          <span className="action-row__value">{card.dueDate ? formatDay(card.dueDate, boardLocale) : ''}</span>
         )}
         {canEdit ? (
           <select

@@ -2,7 +2,7 @@ import { formatDay, formatValueMoney, mapSvg, readPeople, reportModel, reportPar
 import { useEffect, useMemo, useState } from 'react';
 import { useBoardSnapshot } from '../doc/BoardContext.tsx';
 import { useDocValue } from '../series/useSeries.ts';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import { formatScore } from '../prioritize/Score.tsx';
 import { usePrioritySettings, useVoteCounts } from '../prioritize/usePrioritize.ts';
 import { CommentsAppendix } from './CommentsAppendix.tsx';
@@ -122,7 +122,6 @@ function ReportHeader({ model }: { model: ReportModel }) {
 
 function ReportActions({ model }: { model: ReportModel }) {
   const t = useT();
-  const locale = useLocale();
   // Money in the board's currency and number format, like the exports.
   const money = (amount: number): string => formatValueMoney(amount, model.locale, model.currency);
   const total = model.hasValues ? model.topTotal.value : null;
@@ -157,7 +156,7 @@ function ReportActions({ model }: { model: ReportModel }) {
                   </span>
                 </td>
                 <td>{action.owner ?? ''}</td>
-                <td className="nowrap">{action.dueDate ? formatDay(action.dueDate, locale) : ''}</td>
+                <td className="nowrap">{action.dueDate ? formatDay(action.dueDate, model.locale) : ''}</td>
                 <td>{t(`prioritize.status.${action.status}`)}</td>
                 <td>{action.linkedPains.map((p) => p.text).join('; ')}</td>
                 <td className="num">{formatScore(model.locale, action.score)}</td>
