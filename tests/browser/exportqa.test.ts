@@ -223,7 +223,9 @@ describe('a due date', () => {
       const viewer = await openView(board, 'actions', 'en', { link: board.links.viewer });
       await expect.poll(() => viewer.locator('.action-row__value', { hasText: '2027' }).first().textContent(), POLL).toBe(danish);
       const report = await openView(board, 'report', 'en');
-      await expect.poll(() => report.locator('[data-report-action] td.nowrap', { hasText: '2027' }).first().textContent(), POLL).toBe(danish);
+      await expect
+        .poll(() => report.locator('[data-report-action] td.nowrap', { hasText: '2027' }).first().textContent(), POLL)
+        .toBe(danish);
     } finally {
       writer.destroy();
     }
