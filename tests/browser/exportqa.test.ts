@@ -16,37 +16,26 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { docToBoard, formatDay, updateCard } from '@rejse/shared';
-import { bearer, connectClient, startServer, tokenOf, type CreatedBoard, type RunningServer } from '../helpers/server.ts';
-import { VIEWPORT, clickBarControl, launchChromium, requireBuiltClient, watchedPage } from '../helpers/browser.ts';
+import { bearer, connectClient, tokenOf, type CreatedBoard } from '../helpers/server.ts';
+import { browserSuite, clickBarControl, watchedPage } from '../helpers/browser.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 const SCREENSHOTS = process.env.REJSE_SCREENSHOTS;
 const LANGUAGES = ['en', 'da', 'sv'] as const;
 const HISTORY = { en: 'History', da: 'Historik', sv: 'Historik' } as const;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite({ acceptDownloads: true });
 
-beforeAll(async () => {
-  requireBuiltClient();
-  server = await startServer();
-  browser = await launchChromium();
+beforeAll(() => {
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 /** A Danish board (locale da, DKK) from the collection-letters template: five debtor scenarios, seven stages. */
 async function danishBoard(): Promise<CreatedBoard> {
-  const res = await fetch(`${server.url}/api/boards`, {
+  const res = await fetch(`${suite.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ template: 'collection-letters', locale: 'da' }),
@@ -62,12 +51,11 @@ async function openView(
   locale: string,
   { name = 'Frida', link }: { name?: string | null; link?: string } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
-  contexts.push(context);
+  const context = await suite.openContext({ locale });
   if (name) await context.addInitScript((given) => localStorage.setItem('rejse.displayName', given), name);
   const page = await watchedPage(context);
   const token = link ? tokenOf(link) : board.token;
-  await page.goto(`${server.url}/b/${board.id}/${view}?token=${encodeURIComponent(token)}`);
+  await page.goto(`${suite.server.url}/b/${board.id}/${view}?token=${encodeURIComponent(token)}`);
   return page;
 }
 
@@ -213,7 +201,7 @@ describe('the two CSV exports', () => {
 describe('a due date', () => {
   it('is written the board’s way in an English browser: a viewer’s to-do list and the Report tab on a Danish board', async () => {
     const board = await danishBoard();
-    const writer = connectClient(server, board.id, { token: board.token });
+    const writer = connectClient(suite.server, board.id, { token: board.token });
     await writer.synced;
     const ideas = docToBoard(writer.doc, board.id).cards.filter((card) => card.kind === 'idea');
     for (const idea of ideas) updateCard(writer.doc, idea.id, { dueDate: '2027-03-01' });
@@ -256,7 +244,7 @@ describe('the report’s participants', () => {
         .toBe(expected[locale]);
       await shoot(page, `report-${locale}`);
     }
-    const html = await (await fetch(`${server.url}/api/boards/${board.id}/report.html`, { headers: bearer(board.token) })).text();
+    const html = await (await fetch(`${suite.server.url}/api/boards/${board.id}/report.html`, { headers: bearer(board.token) })).text();
     expect(html).toContain('<p><strong>Deltagere:</strong> Anders, Frida</p>');
     expect(html).not.toMatch(/Gäst|Gæst|Guest/);
   });
