@@ -550,7 +550,7 @@ export const da: Messages = {
   'export.csvComma': 'Handlingsliste: CSV med komma',
   'export.actionsMd': 'Handlingsliste: Markdown',
   'export.boardMd': 'Hele kortet: Markdown',
-  'export.json': 'Tavlefil: JSON, til import andetsteds',
+  'export.json': 'Tavlefil: JSON, til import andetsteds (uden kommentarer og gemte versioner)',
   'export.reportHtml': 'Rapport: HTML-fil',
   'export.reportPage': 'Åbn rapporten til udskrift',
   // Ord, kun eksporterne (CSV, Markdown) og serverens rapportside skriver; resten er UI'ets egne.
@@ -573,7 +573,7 @@ export const da: Messages = {
     'Billedet af kortet er ikke med i denne fil. Åbn tavlens rapportside i Rejse (/b/{id}/report) for at udskrive rapporten med det levende kort.',
   'export.report.generatedBy': 'Lavet med Rejse',
   'export.import.heading': 'Importér en tavle',
-  'export.import.hint': 'En tavlefil (JSON), eksporteret fra Rejse, bliver til en ny tavle.',
+  'export.import.hint': 'En tavlefil (JSON), eksporteret fra Rejse, bliver til en ny tavle. Kommentarer og gemte versioner bliver på den oprindelige tavle.',
   'export.import.button': 'Vælg en tavlefil',
   'export.import.busy': 'Importerer…',
   'export.import.invalid': 'Filen er ikke en tavle, Rejse kan importere. Fundne problemer:',

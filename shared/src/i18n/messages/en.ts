@@ -545,7 +545,7 @@ export const en = {
   'export.csvComma': 'Action list: CSV with commas',
   'export.actionsMd': 'Action list: Markdown',
   'export.boardMd': 'Whole map: Markdown',
-  'export.json': 'Board file: JSON, to import elsewhere',
+  'export.json': 'Board file: JSON, to import elsewhere (without comments and saved versions)',
   'export.reportHtml': 'Report: HTML file',
   'export.reportPage': 'Open the printable report',
   // Words only the exports (CSV, Markdown) and the server's report page write; the rest of
@@ -569,7 +569,7 @@ export const en = {
     'The picture of the map is not part of this file. Open the board’s report page in Rejse (/b/{id}/report) to print the report with the live map.',
   'export.report.generatedBy': 'Made with Rejse',
   'export.import.heading': 'Import a board',
-  'export.import.hint': 'A board file (JSON) exported from Rejse becomes a new board.',
+  'export.import.hint': 'A board file (JSON) exported from Rejse becomes a new board. Comments and saved versions stay with the original board.',
   'export.import.button': 'Choose a board file',
   'export.import.busy': 'Importing…',
   'export.import.invalid': 'This file is not a board Rejse can import. Problems found:',

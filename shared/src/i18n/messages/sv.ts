@@ -549,7 +549,7 @@ export const sv: Messages = {
   'export.csvComma': 'Åtgärdslista: CSV med kommatecken',
   'export.actionsMd': 'Åtgärdslista: Markdown',
   'export.boardMd': 'Hela kartan: Markdown',
-  'export.json': 'Tavelfil: JSON, för import på annat håll',
+  'export.json': 'Tavelfil: JSON, för import på annat håll (utan kommentarer och sparade versioner)',
   'export.reportHtml': 'Rapport: HTML-fil',
   'export.reportPage': 'Öppna rapporten för utskrift',
   // Ord som bara exporterna (CSV, Markdown) och serverns rapportsida skriver; resten är UI:ts egna.
@@ -572,7 +572,7 @@ export const sv: Messages = {
     'Bilden av kartan finns inte med i den här filen. Öppna tavlans rapportsida i Rejse (/b/{id}/report) för att skriva ut rapporten med den levande kartan.',
   'export.report.generatedBy': 'Skapad med Rejse',
   'export.import.heading': 'Importera en tavla',
-  'export.import.hint': 'En tavelfil (JSON) som exporterats från Rejse blir en ny tavla.',
+  'export.import.hint': 'En tavelfil (JSON) som exporterats från Rejse blir en ny tavla. Kommentarer och sparade versioner stannar på den ursprungliga tavlan.',
   'export.import.button': 'Välj en tavelfil',
   'export.import.busy': 'Importerar…',
   'export.import.invalid': 'Filen är inte en tavla som Rejse kan importera. Problem som hittades:',
