@@ -204,6 +204,29 @@ describe('the app shell', () => {
     }
   });
 
+  it('says in the reader’s language why a file that is no board file cannot be imported', async () => {
+    const expected = {
+      en: 'The file does not say which version of Rejse made it',
+      da: 'Filen siger ikke, hvilken version af Rejse der lavede den',
+      sv: 'Filen anger inte vilken version av Rejse som skapade den',
+    } as const;
+    for (const locale of LOCALES) {
+      const page = await (await suite.openContext({ locale })).newPage();
+      await page.goto(suite.server.url);
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'notes.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"hello":1}'),
+      });
+      const refusal = page.locator('.import-board [role="alert"]');
+      await expect.poll(() => refusal.textContent(), { timeout: 10_000 }).toContain(expected[locale]);
+      // Nothing of the server's English wording shows.
+      expect(await refusal.textContent()).not.toContain('schemaVersion');
+      await shot(page, `import-refused-${locale}`);
+      await page.context().close();
+    }
+  });
+
   it('shows the letter lab’s checklist without stray bullets, and without serious accessibility faults', async () => {
     board ??= await createBoard(suite.server, { title: 'Letters', template: 'collection-letters' });
     for (const locale of LOCALES) {

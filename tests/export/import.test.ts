@@ -186,6 +186,8 @@ describe('refusing a bad file, creating nothing', () => {
     expect(body.problems).toContain('stages: a board needs at least one stage');
     expect(body.problems.some((p) => p.startsWith('cards[0].kind'))).toBe(true);
     expect(body.error).toContain('stages: a board needs at least one stage');
+    // A board with problems: no reason of its own, its problems say it.
+    expect(body).not.toHaveProperty('reason');
     expect(await boardIds()).toEqual(before);
   });
 
@@ -193,6 +195,8 @@ describe('refusing a bad file, creating nothing', () => {
     for (const body of ['[1, 2, 3]', '"a board"', '']) {
       const res = await importFile(body);
       expect(res.status, body).toBe(400);
+      // The empty file is refused before it is read as a board.
+      if (body) expect(((await res.json()) as { reason?: string }).reason, body).toBe('not-a-board');
     }
     expect(await boardIds()).toEqual(before);
   });
@@ -200,11 +204,15 @@ describe('refusing a bad file, creating nothing', () => {
   it('refuses a file from a newer Rejse, and one without a schema version, naming the version', async () => {
     const newer = await importFile(JSON.stringify({ ...exported, schemaVersion: 99 }));
     expect(newer.status).toBe(400);
-    expect(((await newer.json()) as { error: string }).error).toMatch(/schemaVersion: the board is version 99, newer than this Rejse/);
+    const newerBody = (await newer.json()) as { error: string; reason?: string };
+    expect(newerBody.error).toMatch(/schemaVersion: the board is version 99, newer than this Rejse/);
+    expect(newerBody.reason).toBe('newer-version');
     const { schemaVersion: _v, ...unversioned } = exported;
     const none = await importFile(JSON.stringify(unversioned));
     expect(none.status).toBe(400);
-    expect(((await none.json()) as { error: string }).error).toMatch(/schemaVersion/);
+    const noneBody = (await none.json()) as { error: string; reason?: string };
+    expect(noneBody.error).toMatch(/schemaVersion/);
+    expect(noneBody.reason).toBe('no-version');
     expect(await boardIds()).toEqual(before);
   });
 

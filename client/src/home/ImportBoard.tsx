@@ -1,3 +1,4 @@
+import { IMPORT_REFUSAL_REASONS } from '@rejse/shared';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { rememberBoard } from '../routing/knownBoards.ts';
 import { navigate } from '../routing/router.tsx';
@@ -21,6 +22,9 @@ function refusalOf(t: Translate, error: unknown): Refusal {
     return { message: t('export.import.failed', { error: describeApiError(t, error) }), problems: [] };
   }
   if (error.status === 413) return { message: t('export.import.tooLarge'), problems: [] };
+  // A file that is no board at all is told so in the reader's language; a board's schema problems are listed as they are.
+  const reason = IMPORT_REFUSAL_REASONS.find((known) => known === error.reason);
+  if (reason) return { message: t(`export.import.refusal.${reason}`), problems: [] };
   if (error.problems.length > 0) return { message: t('export.import.invalid'), problems: [...error.problems] };
   return { message: describeApiError(t, error), problems: [] };
 }

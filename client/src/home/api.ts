@@ -32,13 +32,15 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode | null = null,
     /** The problems the server named (a refused import). */
     readonly problems: readonly string[] = [],
+    /** Why the server refused it, in a word it defines (a refused import: `IMPORT_REFUSAL_REASONS`). */
+    readonly reason: ApiFailure['reason'] = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   static from(failure: ApiFailure): ApiError {
-    return new ApiError(failure.status, failure.message, failure.code, failure.problems);
+    return new ApiError(failure.status, failure.message, failure.code, failure.problems, failure.reason);
   }
 }
 

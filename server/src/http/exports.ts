@@ -181,7 +181,10 @@ export function mountExportRoutes(app: Hono, deps: ExportRoutesDeps): void {
     const migrated = migrateBoardJson(isPlainObject(raw) ? { ...raw, id } : raw);
     if (!migrated.ok) {
       const problems = migrated.errors.slice(0, IMPORT_PROBLEMS_SHOWN);
-      return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, { problems });
+      return errorResponse(c, 400, 'invalid-board-file', `the file is not a board Rejse can import: ${problems.join('; ')}`, {
+        problems,
+        ...(migrated.refusal ? { reason: migrated.refusal } : {}),
+      });
     }
     // The copy says it is one, in the board's language; the file's votes and ranking come along.
     const board = { ...migrated.value, title: copyTitle(migrated.value.title, migrated.value.locale) };

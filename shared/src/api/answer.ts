@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { API_ERROR_CODES, VOTE_REFUSAL_REASONS, type ApiErrorCode } from './errors.ts';
+import { API_ERROR_CODES, REFUSAL_REASONS, type ApiErrorCode } from './errors.ts';
 
 /** A response schema (clients type their requests by it without depending on zod themselves). */
 export type ApiSchema<T> = z.ZodType<T>;
@@ -12,8 +12,8 @@ export interface ApiFailure {
   code: ApiErrorCode | null;
   /** The server's message for people ('' when there was none). */
   message: string;
-  /** Which rule refused a vote (`vote-refused`). */
-  reason: (typeof VOTE_REFUSAL_REASONS)[number] | null;
+  /** Which rule refused a vote (`vote-refused`), or why a board file was (`invalid-board-file`). */
+  reason: (typeof REFUSAL_REASONS)[number] | null;
   /** The first problems of a refused import (`invalid-board-file`). */
   problems: string[];
 }
@@ -34,7 +34,7 @@ export function readApiAnswer<T>(schema: ApiSchema<T>, status: number, body: unk
   }
   const error = isRecord(body) ? body : {};
   const code = (API_ERROR_CODES as readonly unknown[]).includes(error.code) ? (error.code as ApiErrorCode) : null;
-  const reason = (VOTE_REFUSAL_REASONS as readonly unknown[]).includes(error.reason) ? (error.reason as ApiFailure['reason']) : null;
+  const reason = (REFUSAL_REASONS as readonly unknown[]).includes(error.reason) ? (error.reason as ApiFailure['reason']) : null;
   const problems = Array.isArray(error.problems) ? error.problems.filter((p): p is string => typeof p === 'string') : [];
   return {
     ok: false,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from './lazy.ts';
+import { IMPORT_REFUSAL_REASONS } from '../migrations/refusals.ts';
 
 /**
  * Every HTTP error answers `{ "error": "<message for people>", "code": "<one of these>" }`
@@ -67,6 +68,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Why a vote was refused (409 `vote-refused`). */
 export const VOTE_REFUSAL_REASONS = ['no-votes-left', 'one-per-card', 'nothing-to-retract', 'closed'] as const;
+/** Every `reason` an error body may give: a vote's refusal, or a board file's (`invalid-board-file`, see migrations). */
+export const REFUSAL_REASONS = [...VOTE_REFUSAL_REASONS, ...IMPORT_REFUSAL_REASONS] as const;
 
 export const apiErrorSchema = lazySchema(() =>
   z.object({
@@ -76,8 +79,8 @@ export const apiErrorSchema = lazySchema(() =>
     field: z.string().optional(),
     /** The first problems of a refused import (`invalid-board-file`). */
     problems: z.array(z.string()).optional(),
-    /** Which rule refused a vote (`vote-refused`). */
-    reason: z.enum(VOTE_REFUSAL_REASONS).optional(),
+    /** Which rule refused a vote (`vote-refused`), or why a board file was (`invalid-board-file`). */
+    reason: z.enum(REFUSAL_REASONS).optional(),
   }),
 );
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

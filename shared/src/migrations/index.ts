@@ -4,6 +4,9 @@ import { metaMap } from '../doc/layout.ts';
 import { MIGRATION_ORIGIN } from '../doc/origins.ts';
 import { collaborativeText } from './v3-collaborative-text.ts';
 import { personaEmotions } from './v4-persona-emotions.ts';
+import type { ImportRefusalReason } from './refusals.ts';
+
+export { IMPORT_REFUSAL_REASONS, type ImportRefusalReason } from './refusals.ts';
 
 /**
  * Numbered, named migrations. Migration `n` upgrades a board from version `n - 1` to `n`,
@@ -42,7 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   personaEmotions,
 ];
 
-export type MigrationResult = ValidationResult<Board> & { fromVersion?: number };
+export type MigrationResult = ValidationResult<Board> & { fromVersion?: number; refusal?: ImportRefusalReason };
 
 /**
  * How deeply an imported file may nest arrays and objects. A real board is about six
@@ -68,22 +71,24 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 /** Upgrades an imported board of any known version and validates it against the current schema. */
 export function migrateBoardJson(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: ['the file does not contain a board (expected a JSON object)'] };
+    return { ok: false, refusal: 'not-a-board', errors: ['the file does not contain a board (expected a JSON object)'] };
   }
   const version = (raw as Record<string, unknown>).schemaVersion;
   const latest = Math.max(CURRENT_SCHEMA_VERSION, ...migrations.map((m) => m.version));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: ['schemaVersion: missing or not a positive whole number'] };
+    return { ok: false, refusal: 'no-version', errors: ['schemaVersion: missing or not a positive whole number'] };
   }
   if (version > latest) {
     return {
       ok: false,
+      refusal: 'newer-version',
       errors: [`schemaVersion: the board is version ${version}, newer than this Rejse (version ${latest}); update Rejse`],
     };
   }
   if (nestsDeeperThan(raw, MAX_IMPORT_DEPTH)) {
     return {
       ok: false,
+      refusal: 'too-deep',
       errors: [`the file nests arrays or objects more than ${MAX_IMPORT_DEPTH} levels deep; a board is far shallower`],
     };
   }

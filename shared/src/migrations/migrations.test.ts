@@ -150,6 +150,7 @@ describe('migrations', () => {
     const result = migrateBoardJson({ ...smallBoard(), schemaVersion: 7 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/version 7, newer than this Rejse/);
+    expect(result).toMatchObject({ refusal: 'newer-version' });
   });
 
   it('a file nested 100,000 levels deep is refused with a clear message instead of overflowing the stack', () => {
@@ -160,6 +161,7 @@ describe('migrations', () => {
       const result = migrateBoardJson({ ...smallBoard(), personas: deep });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors).toEqual([expect.stringContaining(`more than ${MAX_IMPORT_DEPTH} levels deep`)]);
+      expect(result).toMatchObject({ refusal: 'too-deep' });
     }
     // A real board, far shallower, is not affected.
     expect(migrateBoardJson(smallBoard()).ok).toBe(true);
@@ -169,10 +171,13 @@ describe('migrations', () => {
     const { schemaVersion: _drop, ...unversioned } = smallBoard();
     expect(migrateBoardJson(unversioned)).toMatchObject({
       ok: false,
+      refusal: 'no-version',
       errors: [expect.stringMatching(/^schemaVersion/)],
     });
-    expect(migrateBoardJson([1, 2])).toMatchObject({ ok: false });
-    expect(migrateBoardJson(null)).toMatchObject({ ok: false });
+    expect(migrateBoardJson([1, 2])).toMatchObject({ ok: false, refusal: 'not-a-board' });
+    expect(migrateBoardJson(null)).toMatchObject({ ok: false, refusal: 'not-a-board' });
+    // A board the schema refuses has no reason of its own: its problems are the message.
+    expect(migrateBoardJson({ ...smallBoard(), stages: [] })).not.toHaveProperty('refusal');
   });
 
   // The machinery itself, with a migration that exists only in this test: the next version renames

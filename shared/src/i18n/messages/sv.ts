@@ -572,10 +572,16 @@ export const sv: Messages = {
     'Bilden av kartan finns inte med i den här filen. Öppna tavlans rapportsida i Rejse (/b/{id}/report) för att skriva ut rapporten med den levande kartan.',
   'export.report.generatedBy': 'Skapad med Rejse',
   'export.import.heading': 'Importera en tavla',
-  'export.import.hint': 'En tavelfil (JSON) som exporterats från Rejse blir en ny tavla. Kommentarer och sparade versioner stannar på den ursprungliga tavlan.',
+  'export.import.hint':
+    'En tavelfil (JSON) som exporterats från Rejse blir en ny tavla. Kommentarer och sparade versioner stannar på den ursprungliga tavlan.',
   'export.import.button': 'Välj en tavelfil',
   'export.import.busy': 'Importerar…',
   'export.import.invalid': 'Filen är inte en tavla som Rejse kan importera. Problem som hittades:',
+  'export.import.refusal.not-a-board': 'Filen innehåller ingen tavla: välj en tavelfil (board.json) som exporterats från Rejse.',
+  'export.import.refusal.no-version': 'Filen anger inte vilken version av Rejse som skapade den, så den är ingen tavelfil från Rejse.',
+  'export.import.refusal.newer-version':
+    'Filen har skapats av en nyare version av Rejse än den här. Uppdatera Rejse för att importera den.',
+  'export.import.refusal.too-deep': 'Filen är nästlad mycket djupare än någon tavla, så den är ingen tavelfil från Rejse.',
   'export.import.tooLarge': 'Filen är större än 8 MiB.',
   'export.import.failed': 'Filen kunde inte importeras: {error}',
   'export.import.copyTitle': '{title} (kopia)',
