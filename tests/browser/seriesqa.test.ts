@@ -147,7 +147,7 @@ describe('the run-sheet session name', () => {
   for (const [locale, name, tab] of [
     ['en', 'Session 2: Emotions and pain points', 'Run-sheet'],
     ['da', 'Session 2: Følelser og smertepunkter', 'Drejebog'],
-    ['sv', 'Session 2: Känslor och smärtpunkter', 'Körschema'],
+    ['sv', 'Session 1: Kartlägg resan från kreditprövning till betald faktura', 'Körschema'],
   ] as const) {
     it(`is read whole in the panel (${locale})`, async () => {
       const { board } = await boardWithCard(`Run-sheet ${locale}`, 'A card', name);
