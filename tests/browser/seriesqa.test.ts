@@ -139,8 +139,43 @@ describe('"Since last time" for a returning participant', () => {
     await clickBarControl(back, 'History');
     await back.getByRole('tab', { name: 'Since last time' }).click();
     await expect.poll(() => back.locator('.activity__since').textContent(), POLL).toContain('Since your last visit');
+    await expect.poll(() => back.locator('.activity__list').textContent(), POLL).toContain('edited “Reminder is unclear about fees”');
     await back.screenshot({ path: path.join(SCREENS, 'en-since-last-time.png') });
   });
+});
+
+describe('in Danish and Swedish', () => {
+  for (const [locale, history, name, save, view, since, sinceText] of [
+    ['da', 'Historik', 'Navn', 'Gem version', 'Vis', 'Siden sidst', 'Siden dit sidste besøg'],
+    ['sv', 'Historik', 'Namn', 'Spara version', 'Visa', 'Sedan sist', 'Sedan ditt senaste besök'],
+  ] as const) {
+    it(`shows no card panel beside a viewed version, and counts from the last visit (${locale})`, async () => {
+      const { board } = await boardWithCard(`View ${locale}`, 'Original text');
+      const page = await openMapPage(suite, board.links.facilitator, {
+        locale,
+        prepare: async (context) => {
+          await context.addInitScript((value) => localStorage.setItem('rejse.locale', value), locale);
+        },
+      });
+      await card(page, 'Original text').click();
+      await expect.poll(() => page.locator('.inspector textarea').count(), POLL).toBeGreaterThan(0);
+      await clickBarControl(page, history);
+      await page.getByRole('textbox', { name, exact: true }).fill('V1');
+      await page.getByRole('button', { name: save }).click();
+      await page.locator('.history__entry').getByRole('button', { name: view, exact: true }).click();
+      await expect.poll(() => banner(page).count(), POLL).toBe(1);
+      await expect.poll(() => page.locator('.inspector').count(), POLL).toBe(0);
+      await page.screenshot({ path: path.join(SCREENS, `${locale}-version-viewed.png`) });
+
+      // A second visit: "since last time" counts from the first.
+      await page.reload();
+      await card(page, 'Original text').waitFor({ timeout: 20_000 });
+      await clickBarControl(page, history);
+      await page.getByRole('tab', { name: since }).click();
+      await expect.poll(() => page.locator('.activity__since').textContent(), POLL).toContain(sinceText);
+      await page.screenshot({ path: path.join(SCREENS, `${locale}-since-last-time.png`) });
+    });
+  }
 });
 
 describe('the run-sheet session name', () => {
