@@ -16,6 +16,7 @@ import { CardInspector } from '../panels/CardInspector.tsx';
 import { SeriesPanel } from '../series/SeriesPanel.tsx';
 import { MapCanvas } from '../series/SnapshotCanvas.tsx';
 import { useViewedSnapshot } from '../series/viewState.ts';
+import { ReadOnlyWhileViewing } from '../series/readOnly.tsx';
 import { BoardTabs, BoardViewContent } from './BoardViews.tsx';
 import { RemoveAxisDialog } from '../panels/RemoveAxisDialog.tsx';
 import { AddLaneDialog } from '../panels/AddLaneDialog.tsx';
@@ -119,35 +120,38 @@ function LoadedBoard({ view, access }: { view: BoardView | 'map'; access: BoardA
   return (
     <FacilitationProvider boardId={boardId} token={access.token} role={access.role}>
       <GuardedCommands>
-        <BoardShortcuts />
-        <div className="board-page" data-role={access.role}>
-          <BoardHeader />
-          <BoardTabs view={view} />
-          {connection === 'reload' || connection === 'refused' ? (
-            <div className="banner banner--warning" role="alert">
-              <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
-              <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-                {t('common.reload')}
-              </button>
+        <ReadOnlyWhileViewing>
+          <BoardShortcuts />
+          <div className="board-page" data-role={access.role}>
+            <BoardHeader />
+            <BoardTabs view={view} />
+            {connection === 'reload' || connection === 'refused' ? (
+              <div className="banner banner--warning" role="alert">
+                <span>{t(connection === 'reload' ? 'board.reload.body' : 'board.refused.body')}</span>
+                <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+                  {t('common.reload')}
+                </button>
+              </div>
+            ) : null}
+            {view === 'map' && !showingVersion ? <Toolbar /> : null}
+            <div className="board-main">
+              <div className="workshop-column">
+                <WorkshopBar />
+                {view === 'map' ? <MapCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
+              </div>
+              <SidePanels>
+                <WorkshopPanels />
+                <SeriesPanel />
+                {/* The live card is not shown beside a saved version: its fields would change the live board. */}
+                {showingVersion ? null : <CardInspector />}
+              </SidePanels>
             </div>
-          ) : null}
-          {view === 'map' && !showingVersion ? <Toolbar /> : null}
-          <div className="board-main">
-            <div className="workshop-column">
-              <WorkshopBar />
-              {view === 'map' ? <MapCanvas viewOnly={access.role === 'viewer'} /> : <BoardViewContent view={view} />}
-            </div>
-            <SidePanels>
-              <WorkshopPanels />
-              <SeriesPanel />
-              <CardInspector />
-            </SidePanels>
+            <RemoveAxisDialog />
+            <AddLaneDialog />
+            {showingVersion ? null : <EditorLayer />}
+            <BoardNotice />
           </div>
-          <RemoveAxisDialog />
-          <AddLaneDialog />
-          <EditorLayer />
-          <BoardNotice />
-        </div>
+        </ReadOnlyWhileViewing>
       </GuardedCommands>
     </FacilitationProvider>
   );

@@ -2,10 +2,10 @@ import type { ActivityEntry } from '@rejse/shared';
 import { useEffect, useState } from 'react';
 import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { formatDateTime, useLocale, useT } from '../i18n/index.ts';
-import { takeLastVisit } from './readState.ts';
+import { rememberVisit, takeLastVisit } from './readState.ts';
 import { useSeriesApi } from './useSeries.ts';
 
-/** The visit this page counts from, taken once per board per page load. */
+/** The visit this page counts from, taken once per board each time the board is opened. */
 const visits = new Map<string, number>();
 function lastVisitOf(boardId: string): number {
   let at = visits.get(boardId);
@@ -14,6 +14,40 @@ function lastVisitOf(boardId: string): number {
     visits.set(boardId, at);
   }
   return at;
+}
+
+/**
+ * Records every visit to the board, whether or not "Since last time" is opened: the previous
+ * visit is taken when the board opens, and this one is remembered then and again whenever the
+ * person hides or leaves the page, so the next visit counts from the last time they were here.
+ */
+const leaving = new Map<string, ReturnType<typeof setTimeout>>();
+export function useBoardVisit(boardId: string): void {
+  useEffect(() => {
+    // Mounted again at once (React's strict mode, a remount): still the same visit.
+    clearTimeout(leaving.get(boardId));
+    leaving.delete(boardId);
+    lastVisitOf(boardId);
+    const remember = () => rememberVisit(boardId);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') remember();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', remember);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', remember);
+      // Leaving the board inside the app: the next time it opens is a new visit.
+      remember();
+      leaving.set(
+        boardId,
+        setTimeout(() => {
+          leaving.delete(boardId);
+          visits.delete(boardId);
+        }, 0),
+      );
+    };
+  }, [boardId]);
 }
 
 /** "What happened since I was here": who added, moved, edited, commented and voted since the last visit. */

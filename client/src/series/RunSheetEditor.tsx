@@ -25,18 +25,29 @@ interface EditProps {
   write: (edit: SheetEdit) => void;
 }
 
-/** The session's name, written when the field is left. */
+/**
+ * The session's name, written when the field is left (or on Enter). A text area that wraps and
+ * grows with the name, so a long one is read whole in the narrow panel.
+ */
 export function SessionName({ session, write }: EditProps) {
   const t = useT();
   return (
-    <input
+    <textarea
       key={session.name}
       className="runsheet-session__name"
       aria-label={t('series2.runsheet.sessionName')}
       defaultValue={session.name}
       maxLength={RUN_SHEET_LIMITS.name}
+      rows={1}
+      onKeyDown={(event) => {
+        // A name is one line: Enter finishes it.
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          event.currentTarget.blur();
+        }
+      }}
       onBlur={(event) => {
-        const name = event.target.value.trim();
+        const name = event.target.value.replace(/\s+/g, ' ').trim();
         if (name && name !== session.name) write((sheet) => renameSession(sheet, session.id, name));
       }}
     />

@@ -1,5 +1,6 @@
 import { useT, type MessageKey } from '../i18n/index.ts';
-import { ActivityTab } from './ActivityTab.tsx';
+import { ActivityTab, useBoardVisit } from './ActivityTab.tsx';
+import { useFacilitationContext } from '../facilitation/FacilitationContext.tsx';
 import { CommentsTab } from './CommentsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { openSeriesTab, SERIES_TABS, useSeriesTab, type SeriesTab } from './panelState.ts';
@@ -18,6 +19,7 @@ const TAB_LABELS: Readonly<Record<SeriesTab, MessageKey>> = {
 export function SeriesPanel() {
   const t = useT();
   const tab = useSeriesTab();
+  useBoardVisit(useFacilitationContext().boardId);
   if (!tab) return null;
   return (
     <aside className="series-panel" aria-label={t('series.panel.label')}>

@@ -6,7 +6,7 @@ import { computeLayout } from '../canvas/layout.ts';
 import { useReveal } from '../canvas/useCanvasActions.ts';
 import { BoardProvider, useBoard, useBoardUiStore, useSession, type BoardContextValue } from '../doc/BoardContext.tsx';
 import { createBoardUiStore, type BoardUiStore } from '../doc/boardUi.ts';
-import { createCommands, type BoardCommands } from '../doc/commands.ts';
+import { createCommands } from '../doc/commands.ts';
 import { wsBaseFor } from '../doc/connection.ts';
 import { createEditorStore } from '../doc/editorStore.ts';
 import { openBoardLink } from '../doc/boardLink.ts';
@@ -17,6 +17,7 @@ import { RestoreUndoToast } from './RestoreUndoToast.tsx';
 import { useRestore } from './useSeries.ts';
 import { showSnapshot, useLiveCardFocus, useViewedSnapshot, type ViewedSnapshot } from './viewState.ts';
 import { snapshotLabel } from './snapshotLabel.ts';
+import { readOnlyCommands } from './readOnly.tsx';
 import './versions.css';
 
 /**
@@ -46,18 +47,6 @@ export function MapCanvas({ viewOnly }: { viewOnly: boolean }) {
 /** Nothing on a shown version opens for editing (its commands are refused as well). */
 function makeReadOnly(ui: BoardUiStore): void {
   ui.setState({ editCard: () => undefined, editHeader: () => undefined, requestRemove: () => undefined });
-}
-
-/** Every command of a shown version explains instead of running (removeStage/removeLane report "not removed"). */
-function readOnlyCommands(commands: BoardCommands, explain: () => void): BoardCommands {
-  const refused = { ...commands };
-  for (const key of Object.keys(commands) as (keyof BoardCommands)[]) {
-    (refused as unknown as Record<string, () => unknown>)[key] = () => {
-      explain();
-      return key === 'removeStage' || key === 'removeLane' ? false : undefined;
-    };
-  }
-  return refused;
 }
 
 /**

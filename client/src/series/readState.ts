@@ -45,11 +45,20 @@ export function takeLastVisit(boardId: string, now = Date.now()): number {
   let previous = 0;
   try {
     previous = Number(globalThis.localStorage?.getItem(visitKey(boardId)) ?? 0) || 0;
-    globalThis.localStorage?.setItem(visitKey(boardId), String(now));
   } catch {
     // No storage: every visit is the first.
   }
+  rememberVisit(boardId, now);
   return previous;
+}
+
+/** Remembers that this person was on the board at `now` (when they leave or hide the page). */
+export function rememberVisit(boardId: string, now = Date.now()): void {
+  try {
+    globalThis.localStorage?.setItem(visitKey(boardId), String(now));
+  } catch {
+    // Not kept: the next visit counts from the one before.
+  }
 }
 
 export interface CommentSummary {
