@@ -12,6 +12,13 @@ import './dunning.css';
 /** Width of one stage column in the time view; the curve below uses the same columns. */
 const COLUMN_WIDTH = 200;
 const CARD_HEIGHT = 46;
+/** A touchpoint card's width and the margin kept at each side of its column, in % of the column. */
+const CARD_WIDTH = 44;
+const CARD_MARGIN = 3;
+/** The range a card's left edge moves over (its day's fraction of the stage), so the card stays inside its column. */
+const CARD_TRAVEL = 100 - 2 * CARD_MARGIN - CARD_WIDTH;
+/** Cards whose fractions lie closer than a card width (plus a small gap) would cover each other: they stack. */
+const CARD_SPACING = (CARD_WIDTH + 2) / CARD_TRAVEL;
 
 /**
  * The dunning journey in time: the stages as columns with a ruler of the days each spans,
@@ -116,7 +123,7 @@ function Columns({ board, scenarioId, warned }: { board: Board; scenarioId: stri
   const ui = useBoardUiStore();
   const select = (id: string) => ui.getState().setSelection([id as never], []);
   const spans = stageSpans(board, scenarioId);
-  const placements = timePlacements(board, scenarioId);
+  const placements = timePlacements(board, scenarioId, CARD_SPACING);
   const text = new Map(board.cards.map((c) => [c.id, c]));
   const rows = Math.max(1, ...placements.map((p) => p.stack + 1));
   return (
@@ -137,10 +144,14 @@ function Columns({ board, scenarioId, warned }: { board: Board; scenarioId: stri
               {here.map((p) => {
                 const card = text.get(p.cardId);
                 if (!card) return null;
-                // 6 %…94 % of the column keeps a card's edge inside it.
-                const left = 6 + p.fraction * 88;
+                // The whole card stays inside its column: a card at a stage's last day never covers the next stage's first.
+                const left = CARD_MARGIN + p.fraction * CARD_TRAVEL;
                 return (
-                  <li key={p.cardId} className="time-card-slot" style={{ left: `${left}%`, top: 4 + p.stack * CARD_HEIGHT }}>
+                  <li
+                    key={p.cardId}
+                    className="time-card-slot"
+                    style={{ left: `${left}%`, width: `${CARD_WIDTH}%`, top: 4 + p.stack * CARD_HEIGHT }}
+                  >
                     <button
                       type="button"
                       className={`time-card${warned.has(card.id) ? ' is-warned' : ''}${card.checkpoint ? ' is-checkpoint' : ''}`}

@@ -53,32 +53,43 @@ export function formatSpan(span: Pick<StageSpan, 'from' | 'to'>): string | null 
   return span.from === span.to ? formatDueDay(span.from) : `${formatDueDay(span.from)} – ${formatDueDay(span.to)}`;
 }
 
-/** Where the time view puts one touchpoint: a fraction of its stage column and a row among same-day cards. */
+/** Where the time view puts one touchpoint: a fraction of its stage column and a row among nearby cards. */
 export interface TimePlacement {
   cardId: Card['id'];
   stageId: StageId;
   day: number;
   /** 0 = the stage's first day, 1 = its last; 0.5 when the stage spans a single day. */
   fraction: number;
-  /** 0 for the first touchpoint on this day in this stage, 1 for the next… */
+  /** The row: 0 for the first touchpoint, 1 for one that would cover a card in row 0 of its column… */
   stack: number;
 }
 
-/** Every dated touchpoint (of one scenario, or all) placed at its day within its stage column. */
-export function timePlacements(board: Pick<Board, 'stages' | 'cards'>, scenarioId: string | null = null): TimePlacement[] {
+/**
+ * Every dated touchpoint (of one scenario, or all) placed at its day within its stage column.
+ * `cardWidth` is a card's width in the same units as `fraction` (the range its left edge moves
+ * over): two cards of a column whose fractions lie closer than that would cover each other, so
+ * the later one (in reading order) goes to the first row where it covers nothing. With the
+ * default 0 only cards on the same day stack.
+ */
+export function timePlacements(board: Pick<Board, 'stages' | 'cards'>, scenarioId: string | null = null, cardWidth = 0): TimePlacement[] {
   const spans = new Map(stageSpans(board, scenarioId).map((span) => [span.stageId, span]));
-  const stacks = new Map<string, number>();
+  const placedByStage = new Map<string, TimePlacement[]>();
   const out: TimePlacement[] = [];
+  const covers = (a: number, b: number) => a === b || Math.abs(a - b) < cardWidth;
   // Cards arrive in reading order (stage, lane, order), so stacking follows the map.
   for (const card of board.cards) {
     if (!dated(card) || !appliesTo(card, scenarioId)) continue;
     const span = spans.get(card.stageId);
     if (!span || span.from === null || span.to === null) continue;
     const fraction = span.to === span.from ? 0.5 : (card.dayOffset - span.from) / (span.to - span.from);
-    const key = `${card.stageId}|${card.dayOffset}`;
-    const stack = stacks.get(key) ?? 0;
-    stacks.set(key, stack + 1);
-    out.push({ cardId: card.id, stageId: card.stageId, day: card.dayOffset, fraction, stack });
+    const placed = placedByStage.get(card.stageId) ?? [];
+    const taken = new Set(placed.filter((p) => covers(p.fraction, fraction)).map((p) => p.stack));
+    let stack = 0;
+    while (taken.has(stack)) stack += 1;
+    const placement = { cardId: card.id, stageId: card.stageId, day: card.dayOffset, fraction, stack };
+    placed.push(placement);
+    placedByStage.set(card.stageId, placed);
+    out.push(placement);
   }
   return out;
 }

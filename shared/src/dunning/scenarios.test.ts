@@ -100,4 +100,26 @@ describe('the time axis', () => {
       ['c_d', 3 / 11, 0],
     ]);
   });
+
+  it('cards of a column closer than a card width go to the next free row, so none covers another', () => {
+    const board = dunningBoard([
+      touchpoint('c_a', { dayOffset: 1, order: 1 }),
+      touchpoint('c_b', { dayOffset: 2, order: 2 }),
+      touchpoint('c_c', { dayOffset: 12, order: 3 }),
+      touchpoint('c_d', { dayOffset: 11, order: 4 }),
+      touchpoint('c_e', { dayOffset: 6, order: 5 }),
+    ]);
+    // A card as wide as 0.4 of the column's range: D+1 and D+2 touch, D+11 and D+12 touch,
+    // D+6 (5/11) lies far enough from D+1 (0) in row 0 but covers D+2 (1/11) in row 1.
+    const rows = timePlacements(board, null, 0.4).map((p) => [p.cardId, p.stack]);
+    expect(rows).toEqual([
+      ['c_a', 0],
+      ['c_b', 1],
+      ['c_c', 0],
+      ['c_d', 1],
+      ['c_e', 0],
+    ]);
+    // Without a width only the same day stacks (the old rule).
+    expect(timePlacements(board).every((p) => p.stack === 0)).toBe(true);
+  });
 });
