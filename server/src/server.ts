@@ -198,6 +198,7 @@ export async function startRejseServer(config: ServerConfig, options: StartOptio
     boards: rooms,
     live,
     history,
+    flushActivity: (boardId) => activity.flushBoard(boardId),
     adminToken: config.adminToken,
     health: () => ({ ...rooms.stats(), queuedBytes: syncServer?.queuedBytes ?? 0 }),
     clientDist: config.serveClient ? config.clientDist : null,

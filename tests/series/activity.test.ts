@@ -80,4 +80,22 @@ describe('activity since my last visit', () => {
     ).json()) as ActivityResponse;
     expect(nothingNew.entries).toEqual([]);
   });
+
+  it('lists an edit made a moment ago, while its author is still on the board (what the log holds back is written first)', async () => {
+    const running = await start();
+    const board = await createBoard(running, { template: 'collection-letters' });
+    const anna = createParticipantIdentity();
+    const editor = tokenOf(board.links.editor);
+    const a = connect(running, board.id, { token: editor, params: { participant: anna.id, secret: anna.secret } });
+    const watcher = connect(running, board.id, { token: editor });
+    await Promise.all([a.synced, watcher.synced]);
+    setPersonName(a.doc, anna.id, 'Anna', 'rejse:local');
+    const lastVisit = Date.now();
+    const idea = addCard(a.doc, { ...firstCell(a.doc), kind: 'idea', text: 'Say who the creditor is' });
+    // The server has it (another client got it); the log merges Anna's edits for 10 s before writing them.
+    await vi.waitFor(() => expect(watcher.doc.getMap('cards').has(idea)).toBe(true));
+    const res = await boardFetch(running, `/api/boards/${board.id}/activity?since=${lastVisit}`, { token: editor });
+    const { entries } = (await res.json()) as ActivityResponse;
+    expect(entries.map((e) => `${e.name} ${e.action} ${e.targetId === idea ? 'idea' : e.targetId}`)).toContain('Anna added idea');
+  });
 });

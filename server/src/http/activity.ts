@@ -10,6 +10,8 @@ import type { LiveBoards } from './live.ts';
 export interface ActivityRoutesDeps extends AuthDeps {
   store: BoardStore;
   live: LiveBoards;
+  /** Writes what the activity log still holds back for a board (it merges a person's edits for a few seconds). */
+  flushActivity?: (boardId: string) => void;
 }
 
 /** Who voted in which round since `since` (votes are not document edits: they come from the vote store). */
@@ -37,6 +39,8 @@ export function mountActivityRoutes(app: Hono, deps: ActivityRoutesDeps): void {
   app.get('/api/boards/:id/activity', boardRole(deps, 'viewer'), validate('query', activityQuerySchema), (c) => {
     const boardId = c.req.param('id');
     const { since, limit } = c.req.valid('query');
+    // The last seconds' edits too, not only what the log has written so far.
+    deps.flushActivity?.(boardId);
     const stored = [...deps.store.activity.activitySince(boardId, since, limit), ...votesSince(deps.store, boardId, since)]
       .sort((a, b) => b.at - a.at)
       .slice(0, limit);

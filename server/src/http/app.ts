@@ -32,6 +32,8 @@ export interface AppDeps {
   live: LiveBoards;
   /** The version history (snapshots); absent: its routes are not mounted (tests of other routes). */
   history?: BoardHistory;
+  /** Writes what the activity log holds back for a board (it merges edits for a few seconds); absent: nothing is held back. */
+  flushActivity?: (boardId: string) => void;
   /** REJSE_ADMIN_TOKEN (null: no global board list, no operator access). */
   adminToken?: string | null;
   /** Extra fields for `GET /api/health` (the server adds `rooms` and `connections`). */
@@ -113,7 +115,7 @@ export function createApp(deps: AppDeps): Hono {
     mountSnapshotRoutes(api, { ...auth, live: deps.live, history: deps.history });
     mountRunSheetRoutes(api, { ...auth, live: deps.live, history: deps.history });
   }
-  mountActivityRoutes(api, { ...auth, live: deps.live });
+  mountActivityRoutes(api, { ...auth, live: deps.live, ...(deps.flushActivity ? { flushActivity: deps.flushActivity } : {}) });
   app.route('/', api);
 
   if (deps.clientDist) mountClient(app, deps.clientDist, deps.log);

@@ -17,6 +17,8 @@ export interface ActivityLog {
   watch(room: Room): void;
   /** Writes what is waiting (shutdown, tests). */
   flush(): void;
+  /** Writes what is waiting for one board (before its activity is read, so a reader sees the last seconds too). */
+  flushBoard(boardId: string): void;
   stop(): void;
 }
 
@@ -125,6 +127,7 @@ export function createActivityLog(deps: { store: ActivityStore; log: Logger }, o
       room.doc.on('destroy', () => flushBoard(boardId));
     },
     flush,
+    flushBoard,
     stop() {
       clearInterval(timer);
       flush();
