@@ -1,4 +1,4 @@
-import { curveSegments, scenarioCurve, type Board, type EmotionPoint } from '@rejse/shared';
+import { curveSegments, scenarioCurve, type Board } from '@rejse/shared';
 import { useBoard } from '../doc/BoardContext.tsx';
 import { useT, formatSigned } from '../i18n/index.ts';
 import { SCENARIO_COLOURS } from './store.ts';
@@ -7,31 +7,25 @@ const HEIGHT = 150;
 const PAD = 18;
 const yOf = (mean: number) => PAD + ((2 - mean) / 4) * (HEIGHT - 2 * PAD);
 
-interface Curve {
+/** One line of the chart: whose it is and its colour (`scenario` null: the board's own curve). */
+interface CurveKey {
   id: string;
+  scenario: string | null;
   name: string;
   colour: string;
-  points: EmotionPoint[];
 }
 
 /** The curves shown: every scenario's, or the chosen one's (the board's own when it has none). */
-function useCurves(board: Board, scenarioId: string | null): Curve[] {
+function useCurveKeys(board: Board, scenarioId: string | null): CurveKey[] {
   const t = useT();
   return board.scenarios.length === 0
-    ? [
-        {
-          id: 'board',
-          name: t('dunning.curve.board'),
-          colour: SCENARIO_COLOURS[0] as string,
-          points: scenarioCurve(board, null),
-        },
-      ]
+    ? [{ id: 'board', scenario: null, name: t('dunning.curve.board'), colour: SCENARIO_COLOURS[0] as string }]
     : board.scenarios
         .map((s, index) => ({
           id: s.id,
+          scenario: s.id,
           name: s.name,
           colour: SCENARIO_COLOURS[index % SCENARIO_COLOURS.length] as string,
-          points: scenarioCurve(board, s.id),
         }))
         .filter((c) => scenarioId === null || c.id === scenarioId);
 }
@@ -46,7 +40,8 @@ export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Boar
   const t = useT();
   // Numbers the board's way, as its money and scores.
   const locale = useBoard((b) => b.locale);
-  const curves = useCurves(board, scenarioId);
+  // The points only here: the legend needs the names and colours alone.
+  const curves = useCurveKeys(board, scenarioId).map((key) => ({ ...key, points: scenarioCurve(board, key.scenario) }));
   const width = board.stages.length * columnWidth;
   const xOf = (index: number) => index * columnWidth + columnWidth / 2;
   const stageTitle = (index: number) => board.stages[index]?.title ?? '';
@@ -106,7 +101,7 @@ export function ScenarioCurves({ board, scenarioId, columnWidth }: { board: Boar
  */
 export function ScenarioLegend({ board, scenarioId }: { board: Board; scenarioId: string | null }) {
   const t = useT();
-  const curves = useCurves(board, scenarioId);
+  const curves = useCurveKeys(board, scenarioId);
   return (
     <ul className="scenario-curves__legend" aria-label={t('dunning.curve.heading')} data-testid="scenario-legend">
       {curves.map((curve) => (
